@@ -1,0 +1,127 @@
+using System.Text;
+using Site.Generator.Diagnostics;
+using Site.Generator.Indexing;
+using Site.Generator.Linking;
+using Site.Generator.Loading;
+using Site.Generator.Model;
+using Site.Generator.Rendering;
+using Site.Generator.Rendering.Markdown;
+using Site.Generator.Rendering.Pages;
+using Site.Generator.Validation;
+using Site.Generator.Writing;
+using Site.Theme.ViewModels;
+
+namespace Site.Generator.Build;
+
+/// <summary>
+/// The recipe: load → validate → link → render → index → write. Every step adds to one
+/// diagnostic bag; if any error was found, nothing replaces the last good site.
+/// </summary>
+public static class BuildPipeline
+{
+    public static async Task<BuildReport> RunAsync(BuildOptions options, CancellationToken cancellationToken = default)
+    {
+        var report = new BuildReport(new DiagnosticBag());
+        var diagnostics = report.Diagnostics;
+
+        // Load: files → raw documents and records, with positions for every field.
+        var content = report.Time("load", () => ContentLoader.Load(options.Root, diagnostics));
+        var input = report.Time("load-input", () => InputLoader.Load(options.Root, diagnostics));
+
+        // Validate: raw → typed records; bad fields become diagnostics, never exceptions.
+        var validated = report.Time("validate", () => SiteValidator.Validate(content, input, diagnostics));
+
+        // Link: ids → records, back-links, roster order.
+        var site = report.Time("link", () => SiteLinker.Link(validated, options.Now, diagnostics));
+        report.Model = site;
+
+        // Plan: every page's URL is known before any is rendered, so links can be checked.
+        var urls = new SiteUrls();
+        var assets = ThemeAssets.Load(options.Root);
+        var context = new PageContext(site, urls, diagnostics);
+        var jobs = report.Time("plan", () => PagePlanner.Plan(context));
+        PagePlanner.RegisterUrls(site, jobs, validated.StaticFiles, urls);
+        foreach (var name in assets.Files.Keys)
+        {
+            urls.AddAsset("/assets/" + name);
+        }
+
+        if (options.CheckOnly)
+        {
+            // check = everything but writing: Markdown is rendered only to find broken links and images.
+            report.Time("check-links", () =>
+            {
+                Parallel.ForEach(MarkdownSources(site), source => MarkdownRenderer.Render(source, urls, diagnostics));
+                return 0;
+            });
+            return report;
+        }
+
+        if (diagnostics.HasErrors)
+        {
+            return report;
+        }
+
+        using var writer = new SiteWriter(options.Output);
+        await report.TimeAsync("render", () => PageRenderer.RenderAsync(jobs, Chrome(site, assets), writer, diagnostics, cancellationToken));
+        report.PagesRendered = jobs.Count;
+
+        report.Time("write", () =>
+        {
+            foreach (var (name, bytes) in assets.Files)
+            {
+                writer.Write("assets/" + name, bytes);
+            }
+
+            foreach (var file in validated.StaticFiles)
+            {
+                writer.Copy(SiteUrls.StaticUrl(file).TrimStart('/'), Path.Combine(options.Root, file));
+            }
+
+            writer.Write("feed.xml", FeedWriter.Write(site));
+            writer.Write("sitemap.xml", SitemapWriter.Write(site, jobs));
+            writer.Write("robots.txt", Encoding.UTF8.GetBytes($"User-agent: *\nAllow: /\nSitemap: {site.Config.AbsoluteUrl("/sitemap.xml")}\n"));
+            return 0;
+        });
+
+        if (diagnostics.HasErrors)
+        {
+            return report;
+        }
+
+        // Index and the endpoint's manifest go beside the site: the endpoint reads them, the CDN does not.
+        report.Time("index", () =>
+        {
+            IntakeDataWriter.Write(site, options.IntakeOutput);
+            return 0;
+        });
+
+        writer.Commit();
+        report.FilesWritten = writer.FileCount;
+        report.FilesUnchanged = writer.UnchangedCount;
+        return report;
+    }
+
+    private static IEnumerable<MarkdownSource> MarkdownSources(SiteModel site) =>
+        site.Stories.Select(s => s.Body)
+            .Concat(site.Pages.Select(p => p.Body))
+            .Concat(site.Drafts.SelectMany(d => new[] { d.Explanation, d.Feedback?.Report }).OfType<MarkdownSource>());
+
+    public static SiteChrome Chrome(SiteModel site, ThemeAssets assets) => new(
+        site.Config.Title,
+        site.Config.ShortTitle,
+        site.Config.BaseUrl.TrimEnd('/'),
+        assets.Url("site.css"),
+        assets.Url("site.js"),
+        [
+            new NavItem("首页", "/", "home"),
+            new NavItem("代表", "/deputies/", "deputies"),
+            new NavItem("家站点", "/stations/", "stations"),
+            new NavItem("建议办理", "/suggestions/", "suggestions"),
+            new NavItem("民生实事", "/ballots/", "ballots"),
+            new NavItem("征求意见", "/drafts/", "drafts"),
+            new NavItem("履职故事", "/stories/", "stories"),
+        ],
+        site.Pages.Select(p => new NavItem(p.Title, p.Url, p.Slug)).Append(new NavItem("订阅", "/feed.xml", "feed")).ToList(),
+        $"© {site.Config.Title}");
+}

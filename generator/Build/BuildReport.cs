@@ -1,0 +1,44 @@
+using System.Diagnostics;
+using Site.Generator.Diagnostics;
+using Site.Generator.Model;
+
+namespace Site.Generator.Build;
+
+/// <summary>What a build did: its diagnostics, the time each step took, and what it wrote.</summary>
+public sealed class BuildReport(DiagnosticBag diagnostics)
+{
+    private readonly List<(string Step, TimeSpan Elapsed)> _steps = [];
+
+    public DiagnosticBag Diagnostics { get; } = diagnostics;
+
+    public IReadOnlyList<(string Step, TimeSpan Elapsed)> Steps => _steps;
+
+    public SiteModel? Model { get; set; }
+
+    public int PagesRendered { get; set; }
+
+    public int FilesWritten { get; set; }
+
+    public int FilesUnchanged { get; set; }
+
+    public bool Succeeded => !Diagnostics.HasErrors;
+
+    /// <summary>Runs one named step and records how long it took.</summary>
+    public T Time<T>(string step, Func<T> action)
+    {
+        var watch = Stopwatch.StartNew();
+        var result = action();
+        _steps.Add((step, watch.Elapsed));
+        return result;
+    }
+
+    public async Task TimeAsync(string step, Func<Task> action)
+    {
+        var watch = Stopwatch.StartNew();
+        await action();
+        _steps.Add((step, watch.Elapsed));
+    }
+
+    public string Summary() =>
+        string.Join("，", _steps.Select(s => $"{s.Step} {s.Elapsed.TotalMilliseconds:0} ms"));
+}

@@ -1,0 +1,40 @@
+namespace Site.Generator.Diagnostics;
+
+/// <summary>
+/// Stable codes: SG1xxx load, SG2xxx validate, SG3xxx link, SG4xxx render/write.
+/// Tests assert codes and positions, never wording, so messages can be improved freely.
+/// </summary>
+public static class DiagnosticCodes
+{
+    // Loading: the file cannot be read as what it claims to be.
+    public const string YamlSyntax = "SG1001";
+    public const string MissingFrontMatter = "SG1002";
+    public const string UnreadableSpreadsheet = "SG1003";
+    public const string UnknownInputFile = "SG1004";
+    public const string UnknownSpreadsheetColumn = "SG1005";
+
+    // Validation: a field is missing, malformed or not allowed.
+    public const string MissingField = "SG2001";
+    public const string BadDate = "SG2002";
+    public const string UnknownKey = "SG2003";
+    public const string BadValue = "SG2004";
+    public const string DuplicateId = "SG2005";
+    public const string WrongShape = "SG2006";
+    public const string UnknownColumn = "SG2101";
+    public const string BadNumber = "SG2102";
+    public const string BallotArithmetic = "SG2201";
+    public const string BallotElection = "SG2202";
+    public const string ProgressOrder = "SG2203";
+    public const string DraftStructure = "SG2301";
+
+    // Linking: a reference points at nothing.
+    public const string UnknownDeputy = "SG3101";
+    public const string UnknownStation = "SG3102";
+    public const string BrokenLink = "SG3103";
+    public const string MissingImage = "SG3104";
+    public const string UnknownRegion = "SG3105";
+    public const string UnknownDraft = "SG3106";
+
+    // Rendering and writing.
+    public const string RenderFailed = "SG4001";
+}

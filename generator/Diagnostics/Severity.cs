@@ -1,0 +1,7 @@
+namespace Site.Generator.Diagnostics;
+
+public enum Severity
+{
+    Warning,
+    Error,
+}

@@ -1,0 +1,75 @@
+using Site.Generator.Diagnostics;
+
+namespace Site.Generator.Loading;
+
+/// <summary>
+/// Reads content/: every Markdown file becomes a <see cref="SourceDocument"/> (its top folder is
+/// its section), every other file is a static file copied as it is (images beside stories).
+/// </summary>
+public sealed class ContentLoader
+{
+    public sealed record Result(IReadOnlyList<SourceDocument> Documents, IReadOnlyList<string> StaticFiles);
+
+    public static Result Load(string root, DiagnosticBag diagnostics)
+    {
+        var contentDir = Path.Combine(root, "content");
+        if (!Directory.Exists(contentDir))
+        {
+            return new Result([], []);
+        }
+
+        var markdown = new List<string>();
+        var statics = new List<string>();
+        foreach (var file in Directory.EnumerateFiles(contentDir, "*", SearchOption.AllDirectories))
+        {
+            var name = Path.GetFileName(file);
+            if (name.StartsWith('.') || name.StartsWith('~'))
+            {
+                continue; // editor swap files and Office lock files
+            }
+
+            (file.EndsWith(".md", StringComparison.OrdinalIgnoreCase) ? markdown : statics).Add(file);
+        }
+
+        markdown.Sort(StringComparer.Ordinal);
+        statics.Sort(StringComparer.Ordinal);
+        var documents = new SourceDocument?[markdown.Count];
+        Parallel.For(0, markdown.Count, i => documents[i] = LoadOne(root, markdown[i], diagnostics));
+        return new Result(
+            documents.Where(d => d is not null).Select(d => d!).ToList(),
+            statics.Select(f => SitePaths.Relative(root, f)).ToList());
+    }
+
+    public static SourceDocument? LoadOne(string root, string fullPath, DiagnosticBag diagnostics)
+    {
+        var relative = SitePaths.Relative(root, fullPath);
+        var segments = relative.Split('/');
+        var section = segments.Length > 2 ? segments[1] : "pages";
+        var parts = FrontMatterSplitter.Split(File.ReadAllText(fullPath));
+        if (parts.FrontMatter is null)
+        {
+            diagnostics.Error(
+                DiagnosticCodes.MissingFrontMatter,
+                new SourceLocation(relative, 1, 1),
+                parts.Unterminated
+                    ? "文件头（front matter）没有结束：缺少第二行 ---"
+                    : "缺少文件头（front matter）：文件应以 --- 开始，写明标题等信息，再以 --- 结束");
+            return null;
+        }
+
+        var header = YamlReader.Read(parts.FrontMatter, relative, 1, diagnostics);
+        if (header is not null and not RawMap)
+        {
+            diagnostics.Error(DiagnosticCodes.WrongShape, header.Location, "文件头应是“键: 值”的形式");
+            return null;
+        }
+
+        var map = header as RawMap ?? new RawMap([], new SourceLocation(relative, 2, 1));
+        if (header is null && !string.IsNullOrWhiteSpace(parts.FrontMatter))
+        {
+            return null; // YAML syntax error already reported
+        }
+
+        return new SourceDocument(relative, section, fullPath, map, parts.Body, parts.BodyStartLine);
+    }
+}

@@ -1,0 +1,65 @@
+namespace Site.Generator.Model;
+
+/// <summary>人大代表: a deputy, elected at one or more of the five levels.</summary>
+public sealed record Deputy(
+    DeputyId Id,
+    string Name,
+    string? Gender,
+    string? Ethnicity,
+    string? Birth,
+    string? Photo,
+    IReadOnlyList<DeputyLevel> Levels,
+    string? Term,
+    string? Constituency,
+    string? Group,
+    string? Title,
+    string? Sector,
+    string? Party,
+    StationId? Station,
+    RegionCode? Region,
+    string? Bio,
+    string? Pledge)
+{
+    public string Url => $"/deputies/{Id.Value}/";
+}
+
+/// <summary>五级人大: the level a deputy sits at.</summary>
+public enum DeputyLevel
+{
+    National,
+    Provincial,
+    City,
+    County,
+    Township,
+}
+
+/// <summary>履职档案: one dated event of a deputy's duty record.</summary>
+public sealed record DutyRecord(DeputyId Deputy, DateOnly Date, string Kind, string Title, string? Place, string? Summary, string? Evaluation);
+
+/// <summary>代表建议 (议案 for bills): a suggestion and how it was handled.</summary>
+public sealed record Suggestion(
+    string Number,
+    string Title,
+    string Session,
+    string Type,
+    IReadOnlyList<DeputyId> Deputies,
+    string? Unit,
+    bool Key,
+    SuggestionStatus Status,
+    string? Result,
+    string? Satisfaction,
+    string? Reply,
+    DateOnly? Assigned,
+    DateOnly? Answered)
+{
+    public string Slug => Number.Replace('/', '-').Replace(' ', '-');
+}
+
+/// <summary>交办 → 办理中 → 答复 → 办结.</summary>
+public enum SuggestionStatus
+{
+    Assigned,
+    InProgress,
+    Answered,
+    Closed,
+}

@@ -1,0 +1,32 @@
+namespace Site.Generator.Model;
+
+/// <summary>Site-wide settings from input/site.yaml.</summary>
+public sealed record SiteConfig(
+    string Title,
+    string ShortTitle,
+    string Description,
+    string BaseUrl,
+    RegionCode? HomeRegion,
+    IReadOnlyList<Column> Columns,
+    IReadOnlyList<ResultClass> ResultClasses,
+    string? IntakeUrl)
+{
+    public static SiteConfig Default { get; } = new(
+        "人大代表履职服务平台", "人大", "", "https://example.org", null, [], ResultClass.Defaults, null);
+
+    public string AbsoluteUrl(string path) => BaseUrl.TrimEnd('/') + path;
+}
+
+/// <summary>专栏: a column stories are filed under.</summary>
+public sealed record Column(string Slug, string Name, string Description);
+
+/// <summary>Result class of a suggestion's handling (A 已解决或基本解决 …); regions differ, so it is configurable.</summary>
+public sealed record ResultClass(string Code, string Label)
+{
+    public static IReadOnlyList<ResultClass> Defaults { get; } =
+    [
+        new("A", "已解决或基本解决"),
+        new("B", "列入计划逐步解决"),
+        new("C", "留作参考或暂难解决"),
+    ];
+}

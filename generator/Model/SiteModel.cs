@@ -1,0 +1,63 @@
+namespace Site.Generator.Model;
+
+/// <summary>
+/// The whole site after linking: every record, ordered as pages show them, with the lookups
+/// that make links go both ways (a deputy's page lists the stories about them).
+/// </summary>
+public sealed class SiteModel
+{
+    public required SiteConfig Config { get; init; }
+
+    /// <summary>Newest first.</summary>
+    public required IReadOnlyList<Story> Stories { get; init; }
+
+    public required IReadOnlyList<PlainPage> Pages { get; init; }
+
+    /// <summary>Open drafts first (nearest deadline first), then closed ones (latest first).</summary>
+    public required IReadOnlyList<Draft> Drafts { get; init; }
+
+    /// <summary>In official roster order: by surname stroke count.</summary>
+    public required IReadOnlyList<Deputy> Deputies { get; init; }
+
+    public required IReadOnlyList<Station> Stations { get; init; }
+
+    public required IReadOnlyList<Suggestion> Suggestions { get; init; }
+
+    public required IReadOnlyDictionary<RegionCode, Region> Regions { get; init; }
+
+    public required IReadOnlyDictionary<DeputyId, Deputy> DeputiesById { get; init; }
+
+    public required IReadOnlyDictionary<StationId, Station> StationsById { get; init; }
+
+    public required ILookup<DeputyId, Story> StoriesByDeputy { get; init; }
+
+    public required ILookup<StationId, Story> StoriesByStation { get; init; }
+
+    public required ILookup<string, Story> StoriesByColumn { get; init; }
+
+    public required ILookup<string, Story> StoriesByTag { get; init; }
+
+    public required ILookup<StationId, Deputy> DeputiesByStation { get; init; }
+
+    public required ILookup<DeputyId, DutyRecord> DutiesByDeputy { get; init; }
+
+    public required ILookup<DeputyId, Suggestion> SuggestionsByDeputy { get; init; }
+
+    /// <summary>The clock the build was asked to use: decides which drafts are open. Fixed in tests.</summary>
+    public required DateTimeOffset Now { get; init; }
+
+    public string RegionName(RegionCode? code) =>
+        code is { } c && Regions.TryGetValue(c, out var region) ? region.Name : "";
+
+    /// <summary>The township/street a region lies in (itself if it is one), for grouping stations.</summary>
+    public Region? Township(RegionCode? code)
+    {
+        var current = code is { } c && Regions.TryGetValue(c, out var region) ? region : null;
+        while (current is not null && current.Level != "town")
+        {
+            current = current.Parent is { } parent && Regions.TryGetValue(parent, out var up) ? up : null;
+        }
+
+        return current;
+    }
+}

@@ -1,0 +1,37 @@
+namespace Site.Generator.Model;
+
+/// <summary>家站点: a place where deputies meet constituents.</summary>
+public sealed record Station(
+    StationId Id,
+    string Name,
+    StationKind Kind,
+    IReadOnlyList<string> Specialties,
+    RegionCode? Region,
+    string? Address,
+    double? Latitude,
+    double? Longitude,
+    string? Hours,
+    string? Schedule,
+    IReadOnlyList<int> ReceptionDays,
+    string? Head,
+    string? Liaison,
+    string? Phone,
+    string? Feature,
+    string? Intro,
+    IReadOnlyList<StationYear> Figures)
+{
+    public string Url => $"/stations/{Id.Value}/";
+
+    public bool IsLegislativeContactPoint => Specialties.Contains("基层立法联系点");
+}
+
+/// <summary>代表之家 (township/street), 代表联络站, 代表联系点.</summary>
+public enum StationKind
+{
+    Home,
+    Station,
+    Point,
+}
+
+/// <summary>A station's yearly figures: people received, opinions collected, opinions resolved.</summary>
+public sealed record StationYear(int Year, int Received, int Collected, int Resolved);

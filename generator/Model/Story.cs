@@ -1,0 +1,27 @@
+namespace Site.Generator.Model;
+
+/// <summary>履职故事: a story written by publicity staff.</summary>
+public sealed record Story(
+    string Slug,
+    string Title,
+    DateOnly Date,
+    Column Column,
+    string? Author,
+    IReadOnlyList<DeputyId> Deputies,
+    IReadOnlyList<StationId> Stations,
+    IReadOnlyList<string> Tags,
+    string? Cover,
+    string? Summary,
+    MarkdownSource Body)
+{
+    public string Url => $"/stories/{Slug}/";
+}
+
+/// <summary>Markdown text with the file it came from and the line its first line is on.</summary>
+public sealed record MarkdownSource(string Path, string Text, int FirstLine, string Folder);
+
+/// <summary>A plain page (about, how to comment, privacy notice).</summary>
+public sealed record PlainPage(string Slug, string Title, string? Summary, int Order, MarkdownSource Body)
+{
+    public string Url => $"/{Slug}/";
+}

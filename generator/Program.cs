@@ -1,0 +1,53 @@
+using System.CommandLine;
+using Site.Generator.Build;
+using Site.Generator.Diagnostics;
+using Site.Generator.Serving;
+
+// site build | check | serve — exit 0 ok, 1 content errors, 2 internal failure.
+var rootOption = new Option<DirectoryInfo>("--root")
+{
+    Description = "站点目录：包含 content/、input/、theme/（默认：当前目录）",
+    DefaultValueFactory = _ => new DirectoryInfo(Directory.GetCurrentDirectory()),
+};
+var outOption = new Option<DirectoryInfo?>("--out") { Description = "输出目录（默认：<root>/_site）" };
+var portOption = new Option<int>("--port") { Description = "本地预览端口", DefaultValueFactory = _ => 8080 };
+
+var build = new Command("build", "生成整个网站到 _site/") { rootOption, outOption };
+build.SetAction((parse, token) => RunBuildAsync(parse.GetValue(rootOption)!, parse.GetValue(outOption), checkOnly: false, token));
+
+var check = new Command("check", "只检查内容和数据，不生成文件") { rootOption };
+check.SetAction((parse, token) => RunBuildAsync(parse.GetValue(rootOption)!, null, checkOnly: true, token));
+
+var serve = new Command("serve", "生成网站，监视改动并在本机预览（含意见征集接口）") { rootOption, outOption, portOption };
+serve.SetAction((parse, token) => DevServer.RunAsync(
+    BuildOptions.For(parse.GetValue(rootOption)!.FullName, parse.GetValue(outOption)?.FullName),
+    parse.GetValue(portOption),
+    token));
+
+var root = new RootCommand("人大代表履职服务平台 静态网站生成器") { build, check, serve };
+try
+{
+    return await root.Parse(args).InvokeAsync();
+}
+catch (Exception ex)
+{
+    Console.Error.WriteLine($"内部错误（请报告给开发者）：{ex}");
+    return 2;
+}
+
+static async Task<int> RunBuildAsync(DirectoryInfo root, DirectoryInfo? output, bool checkOnly, CancellationToken token)
+{
+    var options = BuildOptions.For(root.FullName, output?.FullName, checkOnly);
+    var report = await BuildPipeline.RunAsync(options, token);
+    ConsoleReporter.Report(report.Diagnostics, Console.Error);
+    if (!report.Succeeded)
+    {
+        Console.Error.WriteLine(checkOnly ? "检查未通过。" : "生成失败，原有网站保持不变。");
+        return 1;
+    }
+
+    Console.WriteLine(checkOnly
+        ? $"检查通过：{report.Summary()}"
+        : $"已生成 {report.PagesRendered} 个页面，写出 {report.FilesWritten} 个文件（{report.FilesUnchanged} 个未变）到 {options.Output}：{report.Summary()}");
+    return 0;
+}

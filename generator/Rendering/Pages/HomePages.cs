@@ -1,0 +1,43 @@
+using Site.Theme.Templates;
+using Site.Theme.ViewModels;
+
+namespace Site.Generator.Rendering.Pages;
+
+/// <summary>The home page, plain pages (about, privacy …) and the 404 page.</summary>
+public static class HomePages
+{
+    public static IEnumerable<PageJob> Plan(PageContext context)
+    {
+        var site = context.Site;
+        yield return new PageJob("/", typeof(HomeTemplate), () =>
+        {
+            var open = site.Drafts.Where(d => d.ClosesAt >= site.Now && d.OpensAt <= site.Now)
+                .Select(d => new LinkCard(d.Title, d.Url, $"截止 {PageContext.ChineseDate(d.Closes)}"))
+                .ToList();
+            return new HomePage(
+                new PageMeta(site.Config.Title, site.Config.Description, "/", "home", []),
+                site.Config.Description,
+                context.Cards(site.Stories.Take(6)),
+                open,
+                site.Config.Columns.Select(c => new LinkCard(c.Name, PageContext.ColumnUrl(c))).ToList(),
+                [
+                    new Figure("人大代表", $"{site.Deputies.Count} 名", "/deputies/"),
+                    new Figure("代表家站点", $"{site.Stations.Count} 个", "/stations/"),
+                    new Figure("代表建议", $"{site.Suggestions.Count} 件", "/suggestions/"),
+                    new Figure("履职故事", $"{site.Stories.Count} 篇", "/stories/"),
+                ],
+                []);
+        });
+
+        foreach (var page in site.Pages)
+        {
+            yield return new PageJob(page.Url, typeof(PlainPageTemplate), () => new PlainPageView(
+                new PageMeta(page.Title, page.Summary ?? page.Title, page.Url, page.Slug, [new Crumb(page.Title, null)]),
+                page.Title,
+                context.Html(page.Body)));
+        }
+
+        yield return new PageJob("/404.html", typeof(NotFoundTemplate), () => new NotFoundPage(
+            new PageMeta("找不到页面", "页面不存在", "/404.html", "", [], NoIndex: true)));
+    }
+}

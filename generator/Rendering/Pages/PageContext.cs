@@ -1,0 +1,67 @@
+using System.Globalization;
+using Site.Generator.Diagnostics;
+using Site.Generator.Model;
+using Site.Generator.Rendering.Markdown;
+using Site.Theme.ViewModels;
+
+namespace Site.Generator.Rendering.Pages;
+
+/// <summary>What page kinds share while building view models: the model, the URL set, and common mappings.</summary>
+public sealed class PageContext(SiteModel site, SiteUrls urls, DiagnosticBag diagnostics)
+{
+    public const int PageSize = 20;
+
+    public SiteModel Site { get; } = site;
+
+    public SiteUrls Urls { get; } = urls;
+
+    public DiagnosticBag Diagnostics { get; } = diagnostics;
+
+    public string Html(MarkdownSource source) => MarkdownRenderer.Render(source, Urls, Diagnostics);
+
+    public static string ChineseDate(DateOnly date) => $"{date.Year}年{date.Month}月{date.Day}日";
+
+    public static string IsoDate(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public static string ColumnUrl(Column column) => $"/columns/{column.Slug}/";
+
+    public static string TagUrl(string tag) => $"/tags/{tag}/";
+
+    public string? CoverUrl(Story story) =>
+        story.Cover is null ? null : Urls.PageFor(Urls.Resolve(story.Body.Folder, story.Cover));
+
+    public StoryCard Card(Story story) => new(
+        story.Title,
+        story.Url,
+        ChineseDate(story.Date),
+        IsoDate(story.Date),
+        story.Column.Name,
+        ColumnUrl(story.Column),
+        story.Summary,
+        CoverUrl(story));
+
+    public IReadOnlyList<StoryCard> Cards(IEnumerable<Story> stories) => stories.Select(Card).ToList();
+
+    public static PageMeta Meta(string title, string description, string path, string section, params Crumb[] crumbs) =>
+        new(title, description, path, section, crumbs);
+
+    /// <summary>Splits <paramref name="items"/> into pages of <see cref="PageSize"/>: /base/, /base/page/2/ …</summary>
+    public static IEnumerable<(int Page, int PageCount, string Url, IReadOnlyList<T> Items, Pager Pager)> Paginate<T>(
+        IReadOnlyList<T> items, string baseUrl)
+    {
+        var pageCount = Math.Max(1, (items.Count + PageSize - 1) / PageSize);
+        for (var page = 1; page <= pageCount; page++)
+        {
+            var slice = items.Skip((page - 1) * PageSize).Take(PageSize).ToList();
+            var pager = new Pager(
+                page,
+                pageCount,
+                page > 1 ? PageUrl(baseUrl, page - 1) : null,
+                page < pageCount ? PageUrl(baseUrl, page + 1) : null,
+                []);
+            yield return (page, pageCount, PageUrl(baseUrl, page), slice, pager);
+        }
+    }
+
+    public static string PageUrl(string baseUrl, int page) => page == 1 ? baseUrl : $"{baseUrl}page/{page}/";
+}

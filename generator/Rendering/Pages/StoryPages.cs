@@ -1,0 +1,108 @@
+using Site.Generator.Model;
+using Site.Theme.Templates;
+using Site.Theme.ViewModels;
+
+namespace Site.Generator.Rendering.Pages;
+
+/// <summary>履职故事: each story, the paginated list of all stories, columns (专栏) and tags.</summary>
+public static class StoryPages
+{
+    public static IEnumerable<PageJob> Plan(PageContext context)
+    {
+        var site = context.Site;
+        foreach (var story in site.Stories)
+        {
+            yield return new PageJob(story.Url, typeof(StoryTemplate), () => Story(context, story));
+        }
+
+        var columnFilters = site.Config.Columns
+            .Where(c => site.StoriesByColumn[c.Slug].Any())
+            .Select(c => new LinkCard(c.Name, PageContext.ColumnUrl(c)))
+            .ToList();
+        foreach (var (page, count, url, items, pager) in PageContext.Paginate(site.Stories, "/stories/"))
+        {
+            yield return new PageJob(url, typeof(StoryListTemplate), () => new StoryListPage(
+                PageContext.Meta(page == 1 ? "履职故事" : $"履职故事（第{page}页）", "人大代表履职故事、家站点动态与人大工作新闻", url, "stories",
+                    new Crumb("履职故事", null)),
+                "履职故事",
+                "代表履职的点滴，家站点的日常，人大工作的进展。",
+                context.Cards(items),
+                pager,
+                columnFilters));
+        }
+
+        yield return new PageJob("/columns/", typeof(IndexTemplate), () => new IndexPage(
+            PageContext.Meta("专栏", "全部专栏", "/columns/", "stories", new Crumb("履职故事", "/stories/"), new Crumb("专栏", null)),
+            "专栏",
+            null,
+            site.Config.Columns.Select(c => new LinkCard(c.Name, PageContext.ColumnUrl(c), $"{site.StoriesByColumn[c.Slug].Count()} 篇")).ToList()));
+
+        foreach (var column in site.Config.Columns)
+        {
+            var stories = site.StoriesByColumn[column.Slug].ToList();
+            foreach (var (page, count, url, items, pager) in PageContext.Paginate(stories, PageContext.ColumnUrl(column)))
+            {
+                yield return new PageJob(url, typeof(StoryListTemplate), () => new StoryListPage(
+                    PageContext.Meta(page == 1 ? column.Name : $"{column.Name}（第{page}页）", column.Description.Length > 0 ? column.Description : $"{column.Name}专栏", url, "stories",
+                        new Crumb("履职故事", "/stories/"), new Crumb(column.Name, null)),
+                    column.Name,
+                    column.Description.Length > 0 ? column.Description : null,
+                    context.Cards(items),
+                    pager,
+                    []));
+            }
+        }
+
+        var tags = site.StoriesByTag.Select(g => (Tag: g.Key, Count: g.Count()))
+            .OrderByDescending(t => t.Count).ThenBy(t => t.Tag, StringComparer.Ordinal).ToList();
+        yield return new PageJob("/tags/", typeof(IndexTemplate), () => new IndexPage(
+            PageContext.Meta("标签", "全部标签", "/tags/", "stories", new Crumb("履职故事", "/stories/"), new Crumb("标签", null)),
+            "标签",
+            null,
+            tags.Select(t => new LinkCard(t.Tag, PageContext.TagUrl(t.Tag), $"{t.Count} 篇")).ToList()));
+        foreach (var (tag, _) in tags)
+        {
+            var stories = site.StoriesByTag[tag].ToList();
+            foreach (var (page, count, url, items, pager) in PageContext.Paginate(stories, PageContext.TagUrl(tag)))
+            {
+                yield return new PageJob(url, typeof(StoryListTemplate), () => new StoryListPage(
+                    PageContext.Meta(page == 1 ? $"标签：{tag}" : $"标签：{tag}（第{page}页）", $"标记为“{tag}”的履职故事", url, "stories",
+                        new Crumb("标签", "/tags/"), new Crumb(tag, null)),
+                    $"标签：{tag}",
+                    null,
+                    context.Cards(items),
+                    pager,
+                    []));
+            }
+        }
+    }
+
+    private static StoryPage Story(PageContext context, Story story)
+    {
+        var site = context.Site;
+        var related = site.StoriesByColumn[story.Column.Slug].Where(s => s != story).Take(3);
+        return new StoryPage(
+            new PageMeta(
+                story.Title,
+                story.Summary ?? $"{story.Column.Name}：{story.Title}",
+                story.Url,
+                "stories",
+                [new Crumb(story.Column.Name, PageContext.ColumnUrl(story.Column)), new Crumb(story.Title, null)],
+                context.CoverUrl(story),
+                "article"),
+            story.Title,
+            PageContext.ChineseDate(story.Date),
+            PageContext.IsoDate(story.Date),
+            story.Column.Name,
+            PageContext.ColumnUrl(story.Column),
+            story.Author,
+            context.CoverUrl(story),
+            context.Html(story.Body),
+            story.Deputies.Where(site.DeputiesById.ContainsKey).Select(id => site.DeputiesById[id])
+                .Select(d => new LinkCard(d.Name, d.Url, d.Title)).ToList(),
+            story.Stations.Where(site.StationsById.ContainsKey).Select(id => site.StationsById[id])
+                .Select(s => new LinkCard(s.Name, s.Url)).ToList(),
+            story.Tags.Select(t => new LinkCard(t, PageContext.TagUrl(t))).ToList(),
+            context.Cards(related));
+    }
+}

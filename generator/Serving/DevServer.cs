@@ -1,0 +1,60 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Hosting;
+using Site.Generator.Build;
+using Site.Generator.Diagnostics;
+using Site.Intake;
+
+namespace Site.Generator.Serving;
+
+/// <summary>
+/// `site serve`: builds, then serves the static site and the intake endpoint from one Kestrel on
+/// 127.0.0.1 (as the deployed site behaves: pages static, /api/* dynamic), rebuilding on every change
+/// to content/, input/ or theme/.
+/// </summary>
+public static class DevServer
+{
+    public static async Task<int> RunAsync(BuildOptions options, int port, CancellationToken cancellationToken)
+    {
+        await BuildAndReportAsync(options, cancellationToken);
+        Directory.CreateDirectory(options.Output);
+
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = options.Root });
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        builder.Configuration["Intake:DataPath"] ??= options.IntakeOutput;
+        builder.Configuration["Intake:Sqlite"] ??= Path.Combine(options.Root, ".data", "comments.db");
+        builder.Services.AddIntake(builder.Configuration);
+        var app = builder.Build();
+
+        app.MapIntake();
+        var files = new PhysicalFileProvider(options.Output);
+        app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
+        app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
+        app.MapFallback(async context =>
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            var notFound = Path.Combine(options.Output, "404.html");
+            if (File.Exists(notFound))
+            {
+                context.Response.ContentType = "text/html; charset=utf-8";
+                await context.Response.SendFileAsync(notFound);
+            }
+        });
+
+        using var watcher = new RebuildWatcher(options, () => BuildAndReportAsync(options, cancellationToken));
+        Console.WriteLine($"预览地址：http://127.0.0.1:{port}/  （修改 content/、input/、theme/ 后自动重新生成；Ctrl+C 退出）");
+        await app.RunAsync(cancellationToken);
+        return 0;
+    }
+
+    private static async Task BuildAndReportAsync(BuildOptions options, CancellationToken cancellationToken)
+    {
+        var report = await BuildPipeline.RunAsync(options with { Now = DateTimeOffset.UtcNow }, cancellationToken);
+        ConsoleReporter.Report(report.Diagnostics, Console.Error);
+        Console.WriteLine(report.Succeeded
+            ? $"已生成 {report.PagesRendered} 个页面（{report.Summary()}）"
+            : "生成失败，继续显示上一次成功的版本。");
+    }
+}

@@ -1,0 +1,121 @@
+using Site.Generator.Diagnostics;
+using Site.Generator.Loading;
+using Site.Generator.Model;
+using Site.Generator.Validation.Drafts;
+
+namespace Site.Generator.Validation;
+
+/// <summary>content/drafts/*.md → <see cref="Draft"/>: the header, then the legal text parsed into articles.</summary>
+public static class DraftValidator
+{
+    private static readonly Dictionary<string, string> Labels = new()
+    {
+        ["title"] = "标题", ["office"] = "起草/发布单位", ["reading"] = "审次", ["opens"] = "开始征求意见日期",
+        ["closes"] = "截止日期", ["contactPoints"] = "基层立法联系点", ["summary"] = "摘要", ["explanation"] = "起草说明",
+        ["feedback"] = "意见采纳情况", ["slug"] = "网址名",
+    };
+
+    private static readonly Dictionary<string, string> FeedbackLabels = new()
+    {
+        ["published"] = "发布日期", ["received"] = "收到意见条数", ["adopted"] = "采纳条数", ["report"] = "采纳情况说明",
+    };
+
+    private static readonly string[] Readings = ["征求意见稿", "一审", "二审", "三审", "草案修改稿", "表决稿"];
+
+    public static Draft? Validate(SourceDocument document, ValidatedSite site, DiagnosticBag diagnostics)
+    {
+        var fields = new FieldReader(document.FrontMatter, diagnostics, Labels);
+        var office = fields.String("office", required: true);
+        var reading = fields.OneOf("reading", Readings, required: true);
+        var opens = fields.Date("opens", required: true);
+        var closes = fields.Date("closes", required: true);
+        if (opens is not null && closes is not null && closes < opens)
+        {
+            fields.Error(DiagnosticCodes.BadDate, fields.LocationOf("closes"), "closes", "截止日期早于开始日期");
+        }
+
+        var contactPoints = fields.List("contactPoints");
+        site.References.AddRange(contactPoints.Select(c =>
+            new Reference(ReferenceKind.Station, c.Value, c.Location, "contactPoints（基层立法联系点）")));
+        var summary = fields.String("summary");
+        var explanation = fields.String("explanation");
+        var explanationLine = fields.LocationOf("explanation").Line;
+        var feedback = ReadFeedback(fields, document, diagnostics);
+        var titleField = fields.String("title");
+        var slug = fields.String("slug") ?? document.Stem;
+        fields.ReportUnknownKeys();
+
+        var parsed = DraftTextParser.Parse(document.Body, document.BodyStartLine);
+        foreach (var problem in parsed.Problems)
+        {
+            diagnostics.Warning(DiagnosticCodes.DraftStructure, new SourceLocation(document.RelativePath, problem.Line), problem.Message);
+        }
+
+        var title = titleField ?? parsed.Title;
+        if (title is null)
+        {
+            fields.Error(DiagnosticCodes.MissingField, document.FrontMatter.Location, "title", "缺少标题：请在文件头写 title，或在正文第一行写“# 标题”");
+        }
+
+        if (parsed.Text.Articles.Count == 0)
+        {
+            diagnostics.Error(
+                DiagnosticCodes.DraftStructure,
+                new SourceLocation(document.RelativePath, document.BodyStartLine),
+                "正文中没有找到任何条文（第一条、第二条……），无法逐条征求意见");
+            return null;
+        }
+
+        if (fields.ErrorCount > 0 || title is null || office is null || reading is null || opens is null || closes is null)
+        {
+            return null;
+        }
+
+        return new Draft(
+            new DraftId(slug),
+            document.RelativePath,
+            title,
+            office,
+            reading,
+            opens.Value,
+            closes.Value,
+            contactPoints.Select(c => new StationId(c.Value)).ToList(),
+            summary,
+            explanation is null ? null : new MarkdownSource(document.RelativePath, explanation, explanationLine + 1, Folder(document)),
+            feedback,
+            parsed.Text);
+    }
+
+    private static DraftFeedback? ReadFeedback(FieldReader fields, SourceDocument document, DiagnosticBag diagnostics)
+    {
+        if (fields.Node("feedback") is not RawMap map)
+        {
+            return null;
+        }
+
+        var feedback = new FieldReader(map, diagnostics, FeedbackLabels);
+        var published = feedback.Date("published", required: true);
+        var received = feedback.Int("received", required: true, min: 0);
+        var adopted = feedback.Int("adopted", required: true, min: 0);
+        var report = feedback.String("report", required: true);
+        if (received is not null && adopted > received)
+        {
+            feedback.Error(DiagnosticCodes.BadNumber, feedback.LocationOf("adopted"), "adopted", $"采纳条数（{adopted}）多于收到的意见条数（{received}）");
+        }
+
+        feedback.ReportUnknownKeys();
+        if (feedback.ErrorCount > 0 || published is null || received is null || adopted is null || report is null)
+        {
+            return null;
+        }
+
+        return new DraftFeedback(
+            published.Value,
+            received.Value,
+            adopted.Value,
+            new MarkdownSource(document.RelativePath, report, feedback.LocationOf("report").Line + 1, Folder(document)));
+    }
+
+    private static string Folder(SourceDocument document) =>
+        Path.GetDirectoryName(document.RelativePath)!.Replace('\\', '/');
+}

@@ -1,0 +1,25 @@
+using Site.Generator.Diagnostics;
+using Site.Generator.Loading;
+using Site.Generator.Model;
+
+namespace Site.Generator.Validation;
+
+/// <summary>content/pages/*.md → <see cref="PlainPage"/> served at /&lt;slug&gt;/.</summary>
+public static class PageValidator
+{
+    private static readonly Dictionary<string, string> Labels = new()
+    {
+        ["title"] = "标题", ["summary"] = "摘要", ["slug"] = "网址名", ["order"] = "排序",
+    };
+
+    public static PlainPage? Validate(SourceDocument document, DiagnosticBag diagnostics)
+    {
+        var fields = new FieldReader(document.FrontMatter, diagnostics, Labels);
+        var title = fields.String("title", required: true);
+        var summary = fields.String("summary");
+        var slug = fields.String("slug") ?? document.Stem;
+        var order = fields.Int("order") ?? 100;
+        fields.ReportUnknownKeys();
+        return title is null ? null : new PlainPage(slug, title, summary, order, StoryValidator.Body(document));
+    }
+}

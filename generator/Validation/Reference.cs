@@ -1,0 +1,14 @@
+using Site.Generator.Diagnostics;
+
+namespace Site.Generator.Validation;
+
+/// <summary>What a reference points at; the linker checks each against the loaded records.</summary>
+public enum ReferenceKind
+{
+    Deputy,
+    Station,
+    Region,
+}
+
+/// <summary>An id written somewhere, kept with its position until the linker can check it.</summary>
+public sealed record Reference(ReferenceKind Kind, string Id, SourceLocation Location, string Field);

@@ -1,0 +1,118 @@
+using Site.Generator.Diagnostics;
+using Site.Generator.Loading;
+using Site.Generator.Model;
+
+namespace Site.Generator.Validation;
+
+/// <summary>Runs every validator: raw documents and records in, typed records (or diagnostics) out.</summary>
+public static class SiteValidator
+{
+    public static ValidatedSite Validate(ContentLoader.Result content, InputRecords input, DiagnosticBag diagnostics)
+    {
+        var site = new ValidatedSite { Config = SiteConfigValidator.Validate(input.SiteConfig, diagnostics) };
+        site.StaticFiles.AddRange(content.StaticFiles);
+
+        foreach (var document in content.Documents)
+        {
+            switch (document.Section)
+            {
+                case "stories":
+                    Add(site.Stories, StoryValidator.Validate(document, site.Config, site, diagnostics));
+                    break;
+                case "drafts":
+                    Add(site.Drafts, DraftValidator.Validate(document, site, diagnostics));
+                    break;
+                default:
+                    Add(site.Pages, PageValidator.Validate(document, diagnostics));
+                    break;
+            }
+        }
+
+        foreach (var map in input.Of(RecordKind.Regions))
+        {
+            Add(site.Regions, RegionValidator.Validate(map, diagnostics));
+        }
+
+        foreach (var map in input.Of(RecordKind.Stations))
+        {
+            Add(site.Stations, StationValidator.Validate(map, site, diagnostics));
+        }
+
+        foreach (var map in input.Of(RecordKind.Deputies))
+        {
+            Add(site.Deputies, DeputyValidator.Validate(map, site, diagnostics));
+        }
+
+        foreach (var map in input.Of(RecordKind.Duties))
+        {
+            Add(site.Duties, DutyRecordValidator.Validate(map, site, diagnostics));
+        }
+
+        foreach (var map in input.Of(RecordKind.Suggestions))
+        {
+            Add(site.Suggestions, SuggestionValidator.Validate(map, site.Config, site, diagnostics));
+        }
+
+        ReportDuplicates(site.Stories, s => s.Slug, s => s.Body.Path, diagnostics, "stories");
+        ReportDuplicates(site.Drafts, d => d.Id.Value, d => d.SourcePath, diagnostics, "drafts");
+        ReportDuplicates(site.Pages, p => p.Slug, p => p.Body.Path, diagnostics, "");
+        ReportDuplicates(input.Of(RecordKind.Deputies), site.Deputies, d => d.Id.Value, "id", diagnostics, "代表编号");
+        ReportDuplicates(input.Of(RecordKind.Stations), site.Stations, s => s.Id.Value, "id", diagnostics, "家站点编号");
+        ReportDuplicates(input.Of(RecordKind.Regions), site.Regions, r => r.Code.Value, "code", diagnostics, "区划代码");
+        ReportDuplicates(input.Of(RecordKind.Suggestions), site.Suggestions, s => s.Number, "number", diagnostics, "建议编号");
+        return site;
+    }
+
+    private static void Add<T>(List<T> list, T? item)
+        where T : class
+    {
+        if (item is not null)
+        {
+            list.Add(item);
+        }
+    }
+
+    /// <summary>Two Markdown files that would be served at one URL: report the later one, keep the first.</summary>
+    private static void ReportDuplicates<T>(
+        List<T> items, Func<T, string> key, Func<T, string> path, DiagnosticBag diagnostics, string section)
+    {
+        var firstPaths = new Dictionary<string, string>(StringComparer.Ordinal);
+        items.RemoveAll(item =>
+        {
+            if (firstPaths.TryAdd(key(item), path(item)))
+            {
+                return false;
+            }
+
+            var url = section.Length == 0 ? $"/{key(item)}/" : $"/{section}/{key(item)}/";
+            diagnostics.Error(
+                DiagnosticCodes.DuplicateId,
+                new SourceLocation(path(item), 1, 1),
+                $"网址名（slug）“{key(item)}”与 {firstPaths[key(item)]} 重复，两篇会占用同一网址 {url}");
+            return true;
+        });
+    }
+
+    /// <summary>Two records with one id: report every later one at its own row, keep the first.</summary>
+    private static void ReportDuplicates<T>(
+        IReadOnlyList<RawMap> raw, List<T> items, Func<T, string> key, string field, DiagnosticBag diagnostics, string what)
+    {
+        var first = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
+        foreach (var map in raw)
+        {
+            if (map.Find(field)?.Value is not RawScalar { IsEmpty: false } scalar)
+            {
+                continue;
+            }
+
+            var id = scalar.Value.Trim();
+            if (!first.TryAdd(id, scalar.Location))
+            {
+                diagnostics.Error(DiagnosticCodes.DuplicateId, scalar.Location, $"{map.Context}{(map.Context is null ? "" : " ")}{what}“{id}”重复，首次出现在 {first[id]}");
+            }
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        items.RemoveAll(item => !seen.Add(key(item)));
+    }
+}

@@ -1,0 +1,121 @@
+using System.Text.RegularExpressions;
+using Site.Generator.Diagnostics;
+using Site.Generator.Loading;
+using Site.Generator.Model;
+
+namespace Site.Generator.Validation;
+
+/// <summary>input/stations/ → <see cref="Station"/> (代表之家、代表联络站、代表联系点).</summary>
+public static partial class StationValidator
+{
+    private static readonly Dictionary<string, string> Labels = new()
+    {
+        ["id"] = "编号", ["name"] = "名称", ["kind"] = "类型", ["specialties"] = "特色类型", ["region"] = "所在地区",
+        ["address"] = "地址", ["lat"] = "纬度", ["lng"] = "经度", ["hours"] = "开放时间", ["schedule"] = "接待安排",
+        ["receptionDays"] = "每月接待日", ["head"] = "负责人", ["liaison"] = "联络员", ["phone"] = "联系电话",
+        ["feature"] = "特色品牌", ["intro"] = "简介", ["figures"] = "年度数据",
+    };
+
+    private static readonly Dictionary<string, string> FigureLabels = new()
+    {
+        ["year"] = "年份", ["received"] = "接待群众人次", ["collected"] = "收集意见建议", ["resolved"] = "办结",
+    };
+
+    public static readonly IReadOnlyDictionary<string, StationKind> Kinds = new Dictionary<string, StationKind>
+    {
+        ["代表之家"] = StationKind.Home, ["家"] = StationKind.Home,
+        ["代表联络站"] = StationKind.Station, ["联络站"] = StationKind.Station, ["站"] = StationKind.Station,
+        ["代表联系点"] = StationKind.Point, ["联系点"] = StationKind.Point, ["点"] = StationKind.Point,
+    };
+
+    public static readonly string[] Specialties = ["专业", "流动", "产业", "基层立法联系点"];
+
+    public static Station? Validate(RawMap map, ValidatedSite site, DiagnosticBag diagnostics)
+    {
+        var fields = new FieldReader(map, diagnostics, Labels);
+        var id = fields.String("id", required: true);
+        var name = fields.String("name", required: true);
+        var kind = fields.OneOf("kind", Kinds, required: true);
+        var specialties = new List<string>();
+        foreach (var (value, location) in fields.List("specialties"))
+        {
+            if (Specialties.Contains(value))
+            {
+                specialties.Add(value);
+            }
+            else
+            {
+                fields.Error(DiagnosticCodes.BadValue, location, "specialties", $"“{value}”不是{string.Join("/", Specialties)}");
+            }
+        }
+
+        var region = fields.String("region");
+        if (region is not null)
+        {
+            site.References.Add(new Reference(ReferenceKind.Region, region, fields.LocationOf("region"), fields.Describe("region")));
+        }
+
+        var days = new List<int>();
+        foreach (Match match in Digits().Matches(fields.String("receptionDays") ?? ""))
+        {
+            var day = int.Parse(match.Value, System.Globalization.CultureInfo.InvariantCulture);
+            if (day is < 1 or > 31)
+            {
+                fields.Error(DiagnosticCodes.BadNumber, fields.LocationOf("receptionDays"), "receptionDays", $"{day} 不是 1 到 31 之间的日期");
+            }
+            else
+            {
+                days.Add(day);
+            }
+        }
+
+        var station = new Station(
+            new StationId(id ?? ""),
+            name ?? "",
+            kind ?? StationKind.Point,
+            specialties,
+            region is null ? null : new RegionCode(region),
+            fields.String("address"),
+            fields.Double("lat", -90, 90),
+            fields.Double("lng", -180, 180),
+            fields.String("hours"),
+            fields.String("schedule"),
+            days.Distinct().Order().ToList(),
+            fields.String("head"),
+            fields.String("liaison"),
+            fields.String("phone"),
+            fields.String("feature"),
+            fields.String("intro"),
+            ReadFigures(fields.Node("figures"), diagnostics));
+        fields.ReportUnknownKeys();
+        return fields.ErrorCount > 0 ? null : station;
+    }
+
+    private static List<StationYear> ReadFigures(RawNode? node, DiagnosticBag diagnostics)
+    {
+        var years = new List<StationYear>();
+        foreach (var item in (node as RawList)?.Items.OfType<RawMap>() ?? [])
+        {
+            var fields = new FieldReader(item, diagnostics, FigureLabels);
+            var year = fields.Int("year", required: true, min: 1980, max: 2100);
+            var received = fields.Int("received", min: 0) ?? 0;
+            var collected = fields.Int("collected", min: 0) ?? 0;
+            var resolved = fields.Int("resolved", min: 0) ?? 0;
+            if (resolved > collected)
+            {
+                fields.Error(DiagnosticCodes.BadNumber, fields.LocationOf("resolved"), "resolved", $"办结数（{resolved}）多于收集的意见建议数（{collected}）");
+            }
+
+            fields.ReportUnknownKeys();
+            if (fields.ErrorCount == 0 && year is not null)
+            {
+                years.Add(new StationYear(year.Value, received, collected, resolved));
+            }
+        }
+
+        return years.OrderByDescending(y => y.Year).ToList();
+    }
+
+    [GeneratedRegex(@"\d+")]
+    private static partial Regex Digits();
+}

@@ -1,0 +1,69 @@
+using Site.Generator.Diagnostics;
+using Site.Generator.Loading;
+using Site.Generator.Model;
+
+namespace Site.Generator.Validation;
+
+/// <summary>content/stories/**.md → <see cref="Story"/>.</summary>
+public static class StoryValidator
+{
+    public static readonly IReadOnlyDictionary<string, string> Labels = new Dictionary<string, string>
+    {
+        ["title"] = "标题", ["date"] = "日期", ["column"] = "专栏", ["author"] = "作者/通讯员",
+        ["deputies"] = "相关代表", ["stations"] = "相关家站点", ["tags"] = "标签", ["cover"] = "封面图",
+        ["summary"] = "摘要", ["slug"] = "网址名", ["draft"] = "草稿",
+    };
+
+    public static Story? Validate(SourceDocument document, SiteConfig config, ValidatedSite site, DiagnosticBag diagnostics)
+    {
+        var fields = new FieldReader(document.FrontMatter, diagnostics, Labels);
+        var title = fields.String("title", required: true);
+        var date = fields.Date("date", required: true);
+        var columnName = fields.String("column", required: true);
+        var column = columnName is null ? null : config.Columns.FirstOrDefault(c => c.Name == columnName || c.Slug == columnName);
+        if (columnName is not null && column is null)
+        {
+            fields.Error(
+                DiagnosticCodes.UnknownColumn,
+                fields.LocationOf("column"),
+                "column",
+                $"没有名为“{columnName}”的专栏；input/site.yaml 中的专栏有：{string.Join("、", config.Columns.Select(c => c.Name))}");
+        }
+
+        var deputies = fields.List("deputies");
+        var stations = fields.List("stations");
+        var tags = fields.List("tags").Select(t => t.Value).Distinct().ToList();
+        var cover = fields.String("cover");
+        var summary = fields.String("summary");
+        var slug = fields.String("slug") ?? document.Stem;
+        var isDraft = fields.Bool("draft");
+        var author = fields.String("author");
+        fields.ReportUnknownKeys();
+
+        if (fields.ErrorCount > 0 || title is null || date is null || column is null || isDraft)
+        {
+            return null;
+        }
+
+        site.References.AddRange(deputies.Select(d => new Reference(ReferenceKind.Deputy, d.Value, d.Location, "deputies（相关代表）")));
+        site.References.AddRange(stations.Select(s => new Reference(ReferenceKind.Station, s.Value, s.Location, "stations（相关家站点）")));
+        return new Story(
+            slug,
+            title,
+            date.Value,
+            column,
+            author,
+            deputies.Select(d => new DeputyId(d.Value)).ToList(),
+            stations.Select(s => new StationId(s.Value)).ToList(),
+            tags,
+            cover,
+            summary,
+            Body(document));
+    }
+
+    public static MarkdownSource Body(SourceDocument document) => new(
+        document.RelativePath,
+        document.Body,
+        document.BodyStartLine,
+        Path.GetDirectoryName(document.RelativePath)!.Replace('\\', '/'));
+}

@@ -1,0 +1,29 @@
+using Site.Generator.Model;
+
+namespace Site.Generator.Validation;
+
+/// <summary>Every record that passed validation, plus the references the linker still has to check.</summary>
+public sealed class ValidatedSite
+{
+    public SiteConfig Config { get; set; } = SiteConfig.Default;
+
+    public List<Story> Stories { get; } = [];
+
+    public List<PlainPage> Pages { get; } = [];
+
+    public List<Draft> Drafts { get; } = [];
+
+    public List<Region> Regions { get; } = [];
+
+    public List<Deputy> Deputies { get; } = [];
+
+    public List<DutyRecord> Duties { get; } = [];
+
+    public List<Suggestion> Suggestions { get; } = [];
+
+    public List<Station> Stations { get; } = [];
+
+    public List<Reference> References { get; } = [];
+
+    public List<string> StaticFiles { get; } = [];
+}

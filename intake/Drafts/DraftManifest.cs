@@ -1,0 +1,44 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Site.Intake.Drafts;
+
+/// <summary>
+/// drafts.json, written by the build: the only thing the endpoint knows about drafts (ids, titles,
+/// article anchors, comment period). The endpoint never reads content/.
+/// </summary>
+public sealed record DraftManifest(IReadOnlyList<DraftEntry> Drafts)
+{
+    public const string FileName = "drafts.json";
+
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    public static DraftManifest Empty { get; } = new([]);
+
+    public DraftEntry? Find(string id) => Drafts.FirstOrDefault(d => d.Id == id);
+
+    public static DraftManifest Load(string path) =>
+        File.Exists(path) ? JsonSerializer.Deserialize<DraftManifest>(File.ReadAllText(path), Json) ?? Empty : Empty;
+}
+
+/// <summary>One draft: comments are accepted from <see cref="Opens"/> until <see cref="Closes"/>.</summary>
+public sealed record DraftEntry(
+    string Id,
+    string Title,
+    string Url,
+    DateTimeOffset Opens,
+    DateTimeOffset Closes,
+    IReadOnlyList<ArticleEntry> Articles)
+{
+    public bool HasArticle(string anchor) => Articles.Any(a => a.Anchor == anchor);
+
+    public bool IsOpenAt(DateTimeOffset now) => now >= Opens && now <= Closes;
+}
+
+/// <summary>One article: its stable anchor (article-3) and label (第三条).</summary>
+public sealed record ArticleEntry(string Anchor, string Label);
