@@ -33,6 +33,12 @@ public static class PageRenderer
                 var job = jobs[index];
                 try
                 {
+                    if (job.Template is null)
+                    {
+                        writer.Write(job.OutputPath, (byte[])job.BuildModel());
+                        continue;
+                    }
+
                     var html = await RenderAsync(renderer, chrome, job.Template, job.BuildModel());
                     writer.Write(job.OutputPath, Encoding.UTF8.GetBytes(html));
                 }

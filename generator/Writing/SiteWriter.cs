@@ -107,9 +107,11 @@ public sealed partial class SiteWriter : IDisposable
 
         var target = Path.Combine(_staging, relativePath);
         var directory = Path.GetDirectoryName(target)!;
-        if (_directories.TryAdd(directory, true))
+        if (!_directories.ContainsKey(directory))
         {
+            // Create before remembering it, so no other thread writes into a folder not made yet.
             Directory.CreateDirectory(directory);
+            _directories.TryAdd(directory, true);
         }
 
         return target;

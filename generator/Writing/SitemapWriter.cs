@@ -16,7 +16,7 @@ public static class SitemapWriter
         {
             xml.WriteStartDocument();
             xml.WriteStartElement("urlset", "http://www.sitemaps.org/schemas/sitemap/0.9");
-            foreach (var job in jobs.Where(j => j.Url.EndsWith('/')).OrderBy(j => j.Url, StringComparer.Ordinal))
+            foreach (var job in jobs.Where(j => j.Template is not null && j.Url.EndsWith('/')).OrderBy(j => j.Url, StringComparer.Ordinal))
             {
                 xml.WriteStartElement("url");
                 xml.WriteElementString("loc", site.Config.AbsoluteUrl(Escape(job.Url)));

@@ -3,9 +3,12 @@ namespace Site.Generator.Rendering.Pages;
 /// <summary>
 /// One page to render: its URL, the Razor template, and how to build its view model. The model is
 /// built lazily, while rendering, so a 50,000-story site never holds every view model at once.
+/// A job without a template writes the bytes its model builder returns (QR codes, calendars).
 /// </summary>
-public sealed record PageJob(string Url, Type Template, Func<object> BuildModel)
+public sealed record PageJob(string Url, Type? Template, Func<object> BuildModel)
 {
+    public static PageJob File(string url, Func<byte[]> content) => new(url, null, content);
+
     /// <summary>Pretty URLs: /stories/a/ is written as stories/a/index.html.</summary>
     public string OutputPath => Url.EndsWith('/') ? Url.TrimStart('/') + "index.html" : Url.TrimStart('/');
 }

@@ -13,6 +13,10 @@ public static class PagePlanner
     [
         HomePages.Plan,
         StoryPages.Plan,
+        DraftPages.Plan,
+        DeputyPages.Plan,
+        StationPages.Plan,
+        SuggestionPages.Plan,
     ];
 
     public static IReadOnlyList<PageJob> Plan(PageContext context) =>

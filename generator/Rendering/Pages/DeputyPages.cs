@@ -1,0 +1,182 @@
+using System.Text;
+using QRCoder;
+using Site.Generator.Model;
+using Site.Generator.Validation;
+using Site.Theme.Templates;
+using Site.Theme.ViewModels;
+
+namespace Site.Generator.Rendering.Pages;
+
+/// <summary>人大代表: rosters (all, by level, group, region) in stroke order, each deputy's 一人一档 page, QR code and 三亮 card.</summary>
+public static class DeputyPages
+{
+    public const int RosterPageSize = 200;
+
+    private static readonly Dictionary<DeputyLevel, string> LevelLabels = new()
+    {
+        [DeputyLevel.National] = "全国", [DeputyLevel.Provincial] = "省", [DeputyLevel.City] = "市",
+        [DeputyLevel.County] = "县", [DeputyLevel.Township] = "乡镇",
+    };
+
+    public static IEnumerable<PageJob> Plan(PageContext context)
+    {
+        var site = context.Site;
+        var levels = site.Deputies.SelectMany(d => d.Levels).Distinct().Order().ToList();
+        var groups = site.Deputies.Where(d => d.Group is not null).Select(d => d.Group!).Distinct().Order(StringComparer.Ordinal).ToList();
+        var regions = site.Deputies.Where(d => d.Region is not null).Select(d => d.Region!.Value).Distinct()
+            .OrderBy(r => r.Value, StringComparer.Ordinal).ToList();
+        var levelLinks = levels.Select(l => new LinkCard($"{LevelLabels[l]}级人大代表", LevelUrl(l))).ToList();
+        var groupLinks = groups.Select(g => new LinkCard(g, $"/deputies/group/{g}/")).ToList();
+        var regionLinks = regions.Select(r => new LinkCard(site.RegionName(r) is { Length: > 0 } n ? n : r.Value, $"/deputies/region/{r.Value}/")).ToList();
+
+        IEnumerable<PageJob> Roster(string baseUrl, string heading, string? intro, IReadOnlyList<Deputy> deputies, params Crumb[] crumbs)
+        {
+            var pageCount = Math.Max(1, (deputies.Count + RosterPageSize - 1) / RosterPageSize);
+            for (var page = 1; page <= pageCount; page++)
+            {
+                var number = page;
+                var url = PageContext.PageUrl(baseUrl, page);
+                yield return new PageJob(url, typeof(DeputyListTemplate), () => new DeputyListPage(
+                    PageContext.Meta(number == 1 ? heading : $"{heading}（第{number}页）", intro ?? heading, url, "deputies", crumbs),
+                    heading,
+                    intro,
+                    deputies.Skip((number - 1) * RosterPageSize).Take(RosterPageSize).Select(d => Row(site, d)).ToList(),
+                    levelLinks,
+                    groupLinks,
+                    regionLinks,
+                    new Pager(number, pageCount, number > 1 ? PageContext.PageUrl(baseUrl, number - 1) : null, number < pageCount ? PageContext.PageUrl(baseUrl, number + 1) : null, [])));
+            }
+        }
+
+        foreach (var job in Roster("/deputies/", "人大代表", "按姓氏笔画排序。点击姓名查看代表的履职档案。", site.Deputies, new Crumb("人大代表", null)))
+        {
+            yield return job;
+        }
+
+        foreach (var level in levels)
+        {
+            var label = $"{LevelLabels[level]}级人大代表";
+            foreach (var job in Roster(LevelUrl(level), label, null, site.Deputies.Where(d => d.Levels.Contains(level)).ToList(), new Crumb("人大代表", "/deputies/"), new Crumb(label, null)))
+            {
+                yield return job;
+            }
+        }
+
+        foreach (var group in groups)
+        {
+            foreach (var job in Roster($"/deputies/group/{group}/", group, null, site.Deputies.Where(d => d.Group == group).ToList(), new Crumb("人大代表", "/deputies/"), new Crumb(group, null)))
+            {
+                yield return job;
+            }
+        }
+
+        foreach (var region in regions)
+        {
+            var name = site.RegionName(region) is { Length: > 0 } n ? n : region.Value;
+            foreach (var job in Roster($"/deputies/region/{region.Value}/", $"{name}的人大代表", null, site.Deputies.Where(d => d.Region == region).ToList(), new Crumb("人大代表", "/deputies/"), new Crumb(name, null)))
+            {
+                yield return job;
+            }
+        }
+
+        foreach (var deputy in site.Deputies)
+        {
+            yield return new PageJob(deputy.Url, typeof(DeputyTemplate), () => Page(context, deputy));
+            yield return PageJob.File(deputy.Url + "qr.svg", () => Encoding.UTF8.GetBytes(QrSvg(site.Config.AbsoluteUrl(deputy.Url))));
+            yield return new PageJob(deputy.Url + "card/", typeof(DeputyCardTemplate), () => new DeputyCardPage(
+                new PageMeta($"{deputy.Name}代表“三亮”卡片", $"{deputy.Name}代表联系卡", deputy.Url + "card/", "deputies",
+                    [new Crumb("人大代表", "/deputies/"), new Crumb(deputy.Name, deputy.Url), new Crumb("三亮卡片", null)], NoIndex: true),
+                deputy.Name,
+                Facts(site, deputy),
+                deputy.Pledge,
+                QrSvg(site.Config.AbsoluteUrl(deputy.Url)),
+                deputy.Url));
+        }
+    }
+
+    public static string LevelUrl(DeputyLevel level) => $"/deputies/level/{level.ToString().ToLowerInvariant()}/";
+
+    /// <summary>QR code as SVG: scanned at stations ("扫码找代表") and printed on cards.</summary>
+    public static string QrSvg(string url)
+    {
+        using var generator = new QRCodeGenerator();
+        using var data = generator.CreateQrCode(url, QRCodeGenerator.ECCLevel.M);
+        return new SvgQRCode(data).GetGraphic(4, "#000000", "#ffffff", drawQuietZones: true, sizingMode: SvgQRCode.SizingMode.ViewBoxAttribute);
+    }
+
+    private static DeputyRow Row(SiteModel site, Deputy deputy)
+    {
+        var station = deputy.Station is { } id && site.StationsById.TryGetValue(id, out var s) ? s : null;
+        return new DeputyRow(deputy.Name, deputy.Url, deputy.Gender ?? "", string.Join("、", deputy.Levels.Select(l => LevelLabels[l])), deputy.Title, deputy.Group, station?.Name, station?.Url);
+    }
+
+    private static List<Fact> Facts(SiteModel site, Deputy deputy)
+    {
+        var facts = new List<Fact>();
+        void Add(string label, string? value, string? url = null)
+        {
+            if (!string.IsNullOrEmpty(value))
+            {
+                facts.Add(new Fact(label, value, url));
+            }
+        }
+
+        Add("性别", deputy.Gender);
+        Add("民族", deputy.Ethnicity);
+        Add("出生年月", deputy.Birth);
+        Add("代表层级", string.Join("、", deputy.Levels.Select(l => LevelLabels[l] + "级")));
+        Add("届次", deputy.Term);
+        Add("选区", deputy.Constituency);
+        Add("代表组", deputy.Group);
+        Add("界别", deputy.Sector);
+        Add("政治面貌", deputy.Party);
+        if (deputy.Station is { } id && site.StationsById.TryGetValue(id, out var station))
+        {
+            Add("所在家站点", station.Name, station.Url);
+        }
+
+        return facts;
+    }
+
+    public static SuggestionRow SuggestionRow(SiteModel site, Suggestion s) => new(
+        s.Number,
+        s.Title,
+        s.Session,
+        StatusLabel(s.Status),
+        StatusLabel(s.Status),
+        s.Unit,
+        s.Key,
+        s.Result,
+        site.Config.ResultClasses.FirstOrDefault(r => r.Code == s.Result)?.Label,
+        s.Satisfaction,
+        string.Join("、", s.Deputies.Select(d => site.DeputiesById.TryGetValue(d, out var deputy) ? deputy.Name : d.Value)));
+
+    public static string StatusLabel(SuggestionStatus status) => status switch
+    {
+        SuggestionStatus.Assigned => "已交办",
+        SuggestionStatus.InProgress => "办理中",
+        SuggestionStatus.Answered => "已答复",
+        _ => "已办结",
+    };
+
+    private static DeputyPage Page(PageContext context, Deputy deputy)
+    {
+        var site = context.Site;
+        var station = deputy.Station is { } id && site.StationsById.TryGetValue(id, out var s) ? new LinkCard(s.Name, s.Url) : null;
+        return new DeputyPage(
+            new PageMeta(deputy.Name, $"{deputy.Name}，{deputy.Term}人大代表{(deputy.Title is null ? "" : "，" + deputy.Title)}", deputy.Url, "deputies",
+                [new Crumb("人大代表", "/deputies/"), new Crumb(deputy.Name, null)], deputy.Url + "qr.svg", "profile"),
+            deputy.Name,
+            deputy.Title,
+            Facts(site, deputy),
+            deputy.Bio,
+            deputy.Pledge,
+            deputy.Url + "qr.svg",
+            deputy.Url + "card/",
+            station,
+            site.DutiesByDeputy[deputy.Id].Select(d => new DutyView(
+                PageContext.ChineseDate(d.Date), PageContext.IsoDate(d.Date), d.Kind, d.Title, d.Place, d.Summary, d.Evaluation)).ToList(),
+            site.SuggestionsByDeputy[deputy.Id].Select(x => SuggestionRow(site, x)).ToList(),
+            context.Cards(site.StoriesByDeputy[deputy.Id]));
+    }
+}

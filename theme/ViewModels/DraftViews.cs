@@ -1,0 +1,35 @@
+namespace Site.Theme.ViewModels;
+
+/// <summary>法规草案 page: the text article by article, each with its comment entry point.</summary>
+public sealed record DraftPage(
+    PageMeta Meta,
+    string Id,
+    string Title,
+    string Office,
+    string Reading,
+    string Opens,
+    string Closes,
+    string ClosesIso,
+    bool IsOpen,
+    string? Summary,
+    string? ExplanationHtml,
+    IReadOnlyList<LinkCard> ContactPoints,
+    IReadOnlyList<string> Preamble,
+    IReadOnlyList<DraftChapterView> Chapters,
+    IReadOnlyList<ArticleOption> ArticleOptions,
+    DraftFeedbackView? Feedback);
+
+public sealed record DraftChapterView(string Heading, string Anchor, IReadOnlyList<DraftArticleView> Articles, IReadOnlyList<DraftSectionView> Sections);
+
+public sealed record DraftSectionView(string Heading, string Anchor, IReadOnlyList<DraftArticleView> Articles);
+
+public sealed record DraftArticleView(string Anchor, string Label, IReadOnlyList<string> Paragraphs);
+
+public sealed record ArticleOption(string Value, string Label);
+
+public sealed record DraftFeedbackView(string Published, int Received, int Adopted, string ReportHtml);
+
+/// <summary>The list of drafts: open first, with deadlines.</summary>
+public sealed record DraftListPage(PageMeta Meta, IReadOnlyList<DraftSummary> Open, IReadOnlyList<DraftSummary> Closed);
+
+public sealed record DraftSummary(string Title, string Url, string Office, string Period, string Closes, string ClosesIso, bool HasFeedback, string? Summary);

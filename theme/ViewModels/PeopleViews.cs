@@ -1,0 +1,57 @@
+namespace Site.Theme.ViewModels;
+
+/// <summary>A row of a deputy roster.</summary>
+public sealed record DeputyRow(string Name, string Url, string Gender, string Levels, string? Title, string? Group, string? Station, string? StationUrl);
+
+/// <summary>A roster page: all deputies, or one level, group or region; in 姓氏笔画 order.</summary>
+public sealed record DeputyListPage(PageMeta Meta, string Heading, string? Intro, IReadOnlyList<DeputyRow> Deputies, IReadOnlyList<LinkCard> Levels, IReadOnlyList<LinkCard> Groups, IReadOnlyList<LinkCard> Regions, Pager Pager);
+
+/// <summary>One label/value line of a profile.</summary>
+public sealed record Fact(string Label, string Value, string? Url = null);
+
+public sealed record DutyView(string Date, string IsoDate, string Kind, string Title, string? Place, string? Summary, string? Evaluation);
+
+public sealed record SuggestionRow(string Number, string Title, string Session, string Status, string StatusKey, string? Unit, bool Key, string? Result, string? ResultLabel, string? Satisfaction, string Deputies);
+
+/// <summary>人大代表 page: 一人一档.</summary>
+public sealed record DeputyPage(
+    PageMeta Meta,
+    string Name,
+    string? Title,
+    IReadOnlyList<Fact> Facts,
+    string? Bio,
+    string? Pledge,
+    string QrUrl,
+    string CardUrl,
+    LinkCard? Station,
+    IReadOnlyList<DutyView> Duties,
+    IReadOnlyList<SuggestionRow> Suggestions,
+    IReadOnlyList<StoryCard> Stories);
+
+/// <summary>The printable 三亮 card (亮身份、亮职责、亮承诺) with the QR code.</summary>
+public sealed record DeputyCardPage(PageMeta Meta, string Name, IReadOnlyList<Fact> Facts, string? Pledge, string QrSvg, string PageUrl);
+
+/// <summary>家站点 page.</summary>
+public sealed record StationPage(
+    PageMeta Meta,
+    string Name,
+    string Kind,
+    IReadOnlyList<Fact> Facts,
+    IReadOnlyList<string> NextReceptionDays,
+    string? CalendarUrl,
+    IReadOnlyList<LinkCard> Deputies,
+    IReadOnlyList<StationFigureRow> Figures,
+    string? Intro,
+    IReadOnlyList<StoryCard> Stories);
+
+public sealed record StationFigureRow(int Year, int Received, int Collected, int Resolved);
+
+/// <summary>Stations grouped by township/street.</summary>
+public sealed record StationListPage(PageMeta Meta, IReadOnlyList<StationGroup> Groups, IReadOnlyList<LinkCard> Kinds);
+
+public sealed record StationGroup(string Region, string Anchor, IReadOnlyList<StationRow> Stations);
+
+public sealed record StationRow(string Name, string Url, string Kind, string? Address, string? Schedule);
+
+/// <summary>Suggestions of the sessions, with filters and totals.</summary>
+public sealed record SuggestionListPage(PageMeta Meta, IReadOnlyList<SuggestionRow> Suggestions, IReadOnlyList<Figure> Totals, IReadOnlyList<string> Statuses, IReadOnlyList<ArticleOption> Results, IReadOnlyList<string> Units);
