@@ -118,7 +118,6 @@ public static class BuildPipeline
             new NavItem("代表", "/deputies/", "deputies"),
             new NavItem("家站点", "/stations/", "stations"),
             new NavItem("建议办理", "/suggestions/", "suggestions"),
-            new NavItem("民生实事", "/ballots/", "ballots"),
             new NavItem("征求意见", "/drafts/", "drafts"),
             new NavItem("履职故事", "/stories/", "stories"),
         ],

@@ -26,6 +26,12 @@ public static class YamlReader
                 $"YAML 格式错误：{Describe(ex)}");
             return null;
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet throws this for some malformed flow collections ("[未闭合").
+            diagnostics.Error(DiagnosticCodes.YamlSyntax, new SourceLocation(path, 1 + lineOffset, 1), "YAML 格式错误：无法解析，请检查是否有未闭合的括号 [ ] { } 或引号");
+            return null;
+        }
 
         if (stream.Documents.Count == 0)
         {

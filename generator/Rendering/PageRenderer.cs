@@ -1,4 +1,6 @@
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;
@@ -54,6 +56,9 @@ public static class PageRenderer
     {
         var services = new ServiceCollection();
         services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
+
+        // The default encoder writes every Chinese character as &#x...; — three times the bytes.
+        services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
         var provider = services.BuildServiceProvider();
         return new HtmlRenderer(provider, NullLoggerFactory.Instance);
     }

@@ -1,6 +1,179 @@
-// Progressive enhancement only: every page works without this file except live search and
-// comment forms. No framework, no external requests besides our own /api.
+// Progressive enhancement only: every page works without this file except live search.
+// No framework and no requests to other hosts: only our own /api.
 (function () {
   "use strict";
-  document.documentElement.classList.add("js");
+
+  function $(selector, root) { return (root || document).querySelector(selector); }
+  function $all(selector, root) { return Array.prototype.slice.call((root || document).querySelectorAll(selector)); }
+  function escapeHtml(text) {
+    return String(text).replace(/[&<>"']/g, function (c) {
+      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c];
+    });
+  }
+
+  // With JavaScript, the header search goes to the live search page instead of the server-rendered one.
+  $all("form.site-search").forEach(function (form) {
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var q = form.querySelector("input[name=q]").value.trim();
+      location.href = "/search/?q=" + encodeURIComponent(q);
+    });
+  });
+
+  // Filter the rows of a roster by name, offline.
+  $all("input[data-filter-target]").forEach(function (input) {
+    var table = document.getElementById(input.getAttribute("data-filter-target"));
+    input.addEventListener("input", function () {
+      var q = input.value.trim();
+      $all("tbody tr", table).forEach(function (row) {
+        row.hidden = q !== "" && row.getAttribute("data-name").indexOf(q) < 0;
+      });
+    });
+  });
+
+  // Suggestion filters: status, result class, handling unit; the count follows.
+  $all("form[data-filter-table]").forEach(function (form) {
+    var table = document.getElementById(form.getAttribute("data-filter-table"));
+    var count = document.getElementById(form.getAttribute("data-filter-table") + "-count");
+    function apply() {
+      var shown = 0;
+      $all("tbody tr", table).forEach(function (row) {
+        var ok = $all("select[data-filter]", form).every(function (select) {
+          return select.value === "" || row.getAttribute("data-" + select.getAttribute("data-filter")) === select.value;
+        });
+        row.hidden = !ok;
+        if (ok) { shown++; }
+      });
+      if (count) { count.textContent = "共 " + shown + " 件"; }
+    }
+    form.addEventListener("change", apply);
+  });
+
+  // Draft pages: live counts, a heat mark per article, and the comment form.
+  var draft = $("article.draft[data-draft]");
+  if (draft) {
+    var draftId = draft.getAttribute("data-draft");
+    var loadStats = function () {
+      fetch("/api/drafts/" + encodeURIComponent(draftId) + "/stats", { headers: { Accept: "application/json" } })
+        .then(function (r) { return r.ok ? r.json() : null; })
+        .then(function (stats) {
+          if (!stats) { return; }
+          $all("[data-stat]").forEach(function (el) { el.textContent = stats[el.getAttribute("data-stat")]; });
+          var max = 1;
+          Object.keys(stats.articles || {}).forEach(function (k) { max = Math.max(max, stats.articles[k]); });
+          $all("[data-article-count]").forEach(function (el) {
+            var n = (stats.articles || {})[el.getAttribute("data-article-count")] || 0;
+            el.textContent = n > 0 ? "已有 " + n + " 条意见" : "";
+            el.closest(".article").style.setProperty("--heat", (n / max).toFixed(2));
+          });
+        })
+        .catch(function () { /* counts are a nicety; the text is what matters */ });
+    };
+    loadStats();
+
+    var form = $("#comment-form");
+    if (form) {
+      var key = "draft-comment:" + draftId;
+      var text = $("#comment-text", form);
+      var article = $("#comment-article", form);
+      var result = $("#comment-result", form);
+      // Keep what was typed until a receipt arrives: a lost connection never loses a comment.
+      try {
+        var saved = JSON.parse(localStorage.getItem(key) || "null");
+        if (saved) {
+          text.value = saved.text || "";
+          article.value = saved.article || "";
+          form.elements.idempotencyKey.value = saved.idempotencyKey || "";
+        }
+      } catch (e) { /* storage may be off in private mode */ }
+      var save = function () {
+        try {
+          localStorage.setItem(key, JSON.stringify({ text: text.value, article: article.value, idempotencyKey: form.elements.idempotencyKey.value }));
+        } catch (e) { }
+      };
+      text.addEventListener("input", save);
+      article.addEventListener("change", save);
+      $all("a[data-article]").forEach(function (link) {
+        link.addEventListener("click", function () {
+          article.value = link.getAttribute("data-article");
+          save();
+          setTimeout(function () { text.focus(); }, 0);
+        });
+      });
+      form.addEventListener("submit", function (event) {
+        event.preventDefault();
+        if (!form.elements.idempotencyKey.value) {
+          form.elements.idempotencyKey.value = (crypto.randomUUID ? crypto.randomUUID() : String(Date.now()) + Math.random());
+          save();
+        }
+        var button = $("button[type=submit]", form);
+        button.disabled = true;
+        result.className = "";
+        result.textContent = "正在提交……";
+        var body = {
+          article: article.value || null,
+          text: text.value,
+          name: form.elements.name.value || null,
+          contact: form.elements.contact.value || null,
+          identity: form.elements.identity.value || null
+        };
+        fetch(form.getAttribute("action"), {
+          method: "POST",
+          headers: { "Content-Type": "application/json", Accept: "application/json", "Idempotency-Key": form.elements.idempotencyKey.value },
+          body: JSON.stringify(body)
+        }).then(function (response) {
+          return response.json().then(function (data) { return { ok: response.ok, data: data }; });
+        }).then(function (answer) {
+          if (answer.ok) {
+            result.className = "receipt";
+            result.innerHTML = "意见已保存。回执编号：<strong class=\"receipt-number\">" + escapeHtml(answer.data.receipt) + "</strong>，请记下以便查询。";
+            try { localStorage.removeItem(key); } catch (e) { }
+            text.value = "";
+            form.elements.idempotencyKey.value = "";
+            loadStats();
+          } else {
+            var errors = answer.data.errors ? Object.keys(answer.data.errors).map(function (k) { return answer.data.errors[k].join("；"); }) : [];
+            result.className = "error";
+            result.textContent = (answer.data.detail || answer.data.title || "提交未成功") + (errors.length ? "：" + errors.join("；") : "");
+          }
+        }).catch(function () {
+          result.className = "error";
+          result.textContent = "网络连接失败，意见未提交。您填写的内容已保存在本机，恢复网络后请再次点击提交，不会重复登记。";
+        }).then(function () { button.disabled = false; });
+      });
+    }
+  }
+
+  // Live search page: results as you type, from /api/search.
+  var searchForm = $("#search-form");
+  if (searchForm) {
+    var input = $("#search-q");
+    var box = $("#search-results");
+    var timer = null;
+    var seq = 0;
+    var run = function () {
+      var q = input.value.trim();
+      var mine = ++seq;
+      if (q === "") { box.innerHTML = ""; return; }
+      history.replaceState(null, "", "/search/?q=" + encodeURIComponent(q));
+      fetch("/api/search?q=" + encodeURIComponent(q), { headers: { Accept: "application/json" } })
+        .then(function (r) { return r.json(); })
+        .then(function (data) {
+          if (mine !== seq) { return; }
+          if (data.error) { box.innerHTML = "<p class=\"error\">" + escapeHtml(data.error) + "</p>"; return; }
+          var html = "<p class=\"meta\">找到 " + data.total + " 条结果</p><ol class=\"cards\">";
+          data.hits.forEach(function (hit) {
+            html += "<li class=\"card\"><h3><a href=\"" + escapeHtml(hit.url) + "\">" + escapeHtml(hit.title) + "</a></h3>" +
+              "<p class=\"meta\">" + escapeHtml(hit.typeLabel) + (hit.date ? " · " + escapeHtml(hit.date) : "") + "</p>" +
+              "<p>" + hit.snippetHtml + "</p></li>"; // snippet is escaped by the server, with <mark> only
+          });
+          box.innerHTML = html + "</ol>";
+        })
+        .catch(function () { box.innerHTML = "<p class=\"error\">搜索服务暂时不可用，请稍后再试。</p>"; });
+    };
+    searchForm.addEventListener("submit", function (event) { event.preventDefault(); run(); });
+    input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 200); });
+    var initial = new URLSearchParams(location.search).get("q");
+    if (initial) { input.value = initial; run(); }
+  }
 })();

@@ -17,6 +17,7 @@ public static class PagePlanner
         DeputyPages.Plan,
         StationPages.Plan,
         SuggestionPages.Plan,
+        SearchPages.Plan,
     ];
 
     public static IReadOnlyList<PageJob> Plan(PageContext context) =>

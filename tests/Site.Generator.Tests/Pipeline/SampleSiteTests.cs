@@ -1,0 +1,70 @@
+using AngleSharp.Html.Parser;
+using Site.Generator.Tests.Support;
+
+namespace Site.Generator.Tests.Pipeline;
+
+/// <summary>The bundled sample site: builds clean and every internal link of every page resolves.</summary>
+[Collection(nameof(SampleSite))]
+public sealed class SampleSiteTests(SampleSite sample)
+{
+    [Fact]
+    public void Build_SampleSite_HasNoErrorsOrWarnings()
+    {
+        Assert.Empty(sample.Report.Diagnostics.Sorted());
+    }
+
+    [Fact]
+    public void Build_SampleSite_EveryInternalLinkResolves()
+    {
+        var parser = new HtmlParser();
+        var broken = new List<string>();
+        foreach (var file in Directory.EnumerateFiles(sample.Output, "*.html", SearchOption.AllDirectories))
+        {
+            var document = parser.ParseDocument(File.ReadAllText(file));
+            var links = document.QuerySelectorAll("a[href], link[href], img[src], script[src]")
+                .Select(e => e.GetAttribute("href") ?? e.GetAttribute("src")!)
+                .Where(u => u.StartsWith('/') && !u.StartsWith("//", StringComparison.Ordinal) && !u.StartsWith("/api/", StringComparison.Ordinal));
+            foreach (var link in links)
+            {
+                var path = Uri.UnescapeDataString(link.Split('#', '?')[0]);
+                var target = Path.Combine(sample.Output, path.TrimStart('/'));
+                if (!(path.EndsWith('/') ? File.Exists(Path.Combine(target, "index.html")) : File.Exists(target)))
+                {
+                    broken.Add($"{Path.GetRelativePath(sample.Output, file)} → {link}");
+                }
+            }
+        }
+
+        Assert.Empty(broken);
+    }
+
+    [Fact]
+    public void Build_SampleSite_DeputyRosterIsInStrokeOrder()
+    {
+        var page = new HtmlParser().ParseDocument(File.ReadAllText(Path.Combine(sample.Output, "deputies/index.html")));
+        var names = page.QuerySelectorAll("#deputy-table tbody tr").Select(r => r.GetAttribute("data-name")!).ToList();
+
+        Assert.Equal(60, names.Count);
+        Assert.Equal(names.OrderBy(n => n, Comparer<string>.Create(Site.Generator.Linking.StrokeOrder.Compare)), names);
+    }
+
+    [Fact]
+    public void Build_SampleSite_StoryPageIsSmall()
+    {
+        var html = File.ReadAllBytes(Path.Combine(sample.Output, "stories/yisuhe-jiedai-ri/index.html"));
+        var css = File.ReadAllBytes(Path.Combine(sample.Output, "assets/site.css"));
+
+        Assert.True(Compressed(html) + Compressed(css) < 30 * 1024);
+    }
+
+    private static long Compressed(byte[] bytes)
+    {
+        using var buffer = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(buffer, System.IO.Compression.CompressionLevel.Optimal, leaveOpen: true))
+        {
+            gzip.Write(bytes);
+        }
+
+        return buffer.Length;
+    }
+}
