@@ -28,10 +28,12 @@ public static class DevServer
         builder.Services.AddIntake(builder.Configuration);
         var app = builder.Build();
 
-        app.MapIntake();
+        // Static pages first, as a CDN would answer them; then routing for /api/* and the 404 fallback.
         var files = new PhysicalFileProvider(options.Output);
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
         app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
+        app.UseRouting();
+        app.MapIntake();
         app.MapFallback(async context =>
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;
