@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Site.Intake.Comments;
 using Site.Intake.Drafts;
 using Site.Intake.Export;
+using Site.Intake.Search;
 using Site.Intake.Storage;
 
 namespace Site.Intake;
@@ -18,6 +19,8 @@ public static class IntakeSetup
         services.Configure<JsonOptions>(o => o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new DraftCatalog(sp.GetRequiredService<IOptions<IntakeOptions>>().Value.DataPath));
+        services.AddSingleton(sp => new SearchService(sp.GetRequiredService<IOptions<IntakeOptions>>().Value.DataPath));
+        services.AddSingleton<SearchPageRenderer>();
 
         // The store is chosen by configuration only: a PostgreSQL connection string, or the SQLite file.
         services.AddSingleton<ICommentStore>(sp =>
@@ -60,6 +63,7 @@ public static class IntakeSetup
 
         app.MapComments();
         app.MapExport();
+        app.MapSearch();
         return app;
     }
 }

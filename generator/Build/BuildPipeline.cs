@@ -63,7 +63,8 @@ public static class BuildPipeline
         }
 
         using var writer = new SiteWriter(options.Output);
-        await report.TimeAsync("render", () => PageRenderer.RenderAsync(jobs, Chrome(site, assets), writer, diagnostics, cancellationToken));
+        var chrome = Chrome(site, assets);
+        await report.TimeAsync("render", () => PageRenderer.RenderAsync(jobs, chrome, writer, diagnostics, cancellationToken));
         report.PagesRendered = jobs.Count;
 
         report.Time("write", () =>
@@ -92,7 +93,7 @@ public static class BuildPipeline
         // Index and the endpoint's manifest go beside the site: the endpoint reads them, the CDN does not.
         report.Time("index", () =>
         {
-            IntakeDataWriter.Write(site, options.IntakeOutput);
+            IntakeDataWriter.Write(site, chrome, options.IntakeOutput);
             return 0;
         });
 

@@ -1,16 +1,19 @@
 using System.Text.Json;
 using Site.Generator.Model;
 using Site.Intake.Drafts;
+using Site.Intake.Search;
+using Site.Search;
+using Site.Theme.ViewModels;
 
 namespace Site.Generator.Indexing;
 
 /// <summary>
-/// Writes what the endpoint reads (drafts.json and the search index) into a staging folder, then
-/// swaps it in, so a running endpoint never sees half a build.
+/// Writes what the endpoint reads (drafts.json, the search index, the site chrome for the pages it
+/// renders) into a staging folder, then swaps it in, so a running endpoint never sees half a build.
 /// </summary>
 public static class IntakeDataWriter
 {
-    public static void Write(SiteModel site, string folder, Action<string>? writeIndex = null)
+    public static void Write(SiteModel site, SiteChrome chrome, string folder)
     {
         var staging = folder + ".staging";
         if (Directory.Exists(staging))
@@ -20,7 +23,8 @@ public static class IntakeDataWriter
 
         Directory.CreateDirectory(staging);
         File.WriteAllText(Path.Combine(staging, DraftManifest.FileName), JsonSerializer.Serialize(Manifest(site), DraftManifest.Json));
-        writeIndex?.Invoke(Path.Combine(staging, "index"));
+        File.WriteAllText(Path.Combine(staging, SearchService.ChromeFile), JsonSerializer.Serialize(chrome, SearchService.ChromeJson));
+        SearchIndexWriter.Write(Path.Combine(staging, SearchService.IndexFolder), SearchDocuments.From(site));
 
         var old = folder + ".old";
         if (Directory.Exists(old))

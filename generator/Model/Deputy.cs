@@ -53,6 +53,11 @@ public sealed record Suggestion(
     DateOnly? Answered)
 {
     public string Slug => Number.Replace('/', '-').Replace(' ', '-');
+
+    /// <summary>The row's id in suggestion tables, so search hits can point at it.</summary>
+    public string Anchor => "s-" + Slug;
+
+    public string Url => "/suggestions/#" + Anchor;
 }
 
 /// <summary>交办 → 办理中 → 答复 → 办结.</summary>

@@ -1,15 +1,9 @@
 using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Unicode;
-using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using Site.Generator.Diagnostics;
 using Site.Generator.Rendering.Pages;
 using Site.Generator.Writing;
-using Site.Theme.Layouts;
+using Site.Theme;
 using Site.Theme.ViewModels;
 
 namespace Site.Generator.Rendering;
@@ -27,7 +21,7 @@ public static class PageRenderer
         var next = -1;
         await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => Task.Run(async () =>
         {
-            await using var renderer = CreateRenderer();
+            await using var renderer = StaticHtml.CreateRenderer();
             int index;
             while ((index = Interlocked.Increment(ref next)) < jobs.Count)
             {
@@ -41,7 +35,7 @@ public static class PageRenderer
                         continue;
                     }
 
-                    var html = await RenderAsync(renderer, chrome, job.Template, job.BuildModel());
+                    var html = await StaticHtml.RenderAsync(renderer, chrome, job.Template, job.BuildModel());
                     writer.Write(job.OutputPath, Encoding.UTF8.GetBytes(html));
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
@@ -51,28 +45,4 @@ public static class PageRenderer
             }
         }, cancellationToken)));
     }
-
-    public static HtmlRenderer CreateRenderer()
-    {
-        var services = new ServiceCollection();
-        services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
-
-        // The default encoder writes every Chinese character as &#x...; — three times the bytes.
-        services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
-        var provider = services.BuildServiceProvider();
-        return new HtmlRenderer(provider, NullLoggerFactory.Instance);
-    }
-
-    public static Task<string> RenderAsync(HtmlRenderer renderer, SiteChrome chrome, Type template, object model) =>
-        renderer.Dispatcher.InvokeAsync(async () =>
-        {
-            var parameters = ParameterView.FromDictionary(new Dictionary<string, object?>
-            {
-                [nameof(PageHost.Chrome)] = chrome,
-                [nameof(PageHost.Template)] = template,
-                [nameof(PageHost.Parameters)] = new Dictionary<string, object> { ["Page"] = model },
-            });
-            var output = await renderer.RenderComponentAsync<PageHost>(parameters);
-            return output.ToHtmlString();
-        });
 }

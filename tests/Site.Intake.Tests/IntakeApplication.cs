@@ -3,13 +3,16 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Site.Intake.Drafts;
+using Site.Intake.Search;
+using Site.Search;
+using Site.Theme.ViewModels;
 
 namespace Site.Intake.Tests;
 
 /// <summary>The endpoint on a real SQLite file in a temp folder, with a drafts.json like the build writes.</summary>
 public sealed class IntakeApplication : WebApplicationFactory<Program>
 {
-    public IntakeApplication(string? folder = null)
+    public IntakeApplication(string? folder = null, bool withSearch = true)
     {
         Folder = folder ?? Path.Combine(Path.GetTempPath(), "intake-test-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(Folder);
@@ -22,6 +25,25 @@ public sealed class IntakeApplication : WebApplicationFactory<Program>
                 [new ArticleEntry("article-1", "第一条")]),
         ]);
         File.WriteAllText(Path.Combine(Folder, DraftManifest.FileName), JsonSerializer.Serialize(manifest, DraftManifest.Json));
+        if (withSearch)
+        {
+            WriteSearchData(Folder);
+        }
+    }
+
+    /// <summary>A small real index and the chrome, as the build writes them.</summary>
+    public static void WriteSearchData(string folder)
+    {
+        SearchIndexWriter.Write(Path.Combine(folder, SearchService.IndexFolder),
+        [
+            new SearchDocument("/stations/S01/", "易俗河镇代表联络站", "代表联络站 易俗河镇金霞路18号 接待日：每月15日", SearchTypes.Station, "易俗河镇"),
+            new SearchDocument("/deputies/D0001/", "王建国", "县级人大代表 所在联络站：易俗河镇代表联络站", SearchTypes.Deputy, "易俗河镇", "county"),
+            new SearchDocument("/stories/a/", "每月十五，联络站的门总是开着", "易俗河镇代表联络站的接待日 <b>不打烊</b>", SearchTypes.Story, "易俗河镇", Date: new DateOnly(2026, 3, 15)),
+            new SearchDocument("/stories/b/", "花石镇代表之家", "花石镇的代表之家接待日", SearchTypes.Story, "花石镇", Date: new DateOnly(2025, 6, 1)),
+        ]);
+        var chrome = new SiteChrome("测试县人大", "测试县人大", "https://rd.example.org", "/assets/site.css", "/assets/site.js",
+            [new NavItem("首页", "/", "home")], [new NavItem("关于本站", "/about/", "about")], "© 测试县人大");
+        File.WriteAllText(Path.Combine(folder, SearchService.ChromeFile), JsonSerializer.Serialize(chrome, SearchService.ChromeJson));
     }
 
     public string Folder { get; }

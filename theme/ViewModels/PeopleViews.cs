@@ -11,7 +11,7 @@ public sealed record Fact(string Label, string Value, string? Url = null);
 
 public sealed record DutyView(string Date, string IsoDate, string Kind, string Title, string? Place, string? Summary, string? Evaluation);
 
-public sealed record SuggestionRow(string Number, string Title, string Session, string Status, string StatusKey, string? Unit, bool Key, string? Result, string? ResultLabel, string? Satisfaction, string Deputies);
+public sealed record SuggestionRow(string Anchor, string Number, string Title, string Session, string Status, string StatusKey, string? Unit, bool Key, string? Result, string? ResultLabel, string? Satisfaction, string Deputies);
 
 /// <summary>人大代表 page: 一人一档.</summary>
 public sealed record DeputyPage(

@@ -3,9 +3,23 @@ namespace Site.Theme.ViewModels;
 /// <summary>全站搜索: the static page (results fetched as you type) and the server-rendered results page.</summary>
 public sealed record SearchPage(PageMeta Meta, string Query, SearchResults? Results);
 
-/// <summary>Results as the endpoint returns them; <see cref="SearchHit.SnippetHtml"/> is escaped text with &lt;mark&gt;.</summary>
-public sealed record SearchResults(long Total, int Page, int PageCount, IReadOnlyList<SearchHit> Hits, IReadOnlyList<Facet> Types, string? Error = null);
+/// <summary>
+/// One page of results as the endpoint renders them. <see cref="SearchHit.SnippetHtml"/> is escaped
+/// text with &lt;mark&gt;; facet and pager links are complete URLs that keep the other filters.
+/// </summary>
+public sealed record SearchResults(
+    long Total,
+    int Page,
+    int PageCount,
+    IReadOnlyList<SearchHit> Hits,
+    IReadOnlyList<FacetGroup> Facets,
+    string? PreviousUrl,
+    string? NextUrl,
+    string? Error = null);
 
-public sealed record SearchHit(string Url, string Title, string Type, string TypeLabel, string SnippetHtml, string? Date);
+public sealed record SearchHit(string Url, string Title, string TypeLabel, string SnippetHtml, string? Date, string? Region);
 
-public sealed record Facet(string Value, string Label, long Count);
+/// <summary>A filter dimension (类型, 地区, 年份) with its values; the first value clears the filter.</summary>
+public sealed record FacetGroup(string Label, IReadOnlyList<Facet> Values);
+
+public sealed record Facet(string Label, long? Count, string Url, bool Selected);

@@ -144,7 +144,8 @@
     }
   }
 
-  // Live search page: results as you type, from /api/search.
+  // Live search page: results as you type. The endpoint renders the results (facets, snippets,
+  // pager) once, for both this and the no-JavaScript page; here only the results block is swapped in.
   var searchForm = $("#search-form");
   if (searchForm) {
     var input = $("#search-q");
@@ -156,18 +157,12 @@
       var mine = ++seq;
       if (q === "") { box.innerHTML = ""; return; }
       history.replaceState(null, "", "/search/?q=" + encodeURIComponent(q));
-      fetch("/api/search?q=" + encodeURIComponent(q), { headers: { Accept: "application/json" } })
-        .then(function (r) { return r.json(); })
-        .then(function (data) {
+      fetch("/api/search/page?q=" + encodeURIComponent(q), { headers: { Accept: "text/html" } })
+        .then(function (r) { return r.text(); })
+        .then(function (html) {
           if (mine !== seq) { return; }
-          if (data.error) { box.innerHTML = "<p class=\"error\">" + escapeHtml(data.error) + "</p>"; return; }
-          var html = "<p class=\"meta\">找到 " + data.total + " 条结果</p><ol class=\"cards\">";
-          data.hits.forEach(function (hit) {
-            html += "<li class=\"card\"><h3><a href=\"" + escapeHtml(hit.url) + "\">" + escapeHtml(hit.title) + "</a></h3>" +
-              "<p class=\"meta\">" + escapeHtml(hit.typeLabel) + (hit.date ? " · " + escapeHtml(hit.date) : "") + "</p>" +
-              "<p>" + hit.snippetHtml + "</p></li>"; // snippet is escaped by the server, with <mark> only
-          });
-          box.innerHTML = html + "</ol>";
+          var found = new DOMParser().parseFromString(html, "text/html").getElementById("search-results");
+          box.innerHTML = found ? found.innerHTML : "<p class=\"error\">搜索服务暂时不可用，请稍后再试。</p>";
         })
         .catch(function () { box.innerHTML = "<p class=\"error\">搜索服务暂时不可用，请稍后再试。</p>"; });
     };

@@ -12,7 +12,7 @@ public static class DeputyPages
 {
     public const int RosterPageSize = 200;
 
-    private static readonly Dictionary<DeputyLevel, string> LevelLabels = new()
+    public static readonly IReadOnlyDictionary<DeputyLevel, string> LevelLabels = new Dictionary<DeputyLevel, string>
     {
         [DeputyLevel.National] = "全国", [DeputyLevel.Provincial] = "省", [DeputyLevel.City] = "市",
         [DeputyLevel.County] = "县", [DeputyLevel.Township] = "乡镇",
@@ -139,6 +139,7 @@ public static class DeputyPages
     }
 
     public static SuggestionRow SuggestionRow(SiteModel site, Suggestion s) => new(
+        s.Anchor,
         s.Number,
         s.Title,
         s.Session,

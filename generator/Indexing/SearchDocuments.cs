@@ -1,0 +1,126 @@
+using Site.Generator.Model;
+using Site.Generator.Rendering.Markdown;
+using Site.Generator.Rendering.Pages;
+using Site.Search;
+
+namespace Site.Generator.Indexing;
+
+/// <summary>
+/// What the build puts in the search index: one document per deputy, station, story, suggestion,
+/// plain page and draft, and one per article of a draft (its own hit, pointing at its anchor).
+/// </summary>
+public static class SearchDocuments
+{
+    public static IEnumerable<SearchDocument> From(SiteModel site)
+    {
+        foreach (var deputy in site.Deputies)
+        {
+            yield return Deputy(site, deputy);
+        }
+
+        foreach (var station in site.Stations)
+        {
+            yield return Station(site, station);
+        }
+
+        foreach (var story in site.Stories)
+        {
+            var region = story.Stations.Select(s => Township(site, site.StationsById.GetValueOrDefault(s)?.Region)).FirstOrDefault(r => r is not null)
+                ?? story.Deputies.Select(d => Township(site, site.DeputiesById.GetValueOrDefault(d)?.Region)).FirstOrDefault(r => r is not null);
+            yield return new SearchDocument(
+                story.Url,
+                story.Title,
+                Join(story.Summary, PlainText(story.Body), story.Column.Name, string.Join(" ", story.Tags), story.Author),
+                SearchTypes.Story,
+                region,
+                Date: story.Date);
+        }
+
+        foreach (var suggestion in site.Suggestions)
+        {
+            var deputies = suggestion.Deputies.Select(d => site.DeputiesById.GetValueOrDefault(d)).OfType<Deputy>().ToList();
+            yield return new SearchDocument(
+                suggestion.Url,
+                suggestion.Title,
+                Join(
+                    $"{suggestion.Session} {suggestion.Type} {suggestion.Number}",
+                    "领衔代表：" + string.Join("、", deputies.Select(d => d.Name)),
+                    suggestion.Unit is null ? null : "承办单位：" + suggestion.Unit,
+                    DeputyPages.StatusLabel(suggestion.Status),
+                    suggestion.Reply),
+                SearchTypes.Suggestion,
+                deputies.Select(d => Township(site, d.Region)).FirstOrDefault(r => r is not null),
+                Date: suggestion.Assigned);
+        }
+
+        foreach (var draft in site.Drafts)
+        {
+            yield return new SearchDocument(
+                draft.Url,
+                draft.Title,
+                Join(draft.Summary, $"{draft.Office} {draft.Reading}", string.Join("\n", draft.Text.Preamble), draft.Explanation is { } e ? PlainText(e) : null, draft.Feedback is { } f ? PlainText(f.Report) : null),
+                SearchTypes.Draft,
+                Date: draft.Opens);
+            foreach (var article in draft.Text.Articles)
+            {
+                yield return new SearchDocument(
+                    $"{draft.Url}#{article.Anchor}",
+                    $"{draft.Title} {article.Label}",
+                    string.Join("\n", article.Paragraphs),
+                    SearchTypes.Article,
+                    Date: draft.Opens);
+            }
+        }
+
+        foreach (var page in site.Pages)
+        {
+            yield return new SearchDocument(page.Url, page.Title, Join(page.Summary, PlainText(page.Body)), SearchTypes.Page);
+        }
+    }
+
+    private static SearchDocument Deputy(SiteModel site, Deputy deputy)
+    {
+        var station = deputy.Station is { } id ? site.StationsById.GetValueOrDefault(id) : null;
+        var levels = string.Join("、", deputy.Levels.Select(l => DeputyPages.LevelLabels[l] + "级"));
+        var duties = site.DutiesByDeputy[deputy.Id].Select(d => $"{d.Kind}：{d.Title}");
+        return new SearchDocument(
+            deputy.Url,
+            deputy.Name,
+            Join(
+                $"{levels}人大代表",
+                deputy.Title,
+                deputy.Group,
+                deputy.Constituency is null ? null : "选区：" + deputy.Constituency,
+                station is null ? null : "所在联络站：" + station.Name,
+                deputy.Bio,
+                deputy.Pledge,
+                string.Join("\n", duties)),
+            SearchTypes.Deputy,
+            Township(site, deputy.Region) ?? Township(site, station?.Region),
+            string.Join(' ', deputy.Levels.Select(l => l.ToString().ToLowerInvariant())),
+            Keywords: deputy.Id.Value);
+    }
+
+    private static SearchDocument Station(SiteModel site, Station station) => new(
+        station.Url,
+        station.Name,
+        Join(
+            StationPages.KindLabel(station),
+            site.RegionName(station.Region),
+            station.Address is null ? null : "地址：" + station.Address,
+            station.Hours is null ? null : "开放时间：" + station.Hours,
+            station.Schedule is null ? null : "接待日：" + station.Schedule,
+            station.Feature,
+            station.Intro,
+            string.Join("、", site.DeputiesByStation[station.Id].Select(d => d.Name))),
+        SearchTypes.Station,
+        Township(site, station.Region));
+
+    private static string? Township(SiteModel site, RegionCode? code) => site.Township(code)?.Name;
+
+    private static string PlainText(MarkdownSource source) =>
+        Markdig.Markdown.ToPlainText(source.Text, SiteMarkdown.Pipeline).Trim();
+
+    private static string Join(params string?[] parts) =>
+        string.Join("\n", parts.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p!.Trim()));
+}

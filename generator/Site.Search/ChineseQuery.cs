@@ -1,0 +1,137 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.TokenAttributes;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+
+namespace Site.Search;
+
+/// <summary>
+/// Turns what a person typed into a query with substring behaviour. Each whitespace-separated chunk
+/// goes through the same analyzer as the index and becomes one phrase with the tokens' own positions;
+/// unigrams covered by a bigram are dropped (子祠 is the phrase 子祠, not 子 OR 祠 OR 子祠), so the
+/// chunk matches exactly where those characters stand together. Every chunk must match, in the title,
+/// the body or the keywords (pinyin); a title match weighs most.
+/// </summary>
+public static class ChineseQuery
+{
+    public const int MaxLength = 100;
+    public const int MaxChunks = 8;
+
+    private static readonly (string Field, float Boost)[] Fields =
+    [
+        (SearchFields.Title, 6f),
+        (SearchFields.Body, 1f),
+        (SearchFields.Keywords, 4f),
+    ];
+
+    /// <summary>The query (null when nothing searchable was typed) and the terms to mark in snippets.</summary>
+    public sealed record Parsed(Query? Query, IReadOnlySet<string> Terms);
+
+    public static Parsed Parse(string? text, Analyzer analyzer)
+    {
+        var terms = new HashSet<string>(StringComparer.Ordinal);
+        var query = new BooleanQuery();
+        var chunks = (text ?? "").Trim();
+        if (chunks.Length > MaxLength)
+        {
+            chunks = chunks[..MaxLength];
+        }
+
+        foreach (var chunk in chunks.Split((char[])[' ', '\t', '\u3000', '\r', '\n'], StringSplitOptions.RemoveEmptyEntries).Take(MaxChunks))
+        {
+            var tokens = Analyze(analyzer, chunk);
+            if (tokens.Count == 0)
+            {
+                continue;
+            }
+
+            // The best field counts, the others a little: a page *about* a thing (title match) beats
+            // a long page that mentions it often.
+            var anyField = new DisjunctionMaxQuery(0.1f);
+            foreach (var (field, boost) in Fields)
+            {
+                var clause = ForField(field, tokens);
+                clause.Boost = boost;
+                anyField.Add(clause);
+            }
+
+            // A lone Latin fragment typed so far (wang, wa) also matches the start of a pinyin name.
+            if (tokens is [{ IsLatin: true } only] && only.Term.Length >= 2)
+            {
+                anyField.Add(new PrefixQuery(new Term(SearchFields.Keywords, only.Term)) { Boost = 2f });
+            }
+
+            query.Add(anyField, Occur.MUST);
+            foreach (var token in tokens)
+            {
+                terms.Add(token.Term);
+            }
+        }
+
+        if (query.Clauses.Count == 0)
+        {
+            return new Parsed(null, terms);
+        }
+
+        // Typing a whole name (a deputy, a station, a story's title) puts that page first.
+        query.Add(new TermQuery(new Term(SearchFields.TitleExact, ExactTitle(chunks))) { Boost = 20f }, Occur.SHOULD);
+        return new Parsed(query, terms);
+    }
+
+    /// <summary>A title as compared for exact matches: width and case folded, without spaces.</summary>
+    public static string ExactTitle(string title) =>
+        string.Concat(title.Normalize(System.Text.NormalizationForm.FormKC).ToLowerInvariant().Where(c => !char.IsWhiteSpace(c)));
+
+    private static Query ForField(string field, IReadOnlyList<QueryToken> tokens)
+    {
+        if (tokens.Count == 1)
+        {
+            return new TermQuery(new Term(field, tokens[0].Term));
+        }
+
+        var phrase = new PhraseQuery();
+        foreach (var token in tokens)
+        {
+            phrase.Add(new Term(field, token.Term), token.Position);
+        }
+
+        return phrase;
+    }
+
+    /// <summary>A kept token of a chunk with its position relative to the chunk's first token.</summary>
+    public readonly record struct QueryToken(string Term, int Position, bool IsLatin);
+
+    /// <summary>The chunk's tokens as the index has them, minus unigrams a bigram already covers.</summary>
+    public static IReadOnlyList<QueryToken> Analyze(Analyzer analyzer, string chunk)
+    {
+        var raw = new List<(string Term, int Position, string Type)>();
+        using (var stream = analyzer.GetTokenStream(SearchFields.Body, chunk))
+        {
+            var term = stream.AddAttribute<ICharTermAttribute>();
+            var increment = stream.AddAttribute<IPositionIncrementAttribute>();
+            var type = stream.AddAttribute<ITypeAttribute>();
+            stream.Reset();
+            var position = -1;
+            while (stream.IncrementToken())
+            {
+                position += increment.PositionIncrement;
+                raw.Add((term.ToString(), position, type.Type));
+            }
+
+            stream.End();
+        }
+
+        var bigramStarts = raw.Where(t => t.Type == Bigram).Select(t => t.Position).ToHashSet();
+        var kept = raw
+            .Where(t => t.Type != Single || !(bigramStarts.Contains(t.Position) || bigramStarts.Contains(t.Position - 1)))
+            .ToList();
+        var first = kept.Count > 0 ? kept[0].Position : 0;
+        return kept
+            .Select(t => new QueryToken(t.Term, t.Position - first, t.Type is not (Single or Bigram) && t.Term.Any(char.IsAsciiLetter)))
+            .ToList();
+    }
+
+    // Token types CJKBigramFilter assigns.
+    private const string Single = "<SINGLE>";
+    private const string Bigram = "<DOUBLE>";
+}

@@ -1,0 +1,64 @@
+namespace Site.Search;
+
+/// <summary>
+/// One hit as the build indexes it: a page, or a part of a page with its own anchor (an article of a
+/// draft, a suggestion in the list).
+/// </summary>
+/// <param name="Type">One of <see cref="SearchTypes"/>; drives the type facet and label.</param>
+/// <param name="Region">The township/street the record belongs to, by name (facet), if any.</param>
+/// <param name="Level">The deputy level(s), space-separated, if any.</param>
+/// <param name="Date">The date shown with the hit and used for the year facet, if any.</param>
+/// <param name="Keywords">Extra text matched but not shown: pinyin of names, ids, old names.</param>
+public sealed record SearchDocument(
+    string Url,
+    string Title,
+    string Body,
+    string Type,
+    string? Region = null,
+    string? Level = null,
+    DateOnly? Date = null,
+    string? Keywords = null);
+
+/// <summary>The kinds of hit, with the Chinese labels pages show.</summary>
+public static class SearchTypes
+{
+    public const string Deputy = "deputy";
+    public const string Station = "station";
+    public const string Story = "story";
+    public const string Suggestion = "suggestion";
+    public const string Draft = "draft";
+    public const string Article = "article";
+    public const string Ballot = "ballot";
+    public const string Project = "project";
+    public const string Page = "page";
+
+    public static readonly IReadOnlyList<(string Type, string Label)> All =
+    [
+        (Deputy, "人大代表"),
+        (Station, "家站点"),
+        (Story, "履职故事"),
+        (Ballot, "民生实事票决"),
+        (Project, "民生实事项目"),
+        (Suggestion, "代表建议"),
+        (Draft, "法规草案"),
+        (Article, "草案条文"),
+        (Page, "页面"),
+    ];
+
+    public static string Label(string type) => All.FirstOrDefault(t => t.Type == type).Label ?? type;
+}
+
+/// <summary>Field names of the index; the build and the endpoint both use these.</summary>
+public static class SearchFields
+{
+    public const string Url = "url";
+    public const string Title = "title";
+    public const string TitleExact = "title_exact";
+    public const string Body = "body";
+    public const string Keywords = "keywords";
+    public const string Type = "type";
+    public const string Region = "region";
+    public const string Level = "level";
+    public const string Year = "year";
+    public const string Date = "date";
+}

@@ -1,0 +1,124 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Store;
+
+namespace Site.Search;
+
+/// <summary>
+/// The query side: an open index that answers <see cref="SearchRequest"/>s. Thread-safe; one instance
+/// serves every request. Searching holds a reference on the reader, so the endpoint can swap in a
+/// newer index (after a rebuild) while searches on the old one finish.
+/// </summary>
+public sealed class SearchIndex : IDisposable
+{
+    private readonly FSDirectory _directory;
+    private readonly DirectoryReader _reader;
+    private readonly IndexSearcher _searcher;
+    private readonly ChineseAnalyzer _analyzer = new();
+    private int _disposed;
+
+    private SearchIndex(FSDirectory directory, DirectoryReader reader)
+    {
+        _directory = directory;
+        _reader = reader;
+        _searcher = new IndexSearcher(reader);
+    }
+
+    public int DocumentCount => _reader.NumDocs;
+
+    public static SearchIndex Open(string folder)
+    {
+        var directory = FSDirectory.Open(folder);
+        try
+        {
+            return new SearchIndex(directory, DirectoryReader.Open(directory));
+        }
+        catch
+        {
+            directory.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Takes a reference for the duration of a search; false once the index was released.</summary>
+    public bool TryAcquire() => _reader.TryIncRef();
+
+    public void Release()
+    {
+        _reader.DecRef();
+        if (_reader.RefCount == 0)
+        {
+            _analyzer.Dispose();
+            _directory.Dispose();
+        }
+    }
+
+    public SearchResponse Search(SearchRequest request)
+    {
+        var text = (request.Query ?? "").Trim();
+        if (text.Length == 0)
+        {
+            return SearchResponse.Empty(text, "请输入要搜索的词，例如代表姓名、镇名或“接待日”");
+        }
+
+        var parsed = ChineseQuery.Parse(text, _analyzer);
+        if (parsed.Query is null)
+        {
+            return SearchResponse.Empty(text, null);
+        }
+
+        var page = Math.Clamp(request.Page, 1, SearchRequest.MaxPage);
+        var top = TopScoreDocCollector.Create(page * SearchRequest.PageSize, docsScoredInOrder: true);
+        var facets = new FacetingCollector(top,
+        [
+            (SearchFields.Type, Blank(request.Type)),
+            (SearchFields.Region, Blank(request.Region)),
+            (SearchFields.Year, Blank(request.Year)),
+        ]);
+        _searcher.Search(parsed.Query, facets);
+
+        var hits = top.GetTopDocs((page - 1) * SearchRequest.PageSize, SearchRequest.PageSize).ScoreDocs
+            .Select(scored => ToHit(scored, parsed.Terms))
+            .ToList();
+        var pageCount = (int)Math.Min(SearchRequest.MaxPage, (facets.Matched + SearchRequest.PageSize - 1) / SearchRequest.PageSize);
+        return new SearchResponse(
+            text,
+            facets.Matched,
+            page,
+            pageCount,
+            hits,
+            TypeFacet(facets.Counts(0)),
+            facets.Counts(1).OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).Select(c => new FacetCount(c.Key, c.Key, c.Value)).ToList(),
+            facets.Counts(2).OrderByDescending(c => c.Key, StringComparer.Ordinal).Select(c => new FacetCount(c.Key, c.Key + "年", c.Value)).ToList());
+    }
+
+    private SearchHitResult ToHit(ScoreDoc scored, IReadOnlySet<string> terms)
+    {
+        var doc = _searcher.Doc(scored.Doc);
+        var type = doc.Get(SearchFields.Type);
+        return new SearchHitResult(
+            doc.Get(SearchFields.Url),
+            doc.Get(SearchFields.Title),
+            type,
+            SearchTypes.Label(type),
+            Snippets.Build(_analyzer, doc.Get(SearchFields.Body) ?? "", terms),
+            doc.Get(SearchFields.Date),
+            doc.Get(SearchFields.Region),
+            scored.Score);
+    }
+
+    /// <summary>Types in the site's fixed order (deputies first), not by count: people learn where to look.</summary>
+    private static List<FacetCount> TypeFacet(IReadOnlyDictionary<string, long> counts) =>
+        SearchTypes.All.Where(t => counts.ContainsKey(t.Type)).Select(t => new FacetCount(t.Type, t.Label, counts[t.Type])).ToList();
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    /// <summary>Drops the owner's reference; the files close when the last search in flight releases its own.</summary>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            Release();
+        }
+    }
+}

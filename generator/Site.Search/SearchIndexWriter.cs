@@ -1,0 +1,74 @@
+using System.Globalization;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Store;
+using Lucene.Net.Util;
+
+namespace Site.Search;
+
+/// <summary>Writes a fresh index into an empty folder (the build swaps the folder in afterwards).</summary>
+public static class SearchIndexWriter
+{
+    public static void Write(string folder, IEnumerable<SearchDocument> documents, double ramBufferMb = 256)
+    {
+        System.IO.Directory.CreateDirectory(folder);
+        using var directory = FSDirectory.Open(folder);
+        using var analyzer = new ChineseAnalyzer();
+        var config = new IndexWriterConfig(ChineseAnalyzer.Version, analyzer)
+        {
+            OpenMode = OpenMode.CREATE,
+            RAMBufferSizeMB = ramBufferMb,
+        };
+        using var writer = new IndexWriter(directory, config);
+        foreach (var document in documents)
+        {
+            writer.AddDocument(ToLucene(document));
+        }
+
+        // One segment: the index is written once per build and then only read.
+        writer.ForceMerge(1);
+        writer.Commit();
+    }
+
+    public static Document ToLucene(SearchDocument d)
+    {
+        var doc = new Document
+        {
+            new StringField(SearchFields.Url, d.Url, Field.Store.YES),
+            new TextField(SearchFields.Title, d.Title, Field.Store.YES),
+            new StringField(SearchFields.TitleExact, ChineseQuery.ExactTitle(d.Title), Field.Store.NO),
+            new TextField(SearchFields.Body, d.Body, Field.Store.YES),
+            new StringField(SearchFields.Type, d.Type, Field.Store.YES),
+            new SortedDocValuesField(SearchFields.Type, new BytesRef(d.Type)),
+        };
+        if (!string.IsNullOrEmpty(d.Keywords))
+        {
+            doc.Add(new TextField(SearchFields.Keywords, d.Keywords, Field.Store.NO));
+        }
+
+        if (!string.IsNullOrEmpty(d.Region))
+        {
+            doc.Add(new StringField(SearchFields.Region, d.Region, Field.Store.YES));
+            doc.Add(new SortedDocValuesField(SearchFields.Region, new BytesRef(d.Region)));
+        }
+
+        if (!string.IsNullOrEmpty(d.Level))
+        {
+            doc.Add(new StoredField(SearchFields.Level, d.Level));
+            foreach (var level in d.Level.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                doc.Add(new StringField(SearchFields.Level, level, Field.Store.NO));
+            }
+        }
+
+        if (d.Date is { } date)
+        {
+            var year = date.Year.ToString(CultureInfo.InvariantCulture);
+            doc.Add(new StringField(SearchFields.Year, year, Field.Store.NO));
+            doc.Add(new SortedDocValuesField(SearchFields.Year, new BytesRef(year)));
+            doc.Add(new StoredField(SearchFields.Date, date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+        }
+
+        return doc;
+    }
+}

@@ -1,0 +1,28 @@
+namespace Site.Search;
+
+/// <summary>What a person asked: the text, optional facet filters, the results page (1-based).</summary>
+public sealed record SearchRequest(string? Query, string? Type = null, string? Region = null, string? Year = null, int Page = 1)
+{
+    public const int PageSize = 10;
+    public const int MaxPage = 50;
+}
+
+/// <summary>One page of results with counts per type, region and year (each counted with the other filters applied).</summary>
+public sealed record SearchResponse(
+    string Query,
+    long Total,
+    int Page,
+    int PageCount,
+    IReadOnlyList<SearchHitResult> Hits,
+    IReadOnlyList<FacetCount> Types,
+    IReadOnlyList<FacetCount> Regions,
+    IReadOnlyList<FacetCount> Years,
+    string? Error = null)
+{
+    public static SearchResponse Empty(string query, string? error) => new(query, 0, 1, 0, [], [], [], [], error);
+}
+
+/// <summary>A hit: <see cref="SnippetHtml"/> is escaped text with &lt;mark&gt; around matches.</summary>
+public sealed record SearchHitResult(string Url, string Title, string Type, string TypeLabel, string SnippetHtml, string? Date, string? Region, float Score);
+
+public sealed record FacetCount(string Value, string Label, long Count);

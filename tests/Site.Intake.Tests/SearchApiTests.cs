@@ -1,0 +1,108 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using AngleSharp.Html.Parser;
+
+namespace Site.Intake.Tests;
+
+/// <summary>The search endpoint over a real index the way the build writes it.</summary>
+public sealed class SearchApiTests
+{
+    [Fact]
+    public async Task SearchJson_Fragment_ReturnsHitsSnippetsAndFacetCounts()
+    {
+        await using var application = new IntakeApplication();
+        var client = application.CreateClient();
+
+        var body = await client.GetFromJsonAsync<JsonElement>("/api/search?q=" + Uri.EscapeDataString("俗河"));
+
+        Assert.Equal(3, body.GetProperty("total").GetInt32());
+        var first = body.GetProperty("hits")[0];
+        Assert.Equal("/stations/S01/", first.GetProperty("url").GetString());
+        Assert.Equal("家站点", first.GetProperty("typeLabel").GetString());
+        Assert.Contains("<mark>俗河</mark>", first.GetProperty("snippetHtml").GetString());
+        var types = body.GetProperty("types").EnumerateArray().ToDictionary(t => t.GetProperty("value").GetString()!, t => t.GetProperty("count").GetInt32());
+        Assert.Equal(new Dictionary<string, int> { ["deputy"] = 1, ["station"] = 1, ["story"] = 1 }, types);
+        Assert.Equal("易俗河镇", body.GetProperty("regions")[0].GetProperty("value").GetString());
+    }
+
+    [Fact]
+    public async Task SearchJson_TypeAndYearFilters_NarrowHits()
+    {
+        await using var application = new IntakeApplication();
+        var client = application.CreateClient();
+
+        var stories = await client.GetFromJsonAsync<JsonElement>("/api/search?q=" + Uri.EscapeDataString("接待日") + "&type=story");
+        var in2025 = await client.GetFromJsonAsync<JsonElement>("/api/search?q=" + Uri.EscapeDataString("接待日") + "&year=2025");
+
+        Assert.Equal(2, stories.GetProperty("total").GetInt32());
+        Assert.Equal("/stories/b/", Assert.Single(in2025.GetProperty("hits").EnumerateArray()).GetProperty("url").GetString());
+    }
+
+    [Fact]
+    public async Task SearchPage_WithoutJavaScript_RendersResultsInTheSiteLayout()
+    {
+        await using var application = new IntakeApplication();
+        var client = application.CreateClient();
+
+        var response = await client.GetAsync("/api/search/page?q=" + Uri.EscapeDataString("接待日"));
+        var document = new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html; charset=utf-8", response.Content.Headers.ContentType?.ToString());
+        Assert.Equal("zh-CN", document.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("接待日", document.QuerySelector("#search-q")?.GetAttribute("value"));
+        Assert.Equal("找到 3 条结果", document.QuerySelector("#search-total")?.TextContent);
+        Assert.Equal(3, document.QuerySelectorAll(".search-hits > li").Length);
+        Assert.All(document.QuerySelectorAll(".search-hits mark"), m => Assert.Equal("接待日", m.TextContent));
+
+        // The type facet links keep the query and choose the type.
+        var storyFacet = document.QuerySelectorAll("nav.facets a").Single(a => a.TextContent.StartsWith("履职故事", StringComparison.Ordinal));
+        Assert.Equal("/api/search/page?q=%E6%8E%A5%E5%BE%85%E6%97%A5&type=story", storyFacet.GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task SearchPage_MarkupInQueryAndText_IsNeverReflectedUnescaped()
+    {
+        await using var application = new IntakeApplication();
+        var client = application.CreateClient();
+
+        var html = await client.GetStringAsync("/api/search/page?q=" + Uri.EscapeDataString("<script>alert(1)</script> 不打烊"));
+        var stored = await client.GetStringAsync("/api/search/page?q=" + Uri.EscapeDataString("不打烊"));
+
+        Assert.DoesNotContain("<script>alert(1)", html);
+        Assert.Contains("&lt;b&gt;<mark>不打烊</mark>&lt;/b&gt;", stored);
+    }
+
+    [Fact]
+    public async Task Search_BeforeAnyBuild_AnswersUnavailableInChinese()
+    {
+        await using var application = new IntakeApplication(withSearch: false);
+        var client = application.CreateClient();
+
+        var response = await client.GetAsync("/api/search?q=" + Uri.EscapeDataString("代表"));
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("搜索索引尚未生成，请稍后再试", body.GetProperty("error").GetString());
+    }
+
+    [Fact]
+    public async Task Search_AfterRebuild_ServesTheNewIndex()
+    {
+        await using var application = new IntakeApplication();
+        var client = application.CreateClient();
+        var before = await client.GetFromJsonAsync<JsonElement>("/api/search?q=" + Uri.EscapeDataString("新建"));
+
+        // What the build does: write a new folder aside, swap it in.
+        var index = Path.Combine(application.Folder, "index");
+        var fresh = index + ".new";
+        Site.Search.SearchIndexWriter.Write(fresh, [new Site.Search.SearchDocument("/stories/new/", "新建的代表之家", "新建", "story")]);
+        Directory.Move(index, index + ".old");
+        Directory.Move(fresh, index);
+        var after = await client.GetFromJsonAsync<JsonElement>("/api/search?q=" + Uri.EscapeDataString("新建"));
+
+        Assert.Equal(0, before.GetProperty("total").GetInt32());
+        Assert.Equal(1, after.GetProperty("total").GetInt32());
+    }
+}

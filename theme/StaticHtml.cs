@@ -1,0 +1,43 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Site.Theme.Layouts;
+using Site.Theme.ViewModels;
+
+namespace Site.Theme;
+
+/// <summary>
+/// Renders a template to an HTML string with Razor's in-box <see cref="HtmlRenderer"/>: used by the
+/// build for every page and by the endpoint for the pages it answers itself (search results), so both
+/// come out of the same layout.
+/// </summary>
+public static class StaticHtml
+{
+    /// <summary>A renderer has one dispatcher: give each worker thread its own.</summary>
+    public static HtmlRenderer CreateRenderer()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
+
+        // The default encoder writes every Chinese character as &#x...; — three times the bytes.
+        services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
+        return new HtmlRenderer(services.BuildServiceProvider(), NullLoggerFactory.Instance);
+    }
+
+    public static Task<string> RenderAsync(HtmlRenderer renderer, SiteChrome chrome, Type template, object model) =>
+        renderer.Dispatcher.InvokeAsync(async () =>
+        {
+            var parameters = ParameterView.FromDictionary(new Dictionary<string, object?>
+            {
+                [nameof(PageHost.Chrome)] = chrome,
+                [nameof(PageHost.Template)] = template,
+                [nameof(PageHost.Parameters)] = new Dictionary<string, object> { ["Page"] = model },
+            });
+            var output = await renderer.RenderComponentAsync<PageHost>(parameters);
+            return output.ToHtmlString();
+        });
+}
