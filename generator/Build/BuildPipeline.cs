@@ -119,6 +119,7 @@ public static class BuildPipeline
             new NavItem("代表", "/deputies/", "deputies"),
             new NavItem("家站点", "/stations/", "stations"),
             new NavItem("建议办理", "/suggestions/", "suggestions"),
+            .. site.Ballots.Count > 0 ? [new NavItem("民生实事", "/ballots/", "ballots")] : Array.Empty<NavItem>(),
             new NavItem("征求意见", "/drafts/", "drafts"),
             new NavItem("履职故事", "/stories/", "stories"),
         ],

@@ -22,9 +22,17 @@ public static class DiagnosticCodes
     public const string WrongShape = "SG2006";
     public const string UnknownColumn = "SG2101";
     public const string BadNumber = "SG2102";
+    /// <summary>Votes that cannot add up: for+against+abstain over present, present over due.</summary>
     public const string BallotArithmetic = "SG2201";
+
+    /// <summary>Who is elected: places not fewer than candidates (no 差额), or not the top N without a note.</summary>
     public const string BallotElection = "SG2202";
+
+    /// <summary>Progress going backwards, or out of date order.</summary>
     public const string ProgressOrder = "SG2203";
+
+    /// <summary>Money in 万元 that does not agree: a stated total unlike the sum of its projects.</summary>
+    public const string BallotMoney = "SG2204";
     public const string DraftStructure = "SG2301";
 
     // Linking: a reference points at nothing.
@@ -34,6 +42,7 @@ public static class DiagnosticCodes
     public const string MissingImage = "SG3104";
     public const string UnknownRegion = "SG3105";
     public const string UnknownDraft = "SG3106";
+    public const string UnknownBallot = "SG3107";
 
     // Rendering and writing.
     public const string RenderFailed = "SG4001";

@@ -72,6 +72,32 @@ public static class SearchDocuments
             }
         }
 
+        foreach (var ballot in site.Ballots)
+        {
+            var title = BallotPages.Title(site, ballot);
+            var region = Township(site, ballot.Region) ?? site.RegionName(ballot.Region);
+            var date = ballot.Stages.FirstOrDefault(s => s.Key == "vote")?.Date ?? new DateOnly(ballot.Year, 1, 1);
+            yield return new SearchDocument(
+                ballot.Url,
+                title,
+                Join(ballot.Summary, ballot.Session, "候选项目：" + string.Join("、", ballot.Candidates.Select(c => c.Title)), "当选项目：" + string.Join("、", ballot.Elected.Select(c => c.Title))),
+                SearchTypes.Ballot,
+                region is { Length: > 0 } ? region : null,
+                Date: date);
+            foreach (var project in ballot.Elected.Select(c => c.Project!))
+            {
+                var candidate = ballot.Candidates.First(c => c.Id == project.Id);
+                yield return new SearchDocument(
+                    project.Url,
+                    project.Title,
+                    Join(candidate.Description, project.Unit is null ? null : "责任单位：" + project.Unit, project.Schedule, title,
+                        string.Join("\n", project.Progress.Select(p => p.Text))),
+                    SearchTypes.Project,
+                    region is { Length: > 0 } ? region : null,
+                    Date: date);
+            }
+        }
+
         foreach (var page in site.Pages)
         {
             yield return new SearchDocument(page.Url, page.Title, Join(page.Summary, PlainText(page.Body)), SearchTypes.Page);

@@ -49,6 +49,7 @@ public static class SiteLinker
             Drafts = drafts,
             Deputies = orderedDeputies,
             Stations = site.Stations.OrderBy(s => s.Region?.Value, StringComparer.Ordinal).ThenBy(s => s.Kind).ThenBy(s => s.Id.Value, StringComparer.Ordinal).ToList(),
+            Ballots = site.Ballots.OrderByDescending(b => b.Year).ThenBy(b => b.Method).ThenBy(b => b.Region?.Value.Length ?? 0).ThenBy(b => b.Id, StringComparer.Ordinal).ToList(),
             Suggestions = site.Suggestions.OrderBy(s => s.Session, StringComparer.Ordinal).ThenBy(s => s.Number, StringComparer.Ordinal).ToList(),
             Regions = regions,
             DeputiesById = deputies,

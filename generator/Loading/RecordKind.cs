@@ -60,7 +60,16 @@ public sealed class RecordKind
         ["联系电话"] = "phone", ["特色"] = "feature", ["品牌"] = "feature", ["简介"] = "intro",
     });
 
-    public static readonly RecordKind Ballots = new("ballots", "民生实事票决", new Dictionary<string, string>());
+    /// <summary>Ballots are YAML, one per file; a spreadsheet here is a vote tally, one candidate per row.</summary>
+    public static readonly RecordKind Ballots = new("ballots", "民生实事票决", new Dictionary<string, string>
+    {
+        ["票决编号"] = "ballot", ["票选编号"] = "ballot", ["项目编号"] = "id", ["编号"] = "id", ["项目名称"] = "title",
+        ["候选项目"] = "title", ["项目内容"] = "description", ["简介"] = "description", ["估算投资（万元）"] = "budget",
+        ["估算投资(万元)"] = "budget", ["投资（万元）"] = "budget", ["来源"] = "source", ["项目来源"] = "source",
+        ["赞成"] = "for", ["赞成票"] = "for", ["反对"] = "against", ["反对票"] = "against", ["弃权"] = "abstain",
+        ["弃权票"] = "abstain", ["是否当选"] = "elected", ["当选"] = "elected", ["说明"] = "note",
+        ["责任单位"] = "unit", ["完成时限"] = "schedule", ["计划进度"] = "schedule",
+    });
 
     public static readonly IReadOnlyList<RecordKind> All = [Regions, Deputies, Duties, Suggestions, Stations, Ballots];
 }

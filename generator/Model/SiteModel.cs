@@ -23,6 +23,9 @@ public sealed class SiteModel
 
     public required IReadOnlyList<Suggestion> Suggestions { get; init; }
 
+    /// <summary>Newest year first; within a year the county before townships, 票决 before 票选.</summary>
+    public required IReadOnlyList<Ballot> Ballots { get; init; }
+
     public required IReadOnlyDictionary<RegionCode, Region> Regions { get; init; }
 
     public required IReadOnlyDictionary<DeputyId, Deputy> DeputiesById { get; init; }

@@ -53,6 +53,8 @@ public static class SiteValidator
             Add(site.Suggestions, SuggestionValidator.Validate(map, site.Config, site, diagnostics));
         }
 
+        ValidateBallots(input.Of(RecordKind.Ballots), site, diagnostics);
+
         ReportDuplicates(site.Stories, s => s.Slug, s => s.Body.Path, diagnostics, "stories");
         ReportDuplicates(site.Drafts, d => d.Id.Value, d => d.SourcePath, diagnostics, "drafts");
         ReportDuplicates(site.Pages, p => p.Slug, p => p.Body.Path, diagnostics, "");
@@ -60,7 +62,28 @@ public static class SiteValidator
         ReportDuplicates(input.Of(RecordKind.Stations), site.Stations, s => s.Id.Value, "id", diagnostics, "家站点编号");
         ReportDuplicates(input.Of(RecordKind.Regions), site.Regions, r => r.Code.Value, "code", diagnostics, "区划代码");
         ReportDuplicates(input.Of(RecordKind.Suggestions), site.Suggestions, s => s.Number, "number", diagnostics, "建议编号");
+        ReportDuplicates(input.Of(RecordKind.Ballots).Where(m => m.Find("ballot") is null).ToList(), site.Ballots, b => b.Id, "id", diagnostics, "票决编号");
         return site;
+    }
+
+    /// <summary>Ballot files, and tally rows (spreadsheets) matched to their ballot by 票决编号.</summary>
+    private static void ValidateBallots(IReadOnlyList<RawMap> records, ValidatedSite site, DiagnosticBag diagnostics)
+    {
+        static string? BallotOf(RawMap row) => (row.Find("ballot")?.Value as RawScalar)?.Value.Trim();
+        var rows = records.Where(m => m.Find("ballot") is not null).ToList();
+        var ballots = records.Where(m => m.Find("ballot") is null).ToList();
+        var ids = ballots.Select(b => (b.Find("id")?.Value as RawScalar)?.Value.Trim()).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        foreach (var row in rows.Where(r => BallotOf(r) is not { } id || !ids.Contains(id)))
+        {
+            diagnostics.Error(DiagnosticCodes.UnknownBallot, row.Find("ballot")!.Value.Location,
+                $"{row.Context} 票决编号: 没有编号为“{BallotOf(row)}”的票决记录（input/ballots/ 下的 .yaml 文件）");
+        }
+
+        foreach (var map in ballots)
+        {
+            var id = (map.Find("id")?.Value as RawScalar)?.Value.Trim();
+            Add(site.Ballots, BallotValidator.Validate(map, rows.Where(r => BallotOf(r) == id).ToList(), site, diagnostics));
+        }
     }
 
     private static void Add<T>(List<T> list, T? item)

@@ -23,6 +23,8 @@ public sealed class ValidatedSite
 
     public List<Station> Stations { get; } = [];
 
+    public List<Ballot> Ballots { get; } = [];
+
     public List<Reference> References { get; } = [];
 
     public List<string> StaticFiles { get; } = [];

@@ -24,7 +24,9 @@ public static class HomePages
                     new Figure("人大代表", $"{site.Deputies.Count} 名", "/deputies/"),
                     new Figure("代表家站点", $"{site.Stations.Count} 个", "/stations/"),
                     new Figure("代表建议", $"{site.Suggestions.Count} 件", "/suggestions/"),
-                    new Figure("履职故事", $"{site.Stories.Count} 篇", "/stories/"),
+                    site.Ballots.Count > 0
+                        ? new Figure("民生实事项目", $"{site.Ballots.SelectMany(b => b.Elected).Count()} 个", "/ballots/")
+                        : new Figure("履职故事", $"{site.Stories.Count} 篇", "/stories/"),
                 ],
                 []);
         });

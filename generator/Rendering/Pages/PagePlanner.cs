@@ -17,6 +17,7 @@ public static class PagePlanner
         DeputyPages.Plan,
         StationPages.Plan,
         SuggestionPages.Plan,
+        BallotPages.Plan,
         SearchPages.Plan,
     ];
 

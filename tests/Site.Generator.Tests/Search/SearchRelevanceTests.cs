@@ -41,18 +41,26 @@ public sealed class SearchRelevanceTests(SampleSite sample)
         { "早高峰", "/stories/jianyi-xuexiao-jiaotong/", 3 },
         { "述职 打分", "/stories/shuzhi-pingyi/", 1 },
         { "农村公路养护", "/stories/jiandu-nongcun-gonglu/", 1 },
-        { "票决", "/stories/piaojue-minsheng/", 3 },
+        { "一票一票", "/stories/piaojue-minsheng/", 1 },
         { "产业园", "/stories/liudong-lianluozhan/", 3 },
         { "四百多条意见", "/stories/lifa-yijian-huizong/", 1 },
         { "代表之家 新样子", "/stories/daibiao-zhijia-jianshe/", 1 },
         { "田间地头", "/stories/lifa-lianxidian-zhengqiu/", 1 },
 
-        // Suggestions by their subject.
-        { "老年助餐点", "/suggestions/#s-2026-001", 1 },
-        { "机耕道", "/suggestions/#s-2026-003", 1 },
-        { "夜间急诊", "/suggestions/#s-2026-004", 1 },
+        // Suggestions by their subject (a project on the same subject may come first).
+        { "老年助餐点", "/suggestions/#s-2026-001", 3 },
+        { "机耕道", "/suggestions/#s-2026-003", 3 },
+        { "夜间急诊", "/suggestions/#s-2026-004", 3 },
         { "危桥", "/suggestions/#s-2026-005", 1 },
-        { "加装电梯", "/suggestions/#s-2026-006", 1 },
+        { "加装电梯", "/suggestions/#s-2026-006", 3 },
+
+        // Ballots and their projects.
+        { "票决", "/ballots/xiangtan-2026/", 3 },
+        { "2026年湘潭县人民代表大会民生实事项目票决", "/ballots/xiangtan-2026/", 1 },
+        { "射埠镇 票决", "/ballots/shebu-2026/", 3 },
+        { "排涝", "/ballots/xiangtan-2026/P05/", 1 },
+        { "加装电梯补助", "/ballots/xiangtan-2026/P13/", 1 },
+        { "机耕道修缮", "/ballots/shebu-2025/P04/", 1 },
 
         // Drafts and single articles of a draft.
         { "物业管理条例", "/drafts/wuye-guanli-tiaoli/", 1 },

@@ -1,0 +1,248 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Site.Generator.Model;
+using Site.Theme.Templates;
+using Site.Theme.ViewModels;
+
+namespace Site.Generator.Rendering.Pages;
+
+/// <summary>民生实事票决: the index by year, each ballot (stages, vote chart and table, projects), each project, and data downloads.</summary>
+public static class BallotPages
+{
+    public const string CsvUrl = "/ballots/ballots.csv";
+    public const string JsonUrl = "/ballots/ballots.json";
+
+    public static IEnumerable<PageJob> Plan(PageContext context)
+    {
+        var site = context.Site;
+        if (site.Ballots.Count == 0)
+        {
+            yield break;
+        }
+
+        yield return new PageJob("/ballots/", typeof(BallotIndexTemplate), () => Index(site));
+        yield return PageJob.File(CsvUrl, () => Csv(site.Ballots));
+        yield return PageJob.File(JsonUrl, () => Json(site.Ballots));
+        foreach (var ballot in site.Ballots)
+        {
+            yield return new PageJob(ballot.Url, typeof(BallotTemplate), () => Page(site, ballot));
+            yield return PageJob.File(ballot.Url + "votes.csv", () => Csv([ballot]));
+            foreach (var candidate in ballot.Elected)
+            {
+                yield return new PageJob(candidate.Project!.Url, typeof(ProjectTemplate), () => Project(site, ballot, candidate.Project));
+            }
+        }
+    }
+
+    public static string Title(SiteModel site, Ballot ballot) => $"{ballot.Year}年{ballot.Body}民生实事项目{ballot.MethodLabel}";
+
+    public static string Money(decimal? value) => value is { } v ? v.ToString("#,0.##", CultureInfo.InvariantCulture) : "";
+
+    /// <summary>Totals over a set of ballots; the index shows them for all years and for each year.</summary>
+    public static IReadOnlyList<Figure> Totals(IEnumerable<Ballot> ballots)
+    {
+        var list = ballots.ToList();
+        var projects = list.SelectMany(b => b.Elected).ToList();
+        var rated = projects.Select(p => p.Project!.Final).OfType<SatisfactionVote>().ToList();
+        var figures = new List<Figure>
+        {
+            new("场票决", list.Count.ToString(CultureInfo.InvariantCulture), null),
+            new("个民生实事项目", projects.Count.ToString(CultureInfo.InvariantCulture), null),
+            new("万元投资", Money(projects.Sum(p => p.Budget ?? 0)), null),
+            new("个已完成", projects.Count(p => p.Project!.Completed).ToString(CultureInfo.InvariantCulture), null),
+        };
+        if (rated.Count > 0)
+        {
+            figures.Add(new("年终测评满意率", Rate(rated.Sum(r => r.Satisfied + r.Basic), rated.Sum(r => r.Total)), null));
+        }
+
+        return figures;
+    }
+
+    private static string Rate(int part, int whole) =>
+        whole == 0 ? "" : (100m * part / whole).ToString("0.#", CultureInfo.InvariantCulture) + "%";
+
+    private static BallotIndexPage Index(SiteModel site) => new(
+        PageContext.Meta("民生实事项目票决", "历年民生实事项目人大代表票决结果、实施进度和满意度测评", "/ballots/", "ballots", new Crumb("民生实事票决", null)),
+        Totals(site.Ballots),
+        site.Ballots.GroupBy(b => b.Year).OrderByDescending(g => g.Key).Select(g => new BallotYear(
+            g.Key,
+            $"year-{g.Key}",
+            Totals(g),
+            g.Select(b =>
+            {
+                var projects = b.Elected.Select(c => c.Project!).ToList();
+                var rated = projects.Select(p => p.Final).OfType<SatisfactionVote>().ToList();
+                return new BallotRow(Title(site, b), b.Url, b.Body, b.MethodLabel, b.Candidates.Count, projects.Count,
+                    Money(b.Elected.Sum(c => c.Budget ?? 0)), projects.Count(p => p.Completed),
+                    rated.Count == 0 ? null : Rate(rated.Sum(r => r.Satisfied + r.Basic), rated.Sum(r => r.Total)));
+            }).ToList())).ToList(),
+        Downloads());
+
+    private static List<LinkCard> Downloads() =>
+        [new("全部票决数据（CSV，可用 Excel 打开）", CsvUrl), new("全部票决数据（JSON）", JsonUrl)];
+
+    private static BallotPage Page(SiteModel site, Ballot ballot)
+    {
+        var title = Title(site, ballot);
+        var today = DateOnly.FromDateTime(site.Now.ToOffset(TimeSpan.FromHours(8)).DateTime);
+        var reached = ballot.Stages.LastOrDefault(s => s.Date is { } d && d <= today);
+        var timeline = ballot.Stages.Select(s => new TimelineStep(
+            s.Label,
+            s.Date is { } d ? PageContext.ChineseDate(d) : null,
+            s.Date is { } iso ? PageContext.IsoDate(iso) : null,
+            s == reached ? "current" : s.Date is { } done && done <= today ? "done" : "upcoming")).ToList();
+
+        var facts = new List<Fact> { new("票决机关", ballot.Body) };
+        if (ballot.Region is { } region && site.RegionName(region) is { Length: > 0 } regionName)
+        {
+            facts.Add(new("地区", regionName));
+        }
+
+        if (ballot.Session is not null)
+        {
+            facts.Add(new("会议", ballot.Session));
+        }
+
+        if (ballot.Proposals is { } proposals)
+        {
+            facts.Add(new("征集项目", $"{proposals} 个"));
+        }
+
+        facts.Add(new("候选项目", $"{ballot.Candidates.Count} 个，拟定 {ballot.Places} 个（差额 {ballot.Candidates.Count - ballot.Places} 个）"));
+        facts.Add(new("应到 / 实到代表", $"{ballot.Due} 人 / {ballot.Present} 人"));
+        facts.Add(new("当选项目投资", $"{Money(ballot.Elected.Sum(c => c.Budget ?? 0))} 万元"));
+
+        var channelTotal = Math.Max(1, ballot.Channels.Sum(c => c.Count));
+        return new BallotPage(
+            PageContext.Meta(title, ballot.Summary ?? $"{title}：候选项目得票、当选项目和实施进度", ballot.Url, "ballots",
+                new Crumb("民生实事票决", "/ballots/"), new Crumb($"{ballot.Year}年{ballot.Body}", null)),
+            title,
+            ballot.Summary,
+            timeline,
+            facts,
+            ballot.Channels.Select(c => new ChannelRow(c.Name, c.Count, (int)Math.Round(100.0 * c.Count / channelTotal))).ToList(),
+            Chart(ballot),
+            ballot.Elected.Select(c => c.Project!).Select(p => new ProjectCard(p.Title, p.Url, p.Unit, p.Budget is null ? null : Money(p.Budget), p.Schedule, p.Percent,
+                p.Progress.LastOrDefault() is { } last ? $"{PageContext.ChineseDate(last.Date)}：{last.Text}" : null)).ToList(),
+            [new("本次票决得票数据（CSV）", ballot.Url + "votes.csv"), .. Downloads()]);
+    }
+
+    public static VoteChart Chart(Ballot ballot) => new(
+        $"{ballot.Candidates.Count} 个候选项目的得票（实到代表 {ballot.Present} 人）",
+        ballot.Due,
+        ballot.Present,
+        ballot.Places,
+        ballot.Candidates.Select(c => new VoteRow(c.Rank, c.Title, c.Project?.Url, c.For, c.Against, c.Abstain,
+            c.Budget is null ? null : Money(c.Budget), c.Source, c.Elected, c.Note)).ToList());
+
+    private static ProjectPage Project(SiteModel site, Ballot ballot, LivelihoodProject project)
+    {
+        var ballotTitle = Title(site, ballot);
+        var facts = new List<Fact>();
+        void Add(string label, string? value)
+        {
+            if (!string.IsNullOrEmpty(value))
+            {
+                facts.Add(new Fact(label, value));
+            }
+        }
+
+        Add("责任单位", project.Unit);
+        Add("投资", project.Budget is null ? null : $"{Money(project.Budget)} 万元");
+        Add("完成时限", project.Schedule);
+        var candidate = ballot.Candidates.First(c => c.Id == project.Id);
+        Add("项目内容", candidate.Description);
+        Add("得票", $"赞成 {candidate.For}、反对 {candidate.Against}、弃权 {candidate.Abstain}（第 {candidate.Rank} 名）");
+        var satisfaction = new List<SatisfactionRow>();
+        if (project.MidYear is { } mid)
+        {
+            satisfaction.Add(Row("年中票评", mid));
+        }
+
+        if (project.Final is { } final)
+        {
+            satisfaction.Add(Row("年终测评", final));
+        }
+
+        return new ProjectPage(
+            PageContext.Meta(project.Title, $"{ballotTitle}当选项目：{project.Title}的实施进展和代表评议", project.Url, "ballots",
+                new Crumb("民生实事票决", "/ballots/"), new Crumb($"{ballot.Year}年{ballot.Body}", ballot.Url), new Crumb(project.Title, null)),
+            project.Title,
+            ballotTitle,
+            ballot.Url,
+            facts,
+            project.Percent,
+            project.Progress.Select(p => new ProgressRow(PageContext.ChineseDate(p.Date), PageContext.IsoDate(p.Date), p.Percent, p.Milestone, p.Text, p.Photo)).ToList(),
+            satisfaction);
+
+        static SatisfactionRow Row(string label, SatisfactionVote vote) => new(label, vote.Date is { } d ? PageContext.ChineseDate(d) : null,
+            vote.Satisfied, vote.Basic, vote.Dissatisfied, vote.Rate.ToString("0.#", CultureInfo.InvariantCulture) + "%");
+    }
+
+    /// <summary>One row per candidate, UTF-8 with BOM so Excel opens the Chinese correctly.</summary>
+    public static byte[] Csv(IEnumerable<Ballot> ballots)
+    {
+        var csv = new StringBuilder();
+        csv.Append("票决编号,年度,票决机关,方式,应到代表,实到代表,拟定项目数,项目编号,项目名称,估算投资（万元）,赞成,反对,弃权,名次,是否当选,责任单位,完成进度（%）,年终满意率（%）\r\n");
+        foreach (var b in ballots)
+        {
+            foreach (var c in b.Candidates)
+            {
+                string[] cells =
+                [
+                    b.Id, b.Year.ToString(CultureInfo.InvariantCulture), b.Body, b.MethodLabel,
+                    b.Due.ToString(CultureInfo.InvariantCulture), b.Present.ToString(CultureInfo.InvariantCulture), b.Places.ToString(CultureInfo.InvariantCulture),
+                    c.Id, c.Title, c.Budget?.ToString(CultureInfo.InvariantCulture) ?? "",
+                    c.For.ToString(CultureInfo.InvariantCulture), c.Against.ToString(CultureInfo.InvariantCulture), c.Abstain.ToString(CultureInfo.InvariantCulture),
+                    c.Rank.ToString(CultureInfo.InvariantCulture), c.Elected ? "是" : "否", c.Project?.Unit ?? "",
+                    c.Project?.Percent.ToString(CultureInfo.InvariantCulture) ?? "", c.Project?.Final?.Rate.ToString(CultureInfo.InvariantCulture) ?? "",
+                ];
+                csv.Append(string.Join(',', cells.Select(Cell))).Append("\r\n");
+            }
+        }
+
+        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
+    }
+
+    private static string Cell(string value) =>
+        value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
+
+    /// <summary>Every ballot's figures as JSON, for journalists and researchers.</summary>
+    public static byte[] Json(IEnumerable<Ballot> ballots) => JsonSerializer.SerializeToUtf8Bytes(
+        ballots.Select(b => new
+        {
+            id = b.Id,
+            year = b.Year,
+            body = b.Body,
+            method = b.MethodLabel,
+            region = b.Region?.Value,
+            session = b.Session,
+            stages = b.Stages.Where(s => s.Date is not null).ToDictionary(s => s.Label, s => s.Date),
+            proposals = b.Proposals,
+            channels = b.Channels.Select(c => new { name = c.Name, count = c.Count }),
+            vote = new { due = b.Due, present = b.Present, places = b.Places },
+            candidates = b.Candidates.Select(c => new
+            {
+                id = c.Id,
+                title = c.Title,
+                budgetWan = c.Budget,
+                source = c.Source,
+                votes = new { @for = c.For, against = c.Against, abstain = c.Abstain },
+                rank = c.Rank,
+                elected = c.Elected,
+                note = c.Note,
+                project = c.Project is not { } p ? null : new
+                {
+                    unit = p.Unit,
+                    schedule = p.Schedule,
+                    percent = p.Percent,
+                    progress = p.Progress.Select(u => new { date = u.Date, percent = u.Percent, milestone = u.Milestone, text = u.Text }),
+                    midYear = p.MidYear,
+                    final = p.Final,
+                },
+            }),
+        }),
+        new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+}
