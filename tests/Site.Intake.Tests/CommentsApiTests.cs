@@ -4,12 +4,16 @@ using System.Text.Json;
 
 namespace Site.Intake.Tests;
 
-public sealed class CommentsApiTests
+/// <summary>The whole comment API; run once per store (SQLite file, real PostgreSQL) by the classes below.</summary>
+public abstract class CommentsApiTests
 {
+    /// <summary>A fresh endpoint on an empty store; with <paramref name="folder"/>, one that reuses that data (a restart).</summary>
+    protected abstract Task<IntakeApplication> StartAsync(string? folder = null);
+
     [Fact]
     public async Task PostComment_OnArticleOfOpenDraft_ReturnsReceiptAndCountsGoUp()
     {
-        await using var application = new IntakeApplication();
+        await using var application = await StartAsync();
         var client = application.CreateClient();
 
         var response = await client.PostAsJsonAsync("/api/drafts/open-draft/comments", new { article = "article-3", text = "建议允许线上表决，老旧小区业主分散。" });
@@ -25,7 +29,7 @@ public sealed class CommentsApiTests
     [Fact]
     public async Task PostComment_BadFields_ReturnsEveryFieldErrorAndStoresNothing()
     {
-        await using var application = new IntakeApplication();
+        await using var application = await StartAsync();
         var client = application.CreateClient();
 
         var response = await client.PostAsJsonAsync("/api/drafts/open-draft/comments", new { article = "article-99", text = "短" });
@@ -43,7 +47,7 @@ public sealed class CommentsApiTests
     [InlineData("no-such-draft", HttpStatusCode.NotFound)]
     public async Task PostComment_ClosedOrUnknownDraft_IsRefused(string draft, HttpStatusCode expected)
     {
-        await using var application = new IntakeApplication();
+        await using var application = await StartAsync();
 
         var response = await application.CreateClient().PostAsJsonAsync($"/api/drafts/{draft}/comments", new { text = "这是一条足够长的意见。" });
 
@@ -53,7 +57,7 @@ public sealed class CommentsApiTests
     [Fact]
     public async Task PostComment_OversizedOrMalformed_IsRefused()
     {
-        await using var application = new IntakeApplication();
+        await using var application = await StartAsync();
         var client = application.CreateClient();
 
         var oversized = await client.PostAsJsonAsync("/api/drafts/open-draft/comments", new { text = new string('长', 5001) });
@@ -66,7 +70,7 @@ public sealed class CommentsApiTests
     [Fact]
     public async Task PostComment_RetriedWithSameIdempotencyKey_ReturnsSameReceiptOnce()
     {
-        await using var application = new IntakeApplication();
+        await using var application = await StartAsync();
         var client = application.CreateClient();
 
         async Task<string> PostAsync()
@@ -88,7 +92,7 @@ public sealed class CommentsApiTests
     [Fact]
     public async Task PostComment_FromAnotherOrigin_IsForbidden()
     {
-        await using var application = new IntakeApplication();
+        await using var application = await StartAsync();
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/drafts/open-draft/comments") { Content = JsonContent.Create(new { text = "跨站提交的意见内容。" }) };
         request.Headers.Add("Origin", "https://evil.example");
 
@@ -100,7 +104,7 @@ public sealed class CommentsApiTests
     [Fact]
     public async Task PostForm_WithoutJavaScript_RedirectsToReceiptPageWithEscapedText()
     {
-        await using var application = new IntakeApplication();
+        await using var application = await StartAsync();
         var client = application.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
         var response = await client.PostAsync("/api/drafts/open-draft/comments", new FormUrlEncodedContent(new Dictionary<string, string>
@@ -119,14 +123,14 @@ public sealed class CommentsApiTests
     {
         string folder;
         string receipt;
-        await using (var first = new IntakeApplication())
+        await using (var first = await StartAsync())
         {
             folder = first.Folder;
             var response = await first.CreateClient().PostAsJsonAsync("/api/drafts/open-draft/comments", new { text = "重启之后这条意见还在。", contact = "13800000000" });
             receipt = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("receipt").GetString()!;
         }
 
-        await using var second = new IntakeApplication(folder);
+        await using var second = await StartAsync(folder);
         var client = second.CreateClient();
         client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "staff-token");
         var csv = await client.GetByteArrayAsync("/api/drafts/open-draft/export.csv");
@@ -137,5 +141,25 @@ public sealed class CommentsApiTests
         Assert.Contains(receipt, text);
         Assert.Contains("13800000000", text);
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+    }
+}
+
+public sealed class SqliteCommentsApiTests : CommentsApiTests
+{
+    protected override Task<IntakeApplication> StartAsync(string? folder = null) => Task.FromResult(new IntakeApplication(folder));
+}
+
+[Collection(nameof(PostgresServer))]
+public sealed class PostgresCommentsApiTests(PostgresServer server) : CommentsApiTests
+{
+    private readonly Dictionary<string, string> _databases = [];
+
+    protected override async Task<IntakeApplication> StartAsync(string? folder = null)
+    {
+        // A restart reuses the folder and the database it was given.
+        var database = folder is not null && _databases.TryGetValue(folder, out var existing) ? existing : await server.CreateDatabaseAsync();
+        var application = new IntakeApplication(folder, postgres: database);
+        _databases[application.Folder] = database;
+        return application;
     }
 }

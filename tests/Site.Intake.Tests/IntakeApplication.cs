@@ -12,10 +12,19 @@ namespace Site.Intake.Tests;
 /// <summary>The endpoint on a real SQLite file in a temp folder, with a drafts.json like the build writes.</summary>
 public sealed class IntakeApplication : WebApplicationFactory<Program>
 {
-    public IntakeApplication(string? folder = null, bool withSearch = true)
+    private readonly string? _postgres;
+
+    public IntakeApplication(string? folder = null, bool withSearch = true, string? postgres = null)
     {
-        Folder = folder ?? Path.Combine(Path.GetTempPath(), "intake-test-" + Guid.NewGuid().ToString("N")[..12]);
-        Directory.CreateDirectory(Folder);
+        _postgres = postgres;
+        Folder = folder ?? CreateDataFolder(withSearch);
+    }
+
+    /// <summary>A temp folder with what the build writes for the endpoint: drafts.json (and the search data).</summary>
+    public static string CreateDataFolder(bool withSearch = true)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "intake-test-" + Guid.NewGuid().ToString("N")[..12]);
+        Directory.CreateDirectory(folder);
         var now = DateTimeOffset.UtcNow;
         var manifest = new DraftManifest(
         [
@@ -24,11 +33,13 @@ public sealed class IntakeApplication : WebApplicationFactory<Program>
             new DraftEntry("closed-draft", "某某办法（征求意见稿）", "/drafts/closed-draft/", now.AddDays(-60), now.AddDays(-30),
                 [new ArticleEntry("article-1", "第一条")]),
         ]);
-        File.WriteAllText(Path.Combine(Folder, DraftManifest.FileName), JsonSerializer.Serialize(manifest, DraftManifest.Json));
+        File.WriteAllText(Path.Combine(folder, DraftManifest.FileName), JsonSerializer.Serialize(manifest, DraftManifest.Json));
         if (withSearch)
         {
-            WriteSearchData(Folder);
+            WriteSearchData(folder);
         }
+
+        return folder;
     }
 
     /// <summary>A small real index and the chrome, as the build writes them.</summary>
@@ -55,5 +66,6 @@ public sealed class IntakeApplication : WebApplicationFactory<Program>
             ["Intake:Sqlite"] = Path.Combine(Folder, "comments.db"),
             ["Intake:ExportToken"] = "staff-token",
             ["Intake:PostsPerMinute"] = "1000",
+            ["Intake:Postgres"] = _postgres,
         }));
 }

@@ -1,0 +1,79 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Site.Intake.Tests;
+
+/// <summary>
+/// Every acknowledged comment survives a kill -9: posts stream in from several clients, the server
+/// is killed mid-stream, restarted on the same store, and every receipt it gave is in the export.
+/// </summary>
+public abstract class CrashSafetyTests
+{
+    protected abstract Task<(string Folder, string? Postgres)> StoreAsync();
+
+    [Fact]
+    public async Task Kill9_DuringAStreamOfPosts_LosesNoAcknowledgedComment()
+    {
+        var (folder, postgres) = await StoreAsync();
+        var acknowledged = new ConcurrentBag<string>();
+        await using (var server = await IntakeProcess.StartAsync(folder, postgres))
+        {
+            using var client = new HttpClient { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
+            using var stop = new CancellationTokenSource();
+            var writers = Enumerable.Range(0, 8).Select(writer => Task.Run(async () =>
+            {
+                for (var i = 0; !stop.IsCancellationRequested; i++)
+                {
+                    try
+                    {
+                        var response = await client.PostAsJsonAsync("/api/drafts/open-draft/comments",
+                            new { article = "article-2", text = $"第{writer}号客户端的第{i}条意见，测试断电不丢。" });
+                        if (response.StatusCode == HttpStatusCode.Created)
+                        {
+                            acknowledged.Add((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("receipt").GetString()!);
+                        }
+                    }
+                    catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or JsonException or IOException)
+                    {
+                        // The kill cut this request: it was never acknowledged, so it may or may not be stored.
+                    }
+                }
+            })).ToList();
+
+            while (acknowledged.Count < 300)
+            {
+                await Task.Delay(20);
+            }
+
+            server.Kill();
+            await stop.CancelAsync();
+            await Task.WhenAll(writers);
+        }
+
+        await using var restarted = await IntakeProcess.StartAsync(folder, postgres);
+        using var staff = new HttpClient { BaseAddress = restarted.BaseAddress };
+        staff.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "staff-token");
+        var response = await staff.GetAsync("/api/drafts/open-draft/export.csv");
+        Assert.True(response.IsSuccessStatusCode, $"export after restart: {response.StatusCode}\n{restarted.Log}");
+        var export = await response.Content.ReadAsStringAsync();
+        var stats = await staff.GetFromJsonAsync<JsonElement>("/api/drafts/open-draft/stats");
+
+        var missing = acknowledged.Where(r => !export.Contains(r, StringComparison.Ordinal)).ToList();
+        Assert.True(acknowledged.Count >= 300);
+        Assert.Empty(missing);
+        Assert.True(stats.GetProperty("comments").GetInt32() >= acknowledged.Count);
+    }
+}
+
+public sealed class SqliteCrashSafetyTests : CrashSafetyTests
+{
+    protected override Task<(string, string?)> StoreAsync() => Task.FromResult<(string, string?)>((IntakeApplication.CreateDataFolder(), null));
+}
+
+[Collection(nameof(PostgresServer))]
+public sealed class PostgresCrashSafetyTests(PostgresServer server) : CrashSafetyTests
+{
+    protected override async Task<(string, string?)> StoreAsync() => (IntakeApplication.CreateDataFolder(), await server.CreateDatabaseAsync());
+}
