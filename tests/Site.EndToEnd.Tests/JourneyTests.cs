@@ -1,0 +1,182 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace Site.EndToEnd.Tests;
+
+/// <summary>What citizens do on the site, on a phone (375×812) and on a desktop screen.</summary>
+[Collection(nameof(SampleServer))]
+public sealed class JourneyTests(SampleServer server)
+{
+    public static TheoryData<string> Viewports => new() { "phone", "desktop" };
+
+    [Theory]
+    [MemberData(nameof(Viewports))]
+    public async Task FindMyDeputyByName_AndOpenTheirPage(string viewport)
+    {
+        var page = await server.OpenAsync(viewport, "/");
+        await SampleServer.JourneyAsync(page, $"deputy-{viewport}", async () =>
+        {
+            await page.GetByRole(AriaRole.Navigation, new() { Name = "主导航" }).GetByRole(AriaRole.Link, new() { Name = "代表" }).ClickAsync();
+            await page.GetByPlaceholder("输入姓名筛选本页").FillAsync("欧阳");
+            var visible = page.Locator("#deputy-table tbody tr:visible");
+            await Assertions.Expect(visible).ToHaveCountAsync(1);
+            await visible.GetByRole(AriaRole.Link, new() { Name = "欧阳红梅" }).ClickAsync();
+
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("欧阳红梅");
+            await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { Name = "欧阳红梅代表页面的二维码" })).ToBeVisibleAsync();
+            await AssertNothingOverflowsAsync(page);
+        });
+    }
+
+    [Theory]
+    [MemberData(nameof(Viewports))]
+    public async Task FindAStationInMyTownship_AndItsNextReceptionDay(string viewport)
+    {
+        var page = await server.OpenAsync(viewport, "/stations/");
+        await SampleServer.JourneyAsync(page, $"station-{viewport}", async () =>
+        {
+            await page.GetByRole(AriaRole.Navigation, new() { Name = "按乡镇（街道）查找" }).GetByRole(AriaRole.Link, new() { Name = "花石镇" }).ClickAsync();
+            await page.GetByRole(AriaRole.Link, new() { Name = "花石镇代表之家" }).ClickAsync();
+
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("花石镇代表之家");
+            var next = page.Locator("section[aria-labelledby=next] li").First;
+            await Assertions.Expect(next).ToHaveTextAsync(new Regex(@"^\d{4}年\d{1,2}月\d{1,2}日"));
+            await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "把接待日加入手机日历" })).ToBeVisibleAsync();
+            await AssertNothingOverflowsAsync(page);
+        });
+    }
+
+    [Theory]
+    [MemberData(nameof(Viewports))]
+    public async Task ReadThisYearsBallotResults(string viewport)
+    {
+        var page = await server.OpenAsync(viewport, "/");
+        await SampleServer.JourneyAsync(page, $"ballot-{viewport}", async () =>
+        {
+            await page.GetByRole(AriaRole.Navigation, new() { Name = "主导航" }).GetByRole(AriaRole.Link, new() { Name = "民生实事" }).ClickAsync();
+            await page.GetByRole(AriaRole.Link, new() { Name = "2026年湘潭县人民代表大会民生实事项目票决" }).ClickAsync();
+
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("2026年湘潭县人民代表大会");
+            await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { Name = "13 个候选项目的得票（实到代表 217 人）" })).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator("table.vote-table tbody tr")).ToHaveCountAsync(13);
+            await Assertions.Expect(page.Locator("table.vote-table tbody tr.elected")).ToHaveCountAsync(10);
+            await Assertions.Expect(page.Locator("#projects ~ ul progress")).ToHaveCountAsync(10);
+            await AssertNothingOverflowsAsync(page);
+        });
+    }
+
+    [Theory]
+    [MemberData(nameof(Viewports))]
+    public async Task SearchAChineseFragment_AndOpenTheHit(string viewport)
+    {
+        var page = await server.OpenAsync(viewport, "/");
+        await SampleServer.JourneyAsync(page, $"search-{viewport}", async () =>
+        {
+            await page.GetByRole(AriaRole.Searchbox, new() { Name = "搜索全站" }).FillAsync("家巷");
+            await page.GetByRole(AriaRole.Searchbox, new() { Name = "搜索全站" }).PressAsync("Enter");
+
+            var first = page.Locator(".search-hits li").First;
+            await Assertions.Expect(first.Locator("mark").First).ToHaveTextAsync("家巷");
+            await first.GetByRole(AriaRole.Link).ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("吴家巷社区基层立法联系点");
+        });
+    }
+
+    [Fact]
+    public async Task Search_WithoutJavaScript_StillWorks()
+    {
+        var context = await server.Browser.NewContextAsync(new() { JavaScriptEnabled = false, BaseURL = server.BaseUrl, ViewportSize = new() { Width = 375, Height = 812 } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/");
+        await SampleServer.JourneyAsync(page, "search-nojs", async () =>
+        {
+            await page.GetByRole(AriaRole.Searchbox, new() { Name = "搜索全站" }).FillAsync("物业费");
+            await page.GetByRole(AriaRole.Button, new() { Name = "搜索" }).First.ClickAsync();
+
+            await Assertions.Expect(page.Locator("#search-total")).ToContainTextAsync("找到");
+            await Assertions.Expect(page.Locator(".search-hits li").First).ToContainTextAsync("第十二条");
+        });
+    }
+
+    [Theory]
+    [MemberData(nameof(Viewports))]
+    public async Task CommentOnArticleThree_SeeReceiptAndCountGoUp(string viewport)
+    {
+        var page = await server.OpenAsync(viewport, "/drafts/wuye-guanli-tiaoli/");
+        await SampleServer.JourneyAsync(page, $"comment-{viewport}", async () =>
+        {
+            var count = page.Locator("[data-stat=comments]");
+            await Assertions.Expect(count).ToHaveTextAsync(new Regex(@"^\d+$"));
+            var before = int.Parse(await count.TextContentAsync() ?? "0");
+
+            await page.GetByRole(AriaRole.Link, new() { Name = "对第三条提意见" }).ClickAsync();
+            await Assertions.Expect(page.Locator("#comment-article")).ToHaveValueAsync("article-3");
+            await page.GetByLabel("意见内容（5 至 5000 字，必填）").FillAsync($"建议第三条写明业主大会可以线上表决（{viewport}）。");
+            await page.GetByRole(AriaRole.Button, new() { Name = "提交意见" }).ClickAsync();
+
+            await Assertions.Expect(page.Locator(".receipt-number")).ToHaveTextAsync(new Regex(@"^YJ\d{6}-[0-9A-Z]{8}$"));
+            await Assertions.Expect(count).Not.ToHaveTextAsync(before.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Assert.True(int.Parse(await count.TextContentAsync() ?? "0") > before);
+            await Assertions.Expect(page.Locator("[data-article-count=article-3]")).ToContainTextAsync("条意见");
+        });
+    }
+
+    [Fact]
+    public async Task CommentOnAClosedDraft_SaysWhyNot()
+    {
+        var page = await server.OpenAsync("phone", "/drafts/wenming-xingwei-banfa/");
+        await SampleServer.JourneyAsync(page, "closed-draft", async () =>
+        {
+            await Assertions.Expect(page.Locator("#comment")).ToContainTextAsync("本草案征求意见已于 2025年8月31日 截止，不再接收新的意见");
+            await Assertions.Expect(page.Locator("#comment-form")).ToHaveCountAsync(0);
+
+            // A form kept open in another tab since before the deadline is refused with the reason.
+            var response = await page.APIRequest.PostAsync("/api/drafts/wenming-xingwei-banfa/comments", new() { DataObject = new { text = "截止之后才提交的意见。" } });
+            Assert.Equal(409, response.Status);
+            Assert.Contains("已于 2025年8月31日 截止", await response.TextAsync());
+        });
+    }
+
+    [Fact]
+    public async Task CommentForm_KeepsTheTextAfterAFailedNetworkCall()
+    {
+        var page = await server.OpenAsync("phone", "/drafts/wuye-guanli-tiaoli/");
+        await SampleServer.JourneyAsync(page, "offline-comment", async () =>
+        {
+            const string text = "网络断了也不能丢的意见：建议物业费公示到楼栋。";
+            await page.RouteAsync("**/api/drafts/*/comments", route => route.AbortAsync("internetdisconnected"));
+            await page.GetByLabel("意见内容（5 至 5000 字，必填）").FillAsync(text);
+            await page.GetByRole(AriaRole.Button, new() { Name = "提交意见" }).ClickAsync();
+
+            await Assertions.Expect(page.Locator("#comment-result")).ToContainTextAsync("网络连接失败，意见未提交");
+            await Assertions.Expect(page.Locator("#comment-text")).ToHaveValueAsync(text);
+
+            // Closing the page and coming back later: the text is still there.
+            await page.ReloadAsync();
+            await Assertions.Expect(page.Locator("#comment-text")).ToHaveValueAsync(text);
+        });
+    }
+
+    [Fact]
+    public async Task KeyboardOnly_SkipLinkThenTheFirstHeading()
+    {
+        var page = await server.OpenAsync("desktop", "/stations/");
+        await SampleServer.JourneyAsync(page, "keyboard", async () =>
+        {
+            await page.Keyboard.PressAsync("Tab");
+            await Assertions.Expect(page.Locator(":focus")).ToHaveTextAsync("跳到正文");
+            await page.Keyboard.PressAsync("Enter");
+            await Assertions.Expect(page.Locator(":focus")).ToHaveAttributeAsync("id", "main");
+            await page.Keyboard.PressAsync("Tab");
+            var focused = await page.EvaluateAsync<string>("() => document.activeElement.closest('main') ? 'main' : 'outside'");
+            Assert.Equal("main", focused);
+        });
+    }
+
+    /// <summary>Nothing wider than the screen: the phone user never scrolls sideways.</summary>
+    private static async Task AssertNothingOverflowsAsync(IPage page)
+    {
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+        Assert.True(overflow <= 0, $"the page is {overflow}px wider than the screen");
+    }
+}
