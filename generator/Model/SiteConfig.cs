@@ -8,11 +8,10 @@ public sealed record SiteConfig(
     string BaseUrl,
     RegionCode? HomeRegion,
     IReadOnlyList<Column> Columns,
-    IReadOnlyList<ResultClass> ResultClasses,
-    string? IntakeUrl)
+    IReadOnlyList<ResultClass> ResultClasses)
 {
     public static SiteConfig Default { get; } = new(
-        "人大代表履职服务平台", "人大", "", "https://example.org", null, [], ResultClass.Defaults, null);
+        "人大代表履职服务平台", "人大", "", "https://example.org", null, [], ResultClass.Defaults);
 
     public string AbsoluteUrl(string path) => BaseUrl.TrimEnd('/') + path;
 }

@@ -68,7 +68,7 @@ public sealed class SearchIndex : IDisposable
         }
 
         var page = Math.Clamp(request.Page, 1, SearchRequest.MaxPage);
-        var top = TopScoreDocCollector.Create(page * SearchRequest.PageSize, docsScoredInOrder: true);
+        var top = TopScoreDocCollector.Create((page + 1) * SearchRequest.PageSize, docsScoredInOrder: true);
         var facets = new FacetingCollector(top,
         [
             (SearchFields.Type, Blank(request.Type)),
@@ -77,8 +77,13 @@ public sealed class SearchIndex : IDisposable
         ]);
         _searcher.Search(parsed.Query, facets);
 
-        var hits = top.GetTopDocs((page - 1) * SearchRequest.PageSize, SearchRequest.PageSize).ScoreDocs
-            .Select(scored => ToHit(scored, parsed.Terms))
+        // Equal scores are ordered by URL, not by document number: the build adds documents from
+        // several threads, so numbers differ between builds while the results must not.
+        var hits = top.GetTopDocs().ScoreDocs
+            .Select(scored => (scored, Url: _searcher.Doc(scored.Doc).Get(SearchFields.Url)))
+            .OrderByDescending(x => x.scored.Score).ThenBy(x => x.Url, StringComparer.Ordinal)
+            .Skip((page - 1) * SearchRequest.PageSize).Take(SearchRequest.PageSize)
+            .Select(x => ToHit(x.scored, parsed.Terms))
             .ToList();
         var pageCount = (int)Math.Min(SearchRequest.MaxPage, (facets.Matched + SearchRequest.PageSize - 1) / SearchRequest.PageSize);
         return new SearchResponse(

@@ -20,13 +20,9 @@ public static class SearchIndexWriter
             RAMBufferSizeMB = ramBufferMb,
         };
         using var writer = new IndexWriter(directory, config);
-        foreach (var document in documents)
-        {
-            writer.AddDocument(ToLucene(document));
-        }
 
-        // One segment: the index is written once per build and then only read.
-        writer.ForceMerge(1);
+        // IndexWriter takes documents from several threads at once; analysis is most of the cost.
+        Parallel.ForEach(documents, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, document => writer.AddDocument(ToLucene(document)));
         writer.Commit();
     }
 

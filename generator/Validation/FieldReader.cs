@@ -226,7 +226,7 @@ public sealed partial class FieldReader
                 _diagnostics.Warning(
                     DiagnosticCodes.UnknownKey,
                     entry.KeyLocation,
-                    $"{Prefix(entry)}不认识的字段 {entry.Key}，已忽略；可用的字段：{known}");
+                    $"{Prefix()}不认识的字段 {entry.Key}，已忽略；可用的字段：{known}");
             }
         }
     }
@@ -234,7 +234,7 @@ public sealed partial class FieldReader
     public void Error(string code, SourceLocation location, string key, string message)
     {
         ErrorCount++;
-        _diagnostics.Error(code, location, $"{Prefix(_map.Find(key))}{Describe(key)}: {message}");
+        _diagnostics.Error(code, location, $"{Prefix()}{Describe(key)}: {message}");
     }
 
     public string Describe(string key)
@@ -248,7 +248,7 @@ public sealed partial class FieldReader
         return _labels.TryGetValue(key, out var label) ? $"{key}（{label}）" : key;
     }
 
-    private string Prefix(RawEntry? entry) => _map.Context is null ? "" : _map.Context + " ";
+    private string Prefix() => _map.Context is null ? "" : _map.Context + " ";
 
     private RawEntry? Take(string key)
     {

@@ -34,8 +34,7 @@ public static class SiteConfigValidator
             fields.String("baseUrl") ?? SiteConfig.Default.BaseUrl,
             fields.String("region") is { } code ? new RegionCode(code) : null,
             ReadColumns(fields.Node("columns"), diagnostics),
-            ReadResultClasses(fields.Node("resultClasses"), diagnostics),
-            fields.String("intakeUrl"));
+            ReadResultClasses(fields.Node("resultClasses"), diagnostics));
         fields.ReportUnknownKeys();
         return config;
     }

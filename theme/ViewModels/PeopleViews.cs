@@ -47,7 +47,7 @@ public sealed record StationPage(
 public sealed record StationFigureRow(int Year, int Received, int Collected, int Resolved);
 
 /// <summary>Stations grouped by township/street.</summary>
-public sealed record StationListPage(PageMeta Meta, IReadOnlyList<StationGroup> Groups, IReadOnlyList<LinkCard> Kinds);
+public sealed record StationListPage(PageMeta Meta, IReadOnlyList<StationGroup> Groups);
 
 public sealed record StationGroup(string Region, string Anchor, IReadOnlyList<StationRow> Stations);
 

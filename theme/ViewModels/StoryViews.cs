@@ -32,7 +32,7 @@ public sealed record StoryListPage(
     IReadOnlyList<LinkCard> Filters);
 
 /// <summary>Page N of M, with the URLs of its neighbours.</summary>
-public sealed record Pager(int Page, int PageCount, string? PreviousUrl, string? NextUrl, IReadOnlyList<LinkCard> Pages);
+public sealed record Pager(int Page, int PageCount, string? PreviousUrl, string? NextUrl);
 
 /// <summary>A plain content page (about, how to comment, privacy).</summary>
 public sealed record PlainPageView(PageMeta Meta, string Title, string BodyHtml);

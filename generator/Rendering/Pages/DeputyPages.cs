@@ -44,7 +44,7 @@ public static class DeputyPages
                     levelLinks,
                     groupLinks,
                     regionLinks,
-                    new Pager(number, pageCount, number > 1 ? PageContext.PageUrl(baseUrl, number - 1) : null, number < pageCount ? PageContext.PageUrl(baseUrl, number + 1) : null, [])));
+                    new Pager(number, pageCount, number > 1 ? PageContext.PageUrl(baseUrl, number - 1) : null, number < pageCount ? PageContext.PageUrl(baseUrl, number + 1) : null)));
             }
         }
 

@@ -57,8 +57,7 @@ public sealed class PageContext(SiteModel site, SiteUrls urls, DiagnosticBag dia
                 page,
                 pageCount,
                 page > 1 ? PageUrl(baseUrl, page - 1) : null,
-                page < pageCount ? PageUrl(baseUrl, page + 1) : null,
-                []);
+                page < pageCount ? PageUrl(baseUrl, page + 1) : null);
             yield return (page, pageCount, PageUrl(baseUrl, page), slice, pager);
         }
     }

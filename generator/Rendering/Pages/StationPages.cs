@@ -18,8 +18,7 @@ public static class StationPages
                 .GroupBy(s => site.Township(s.Region)?.Name ?? (site.RegionName(s.Region) is { Length: > 0 } n ? n : "其他"))
                 .OrderBy(g => site.Township(g.First().Region)?.Code.Value ?? g.First().Region?.Value ?? "", StringComparer.Ordinal)
                 .Select((g, i) => new StationGroup(g.Key, $"region-{i + 1}", g.Select(s => new StationRow(s.Name, s.Url, KindLabel(s), s.Address, s.Schedule)).ToList()))
-                .ToList(),
-            []));
+                .ToList()));
 
         foreach (var station in site.Stations)
         {

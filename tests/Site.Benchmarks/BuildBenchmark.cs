@@ -1,0 +1,84 @@
+using System.Diagnostics;
+using System.Text;
+using Site.Generator.Build;
+
+namespace Site.Benchmarks;
+
+/// <summary>
+/// N synthetic stories (text sampled from the seed articles, 5 columns, tags, 1–3 paragraphs a
+/// heading) built from scratch; then one story is edited and the site rebuilt, as `serve` does.
+/// </summary>
+internal static class BuildBenchmark
+{
+    private static readonly string[] Columns = ["daibiao-fengcai", "lvzhi-gushi", "jiazhandian", "lifa", "jiandu"];
+    private static readonly string[] ColumnNames = ["代表风采", "履职故事", "家站点动态", "立法", "监督"];
+    private static readonly string[] Tags = ["接待日", "建议办理", "代表之家", "票决", "立法联系点", "乡村振兴", "民生实事", "述职评议", "执法检查", "联络站"];
+
+    public static async Task<int> RunAsync(int stories)
+    {
+        var root = Bench.TempFolder("build");
+        try
+        {
+            var write = Stopwatch.StartNew();
+            Generate(root, stories);
+            Console.WriteLine($"input: {stories:N0} stories, {Bench.Size(Bench.FolderSize(Path.Combine(root, "content")))} of Markdown (written in {write.Elapsed.TotalSeconds:0.0} s)");
+
+            var options = BuildOptions.For(root) with { Now = new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.FromHours(8)) };
+            var clock = Stopwatch.StartNew();
+            var report = await BuildPipeline.RunAsync(options, CancellationToken.None);
+            var full = clock.Elapsed;
+            var peak = Bench.PeakMiB();
+            Console.WriteLine($"full build: {full.TotalSeconds:0.00} s wall, peak working set {peak:0} MiB, {report.PagesRendered:N0} pages, {report.FilesWritten:N0} files, errors: {report.Diagnostics.Sorted().Count(d => d.Severity == Site.Generator.Diagnostics.Severity.Error)}");
+            Console.WriteLine($"  steps: {report.Summary()}");
+
+            // One story edited, as a publicity officer fixing a typo.
+            var edited = Directory.EnumerateFiles(Path.Combine(root, "content", "stories"), "*.md", SearchOption.AllDirectories).First();
+            File.AppendAllText(edited, "\n补充：本文有更正。\n");
+            clock.Restart();
+            var again = await BuildPipeline.RunAsync(options, CancellationToken.None);
+            Console.WriteLine($"rebuild after one edit: {clock.Elapsed.TotalSeconds:0.00} s wall, {again.FilesWritten - again.FilesUnchanged:N0} files changed, {again.PagesRendered:N0} pages rendered");
+            Console.WriteLine($"  steps: {again.Summary()}");
+            Console.WriteLine($"peak working set over both: {Bench.PeakMiB():0} MiB");
+            return 0;
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    private static void Generate(string root, int count)
+    {
+        Bench.WriteSiteConfig(root);
+        var paragraphs = Bench.SeedParagraphs();
+        Parallel.For(0, count, i =>
+        {
+            var random = new Random(i);
+            var date = new DateOnly(2020, 1, 1).AddDays(random.Next(0, 2500));
+            var column = random.Next(Columns.Length);
+            var first = paragraphs[random.Next(paragraphs.Count)];
+            var title = first[..Math.Min(first.Length, random.Next(10, 24))].TrimEnd('，', '。', ',');
+            var text = new StringBuilder()
+                .Line("---")
+                .Line("title: " + Bench.Yaml(title))
+                .Line($"date: {date:yyyy-MM-dd}")
+                .Line("column: " + ColumnNames[column])
+                .Line("author: 县人大常委会办公室")
+                .Line($"tags: [{Tags[random.Next(Tags.Length)]}, {Tags[random.Next(Tags.Length)]}]")
+                .Line("summary: " + Bench.Yaml(first[..Math.Min(first.Length, 60)]))
+                .Line("---");
+            for (var section = 0; section < 3; section++)
+            {
+                text.Line("").Line($"## {Tags[random.Next(Tags.Length)]}（{section + 1}）").Line("");
+                for (var p = random.Next(1, 4); p > 0; p--)
+                {
+                    text.Line(paragraphs[random.Next(paragraphs.Count)]).Line("");
+                }
+            }
+
+            var folder = Path.Combine(root, "content", "stories", date.Year.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Directory.CreateDirectory(folder);
+            File.WriteAllText(Path.Combine(folder, $"story-{i:D6}.md"), text.ToString());
+        });
+    }
+}

@@ -1,0 +1,83 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Logging;
+using Site.Intake;
+using Site.Intake.Drafts;
+
+namespace Site.Benchmarks;
+
+/// <summary>
+/// Sustained durable comments per second through the real endpoint on Kestrel at 127.0.0.1: C clients
+/// post for S seconds; every 201 means committed (SQLite synchronous=FULL, or PostgreSQL); then the
+/// stored count is checked against the acknowledged count (zero lost).
+/// </summary>
+internal static class CommentsBenchmark
+{
+    public static async Task<int> RunAsync(int seconds, int clients, string? postgres)
+    {
+        var folder = Bench.TempFolder("comments");
+        try
+        {
+            var now = DateTimeOffset.UtcNow;
+            var manifest = new DraftManifest([new DraftEntry("bench", "压测草案", "/drafts/bench/", now.AddDays(-1), now.AddDays(30),
+                Enumerable.Range(1, 50).Select(n => new ArticleEntry($"article-{n}", $"第{n}条")).ToList())]);
+            File.WriteAllText(Path.Combine(folder, DraftManifest.FileName), JsonSerializer.Serialize(manifest, DraftManifest.Json));
+
+            var builder = WebApplication.CreateBuilder();
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+            builder.Logging.ClearProviders();
+            builder.Configuration["Intake:DataPath"] = folder;
+            builder.Configuration["Intake:Sqlite"] = Path.Combine(folder, "comments.db");
+            builder.Configuration["Intake:Postgres"] = postgres;
+            builder.Configuration["Intake:PostsPerMinute"] = "100000000";
+            builder.Services.AddIntake(builder.Configuration);
+            await using var app = builder.Build();
+            app.MapIntake();
+            await app.StartAsync();
+            var address = app.Urls.First();
+
+            using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients }) { BaseAddress = new Uri(address) };
+            var latencies = new List<double>[clients];
+            var failures = 0;
+            var stop = DateTime.UtcNow.AddSeconds(seconds);
+            var clock = Stopwatch.StartNew();
+            await Task.WhenAll(Enumerable.Range(0, clients).Select(c => Task.Run(async () =>
+            {
+                var mine = latencies[c] = new List<double>(100_000);
+                var random = new Random(c);
+                for (var i = 0; DateTime.UtcNow < stop; i++)
+                {
+                    var start = Stopwatch.GetTimestamp();
+                    using var response = await http.PostAsJsonAsync("/api/drafts/bench/comments",
+                        new { article = $"article-{random.Next(1, 51)}", text = $"第{c}号用户的第{i}条意见：建议明确物业服务收费标准并按季度公示。" });
+                    if (response.StatusCode == HttpStatusCode.Created)
+                    {
+                        mine.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+                    }
+                    else
+                    {
+                        Interlocked.Increment(ref failures);
+                    }
+                }
+            })));
+            var elapsed = clock.Elapsed.TotalSeconds;
+            var all = latencies.SelectMany(l => l).Order().ToList();
+            var stats = await http.GetFromJsonAsync<JsonElement>("/api/drafts/bench/stats");
+            var stored = stats.GetProperty("comments").GetInt32();
+            Console.WriteLine($"{(postgres is null ? "SQLite (WAL, synchronous=FULL)" : "PostgreSQL (fsync on, synchronous_commit on)")}, {clients} clients, {elapsed:0.0} s: " +
+                $"{all.Count:N0} acknowledged = {all.Count / elapsed:N0} comments/s; latency p50 {Bench.Percentile(all, 50):0.00} ms, p99 {Bench.Percentile(all, 99):0.00} ms; " +
+                $"refused {failures}; stored {stored:N0}, lost {Math.Max(0, all.Count - stored)}");
+            await app.StopAsync();
+            return all.Count <= stored ? 0 : 1;
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}

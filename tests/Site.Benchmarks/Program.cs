@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Site.Benchmarks;
+
+// Benchmarks that print figures; each writes its synthetic input to a temp folder and removes it.
+//   build    --stories N            whole-site build of N stories, then a rebuild after one edit
+//   roster   --deputies N --stations M
+//   search   --docs N --queries Q    index throughput and size, query p50/p99
+//   comments --seconds S --clients C [--postgres CONN]
+var arguments = Arguments.Parse(args);
+var command = args.FirstOrDefault() ?? "";
+Console.WriteLine($"# {command} {string.Join(' ', args.Skip(1))}  ({Environment.ProcessorCount} cores, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd})");
+return command switch
+{
+    "build" => await BuildBenchmark.RunAsync(arguments.Int("stories", 1000)),
+    "roster" => await RosterBenchmark.RunAsync(arguments.Int("deputies", 100_000), arguments.Int("stations", 10_000)),
+    "search" => SearchBenchmark.Run(arguments.Int("docs", 100_000), arguments.Int("queries", 2000)),
+    "comments" => await CommentsBenchmark.RunAsync(arguments.Int("seconds", 10), arguments.Int("clients", 64), arguments.String("postgres")),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: build --stories N | roster --deputies N --stations M | search --docs N | comments --seconds S --clients C [--postgres CONN]");
+    return 2;
+}
+
+namespace Site.Benchmarks
+{
+    internal sealed class Arguments(Dictionary<string, string> values)
+    {
+        public static Arguments Parse(string[] args)
+        {
+            var values = new Dictionary<string, string>();
+            for (var i = 1; i + 1 < args.Length; i += 2)
+            {
+                values[args[i].TrimStart('-')] = args[i + 1];
+            }
+
+            return new Arguments(values);
+        }
+
+        public int Int(string name, int fallback) => values.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
+
+        public string? String(string name) => values.GetValueOrDefault(name);
+    }
+
+    /// <summary>Shared helpers: the repository, seed text, peak memory, timing.</summary>
+    internal static class Bench
+    {
+        public static string RepositoryRoot()
+        {
+            var directory = new DirectoryInfo(AppContext.BaseDirectory);
+            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Site.sln")))
+            {
+                directory = directory.Parent;
+            }
+
+            return directory?.FullName ?? throw new InvalidOperationException("Site.sln not found");
+        }
+
+        /// <summary>Paragraphs of the real articles in ../shared/seeds, to sample synthetic text from.</summary>
+        public static List<string> SeedParagraphs()
+        {
+            var seeds = Path.Combine(RepositoryRoot(), "..", "shared", "seeds");
+            var paragraphs = Directory.Exists(seeds)
+                ? Directory.EnumerateFiles(seeds, "*.txt").SelectMany(File.ReadLines).Select(l => l.Trim()).Where(l => l.Length >= 30).ToList()
+                : [];
+            return paragraphs.Count > 0 ? paragraphs : ["人大代表深入联络站接待选民，认真听取群众意见建议，推动解决了一批群众急难愁盼问题。"];
+        }
+
+        public static string TempFolder(string name)
+        {
+            var folder = Path.Combine(Path.GetTempPath(), $"bench-{name}-{Guid.NewGuid():N}"[..28]);
+            Directory.CreateDirectory(folder);
+            return folder;
+        }
+
+        public static double PeakMiB()
+        {
+            using var process = Process.GetCurrentProcess();
+            process.Refresh();
+            return process.PeakWorkingSet64 / 1024.0 / 1024.0;
+        }
+
+        public static string Size(long bytes) => bytes >= 1 << 30 ? $"{bytes / (double)(1 << 30):0.00} GiB" : $"{bytes / (double)(1 << 20):0.0} MiB";
+
+        public static long FolderSize(string folder) => Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length);
+
+        public static double Percentile(List<double> sorted, double p) => sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p / 100 * sorted.Count) - 1)];
+
+        public static void WriteSiteConfig(string root)
+        {
+            Directory.CreateDirectory(Path.Combine(root, "input"));
+            File.Copy(Path.Combine(RepositoryRoot(), "input", "site.yaml"), Path.Combine(root, "input", "site.yaml"));
+        }
+
+        public static string Yaml(string value) => "\"" + value.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
+
+        public static StringBuilder Line(this StringBuilder builder, string text) => builder.Append(text).Append('\n');
+    }
+}

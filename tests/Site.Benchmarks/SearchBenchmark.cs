@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using Site.Search;
+
+namespace Site.Benchmarks;
+
+/// <summary>
+/// Index N synthetic documents (seed text), then ask random 2–6 character fragments of the indexed
+/// text: throughput, index size, query latency percentiles, and recall (every fragment taken from a
+/// document must find at least one document).
+/// </summary>
+internal static partial class SearchBenchmark
+{
+    private static readonly string[] Types = [SearchTypes.Story, SearchTypes.Deputy, SearchTypes.Station, SearchTypes.Article, SearchTypes.Suggestion];
+    private static readonly string[] Towns = ["易俗河镇", "花石镇", "射埠镇", "石鼓镇", "河口镇", "谭家山镇", "中路铺镇", "云湖桥镇"];
+
+    public static int Run(int documents, int queries)
+    {
+        var paragraphs = Bench.SeedParagraphs();
+        var folder = Bench.TempFolder("search");
+        try
+        {
+            var clock = Stopwatch.StartNew();
+            SearchIndexWriter.Write(folder, Enumerable.Range(0, documents).Select(i => Document(i, paragraphs)));
+            var seconds = clock.Elapsed.TotalSeconds;
+            Console.WriteLine($"index: {documents:N0} documents in {seconds:0.0} s ({documents / seconds:N0} docs/s), size {Bench.Size(Bench.FolderSize(folder))}, peak working set {Bench.PeakMiB():0} MiB");
+
+            using var index = SearchIndex.Open(folder);
+            var random = new Random(7);
+            var fragments = new List<string>();
+            while (fragments.Count < queries)
+            {
+                var runs = HanRun().Matches(paragraphs[random.Next(paragraphs.Count)]).Where(m => m.Length >= 2).ToList();
+                if (runs.Count == 0)
+                {
+                    continue;
+                }
+
+                var run = runs[random.Next(runs.Count)].Value;
+                var length = random.Next(2, Math.Min(6, run.Length) + 1);
+                fragments.Add(run.Substring(random.Next(run.Length - length + 1), length));
+            }
+
+            foreach (var warm in fragments.Take(200))
+            {
+                index.Search(new SearchRequest(warm));
+            }
+
+            var latencies = new List<double>(queries);
+            var found = 0;
+            foreach (var fragment in fragments)
+            {
+                var start = Stopwatch.GetTimestamp();
+                var response = index.Search(new SearchRequest(fragment));
+                latencies.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+                found += response.Total > 0 ? 1 : 0;
+            }
+
+            latencies.Sort();
+            Console.WriteLine($"queries: {queries:N0} random 2–6 character fragments, with facets and 10 snippets each: p50 {Bench.Percentile(latencies, 50):0.00} ms, p99 {Bench.Percentile(latencies, 99):0.00} ms, max {latencies[^1]:0.00} ms; recall {100.0 * found / queries:0.0}%");
+            var common = new[] { "人大代表", "代表", "站" };
+            foreach (var word in common)
+            {
+                var start = Stopwatch.GetTimestamp();
+                var response = index.Search(new SearchRequest(word));
+                Console.WriteLine($"  “{word}”: {response.Total:N0} hits in {Stopwatch.GetElapsedTime(start).TotalMilliseconds:0.0} ms");
+            }
+
+            return 0;
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static SearchDocument Document(int i, List<string> paragraphs)
+    {
+        var random = new Random(i);
+        var body = string.Join("\n", Enumerable.Range(0, random.Next(2, 6)).Select(_ => paragraphs[random.Next(paragraphs.Count)]));
+        var title = paragraphs[random.Next(paragraphs.Count)];
+        return new SearchDocument($"/d/{i}/", title[..Math.Min(20, title.Length)], body, Types[i % Types.Length],
+            Towns[random.Next(Towns.Length)], Date: new DateOnly(2018 + random.Next(9), random.Next(1, 13), random.Next(1, 29)));
+    }
+
+    [GeneratedRegex(@"\p{IsCJKUnifiedIdeographs}+")]
+    private static partial Regex HanRun();
+}
