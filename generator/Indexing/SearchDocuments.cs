@@ -74,7 +74,7 @@ public static class SearchDocuments
 
         foreach (var ballot in site.Ballots)
         {
-            var title = BallotPages.Title(site, ballot);
+            var title = ballot.Title;
             var region = Township(site, ballot.Region) ?? site.RegionName(ballot.Region);
             var date = ballot.Stages.FirstOrDefault(s => s.Key == "vote")?.Date ?? new DateOnly(ballot.Year, 1, 1);
             yield return new SearchDocument(

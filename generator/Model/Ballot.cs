@@ -26,6 +26,8 @@ public sealed record Ballot(
     public IEnumerable<BallotCandidate> Elected => Candidates.Where(c => c.Elected);
 
     public string MethodLabel => Method == BallotMethod.Vote ? "票决" : "票选";
+
+    public string Title => $"{Year}年{Body}民生实事项目{MethodLabel}";
 }
 
 /// <summary>票决 by a people's congress; 票选 by a street's 议政代表会.</summary>

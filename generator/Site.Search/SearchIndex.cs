@@ -80,10 +80,10 @@ public sealed class SearchIndex : IDisposable
         // Equal scores are ordered by URL, not by document number: the build adds documents from
         // several threads, so numbers differ between builds while the results must not.
         var hits = top.GetTopDocs().ScoreDocs
-            .Select(scored => (scored, Url: _searcher.Doc(scored.Doc).Get(SearchFields.Url)))
-            .OrderByDescending(x => x.scored.Score).ThenBy(x => x.Url, StringComparer.Ordinal)
+            .Select(scored => (scored.Score, Document: _searcher.Doc(scored.Doc)))
+            .OrderByDescending(x => x.Score).ThenBy(x => x.Document.Get(SearchFields.Url), StringComparer.Ordinal)
             .Skip((page - 1) * SearchRequest.PageSize).Take(SearchRequest.PageSize)
-            .Select(x => ToHit(x.scored, parsed.Terms))
+            .Select(x => ToHit(x.Document, x.Score, parsed.Terms))
             .ToList();
         var pageCount = (int)Math.Min(SearchRequest.MaxPage, (facets.Matched + SearchRequest.PageSize - 1) / SearchRequest.PageSize);
         return new SearchResponse(
@@ -97,9 +97,8 @@ public sealed class SearchIndex : IDisposable
             facets.Counts(2).OrderByDescending(c => c.Key, StringComparer.Ordinal).Select(c => new FacetCount(c.Key, c.Key + "年", c.Value)).ToList());
     }
 
-    private SearchHitResult ToHit(ScoreDoc scored, IReadOnlySet<string> terms)
+    private SearchHitResult ToHit(Lucene.Net.Documents.Document doc, float score, IReadOnlySet<string> terms)
     {
-        var doc = _searcher.Doc(scored.Doc);
         var type = doc.Get(SearchFields.Type);
         return new SearchHitResult(
             doc.Get(SearchFields.Url),
@@ -109,7 +108,7 @@ public sealed class SearchIndex : IDisposable
             Snippets.Build(_analyzer, doc.Get(SearchFields.Body) ?? "", terms),
             doc.Get(SearchFields.Date),
             doc.Get(SearchFields.Region),
-            scored.Score);
+            score);
     }
 
     /// <summary>Types in the site's fixed order (deputies first), not by count: people learn where to look.</summary>

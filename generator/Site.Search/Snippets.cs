@@ -17,7 +17,7 @@ public static class Snippets
         var matches = terms.Count == 0 ? [] : Matches(analyzer, text, terms);
         if (matches.Count == 0)
         {
-            return Escape(Clip(text, 0, length));
+            return Escape(text.Length <= length ? text : text[..length] + "…");
         }
 
         // The window (of `length` characters) that starts at a match and holds the most matches.
@@ -104,9 +104,6 @@ public static class Snippets
         stream.End();
         return ranges;
     }
-
-    private static string Clip(string text, int start, int length) =>
-        text.Length - start <= length ? text[start..] : text.Substring(start, length) + "…";
 
     /// <summary>Escaped, with line breaks shown as a space: a snippet is one line of text.</summary>
     private static string Escape(string text) => WebUtility.HtmlEncode(text.ReplaceLineEndings(" "));

@@ -81,10 +81,7 @@ public static class BallotValidator
         var candidates = new List<(BallotCandidate Candidate, FieldReader Fields, bool? StatedElected)>();
         foreach (var candidateMap in Merge(candidateMaps, tallyRows, diagnostics))
         {
-            if (ReadCandidate(candidateMap, id, present, due, diagnostics) is { } read)
-            {
-                candidates.Add(read);
-            }
+            candidates.Add(ReadCandidate(candidateMap, id, present, due, diagnostics));
         }
 
         if (candidateMaps.Count + tallyRows.Count == 0)
@@ -158,7 +155,7 @@ public static class BallotValidator
         return result.OrderBy(c => c.Rank).ThenBy(c => c.Id, StringComparer.Ordinal).ToList();
     }
 
-    private static (BallotCandidate, FieldReader, bool?)? ReadCandidate(RawMap map, string ballotId, int? present, int? due, DiagnosticBag diagnostics)
+    private static (BallotCandidate, FieldReader, bool?) ReadCandidate(RawMap map, string ballotId, int? present, int? due, DiagnosticBag diagnostics)
     {
         var fields = new FieldReader(map, diagnostics, CandidateLabels);
         fields.String("ballot");

@@ -75,51 +75,22 @@ public sealed class PostgresCommentStore(string connectionString) : ICommentStor
 
     public async Task<DraftStats> StatsAsync(string draft, CancellationToken cancellationToken)
     {
-        await using var command = _source.CreateCommand("""
-            SELECT COUNT(*), COUNT(DISTINCT participant) FROM comments WHERE draft = @draft;
-            SELECT article, COUNT(*) FROM comments WHERE draft = @draft AND article IS NOT NULL GROUP BY article;
-            """);
-        command.Parameters.AddWithValue("draft", draft);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
-        var comments = reader.GetInt64(0);
-        var participants = reader.GetInt64(1);
-        await reader.NextResultAsync(cancellationToken);
-        var articles = new Dictionary<string, long>(StringComparer.Ordinal);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            articles[reader.GetString(0)] = reader.GetInt64(1);
-        }
-
-        return new DraftStats(draft, comments, participants, articles);
+        await using var connection = await _source.OpenConnectionAsync(cancellationToken);
+        return await CommentQueries.StatsAsync(connection, draft, cancellationToken);
     }
 
     public async IAsyncEnumerable<StoredComment> ExportAsync(string draft, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await using var command = _source.CreateCommand("SELECT receipt, draft, article, text, name, contact, identity, created_at FROM comments WHERE draft = @draft ORDER BY id");
-        command.Parameters.AddWithValue("draft", draft);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        await using var connection = await _source.OpenConnectionAsync(cancellationToken);
+        await foreach (var comment in CommentQueries.ExportAsync(connection, draft, cancellationToken))
         {
-            yield return Read(reader);
+            yield return comment;
         }
     }
 
     public async Task<StoredComment?> FindAsync(string receipt, CancellationToken cancellationToken)
     {
-        await using var command = _source.CreateCommand("SELECT receipt, draft, article, text, name, contact, identity, created_at FROM comments WHERE receipt = @receipt");
-        command.Parameters.AddWithValue("receipt", receipt);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
+        await using var connection = await _source.OpenConnectionAsync(cancellationToken);
+        return await CommentQueries.FindAsync(connection, receipt, cancellationToken);
     }
-
-    private static StoredComment Read(NpgsqlDataReader reader) => new(
-        reader.GetString(0),
-        reader.GetString(1),
-        reader.IsDBNull(2) ? null : reader.GetString(2),
-        reader.GetString(3),
-        reader.IsDBNull(4) ? null : reader.GetString(4),
-        reader.IsDBNull(5) ? null : reader.GetString(5),
-        reader.IsDBNull(6) ? null : reader.GetString(6),
-        reader.GetFieldValue<DateTimeOffset>(7));
 }

@@ -103,64 +103,34 @@ public sealed class SqliteCommentStore(string path) : ICommentStore, IDisposable
 
     public async Task<DraftStats> StatsAsync(string draft, CancellationToken cancellationToken)
     {
-        await using var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(cancellationToken);
-        var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT COUNT(*), COUNT(DISTINCT participant) FROM comments WHERE draft = $draft;
-            SELECT article, COUNT(*) FROM comments WHERE draft = $draft AND article IS NOT NULL GROUP BY article;
-            """;
-        command.Parameters.AddWithValue("$draft", draft);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
-        var comments = reader.GetInt64(0);
-        var participants = reader.GetInt64(1);
-        await reader.NextResultAsync(cancellationToken);
-        var articles = new Dictionary<string, long>(StringComparer.Ordinal);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            articles[reader.GetString(0)] = reader.GetInt64(1);
-        }
-
-        return new DraftStats(draft, comments, participants, articles);
+        await using var connection = await OpenReaderAsync(cancellationToken);
+        return await CommentQueries.StatsAsync(connection, draft, cancellationToken);
     }
 
     public async IAsyncEnumerable<StoredComment> ExportAsync(string draft, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await using var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(cancellationToken);
-        var command = connection.CreateCommand();
-        command.CommandText = "SELECT receipt, draft, article, text, name, contact, identity, created_at FROM comments WHERE draft = $draft ORDER BY id";
-        command.Parameters.AddWithValue("$draft", draft);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        await using var connection = await OpenReaderAsync(cancellationToken);
+        await foreach (var comment in CommentQueries.ExportAsync(connection, draft, cancellationToken))
         {
-            yield return Read(reader);
+            yield return comment;
         }
     }
 
     public async Task<StoredComment?> FindAsync(string receipt, CancellationToken cancellationToken)
     {
-        await using var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(cancellationToken);
-        var command = connection.CreateCommand();
-        command.CommandText = "SELECT receipt, draft, article, text, name, contact, identity, created_at FROM comments WHERE receipt = $receipt";
-        command.Parameters.AddWithValue("$receipt", receipt);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
+        await using var connection = await OpenReaderAsync(cancellationToken);
+        return await CommentQueries.FindAsync(connection, receipt, cancellationToken);
     }
 
     public void Dispose() => _writer?.Dispose();
 
-    private static StoredComment Read(SqliteDataReader reader) => new(
-        reader.GetString(0),
-        reader.GetString(1),
-        reader.IsDBNull(2) ? null : reader.GetString(2),
-        reader.GetString(3),
-        reader.IsDBNull(4) ? null : reader.GetString(4),
-        reader.IsDBNull(5) ? null : reader.GetString(5),
-        reader.IsDBNull(6) ? null : reader.GetString(6),
-        DateTimeOffset.Parse(reader.GetString(7), CultureInfo.InvariantCulture));
+    /// <summary>Reads use their own pooled connections; WAL lets them run beside the writer.</summary>
+    private async Task<SqliteConnection> OpenReaderAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken);
+        return connection;
+    }
 
     private static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
     {

@@ -86,7 +86,8 @@ public sealed class IntakeProcess : IAsyncDisposable
         await Task.CompletedTask;
     }
 
-    private static int FreePort()
+    /// <summary>A loopback port nobody listens on right now.</summary>
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

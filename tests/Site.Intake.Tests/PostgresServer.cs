@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 
 namespace Site.Intake.Tests;
@@ -33,7 +31,7 @@ public sealed class PostgresServer : IAsyncLifetime
     {
         _bin = FindBinaries() ?? throw new InvalidOperationException(
             "PostgreSQL server binaries not found under /usr/lib/postgresql/*/bin: .ci/install installs the postgresql package");
-        _port = FreePort();
+        _port = IntakeProcess.FreePort();
         Directory.CreateDirectory(_folder);
         var data = Path.Combine(_folder, "data");
         if (Environment.UserName == "root")
@@ -67,13 +65,6 @@ public sealed class PostgresServer : IAsyncLifetime
             ? Directory.GetDirectories("/usr/lib/postgresql").Select(v => Path.Combine(v, "bin"))
                 .Where(b => File.Exists(Path.Combine(b, "initdb"))).OrderByDescending(b => b, StringComparer.Ordinal).FirstOrDefault()
             : null;
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private static void Run(string file, string arguments, bool asPostgres = false)
     {

@@ -30,12 +30,10 @@ public static class BallotPages
             yield return PageJob.File(ballot.Url + "votes.csv", () => Csv([ballot]));
             foreach (var candidate in ballot.Elected)
             {
-                yield return new PageJob(candidate.Project!.Url, typeof(ProjectTemplate), () => Project(site, ballot, candidate.Project));
+                yield return new PageJob(candidate.Project!.Url, typeof(ProjectTemplate), () => Project(ballot, candidate.Project));
             }
         }
     }
-
-    public static string Title(SiteModel site, Ballot ballot) => $"{ballot.Year}年{ballot.Body}民生实事项目{ballot.MethodLabel}";
 
     public static string Money(decimal? value) => value is { } v ? v.ToString("#,0.##", CultureInfo.InvariantCulture) : "";
 
@@ -74,7 +72,7 @@ public static class BallotPages
             {
                 var projects = b.Elected.Select(c => c.Project!).ToList();
                 var rated = projects.Select(p => p.Final).OfType<SatisfactionVote>().ToList();
-                return new BallotRow(Title(site, b), b.Url, b.Body, b.MethodLabel, b.Candidates.Count, projects.Count,
+                return new BallotRow(b.Title, b.Url, b.Body, b.MethodLabel, b.Candidates.Count, projects.Count,
                     Money(b.Elected.Sum(c => c.Budget ?? 0)), projects.Count(p => p.Completed),
                     rated.Count == 0 ? null : Rate(rated.Sum(r => r.Satisfied + r.Basic), rated.Sum(r => r.Total)));
             }).ToList())).ToList(),
@@ -85,7 +83,7 @@ public static class BallotPages
 
     private static BallotPage Page(SiteModel site, Ballot ballot)
     {
-        var title = Title(site, ballot);
+        var title = ballot.Title;
         var today = DateOnly.FromDateTime(site.Now.ToOffset(TimeSpan.FromHours(8)).DateTime);
         var reached = ballot.Stages.LastOrDefault(s => s.Date is { } d && d <= today);
         var timeline = ballot.Stages.Select(s => new TimelineStep(
@@ -137,9 +135,9 @@ public static class BallotPages
         ballot.Candidates.Select(c => new VoteRow(c.Rank, c.Title, c.Project?.Url, c.For, c.Against, c.Abstain,
             c.Budget is null ? null : Money(c.Budget), c.Source, c.Elected, c.Note)).ToList());
 
-    private static ProjectPage Project(SiteModel site, Ballot ballot, LivelihoodProject project)
+    private static ProjectPage Project(Ballot ballot, LivelihoodProject project)
     {
-        var ballotTitle = Title(site, ballot);
+        var ballotTitle = ballot.Title;
         var facts = new List<Fact>();
         void Add(string label, string? value)
         {

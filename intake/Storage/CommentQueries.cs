@@ -1,0 +1,75 @@
+using System.Data.Common;
+using System.Runtime.CompilerServices;
+
+namespace Site.Intake.Storage;
+
+/// <summary>
+/// The read side both stores share: plain ADO.NET over an open connection. The SQL is the same on
+/// SQLite and PostgreSQL; only writing (upsert, batching) differs per store.
+/// </summary>
+internal static class CommentQueries
+{
+    private const string Columns = "receipt, draft, article, text, name, contact, identity, created_at";
+
+    public static async Task<DraftStats> StatsAsync(DbConnection connection, string draft, CancellationToken cancellationToken)
+    {
+        await using var command = Command(connection, """
+            SELECT COUNT(*), COUNT(DISTINCT participant) FROM comments WHERE draft = @draft;
+            SELECT article, COUNT(*) FROM comments WHERE draft = @draft AND article IS NOT NULL GROUP BY article;
+            """, ("@draft", draft));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        var comments = reader.GetInt64(0);
+        var participants = reader.GetInt64(1);
+        await reader.NextResultAsync(cancellationToken);
+        var articles = new Dictionary<string, long>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            articles[reader.GetString(0)] = reader.GetInt64(1);
+        }
+
+        return new DraftStats(draft, comments, participants, articles);
+    }
+
+    public static async IAsyncEnumerable<StoredComment> ExportAsync(DbConnection connection, string draft, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var command = Command(connection, $"SELECT {Columns} FROM comments WHERE draft = @draft ORDER BY id", ("@draft", draft));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            yield return Read(reader);
+        }
+    }
+
+    public static async Task<StoredComment?> FindAsync(DbConnection connection, string receipt, CancellationToken cancellationToken)
+    {
+        await using var command = Command(connection, $"SELECT {Columns} FROM comments WHERE receipt = @receipt", ("@receipt", receipt));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
+    }
+
+    private static DbCommand Command(DbConnection connection, string sql, params (string Name, object Value)[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
+        }
+
+        return command;
+    }
+
+    private static StoredComment Read(DbDataReader reader) => new(
+        reader.GetString(0),
+        reader.GetString(1),
+        reader.IsDBNull(2) ? null : reader.GetString(2),
+        reader.GetString(3),
+        reader.IsDBNull(4) ? null : reader.GetString(4),
+        reader.IsDBNull(5) ? null : reader.GetString(5),
+        reader.IsDBNull(6) ? null : reader.GetString(6),
+        reader.GetFieldValue<DateTimeOffset>(7));
+}
