@@ -48,6 +48,6 @@ static async Task<int> RunBuildAsync(DirectoryInfo root, DirectoryInfo? output, 
 
     Console.WriteLine(checkOnly
         ? $"检查通过：{report.Summary()}"
-        : $"已生成 {report.PagesRendered} 个页面，写出 {report.FilesWritten} 个文件（{report.FilesUnchanged} 个未变）到 {options.Output}：{report.Summary()}");
+        : $"已生成 {report.Pages} 个页面，写出 {report.FilesWritten} 个文件（{report.FilesUnchanged} 个未变）到 {options.Output}：{report.Summary()}");
     return 0;
 }

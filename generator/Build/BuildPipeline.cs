@@ -19,13 +19,14 @@ namespace Site.Generator.Build;
 /// </summary>
 public static class BuildPipeline
 {
-    public static async Task<BuildReport> RunAsync(BuildOptions options, CancellationToken cancellationToken = default)
+    /// <param name="cache">What the previous build in this process left (`serve`); null builds everything.</param>
+    public static async Task<BuildReport> RunAsync(BuildOptions options, CancellationToken cancellationToken = default, BuildCache? cache = null)
     {
         var report = new BuildReport(new DiagnosticBag());
         var diagnostics = report.Diagnostics;
 
         // Load: files → raw documents and records, with positions for every field.
-        var content = report.Time("load", () => ContentLoader.Load(options.Root, diagnostics));
+        var content = report.Time("load", () => ContentLoader.Load(options.Root, diagnostics, cache));
         var input = report.Time("load-input", () => InputLoader.Load(options.Root, diagnostics));
 
         // Validate: raw → typed records; bad fields become diagnostics, never exceptions.
@@ -38,7 +39,7 @@ public static class BuildPipeline
         // Plan: every page's URL is known before any is rendered, so links can be checked.
         var urls = new SiteUrls();
         var assets = ThemeAssets.Load(options.Root);
-        var context = new PageContext(site, urls, diagnostics);
+        var context = new PageContext(site, urls, diagnostics, cache);
         var jobs = report.Time("plan", () => PagePlanner.Plan(context));
         PagePlanner.RegisterUrls(site, jobs, validated.StaticFiles, urls);
         foreach (var name in assets.Files.Keys)
@@ -62,10 +63,14 @@ public static class BuildPipeline
             return report;
         }
 
-        using var writer = new SiteWriter(options.Output);
+        // The cache describes the output only if the output is still the one its build wrote
+        // (a `build` from another process in between writes a new stamp).
+        var trusted = cache?.Stamp is { } stamp && IntakeDataWriter.ReadStamp(options.IntakeOutput) == stamp && Directory.Exists(options.Output);
+        using var writer = new SiteWriter(options.Output, trusted ? cache!.OutputFiles : null);
+        var pageMemory = cache is null ? null : new PageRenderer.Memory(trusted ? cache.Pages : new Dictionary<string, UInt128>(), new());
         var chrome = Chrome(site, assets);
-        await report.TimeAsync("render", () => PageRenderer.RenderAsync(jobs, chrome, writer, diagnostics, cancellationToken));
-        report.PagesRendered = jobs.Count;
+        await report.TimeAsync("render", async () => report.PagesRendered = await PageRenderer.RenderAsync(jobs, chrome, writer, diagnostics, pageMemory, cancellationToken));
+        report.Pages = jobs.Count;
 
         report.Time("write", () =>
         {
@@ -91,13 +96,17 @@ public static class BuildPipeline
         }
 
         // Index and the endpoint's manifest go beside the site: the endpoint reads them, the CDN does not.
+        var newStamp = Guid.NewGuid().ToString("N");
+        var indexMemory = cache is null ? null : new IntakeDataWriter.IndexMemory(trusted ? cache.SearchDocuments : null, new());
         report.Time("index", () =>
         {
-            IntakeDataWriter.Write(site, chrome, options.IntakeOutput);
+            IntakeDataWriter.Write(site, chrome, options.IntakeOutput, newStamp, indexMemory,
+                cache is null ? null : source => cache.PlainText(source.Text, () => SearchDocuments.PlainText(source)));
             return 0;
         });
 
         writer.Commit();
+        cache?.Commit(newStamp, pageMemory!.Current, writer.Files, indexMemory!.Current.Count > 0 ? indexMemory.Current : null);
         report.FilesWritten = writer.FileCount;
         report.FilesUnchanged = writer.UnchangedCount;
         return report;

@@ -15,6 +15,10 @@ public sealed class BuildReport(DiagnosticBag diagnostics)
 
     public SiteModel? Model { get; set; }
 
+    /// <summary>Every page of the site.</summary>
+    public int Pages { get; set; }
+
+    /// <summary>Pages rendered by this build; the others were unchanged and kept (see <see cref="BuildCache"/>).</summary>
     public int PagesRendered { get; set; }
 
     public int FilesWritten { get; set; }

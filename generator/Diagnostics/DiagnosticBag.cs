@@ -17,12 +17,22 @@ public sealed class DiagnosticBag
 
     public int WarningCount => _items.Count - ErrorCount;
 
+    public int Count => _items.Count;
+
     public void Add(Diagnostic diagnostic)
     {
         _items.Enqueue(diagnostic);
         if (diagnostic.Severity == Severity.Error)
         {
             Interlocked.Increment(ref _errors);
+        }
+    }
+
+    public void AddRange(DiagnosticBag other)
+    {
+        foreach (var diagnostic in other._items)
+        {
+            Add(diagnostic);
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Site.Generator.Model;
+using Site.Generator.Rendering;
 using Site.Intake.Drafts;
 using Site.Intake.Search;
 using Site.Search;
@@ -13,7 +14,22 @@ namespace Site.Generator.Indexing;
 /// </summary>
 public static class IntakeDataWriter
 {
-    public static void Write(SiteModel site, SiteChrome chrome, string folder)
+    /// <summary>Names the build that wrote the folder, so a later build knows whether its cache describes it.</summary>
+    public const string StampFile = "build.stamp";
+
+    /// <summary>
+    /// The previous index's documents (URL → fingerprint; null: build the index from scratch) and where
+    /// this build's go. With a previous index, only documents whose fingerprint changed are analysed.
+    /// </summary>
+    public sealed record IndexMemory(IReadOnlyDictionary<string, UInt128>? Previous, Dictionary<string, UInt128> Current);
+
+    public static string? ReadStamp(string folder)
+    {
+        var path = Path.Combine(folder, StampFile);
+        return File.Exists(path) ? File.ReadAllText(path) : null;
+    }
+
+    public static void Write(SiteModel site, SiteChrome chrome, string folder, string stamp, IndexMemory? memory = null, Func<MarkdownSource, string>? plainText = null)
     {
         var staging = folder + ".staging";
         if (Directory.Exists(staging))
@@ -24,7 +40,8 @@ public static class IntakeDataWriter
         Directory.CreateDirectory(staging);
         File.WriteAllText(Path.Combine(staging, DraftManifest.FileName), JsonSerializer.Serialize(Manifest(site), DraftManifest.Json));
         File.WriteAllText(Path.Combine(staging, SearchService.ChromeFile), JsonSerializer.Serialize(chrome, SearchService.ChromeJson));
-        SearchIndexWriter.Write(Path.Combine(staging, SearchService.IndexFolder), SearchDocuments.From(site));
+        WriteIndex(Path.Combine(staging, SearchService.IndexFolder), Path.Combine(folder, SearchService.IndexFolder), SearchDocuments.From(site, plainText), memory);
+        File.WriteAllText(Path.Combine(staging, StampFile), stamp);
 
         var old = folder + ".old";
         if (Directory.Exists(old))
@@ -42,6 +59,37 @@ public static class IntakeDataWriter
         {
             Directory.Delete(old, recursive: true);
         }
+    }
+
+    private static void WriteIndex(string target, string previousIndex, IEnumerable<SearchDocument> documents, IndexMemory? memory)
+    {
+        if (memory is null)
+        {
+            SearchIndexWriter.Write(target, documents);
+            return;
+        }
+
+        var all = documents.ToList();
+        foreach (var document in all)
+        {
+            // A URL is the document's key in the index; two documents with one URL cannot be updated apart.
+            if (!memory.Current.TryAdd(document.Url, ModelFingerprint.Of(document)))
+            {
+                memory.Current.Clear();
+                SearchIndexWriter.Write(target, all);
+                return;
+            }
+        }
+
+        if (memory.Previous is not { } previous || !Directory.Exists(previousIndex))
+        {
+            SearchIndexWriter.Write(target, all);
+            return;
+        }
+
+        var changed = all.Where(d => !previous.TryGetValue(d.Url, out var before) || before != memory.Current[d.Url]).ToList();
+        var removed = previous.Keys.Where(url => !memory.Current.ContainsKey(url)).ToList();
+        SearchIndexWriter.Update(target, previousIndex, changed, removed);
     }
 
     public static DraftManifest Manifest(SiteModel site) => new(site.Drafts

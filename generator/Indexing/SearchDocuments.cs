@@ -11,8 +11,10 @@ namespace Site.Generator.Indexing;
 /// </summary>
 public static class SearchDocuments
 {
-    public static IEnumerable<SearchDocument> From(SiteModel site)
+    /// <param name="plainText">Markdown to plain text; the build passes its cache's memo so unchanged bodies are not parsed again.</param>
+    public static IEnumerable<SearchDocument> From(SiteModel site, Func<MarkdownSource, string>? plainText = null)
     {
+        var plain = plainText ?? PlainText;
         foreach (var deputy in site.Deputies)
         {
             yield return Deputy(site, deputy);
@@ -30,7 +32,7 @@ public static class SearchDocuments
             yield return new SearchDocument(
                 story.Url,
                 story.Title,
-                Join(story.Summary, PlainText(story.Body), story.Column.Name, string.Join(" ", story.Tags), story.Author),
+                Join(story.Summary, plain(story.Body), story.Column.Name, string.Join(" ", story.Tags), story.Author),
                 SearchTypes.Story,
                 region,
                 Date: story.Date);
@@ -58,7 +60,7 @@ public static class SearchDocuments
             yield return new SearchDocument(
                 draft.Url,
                 draft.Title,
-                Join(draft.Summary, $"{draft.Office} {draft.Reading}", string.Join("\n", draft.Text.Preamble), draft.Explanation is { } e ? PlainText(e) : null, draft.Feedback is { } f ? PlainText(f.Report) : null),
+                Join(draft.Summary, $"{draft.Office} {draft.Reading}", string.Join("\n", draft.Text.Preamble), draft.Explanation is { } e ? plain(e) : null, draft.Feedback is { } f ? plain(f.Report) : null),
                 SearchTypes.Draft,
                 Date: draft.Opens);
             foreach (var article in draft.Text.Articles)
@@ -100,7 +102,7 @@ public static class SearchDocuments
 
         foreach (var page in site.Pages)
         {
-            yield return new SearchDocument(page.Url, page.Title, Join(page.Summary, PlainText(page.Body)), SearchTypes.Page);
+            yield return new SearchDocument(page.Url, page.Title, Join(page.Summary, plain(page.Body)), SearchTypes.Page);
         }
     }
 
@@ -144,7 +146,7 @@ public static class SearchDocuments
 
     private static string? Township(SiteModel site, RegionCode? code) => site.Township(code)?.Name;
 
-    private static string PlainText(MarkdownSource source) =>
+    public static string PlainText(MarkdownSource source) =>
         Markdig.Markdown.ToPlainText(source.Text, SiteMarkdown.Pipeline).Trim();
 
     private static string Join(params string?[] parts) =>

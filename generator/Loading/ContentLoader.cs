@@ -1,3 +1,4 @@
+using Site.Generator.Build;
 using Site.Generator.Diagnostics;
 
 namespace Site.Generator.Loading;
@@ -10,7 +11,7 @@ public sealed class ContentLoader
 {
     public sealed record Result(IReadOnlyList<SourceDocument> Documents, IReadOnlyList<string> StaticFiles);
 
-    public static Result Load(string root, DiagnosticBag diagnostics)
+    public static Result Load(string root, DiagnosticBag diagnostics, BuildCache? cache = null)
     {
         var contentDir = Path.Combine(root, "content");
         if (!Directory.Exists(contentDir))
@@ -34,10 +35,30 @@ public sealed class ContentLoader
         markdown.Sort(StringComparer.Ordinal);
         statics.Sort(StringComparer.Ordinal);
         var documents = new SourceDocument?[markdown.Count];
-        Parallel.For(0, markdown.Count, i => documents[i] = LoadOne(root, markdown[i], diagnostics));
+        Parallel.For(0, markdown.Count, i => documents[i] = cache is null ? LoadOne(root, markdown[i], diagnostics) : LoadCached(root, markdown[i], diagnostics, cache));
         return new Result(
             documents.Where(d => d is not null).Select(d => d!).ToList(),
             statics.Select(f => SitePaths.Relative(root, f)).ToList());
+    }
+
+    /// <summary>An unchanged file (same modification time and size) that loaded cleanly last time is not read again.</summary>
+    private static SourceDocument? LoadCached(string root, string fullPath, DiagnosticBag diagnostics, BuildCache cache)
+    {
+        var info = new FileInfo(fullPath);
+        if (cache.LoadedDocument(fullPath, info) is { } known)
+        {
+            return known;
+        }
+
+        var local = new DiagnosticBag();
+        var document = LoadOne(root, fullPath, local);
+        diagnostics.AddRange(local);
+        if (document is not null && local.Count == 0)
+        {
+            cache.RememberDocument(fullPath, info, document);
+        }
+
+        return document;
     }
 
     public static SourceDocument? LoadOne(string root, string fullPath, DiagnosticBag diagnostics)

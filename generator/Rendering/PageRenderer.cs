@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 using Microsoft.AspNetCore.Components.Web;
 using Site.Generator.Diagnostics;
@@ -14,11 +15,22 @@ namespace Site.Generator.Rendering;
 /// </summary>
 public static class PageRenderer
 {
-    public static async Task RenderAsync(
-        IReadOnlyList<PageJob> jobs, SiteChrome chrome, SiteWriter writer, DiagnosticBag diagnostics, CancellationToken cancellationToken)
+    /// <summary>
+    /// Fingerprints of the previous build's pages (output path → model hash) and where this build's go.
+    /// A page whose fingerprint is unchanged is kept from the previous output without rendering.
+    /// </summary>
+    public sealed record Memory(IReadOnlyDictionary<string, UInt128> Previous, ConcurrentDictionary<string, UInt128> Current);
+
+    /// <returns>How many pages were rendered (the rest were kept).</returns>
+    public static async Task<int> RenderAsync(
+        IReadOnlyList<PageJob> jobs, SiteChrome chrome, SiteWriter writer, DiagnosticBag diagnostics, Memory? memory, CancellationToken cancellationToken)
     {
         var workers = Math.Max(1, Environment.ProcessorCount);
         var next = -1;
+        var rendered = 0;
+
+        // The chrome (title, nav, asset URLs with their content hashes) is part of every page.
+        var chromeKey = memory is null ? "" : ModelFingerprint.Of(chrome, typeof(StaticHtml).Assembly.ManifestModule.ModuleVersionId).ToString();
         await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => Task.Run(async () =>
         {
             await using var renderer = StaticHtml.CreateRenderer();
@@ -29,13 +41,25 @@ public static class PageRenderer
                 var job = jobs[index];
                 try
                 {
+                    var model = job.BuildModel();
+                    if (memory is not null)
+                    {
+                        var fingerprint = ModelFingerprint.Of(model, job.Template, chromeKey);
+                        memory.Current[job.OutputPath] = fingerprint;
+                        if (memory.Previous.TryGetValue(job.OutputPath, out var previous) && previous == fingerprint && writer.Keep(job.OutputPath))
+                        {
+                            continue;
+                        }
+                    }
+
+                    Interlocked.Increment(ref rendered);
                     if (job.Template is null)
                     {
-                        writer.Write(job.OutputPath, (byte[])job.BuildModel());
+                        writer.Write(job.OutputPath, (byte[])model);
                         continue;
                     }
 
-                    var html = await StaticHtml.RenderAsync(renderer, chrome, job.Template, job.BuildModel());
+                    var html = await StaticHtml.RenderAsync(renderer, chrome, job.Template, model);
                     writer.Write(job.OutputPath, Encoding.UTF8.GetBytes(html));
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
@@ -44,5 +68,6 @@ public static class PageRenderer
                 }
             }
         }, cancellationToken)));
+        return rendered;
     }
 }

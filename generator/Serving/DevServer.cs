@@ -18,7 +18,9 @@ public static class DevServer
 {
     public static async Task<int> RunAsync(BuildOptions options, int port, CancellationToken cancellationToken)
     {
-        await BuildAndReportAsync(options, cancellationToken);
+        // Held across rebuilds: after an edit only the pages and search documents it affects are redone.
+        var cache = new BuildCache();
+        await BuildAndReportAsync(options, cache, cancellationToken);
         Directory.CreateDirectory(options.Output);
 
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = options.Root });
@@ -45,18 +47,18 @@ public static class DevServer
             }
         });
 
-        using var watcher = new RebuildWatcher(options, () => BuildAndReportAsync(options, cancellationToken));
+        using var watcher = new RebuildWatcher(options, () => BuildAndReportAsync(options, cache, cancellationToken));
         Console.WriteLine($"预览地址：http://127.0.0.1:{port}/  （修改 content/、input/、theme/ 后自动重新生成；Ctrl+C 退出）");
         await app.RunAsync(cancellationToken);
         return 0;
     }
 
-    private static async Task BuildAndReportAsync(BuildOptions options, CancellationToken cancellationToken)
+    private static async Task BuildAndReportAsync(BuildOptions options, BuildCache cache, CancellationToken cancellationToken)
     {
-        var report = await BuildPipeline.RunAsync(options with { Now = DateTimeOffset.UtcNow }, cancellationToken);
+        var report = await BuildPipeline.RunAsync(options with { Now = DateTimeOffset.UtcNow }, cancellationToken, cache);
         ConsoleReporter.Report(report.Diagnostics, Console.Error);
         Console.WriteLine(report.Succeeded
-            ? $"已生成 {report.PagesRendered} 个页面（{report.Summary()}）"
+            ? $"已生成 {report.Pages} 个页面，其中 {report.PagesRendered} 个有变化（{report.Summary()}）"
             : "生成失败，继续显示上一次成功的版本。");
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Store;
@@ -6,7 +7,10 @@ using Lucene.Net.Util;
 
 namespace Site.Search;
 
-/// <summary>Writes a fresh index into an empty folder (the build swaps the folder in afterwards).</summary>
+/// <summary>
+/// Writes an index into an empty folder (the build swaps the folder in afterwards): from scratch, or as
+/// an update of the previous build's index when only some documents changed.
+/// </summary>
 public static class SearchIndexWriter
 {
     public static void Write(string folder, IEnumerable<SearchDocument> documents, double ramBufferMb = 256)
@@ -23,6 +27,45 @@ public static class SearchIndexWriter
 
         // IndexWriter takes documents from several threads at once; analysis is most of the cost.
         Parallel.ForEach(documents, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, document => writer.AddDocument(ToLucene(document)));
+        writer.Commit();
+    }
+
+    /// <summary>
+    /// Writes into <paramref name="folder"/> the index at <paramref name="previousFolder"/> with
+    /// <paramref name="changed"/> documents replaced or added (by URL) and <paramref name="removedUrls"/>
+    /// deleted. Lucene writes every segment file once and never changes it afterwards, so the previous
+    /// files are hard-linked, not copied; the previous folder stays a valid index of the previous build.
+    /// </summary>
+    public static void Update(string folder, string previousFolder, IReadOnlyCollection<SearchDocument> changed, IReadOnlyCollection<string> removedUrls)
+    {
+        System.IO.Directory.CreateDirectory(folder);
+        foreach (var file in System.IO.Directory.EnumerateFiles(previousFolder))
+        {
+            var name = Path.GetFileName(file);
+            var target = Path.Combine(folder, name);
+            if (name == IndexWriter.WRITE_LOCK_NAME)
+            {
+                continue;
+            }
+
+            // segments.gen is the one file Lucene 4 rewrites in place: copy it, link the rest.
+            if (name == IndexFileNames.SEGMENTS_GEN || !HardLink.TryCreate(file, target))
+            {
+                File.Copy(file, target);
+            }
+        }
+
+        using var directory = FSDirectory.Open(folder);
+        using var analyzer = new ChineseAnalyzer();
+        var config = new IndexWriterConfig(ChineseAnalyzer.Version, analyzer) { OpenMode = OpenMode.APPEND };
+        using var writer = new IndexWriter(directory, config);
+        foreach (var url in removedUrls)
+        {
+            writer.DeleteDocuments(new Term(SearchFields.Url, url));
+        }
+
+        Parallel.ForEach(changed, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
+            document => writer.UpdateDocument(new Term(SearchFields.Url, document.Url), ToLucene(document)));
         writer.Commit();
     }
 
@@ -67,4 +110,14 @@ public static class SearchIndexWriter
 
         return doc;
     }
+}
+
+/// <summary>link(2): a second name for the same file, so an unchanged file costs no copy.</summary>
+public static partial class HardLink
+{
+    public static bool TryCreate(string existing, string newPath) =>
+        !OperatingSystem.IsWindows() && Link(existing, newPath) == 0;
+
+    [LibraryImport("libc", EntryPoint = "link", StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int Link(string existing, string newPath);
 }

@@ -19,7 +19,7 @@ internal static class RosterBenchmark
             var options = BuildOptions.For(root) with { Now = new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.FromHours(8)) };
             var clock = Stopwatch.StartNew();
             var report = await BuildPipeline.RunAsync(options, CancellationToken.None);
-            Console.WriteLine($"{deputies:N0} deputies, {stations:N0} stations: {clock.Elapsed.TotalSeconds:0.00} s wall, peak working set {Bench.PeakMiB():0} MiB, {report.PagesRendered:N0} pages, {report.FilesWritten:N0} files, errors: {report.Diagnostics.Sorted().Count(d => d.Severity == Site.Generator.Diagnostics.Severity.Error)}");
+            Console.WriteLine($"{deputies:N0} deputies, {stations:N0} stations: {clock.Elapsed.TotalSeconds:0.00} s wall, peak working set {Bench.PeakMiB():0} MiB, {report.Pages:N0} pages, {report.FilesWritten:N0} files, errors: {report.Diagnostics.Sorted().Count(d => d.Severity == Site.Generator.Diagnostics.Severity.Error)}");
             Console.WriteLine($"  steps: {report.Summary()}");
             return 0;
         }

@@ -1,3 +1,6 @@
+using System.IO.Hashing;
+using System.Runtime.InteropServices;
+
 namespace Site.Generator.Rendering.Markdown;
 
 /// <summary>
@@ -44,6 +47,26 @@ public sealed class SiteUrls
 
         var resolved = new Uri(new Uri("http://site" + basePath), link).AbsolutePath;
         return Uri.UnescapeDataString(resolved);
+    }
+
+    /// <summary>
+    /// One hash of the whole URL set, in any order: rendered Markdown can be reused only while every
+    /// link in it resolves the same way, i.e. while no page, file or source was added or removed.
+    /// </summary>
+    public UInt128 Fingerprint()
+    {
+        UInt128 sum = 0;
+        foreach (var url in _urls)
+        {
+            sum += XxHash128.HashToUInt128(MemoryMarshal.AsBytes(url.AsSpan()));
+        }
+
+        foreach (var (source, page) in _pageBySource)
+        {
+            sum += XxHash128.HashToUInt128(MemoryMarshal.AsBytes($"{source}\0{page}".AsSpan()), seed: 1);
+        }
+
+        return sum;
     }
 
     public static string StaticUrl(string contentRelativePath) =>

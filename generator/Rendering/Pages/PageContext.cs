@@ -1,4 +1,5 @@
 using System.Globalization;
+using Site.Generator.Build;
 using Site.Generator.Diagnostics;
 using Site.Generator.Model;
 using Site.Generator.Rendering.Markdown;
@@ -7,8 +8,11 @@ using Site.Theme.ViewModels;
 namespace Site.Generator.Rendering.Pages;
 
 /// <summary>What page kinds share while building view models: the model, the URL set, and common mappings.</summary>
-public sealed class PageContext(SiteModel site, SiteUrls urls, DiagnosticBag diagnostics)
+public sealed class PageContext(SiteModel site, SiteUrls urls, DiagnosticBag diagnostics, BuildCache? cache = null)
 {
+    // Taken when the first page is rendered: by then every URL of the site is registered.
+    private readonly Lazy<UInt128> _urlSet = new(urls.Fingerprint);
+
     public const int PageSize = 20;
 
     public SiteModel Site { get; } = site;
@@ -17,7 +21,23 @@ public sealed class PageContext(SiteModel site, SiteUrls urls, DiagnosticBag dia
 
     public DiagnosticBag Diagnostics { get; } = diagnostics;
 
-    public string Html(MarkdownSource source) => MarkdownRenderer.Render(source, Urls, Diagnostics);
+    /// <summary>A Markdown body as HTML; with a cache, an unchanged body in an unchanged URL set is not rendered again.</summary>
+    public string Html(MarkdownSource source)
+    {
+        if (cache is null)
+        {
+            return MarkdownRenderer.Render(source, Urls, Diagnostics);
+        }
+
+        return cache.Markdown(source.Folder + "\0" + source.Text, _urlSet.Value, () =>
+        {
+            // Reused only if clean: a broken link must be reported by every build until it is fixed.
+            var local = new DiagnosticBag();
+            var html = MarkdownRenderer.Render(source, Urls, local);
+            Diagnostics.AddRange(local);
+            return (html, local.Count == 0);
+        });
+    }
 
     public static string ChineseDate(DateOnly date) => $"{date.Year}年{date.Month}月{date.Day}日";
 

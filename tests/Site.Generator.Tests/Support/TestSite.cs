@@ -79,11 +79,13 @@ public sealed class TestSite : IDisposable
         Flush();
     }
 
-    public async Task<BuildReport> RebuildAsync(bool checkOnly = false)
+    public async Task<BuildReport> RebuildAsync(bool checkOnly = false, BuildCache? cache = null, string? output = null)
     {
-        Report = await BuildPipeline.RunAsync(BuildOptions.For(Root, checkOnly: checkOnly) with { Now = Now });
+        Report = await BuildPipeline.RunAsync(BuildOptions.For(Root, output, checkOnly) with { Now = Now }, default, cache);
         return Report;
     }
+
+    public string IntakeFolder => Path.Combine(Root, "_intake");
 
     public string ReadFile(string relativePath) => File.ReadAllText(Path.Combine(Output, relativePath));
 

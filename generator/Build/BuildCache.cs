@@ -1,0 +1,108 @@
+using System.Collections.Concurrent;
+using System.IO.Hashing;
+using System.Runtime.InteropServices;
+using Site.Generator.Loading;
+
+namespace Site.Generator.Build;
+
+/// <summary>
+/// What one build leaves for the next, so `serve` rebuilds only what an edit affects. Held in memory
+/// by the process across builds; a fresh `build` starts without one and does everything.
+/// <list type="bullet">
+/// <item>Loaded Markdown files, keyed by path, modification time and size: unchanged files are not reparsed.</item>
+/// <item>Rendered Markdown, keyed by the text and the site's URL set (links are checked against it).</item>
+/// <item>Each output page's model fingerprint: a page whose model is unchanged is kept as it is.</item>
+/// <item>Each search document's fingerprint: only changed documents are re-analysed.</item>
+/// </list>
+/// Entries for pages and search documents are replaced only when a build commits, and are trusted
+/// only while the output still carries the stamp of the build that recorded them.
+/// </summary>
+public sealed class BuildCache
+{
+    private readonly ConcurrentDictionary<string, LoadedFile> _files = new(StringComparer.Ordinal);
+    private readonly Memo _markdown = new();
+    private readonly Memo _plainText = new();
+
+    /// <summary>The stamp written beside the last committed build; null before the first.</summary>
+    public string? Stamp { get; private set; }
+
+    /// <summary>Output path → model fingerprint of every page of the last committed build.</summary>
+    public IReadOnlyDictionary<string, UInt128> Pages { get; private set; } = new Dictionary<string, UInt128>();
+
+    /// <summary>Every file of the last committed output, '/' separated.</summary>
+    public IReadOnlySet<string> OutputFiles { get; private set; } = new HashSet<string>();
+
+    /// <summary>URL → fingerprint of every document in the last committed search index.</summary>
+    public IReadOnlyDictionary<string, UInt128>? SearchDocuments { get; private set; }
+
+    public SourceDocument? LoadedDocument(string fullPath, FileInfo info) =>
+        _files.TryGetValue(fullPath, out var file) && file.Length == info.Length && file.Modified == info.LastWriteTimeUtc
+            ? file.Document
+            : null;
+
+    /// <summary>Remembers a file that loaded without any diagnostic (one with problems is reloaded, so they are reported again).</summary>
+    public void RememberDocument(string fullPath, FileInfo info, SourceDocument document) =>
+        _files[fullPath] = new LoadedFile(info.Length, info.LastWriteTimeUtc, document);
+
+    /// <summary>HTML of a Markdown text; <paramref name="render"/> says whether its result may be reused.</summary>
+    public string Markdown(string key, UInt128 urlSet, Func<(string Html, bool Reusable)> render) => _markdown.Get(Key(key, urlSet), render);
+
+    public string PlainText(string text, Func<string> render) => _plainText.Get(Key(text, 0), () => (render(), true));
+
+    /// <summary>Called once a build has committed: what it produced becomes the baseline for the next.</summary>
+    public void Commit(string stamp, IReadOnlyDictionary<string, UInt128> pages, IReadOnlySet<string> outputFiles, IReadOnlyDictionary<string, UInt128>? searchDocuments)
+    {
+        Stamp = stamp;
+        Pages = pages;
+        OutputFiles = outputFiles;
+        SearchDocuments = searchDocuments;
+
+        // Drop what the committed build no longer used, so a long `serve` does not grow without bound.
+        _markdown.Trim();
+        _plainText.Trim();
+    }
+
+    private static UInt128 Key(string text, UInt128 salt)
+    {
+        var hash = new XxHash128();
+        hash.Append(MemoryMarshal.AsBytes(new ReadOnlySpan<UInt128>(in salt)));
+        hash.Append(MemoryMarshal.AsBytes(text.AsSpan()));
+        return hash.GetCurrentHashAsUInt128();
+    }
+
+    private sealed record LoadedFile(long Length, DateTime Modified, SourceDocument Document);
+
+    /// <summary>Results by content hash, remembering which were asked for since the last trim.</summary>
+    private sealed class Memo
+    {
+        private readonly ConcurrentDictionary<UInt128, string> _values = new();
+        private ConcurrentDictionary<UInt128, bool> _used = new();
+
+        public string Get(UInt128 key, Func<(string Value, bool Reusable)> compute)
+        {
+            _used[key] = true;
+            if (_values.TryGetValue(key, out var value))
+            {
+                return value;
+            }
+
+            var (fresh, reusable) = compute();
+            if (reusable)
+            {
+                _values[key] = fresh;
+            }
+
+            return fresh;
+        }
+
+        public void Trim()
+        {
+            foreach (var key in _values.Keys.Where(k => !_used.ContainsKey(k)))
+            {
+                _values.TryRemove(key, out _);
+            }
+
+            _used = new();
+        }
+    }
+}

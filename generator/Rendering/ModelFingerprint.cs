@@ -1,0 +1,151 @@
+using System.Collections;
+using System.Collections.Concurrent;
+using System.IO.Hashing;
+using System.Linq.Expressions;
+using System.Reflection;
+using System.Runtime.InteropServices;
+
+namespace Site.Generator.Rendering;
+
+/// <summary>
+/// A 128-bit hash of everything a template can see: the view model's public properties, walked
+/// recursively (records, lists, dictionaries, strings, numbers, dates). A template is a pure function
+/// of its model and the site chrome, so two equal fingerprints mean the same HTML, and a rebuild can
+/// keep the previous page without rendering it. Hashing a model costs a few microseconds; rendering it
+/// costs hundreds.
+/// </summary>
+public static class ModelFingerprint
+{
+    private const int MaxDepth = 64;
+    private static readonly ConcurrentDictionary<Type, TypeShape> Shapes = new();
+
+    public static UInt128 Of(object? model, params ReadOnlySpan<object?> context)
+    {
+        var hash = new XxHash128();
+        foreach (var part in context)
+        {
+            Walk(hash, part, 0);
+        }
+
+        Walk(hash, model, 0);
+        return hash.GetCurrentHashAsUInt128();
+    }
+
+    private static void Walk(XxHash128 hash, object? value, int depth)
+    {
+        if (depth > MaxDepth)
+        {
+            throw new InvalidOperationException("View model nests too deeply (a cycle?) to fingerprint.");
+        }
+
+        switch (value)
+        {
+            case null:
+                Tag(hash, 0);
+                return;
+            case string text:
+                Tag(hash, 1);
+                Int(hash, text.Length);
+                hash.Append(MemoryMarshal.AsBytes(text.AsSpan()));
+                return;
+            case byte[] bytes:
+                Tag(hash, 2);
+                Int(hash, bytes.Length);
+                hash.Append(bytes);
+                return;
+            case Type type:
+                Walk(hash, type.AssemblyQualifiedName, depth + 1);
+                return;
+        }
+
+        var shape = Shapes.GetOrAdd(value.GetType(), TypeShape.For);
+        Int(hash, shape.Id);
+        switch (shape.Kind)
+        {
+            case ShapeKind.Scalar:
+                Walk(hash, shape.Format!(value), depth + 1);
+                return;
+            case ShapeKind.Sequence:
+                var count = 0;
+                foreach (var item in (IEnumerable)value)
+                {
+                    Walk(hash, item, depth + 1);
+                    count++;
+                }
+
+                Tag(hash, 3);
+                Int(hash, count);
+                return;
+            default:
+                foreach (var getter in shape.Getters)
+                {
+                    Walk(hash, getter(value), depth + 1);
+                }
+
+                return;
+        }
+    }
+
+    private static void Tag(XxHash128 hash, byte tag) => hash.Append([tag]);
+
+    private static void Int(XxHash128 hash, int value) => hash.Append(MemoryMarshal.AsBytes(new ReadOnlySpan<int>(in value)));
+
+    private enum ShapeKind
+    {
+        Scalar,
+        Sequence,
+        Object,
+    }
+
+    /// <summary>How to walk one type, found once by reflection and then reused.</summary>
+    private sealed class TypeShape
+    {
+        private static int _nextId;
+
+        public required int Id { get; init; }
+
+        public required ShapeKind Kind { get; init; }
+
+        public Func<object, string>? Format { get; init; }
+
+        public IReadOnlyList<Func<object, object?>> Getters { get; init; } = [];
+
+        public static TypeShape For(Type type)
+        {
+            var id = Interlocked.Increment(ref _nextId);
+            if (type.IsPrimitive || type.IsEnum || type == typeof(decimal) || type == typeof(DateOnly) || type == typeof(TimeOnly)
+                || type == typeof(DateTime) || type == typeof(DateTimeOffset) || type == typeof(TimeSpan) || type == typeof(Guid)
+                || type == typeof(Int128) || type == typeof(UInt128) || type == typeof(Half) || type == typeof(Uri))
+            {
+                // Invariant, round-trippable text: 1.5 and 1.50m differ, dates keep their offset.
+                return new TypeShape
+                {
+                    Id = id,
+                    Kind = ShapeKind.Scalar,
+                    Format = v => v is IFormattable f ? f.ToString(type == typeof(double) || type == typeof(float) ? "R" : null, System.Globalization.CultureInfo.InvariantCulture) : v.ToString()!,
+                };
+            }
+
+            if (typeof(IEnumerable).IsAssignableFrom(type))
+            {
+                return new TypeShape { Id = id, Kind = ShapeKind.Sequence };
+            }
+
+            // Records and classes: every public instance property, in declaration order. Records'
+            // EqualityContract is protected, so it is not among them.
+            var getters = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+                .Where(p => p.CanRead && p.GetIndexParameters().Length == 0)
+                .OrderBy(p => p.MetadataToken)
+                .Select(Compile)
+                .ToList();
+            return new TypeShape { Id = id, Kind = ShapeKind.Object, Getters = getters };
+        }
+
+        private static Func<object, object?> Compile(PropertyInfo property)
+        {
+            var instance = Expression.Parameter(typeof(object), "instance");
+            var body = Expression.Convert(Expression.Property(Expression.Convert(instance, property.DeclaringType!), property), typeof(object));
+            return Expression.Lambda<Func<object, object?>>(body, instance).Compile();
+        }
+    }
+}

@@ -1,0 +1,265 @@
+using Lucene.Net.Index;
+using FSDirectory = Lucene.Net.Store.FSDirectory;
+using Site.Generator.Build;
+using Site.Generator.Tests.Support;
+using Site.Search;
+
+namespace Site.Generator.Tests.Pipeline;
+
+/// <summary>
+/// `serve` keeps a <see cref="BuildCache"/> between builds and redoes only what an edit affects.
+/// Whatever it skips, the result must be exactly what a fresh build of the same files gives.
+/// </summary>
+public sealed class IncrementalBuildTests : IDisposable
+{
+    private const string Site = TestSite.MinimalConfig + """
+
+        -- content/stories/2026/jiedai.md --
+        ---
+        title: 每月十五的接待日
+        date: 2026-10-16
+        column: 家站点动态
+        tags: [接待日]
+        summary: 联络站接待群众二十一人次。
+        ---
+        代表们在联络站听取了关于老旧小区加装电梯的意见。
+        -- content/stories/2026/dianti.md --
+        ---
+        title: 加装电梯的建议有了回音
+        date: 2026-09-02
+        column: 履职故事
+        tags: [建议办理]
+        ---
+        详见[接待日的记录](jiedai.md)。住建部门已经答复。
+        -- content/stories/2025/qiaoliang.md --
+        ---
+        title: 一座桥的三年
+        date: 2025-05-20
+        column: 履职故事
+        tags: [建议办理]
+        ---
+        村民盼了三年的便民桥终于通车。
+        -- content/about.md --
+        ---
+        title: 关于本站
+        ---
+        本站由县人大常委会办公室维护。
+        """;
+
+    private readonly TestSite _site = TestSite.Write(Site);
+    private readonly BuildCache _cache = new();
+    private readonly List<string> _temp = [];
+
+    [Fact]
+    public async Task Rebuild_AfterBodyEdit_RendersOnlyThatStoryAndLeavesOtherFilesUntouched()
+    {
+        await _site.RebuildAsync(cache: _cache);
+        _site.AssertNoErrors();
+        var before = BackDate(_site.Output);
+
+        Edit("content/stories/2026/jiedai.md", "加装电梯的意见", "加装电梯和增设充电桩的意见");
+        await _site.RebuildAsync(cache: _cache);
+
+        _site.AssertNoErrors();
+        Assert.Equal(1, _site.Report.PagesRendered);
+        _site.AssertFile("stories/jiedai/index.html", "增设充电桩");
+        var touched = before.Where(f => File.GetLastWriteTimeUtc(Path.Combine(_site.Output, f)) != LongAgo).ToList();
+        Assert.Equal(["stories/jiedai/index.html"], touched);
+        Assert.Equal(["/stories/jiedai/"], Urls("充电桩"));
+    }
+
+    [Fact]
+    public async Task Rebuild_AfterTitleEdit_RendersEveryPageThatShowsTheTitle()
+    {
+        await _site.RebuildAsync(cache: _cache);
+
+        Edit("content/stories/2025/qiaoliang.md", "一座桥的三年", "便民桥通车了");
+        await _site.RebuildAsync(cache: _cache);
+
+        _site.AssertNoErrors();
+        _site.AssertFile("stories/index.html", "便民桥通车了", "! 一座桥的三年");
+        _site.AssertFile("columns/lvzhi/index.html", "便民桥通车了");
+        _site.AssertFile("tags/建议办理/index.html", "便民桥通车了");
+        _site.AssertFile("feed.xml", "便民桥通车了");
+        Assert.InRange(_site.Report.PagesRendered, 4, _site.Report.Pages - 1);
+        Assert.Empty(Urls("一座桥的三年"));
+        Assert.Equal(["/stories/qiaoliang/"], Urls("便民桥通车了"));
+    }
+
+    [Fact]
+    public async Task Rebuild_AfterRemovingAStory_DeletesItsPageAndHit()
+    {
+        await _site.RebuildAsync(cache: _cache);
+
+        File.Delete(Path.Combine(_site.Root, "content/stories/2025/qiaoliang.md"));
+        await _site.RebuildAsync(cache: _cache);
+
+        _site.AssertNoErrors();
+        Assert.False(Directory.Exists(Path.Combine(_site.Output, "stories/qiaoliang")));
+        Assert.Empty(Urls("便民桥"));
+        _site.AssertFile("stories/index.html", "! 一座桥的三年");
+    }
+
+    [Fact]
+    public async Task Rebuild_LinkBrokenByRemoval_IsReportedEveryBuildAndTheSiteStays()
+    {
+        await _site.RebuildAsync(cache: _cache);
+
+        File.Delete(Path.Combine(_site.Root, "content/stories/2026/jiedai.md"));
+        await _site.RebuildAsync(cache: _cache);
+        _site.AssertDiagnostic("content/stories/2026/dianti.md", null, "SG3103");
+        await _site.RebuildAsync(cache: _cache);
+        _site.AssertDiagnostic("content/stories/2026/dianti.md", null, "SG3103");
+
+        // A failed build keeps the last good site, and the next good build starts from it.
+        Assert.True(File.Exists(Path.Combine(_site.Output, "stories/jiedai/index.html")));
+        Edit("content/stories/2026/dianti.md", "详见[接待日的记录](jiedai.md)。", "");
+        await _site.RebuildAsync(cache: _cache);
+        _site.AssertNoErrors();
+        Assert.False(File.Exists(Path.Combine(_site.Output, "stories/jiedai/index.html")));
+        _site.AssertFile("stories/dianti/index.html", "! 接待日的记录");
+    }
+
+    [Fact]
+    public async Task Rebuild_FileWithYamlError_IsReportedEveryBuild()
+    {
+        _site.AddFiles("""
+            -- content/stories/2026/bad.md --
+            ---
+            title: [没有闭合
+            ---
+            正文
+            """);
+        await _site.RebuildAsync(cache: _cache);
+        var first = _site.Report.Diagnostics.Sorted().Where(d => d.Location.Path == "content/stories/2026/bad.md").ToList();
+        await _site.RebuildAsync(cache: _cache);
+        var second = _site.Report.Diagnostics.Sorted().Where(d => d.Location.Path == "content/stories/2026/bad.md").ToList();
+
+        Assert.NotEmpty(first);
+        Assert.Equal(first, second);
+    }
+
+    [Fact]
+    public async Task Rebuild_AfterABuildFromElsewhere_DoesNotTrustTheCache()
+    {
+        await _site.RebuildAsync(cache: _cache);
+
+        // `site build` from another terminal rewrites the output while `serve` holds its cache.
+        Edit("content/stories/2025/qiaoliang.md", "终于通车", "去年通车");
+        await _site.RebuildAsync();
+        Edit("content/about.md", "维护", "维护和更新");
+        await _site.RebuildAsync(cache: _cache);
+
+        _site.AssertNoErrors();
+        Assert.Equal(_site.Report.Pages, _site.Report.PagesRendered);
+        _site.AssertFile("stories/qiaoliang/index.html", "去年通车");
+        AssertSameAsFreshBuild();
+    }
+
+    [Fact]
+    public async Task Rebuild_SeriesOfEdits_GivesExactlyTheFreshBuildsOutputAndIndex()
+    {
+        await _site.RebuildAsync(cache: _cache);
+        Edit("content/stories/2026/jiedai.md", "二十一人次", "二十三人次");
+        await _site.RebuildAsync(cache: _cache);
+        _site.AddFiles("""
+            -- content/stories/2026/xin.md --
+            ---
+            title: 新设的代表联络站
+            date: 2026-11-01
+            column: 家站点动态
+            tags: [接待日, 新站]
+            ---
+            新站首次接待，[电梯的事](dianti.md)也有人问。
+            """);
+        await _site.RebuildAsync(cache: _cache);
+        File.Delete(Path.Combine(_site.Root, "content/stories/2025/qiaoliang.md"));
+        await _site.RebuildAsync(cache: _cache);
+        Edit("content/about.md", "县人大常委会办公室", "县人大常委会办公室（研究室）");
+        await _site.RebuildAsync(cache: _cache);
+
+        _site.AssertNoErrors();
+        Assert.True(_site.Report.PagesRendered < _site.Report.Pages);
+        AssertSameAsFreshBuild();
+    }
+
+    public void Dispose()
+    {
+        _site.Dispose();
+        foreach (var folder in _temp.Where(Directory.Exists))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private void AssertSameAsFreshBuild()
+    {
+        // The same files, built from nothing in another folder.
+        var fresh = Path.Combine(Path.GetTempPath(), "site-fresh-" + Guid.NewGuid().ToString("N")[..12]);
+        _temp.Add(fresh);
+        foreach (var file in System.IO.Directory.EnumerateFiles(Path.Combine(_site.Root, "content"), "*", SearchOption.AllDirectories)
+                     .Concat(System.IO.Directory.EnumerateFiles(Path.Combine(_site.Root, "input"), "*", SearchOption.AllDirectories)))
+        {
+            var target = Path.Combine(fresh, Path.GetRelativePath(_site.Root, file));
+            System.IO.Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+
+        var report = BuildPipeline.RunAsync(BuildOptions.For(fresh) with { Now = TestSite.Now }).GetAwaiter().GetResult();
+        Assert.False(report.Diagnostics.HasErrors);
+
+        var expected = Files(Path.Combine(fresh, "_site"));
+        var actual = Files(_site.Output);
+        Assert.Equal(expected.Keys.Order(), actual.Keys.Order());
+        Assert.All(expected, e => Assert.True(e.Value.SequenceEqual(actual[e.Key]), $"{e.Key} differs from a fresh build"));
+        Assert.Equal(IndexedDocuments(Path.Combine(fresh, "_intake", "index")), IndexedDocuments(Path.Combine(_site.IntakeFolder, "index")));
+    }
+
+    private void Edit(string relativePath, string from, string to)
+    {
+        var path = Path.Combine(_site.Root, relativePath);
+        var text = File.ReadAllText(path);
+        Assert.Contains(from, text);
+        File.WriteAllText(path, text.Replace(from, to));
+    }
+
+    private List<string> Urls(string query)
+    {
+        using var index = SearchIndex.Open(Path.Combine(_site.IntakeFolder, "index"));
+        return index.Search(new SearchRequest(query)).Hits.Select(h => h.Url).ToList();
+    }
+
+    private static readonly DateTime LongAgo = new(2001, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
+    /// <summary>Dates every output file in the past: a file rewritten or replaced afterwards has a new date.</summary>
+    private static List<string> BackDate(string folder)
+    {
+        var files = System.IO.Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).ToList();
+        files.ForEach(f => File.SetLastWriteTimeUtc(f, LongAgo));
+        return files.Select(f => Path.GetRelativePath(folder, f).Replace('\\', '/')).ToList();
+    }
+
+    private static Dictionary<string, byte[]> Files(string folder) =>
+        System.IO.Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+            .ToDictionary(f => Path.GetRelativePath(folder, f), File.ReadAllBytes);
+
+    /// <summary>Every live document's stored fields, sorted: deleted documents of an updated index do not count.</summary>
+    private static List<string> IndexedDocuments(string folder)
+    {
+        using var directory = FSDirectory.Open(folder);
+        using var reader = DirectoryReader.Open(directory);
+        var live = MultiFields.GetLiveDocs(reader);
+        var result = new List<string>();
+        for (var i = 0; i < reader.MaxDoc; i++)
+        {
+            if (live is null || live.Get(i))
+            {
+                var doc = reader.Document(i);
+                result.Add(string.Join(" | ", doc.Fields.Select(f => $"{f.Name}={f.GetStringValue()}")));
+            }
+        }
+
+        result.Sort(StringComparer.Ordinal);
+        return result;
+    }
+}
