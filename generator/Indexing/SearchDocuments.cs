@@ -25,17 +25,22 @@ public static class SearchDocuments
             yield return Station(site, station);
         }
 
-        foreach (var story in site.Stories)
+        // Stories are most of a large site, and each needs its Markdown as plain text: two cores at once.
+        var stories = site.Stories.AsParallel().AsOrdered().Select(story =>
         {
             var region = story.Stations.Select(s => Township(site, site.StationsById.GetValueOrDefault(s)?.Region)).FirstOrDefault(r => r is not null)
                 ?? story.Deputies.Select(d => Township(site, site.DeputiesById.GetValueOrDefault(d)?.Region)).FirstOrDefault(r => r is not null);
-            yield return new SearchDocument(
+            return new SearchDocument(
                 story.Url,
                 story.Title,
                 Join(story.Summary, plain(story.Body), story.Column.Name, string.Join(" ", story.Tags), story.Author),
                 SearchTypes.Story,
                 region,
                 Date: story.Date);
+        });
+        foreach (var story in stories)
+        {
+            yield return story;
         }
 
         foreach (var suggestion in site.Suggestions)
