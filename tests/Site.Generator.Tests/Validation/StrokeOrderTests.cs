@@ -24,4 +24,45 @@ public sealed class StrokeOrderTests
     [InlineData('谭', 14)]
     public void StrokesOf_Surname_IsMainlandCount(char surname, int strokes) =>
         Assert.Equal(strokes, StrokeOrder.StrokesOf(surname));
+
+    [Theory]
+    [InlineData('马', "551")]
+    [InlineData('白', "32511")]
+    [InlineData('孔', "5215")]
+    [InlineData('冯', "41551")]
+    [InlineData('田', "25121")]
+    [InlineData('卢', "21513")]
+    public void FirstStrokesOf_Character_IsMainlandStrokeClasses(char c, string strokes) =>
+        Assert.Equal(strokes, StrokeOrder.FirstStrokesOf(c));
+
+    [Fact]
+    public void Sort_SameStrokeCount_OrdersByStrokesHengShuPieDianZhe()
+    {
+        // Five-stroke surnames as a mainland roster lists them: 横 first (左 石 龙 by their third
+        // stroke), then 竖 (卢 before 田 before 史 by their second/fourth), 撇 (白 before 包), 点
+        // (冯 before 兰 by the second stroke), 折 (司).
+        string[] five = ["左", "石", "龙", "卢", "田", "史", "白", "包", "冯", "兰", "司"];
+
+        // Four strokes: 王 井 (横) … 毛 (撇) … 方 (点) … 尹 孔 邓 (折).
+        string[] four = ["王", "井", "毛", "方", "尹", "孔", "邓"];
+
+        foreach (var expected in new[] { five, four })
+        {
+            Assert.All(expected, s => Assert.Equal(StrokeOrder.StrokesOf(expected[0][0]), StrokeOrder.StrokesOf(s[0])));
+            var sorted = expected.Reverse().ToList();
+            sorted.Sort(StrokeOrder.Compare);
+            Assert.Equal(expected, sorted);
+        }
+    }
+
+    [Fact]
+    public void Sort_SameSurname_OrdersByGivenNameTheSameWay()
+    {
+        // One surname: the given name decides, by count (丁 2, 大 and 小 3, 立 5, 红 6) and then by
+        // shape: 大 starts with 横, 小 with 竖.
+        string[] expected = ["王丁", "王大明", "王小红", "王立新", "王红"];
+        var sorted = expected.Reverse().ToList();
+        sorted.Sort(StrokeOrder.Compare);
+        Assert.Equal(expected, sorted);
+    }
 }
