@@ -1,0 +1,55 @@
+using Microsoft.Playwright;
+
+namespace Site.EndToEnd.Tests;
+
+/// <summary>
+/// The printed QR code on a deputy's profile and 三亮 card must take a phone to that deputy's page:
+/// the SVG is drawn in the browser and read back by an independent decoder (jsQR), as a phone camera would.
+/// </summary>
+[Collection(nameof(SampleServer))]
+public sealed class QrCodeTests(SampleServer server)
+{
+    [Theory]
+    [InlineData("/deputies/D0001/")]
+    [InlineData("/deputies/D0001/card/")]
+    [InlineData("/deputies/D0042/")]
+    public async Task QrCode_OnDeputyPages_DecodesToTheDeputysPage(string path)
+    {
+        var page = await server.OpenAsync("desktop", path);
+        await SampleServer.JourneyAsync(page, "qr-" + path.Replace('/', '-'), async () =>
+        {
+            var profile = path.EndsWith("/card/", StringComparison.Ordinal) ? path[..^"card/".Length] : path;
+            var canonical = await page.EvaluateAsync<string>("() => document.querySelector('link[rel=canonical]').href");
+            var expected = canonical.EndsWith("/card/", StringComparison.Ordinal) ? canonical[..^"card/".Length] : canonical;
+            Assert.EndsWith(profile, expected);
+
+            await page.AddScriptTagAsync(new PageAddScriptTagOptions { Path = Path.Combine(SampleServer.RepositoryRoot(), "tests", "Site.EndToEnd.Tests", "node_modules", "jsqr", "dist", "jsQR.js") });
+            var decoded = await page.EvaluateAsync<string?>("""
+                async () => {
+                    // The profile links the SVG file; the printable card has it inline.
+                    let img = [...document.images].find(i => i.src.endsWith('/qr.svg'));
+                    if (!img) {
+                        const svg = document.querySelector('figure svg');
+                        if (!svg) return 'no QR code on the page';
+                        img = new Image();
+                        img.src = 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(new XMLSerializer().serializeToString(svg));
+                    }
+                    await img.decode();
+                    // As printed: drawn large on white paper, with a quiet zone around it.
+                    const size = 600, margin = 40;
+                    const canvas = document.createElement('canvas');
+                    canvas.width = canvas.height = size + 2 * margin;
+                    const context = canvas.getContext('2d');
+                    context.fillStyle = '#fff';
+                    context.fillRect(0, 0, canvas.width, canvas.height);
+                    context.drawImage(img, margin, margin, size, size);
+                    const pixels = context.getImageData(0, 0, canvas.width, canvas.height);
+                    const code = jsQR(pixels.data, pixels.width, pixels.height);
+                    return code ? code.data : null;
+                }
+                """);
+
+            Assert.Equal(expected, decoded);
+        });
+    }
+}
