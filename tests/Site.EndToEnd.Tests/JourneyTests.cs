@@ -48,6 +48,37 @@ public sealed class JourneyTests(SampleServer server)
 
     [Theory]
     [MemberData(nameof(Viewports))]
+    public async Task FindTheStationForMyCommunity_ByTypingItsName(string viewport)
+    {
+        var page = await server.OpenAsync(viewport, "/stations/");
+        await SampleServer.JourneyAsync(page, $"station-finder-{viewport}", async () =>
+        {
+            var finder = page.GetByLabel("按村（社区）、乡镇或站名查找");
+            var cards = page.Locator("#station-groups li.card:visible");
+
+            // A community's name finds the contact point in it, and only that.
+            await finder.FillAsync("吴家巷");
+            await Assertions.Expect(cards).ToHaveCountAsync(1);
+            await Assertions.Expect(cards.First).ToContainTextAsync("吴家巷社区基层立法联系点");
+            await Assertions.Expect(page.Locator("#station-groups section:visible")).ToHaveCountAsync(1);
+
+            // A township's name finds every station in it.
+            await finder.FillAsync("花石");
+            await Assertions.Expect(cards).ToHaveCountAsync(2);
+            await Assertions.Expect(page.Locator("#station-groups-count")).ToHaveTextAsync("找到 2 个");
+
+            await finder.FillAsync("不存在的地方");
+            await Assertions.Expect(cards).ToHaveCountAsync(0);
+            await Assertions.Expect(page.Locator("#station-groups-count")).ToContainTextAsync("没有找到");
+
+            await finder.FillAsync("");
+            await Assertions.Expect(cards).ToHaveCountAsync(12);
+            await AssertNothingOverflowsAsync(page);
+        });
+    }
+
+    [Theory]
+    [MemberData(nameof(Viewports))]
     public async Task ReadThisYearsBallotResults(string viewport)
     {
         var page = await server.OpenAsync(viewport, "/");

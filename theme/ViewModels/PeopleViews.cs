@@ -51,7 +51,8 @@ public sealed record StationListPage(PageMeta Meta, IReadOnlyList<StationGroup> 
 
 public sealed record StationGroup(string Region, string Anchor, IReadOnlyList<StationRow> Stations);
 
-public sealed record StationRow(string Name, string Url, string Kind, string? Address, string? Schedule);
+/// <param name="Places">Every place name the station answers to (its region and the regions above it, to the township), for the offline finder.</param>
+public sealed record StationRow(string Name, string Url, string Kind, string? Address, string? Schedule, string Places);
 
 /// <summary>Suggestions of the sessions, with filters and totals.</summary>
 public sealed record SuggestionListPage(PageMeta Meta, IReadOnlyList<SuggestionRow> Suggestions, IReadOnlyList<Figure> Totals, IReadOnlyList<string> Statuses, IReadOnlyList<ArticleOption> Results, IReadOnlyList<string> Units);

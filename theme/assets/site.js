@@ -20,14 +20,22 @@
     });
   });
 
-  // Filter the rows of a roster by name, offline.
+  // Filter a roster's rows or a list's cards by the text in their data-name, offline. A group
+  // (a township's stations) with nothing left is hidden too, and the count says how many remain.
   $all("input[data-filter-target]").forEach(function (input) {
-    var table = document.getElementById(input.getAttribute("data-filter-target"));
+    var target = document.getElementById(input.getAttribute("data-filter-target"));
+    var count = document.getElementById(input.getAttribute("data-filter-target") + "-count");
     input.addEventListener("input", function () {
       var q = input.value.trim();
-      $all("tbody tr", table).forEach(function (row) {
-        row.hidden = q !== "" && row.getAttribute("data-name").indexOf(q) < 0;
+      var shown = 0;
+      $all("[data-name]", target).forEach(function (item) {
+        item.hidden = q !== "" && item.getAttribute("data-name").indexOf(q) < 0;
+        if (!item.hidden) shown++;
       });
+      $all("[data-filter-group]", target).forEach(function (group) {
+        group.hidden = $all("[data-name]", group).every(function (item) { return item.hidden; });
+      });
+      if (count) count.textContent = q === "" ? "" : (shown === 0 ? "没有找到，请换个地名试试，或使用全站搜索。" : "找到 " + shown + " 个");
     });
   });
 

@@ -17,7 +17,7 @@ public static class StationPages
             site.Stations
                 .GroupBy(s => site.Township(s.Region)?.Name ?? (site.RegionName(s.Region) is { Length: > 0 } n ? n : "其他"))
                 .OrderBy(g => site.Township(g.First().Region)?.Code.Value ?? g.First().Region?.Value ?? "", StringComparer.Ordinal)
-                .Select((g, i) => new StationGroup(g.Key, $"region-{i + 1}", g.Select(s => new StationRow(s.Name, s.Url, KindLabel(s), s.Address, s.Schedule)).ToList()))
+                .Select((g, i) => new StationGroup(g.Key, $"region-{i + 1}", g.Select(s => new StationRow(s.Name, s.Url, KindLabel(s), s.Address, s.Schedule, Places(site, s))).ToList()))
                 .ToList()));
 
         foreach (var station in site.Stations)
@@ -126,4 +126,18 @@ public static class StationPages
     }
 
     private static string Escape(string value) => value.Replace("\\", "\\\\").Replace(",", "\\,").Replace(";", "\\;");
+
+    /// <summary>The station's region and every region above it up to the township, by name: 某某村 某某镇.</summary>
+    private static string Places(SiteModel site, Station station)
+    {
+        var names = new List<string>();
+        var code = station.Region;
+        while (code is { } c && site.Regions.TryGetValue(c, out var region) && region.Level != "county")
+        {
+            names.Add(region.Name);
+            code = region.Parent;
+        }
+
+        return string.Join(' ', names);
+    }
 }
