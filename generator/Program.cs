@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Site.Generator.Build;
 using Site.Generator.Diagnostics;
+using Site.Generator.Commands;
 using Site.Generator.Serving;
 
 // site build | check | serve — exit 0 ok, 1 content errors, 2 internal failure.
@@ -24,7 +25,16 @@ serve.SetAction((parse, token) => DevServer.RunAsync(
     parse.GetValue(portOption),
     token));
 
-var root = new RootCommand("人大代表履职服务平台 静态网站生成器") { build, check, serve };
+var draftOption = new Option<string>("--draft") { Description = "法规草案编号（网址中的名称，如 wuye-guanli-tiaoli）", Required = true };
+var formatOption = new Option<string>("--format") { Description = "csv（UTF-8，Excel 可直接打开）或 xlsx", DefaultValueFactory = _ => "xlsx" };
+formatOption.AcceptOnlyFromAmong(Site.Intake.Export.CommentExport.Formats);
+var exportOutOption = new Option<FileInfo?>("--out") { Description = "导出文件（默认：<草案编号>-comments.<格式>）" };
+var postgresOption = new Option<string?>("--postgres") { Description = "PostgreSQL 连接字符串（默认读取 <root>/.data/comments.db）" };
+var export = new Command("export", "导出某部法规草案收到的全部意见（含联系方式，仅供工作人员）") { rootOption, draftOption, formatOption, exportOutOption, postgresOption };
+export.SetAction((parse, token) => CommentExportCommand.RunAsync(
+    parse.GetValue(rootOption)!.FullName, parse.GetValue(draftOption)!, parse.GetValue(formatOption)!, parse.GetValue(exportOutOption)?.FullName, parse.GetValue(postgresOption), token));
+
+var root = new RootCommand("人大代表履职服务平台 静态网站生成器") { build, check, serve, export };
 try
 {
     return await root.Parse(args).InvokeAsync();

@@ -30,18 +30,15 @@ public static class ExportApi
             return TypedResults.Problem("没有这部法规草案", statusCode: StatusCodes.Status404NotFound);
         }
 
-        var rows = new List<StoredComment>();
-        await foreach (var comment in store.ExportAsync(draft, http.RequestAborted))
+        if (!CommentExport.Formats.Contains(format))
         {
-            rows.Add(comment);
+            return TypedResults.Problem("只支持 csv 或 xlsx", statusCode: StatusCodes.Status404NotFound);
         }
 
-        return format switch
-        {
-            "csv" => Results.File(Csv(rows), "text/csv; charset=utf-8", $"{draft}-comments.csv"),
-            "xlsx" => Results.File(Xlsx(rows), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{draft}-comments.xlsx"),
-            _ => TypedResults.Problem("只支持 csv 或 xlsx", statusCode: StatusCodes.Status404NotFound),
-        };
+        var (content, _) = await CommentExport.RenderAsync(store, draft, format, http.RequestAborted);
+        return format == "csv"
+            ? Results.File(content, "text/csv; charset=utf-8", $"{draft}-comments.csv")
+            : Results.File(content, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{draft}-comments.xlsx");
     }
 
     public static byte[] Csv(IEnumerable<StoredComment> rows)

@@ -1,0 +1,48 @@
+using Site.Intake.Drafts;
+using Site.Intake.Export;
+using Site.Intake.Storage;
+
+namespace Site.Generator.Commands;
+
+/// <summary>
+/// `site export --draft X`: the staff export from the command line, on the machine that holds the
+/// comments, reading the same store `serve` writes (the SQLite file, or PostgreSQL when given).
+/// </summary>
+public static class CommentExportCommand
+{
+    public static async Task<int> RunAsync(string root, string draft, string format, string? output, string? postgres, CancellationToken cancellationToken)
+    {
+        var catalog = new DraftCatalog(Path.Combine(root, "_intake"));
+        var known = catalog.Find(draft) is not null;
+        var path = output ?? Path.Combine(Directory.GetCurrentDirectory(), $"{draft}-comments.{format}");
+
+        ICommentStore store;
+        if (!string.IsNullOrWhiteSpace(postgres))
+        {
+            store = new PostgresCommentStore(postgres);
+        }
+        else
+        {
+            var file = Path.Combine(root, ".data", "comments.db");
+            if (!File.Exists(file))
+            {
+                Console.Error.WriteLine($"找不到意见数据库 {file}：还没有人提交过意见，或 --root 不对。");
+                return 1;
+            }
+
+            store = new SqliteCommentStore(file);
+        }
+
+        var count = await CommentExport.ToFileAsync(store, draft, format, path, cancellationToken);
+        (store as IDisposable)?.Dispose();
+        if (count == 0 && !known)
+        {
+            File.Delete(path);
+            Console.Error.WriteLine($"没有这部法规草案：{draft}（已生成的草案见 {Path.Combine(root, "_intake", DraftManifest.FileName)}）");
+            return 1;
+        }
+
+        Console.WriteLine($"已导出 {count} 条意见到 {path}（含联系方式，请妥善保管）");
+        return 0;
+    }
+}

@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using System.Text;
+using MiniExcelLibs;
+using Site.Intake.Storage;
+
+namespace Site.Generator.Tests.Pipeline;
+
+/// <summary>`site export`: the office exports a draft's comments on the server, without the HTTP token.</summary>
+public sealed class ExportCommandTests : IDisposable
+{
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "export-test-" + Guid.NewGuid().ToString("N")[..12]);
+
+    [Fact]
+    public async Task Export_Csv_HasEveryCommentWithContactsAndABom()
+    {
+        var receipts = await StoreAsync(
+            new NewComment("wuye", "第三条", "建议明确物业费公示的期限。", "李明", "13800000001", "居民", null, "p1", DateTimeOffset.Now),
+            new NewComment("wuye", null, "=HYPERLINK(\"x\") 整体赞成", null, null, null, null, "p2", DateTimeOffset.Now),
+            new NewComment("other", null, "另一部草案的意见。", null, null, null, null, "p3", DateTimeOffset.Now));
+        var file = Path.Combine(_root, "out", "wuye.csv");
+
+        var (exit, output) = await RunAsync("export", "--root", _root, "--draft", "wuye", "--format", "csv", "--out", file);
+
+        Assert.True(exit == 0, output);
+        Assert.Contains("已导出 2 条意见", output);
+        var bytes = File.ReadAllBytes(file);
+        Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
+        var text = Encoding.UTF8.GetString(bytes);
+        Assert.Contains(receipts[0], text);
+        Assert.Contains("13800000001", text);
+        Assert.Contains("\"'=HYPERLINK", text);
+        Assert.DoesNotContain("另一部草案", text);
+        Assert.False(File.Exists(file + ".part"));
+    }
+
+    [Fact]
+    public async Task Export_Xlsx_OpensWithChineseHeadersAndOneRowPerComment()
+    {
+        var receipts = await StoreAsync(
+            new NewComment("wuye", "第五条", "停车位的收费应当听证。", "王芳", "wang@example.com", null, null, "p1", DateTimeOffset.Now));
+        var file = Path.Combine(_root, "wuye.xlsx");
+
+        var (exit, output) = await RunAsync("export", "--root", _root, "--draft", "wuye", "--out", file);
+
+        Assert.True(exit == 0, output);
+        var rows = MiniExcel.Query(file, useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
+        var row = Assert.Single(rows);
+        Assert.Equal(receipts[0], row["回执编号"]);
+        Assert.Equal("第五条", row["条文"]);
+        Assert.Equal("wang@example.com", row["联系方式"]);
+    }
+
+    [Fact]
+    public async Task Export_UnknownDraftOrNoStore_FailsWithAReason()
+    {
+        var (noStore, noStoreOutput) = await RunAsync("export", "--root", _root, "--draft", "wuye");
+        Assert.Equal(1, noStore);
+        Assert.Contains("找不到意见数据库", noStoreOutput);
+
+        await StoreAsync(new NewComment("wuye", null, "一条意见的内容。", null, null, null, null, "p1", DateTimeOffset.Now));
+        var (unknown, unknownOutput) = await RunAsync("export", "--root", _root, "--draft", "no-such-draft", "--out", Path.Combine(_root, "x.csv"), "--format", "csv");
+        Assert.Equal(1, unknown);
+        Assert.Contains("没有这部法规草案：no-such-draft", unknownOutput);
+        Assert.False(File.Exists(Path.Combine(_root, "x.csv")));
+
+        var (badFormat, badFormatOutput) = await RunAsync("export", "--root", _root, "--draft", "wuye", "--format", "pdf");
+        Assert.NotEqual(0, badFormat);
+        Assert.Contains("pdf", badFormatOutput);
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_root))
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+    }
+
+    /// <summary>Stores comments the way the endpoint does, in the file `serve` uses.</summary>
+    private async Task<List<string>> StoreAsync(params NewComment[] comments)
+    {
+        using var store = new SqliteCommentStore(Path.Combine(_root, ".data", "comments.db"));
+        await store.InitializeAsync(CancellationToken.None);
+        var receipts = await store.WriteBatchAsync(comments, CancellationToken.None);
+        return receipts.Select(r => r.Number).ToList();
+    }
+
+    /// <summary>Runs the real command-line program, as staff would.</summary>
+    private static async Task<(int Exit, string Output)> RunAsync(params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "site.dll"));
+        arguments.ToList().ForEach(start.ArgumentList.Add);
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await stdout + await stderr);
+    }
+}
