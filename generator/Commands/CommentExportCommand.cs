@@ -33,16 +33,22 @@ public static class CommentExportCommand
             store = new SqliteCommentStore(file);
         }
 
-        var count = await CommentExport.ToFileAsync(store, draft, format, path, cancellationToken);
-        (store as IDisposable)?.Dispose();
-        if (count == 0 && !known)
+        try
         {
-            File.Delete(path);
-            Console.Error.WriteLine($"没有这部法规草案：{draft}（已生成的草案见 {Path.Combine(root, "_intake", DraftManifest.FileName)}）");
-            return 1;
-        }
+            var (content, count) = await CommentExport.RenderAsync(store, draft, format, cancellationToken);
+            if (count == 0 && !known)
+            {
+                Console.Error.WriteLine($"没有这部法规草案：{draft}（已生成的草案见 {Path.Combine(root, "_intake", DraftManifest.FileName)}）");
+                return 1;
+            }
 
-        Console.WriteLine($"已导出 {count} 条意见到 {path}（含联系方式，请妥善保管）");
-        return 0;
+            await CommentExport.ToFileAsync(content, path, cancellationToken);
+            Console.WriteLine($"已导出 {count} 条意见到 {path}（含联系方式，请妥善保管）");
+            return 0;
+        }
+        finally
+        {
+            (store as IDisposable)?.Dispose();
+        }
     }
 }

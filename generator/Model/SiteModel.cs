@@ -53,14 +53,15 @@ public sealed class SiteModel
         code is { } c && Regions.TryGetValue(c, out var region) ? region.Name : "";
 
     /// <summary>The township/street a region lies in (itself if it is one), for grouping stations.</summary>
-    public Region? Township(RegionCode? code)
-    {
-        var current = code is { } c && Regions.TryGetValue(c, out var region) ? region : null;
-        while (current is not null && current.Level != "town")
-        {
-            current = current.Parent is { } parent && Regions.TryGetValue(parent, out var up) ? up : null;
-        }
+    public Region? Township(RegionCode? code) => RegionAndAbove(code).FirstOrDefault(r => r.Level == "town");
 
-        return current;
+    /// <summary>A region, then its parent, and so on up to the county.</summary>
+    public IEnumerable<Region> RegionAndAbove(RegionCode? code)
+    {
+        while (code is { } c && Regions.TryGetValue(c, out var region))
+        {
+            yield return region;
+            code = region.Parent;
+        }
     }
 }

@@ -83,13 +83,8 @@ public sealed class SiteWriter : IDisposable
     /// <summary>Keeps the previous build's file as this build's, without reading it; false if there is none.</summary>
     public bool Keep(string relativePath)
     {
-        var previous = Path.Combine(_output, relativePath);
-        if (!_written.TryAdd(relativePath, true))
-        {
-            throw new InvalidOperationException($"Two outputs claim the same file: {relativePath}");
-        }
-
-        if (KeepPrevious(relativePath, previous))
+        Claim(relativePath);
+        if (KeepPrevious(relativePath, Path.Combine(_output, relativePath)))
         {
             return true;
         }

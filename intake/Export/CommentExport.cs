@@ -26,15 +26,13 @@ public static class CommentExport
         };
     }
 
-    /// <summary>Writes the export beside <paramref name="path"/> first, then renames it, so a half-written file never appears.</summary>
-    public static async Task<int> ToFileAsync(ICommentStore store, string draft, string format, string path, CancellationToken cancellationToken)
+    /// <summary>Writes <paramref name="content"/> beside <paramref name="path"/> first, then renames it, so a half-written file never appears.</summary>
+    public static async Task ToFileAsync(byte[] content, string path, CancellationToken cancellationToken)
     {
-        var (content, count) = await RenderAsync(store, draft, format, cancellationToken);
         var full = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         var temporary = full + ".part";
         await File.WriteAllBytesAsync(temporary, content, cancellationToken);
         File.Move(temporary, full, overwrite: true);
-        return count;
     }
 }

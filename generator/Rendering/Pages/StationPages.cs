@@ -128,16 +128,6 @@ public static class StationPages
     private static string Escape(string value) => value.Replace("\\", "\\\\").Replace(",", "\\,").Replace(";", "\\;");
 
     /// <summary>The station's region and every region above it up to the township, by name: 某某村 某某镇.</summary>
-    private static string Places(SiteModel site, Station station)
-    {
-        var names = new List<string>();
-        var code = station.Region;
-        while (code is { } c && site.Regions.TryGetValue(c, out var region) && region.Level != "county")
-        {
-            names.Add(region.Name);
-            code = region.Parent;
-        }
-
-        return string.Join(' ', names);
-    }
+    private static string Places(SiteModel site, Station station) =>
+        string.Join(' ', site.RegionAndAbove(station.Region).TakeWhile(r => r.Level != "county").Select(r => r.Name));
 }
