@@ -17,15 +17,23 @@ namespace Site.Theme;
 /// </summary>
 public static class StaticHtml
 {
-    /// <summary>A renderer has one dispatcher: give each worker thread its own.</summary>
-    public static HtmlRenderer CreateRenderer()
+    // The services every renderer needs; singletons, so all renderers share one provider.
+    private static readonly IServiceProvider Services = BuildServices();
+
+    /// <summary>
+    /// A renderer has one dispatcher: give each worker thread its own. It also keeps every component it
+    /// rendered until it is disposed, so long runs replace it now and then; creating one is cheap.
+    /// </summary>
+    public static HtmlRenderer CreateRenderer() => new(Services, NullLoggerFactory.Instance);
+
+    private static ServiceProvider BuildServices()
     {
         var services = new ServiceCollection();
         services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
 
         // The default encoder writes every Chinese character as &#x...; — three times the bytes.
         services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
-        return new HtmlRenderer(services.BuildServiceProvider(), NullLoggerFactory.Instance);
+        return services.BuildServiceProvider();
     }
 
     public static Task<string> RenderAsync(HtmlRenderer renderer, SiteChrome chrome, Type template, object model) =>

@@ -16,6 +16,12 @@ namespace Site.Generator.Rendering;
 public static class PageRenderer
 {
     /// <summary>
+    /// Every component a renderer has rendered stays attached to it until it is disposed, so a worker
+    /// starts a new renderer after this many pages; otherwise memory grows with the site.
+    /// </summary>
+    private const int PagesPerRenderer = 256;
+
+    /// <summary>
     /// Fingerprints of the previous build's pages (output path → model hash) and where this build's go.
     /// A page whose fingerprint is unchanged is kept from the previous output without rendering.
     /// </summary>
@@ -33,39 +39,53 @@ public static class PageRenderer
         var chromeKey = memory is null ? "" : ModelFingerprint.Of(chrome, typeof(StaticHtml).Assembly.ManifestModule.ModuleVersionId).ToString();
         await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => Task.Run(async () =>
         {
-            await using var renderer = StaticHtml.CreateRenderer();
-            int index;
-            while ((index = Interlocked.Increment(ref next)) < jobs.Count)
+            var renderer = StaticHtml.CreateRenderer();
+            var renderedHere = 0;
+            try
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                var job = jobs[index];
-                try
+                int index;
+                while ((index = Interlocked.Increment(ref next)) < jobs.Count)
                 {
-                    var model = job.BuildModel();
-                    if (memory is not null)
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var job = jobs[index];
+                    try
                     {
-                        var fingerprint = ModelFingerprint.Of(model, job.Template, chromeKey);
-                        memory.Current[job.OutputPath] = fingerprint;
-                        if (memory.Previous.TryGetValue(job.OutputPath, out var previous) && previous == fingerprint && writer.Keep(job.OutputPath))
+                        var model = job.BuildModel();
+                        if (memory is not null)
                         {
+                            var fingerprint = ModelFingerprint.Of(model, job.Template, chromeKey);
+                            memory.Current[job.OutputPath] = fingerprint;
+                            if (memory.Previous.TryGetValue(job.OutputPath, out var previous) && previous == fingerprint && writer.Keep(job.OutputPath))
+                            {
+                                continue;
+                            }
+                        }
+
+                        Interlocked.Increment(ref rendered);
+                        if (job.Template is null)
+                        {
+                            writer.Write(job.OutputPath, (byte[])model);
                             continue;
                         }
-                    }
 
-                    Interlocked.Increment(ref rendered);
-                    if (job.Template is null)
+                        if (++renderedHere % PagesPerRenderer == 0)
+                        {
+                            await renderer.DisposeAsync();
+                            renderer = StaticHtml.CreateRenderer();
+                        }
+
+                        var html = await StaticHtml.RenderAsync(renderer, chrome, job.Template, model);
+                        writer.Write(job.OutputPath, Encoding.UTF8.GetBytes(html));
+                    }
+                    catch (Exception ex) when (ex is not OperationCanceledException)
                     {
-                        writer.Write(job.OutputPath, (byte[])model);
-                        continue;
+                        diagnostics.Error(DiagnosticCodes.RenderFailed, new SourceLocation(job.OutputPath), $"页面生成失败：{ex.GetType().Name}: {ex.Message}");
                     }
-
-                    var html = await StaticHtml.RenderAsync(renderer, chrome, job.Template, model);
-                    writer.Write(job.OutputPath, Encoding.UTF8.GetBytes(html));
                 }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    diagnostics.Error(DiagnosticCodes.RenderFailed, new SourceLocation(job.OutputPath), $"页面生成失败：{ex.GetType().Name}: {ex.Message}");
-                }
+            }
+            finally
+            {
+                await renderer.DisposeAsync();
             }
         }, cancellationToken)));
         return rendered;

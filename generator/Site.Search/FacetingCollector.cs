@@ -9,16 +9,38 @@ namespace Site.Search;
 /// the top-hits collector, and counts each facet dimension over the documents that satisfy the
 /// *other* dimensions' filters, so a chosen type still shows how many hits the other types have.
 /// Counting goes by per-segment ordinals of sorted doc values (no stored fields are read).
+/// <para>
+/// A fragment such as 代表 matches most of a large index, and scoring and counting every match is
+/// what made such queries slow. So collection stops after <see cref="SampleSize"/> matches, or, once
+/// it has <see cref="MinimumSample"/>, after <see cref="SampleSpan"/> documents of the index (a phrase
+/// of common bigrams, such as 对人大代表, costs more per document looked at than per match). The
+/// documents seen until then (the first part of the index, in document order, which the build fills in
+/// no meaningful order) are a sample, and totals and facet counts are scaled up from it.
+/// </para>
 /// </summary>
 internal sealed class FacetingCollector(ICollector top, IReadOnlyList<(string Field, string? Filter)> dimensions) : ICollector
 {
+    /// <summary>Matches scored and counted before totals become estimates.</summary>
+    public const int SampleSize = 10_000;
+
+    /// <summary>How much of the index a sample of at least <see cref="MinimumSample"/> matches may cover.</summary>
+    public const int SampleSpan = 100_000;
+
+    public const int MinimumSample = 1_000;
+
     private readonly Dictionary<string, long>[] _counts = dimensions.Select(_ => new Dictionary<string, long>(StringComparer.Ordinal)).ToArray();
     private readonly SortedDocValues?[] _values = new SortedDocValues?[dimensions.Count];
     private readonly int[] _filterOrd = new int[dimensions.Count];
     private readonly int[][] _segmentCounts = new int[dimensions.Count][];
     private readonly int[] _ords = new int[dimensions.Count];
+    private int _docBase;
+    private int _examined;
 
+    /// <summary>Matches that passed every filter (and went to the top-hits collector).</summary>
     public long Matched { get; private set; }
+
+    /// <summary>Set once the sample is full: how many documents (from the first) collection covered.</summary>
+    public int? StoppedAt { get; private set; }
 
     public bool AcceptsDocsOutOfOrder => false;
 
@@ -33,6 +55,7 @@ internal sealed class FacetingCollector(ICollector top, IReadOnlyList<(string Fi
     public void SetNextReader(AtomicReaderContext context)
     {
         Flush();
+        _docBase = context.DocBase;
         top.SetNextReader(context);
         for (var d = 0; d < dimensions.Count; d++)
         {
@@ -79,6 +102,13 @@ internal sealed class FacetingCollector(ICollector top, IReadOnlyList<(string Fi
         {
             Matched++;
             top.Collect(doc);
+        }
+
+        ++_examined;
+        if (_examined >= SampleSize || (_examined >= MinimumSample && _docBase + doc >= SampleSpan))
+        {
+            StoppedAt = _docBase + doc + 1;
+            throw new CollectionTerminatedException();
         }
     }
 

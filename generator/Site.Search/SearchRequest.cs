@@ -19,6 +19,12 @@ public sealed record SearchResponse(
     IReadOnlyList<FacetCount> Years,
     string? Error = null)
 {
+    /// <summary>
+    /// True when the query matched so much that <see cref="Total"/> and the facet counts were scaled
+    /// up from a sample of the matches (shown as 约 N).
+    /// </summary>
+    public bool Estimated { get; init; }
+
     public static SearchResponse Empty(string query, string? error) => new(query, 0, 1, 0, [], [], [], [], error);
 }
 

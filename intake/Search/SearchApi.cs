@@ -61,7 +61,8 @@ public static class SearchApi
             facets,
             response.Page > 1 ? Url(request with { Page = response.Page - 1 }) : null,
             response.Page < response.PageCount ? Url(request with { Page = response.Page + 1 }) : null,
-            response.Error);
+            response.Error,
+            response.Estimated);
         return new SearchPage(meta, response.Query, results);
     }
 
@@ -95,13 +96,16 @@ public static class SearchApi
     }
 }
 
-/// <summary>Renders the theme's search template; one renderer, whose dispatcher serialises renders.</summary>
-public sealed class SearchPageRenderer : IAsyncDisposable
+/// <summary>
+/// Renders the theme's search template with a renderer of its own for each page: a renderer keeps
+/// every component it has rendered until it is disposed, so one shared renderer would grow with every
+/// search for as long as the endpoint runs (and its one dispatcher would serialise all renders).
+/// </summary>
+public sealed class SearchPageRenderer
 {
-    private readonly Microsoft.AspNetCore.Components.Web.HtmlRenderer _renderer = StaticHtml.CreateRenderer();
-
-    public Task<string> RenderAsync(SiteChrome chrome, SearchPage page) =>
-        StaticHtml.RenderAsync(_renderer, chrome, typeof(SearchTemplate), page);
-
-    public ValueTask DisposeAsync() => _renderer.DisposeAsync();
+    public async Task<string> RenderAsync(SiteChrome chrome, SearchPage page)
+    {
+        await using var renderer = StaticHtml.CreateRenderer();
+        return await StaticHtml.RenderAsync(renderer, chrome, typeof(SearchTemplate), page);
+    }
 }

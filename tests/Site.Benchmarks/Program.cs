@@ -6,7 +6,7 @@ using Site.Benchmarks;
 // Benchmarks that print figures; each writes its synthetic input to a temp folder and removes it.
 //   build    --stories N            whole-site build of N stories, then a rebuild after one edit
 //   roster   --deputies N --stations M
-//   search   --docs N --queries Q    index throughput and size, query p50/p99
+//   search   --docs N --queries Q [--keep DIR]   index throughput and size, query p50/p99
 //   comments --seconds S --clients C [--postgres CONN]
 var arguments = Arguments.Parse(args);
 var command = args.FirstOrDefault() ?? "";
@@ -15,7 +15,7 @@ return command switch
 {
     "build" => await BuildBenchmark.RunAsync(arguments.Int("stories", 1000)),
     "roster" => await RosterBenchmark.RunAsync(arguments.Int("deputies", 100_000), arguments.Int("stations", 10_000)),
-    "search" => SearchBenchmark.Run(arguments.Int("docs", 100_000), arguments.Int("queries", 2000)),
+    "search" => SearchBenchmark.Run(arguments.Int("docs", 100_000), arguments.Int("queries", 2000), arguments.String("keep")),
     "comments" => await CommentsBenchmark.RunAsync(arguments.Int("seconds", 10), arguments.Int("clients", 64), arguments.String("postgres")),
     _ => Usage(),
 };

@@ -6,6 +6,7 @@ public sealed record SearchPage(PageMeta Meta, string Query, SearchResults? Resu
 /// <summary>
 /// One page of results as the endpoint renders them. <see cref="SearchHit.SnippetHtml"/> is escaped
 /// text with &lt;mark&gt;; facet and pager links are complete URLs that keep the other filters.
+/// <see cref="Estimated"/>: the counts were scaled up from a sample, because the query matched a great deal.
 /// </summary>
 public sealed record SearchResults(
     long Total,
@@ -15,7 +16,8 @@ public sealed record SearchResults(
     IReadOnlyList<FacetGroup> Facets,
     string? PreviousUrl,
     string? NextUrl,
-    string? Error = null);
+    string? Error = null,
+    bool Estimated = false);
 
 public sealed record SearchHit(string Url, string Title, string TypeLabel, string SnippetHtml, string? Date, string? Region);
 
