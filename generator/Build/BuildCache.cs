@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.IO.Hashing;
 using System.Runtime.InteropServices;
 using Site.Generator.Loading;
+using Site.Generator.Rendering;
 
 namespace Site.Generator.Build;
 
@@ -13,6 +14,7 @@ namespace Site.Generator.Build;
 /// <item>Rendered Markdown, keyed by the text and the site's URL set (links are checked against it).</item>
 /// <item>Each output page's model fingerprint: a page whose model is unchanged is kept as it is.</item>
 /// <item>Each search document's fingerprint: only changed documents are re-analysed.</item>
+/// <item>QR codes by URL.</item>
 /// </list>
 /// Entries for pages and search documents are replaced only when a build commits, and are trusted
 /// only while the output still carries the stamp of the build that recorded them.
@@ -20,8 +22,9 @@ namespace Site.Generator.Build;
 public sealed class BuildCache
 {
     private readonly ConcurrentDictionary<string, LoadedFile> _files = new(StringComparer.Ordinal);
-    private readonly Memo _markdown = new();
-    private readonly Memo _plainText = new();
+    private readonly Memo<string> _markdown = new();
+    private readonly Memo<string> _plainText = new();
+    private readonly Memo<QrMatrix> _qrCodes = new();
 
     /// <summary>The stamp written beside the last committed build; null before the first.</summary>
     public string? Stamp { get; private set; }
@@ -49,6 +52,9 @@ public sealed class BuildCache
 
     public string PlainText(string text, Func<string> render) => _plainText.Get(Key(text, 0), () => (render(), true));
 
+    /// <summary>A URL's QR code: encoding one costs more than rendering the page it is on.</summary>
+    public QrMatrix QrCode(string text) => _qrCodes.Get(Key(text, 0), () => (QrCodes.Encode(text), true));
+
     /// <summary>Called once a build has committed: what it produced becomes the baseline for the next.</summary>
     public void Commit(string stamp, IReadOnlyDictionary<string, UInt128> pages, IReadOnlySet<string> outputFiles, IReadOnlyDictionary<string, UInt128>? searchDocuments)
     {
@@ -60,6 +66,7 @@ public sealed class BuildCache
         // Drop what the committed build no longer used, so a long `serve` does not grow without bound.
         _markdown.Trim();
         _plainText.Trim();
+        _qrCodes.Trim();
     }
 
     private static UInt128 Key(string text, UInt128 salt)
@@ -73,12 +80,12 @@ public sealed class BuildCache
     private sealed record LoadedFile(long Length, DateTime Modified, SourceDocument Document);
 
     /// <summary>Results by content hash, remembering which were asked for since the last trim.</summary>
-    private sealed class Memo
+    private sealed class Memo<T>
     {
-        private readonly ConcurrentDictionary<UInt128, string> _values = new();
+        private readonly ConcurrentDictionary<UInt128, T> _values = new();
         private ConcurrentDictionary<UInt128, bool> _used = new();
 
-        public string Get(UInt128 key, Func<(string Value, bool Reusable)> compute)
+        public T Get(UInt128 key, Func<(T Value, bool Reusable)> compute)
         {
             _used[key] = true;
             if (_values.TryGetValue(key, out var value))

@@ -1,5 +1,4 @@
 using System.Text;
-using QRCoder;
 using Site.Generator.Model;
 using Site.Generator.Validation;
 using Site.Theme.Templates;
@@ -82,27 +81,25 @@ public static class DeputyPages
         foreach (var deputy in site.Deputies)
         {
             yield return new PageJob(deputy.Url, typeof(DeputyTemplate), () => Page(context, deputy));
-            yield return PageJob.File(deputy.Url + "qr.svg", () => Encoding.UTF8.GetBytes(QrSvg(site.Config.AbsoluteUrl(deputy.Url))));
             yield return new PageJob(deputy.Url + "card/", typeof(DeputyCardTemplate), () => new DeputyCardPage(
                 new PageMeta($"{deputy.Name}代表“三亮”卡片", $"{deputy.Name}代表联系卡", deputy.Url + "card/", "deputies",
                     [new Crumb("人大代表", "/deputies/"), new Crumb(deputy.Name, deputy.Url), new Crumb("三亮卡片", null)], NoIndex: true),
                 deputy.Name,
                 Facts(site, deputy),
                 deputy.Pledge,
-                QrSvg(site.Config.AbsoluteUrl(deputy.Url)),
+                context.QrSvg(deputy.Url),
                 deputy.Url));
+        }
+
+        // The QR files come last: by then each card has encoded its deputy's code, and workers never
+        // encode the same code at once (a deputy's jobs would otherwise be taken side by side).
+        foreach (var deputy in site.Deputies)
+        {
+            yield return PageJob.File(deputy.Url + "qr.svg", () => Encoding.UTF8.GetBytes(context.QrSvg(deputy.Url)));
         }
     }
 
     public static string LevelUrl(DeputyLevel level) => $"/deputies/level/{level.ToString().ToLowerInvariant()}/";
-
-    /// <summary>QR code as SVG: scanned at stations ("扫码找代表") and printed on cards.</summary>
-    public static string QrSvg(string url)
-    {
-        using var generator = new QRCodeGenerator();
-        using var data = generator.CreateQrCode(url, QRCodeGenerator.ECCLevel.M);
-        return new SvgQRCode(data).GetGraphic(4, "#000000", "#ffffff", drawQuietZones: true, sizingMode: SvgQRCode.SizingMode.ViewBoxAttribute);
-    }
 
     private static DeputyRow Row(SiteModel site, Deputy deputy)
     {

@@ -13,6 +13,9 @@ public sealed class PageContext(SiteModel site, SiteUrls urls, DiagnosticBag dia
     // Taken when the first page is rendered: by then every URL of the site is registered.
     private readonly Lazy<UInt128> _urlSet = new(urls.Fingerprint);
 
+    // Without a cache, codes are still encoded once per build: a deputy's page file and card share one.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, QrMatrix> _qrCodes = new(StringComparer.Ordinal);
+
     public const int PageSize = 20;
 
     public SiteModel Site { get; } = site;
@@ -37,6 +40,13 @@ public sealed class PageContext(SiteModel site, SiteUrls urls, DiagnosticBag dia
             Diagnostics.AddRange(local);
             return (html, local.Count == 0);
         });
+    }
+
+    /// <summary>The QR code of a page, as SVG, pointing at its absolute URL.</summary>
+    public string QrSvg(string path)
+    {
+        var url = Site.Config.AbsoluteUrl(path);
+        return QrCodes.Svg(cache?.QrCode(url) ?? _qrCodes.GetOrAdd(url, QrCodes.Encode));
     }
 
     public static string ChineseDate(DateOnly date) => $"{date.Year}年{date.Month}月{date.Day}日";
