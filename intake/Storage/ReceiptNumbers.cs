@@ -7,16 +7,29 @@ public static class ReceiptNumbers
 {
     private const string Alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
+    /// <summary>A new number; made inside the writer's transaction, so it is built by hand, not formatted.</summary>
     public static string New(DateTimeOffset now)
     {
-        Span<byte> bytes = stackalloc byte[8];
-        RandomNumberGenerator.Fill(bytes);
-        Span<char> suffix = stackalloc char[8];
-        for (var i = 0; i < suffix.Length; i++)
+        var date = now.ToOffset(TimeSpan.FromHours(8));
+        Span<byte> random = stackalloc byte[8];
+        RandomNumberGenerator.Fill(random);
+        Span<char> number = stackalloc char[17];
+        "YJ".CopyTo(number);
+        Digits(number[2..], date.Year % 100);
+        Digits(number[4..], date.Month);
+        Digits(number[6..], date.Day);
+        number[8] = '-';
+        for (var i = 0; i < random.Length; i++)
         {
-            suffix[i] = Alphabet[bytes[i] % 32];
+            number[9 + i] = Alphabet[random[i] % 32];
         }
 
-        return $"YJ{now.ToOffset(TimeSpan.FromHours(8)):yyMMdd}-{suffix}";
+        return new string(number);
+    }
+
+    private static void Digits(Span<char> into, int value)
+    {
+        into[0] = (char)('0' + (value / 10));
+        into[1] = (char)('0' + (value % 10));
     }
 }
