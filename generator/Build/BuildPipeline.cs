@@ -29,6 +29,12 @@ public static class BuildPipeline
         var content = report.Time("load", () => ContentLoader.Load(options.Root, diagnostics, cache));
         var input = report.Time("load-input", () => InputLoader.Load(options.Root, diagnostics));
 
+        // Deputies' names go into the index with their pinyin; the transform compiles while the site renders.
+        if (input.Of(RecordKind.Deputies).Count > 0)
+        {
+            _ = NamePinyin.WarmUp();
+        }
+
         // Validate: raw → typed records; bad fields become diagnostics, never exceptions.
         var validated = report.Time("validate", () => SiteValidator.Validate(content, input, diagnostics));
 

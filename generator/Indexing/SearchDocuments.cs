@@ -131,7 +131,7 @@ public static class SearchDocuments
             SearchTypes.Deputy,
             Township(site, deputy.Region) ?? Township(site, station?.Region),
             string.Join(' ', deputy.Levels.Select(l => l.ToString().ToLowerInvariant())),
-            Keywords: deputy.Id.Value);
+            Keywords: NamePinyin.Keywords(deputy.Name) is { } pinyin ? $"{deputy.Id.Value} {pinyin}" : deputy.Id.Value);
     }
 
     private static SearchDocument Station(SiteModel site, Station station) => new(

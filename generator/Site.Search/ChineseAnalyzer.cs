@@ -1,6 +1,5 @@
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Cjk;
-using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.Standard;
 using Lucene.Net.Util;
 
@@ -10,7 +9,8 @@ namespace Site.Search;
 /// The one analyzer, used when the build writes the index and when the endpoint builds queries and
 /// snippets: Han characters become overlapping bigrams plus unigrams, so any fragment a person types
 /// can be matched as a phrase (exact substring behaviour without a dictionary); Latin words and
-/// numbers stay whole words; full-width forms fold to half-width and Latin to lower case.
+/// numbers stay whole words; full-width forms fold to half-width and Latin to lower case
+/// (<see cref="CaselessLowerCaseFilter"/>).
 /// </summary>
 public sealed class ChineseAnalyzer : Analyzer
 {
@@ -20,7 +20,7 @@ public sealed class ChineseAnalyzer : Analyzer
     {
         var tokenizer = new StandardTokenizer(Version, reader) { MaxTokenLength = 255 };
         TokenStream stream = new CJKWidthFilter(tokenizer);
-        stream = new LowerCaseFilter(Version, stream);
+        stream = new CaselessLowerCaseFilter(stream);
         stream = new CJKBigramFilter(stream, CJKScript.ALL, outputUnigrams: true);
         return new TokenStreamComponents(tokenizer, stream);
     }

@@ -63,10 +63,11 @@ internal sealed class FacetingCollector(ICollector top, IReadOnlyList<(string Fi
             _values[d] = values;
             _segmentCounts[d] = new int[values?.ValueCount ?? 0];
 
-            // -1: no filter on this dimension; -2: filtered on a value this segment does not have.
+            // -1: no filter on this dimension; -2: filtered on a value this segment does not have
+            // (LookupTerm then answers with a negative insertion point, which may well be -1).
             _filterOrd[d] = dimensions[d].Filter is not { } filter ? -1
-                : values is null ? -2
-                : Math.Max(values.LookupTerm(new BytesRef(filter)), -2);
+                : values?.LookupTerm(new BytesRef(filter)) is >= 0 and var ord ? ord
+                : -2;
         }
     }
 

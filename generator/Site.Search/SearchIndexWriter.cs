@@ -13,7 +13,7 @@ namespace Site.Search;
 /// </summary>
 public static class SearchIndexWriter
 {
-    public static void Write(string folder, IEnumerable<SearchDocument> documents, double ramBufferMb = 256)
+    public static void Write(string folder, IEnumerable<SearchDocument> documents, double ramBufferMb = 48)
     {
         System.IO.Directory.CreateDirectory(folder);
         using var directory = FSDirectory.Open(folder);

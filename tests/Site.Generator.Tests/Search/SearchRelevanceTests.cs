@@ -22,6 +22,13 @@ public sealed class SearchRelevanceTests(SampleSite sample)
         { "D0031", "/deputies/D0031/", 1 },
         { "曹熙瑶", "/deputies/D0009/", 1 },
 
+        // Deputies by pinyin, as typed on a phone: whole, in syllables, initials, a start.
+        { "wangjianguo", "/deputies/D0001/", 1 },
+        { "wang jian guo", "/deputies/D0001/", 1 },
+        { "oyhm", "/deputies/D0005/", 1 },
+        { "ouyanghong", "/deputies/D0005/", 1 },
+        { "caoxiyao", "/deputies/D0009/", 1 },
+
         // Stations by name, by a fragment of a place name, by kind.
         { "易俗河镇代表联络站", "/stations/S01/", 1 },
         { "吴家巷", "/stations/S03/", 1 },
