@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.IO.Hashing;
 using System.Runtime.InteropServices;
+using Site.Generator.Indexing;
 using Site.Generator.Loading;
 using Site.Generator.Rendering;
 
@@ -14,7 +15,7 @@ namespace Site.Generator.Build;
 /// <item>Rendered Markdown, keyed by the text and the site's URL set (links are checked against it).</item>
 /// <item>Each output page's model fingerprint: a page whose model is unchanged is kept as it is.</item>
 /// <item>Each search document's fingerprint: only changed documents are re-analysed.</item>
-/// <item>QR codes by URL.</item>
+/// <item>QR codes by URL; unchanged stories' search documents (<see cref="Indexing.SearchDocumentMemo"/>).</item>
 /// </list>
 /// Entries for pages and search documents are replaced only when a build commits, and are trusted
 /// only while the output still carries the stamp of the build that recorded them.
@@ -52,6 +53,9 @@ public sealed class BuildCache
 
     public string PlainText(string text, Func<string> render) => _plainText.Get(Key(text, 0), () => (render(), true));
 
+    /// <summary>Search documents of unchanged stories, and fingerprints of documents already seen.</summary>
+    public SearchDocumentMemo SearchDocumentMemo { get; } = new();
+
     /// <summary>A URL's QR code: encoding one costs more than rendering the page it is on.</summary>
     public QrMatrix QrCode(string text) => _qrCodes.Get(Key(text, 0), () => (QrCodes.Encode(text), true));
 
@@ -67,6 +71,7 @@ public sealed class BuildCache
         _markdown.Trim();
         _plainText.Trim();
         _qrCodes.Trim();
+        SearchDocumentMemo.Trim();
     }
 
     private static UInt128 Key(string text, UInt128 salt)

@@ -103,7 +103,7 @@ public static class BuildPipeline
 
         // Index and the endpoint's manifest go beside the site: the endpoint reads them, the CDN does not.
         var newStamp = Guid.NewGuid().ToString("N");
-        var indexMemory = cache is null ? null : new IntakeDataWriter.IndexMemory(trusted ? cache.SearchDocuments : null, new());
+        var indexMemory = cache is null ? null : new IntakeDataWriter.IndexMemory(trusted ? cache.SearchDocuments : null, new(), cache.SearchDocumentMemo);
         report.Time("index", () =>
         {
             IntakeDataWriter.Write(site, chrome, options.IntakeOutput, newStamp, indexMemory,

@@ -21,7 +21,7 @@ public static class IntakeDataWriter
     /// The previous index's documents (URL → fingerprint; null: build the index from scratch) and where
     /// this build's go. With a previous index, only documents whose fingerprint changed are analysed.
     /// </summary>
-    public sealed record IndexMemory(IReadOnlyDictionary<string, UInt128>? Previous, Dictionary<string, UInt128> Current);
+    public sealed record IndexMemory(IReadOnlyDictionary<string, UInt128>? Previous, Dictionary<string, UInt128> Current, SearchDocumentMemo? Documents = null);
 
     public static string? ReadStamp(string folder)
     {
@@ -40,7 +40,7 @@ public static class IntakeDataWriter
         Directory.CreateDirectory(staging);
         File.WriteAllText(Path.Combine(staging, DraftManifest.FileName), JsonSerializer.Serialize(Manifest(site), DraftManifest.Json));
         File.WriteAllText(Path.Combine(staging, SearchService.ChromeFile), JsonSerializer.Serialize(chrome, SearchService.ChromeJson));
-        WriteIndex(Path.Combine(staging, SearchService.IndexFolder), Path.Combine(folder, SearchService.IndexFolder), SearchDocuments.From(site, plainText), memory);
+        WriteIndex(Path.Combine(staging, SearchService.IndexFolder), Path.Combine(folder, SearchService.IndexFolder), SearchDocuments.From(site, plainText, memory?.Documents), memory);
         File.WriteAllText(Path.Combine(staging, StampFile), stamp);
 
         var old = folder + ".old";
@@ -70,10 +70,15 @@ public static class IntakeDataWriter
         }
 
         var all = documents.ToList();
-        foreach (var document in all)
+
+        // Fingerprints of documents kept from the last build are remembered; new ones take both cores.
+        var fingerprints = all.AsParallel().AsOrdered()
+            .Select(document => memory.Documents?.Fingerprint(document) ?? ModelFingerprint.Of(document))
+            .ToArray();
+        for (var i = 0; i < all.Count; i++)
         {
             // A URL is the document's key in the index; two documents with one URL cannot be updated apart.
-            if (!memory.Current.TryAdd(document.Url, ModelFingerprint.Of(document)))
+            if (!memory.Current.TryAdd(all[i].Url, fingerprints[i]))
             {
                 memory.Current.Clear();
                 SearchIndexWriter.Write(target, all);

@@ -12,7 +12,8 @@ namespace Site.Generator.Indexing;
 public static class SearchDocuments
 {
     /// <param name="plainText">Markdown to plain text; the build passes its cache's memo so unchanged bodies are not parsed again.</param>
-    public static IEnumerable<SearchDocument> From(SiteModel site, Func<MarkdownSource, string>? plainText = null)
+    /// <param name="memo">With `serve`, unchanged stories' documents from the previous build.</param>
+    public static IEnumerable<SearchDocument> From(SiteModel site, Func<MarkdownSource, string>? plainText = null, SearchDocumentMemo? memo = null)
     {
         var plain = plainText ?? PlainText;
         foreach (var deputy in site.Deputies)
@@ -30,13 +31,15 @@ public static class SearchDocuments
         {
             var region = story.Stations.Select(s => Township(site, site.StationsById.GetValueOrDefault(s)?.Region)).FirstOrDefault(r => r is not null)
                 ?? story.Deputies.Select(d => Township(site, site.DeputiesById.GetValueOrDefault(d)?.Region)).FirstOrDefault(r => r is not null);
-            return new SearchDocument(
+            var tags = string.Join(" ", story.Tags);
+            SearchDocument Build() => new(
                 story.Url,
                 story.Title,
-                Join(story.Summary, plain(story.Body), story.Column.Name, string.Join(" ", story.Tags), story.Author),
+                Join(story.Summary, plain(story.Body), story.Column.Name, tags, story.Author),
                 SearchTypes.Story,
                 region,
                 Date: story.Date);
+            return memo is null ? Build() : memo.Story(story.Body.Text, new StoryHeader(story.Url, story.Title, story.Summary, story.Column.Name, tags, story.Author, story.Date, region), Build);
         });
         foreach (var story in stories)
         {
@@ -150,6 +153,9 @@ public static class SearchDocuments
         Township(site, station.Region));
 
     private static string? Township(SiteModel site, RegionCode? code) => site.Township(code)?.Name;
+
+    /// <summary>Everything a story's search document is made of besides its body.</summary>
+    private sealed record StoryHeader(string Url, string Title, string? Summary, string Column, string Tags, string? Author, DateOnly Date, string? Region);
 
     public static string PlainText(MarkdownSource source) =>
         Markdig.Markdown.ToPlainText(source.Text, SiteMarkdown.Pipeline).Trim();

@@ -4,7 +4,7 @@ using System.Text;
 using Site.Benchmarks;
 
 // Benchmarks that print figures; each writes its synthetic input to a temp folder and removes it.
-//   build    --stories N            whole-site build of N stories, then a rebuild after one edit
+//   build    --stories N [--rebuilds R]   whole-site build of N stories, then R rebuilds after one edit each
 //   roster   --deputies N --stations M
 //   search   --docs N --queries Q [--keep DIR]   index throughput and size, query p50/p99
 //   comments --seconds S --clients C [--postgres CONN]
@@ -13,7 +13,7 @@ var command = args.FirstOrDefault() ?? "";
 Console.WriteLine($"# {command} {string.Join(' ', args.Skip(1))}  ({Environment.ProcessorCount} cores, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd})");
 return command switch
 {
-    "build" => await BuildBenchmark.RunAsync(arguments.Int("stories", 1000)),
+    "build" => await BuildBenchmark.RunAsync(arguments.Int("stories", 1000), arguments.Int("rebuilds", 1)),
     "roster" => await RosterBenchmark.RunAsync(arguments.Int("deputies", 100_000), arguments.Int("stations", 10_000)),
     "search" => SearchBenchmark.Run(arguments.Int("docs", 100_000), arguments.Int("queries", 2000), arguments.String("keep")),
     "comments" => await CommentsBenchmark.RunAsync(arguments.Int("seconds", 10), arguments.Int("clients", 64), arguments.String("postgres")),
