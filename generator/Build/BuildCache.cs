@@ -48,6 +48,19 @@ public sealed class BuildCache
     public void RememberDocument(string fullPath, FileInfo info, SourceDocument document) =>
         _files[fullPath] = new LoadedFile(info.Length, info.LastWriteTimeUtc, document);
 
+    /// <summary>How many loaded Markdown files are kept.</summary>
+    public int LoadedDocumentCount => _files.Count;
+
+    /// <summary>Drops files that are gone (deleted or renamed), so a long `serve` session does not keep them.</summary>
+    public void ForgetDocumentsExcept(IReadOnlyCollection<string> fullPaths)
+    {
+        var present = fullPaths.ToHashSet(StringComparer.Ordinal);
+        foreach (var path in _files.Keys.Where(p => !present.Contains(p)))
+        {
+            _files.TryRemove(path, out _);
+        }
+    }
+
     /// <summary>HTML of a Markdown text; <paramref name="render"/> says whether its result may be reused.</summary>
     public string Markdown(string key, UInt128 urlSet, Func<(string Html, bool Reusable)> render) => _markdown.Get(Key(key, urlSet), render);
 

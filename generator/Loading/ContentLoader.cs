@@ -36,6 +36,7 @@ public sealed class ContentLoader
         statics.Sort(StringComparer.Ordinal);
         var documents = new SourceDocument?[markdown.Count];
         Parallel.For(0, markdown.Count, i => documents[i] = cache is null ? LoadOne(root, markdown[i], diagnostics) : LoadCached(root, markdown[i], diagnostics, cache));
+        cache?.ForgetDocumentsExcept(markdown);
         return new Result(
             documents.Where(d => d is not null).Select(d => d!).ToList(),
             statics.Select(f => SitePaths.Relative(root, f)).ToList());

@@ -98,6 +98,9 @@ public sealed class IncrementalBuildTests : IDisposable
         Assert.False(Directory.Exists(Path.Combine(_site.Output, "stories/qiaoliang")));
         Assert.Empty(Urls("便民桥"));
         _site.AssertFile("stories/index.html", "! 一座桥的三年");
+
+        // The cache forgets the file too: a long serve session does not keep what was deleted.
+        Assert.Equal(3, _cache.LoadedDocumentCount);
     }
 
     [Fact]
