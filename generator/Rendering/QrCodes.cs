@@ -79,6 +79,4 @@ public static class QrCodes
 
         return svg.Append("\"/></svg>").ToString();
     }
-
-    public static string Svg(string text) => Svg(Encode(text));
 }

@@ -17,14 +17,6 @@ public sealed class SearchIndex : IDisposable
     private readonly ChineseAnalyzer _analyzer = new();
     private int _disposed;
 
-    /// <summary>
-    /// Matches scored and counted before totals become estimates (see <see cref="FacetingCollector"/>).
-    /// Scoring a match costs about half a microsecond here, so this bounds a query's work to a few
-    /// milliseconds however common its words; a county's site (about a thousand pages) is always
-    /// counted exactly.
-    /// </summary>
-    public const int SampleSize = FacetingCollector.SampleSize;
-
     private static readonly HashSet<string> UrlOnly = [SearchFields.Url];
 
     private SearchIndex(FSDirectory directory, DirectoryReader reader)

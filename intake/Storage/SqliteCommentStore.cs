@@ -55,6 +55,7 @@ public sealed class SqliteCommentStore(string path) : ICommentStore, IDisposable
             CREATE INDEX IF NOT EXISTS ix_comments_draft ON comments (draft, article);
             PRAGMA wal_autocheckpoint = 0;
             """, cancellationToken);
+        _statements = new WriterStatements(_writer);
         _checkpoints = Task.Run(CheckpointLoopAsync);
     }
 
@@ -78,12 +79,12 @@ public sealed class SqliteCommentStore(string path) : ICommentStore, IDisposable
     public async Task<IReadOnlyList<Receipt>> WriteBatchAsync(IReadOnlyList<NewComment> comments, CancellationToken cancellationToken)
     {
         var connection = _writer ?? throw new InvalidOperationException("InitializeAsync was not called.");
-        var (find, insert) = _statements ??= new WriterStatements(connection);
+        var (find, insert) = (_statements!.Find, _statements.Insert);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        find.Command.Transaction = transaction;
-        insert.Command.Transaction = transaction;
-        var findDraft = find["$draft"];
-        var findKey = find["$key"];
+        find.Transaction = transaction;
+        insert.Transaction = transaction;
+        var findDraft = find.Parameters["$draft"];
+        var findKey = find.Parameters["$key"];
 
         var receipts = new List<Receipt>(comments.Count);
         foreach (var comment in comments)
@@ -92,7 +93,7 @@ public sealed class SqliteCommentStore(string path) : ICommentStore, IDisposable
             {
                 findDraft.Value = comment.Draft;
                 findKey.Value = comment.IdempotencyKey;
-                await using var reader = await find.Command.ExecuteReaderAsync(cancellationToken);
+                await using var reader = await find.ExecuteReaderAsync(cancellationToken);
                 if (await reader.ReadAsync(cancellationToken))
                 {
                     receipts.Add(new Receipt(reader.GetString(0), DateTimeOffset.Parse(reader.GetString(1), CultureInfo.InvariantCulture), Replayed: true));
@@ -101,17 +102,17 @@ public sealed class SqliteCommentStore(string path) : ICommentStore, IDisposable
             }
 
             var receipt = ReceiptNumbers.New(comment.CreatedAt);
-            insert["$receipt"].Value = receipt;
-            insert["$draft"].Value = comment.Draft;
-            insert["$article"].Value = (object?)comment.Article ?? DBNull.Value;
-            insert["$text"].Value = comment.Text;
-            insert["$name"].Value = (object?)comment.Name ?? DBNull.Value;
-            insert["$contact"].Value = (object?)comment.Contact ?? DBNull.Value;
-            insert["$identity"].Value = (object?)comment.Identity ?? DBNull.Value;
-            insert["$participant"].Value = comment.Participant;
-            insert["$key"].Value = (object?)comment.IdempotencyKey ?? DBNull.Value;
-            insert["$created"].Value = comment.CreatedAt.ToString("O", CultureInfo.InvariantCulture);
-            await insert.Command.ExecuteNonQueryAsync(cancellationToken);
+            insert.Parameters["$receipt"].Value = receipt;
+            insert.Parameters["$draft"].Value = comment.Draft;
+            insert.Parameters["$article"].Value = (object?)comment.Article ?? DBNull.Value;
+            insert.Parameters["$text"].Value = comment.Text;
+            insert.Parameters["$name"].Value = (object?)comment.Name ?? DBNull.Value;
+            insert.Parameters["$contact"].Value = (object?)comment.Contact ?? DBNull.Value;
+            insert.Parameters["$identity"].Value = (object?)comment.Identity ?? DBNull.Value;
+            insert.Parameters["$participant"].Value = comment.Participant;
+            insert.Parameters["$key"].Value = (object?)comment.IdempotencyKey ?? DBNull.Value;
+            insert.Parameters["$created"].Value = comment.CreatedAt.ToString("O", CultureInfo.InvariantCulture);
+            await insert.ExecuteNonQueryAsync(cancellationToken);
             receipts.Add(new Receipt(receipt, comment.CreatedAt, Replayed: false));
         }
 
@@ -188,19 +189,17 @@ public sealed class SqliteCommentStore(string path) : ICommentStore, IDisposable
                 """, "$receipt", "$draft", "$article", "$text", "$name", "$contact", "$identity", "$participant", "$key", "$created");
         }
 
-        public Statement Find { get; }
+        public SqliteCommand Find { get; }
 
-        public Statement Insert { get; }
-
-        public void Deconstruct(out Statement find, out Statement insert) => (find, insert) = (Find, Insert);
+        public SqliteCommand Insert { get; }
 
         public void Dispose()
         {
-            Find.Command.Dispose();
-            Insert.Command.Dispose();
+            Find.Dispose();
+            Insert.Dispose();
         }
 
-        private static Statement Prepare(SqliteConnection connection, string sql, params string[] names)
+        private static SqliteCommand Prepare(SqliteConnection connection, string sql, params string[] names)
         {
             var command = connection.CreateCommand();
             command.CommandText = sql;
@@ -210,12 +209,7 @@ public sealed class SqliteCommentStore(string path) : ICommentStore, IDisposable
             }
 
             command.Prepare();
-            return new Statement(command);
+            return command;
         }
-    }
-
-    private sealed record Statement(SqliteCommand Command)
-    {
-        public SqliteParameter this[string name] => Command.Parameters[name];
     }
 }
