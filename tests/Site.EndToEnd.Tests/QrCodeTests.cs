@@ -24,32 +24,42 @@ public sealed class QrCodeTests(SampleServer server)
             Assert.EndsWith(profile, expected);
 
             await page.AddScriptTagAsync(new PageAddScriptTagOptions { Path = Path.Combine(SampleServer.RepositoryRoot(), "tests", "Site.EndToEnd.Tests", "node_modules", "jsqr", "dist", "jsQR.js") });
-            var decoded = await page.EvaluateAsync<string?>("""
-                async () => {
-                    // The profile links the SVG file; the printable card has it inline.
-                    let img = [...document.images].find(i => i.src.endsWith('/qr.svg'));
-                    if (!img) {
-                        const svg = document.querySelector('figure svg');
-                        if (!svg) return 'no QR code on the page';
-                        img = new Image();
-                        img.src = 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(new XMLSerializer().serializeToString(svg));
-                    }
-                    await img.decode();
-                    // As printed: drawn large on white paper, with a quiet zone around it.
-                    const size = 600, margin = 40;
-                    const canvas = document.createElement('canvas');
-                    canvas.width = canvas.height = size + 2 * margin;
-                    const context = canvas.getContext('2d');
-                    context.fillStyle = '#fff';
-                    context.fillRect(0, 0, canvas.width, canvas.height);
-                    context.drawImage(img, margin, margin, size, size);
-                    const pixels = context.getImageData(0, 0, canvas.width, canvas.height);
-                    const code = jsQR(pixels.data, pixels.width, pixels.height);
-                    return code ? code.data : null;
-                }
-                """);
-
+            // As seen on the page: both pages draw the code inline.
+            var decoded = await page.EvaluateAsync<string?>(Decode, "inline");
             Assert.Equal(expected, decoded);
+
+            // As downloaded for a poster: the profile's download link carries the same SVG.
+            if (!path.EndsWith("/card/", StringComparison.Ordinal))
+            {
+                var download = page.GetByRole(AriaRole.Link, new() { Name = "下载二维码" });
+                Assert.EndsWith("代表二维码.svg", await download.GetAttributeAsync("download"));
+                Assert.Equal(expected, await page.EvaluateAsync<string?>(Decode, "download"));
+            }
         });
     }
+
+    /// <summary>Draws the SVG large on white, as printed, and reads it back with jsQR.</summary>
+    private const string Decode = """
+        async source => {
+            const img = new Image();
+            if (source === 'download') {
+                img.src = [...document.links].find(a => a.hasAttribute('download')).href;
+            } else {
+                const svg = document.querySelector('figure svg');
+                if (!svg) return 'no QR code on the page';
+                img.src = 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(new XMLSerializer().serializeToString(svg));
+            }
+            await img.decode();
+            const size = 600, margin = 40;
+            const canvas = document.createElement('canvas');
+            canvas.width = canvas.height = size + 2 * margin;
+            const context = canvas.getContext('2d');
+            context.fillStyle = '#fff';
+            context.fillRect(0, 0, canvas.width, canvas.height);
+            context.drawImage(img, margin, margin, size, size);
+            const pixels = context.getImageData(0, 0, canvas.width, canvas.height);
+            const code = jsQR(pixels.data, pixels.width, pixels.height);
+            return code ? code.data : null;
+        }
+        """;
 }

@@ -14,6 +14,8 @@ public sealed record DutyView(string Date, string IsoDate, string Kind, string T
 public sealed record SuggestionRow(string Anchor, string Number, string Title, string Session, string Status, string StatusKey, string? Unit, bool Key, string? Result, string? ResultLabel, string? Satisfaction, string Deputies);
 
 /// <summary>人大代表 page: 一人一档.</summary>
+/// <param name="QrSvg">The QR code of the page, drawn inline.</param>
+/// <param name="QrDownload">The same SVG as a data: URL, for the download link (no file per deputy).</param>
 public sealed record DeputyPage(
     PageMeta Meta,
     string Name,
@@ -21,7 +23,8 @@ public sealed record DeputyPage(
     IReadOnlyList<Fact> Facts,
     string? Bio,
     string? Pledge,
-    string QrUrl,
+    string QrSvg,
+    string QrDownload,
     string CardUrl,
     LinkCard? Station,
     IReadOnlyList<DutyView> Duties,

@@ -6,7 +6,7 @@ using Site.Theme.ViewModels;
 
 namespace Site.Generator.Rendering.Pages;
 
-/// <summary>人大代表: rosters (all, by level, group, region) in stroke order, each deputy's 一人一档 page, QR code and 三亮 card.</summary>
+/// <summary>人大代表: rosters (all, by level, group, region) in stroke order, each deputy's 一人一档 page (with its QR code) and 三亮 card.</summary>
 public static class DeputyPages
 {
     public const int RosterPageSize = 200;
@@ -91,12 +91,6 @@ public static class DeputyPages
                 deputy.Url));
         }
 
-        // The QR files come last: by then each card has encoded its deputy's code, and workers never
-        // encode the same code at once (a deputy's jobs would otherwise be taken side by side).
-        foreach (var deputy in site.Deputies)
-        {
-            yield return PageJob.File(deputy.Url + "qr.svg", () => Encoding.UTF8.GetBytes(context.QrSvg(deputy.Url)));
-        }
     }
 
     public static string LevelUrl(DeputyLevel level) => $"/deputies/level/{level.ToString().ToLowerInvariant()}/";
@@ -161,15 +155,19 @@ public static class DeputyPages
     {
         var site = context.Site;
         var station = deputy.Station is { } id && site.StationsById.TryGetValue(id, out var s) ? new LinkCard(s.Name, s.Url) : null;
+
+        // The code is drawn inline (no file per deputy) and offered as a download for posters.
+        var qr = context.QrSvg(deputy.Url);
         return new DeputyPage(
             new PageMeta(deputy.Name, $"{deputy.Name}，{deputy.Term}人大代表{(deputy.Title is null ? "" : "，" + deputy.Title)}", deputy.Url, "deputies",
-                [new Crumb("人大代表", "/deputies/"), new Crumb(deputy.Name, null)], deputy.Url + "qr.svg", "profile"),
+                [new Crumb("人大代表", "/deputies/"), new Crumb(deputy.Name, null)], OgType: "profile"),
             deputy.Name,
             deputy.Title,
             Facts(site, deputy),
             deputy.Bio,
             deputy.Pledge,
-            deputy.Url + "qr.svg",
+            qr,
+            "data:image/svg+xml;base64," + Convert.ToBase64String(Encoding.UTF8.GetBytes(qr)),
             deputy.Url + "card/",
             station,
             site.DutiesByDeputy[deputy.Id].Select(d => new DutyView(
