@@ -11,16 +11,16 @@ public sealed class QrCodeTests(SampleServer server)
 {
     [Theory]
     [InlineData("/deputies/D0001/")]
-    [InlineData("/deputies/D0001/card/")]
+    [InlineData("/deputies/D0001/card.html")]
     [InlineData("/deputies/D0042/")]
     public async Task QrCode_OnDeputyPages_DecodesToTheDeputysPage(string path)
     {
         var page = await server.OpenAsync("desktop", path);
         await SampleServer.JourneyAsync(page, "qr-" + path.Replace('/', '-'), async () =>
         {
-            var profile = path.EndsWith("/card/", StringComparison.Ordinal) ? path[..^"card/".Length] : path;
+            var profile = path.EndsWith("/card.html", StringComparison.Ordinal) ? path[..^"card.html".Length] : path;
             var canonical = await page.EvaluateAsync<string>("() => document.querySelector('link[rel=canonical]').href");
-            var expected = canonical.EndsWith("/card/", StringComparison.Ordinal) ? canonical[..^"card/".Length] : canonical;
+            var expected = canonical.EndsWith("/card.html", StringComparison.Ordinal) ? canonical[..^"card.html".Length] : canonical;
             Assert.EndsWith(profile, expected);
 
             await page.AddScriptTagAsync(new PageAddScriptTagOptions { Path = Path.Combine(SampleServer.RepositoryRoot(), "tests", "Site.EndToEnd.Tests", "node_modules", "jsqr", "dist", "jsQR.js") });
@@ -29,7 +29,7 @@ public sealed class QrCodeTests(SampleServer server)
             Assert.Equal(expected, decoded);
 
             // As downloaded for a poster: the profile's download link carries the same SVG.
-            if (!path.EndsWith("/card/", StringComparison.Ordinal))
+            if (!path.EndsWith("/card.html", StringComparison.Ordinal))
             {
                 var download = page.GetByRole(AriaRole.Link, new() { Name = "下载二维码" });
                 Assert.EndsWith("代表二维码.svg", await download.GetAttributeAsync("download"));

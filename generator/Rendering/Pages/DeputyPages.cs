@@ -81,8 +81,10 @@ public static class DeputyPages
         foreach (var deputy in site.Deputies)
         {
             yield return new PageJob(deputy.Url, typeof(DeputyTemplate), () => Page(context, deputy));
-            yield return new PageJob(deputy.Url + "card/", typeof(DeputyCardTemplate), () => new DeputyCardPage(
-                new PageMeta($"{deputy.Name}代表“三亮”卡片", $"{deputy.Name}代表联系卡", deputy.Url + "card/", "deputies",
+            // The card is a file beside the profile, not a folder of its own: a province-wide roster
+            // would otherwise create 100,000 more folders, the costliest thing a build does on disk.
+            yield return new PageJob(CardUrl(deputy), typeof(DeputyCardTemplate), () => new DeputyCardPage(
+                new PageMeta($"{deputy.Name}代表“三亮”卡片", $"{deputy.Name}代表联系卡", CardUrl(deputy), "deputies",
                     [new Crumb("人大代表", "/deputies/"), new Crumb(deputy.Name, deputy.Url), new Crumb("三亮卡片", null)], NoIndex: true),
                 deputy.Name,
                 Facts(site, deputy),
@@ -92,6 +94,8 @@ public static class DeputyPages
         }
 
     }
+
+    public static string CardUrl(Deputy deputy) => deputy.Url + "card.html";
 
     public static string LevelUrl(DeputyLevel level) => $"/deputies/level/{level.ToString().ToLowerInvariant()}/";
 
@@ -168,7 +172,7 @@ public static class DeputyPages
             deputy.Pledge,
             qr,
             "data:image/svg+xml;base64," + Convert.ToBase64String(Encoding.UTF8.GetBytes(qr)),
-            deputy.Url + "card/",
+            CardUrl(deputy),
             station,
             site.DutiesByDeputy[deputy.Id].Select(d => new DutyView(
                 PageContext.ChineseDate(d.Date), PageContext.IsoDate(d.Date), d.Kind, d.Title, d.Place, d.Summary, d.Evaluation)).ToList(),
