@@ -56,15 +56,19 @@ public static class QrCodes
     /// <summary>
     /// The code as SVG in module units (viewBox only: CSS or the img element sizes it), white
     /// background included so it scans on any page colour, crisp edges so printers do not blur it.
+    /// Each run of dark modules in a row is one stroke one module wide along the row's middle, with
+    /// relative moves between runs: about half the characters of a rectangle per run, and the code
+    /// is in a deputy's page twice (drawn, and as the download link).
     /// </summary>
     public static string Svg(QrMatrix matrix)
     {
         var n = matrix.Size.ToString(CultureInfo.InvariantCulture);
-        var svg = new StringBuilder(2048);
+        var svg = new StringBuilder(3072);
         svg.Append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").Append(n).Append(' ').Append(n)
-            .Append("\" shape-rendering=\"crispEdges\"><path fill=\"#ffffff\" d=\"M0 0h").Append(n).Append('v').Append(n).Append("H0z\"/><path fill=\"#000000\" d=\"");
+            .Append("\" shape-rendering=\"crispEdges\"><path fill=\"#fff\" d=\"M0 0h").Append(n).Append('v').Append(n).Append("H0z\"/><path stroke=\"#000\" d=\"");
         for (var row = 0; row < matrix.Size; row++)
         {
+            var end = -1; // where the previous run of this row ended
             for (var column = 0; column < matrix.Size;)
             {
                 if (!matrix.IsDark(row, column))
@@ -79,7 +83,17 @@ public static class QrCodes
                     column++;
                 }
 
-                svg.Append('M').Append(start).Append(' ').Append(row).Append('h').Append(column - start).Append("v1h-").Append(column - start).Append('z');
+                if (end < 0)
+                {
+                    svg.Append('M').Append(start).Append(' ').Append(row).Append(".5");
+                }
+                else
+                {
+                    svg.Append('m').Append(start - end).Append(" 0");
+                }
+
+                svg.Append('h').Append(column - start);
+                end = column;
             }
         }
 

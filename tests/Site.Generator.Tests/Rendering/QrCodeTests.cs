@@ -41,19 +41,56 @@ public sealed partial class QrCodeTests
     }
 
     [Fact]
-    public void Svg_DrawsEveryDarkModuleOnceOnAWhiteSquare()
+    public void Svg_DrawsExactlyTheDarkModulesOnAWhiteSquare()
     {
         var matrix = QrCodes.Encode("https://rd.example.gov.cn/deputies/D7/");
 
         var svg = QrCodes.Svg(matrix);
 
         Assert.StartsWith($"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {matrix.Size} {matrix.Size}\"", svg, StringComparison.Ordinal);
-        Assert.Contains($"<path fill=\"#ffffff\" d=\"M0 0h{matrix.Size}v{matrix.Size}H0z\"/>", svg, StringComparison.Ordinal);
-        var dark = Enumerable.Range(0, matrix.Size * matrix.Size).Count(i => matrix.IsDark(i / matrix.Size, i % matrix.Size));
-        var drawn = Run().Matches(svg).Sum(m => int.Parse(m.Groups[1].Value));
-        Assert.Equal(dark, drawn);
+        Assert.Contains($"<path fill=\"#fff\" d=\"M0 0h{matrix.Size}v{matrix.Size}H0z\"/>", svg, StringComparison.Ordinal);
+
+        // Follow the pen: each h is a stroke one module wide along the middle of a row.
+        var path = Path().Match(svg).Groups[1].Value;
+        var drawn = new bool[matrix.Size, matrix.Size];
+        int x = 0, row = 0;
+        foreach (Match step in Step().Matches(path))
+        {
+            var (a, b) = (int.Parse(step.Groups[2].Value), step.Groups[3].Success ? step.Groups[3].Value : null);
+            switch (step.Groups[1].Value)
+            {
+                case "M":
+                    (x, row) = (a, int.Parse(b!.Replace(".5", "")));
+                    Assert.EndsWith(".5", b);
+                    break;
+                case "m":
+                    Assert.Equal("0", b);
+                    x += a;
+                    break;
+                default:
+                    for (var i = 0; i < a; i++)
+                    {
+                        Assert.False(drawn[row, x + i], $"module ({row}, {x + i}) drawn twice");
+                        drawn[row, x + i] = true;
+                    }
+
+                    x += a;
+                    break;
+            }
+        }
+
+        for (var r = 0; r < matrix.Size; r++)
+        {
+            for (var c = 0; c < matrix.Size; c++)
+            {
+                Assert.Equal(matrix.IsDark(r, c), drawn[r, c]);
+            }
+        }
     }
 
-    [GeneratedRegex(@"M\d+ \d+h(\d+)v1h-\d+z")]
-    private static partial Regex Run();
+    [GeneratedRegex("<path stroke=\"#000\" d=\"([^\"]*)\"/>")]
+    private static partial Regex Path();
+
+    [GeneratedRegex(@"([Mmh])(-?\d+)(?: (\d+(?:\.5)?))?")]
+    private static partial Regex Step();
 }
