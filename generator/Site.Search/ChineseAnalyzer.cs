@@ -21,7 +21,7 @@ public sealed class ChineseAnalyzer : Analyzer
         var tokenizer = new StandardTokenizer(Version, reader) { MaxTokenLength = 255 };
         TokenStream stream = new CJKWidthFilter(tokenizer);
         stream = new CaselessLowerCaseFilter(stream);
-        stream = new CJKBigramFilter(stream, CJKScript.ALL, outputUnigrams: true);
+        stream = new OverlappingBigramFilter(stream); // = CJKBigramFilter(ALL, outputUnigrams: true), without cloned states
         return new TokenStreamComponents(tokenizer, stream);
     }
 }
