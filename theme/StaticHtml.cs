@@ -37,15 +37,24 @@ public static class StaticHtml
     }
 
     public static Task<string> RenderAsync(HtmlRenderer renderer, SiteChrome chrome, Type template, object model) =>
-        renderer.Dispatcher.InvokeAsync(async () =>
+        renderer.Dispatcher.InvokeAsync(async () => (await RenderRootAsync(renderer, chrome, template, model)).ToHtmlString());
+
+    /// <summary>
+    /// Writes the page into <paramref name="output"/>: the build gives each worker one writer over a
+    /// large buffer, so a page's HTML is not grown chunk by chunk and then copied into a string
+    /// (a third of Razor's time in a profile of 66,000 pages).
+    /// </summary>
+    public static Task RenderAsync(HtmlRenderer renderer, SiteChrome chrome, Type template, object model, TextWriter output) =>
+        renderer.Dispatcher.InvokeAsync(async () => (await RenderRootAsync(renderer, chrome, template, model)).WriteHtmlTo(output));
+
+    private static Task<Microsoft.AspNetCore.Components.Web.HtmlRendering.HtmlRootComponent> RenderRootAsync(HtmlRenderer renderer, SiteChrome chrome, Type template, object model)
+    {
+        var parameters = ParameterView.FromDictionary(new Dictionary<string, object?>
         {
-            var parameters = ParameterView.FromDictionary(new Dictionary<string, object?>
-            {
-                [nameof(PageHost.Chrome)] = chrome,
-                [nameof(PageHost.Template)] = template,
-                [nameof(PageHost.Parameters)] = new Dictionary<string, object> { ["Page"] = model },
-            });
-            var output = await renderer.RenderComponentAsync<PageHost>(parameters);
-            return output.ToHtmlString();
+            [nameof(PageHost.Chrome)] = chrome,
+            [nameof(PageHost.Template)] = template,
+            [nameof(PageHost.Parameters)] = new Dictionary<string, object> { ["Page"] = model },
         });
+        return renderer.RenderComponentAsync<PageHost>(parameters);
+    }
 }

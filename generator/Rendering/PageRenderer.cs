@@ -41,6 +41,7 @@ public static class PageRenderer
         {
             var renderer = StaticHtml.CreateRenderer();
             var renderedHere = 0;
+            var page = new PageBuffer();
             try
             {
                 int index;
@@ -74,8 +75,9 @@ public static class PageRenderer
                             renderer = StaticHtml.CreateRenderer();
                         }
 
-                        var html = await StaticHtml.RenderAsync(renderer, chrome, job.Template, model);
-                        writer.Write(job.OutputPath, Encoding.UTF8.GetBytes(html));
+                        page.Clear();
+                        await StaticHtml.RenderAsync(renderer, chrome, job.Template, model, page.Text);
+                        writer.Write(job.OutputPath, page.Utf8());
                     }
                     catch (Exception ex) when (ex is not OperationCanceledException)
                     {
@@ -89,5 +91,41 @@ public static class PageRenderer
             }
         }, cancellationToken)));
         return rendered;
+    }
+
+    /// <summary>
+    /// One worker's page: HTML is written into a buffer that outlives the page (no growing, no string
+    /// copy) and encoded to UTF-8 into a byte buffer that also outlives it.
+    /// </summary>
+    private sealed class PageBuffer
+    {
+        private readonly StringBuilder _html = new(256 * 1024);
+        private readonly Encoder _encoder = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetEncoder();
+        private byte[] _bytes = new byte[256 * 1024];
+
+        public PageBuffer() => Text = new StringWriter(_html, System.Globalization.CultureInfo.InvariantCulture);
+
+        public StringWriter Text { get; }
+
+        public void Clear() => _html.Clear();
+
+        public ReadOnlySpan<byte> Utf8()
+        {
+            var needed = Encoding.UTF8.GetMaxByteCount(_html.Length);
+            if (_bytes.Length < needed)
+            {
+                _bytes = new byte[needed];
+            }
+
+            var length = 0;
+            _encoder.Reset();
+            foreach (var chunk in _html.GetChunks())
+            {
+                length += _encoder.GetBytes(chunk.Span, _bytes.AsSpan(length), flush: false);
+            }
+
+            length += _encoder.GetBytes([], _bytes.AsSpan(length), flush: true);
+            return _bytes.AsSpan(0, length);
+        }
     }
 }
