@@ -20,7 +20,7 @@ internal static class RosterBenchmark
             var clock = Stopwatch.StartNew();
             var report = await BuildPipeline.RunAsync(options, CancellationToken.None);
             Console.WriteLine($"{deputies:N0} deputies, {stations:N0} stations: {clock.Elapsed.TotalSeconds:0.00} s wall, peak working set {Bench.PeakMiB():0} MiB, {report.Pages:N0} pages, {report.FilesWritten:N0} files, errors: {report.Diagnostics.Sorted().Count(d => d.Severity == Site.Generator.Diagnostics.Severity.Error)}");
-            Console.WriteLine($"  steps: {report.Summary()}");
+            Console.WriteLine($"  steps: {report.SummaryWithCpu()}");
             return 0;
         }
         finally
