@@ -72,8 +72,10 @@ public static class BuildPipeline
         // The cache describes the output only if the output is still the one its build wrote
         // (a `build` from another process in between writes a new stamp).
         var trusted = cache?.Stamp is { } stamp && IntakeDataWriter.ReadStamp(options.IntakeOutput) == stamp && Directory.Exists(options.Output);
-        using var writer = new SiteWriter(options.Output, trusted ? cache!.OutputFiles : null);
-        var pageMemory = cache is null ? null : new PageRenderer.Memory(trusted ? cache.Pages : new Dictionary<string, UInt128>(), new());
+        using var writer = new SiteWriter(options.Output, trusted ? cache!.OutputFiles : null, expectedFiles: jobs.Count + assets.Files.Count + validated.StaticFiles.Count + 3);
+        var pageMemory = cache is null ? null : new PageRenderer.Memory(
+            trusted ? cache.Pages : new Dictionary<string, UInt128>(),
+            new(concurrencyLevel: 64, capacity: jobs.Count, StringComparer.Ordinal)); // sized up front: both workers add every page
         var chrome = Chrome(site, assets);
         await report.TimeAsync("render", async () => report.PagesRendered = await PageRenderer.RenderAsync(jobs, chrome, writer, diagnostics, pageMemory, cancellationToken));
         report.Pages = jobs.Count;

@@ -21,17 +21,21 @@ public sealed class SiteWriter : IDisposable
     private readonly string _staging;
     private readonly IReadOnlySet<string>? _previousFiles;
     private readonly bool _hasPrevious;
-    // More lock stripes than the default (one per core): every page of a build is added here by
-    // the render workers, who otherwise spin on each other's locks.
-    private readonly ConcurrentDictionary<string, bool> _directories = new(64, 1024, StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, bool> _written = new(64, 1024, StringComparer.Ordinal);
+
+    // More lock stripes than the default (one per core), sized up front: every page of a build is
+    // added here by the render workers, who otherwise wait on each other's locks and on resizes.
+    private readonly ConcurrentDictionary<string, bool> _directories;
+    private readonly ConcurrentDictionary<string, bool> _written;
     private readonly ConcurrentQueue<string> _staged = new();
     private int _unchanged;
     private bool _committed;
 
     /// <param name="previousFiles">Every file the output holds, when it is known (delta mode); null for a whole build.</param>
-    public SiteWriter(string output, IReadOnlySet<string>? previousFiles = null)
+    /// <param name="expectedFiles">How many files the build will claim, so the set of them never has to grow.</param>
+    public SiteWriter(string output, IReadOnlySet<string>? previousFiles = null, int expectedFiles = 1024)
     {
+        _written = new(64, Math.Max(1024, expectedFiles), StringComparer.Ordinal);
+        _directories = new(64, Math.Max(1024, expectedFiles), StringComparer.Ordinal);
         _output = Path.GetFullPath(output);
         _staging = _output + ".staging";
         _hasPrevious = Directory.Exists(_output);

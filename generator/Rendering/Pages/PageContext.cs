@@ -32,7 +32,7 @@ public sealed class PageContext(SiteModel site, SiteUrls urls, DiagnosticBag dia
             return MarkdownRenderer.Render(source, Urls, Diagnostics);
         }
 
-        return cache.Markdown(source.Folder + "\0" + source.Text, _urlSet.Value, () =>
+        return cache.Markdown(source.Folder, source.Text, _urlSet.Value, () =>
         {
             // Reused only if clean: a broken link must be reported by every build until it is fixed.
             var local = new DiagnosticBag();
