@@ -113,8 +113,12 @@ public static class BuildPipeline
             return 0;
         });
 
-        writer.Commit();
-        cache?.Commit(newStamp, pageMemory!.Current, writer.Files, indexMemory!.Current.Count > 0 ? indexMemory.Current : null);
+        report.Time("commit", () =>
+        {
+            writer.Commit();
+            cache?.Commit(newStamp, pageMemory!.Current, writer.Files, indexMemory!.Current.Count > 0 ? indexMemory.Current : null);
+            return 0;
+        });
         report.FilesWritten = writer.FileCount;
         report.FilesUnchanged = writer.UnchangedCount;
         return report;
