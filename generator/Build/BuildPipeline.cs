@@ -19,6 +19,8 @@ namespace Site.Generator.Build;
 /// </summary>
 public static class BuildPipeline
 {
+    private const string SitemapFile = "sitemap.xml";
+
     /// <param name="cache">What the previous build in this process left (`serve`); null builds everything.</param>
     public static async Task<BuildReport> RunAsync(BuildOptions options, CancellationToken cancellationToken = default, BuildCache? cache = null)
     {
@@ -93,7 +95,14 @@ public static class BuildPipeline
             }
 
             writer.Write("feed.xml", FeedWriter.Write(site));
-            writer.Write("sitemap.xml", SitemapWriter.Write(site, jobs));
+            // Kept, like an unchanged page, while the pages it lists and their dates stay the same.
+            var sitemap = SitemapWriter.Fingerprint(site, jobs);
+            if (pageMemory is null || !pageMemory.Previous.TryGetValue(SitemapFile, out var previous) || previous != sitemap || !writer.Keep(SitemapFile))
+            {
+                writer.Write(SitemapFile, SitemapWriter.Write(site, jobs));
+            }
+
+            pageMemory?.Current.TryAdd(SitemapFile, sitemap);
             writer.Write("robots.txt", Encoding.UTF8.GetBytes($"User-agent: *\nAllow: /\nSitemap: {site.Config.AbsoluteUrl("/sitemap.xml")}\n"));
             return 0;
         });

@@ -181,8 +181,13 @@ public sealed class IncrementalBuildTests : IDisposable
         Edit("content/about.md", "县人大常委会办公室", "县人大常委会办公室（研究室）");
         await _site.RebuildAsync(cache: _cache);
 
+        // A new date moves the story in lists and changes its lastmod in the sitemap.
+        Edit("content/stories/2026/xin.md", "date: 2026-11-01", "date: 2026-11-02");
+        await _site.RebuildAsync(cache: _cache);
+
         _site.AssertNoErrors();
         Assert.True(_site.Report.PagesRendered < _site.Report.Pages);
+        Assert.Contains("<lastmod>2026-11-02</lastmod>", File.ReadAllText(Path.Combine(_site.Output, "sitemap.xml")));
         AssertSameAsFreshBuild();
     }
 
