@@ -69,7 +69,7 @@ public sealed class BuildCache
     /// <summary>Search documents of unchanged stories, and fingerprints of documents already seen.</summary>
     public SearchDocumentMemo SearchDocumentMemo { get; } = new();
 
-    /// <summary>A URL's QR code: encoding one costs more than rendering the page it is on.</summary>
+    /// <summary>A URL's QR code, kept across rebuilds (a roster has one per deputy).</summary>
     public QrMatrix QrCode(string text) => _qrCodes.Get(Key(text, 0), () => (QrCodes.Encode(text), true));
 
     /// <summary>Called once a build has committed: what it produced becomes the baseline for the next.</summary>

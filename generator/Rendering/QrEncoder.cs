@@ -186,49 +186,31 @@ internal static class QrEncoder
             return run < 6 && start + run < text.Length && !IsAlphanumeric(text[start + run]) ? Mode.Byte : Mode.Alphanumeric;
         }
 
+        // Where the current mode gives way to another (null: it goes on).
+        Mode? SwitchAt(Mode mode, int position) => mode switch
+        {
+            Mode.Byte when Run(position, IsDigit) >= 6 => Mode.Numeric,
+            Mode.Byte when Run(position, IsAlphanumeric) >= 11 => Mode.Alphanumeric,
+            Mode.Alphanumeric when !IsAlphanumeric(text[position]) => Mode.Byte,
+            Mode.Alphanumeric when Run(position, IsDigit) >= 13 => Mode.Numeric,
+            Mode.Numeric when !IsDigit(text[position]) => Initial(position),
+            _ => null,
+        };
+
         var segments = new List<Segment>();
         var mode = Initial(0);
         var position = 0;
         while (position < text.Length)
         {
             var start = position;
-            var next = mode;
-            for (; position < text.Length; position++)
+            Mode? next = null;
+            while (position < text.Length && (next = SwitchAt(mode, position)) is null)
             {
-                var c = text[position];
-                if (mode == Mode.Byte && Run(position, IsDigit) >= 6)
-                {
-                    next = Mode.Numeric;
-                    break;
-                }
-
-                if (mode == Mode.Byte && Run(position, IsAlphanumeric) >= 11)
-                {
-                    next = Mode.Alphanumeric;
-                    break;
-                }
-
-                if (mode == Mode.Alphanumeric && !IsAlphanumeric(c))
-                {
-                    next = Mode.Byte;
-                    break;
-                }
-
-                if (mode == Mode.Alphanumeric && Run(position, IsDigit) >= 13)
-                {
-                    next = Mode.Numeric;
-                    break;
-                }
-
-                if (mode == Mode.Numeric && !IsDigit(c))
-                {
-                    next = Initial(position);
-                    break;
-                }
+                position++;
             }
 
             segments.Add(new Segment(mode, start, position - start));
-            mode = next;
+            mode = next ?? mode;
         }
 
         return segments;

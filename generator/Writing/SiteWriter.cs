@@ -70,7 +70,7 @@ public sealed class SiteWriter : IDisposable
         }
 
         // A new file in a fresh staging folder: no truncate, no preallocation, no exclusive lock,
-        // which are each a metadata change of their own (a file system call costs 20-100 µs here).
+        // which are each a metadata change of their own (each costs tens of microseconds of kernel time on a slow disk).
         using var handle = File.OpenHandle(Stage(relativePath), FileMode.CreateNew, FileAccess.Write, FileShare.Read);
         RandomAccess.Write(handle, content, 0);
     }

@@ -9,6 +9,7 @@ using Site.Benchmarks;
 //   search   --docs N --queries Q [--keep DIR]   index throughput and size, query p50/p99
 //   comments --seconds S --clients C [--postgres CONN]
 //   qr       --codes N                     QR encoding: QRCoder against the site's encoder
+//   files    --count N                     what the temp folder's disk charges per folder and per file
 var arguments = Arguments.Parse(args);
 var command = args.FirstOrDefault() ?? "";
 Console.WriteLine($"# {command} {string.Join(' ', args.Skip(1))}  ({Environment.ProcessorCount} cores, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd})");
@@ -19,12 +20,13 @@ return command switch
     "search" => SearchBenchmark.Run(arguments.Int("docs", 100_000), arguments.Int("queries", 2000), arguments.String("keep")),
     "comments" => await CommentsBenchmark.RunAsync(arguments.Int("seconds", 10), arguments.Int("clients", 64), arguments.String("postgres")),
     "qr" => QrBenchmark.Run(arguments.Int("codes", 20_000)),
+    "files" => FilesBenchmark.Run(arguments.Int("count", 10_000)),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: build --stories N | roster --deputies N --stations M | search --docs N | comments --seconds S --clients C [--postgres CONN] | qr --codes N");
+    Console.Error.WriteLine("usage: build --stories N | roster --deputies N --stations M | search --docs N | comments --seconds S --clients C [--postgres CONN] | qr --codes N | files --count N");
     return 2;
 }
 

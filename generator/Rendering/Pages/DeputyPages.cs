@@ -82,7 +82,7 @@ public static class DeputyPages
         {
             yield return new PageJob(deputy.Url, typeof(DeputyTemplate), () => Page(context, deputy));
             // The card is a file beside the profile, not a folder of its own: a province-wide roster
-            // would otherwise create 100,000 more folders, the costliest thing a build does on disk.
+            // would otherwise create 100,000 more folders, each paid for in kernel time (`files` benchmark).
             yield return new PageJob(CardUrl(deputy), typeof(DeputyCardTemplate), () => new DeputyCardPage(
                 new PageMeta($"{deputy.Name}代表“三亮”卡片", $"{deputy.Name}代表联系卡", CardUrl(deputy), "deputies",
                     [new Crumb("人大代表", "/deputies/"), new Crumb(deputy.Name, deputy.Url), new Crumb("三亮卡片", null)], NoIndex: true),

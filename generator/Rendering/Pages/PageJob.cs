@@ -3,7 +3,7 @@ namespace Site.Generator.Rendering.Pages;
 /// <summary>
 /// One page to render: its URL, the Razor template, and how to build its view model. The model is
 /// built lazily, while rendering, so a 50,000-story site never holds every view model at once.
-/// A job without a template writes the bytes its model builder returns (QR codes, calendars).
+/// A job without a template writes the bytes its model builder returns (calendars).
 /// </summary>
 public sealed record PageJob(string Url, Type? Template, Func<object> BuildModel)
 {
