@@ -6,22 +6,28 @@ using Lucene.Net.Util;
 namespace Site.Search;
 
 /// <summary>
-/// The one analyzer, used when the build writes the index and when the endpoint builds queries and
-/// snippets: Han characters become overlapping bigrams plus unigrams, so any fragment a person types
-/// can be matched as a phrase (exact substring behaviour without a dictionary); Latin words and
-/// numbers stay whole words; full-width forms fold to half-width and Latin to lower case
-/// (<see cref="CaselessLowerCaseFilter"/>).
+/// The one analysis chain, used when the build writes the index and when the endpoint builds queries
+/// and snippets: Han characters become overlapping bigrams, so any fragment a person types can be
+/// matched as a phrase (exact substring behaviour without a dictionary); Latin words and numbers stay
+/// whole words; full-width forms fold to half-width and Latin to lower case
+/// (<see cref="CaselessLowerCaseFilter"/>). The index keeps a single character only where a run of
+/// Han text ends (<see cref="ForIndex"/>); queries and snippets see every character
+/// (<see cref="ForQueries"/>), and <see cref="ChineseQuery"/> matches a lone one as a prefix.
 /// </summary>
-public sealed class ChineseAnalyzer : Analyzer
+public sealed class ChineseAnalyzer(Unigrams unigrams) : Analyzer
 {
     public const LuceneVersion Version = LuceneVersion.LUCENE_48;
+
+    public static ChineseAnalyzer ForIndex() => new(Unigrams.RunEnds);
+
+    public static ChineseAnalyzer ForQueries() => new(Unigrams.All);
 
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
         var tokenizer = new StandardTokenizer(Version, reader) { MaxTokenLength = 255 };
         TokenStream stream = new CJKWidthFilter(tokenizer);
         stream = new CaselessLowerCaseFilter(stream);
-        stream = new OverlappingBigramFilter(stream); // = CJKBigramFilter(ALL, outputUnigrams: true), without cloned states
+        stream = new OverlappingBigramFilter(stream, unigrams); // with Unigrams.All = CJKBigramFilter(ALL, outputUnigrams: true), without cloned states
         return new TokenStreamComponents(tokenizer, stream);
     }
 }

@@ -84,9 +84,20 @@ public static class ChineseQuery
 
     private static Query ForField(string field, IReadOnlyList<QueryToken> tokens)
     {
+        if (tokens is [{ IsLoneCjk: true } lone])
+        {
+            // The index keeps this character as the start of a bigram, or alone where its run ends.
+            return new PrefixQuery(new Term(field, lone.Term));
+        }
+
         if (tokens.Count == 1)
         {
             return new TermQuery(new Term(field, tokens[0].Term));
+        }
+
+        if (tokens.Any(t => t.IsLoneCjk))
+        {
+            return new PrefixPhraseQuery(field, tokens);
         }
 
         var phrase = new PhraseQuery();
@@ -98,8 +109,12 @@ public static class ChineseQuery
         return phrase;
     }
 
-    /// <summary>A kept token of a chunk with its position relative to the chunk's first token.</summary>
-    public readonly record struct QueryToken(string Term, int Position, bool IsLatin);
+    /// <summary>
+    /// A kept token of a chunk with its position relative to the chunk's first token. A lone CJK
+    /// character (one not covered by a bigram of the chunk) is matched as a prefix: the index holds
+    /// it only inside the bigram it starts, or alone at the end of a run (<see cref="Unigrams.RunEnds"/>).
+    /// </summary>
+    public readonly record struct QueryToken(string Term, int Position, bool IsLatin, bool IsLoneCjk = false);
 
     /// <summary>The chunk's tokens as the index has them, minus unigrams a bigram already covers.</summary>
     public static IReadOnlyList<QueryToken> Analyze(Analyzer analyzer, string chunk)
@@ -127,7 +142,7 @@ public static class ChineseQuery
             .ToList();
         var first = kept.Count > 0 ? kept[0].Position : 0;
         return kept
-            .Select(t => new QueryToken(t.Term, t.Position - first, t.Type is not (Single or Bigram) && t.Term.Any(char.IsAsciiLetter)))
+            .Select(t => new QueryToken(t.Term, t.Position - first, t.Type is not (Single or Bigram) && t.Term.Any(char.IsAsciiLetter), t.Type == Single))
             .ToList();
     }
 

@@ -14,7 +14,7 @@ public sealed class SearchIndex : IDisposable
     private readonly FSDirectory _directory;
     private readonly DirectoryReader _reader;
     private readonly IndexSearcher _searcher;
-    private readonly ChineseAnalyzer _analyzer = new();
+    private readonly ChineseAnalyzer _analyzer = ChineseAnalyzer.ForQueries();
     private int _disposed;
 
     private static readonly HashSet<string> UrlOnly = [SearchFields.Url];

@@ -17,7 +17,7 @@ public static class SearchIndexWriter
     {
         System.IO.Directory.CreateDirectory(folder);
         using var directory = FSDirectory.Open(folder);
-        using var analyzer = new ChineseAnalyzer();
+        using var analyzer = ChineseAnalyzer.ForIndex();
         var config = new IndexWriterConfig(ChineseAnalyzer.Version, analyzer)
         {
             OpenMode = OpenMode.CREATE,
@@ -56,7 +56,7 @@ public static class SearchIndexWriter
         }
 
         using var directory = FSDirectory.Open(folder);
-        using var analyzer = new ChineseAnalyzer();
+        using var analyzer = ChineseAnalyzer.ForIndex();
         var config = new IndexWriterConfig(ChineseAnalyzer.Version, analyzer) { OpenMode = OpenMode.APPEND };
         using var writer = new IndexWriter(directory, config);
         foreach (var url in removedUrls)

@@ -79,6 +79,29 @@ internal static partial class SearchBenchmark
             var errors = estimated.Take(200).Select(t => Math.Abs(t.Total - index.CountExactly(t.Fragment)) / (double)Math.Max(1, index.CountExactly(t.Fragment))).Order().ToList();
             Console.WriteLine($"  estimated totals: {estimated.Count} of {queries} queries were counted from a sample; " +
                 $"error against an exact count (first 200): median {Bench.Percentile(errors, 50):P1}, p99 {Bench.Percentile(errors, 99):P1}");
+            // A lone character is matched as the prefix of the bigrams the index keeps (ChineseQuery).
+            var singles = new List<double>();
+            var slowSingles = new List<(double Ms, string Character, long Total)>();
+            var characters = Enumerable.Range(0, 300).Select(_ =>
+            {
+                var text = paragraphs[random.Next(paragraphs.Count)];
+                var runs = HanRun().Matches(text).ToList();
+                var run = runs[random.Next(runs.Count)].Value;
+                return run[random.Next(run.Length)].ToString();
+            }).ToList();
+            foreach (var character in characters)
+            {
+                var start = Stopwatch.GetTimestamp();
+                var response = index.Search(new SearchRequest(character));
+                var ms = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+                singles.Add(ms);
+                slowSingles.Add((ms, character, response.Total));
+            }
+
+            singles.Sort();
+            Console.WriteLine($"single characters: {characters.Count} drawn from the text: p50 {Bench.Percentile(singles, 50):0.00} ms, p99 {Bench.Percentile(singles, 99):0.00} ms, max {singles[^1]:0.00} ms; slowest: " +
+                string.Join("; ", slowSingles.OrderByDescending(t => t.Ms).Take(5).Select(t => $"{t.Character} {t.Ms:0.0} ms ({t.Total:N0})")));
+
             var common = new[] { "人大代表", "代表", "站" };
             foreach (var word in common)
             {
