@@ -5,30 +5,55 @@ public static class FrontMatterSplitter
 {
     public readonly record struct Parts(string? FrontMatter, string Body, int BodyStartLine, bool Unterminated);
 
+    /// <summary>
+    /// Walks the lines in place and cuts two substrings: splitting every file into lines and joining
+    /// them again was a tenth of loading 50,000 stories.
+    /// </summary>
     public static Parts Split(string text)
     {
-        if (text.Length > 0 && text[0] == '\uFEFF')
+        var span = text.AsSpan();
+        if (span.Length > 0 && span[0] == '\uFEFF')
         {
             text = text[1..];
+            span = text.AsSpan();
         }
 
-        var lines = text.Split('\n');
-        if (lines.Length == 0 || lines[0].TrimEnd('\r', ' ', '\t') != "---")
+        var firstEnd = LineEnd(span, 0);
+        if (!IsFence(span[..firstEnd], allowDots: false))
         {
             return new Parts(null, text, 1, false);
         }
 
-        for (var i = 1; i < lines.Length; i++)
+        var headerStart = firstEnd + 1;
+        var lineStart = headerStart;
+        var line = 2;
+        while (lineStart <= span.Length)
         {
-            var trimmed = lines[i].TrimEnd('\r', ' ', '\t');
-            if (trimmed is "---" or "...")
+            var end = LineEnd(span, lineStart);
+            if (IsFence(span[lineStart..end], allowDots: true))
             {
-                var header = string.Join('\n', lines[1..i]);
-                var body = string.Join('\n', lines[(i + 1)..]);
-                return new Parts(header, body, i + 2, false);
+                var header = lineStart == headerStart ? "" : text[headerStart..(lineStart - 1)];
+                var body = end >= span.Length ? "" : text[(end + 1)..];
+                return new Parts(header, body, line + 1, false);
             }
+
+            lineStart = end + 1;
+            line++;
         }
 
         return new Parts(null, text, 1, true);
+    }
+
+    /// <summary>Index of the '\n' ending the line that starts at <paramref name="start"/>, or the text's length.</summary>
+    private static int LineEnd(ReadOnlySpan<char> text, int start)
+    {
+        var newline = text[start..].IndexOf('\n');
+        return newline < 0 ? text.Length : start + newline;
+    }
+
+    private static bool IsFence(ReadOnlySpan<char> line, bool allowDots)
+    {
+        var trimmed = line.TrimEnd("\r \t");
+        return trimmed is "---" || (allowDots && trimmed is "...");
     }
 }
