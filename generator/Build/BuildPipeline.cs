@@ -117,8 +117,9 @@ public static class BuildPipeline
         var indexMemory = cache is null ? null : new IntakeDataWriter.IndexMemory(trusted ? cache.SearchDocuments : null, new(), cache.SearchDocumentMemo);
         report.Time("index", () =>
         {
+            string PlainText(MarkdownSource source) => context.TakePlainText(source) ?? SearchDocuments.PlainText(source);
             IntakeDataWriter.Write(site, chrome, options.IntakeOutput, newStamp, indexMemory,
-                cache is null ? null : source => cache.PlainText(source.Text, () => SearchDocuments.PlainText(source)));
+                cache is null ? PlainText : source => cache.PlainText(source.Text, () => PlainText(source)));
             return 0;
         });
 

@@ -157,8 +157,7 @@ public static class SearchDocuments
     /// <summary>Everything a story's search document is made of besides its body.</summary>
     private sealed record StoryHeader(string Url, string Title, string? Summary, string Column, string Tags, string? Author, DateOnly Date, string? Region);
 
-    public static string PlainText(MarkdownSource source) =>
-        Markdig.Markdown.ToPlainText(source.Text, SiteMarkdown.Pipeline).Trim();
+    public static string PlainText(MarkdownSource source) => MarkdownRenderer.PlainText(source);
 
     private static string Join(params string?[] parts) =>
         string.Join("\n", parts.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p!.Trim()));

@@ -1,4 +1,5 @@
 using Markdig;
+using Markdig.Renderers;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 using Site.Generator.Diagnostics;
@@ -14,9 +15,16 @@ namespace Site.Generator.Rendering.Markdown;
 /// </summary>
 public static class MarkdownRenderer
 {
-    public static string Render(MarkdownSource source, SiteUrls urls, DiagnosticBag? diagnostics)
+    public static string Render(MarkdownSource source, SiteUrls urls, DiagnosticBag? diagnostics) =>
+        Render(source, urls, diagnostics, plainText: false).Html;
+
+    /// <summary>HTML, and with <paramref name="plainText"/> also the text the search index takes, from one parse.</summary>
+    public static Rendered Render(MarkdownSource source, SiteUrls urls, DiagnosticBag? diagnostics, bool plainText)
     {
         var document = Markdig.Markdown.Parse(source.Text, SiteMarkdown.Pipeline);
+
+        // Before links are rewritten: plain text shows no URL, and must be what Markdig's ToPlainText gives.
+        var plain = plainText ? PlainText(document) : null;
         var resolver = new LinkResolver(urls, source, diagnostics);
         foreach (var link in document.Descendants<LinkInline>())
         {
@@ -31,6 +39,22 @@ public static class MarkdownRenderer
             autolink.Url = resolver.Resolve(autolink.Url, false, autolink.Line);
         }
 
-        return document.ToHtml(SiteMarkdown.Pipeline);
+        return new Rendered(document.ToHtml(SiteMarkdown.Pipeline), plain);
     }
+
+    /// <summary>Markdown source → the plain text the search index takes (Markdig's ToPlainText, trimmed).</summary>
+    public static string PlainText(MarkdownSource source) => PlainText(Markdig.Markdown.Parse(source.Text, SiteMarkdown.Pipeline));
+
+    /// <summary>What <c>Markdig.Markdown.ToPlainText</c> does after parsing, on a document already parsed.</summary>
+    private static string PlainText(MarkdownDocument document)
+    {
+        var writer = new StringWriter();
+        var renderer = new HtmlRenderer(writer) { EnableHtmlForBlock = false, EnableHtmlForInline = false, EnableHtmlEscape = false };
+        SiteMarkdown.Pipeline.Setup(renderer);
+        renderer.Render(document);
+        writer.Flush();
+        return writer.ToString().Trim();
+    }
+
+    public readonly record struct Rendered(string Html, string? PlainText);
 }
