@@ -33,6 +33,8 @@ internal static class BuildBenchmark
             var peak = Bench.PeakMiB();
             Console.WriteLine($"full build: {full.TotalSeconds:0.00} s wall, peak working set {peak:0} MiB, {report.Pages:N0} pages, {report.FilesWritten:N0} files, errors: {report.Diagnostics.Sorted().Count(d => d.Severity == Site.Generator.Diagnostics.Severity.Error)}");
             Console.WriteLine($"  steps: {report.SummaryWithCpu()}");
+            Console.WriteLine($"  allocated: {report.SummaryWithGc()}");
+            Console.WriteLine($"  {Bench.GcSummary()}");
 
             // One story edited, as a publicity officer fixing a typo.
             var edited = Directory.EnumerateFiles(Path.Combine(root, "content", "stories"), "*.md", SearchOption.AllDirectories).First();

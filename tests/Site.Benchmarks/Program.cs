@@ -88,6 +88,10 @@ namespace Site.Benchmarks
             return process.PeakWorkingSet64 / 1024.0 / 1024.0;
         }
 
+        /// <summary>Garbage collections so far, by generation, and the time the program was paused for them.</summary>
+        public static string GcSummary() =>
+            $"gc: gen0 {GC.CollectionCount(0)}, gen1 {GC.CollectionCount(1)}, gen2 {GC.CollectionCount(2)}, paused {GC.GetTotalPauseDuration().TotalMilliseconds:0} ms, allocated {Size(GC.GetTotalAllocatedBytes())}";
+
         public static string Size(long bytes) => bytes >= 1 << 30 ? $"{bytes / (double)(1 << 30):0.00} GiB" : $"{bytes / (double)(1 << 20):0.0} MiB";
 
         public static long FolderSize(string folder) => Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length);

@@ -21,6 +21,8 @@ internal static class RosterBenchmark
             var report = await BuildPipeline.RunAsync(options, CancellationToken.None);
             Console.WriteLine($"{deputies:N0} deputies, {stations:N0} stations: {clock.Elapsed.TotalSeconds:0.00} s wall, peak working set {Bench.PeakMiB():0} MiB, {report.Pages:N0} pages, {report.FilesWritten:N0} files, errors: {report.Diagnostics.Sorted().Count(d => d.Severity == Site.Generator.Diagnostics.Severity.Error)}");
             Console.WriteLine($"  steps: {report.SummaryWithCpu()}");
+            Console.WriteLine($"  allocated: {report.SummaryWithGc()}");
+            Console.WriteLine($"  {Bench.GcSummary()}");
             return 0;
         }
         finally
