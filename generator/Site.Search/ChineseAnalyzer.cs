@@ -13,6 +13,8 @@ namespace Site.Search;
 /// (<see cref="CaselessLowerCaseFilter"/>). The index keeps a single character only where a run of
 /// Han text ends (<see cref="ForIndex"/>); queries and snippets see every character
 /// (<see cref="ForQueries"/>), and <see cref="ChineseQuery"/> matches a lone one as a prefix.
+/// <see cref="ChineseTokenizer"/> gives the tokens of <see cref="Chain(TextReader, Unigrams)"/> with a
+/// short cut for plain runs of Han text.
 /// </summary>
 public sealed class ChineseAnalyzer(Unigrams unigrams) : Analyzer
 {
@@ -22,12 +24,18 @@ public sealed class ChineseAnalyzer(Unigrams unigrams) : Analyzer
 
     public static ChineseAnalyzer ForQueries() => new(Unigrams.All);
 
-    protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
+    protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader) =>
+        new(new ChineseTokenizer(reader, unigrams));
+
+    /// <summary>
+    /// The chain <see cref="ChineseTokenizer"/> stands for, step by step: what tests compare it with.
+    /// With <see cref="Unigrams.All"/> = CJKBigramFilter(ALL, outputUnigrams: true), without cloned states.
+    /// </summary>
+    public static TokenStream Chain(TextReader reader, Unigrams unigrams) => Chain(reader, unigrams, out _);
+
+    internal static TokenStream Chain(TextReader reader, Unigrams unigrams, out StandardTokenizer tokenizer)
     {
-        var tokenizer = new StandardTokenizer(Version, reader) { MaxTokenLength = 255 };
-        TokenStream stream = new CJKWidthFilter(tokenizer);
-        stream = new CaselessLowerCaseFilter(stream);
-        stream = new OverlappingBigramFilter(stream, unigrams); // with Unigrams.All = CJKBigramFilter(ALL, outputUnigrams: true), without cloned states
-        return new TokenStreamComponents(tokenizer, stream);
+        tokenizer = new StandardTokenizer(Version, reader) { MaxTokenLength = 255 };
+        return new OverlappingBigramFilter(new CaselessLowerCaseFilter(new CJKWidthFilter(tokenizer)), unigrams);
     }
 }
