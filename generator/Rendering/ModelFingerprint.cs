@@ -63,7 +63,7 @@ public static class ModelFingerprint
         switch (shape.Kind)
         {
             case ShapeKind.Scalar:
-                Walk(hash, shape.Format!(value), depth + 1);
+                shape.Write!(hash, value);
                 return;
             case ShapeKind.Sequence:
                 var count = 0;
@@ -106,7 +106,8 @@ public static class ModelFingerprint
 
         public required ShapeKind Kind { get; init; }
 
-        public Func<object, string>? Format { get; init; }
+        /// <summary>Appends a scalar's value: its bytes (the shape's id says which type they are), or a URI's text.</summary>
+        public Action<XxHash128, object>? Write { get; init; }
 
         public IReadOnlyList<Func<object, object?>> Getters { get; init; } = [];
 
@@ -115,15 +116,18 @@ public static class ModelFingerprint
             var id = Interlocked.Increment(ref _nextId);
             if (type.IsPrimitive || type.IsEnum || type == typeof(decimal) || type == typeof(DateOnly) || type == typeof(TimeOnly)
                 || type == typeof(DateTime) || type == typeof(DateTimeOffset) || type == typeof(TimeSpan) || type == typeof(Guid)
-                || type == typeof(Int128) || type == typeof(UInt128) || type == typeof(Half) || type == typeof(Uri))
+                || type == typeof(Int128) || type == typeof(UInt128) || type == typeof(Half))
             {
-                // Invariant, round-trippable text: 1.5 and 1.50m differ, dates keep their offset.
-                return new TypeShape
-                {
-                    Id = id,
-                    Kind = ShapeKind.Scalar,
-                    Format = v => v is IFormattable f ? f.ToString(type == typeof(double) || type == typeof(float) ? "R" : null, System.Globalization.CultureInfo.InvariantCulture) : v.ToString()!,
-                };
+                // The value's own bytes, not its text: no formatting and no string per date or number on
+                // every page of every rebuild. 1.5m and 1.50m still differ (a decimal keeps its scale),
+                // and a date keeps its kind and offset.
+                var write = typeof(TypeShape).GetMethod(nameof(Raw), BindingFlags.NonPublic | BindingFlags.Static)!.MakeGenericMethod(type);
+                return new TypeShape { Id = id, Kind = ShapeKind.Scalar, Write = write.CreateDelegate<Action<XxHash128, object>>() };
+            }
+
+            if (type == typeof(Uri))
+            {
+                return new TypeShape { Id = id, Kind = ShapeKind.Scalar, Write = (hash, value) => Walk(hash, value.ToString(), 1) };
             }
 
             if (typeof(IEnumerable).IsAssignableFrom(type))
@@ -131,20 +135,29 @@ public static class ModelFingerprint
                 return new TypeShape { Id = id, Kind = ShapeKind.Sequence };
             }
 
-            // Records and classes: every public instance property, in declaration order. Records'
-            // EqualityContract is protected, so it is not among them.
+            // Records and classes: every public instance property, in declaration order, then every
+            // public field (tuples have only fields). Records' EqualityContract is protected, so it is
+            // not among them.
             var getters = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
                 .Where(p => p.CanRead && p.GetIndexParameters().Length == 0)
                 .OrderBy(p => p.MetadataToken)
-                .Select(Compile)
+                .Select(p => Compile(p))
+                .Concat(type.GetFields(BindingFlags.Public | BindingFlags.Instance).OrderBy(f => f.MetadataToken).Select(f => Compile(f)))
                 .ToList();
             return new TypeShape { Id = id, Kind = ShapeKind.Object, Getters = getters };
         }
 
-        private static Func<object, object?> Compile(PropertyInfo property)
+        private static void Raw<T>(XxHash128 hash, object value)
+            where T : unmanaged
+        {
+            var unboxed = (T)value;
+            hash.Append(MemoryMarshal.AsBytes(new ReadOnlySpan<T>(in unboxed)));
+        }
+
+        private static Func<object, object?> Compile(MemberInfo member)
         {
             var instance = Expression.Parameter(typeof(object), "instance");
-            var body = Expression.Convert(Expression.Property(Expression.Convert(instance, property.DeclaringType!), property), typeof(object));
+            var body = Expression.Convert(Expression.MakeMemberAccess(Expression.Convert(instance, member.DeclaringType!), member), typeof(object));
             return Expression.Lambda<Func<object, object?>>(body, instance).Compile();
         }
     }
