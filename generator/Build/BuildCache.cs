@@ -15,7 +15,8 @@ namespace Site.Generator.Build;
 /// <item>Rendered Markdown, keyed by the text and the site's URL set (links are checked against it).</item>
 /// <item>Each output page's model fingerprint: a page whose model is unchanged is kept as it is.</item>
 /// <item>Each search document's fingerprint: only changed documents are re-analysed.</item>
-/// <item>QR codes by URL; unchanged stories' search documents (<see cref="Indexing.SearchDocumentMemo"/>).</item>
+/// <item>QR codes by URL; unchanged stories' search documents (<see cref="Indexing.SearchDocumentMemo"/>)
+/// and validated stories (<see cref="Validation.StoryMemo"/>).</item>
 /// </list>
 /// Entries for pages and search documents are replaced only when a build commits, and are trusted
 /// only while the output still carries the stamp of the build that recorded them.
@@ -39,14 +40,14 @@ public sealed class BuildCache
     /// <summary>URL → fingerprint of every document in the last committed search index.</summary>
     public IReadOnlyDictionary<string, UInt128>? SearchDocuments { get; private set; }
 
-    public SourceDocument? LoadedDocument(string fullPath, FileInfo info) =>
-        _files.TryGetValue(fullPath, out var file) && file.Length == info.Length && file.Modified == info.LastWriteTimeUtc
+    public SourceDocument? LoadedDocument(string fullPath, long length, DateTime modifiedUtc) =>
+        _files.TryGetValue(fullPath, out var file) && file.Length == length && file.Modified == modifiedUtc
             ? file.Document
             : null;
 
     /// <summary>Remembers a file that loaded without any diagnostic (one with problems is reloaded, so they are reported again).</summary>
-    public void RememberDocument(string fullPath, FileInfo info, SourceDocument document) =>
-        _files[fullPath] = new LoadedFile(info.Length, info.LastWriteTimeUtc, document);
+    public void RememberDocument(string fullPath, long length, DateTime modifiedUtc, SourceDocument document) =>
+        _files[fullPath] = new LoadedFile(length, modifiedUtc, document);
 
     /// <summary>How many loaded Markdown files are kept.</summary>
     public int LoadedDocumentCount => _files.Count;
@@ -65,6 +66,9 @@ public sealed class BuildCache
     public string Markdown(string folder, string text, UInt128 urlSet, Func<(string Html, bool Reusable)> render) => _markdown.Get(Key(folder, text, urlSet), render);
 
     public string PlainText(string text, Func<string> render) => _plainText.Get(Key(text, 0), () => (render(), true));
+
+    /// <summary>Validated stories of unchanged files.</summary>
+    public Validation.StoryMemo Stories { get; } = new();
 
     /// <summary>Search documents of unchanged stories, and fingerprints of documents already seen.</summary>
     public SearchDocumentMemo SearchDocumentMemo { get; } = new();
@@ -85,6 +89,7 @@ public sealed class BuildCache
         _plainText.Trim();
         _qrCodes.Trim();
         SearchDocumentMemo.Trim();
+        Stories.Trim();
     }
 
     private static UInt128 Key(string text, UInt128 salt) => Key("", text, salt);

@@ -38,7 +38,7 @@ public static class BuildPipeline
         }
 
         // Validate: raw → typed records; bad fields become diagnostics, never exceptions.
-        var validated = report.Time("validate", () => SiteValidator.Validate(content, input, diagnostics));
+        var validated = report.Time("validate", () => SiteValidator.Validate(content, input, diagnostics, cache?.Stories));
 
         // Link: ids → records, back-links, roster order.
         var site = report.Time("link", () => SiteLinker.Link(validated, options.Now, diagnostics));

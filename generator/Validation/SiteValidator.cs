@@ -7,17 +7,21 @@ namespace Site.Generator.Validation;
 /// <summary>Runs every validator: raw documents and records in, typed records (or diagnostics) out.</summary>
 public static class SiteValidator
 {
-    public static ValidatedSite Validate(ContentLoader.Result content, InputRecords input, DiagnosticBag diagnostics)
+    /// <param name="stories">With `serve`, the last build's validated stories.</param>
+    public static ValidatedSite Validate(ContentLoader.Result content, InputRecords input, DiagnosticBag diagnostics, StoryMemo? stories = null)
     {
         var site = new ValidatedSite { Config = SiteConfigValidator.Validate(input.SiteConfig, diagnostics) };
         site.StaticFiles.AddRange(content.StaticFiles);
+        var columns = stories is null ? default : StoryMemo.Columns(site.Config);
 
         foreach (var document in content.Documents)
         {
             switch (document.Section)
             {
                 case "stories":
-                    Add(site.Stories, StoryValidator.Validate(document, site.Config, site, diagnostics));
+                    Add(site.Stories, stories is null
+                        ? StoryValidator.Validate(document, site.Config, site, diagnostics)
+                        : stories.Validate(document, site, columns, diagnostics));
                     break;
                 case "drafts":
                     Add(site.Drafts, DraftValidator.Validate(document, site, diagnostics));

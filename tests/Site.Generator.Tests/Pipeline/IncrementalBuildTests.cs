@@ -1,6 +1,7 @@
 using Lucene.Net.Index;
 using FSDirectory = Lucene.Net.Store.FSDirectory;
 using Site.Generator.Build;
+using Site.Generator.Diagnostics;
 using Site.Generator.Tests.Support;
 using Site.Search;
 
@@ -140,6 +141,36 @@ public sealed class IncrementalBuildTests : IDisposable
 
         Assert.NotEmpty(first);
         Assert.Equal(first, second);
+    }
+
+    [Fact]
+    public async Task Rebuild_ColumnRenamed_UnchangedStoriesAreValidatedAgain()
+    {
+        await _site.RebuildAsync(cache: _cache);
+        _site.AssertNoErrors();
+
+        // The story files are unchanged; the column they name is gone.
+        Edit("input/site.yaml", "name: 履职故事", "name: 代表履职");
+        await _site.RebuildAsync(cache: _cache);
+        _site.AssertDiagnostic("content/stories/2026/dianti.md", 4, "SG2101");
+        _site.AssertDiagnostic("content/stories/2025/qiaoliang.md", 4, "SG2101");
+
+        Edit("input/site.yaml", "name: 代表履职", "name: 履职故事");
+        Edit("input/site.yaml", "slug: lvzhi", "slug: lvzhigushi");
+        await _site.RebuildAsync(cache: _cache);
+        _site.AssertNoErrors();
+        _site.AssertFile("columns/lvzhigushi/index.html", "一座桥的三年");
+        AssertSameAsFreshBuild();
+    }
+
+    [Fact]
+    public async Task Rebuild_UnchangedStoryWithWarning_IsWarnedEveryBuild()
+    {
+        Edit("content/stories/2026/jiedai.md", "tags: [接待日]", "tags: [接待日]\nauthour: 办公室");
+        await _site.RebuildAsync(cache: _cache);
+        _site.AssertDiagnostic("content/stories/2026/jiedai.md", 6, "SG2003", Severity.Warning);
+        await _site.RebuildAsync(cache: _cache);
+        _site.AssertDiagnostic("content/stories/2026/jiedai.md", 6, "SG2003", Severity.Warning);
     }
 
     [Fact]
