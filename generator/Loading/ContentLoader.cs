@@ -1,4 +1,3 @@
-using System.IO.Enumeration;
 using Site.Generator.Build;
 using Site.Generator.Diagnostics;
 
@@ -20,62 +19,44 @@ public sealed class ContentLoader
             return new Result([], []);
         }
 
-        // One pass over the folders: each file's size and modification time come from the listing
-        // (a stat relative to its folder), not from a FileInfo per file resolving the whole path again.
-        var markdown = new List<ContentFile>();
+        var markdown = new List<string>();
         var statics = new List<string>();
-        var listing = new FileSystemEnumerable<ContentFile>(
-            contentDir,
-            (ref FileSystemEntry entry) => new ContentFile(entry.ToFullPath(), entry.Length, entry.LastWriteTimeUtc.UtcDateTime),
-            new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = false })
+        foreach (var file in Directory.EnumerateFiles(contentDir, "*", SearchOption.AllDirectories))
         {
-            ShouldIncludePredicate = (ref FileSystemEntry entry) => !entry.IsDirectory,
-        };
-        foreach (var file in listing)
-        {
-            var name = Path.GetFileName(file.Path);
+            var name = Path.GetFileName(file);
             if (name.StartsWith('.') || name.StartsWith('~'))
             {
                 continue; // editor swap files and Office lock files
             }
 
-            if (file.Path.EndsWith(".md", StringComparison.OrdinalIgnoreCase))
-            {
-                markdown.Add(file);
-            }
-            else
-            {
-                statics.Add(file.Path);
-            }
+            (file.EndsWith(".md", StringComparison.OrdinalIgnoreCase) ? markdown : statics).Add(file);
         }
 
-        markdown.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
+        markdown.Sort(StringComparer.Ordinal);
         statics.Sort(StringComparer.Ordinal);
         var documents = new SourceDocument?[markdown.Count];
-        Parallel.For(0, markdown.Count, i => documents[i] = cache is null ? LoadOne(root, markdown[i].Path, diagnostics) : LoadCached(root, markdown[i], diagnostics, cache));
-        cache?.ForgetDocumentsExcept(markdown.Select(f => f.Path).ToList());
+        Parallel.For(0, markdown.Count, i => documents[i] = cache is null ? LoadOne(root, markdown[i], diagnostics) : LoadCached(root, markdown[i], diagnostics, cache));
+        cache?.ForgetDocumentsExcept(markdown);
         return new Result(
             documents.Where(d => d is not null).Select(d => d!).ToList(),
             statics.Select(f => SitePaths.Relative(root, f)).ToList());
     }
 
-    /// <summary>A content file as listed: its full path, size and modification time.</summary>
-    private readonly record struct ContentFile(string Path, long Length, DateTime Modified);
-
     /// <summary>An unchanged file (same modification time and size) that loaded cleanly last time is not read again.</summary>
-    private static SourceDocument? LoadCached(string root, ContentFile file, DiagnosticBag diagnostics, BuildCache cache)
+    private static SourceDocument? LoadCached(string root, string fullPath, DiagnosticBag diagnostics, BuildCache cache)
     {
-        if (cache.LoadedDocument(file.Path, file.Length, file.Modified) is { } known)
+        var info = new FileInfo(fullPath);
+        if (cache.LoadedDocument(fullPath, info.Length, info.LastWriteTimeUtc) is { } known)
         {
             return known;
         }
 
         var local = new DiagnosticBag();
-        var document = LoadOne(root, file.Path, local);
+        var document = LoadOne(root, fullPath, local);
         diagnostics.AddRange(local);
         if (document is not null && local.Count == 0)
         {
-            cache.RememberDocument(file.Path, file.Length, file.Modified, document);
+            cache.RememberDocument(fullPath, info.Length, info.LastWriteTimeUtc, document);
         }
 
         return document;
