@@ -13,6 +13,12 @@ public static class YamlReader
     /// <summary>Parses <paramref name="text"/>; <paramref name="lineOffset"/> shifts lines (front matter starts after '---').</summary>
     public static RawNode? Read(string text, string path, int lineOffset, DiagnosticBag diagnostics)
     {
+        return FlatYaml.TryRead(text, path, lineOffset) ?? ReadWithYamlDotNet(text, path, lineOffset, diagnostics);
+    }
+
+    /// <summary>Every document through YamlDotNet's node tree (what <see cref="FlatYaml"/> must agree with).</summary>
+    public static RawNode? ReadWithYamlDotNet(string text, string path, int lineOffset, DiagnosticBag diagnostics)
+    {
         var stream = new YamlStream();
         try
         {
