@@ -16,7 +16,7 @@ public static class SearchIndexWriter
     public static void Write(string folder, IEnumerable<SearchDocument> documents, double ramBufferMb = 48)
     {
         System.IO.Directory.CreateDirectory(folder);
-        using var directory = FSDirectory.Open(folder);
+        using var directory = new UnsyncedDirectory(FSDirectory.Open(folder));
         using var analyzer = ChineseAnalyzer.ForIndex();
         var config = new IndexWriterConfig(ChineseAnalyzer.Version, analyzer)
         {
@@ -61,7 +61,7 @@ public static class SearchIndexWriter
             }
         }
 
-        using var directory = FSDirectory.Open(folder);
+        using var directory = new UnsyncedDirectory(FSDirectory.Open(folder));
         using var analyzer = ChineseAnalyzer.ForIndex();
         var config = new IndexWriterConfig(ChineseAnalyzer.Version, analyzer) { OpenMode = OpenMode.APPEND };
         using var writer = new IndexWriter(directory, config);
@@ -162,6 +162,19 @@ public static class SearchIndexWriter
             field.SetBytesValue(new BytesRef(value));
             _fields.Add(field);
         }
+    }
+}
+
+/// <summary>
+/// The index folder without fsync at commit. The build writes the index into a staging folder and
+/// swaps it in like every page it writes, none of which is fsynced: after a power cut the next build
+/// writes them all again. Lucene's fsync at each commit was most of a `serve` rebuild's index step on
+/// this disk (up to 0.7 s of waiting for 0.3 s of work).
+/// </summary>
+internal sealed class UnsyncedDirectory(Lucene.Net.Store.Directory inner) : FilterDirectory(inner)
+{
+    public override void Sync(ICollection<string> names)
+    {
     }
 }
 
