@@ -7,7 +7,7 @@ namespace Site.Generator.Loading;
 /// Reads a text file the way <see cref="File.ReadAllText(string)"/> does (UTF-8 unless a byte order
 /// mark says otherwise, invalid bytes as U+FFFD), allocating only the string: the file's bytes go
 /// into a pooled buffer of their exact length. ReadAllText's reader buffers and growing builder were
-/// about 25 KB of garbage per 3.6 KB story, most of what loading 50,000 stories allocated.
+/// about 12 KB of garbage per 3.6 KB story: loading 20,000 stories allocated 692 MiB with them, 458 without.
 /// </summary>
 public static class SourceText
 {

