@@ -6,8 +6,8 @@ public static class FrontMatterSplitter
     public readonly record struct Parts(string? FrontMatter, string Body, int BodyStartLine, bool Unterminated);
 
     /// <summary>
-    /// Walks the lines in place and cuts two substrings: splitting every file into lines and joining
-    /// them again was a tenth of loading 50,000 stories.
+    /// Walks the lines in place and cuts two substrings, instead of splitting every file into lines
+    /// and joining them again (a copy of each line, then of the whole body, for every story).
     /// </summary>
     public static Parts Split(string text)
     {

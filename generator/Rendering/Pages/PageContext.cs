@@ -25,8 +25,9 @@ public sealed class PageContext(SiteModel site, SiteUrls urls, DiagnosticBag dia
     public DiagnosticBag Diagnostics { get; } = diagnostics;
 
     // Plain text of bodies rendered in this build, for the search index: one Markdown parse gives
-    // both (parsing every story twice was a tenth of a 50,000-story build). Keyed by the body string
-    // itself, which the index step is handed again; taken out as it is used.
+    // both (the index step parsed every story again; 20,000 stories indexed in 6.5-6.7 s instead of
+    // 7.3-8.0 once it stopped). Keyed by the body string itself, which the index step is handed
+    // again; taken out as it is used.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _plainTexts = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>A Markdown body as HTML; with a cache, an unchanged body in an unchanged URL set is not rendered again.</summary>
