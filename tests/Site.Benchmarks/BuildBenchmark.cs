@@ -15,7 +15,8 @@ internal static class BuildBenchmark
     private static readonly string[] Tags = ["接待日", "建议办理", "代表之家", "票决", "立法联系点", "乡村振兴", "民生实事", "述职评议", "执法检查", "联络站"];
 
     /// <param name="rebuilds">How many one-story edits to rebuild after; more than one is for profiling the rebuild.</param>
-    public static async Task<int> RunAsync(int stories, int rebuilds = 1)
+    /// <param name="withCache">False (`--cache none`): one build without a cache, as `site build` does, and no rebuilds.</param>
+    public static async Task<int> RunAsync(int stories, int rebuilds = 1, bool withCache = true)
     {
         var root = Bench.TempFolder("build");
         try
@@ -26,7 +27,8 @@ internal static class BuildBenchmark
 
             var options = BuildOptions.For(root) with { Now = new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.FromHours(8)) };
             // As `serve` does: one cache across builds. The first build fills it (a cold start).
-            var cache = new BuildCache();
+            var cache = withCache ? new BuildCache() : null;
+            rebuilds = withCache ? rebuilds : 0;
             var clock = Stopwatch.StartNew();
             var report = await BuildPipeline.RunAsync(options, CancellationToken.None, cache);
             var full = clock.Elapsed;
