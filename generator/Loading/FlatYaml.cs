@@ -16,7 +16,7 @@ public static class FlatYaml
 {
     public static RawMap? TryRead(string text, string path, int lineOffset)
     {
-        if (text.Contains('\t') || text.Contains('#') || text.Contains('\\') || text.Contains('&') || text.Contains('*') || text.Contains('!'))
+        if (text.AsSpan().ContainsAny("\t#\\&*!"))
         {
             return null;
         }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using QRCoder;
 
 namespace Site.Generator.Rendering;

@@ -25,6 +25,10 @@ namespace Site.Search;
 /// </summary>
 public sealed class ChineseTokenizer : Tokenizer
 {
+    // Punctuation and space of Chinese text that no tokenizer rule joins to a word.
+    private static readonly System.Buffers.SearchValues<char> ChinesePunctuation =
+        System.Buffers.SearchValues.Create("，。、；：？！（）《》〈〉「」『』【】〔〕“”‘’…—　");
+
     private readonly bool _allUnigrams;
     private readonly ICharTermAttribute _term;
     private readonly IOffsetAttribute _offset;
@@ -270,9 +274,7 @@ public sealed class ChineseTokenizer : Tokenizer
     private static bool IsPlainBoundary(char c) => c < 0x80 || IsPunctuationOrSpace(c);
 
     private static bool IsPunctuationOrSpace(char c) =>
-        c < 0x80
-            ? c != '_' && !char.IsAsciiLetterOrDigit(c)
-            : "，。、；：？！（）《》〈〉「」『』【】〔〕“”‘’…—　".Contains(c);
+        c < 0x80 ? c != '_' && !char.IsAsciiLetterOrDigit(c) : ChinesePunctuation.Contains(c);
 
     /// <summary>A reusable reader over a piece of the text.</summary>
     private sealed class PieceReader : TextReader

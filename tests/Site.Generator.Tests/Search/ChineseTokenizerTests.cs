@@ -1,6 +1,5 @@
 using System.Text;
 using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.TokenAttributes;
 using Site.Generator.Tests.Support;
 using Site.Search;
 
@@ -138,25 +137,5 @@ public sealed class ChineseTokenizerTests
     private static string Escape(string text) =>
         text.Length > 200 ? text[..200] + "…" : string.Concat(text.Select(c => c < 0x20 || char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.Format ? $"\\u{(int)c:X4}" : c.ToString()));
 
-    private static List<string> Tokens(TokenStream stream)
-    {
-        using (stream)
-        {
-            var term = stream.AddAttribute<ICharTermAttribute>();
-            var offset = stream.AddAttribute<IOffsetAttribute>();
-            var type = stream.AddAttribute<ITypeAttribute>();
-            var increment = stream.AddAttribute<IPositionIncrementAttribute>();
-            var length = stream.AddAttribute<IPositionLengthAttribute>();
-            var tokens = new List<string>();
-            stream.Reset();
-            while (stream.IncrementToken())
-            {
-                tokens.Add($"{term} {offset.StartOffset}-{offset.EndOffset} {type.Type} +{increment.PositionIncrement} ×{length.PositionLength}");
-            }
-
-            stream.End();
-            tokens.Add($"end {offset.EndOffset}");
-            return tokens;
-        }
-    }
+    private static List<string> Tokens(TokenStream stream) => TokenDump.Of(stream);
 }
