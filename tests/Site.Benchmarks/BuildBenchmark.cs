@@ -54,7 +54,7 @@ internal static class BuildBenchmark
         }
         finally
         {
-            Directory.Delete(root, recursive: true);
+            Bench.Remove(root);
         }
     }
 

@@ -83,7 +83,7 @@ internal static class CommentsBenchmark
         finally
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Directory.Delete(folder, recursive: true);
+            Bench.Remove(folder);
         }
     }
 

@@ -41,7 +41,7 @@ internal static class FilesBenchmark
         }
         finally
         {
-            Directory.Delete(root, recursive: true);
+            Bench.Remove(root);
         }
 
         return 0;

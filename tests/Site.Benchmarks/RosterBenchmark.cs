@@ -27,7 +27,7 @@ internal static class RosterBenchmark
         }
         finally
         {
-            Directory.Delete(root, recursive: true);
+            Bench.Remove(root);
         }
     }
 

@@ -116,7 +116,7 @@ internal static partial class SearchBenchmark
         {
             if (keep is null)
             {
-                Directory.Delete(folder, recursive: true);
+                Bench.Remove(folder);
             }
         }
     }
