@@ -3,8 +3,8 @@ using System.Diagnostics;
 namespace Site.Benchmarks;
 
 /// <summary>
-/// What the disk under the temp folder charges for the site's shape of output: a folder with two
-/// pages in it (a deputy's profile and card), and a page in a folder that exists already. Printed
+/// What the disk under the temp folder charges for the site's shape of output: a folder with a page
+/// in it (a story or a deputy's profile at its pretty URL), and a page in a folder that exists already. Printed
 /// as wall time and kernel time per item, three rounds, because this cost varies from run to run.
 /// </summary>
 internal static class FilesBenchmark
@@ -19,13 +19,12 @@ internal static class FilesBenchmark
             for (var round = 1; round <= 3; round++)
             {
                 var folders = Path.Combine(root, $"folders{round}");
-                Measure($"round {round}: folder + two pages", () =>
+                Measure($"round {round}: folder + page", () =>
                 {
                     for (var i = 0; i < count; i++)
                     {
                         var folder = Directory.CreateDirectory(Path.Combine(folders, $"d{i:D6}")).FullName;
                         File.WriteAllBytes(Path.Combine(folder, "index.html"), page);
-                        File.WriteAllBytes(Path.Combine(folder, "card.html"), page);
                     }
                 }, count);
 

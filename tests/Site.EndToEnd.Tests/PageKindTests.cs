@@ -12,7 +12,7 @@ public sealed class PageKindTests(SampleServer server)
     private static readonly string[] Paths =
     [
         "/", "/stories/", "/stories/peixun/", "/columns/lvzhi-gushi/", "/tags/",
-        "/deputies/", "/deputies/D0001/", "/deputies/D0001/card.html", "/deputies/level/county/",
+        "/deputies/", "/deputies/D0001/", "/deputies/level/county/",
         "/stations/", "/stations/S01/", "/suggestions/",
         "/drafts/", "/drafts/wuye-guanli-tiaoli/", "/drafts/wenming-xingwei-banfa/",
         "/ballots/", "/ballots/xiangtan-2026/", "/ballots/xiangtan-2025/P01/",

@@ -5,38 +5,83 @@ namespace Site.EndToEnd.Tests;
 /// <summary>
 /// The printed QR code on a deputy's profile and 三亮 card must take a phone to that deputy's page:
 /// the SVG is drawn in the browser and read back by an independent decoder (jsQR), as a phone camera would.
+/// The card is the profile's first block, printed alone when the page is opened at #card.
 /// </summary>
 [Collection(nameof(SampleServer))]
 public sealed class QrCodeTests(SampleServer server)
 {
     [Theory]
     [InlineData("/deputies/D0001/")]
-    [InlineData("/deputies/D0001/card.html")]
     [InlineData("/deputies/D0042/")]
     public async Task QrCode_OnDeputyPages_DecodesToTheDeputysPage(string path)
     {
         var page = await server.OpenAsync("desktop", path);
         await SampleServer.JourneyAsync(page, "qr-" + path.Replace('/', '-'), async () =>
         {
-            var profile = path.EndsWith("/card.html", StringComparison.Ordinal) ? path[..^"card.html".Length] : path;
-            var canonical = await page.EvaluateAsync<string>("() => document.querySelector('link[rel=canonical]').href");
-            var expected = canonical.EndsWith("/card.html", StringComparison.Ordinal) ? canonical[..^"card.html".Length] : canonical;
-            Assert.EndsWith(profile, expected);
+            var expected = await page.EvaluateAsync<string>("() => document.querySelector('link[rel=canonical]').href");
+            Assert.EndsWith(path, expected);
 
-            await page.AddScriptTagAsync(new PageAddScriptTagOptions { Path = Path.Combine(SampleServer.RepositoryRoot(), "tests", "Site.EndToEnd.Tests", "node_modules", "jsqr", "dist", "jsQR.js") });
-            // As seen on the page: both pages draw the code inline.
-            var decoded = await page.EvaluateAsync<string?>(Decode, "inline");
-            Assert.Equal(expected, decoded);
+            await page.AddScriptTagAsync(new PageAddScriptTagOptions { Path = JsQr });
+            // As seen on the page: the code is drawn inline.
+            Assert.Equal(expected, await page.EvaluateAsync<string?>(Decode, "inline"));
 
-            // As downloaded for a poster: the profile's download link carries the same SVG.
-            if (!path.EndsWith("/card.html", StringComparison.Ordinal))
-            {
-                var download = page.GetByRole(AriaRole.Link, new() { Name = "下载二维码" });
-                Assert.EndsWith("代表二维码.svg", await download.GetAttributeAsync("download"));
-                Assert.Equal(expected, await page.EvaluateAsync<string?>(Decode, "download"));
-            }
+            // As downloaded for a poster: the download link carries the same SVG.
+            var download = page.GetByRole(AriaRole.Link, new() { Name = "下载二维码" });
+            Assert.EndsWith("代表二维码.svg", await download.GetAttributeAsync("download"));
+            Assert.Equal(expected, await page.EvaluateAsync<string?>(Decode, "download"));
         });
     }
+
+    /// <summary>
+    /// An office worker prints a deputy's 三亮 card from the profile: the link opens the print dialog, and
+    /// what prints is the card alone (heading, identity, duties, pledge, a QR code that still decodes), not
+    /// the site's header, the biography or the duty record.
+    /// </summary>
+    [Fact]
+    public async Task ThreeLiangCard_PrintsAloneFromTheProfile()
+    {
+        var page = await server.OpenAsync("desktop", "/deputies/D0001/");
+        await SampleServer.JourneyAsync(page, "card-print", async () =>
+        {
+            var card = page.Locator("#card");
+            var bio = card.Locator(".bio");
+            var heading = page.GetByText("人大代表“三亮”卡片");
+
+            // On screen, before printing the card, the page is the profile.
+            await Assertions.Expect(heading).ToBeHiddenAsync();
+            await Assertions.Expect(bio).ToBeVisibleAsync();
+
+            // Printing the whole profile prints the duty record too.
+            await page.EmulateMediaAsync(new() { Media = Media.Print });
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "履职档案" })).ToBeVisibleAsync();
+            await page.EmulateMediaAsync(new() { Media = Media.Screen });
+
+            // The link asks the browser to print (the dialog itself is the browser's, so it is counted, not shown).
+            await page.EvaluateAsync("() => { window.printed = 0; window.print = () => { window.printed++; }; }");
+            await page.GetByRole(AriaRole.Link, new() { Name = "打印“三亮”卡片" }).ClickAsync();
+            await page.WaitForFunctionAsync("() => window.printed === 1");
+            Assert.EndsWith("/deputies/D0001/#card", page.Url);
+            await Assertions.Expect(page.GetByRole(AriaRole.Note)).ToContainTextAsync("Ctrl+P");
+
+            await page.EmulateMediaAsync(new() { Media = Media.Print });
+            await Assertions.Expect(heading).ToBeVisibleAsync();
+            await Assertions.Expect(card.GetByRole(AriaRole.Heading, new() { Name = "王建国" })).ToBeVisibleAsync();
+            await Assertions.Expect(card).ToContainTextAsync("易俗河镇金霞社区党委书记");
+            await Assertions.Expect(card).ToContainTextAsync("履职承诺：每月第一个星期三");
+            await Assertions.Expect(bio).ToBeHiddenAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "下载二维码" })).ToBeHiddenAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Note)).ToBeHiddenAsync();
+            await Assertions.Expect(page.Locator(".site-header")).ToBeHiddenAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "履职档案" })).ToBeHiddenAsync();
+            await Assertions.Expect(page.Locator(".site-footer")).ToBeHiddenAsync();
+
+            await page.AddScriptTagAsync(new PageAddScriptTagOptions { Path = JsQr });
+            var expected = await page.EvaluateAsync<string>("() => document.querySelector('link[rel=canonical]').href");
+            Assert.Equal(expected, await page.EvaluateAsync<string?>(Decode, "inline"));
+        });
+    }
+
+    private static string JsQr => Path.Combine(SampleServer.RepositoryRoot(), "tests", "Site.EndToEnd.Tests", "node_modules", "jsqr", "dist", "jsQR.js");
 
     /// <summary>Draws the SVG large on white, as printed, and reads it back with jsQR.</summary>
     private const string Decode = """

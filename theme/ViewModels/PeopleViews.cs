@@ -25,14 +25,10 @@ public sealed record DeputyPage(
     string? Pledge,
     string QrSvg,
     string QrDownload,
-    string CardUrl,
     LinkCard? Station,
     IReadOnlyList<DutyView> Duties,
     IReadOnlyList<SuggestionRow> Suggestions,
     IReadOnlyList<StoryCard> Stories);
-
-/// <summary>The printable 三亮 card (亮身份、亮职责、亮承诺) with the QR code.</summary>
-public sealed record DeputyCardPage(PageMeta Meta, string Name, IReadOnlyList<Fact> Facts, string? Pledge, string QrSvg, string PageUrl);
 
 /// <summary>家站点 page.</summary>
 public sealed record StationPage(

@@ -20,6 +20,12 @@
     });
   });
 
+  // "打印“三亮”卡片" goes to #card, which the print stylesheet prints alone; with JavaScript the
+  // print dialog opens as well, once the fragment is in place.
+  $all("a[data-print]").forEach(function (link) {
+    link.addEventListener("click", function () { setTimeout(function () { window.print(); }, 0); });
+  });
+
   // Filter a roster's rows or a list's cards by the text in their data-name, offline. A group
   // (a township's stations) with nothing left is hidden too, and the count says how many remain.
   $all("input[data-filter-target]").forEach(function (input) {

@@ -6,7 +6,7 @@ using Site.Theme.ViewModels;
 
 namespace Site.Generator.Rendering.Pages;
 
-/// <summary>人大代表: rosters (all, by level, group, region) in stroke order, each deputy's 一人一档 page (with its QR code) and 三亮 card.</summary>
+/// <summary>人大代表: rosters (all, by level, group, region) in stroke order, each deputy's 一人一档 page (with its QR code), whose first block prints as the 三亮 card.</summary>
 public static class DeputyPages
 {
     public const int RosterPageSize = 200;
@@ -80,22 +80,12 @@ public static class DeputyPages
 
         foreach (var deputy in site.Deputies)
         {
+            // The 三亮 card is the profile's first block, printed alone when the page is opened at
+            // #card (theme/assets/site.css): no card file per deputy, which a province-wide roster
+            // paid for in file-system time (100,000 files of 222,000; `roster` benchmark).
             yield return new PageJob(deputy.Url, typeof(DeputyTemplate), () => Page(context, deputy));
-            // The card is a file beside the profile, not a folder of its own: a province-wide roster
-            // would otherwise create 100,000 more folders, each paid for in kernel time (`files` benchmark).
-            yield return new PageJob(CardUrl(deputy), typeof(DeputyCardTemplate), () => new DeputyCardPage(
-                new PageMeta($"{deputy.Name}代表“三亮”卡片", $"{deputy.Name}代表联系卡", CardUrl(deputy), "deputies",
-                    [new Crumb("人大代表", "/deputies/"), new Crumb(deputy.Name, deputy.Url), new Crumb("三亮卡片", null)], NoIndex: true),
-                deputy.Name,
-                Facts(site, deputy),
-                deputy.Pledge,
-                context.QrSvg(deputy.Url),
-                deputy.Url));
         }
-
     }
-
-    public static string CardUrl(Deputy deputy) => deputy.Url + "card.html";
 
     public static string LevelUrl(DeputyLevel level) => $"/deputies/level/{level.ToString().ToLowerInvariant()}/";
 
@@ -172,7 +162,6 @@ public static class DeputyPages
             deputy.Pledge,
             qr,
             "data:image/svg+xml;base64," + Convert.ToBase64String(Encoding.UTF8.GetBytes(qr)),
-            CardUrl(deputy),
             station,
             site.DutiesByDeputy[deputy.Id].Select(d => new DutyView(
                 PageContext.ChineseDate(d.Date), PageContext.IsoDate(d.Date), d.Kind, d.Title, d.Place, d.Summary, d.Evaluation)).ToList(),
