@@ -13,7 +13,7 @@ public sealed class PageContext(SiteModel site, SiteUrls urls, DiagnosticBag dia
     // Taken when the first page is rendered: by then every URL of the site is registered.
     private readonly Lazy<UInt128> _urlSet = new(urls.Fingerprint);
 
-    // Without a cache, codes are still encoded once per build: a deputy's page and card share one.
+    // Without a cache, a page's code is still encoded once per build.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, QrMatrix> _qrCodes = new(64, 1024, StringComparer.Ordinal);
 
     public const int PageSize = 20;
