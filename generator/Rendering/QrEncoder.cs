@@ -91,27 +91,36 @@ internal static class QrEncoder
 
         // Rows as bits (column c is bit c; at most 41 columns): masking is an XOR per row and the
         // penalty rules are shifts and population counts.
+        // The columns are kept the same way (row r is bit r), so that the column rules need no
+        // transpose for each of the eight masks.
         var rows = new ulong[size];
         var free = new ulong[size];
+        var columns = new ulong[size];
+        var freeColumns = new ulong[size];
         for (var row = 0; row < size; row++)
         {
             for (var column = 0; column < size; column++)
             {
-                rows[row] |= (ulong)modules[(row * size) + column] << column;
-                free[row] |= function[(row * size) + column] ? 0 : 1UL << column;
+                var dark = (ulong)modules[(row * size) + column];
+                var isFree = function[(row * size) + column] ? 0UL : 1UL;
+                rows[row] |= dark << column;
+                free[row] |= isFree << column;
+                columns[column] |= dark << row;
+                freeColumns[column] |= isFree << row;
             }
         }
 
         // The mask with the lowest penalty wins; on a tie the first, as in QRCoder.
         var candidate = new ulong[size];
-        var columns = new ulong[size];
+        var candidateColumns = new ulong[size];
         var best = -1;
         var bestScore = int.MaxValue;
         for (var mask = 0; mask < 8; mask++)
         {
-            Mask(version, mask, rows, free, candidate);
-            DrawFormat(size, mask, candidate);
-            var score = Penalty(size, candidate, columns);
+            Mask(MaskRows[version][mask], rows, free, candidate);
+            Mask(MaskColumns[version][mask], columns, freeColumns, candidateColumns);
+            DrawFormat(size, mask, candidate, candidateColumns);
+            var score = Penalty(size, candidate, candidateColumns);
             if (score < bestScore)
             {
                 best = mask;
@@ -119,8 +128,8 @@ internal static class QrEncoder
             }
         }
 
-        Mask(version, best, rows, free, candidate);
-        DrawFormat(size, best, candidate);
+        Mask(MaskRows[version][best], rows, free, candidate);
+        DrawFormat(size, best, candidate, null);
         matrix = Pack(size, candidate);
         return true;
     }
@@ -467,18 +476,30 @@ internal static class QrEncoder
             return bits;
         }).ToArray()).ToArray()).ToArray();
 
-    /// <summary>Flips the modules the mask pattern selects, outside the function patterns.</summary>
-    private static void Mask(int version, int mask, ulong[] rows, ulong[] free, ulong[] result)
-    {
-        var pattern = MaskRows[version][mask];
-        for (var row = 0; row < rows.Length; row++)
+    /// <summary>The same patterns by column (row r is bit r).</summary>
+    private static readonly ulong[][][] MaskColumns = MaskRows.Select(masks => masks.Select(pattern =>
+        Enumerable.Range(0, pattern.Length).Select(column =>
         {
-            result[row] = rows[row] ^ (pattern[row] & free[row]);
+            var bits = 0UL;
+            for (var row = 0; row < pattern.Length; row++)
+            {
+                bits |= ((pattern[row] >> column) & 1) << row;
+            }
+
+            return bits;
+        }).ToArray()).ToArray()).ToArray();
+
+    /// <summary>Flips the modules the mask pattern selects, outside the function patterns (by row or by column).</summary>
+    private static void Mask(ulong[] pattern, ulong[] lines, ulong[] free, ulong[] result)
+    {
+        for (var i = 0; i < lines.Length; i++)
+        {
+            result[i] = lines[i] ^ (pattern[i] & free[i]);
         }
     }
 
     /// <summary>Level M (00) and the mask, with their BCH code, drawn twice beside the finders.</summary>
-    private static void DrawFormat(int size, int mask, ulong[] rows)
+    private static void DrawFormat(int size, int mask, ulong[] rows, ulong[]? columns)
     {
         var data = mask; // level M is 00
         var remainder = data;
@@ -489,7 +510,14 @@ internal static class QrEncoder
 
         var bits = ((data << 10) | remainder) ^ 0x5412;
         ulong Bit(int i) => (ulong)((bits >> i) & 1);
-        void Set(int row, int column, ulong value) => rows[row] = (rows[row] & ~(1UL << column)) | (value << column);
+        void Set(int row, int column, ulong value)
+        {
+            rows[row] = (rows[row] & ~(1UL << column)) | (value << column);
+            if (columns is not null)
+            {
+                columns[column] = (columns[column] & ~(1UL << row)) | (value << row);
+            }
+        }
 
         for (var i = 0; i <= 5; i++)
         {
@@ -518,15 +546,6 @@ internal static class QrEncoder
     /// <summary>The four penalty rules, counted the way QRCoder counts them (so the same mask wins).</summary>
     private static int Penalty(int size, ulong[] rows, ulong[] columns)
     {
-        Array.Clear(columns);
-        for (var row = 0; row < size; row++)
-        {
-            for (var column = 0; column < size; column++)
-            {
-                columns[column] |= ((rows[row] >> column) & 1) << row;
-            }
-        }
-
         var score = 0;
         var dark = 0;
         var inside = (1UL << (size - 1)) - 1;
@@ -537,10 +556,7 @@ internal static class QrEncoder
 
             // Finder-like 1011101 with four light modules after or before it (the two patterns are
             // mirror images, so bit order does not matter).
-            for (var start = 0; start + 11 <= size; start++)
-            {
-                score += FinderLike((rows[i] >> start) & 0x7FF) + FinderLike((columns[i] >> start) & 0x7FF);
-            }
+            score += FinderLike(rows[i], size) + FinderLike(columns[i], size);
 
             // 2×2 blocks of one colour.
             if (i + 1 < size)
@@ -558,20 +574,35 @@ internal static class QrEncoder
         return score;
     }
 
-    private static int FinderLike(ulong window) => window is 0b00001011101 or 0b10111010000 ? 40 : 0;
-
-    private static int Runs(ulong line, int size)
+    /// <summary>
+    /// 40 for each start of 11 modules that read 1011101 then 0000, or 0000 then 1011101, all starts
+    /// at once: bit s of <c>m[k]</c> is module s+k.
+    /// </summary>
+    private static int FinderLike(ulong line, int size)
     {
-        var penalty = 0;
-        for (var start = 0; start < size;)
+        Span<ulong> m = stackalloc ulong[11];
+        for (var k = 0; k < 11; k++)
         {
-            var rest = line >> start;
-            var length = Math.Min(System.Numerics.BitOperations.TrailingZeroCount((rest & 1) != 0 ? ~rest : rest), size - start);
-            penalty += length >= 5 ? length - 2 : 0;
-            start += length;
+            m[k] = line >> k;
         }
 
-        return penalty;
+        var first = m[0] & ~m[1] & m[2] & m[3] & m[4] & ~m[5] & m[6] & ~(m[7] | m[8] | m[9] | m[10]);
+        var second = ~(m[0] | m[1] | m[2] | m[3]) & m[4] & ~m[5] & m[6] & m[7] & m[8] & ~m[9] & m[10];
+        var starts = (1UL << (size - 10)) - 1;
+        return 40 * (System.Numerics.BitOperations.PopCount(first & starts) + System.Numerics.BitOperations.PopCount(second & starts));
+    }
+
+    /// <summary>
+    /// Runs of five or more modules of one colour, each 3 plus 1 per module beyond five, counted for
+    /// all positions at once: a run of length L holds L - 4 windows of five equal modules, and the
+    /// penalty L - 2 is those windows plus 2 for the run's first window.
+    /// </summary>
+    private static int Runs(ulong line, int size)
+    {
+        var same = ~(line ^ (line >> 1)) & ((1UL << (size - 1)) - 1); // bit i: modules i and i+1 match
+        var windows = same & (same >> 1) & (same >> 2) & (same >> 3);  // bit i: modules i..i+4 match
+        var firsts = windows & ~(same << 1);                             // ... and module i-1 differs
+        return System.Numerics.BitOperations.PopCount(windows) + (2 * System.Numerics.BitOperations.PopCount(firsts));
     }
 
     private static QrMatrix Pack(int size, ulong[] rows)
