@@ -12,6 +12,9 @@ public static partial class DateParsing
     [GeneratedRegex(@"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?$")]
     private static partial Regex YearMonth();
 
+    [GeneratedRegex(@"^\d{4}年?$")]
+    private static partial Regex YearOnly();
+
     public static bool TryParse(string text, out DateOnly date)
     {
         var match = FullDate().Match(text.Trim());
@@ -45,6 +48,6 @@ public static partial class DateParsing
             return month is >= 1 and <= 12 ? $"{match.Groups[1].Value}年{month}月" : null;
         }
 
-        return Regex.IsMatch(text, @"^\d{4}年?$") ? $"{text.TrimEnd('年')}年" : null;
+        return YearOnly().IsMatch(text) ? $"{text.TrimEnd('年')}年" : null;
     }
 }

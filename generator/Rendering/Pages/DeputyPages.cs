@@ -61,9 +61,13 @@ public static class DeputyPages
             }
         }
 
+        // One pass over the roster for each grouping (a lookup keeps the stroke order within a group),
+        // not one pass per group or region: a province has hundreds of each and 100,000 deputies.
+        var byGroup = site.Deputies.Where(d => d.Group is not null).ToLookup(d => d.Group!, StringComparer.Ordinal);
+        var byRegion = site.Deputies.Where(d => d.Region is not null).ToLookup(d => d.Region!.Value);
         foreach (var group in groups)
         {
-            foreach (var job in Roster($"/deputies/group/{group}/", group, null, site.Deputies.Where(d => d.Group == group).ToList(), new Crumb("人大代表", "/deputies/"), new Crumb(group, null)))
+            foreach (var job in Roster($"/deputies/group/{group}/", group, null, byGroup[group].ToList(), new Crumb("人大代表", "/deputies/"), new Crumb(group, null)))
             {
                 yield return job;
             }
@@ -72,7 +76,7 @@ public static class DeputyPages
         foreach (var region in regions)
         {
             var name = site.RegionName(region) is { Length: > 0 } n ? n : region.Value;
-            foreach (var job in Roster($"/deputies/region/{region.Value}/", $"{name}的人大代表", null, site.Deputies.Where(d => d.Region == region).ToList(), new Crumb("人大代表", "/deputies/"), new Crumb(name, null)))
+            foreach (var job in Roster($"/deputies/region/{region.Value}/", $"{name}的人大代表", null, byRegion[region].ToList(), new Crumb("人大代表", "/deputies/"), new Crumb(name, null)))
             {
                 yield return job;
             }
