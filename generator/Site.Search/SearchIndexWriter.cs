@@ -25,14 +25,7 @@ public static class SearchIndexWriter
         };
         using var writer = new IndexWriter(directory, config);
 
-        // IndexWriter takes documents from several threads at once; inverting their tokens is most of the cost.
-        Parallel.ForEach(documents, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, () => new LuceneFields(),
-            (document, _, fields) =>
-            {
-                writer.AddDocument(fields.Fill(document));
-                return fields;
-            },
-            _ => { });
+        ForEachDocument(documents, (document, fields) => writer.AddDocument(fields));
         writer.Commit();
     }
 
@@ -70,15 +63,22 @@ public static class SearchIndexWriter
             writer.DeleteDocuments(new Term(SearchFields.Url, url));
         }
 
-        Parallel.ForEach(changed, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, () => new LuceneFields(),
+        ForEachDocument(changed, (document, fields) => writer.UpdateDocument(new Term(SearchFields.Url, document.Url), fields));
+        writer.Commit();
+    }
+
+    /// <summary>
+    /// Hands each document, as Lucene fields, to <paramref name="write"/> from every core at once:
+    /// IndexWriter takes documents from several threads, and inverting their tokens is most of the cost.
+    /// </summary>
+    private static void ForEachDocument(IEnumerable<SearchDocument> documents, Action<SearchDocument, List<IIndexableField>> write) =>
+        Parallel.ForEach(documents, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, () => new LuceneFields(),
             (document, _, fields) =>
             {
-                writer.UpdateDocument(new Term(SearchFields.Url, document.Url), fields.Fill(document));
+                write(document, fields.Fill(document));
                 return fields;
             },
             _ => { });
-        writer.Commit();
-    }
 
     /// <summary>
     /// One thread's Lucene fields, filled anew for each document, as Lucene's own guidance has it. A
