@@ -8,11 +8,13 @@ namespace Site.Generator.Build;
 public sealed class BuildReport(DiagnosticBag diagnostics)
 {
     private readonly List<Step> _steps = [];
+    private int _besideRunning;
 
     /// <param name="Cpu">Processor time the whole process spent meanwhile (all threads).</param>
     /// <param name="Allocated">Bytes the whole process allocated meanwhile: what the garbage collector has to clear.</param>
     /// <param name="Paused">Time the garbage collector stopped the program meanwhile.</param>
-    public readonly record struct Step(string Name, TimeSpan Elapsed, TimeSpan Cpu, long Allocated, TimeSpan Paused);
+    /// <param name="Shared">The step ran while a step beside it was running, so the figures above are both steps'.</param>
+    public readonly record struct Step(string Name, TimeSpan Elapsed, TimeSpan Cpu, long Allocated, TimeSpan Paused, bool Shared = false);
 
     public DiagnosticBag Diagnostics { get; } = diagnostics;
 
@@ -36,17 +38,47 @@ public sealed class BuildReport(DiagnosticBag diagnostics)
     /// <summary>Runs one named step and records how long it took.</summary>
     public T Time<T>(string step, Func<T> action)
     {
-        var start = Meter.Start();
+        var start = Meter.Start(Volatile.Read(ref _besideRunning) > 0);
         var result = action();
-        _steps.Add(start.Stop(step));
+        Add(start.Stop(step, Volatile.Read(ref _besideRunning) > 0));
         return result;
     }
 
     public async Task TimeAsync(string step, Func<Task> action)
     {
-        var start = Meter.Start();
+        var start = Meter.Start(Volatile.Read(ref _besideRunning) > 0);
         await action();
-        _steps.Add(start.Stop(step));
+        Add(start.Stop(step, Volatile.Read(ref _besideRunning) > 0));
+    }
+
+    /// <summary>
+    /// Starts a named step on the thread pool, beside the steps that follow; the caller awaits it.
+    /// Steps that overlap it are marked <see cref="Step.Shared"/>.
+    /// </summary>
+    public Task TimeBeside(string step, Action action, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _besideRunning);
+        var start = Meter.Start(shared: true);
+        return Task.Run(() =>
+        {
+            try
+            {
+                action();
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _besideRunning);
+                Add(start.Stop(step, shared: true));
+            }
+        }, cancellationToken);
+    }
+
+    private void Add(Step step)
+    {
+        lock (_steps)
+        {
+            _steps.Add(step);
+        }
     }
 
     public string Summary() =>
@@ -54,21 +86,23 @@ public sealed class BuildReport(DiagnosticBag diagnostics)
 
     /// <summary>For benchmarks: each step with its processor time, which shows how busy both cores were.</summary>
     public string SummaryWithCpu() =>
-        string.Join(", ", _steps.Select(s => $"{s.Name} {s.Elapsed.TotalMilliseconds:0} ms (cpu {s.Cpu.TotalMilliseconds:0})"));
+        string.Join(", ", _steps.Select(s => $"{s.Name} {s.Elapsed.TotalMilliseconds:0} ms (cpu{(s.Shared ? "*" : "")} {s.Cpu.TotalMilliseconds:0})"))
+        + (_steps.Any(s => s.Shared) ? "; * overlapping steps: the processor time of both" : "");
 
     /// <summary>For benchmarks: what each step allocated and how long collecting it paused the program.</summary>
     public string SummaryWithGc() =>
-        string.Join(", ", _steps.Where(s => s.Allocated >= 1 << 20).Select(s => $"{s.Name} {s.Allocated / (double)(1 << 20):0} MiB (paused {s.Paused.TotalMilliseconds:0} ms)"));
+        string.Join(", ", _steps.Where(s => s.Allocated >= 1 << 20).Select(s => $"{s.Name}{(s.Shared ? "*" : "")} {s.Allocated / (double)(1 << 20):0} MiB (paused {s.Paused.TotalMilliseconds:0} ms)"));
 
-    private readonly record struct Meter(long Timestamp, TimeSpan Cpu, long Allocated, TimeSpan Paused)
+    private readonly record struct Meter(long Timestamp, TimeSpan Cpu, long Allocated, TimeSpan Paused, bool Shared)
     {
-        public static Meter Start() => new(Stopwatch.GetTimestamp(), Environment.CpuUsage.TotalTime, GC.GetTotalAllocatedBytes(), GC.GetTotalPauseDuration());
+        public static Meter Start(bool shared) => new(Stopwatch.GetTimestamp(), Environment.CpuUsage.TotalTime, GC.GetTotalAllocatedBytes(), GC.GetTotalPauseDuration(), shared);
 
-        public Step Stop(string name) => new(
+        public Step Stop(string name, bool shared) => new(
             name,
             Stopwatch.GetElapsedTime(Timestamp),
             Environment.CpuUsage.TotalTime - Cpu,
             GC.GetTotalAllocatedBytes() - Allocated,
-            GC.GetTotalPauseDuration() - Paused);
+            GC.GetTotalPauseDuration() - Paused,
+            Shared || shared);
     }
 }

@@ -29,9 +29,13 @@ public static class IntakeDataWriter
         return File.Exists(path) ? File.ReadAllText(path) : null;
     }
 
-    public static void Write(SiteModel site, SiteChrome chrome, string folder, string stamp, IndexMemory? memory = null, Func<MarkdownSource, string>? plainText = null)
+    /// <summary>
+    /// Writes everything into <paramref name="folder"/>.staging, leaving <paramref name="folder"/> as it
+    /// is: the build swaps it in (<see cref="SwapIn"/>) only once it knows the site has no errors.
+    /// </summary>
+    public static void Stage(SiteModel site, SiteChrome chrome, string folder, string stamp, IndexMemory? memory = null, Func<MarkdownSource, string>? plainText = null)
     {
-        var staging = folder + ".staging";
+        var staging = StagingFolder(folder);
         if (Directory.Exists(staging))
         {
             Directory.Delete(staging, recursive: true);
@@ -42,7 +46,12 @@ public static class IntakeDataWriter
         File.WriteAllText(Path.Combine(staging, SearchService.ChromeFile), JsonSerializer.Serialize(chrome, SearchService.ChromeJson));
         WriteIndex(Path.Combine(staging, SearchService.IndexFolder), Path.Combine(folder, SearchService.IndexFolder), SearchDocuments.From(site, plainText, memory?.Documents), memory);
         File.WriteAllText(Path.Combine(staging, StampFile), stamp);
+    }
 
+    /// <summary>Replaces <paramref name="folder"/> with what <see cref="Stage"/> wrote beside it.</summary>
+    public static void SwapIn(string folder)
+    {
+        var staging = StagingFolder(folder);
         var old = folder + ".old";
         if (Directory.Exists(old))
         {
@@ -60,6 +69,18 @@ public static class IntakeDataWriter
             Directory.Delete(old, recursive: true);
         }
     }
+
+    /// <summary>Removes what <see cref="Stage"/> wrote, for a build that failed after staging.</summary>
+    public static void Discard(string folder)
+    {
+        var staging = StagingFolder(folder);
+        if (Directory.Exists(staging))
+        {
+            Directory.Delete(staging, recursive: true);
+        }
+    }
+
+    private static string StagingFolder(string folder) => folder + ".staging";
 
     private static void WriteIndex(string target, string previousIndex, IEnumerable<SearchDocument> documents, IndexMemory? memory)
     {

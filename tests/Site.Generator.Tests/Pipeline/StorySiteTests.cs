@@ -1,4 +1,7 @@
+using Site.Generator.Build;
+using Site.Generator.Diagnostics;
 using Site.Generator.Tests.Support;
+using Site.Search;
 
 namespace Site.Generator.Tests.Pipeline;
 
@@ -129,6 +132,37 @@ public sealed class StorySiteTests
 
         Assert.False(report.Succeeded);
         Assert.True(File.Exists(Path.Combine(site.Output, "stories/jiedai/index.html")));
+        Assert.False(Directory.Exists(site.Output + ".staging"));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Build_BrokenLinkFoundWhileIndexing_KeepsThePreviousSiteAndIndex(bool withCache)
+    {
+        // The link is found by the Markdown conversion, which the render or the index (running beside
+        // it) may do first: either way the build fails and neither output is replaced.
+        var cache = withCache ? new BuildCache() : null;
+        using var site = TestSite.Write(Site);
+        await site.RebuildAsync(cache: cache);
+        site.AssertFile("stories/jiedai/index.html", "群众满意");
+        var stamp = File.ReadAllText(Path.Combine(site.IntakeFolder, "build.stamp"));
+        var path = Path.Combine(site.Root, "content/stories/2026/jiedai.md");
+        File.WriteAllText(path, File.ReadAllText(path).Replace("群众满意", "群众满意，见[会议纪要](minutes.md)"));
+
+        var report = await site.RebuildAsync(cache: cache);
+
+        var error = Assert.Single(report.Diagnostics.Sorted(), d => d.Code == DiagnosticCodes.BrokenLink);
+        Assert.EndsWith("jiedai.md", error.Location.Path);
+        Assert.DoesNotContain("会议纪要", site.ReadFile("stories/jiedai/index.html"));
+        Assert.Equal(stamp, File.ReadAllText(Path.Combine(site.IntakeFolder, "build.stamp")));
+        using (var index = SearchIndex.Open(Path.Combine(site.IntakeFolder, "index")))
+        {
+            Assert.Equal(0, index.Search(new SearchRequest("会议纪要")).Total);
+            Assert.Equal(1, index.Search(new SearchRequest("群众满意")).Total);
+        }
+
+        Assert.False(Directory.Exists(site.IntakeFolder + ".staging"));
         Assert.False(Directory.Exists(site.Output + ".staging"));
     }
 
