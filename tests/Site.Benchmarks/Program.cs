@@ -91,10 +91,12 @@ namespace Site.Benchmarks
 
         private static string RemovalMarker => Path.Combine(Path.GetTempPath(), "site-benchmarks.removed");
 
-        // ext4 without a journal (as on these VMs) does not reuse an inode freed in the last 30 s (35 s
-        // while its block is dirty), and every new file scans past each such inode in its group. A run
-        // started right after the previous run removed its 300,000 files spent 75 s instead of 40 s of
-        // processor time creating the same pages, so a run first waits out that window (not on tmpfs).
+        // ext4 without a journal (as on these VMs) does not reuse an inode freed in the last 60 s, or in
+        // the last 360 s while the block of the inode table that holds it is dirty (fs/ext4/ialloc.c,
+        // RECENTCY_MIN and RECENTCY_DIRTY), and every new file scans past each such inode in its group.
+        // A new run dirties those blocks again by creating files beside them, so only 360 s is safe. A
+        // run started right after the previous run removed its 300,000 files spent 75 s instead of 40 s
+        // of processor time creating the same pages, so a run first waits out that window (not on tmpfs).
         private static void SettleAfterRemoval()
         {
             if (new DriveInfo(Path.GetTempPath()).DriveFormat == "tmpfs")
@@ -103,11 +105,11 @@ namespace Site.Benchmarks
             }
 
             var since = File.Exists(RemovalMarker) ? DateTime.UtcNow - File.GetLastWriteTimeUtc(RemovalMarker) : TimeSpan.MaxValue;
-            var window = TimeSpan.FromSeconds(36);
+            var window = TimeSpan.FromSeconds(365);
             if (since < window)
             {
                 var wait = window - since;
-                Console.WriteLine($"waiting {wait.TotalSeconds:0} s: files removed by the previous run are in the file system's 30 s reuse window");
+                Console.WriteLine($"waiting {wait.TotalSeconds:0} s: inodes freed by the previous run are in the file system's reuse window (60 s, 360 s while their block is dirty)");
                 Thread.Sleep(wait);
             }
         }
