@@ -14,8 +14,9 @@ using Site.Theme.ViewModels;
 namespace Site.Generator.Build;
 
 /// <summary>
-/// The recipe: load → validate → link → render → index → write. Every step adds to one
-/// diagnostic bag; if any error was found, nothing replaces the last good site.
+/// The recipe: load → validate → link → plan → render and write, with the search index built
+/// beside them → commit. Every step adds to one diagnostic bag; if any error was found, nothing
+/// replaces the last good site or the last good index.
 /// </summary>
 public static class BuildPipeline
 {
