@@ -128,7 +128,16 @@ public static class BuildPipeline
         }
 
         // Awaited even when a page failed: its staging folder is removed only once nothing writes into it.
-        await report.TimeAsync("wait-index", () => index);
+        try
+        {
+            await report.TimeAsync("wait-index", () => index);
+        }
+        catch (Exception) when (diagnostics.HasErrors)
+        {
+            // A body the render could not convert fails the index the same way; the render's
+            // diagnostic names the page, and the build ends as a content error, not a crash.
+        }
+
         if (diagnostics.HasErrors)
         {
             IntakeDataWriter.Discard(options.IntakeOutput);

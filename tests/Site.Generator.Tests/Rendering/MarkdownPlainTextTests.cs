@@ -6,8 +6,9 @@ using Site.Generator.Tests.Support;
 namespace Site.Generator.Tests.Rendering;
 
 /// <summary>
-/// The render step hands the search index each body's plain text from the parse it renders HTML
-/// from. That text must be exactly what Markdig's own ToPlainText gives, links and all.
+/// Each body's plain text for the search index comes from the same parse as its HTML (whichever of
+/// the render and the index converts it first). That text must be exactly what Markdig's own
+/// ToPlainText gives, links and all.
 /// </summary>
 public sealed class MarkdownPlainTextTests
 {
