@@ -30,6 +30,8 @@ public sealed class SearchIndex : IDisposable
 
     public static SearchIndex Open(string folder)
     {
+        // Each segment names the codec that wrote it; Lucene must know ours before it opens one.
+        _ = SearchCodec.Registered;
         var directory = FSDirectory.Open(folder);
         try
         {

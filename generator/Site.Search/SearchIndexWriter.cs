@@ -22,6 +22,7 @@ public static class SearchIndexWriter
         {
             OpenMode = OpenMode.CREATE,
             RAMBufferSizeMB = ramBufferMb,
+            Codec = SearchCodec.Registered,
         };
         using var writer = new IndexWriter(directory, config);
 
@@ -56,7 +57,7 @@ public static class SearchIndexWriter
 
         using var directory = new UnsyncedDirectory(FSDirectory.Open(folder));
         using var analyzer = ChineseAnalyzer.ForIndex();
-        var config = new IndexWriterConfig(ChineseAnalyzer.Version, analyzer) { OpenMode = OpenMode.APPEND };
+        var config = new IndexWriterConfig(ChineseAnalyzer.Version, analyzer) { OpenMode = OpenMode.APPEND, Codec = SearchCodec.Registered };
         using var writer = new IndexWriter(directory, config);
         foreach (var url in removedUrls)
         {

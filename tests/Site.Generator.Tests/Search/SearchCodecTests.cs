@@ -1,0 +1,71 @@
+using System.Text;
+using Lucene.Net.Index;
+using Lucene.Net.Store;
+using Site.Search;
+
+namespace Site.Generator.Tests.Search;
+
+/// <summary>
+/// The index is written with <see cref="SearchCodec"/> (stored fields uncompressed), and an index a
+/// previous build wrote with Lucene's default codec still opens, updates and answers with snippets.
+/// </summary>
+public sealed class SearchCodecTests : IDisposable
+{
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "codec-test-" + Guid.NewGuid().ToString("N")[..12]);
+
+    [Fact]
+    public void Write_EverySegment_IsOurCodecWithTheBodyStoredAsItsOwnBytes()
+    {
+        var folder = Path.Combine(_root, "index");
+        const string body = "代表联络站接待群众反映的道路积水问题，已转交住建部门限期办理。";
+        SearchIndexWriter.Write(folder, [new SearchDocument("/stories/a/", "道路积水", body, SearchTypes.Story)]);
+
+        Assert.All(Segments(folder), codec => Assert.Equal(SearchCodec.CodecName, codec));
+        var files = System.IO.Directory.GetFiles(folder).Select(File.ReadAllBytes);
+        Assert.Contains(files, bytes => bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes(body)) >= 0);
+    }
+
+    [Fact]
+    public void Update_OfAnIndexWrittenWithTheDefaultCodec_KeepsItsDocumentsFoundWithSnippets()
+    {
+        var previous = Path.Combine(_root, "previous");
+        var old = new SearchDocument("/stories/old/", "旧稿", "去年的代表之家活动记录，讲到老旧小区加装电梯。", SearchTypes.Story);
+        WriteWithDefaultCodec(previous, old);
+
+        var next = Path.Combine(_root, "next");
+        SearchIndexWriter.Update(next, previous,
+            [new SearchDocument("/stories/new/", "新稿", "今年的联络站接待日，群众又问起加装电梯的补贴。", SearchTypes.Story)], []);
+
+        Assert.Equal(["Lucene46", SearchCodec.CodecName], Segments(next).Order(StringComparer.Ordinal));
+        using var index = SearchIndex.Open(next);
+        var response = index.Search(new SearchRequest("加装电梯"));
+        Assert.Equal(["/stories/new/", "/stories/old/"], response.Hits.Select(h => h.Url).Order(StringComparer.Ordinal));
+        Assert.All(response.Hits, hit => Assert.Contains("<mark>加装电梯</mark>", hit.SnippetHtml));
+    }
+
+    /// <summary>An index as builds before <see cref="SearchCodec"/> wrote it: same fields, default codec.</summary>
+    private static void WriteWithDefaultCodec(string folder, SearchDocument document)
+    {
+        using var directory = FSDirectory.Open(folder);
+        using var analyzer = ChineseAnalyzer.ForIndex();
+        using var writer = new IndexWriter(directory, new IndexWriterConfig(ChineseAnalyzer.Version, analyzer));
+        writer.AddDocument(new SearchIndexWriter.LuceneFields().Fill(document));
+    }
+
+    private static IEnumerable<string> Segments(string folder)
+    {
+        _ = SearchCodec.Registered;
+        using var directory = FSDirectory.Open(folder);
+        var infos = new SegmentInfos();
+        infos.Read(directory);
+        return infos.Segments.Select(s => s.Info.Codec.Name).ToList();
+    }
+
+    public void Dispose()
+    {
+        if (System.IO.Directory.Exists(_root))
+        {
+            System.IO.Directory.Delete(_root, recursive: true);
+        }
+    }
+}
