@@ -16,7 +16,7 @@ public static class SearchIndexWriter
     public static void Write(string folder, IEnumerable<SearchDocument> documents, double ramBufferMb = 48)
     {
         System.IO.Directory.CreateDirectory(folder);
-        using var directory = new UnsyncedDirectory(FSDirectory.Open(folder));
+        using var directory = new BuildIndexDirectory(FSDirectory.Open(folder));
         using var analyzer = ChineseAnalyzer.ForIndex();
         var config = new IndexWriterConfig(ChineseAnalyzer.Version, analyzer)
         {
@@ -55,7 +55,7 @@ public static class SearchIndexWriter
             }
         }
 
-        using var directory = new UnsyncedDirectory(FSDirectory.Open(folder));
+        using var directory = new BuildIndexDirectory(FSDirectory.Open(folder));
         using var analyzer = ChineseAnalyzer.ForIndex();
         var config = new IndexWriterConfig(ChineseAnalyzer.Version, analyzer) { OpenMode = OpenMode.APPEND, Codec = SearchCodec.Registered };
         using var writer = new IndexWriter(directory, config);
@@ -168,13 +168,18 @@ public static class SearchIndexWriter
 }
 
 /// <summary>
-/// The index folder without fsync at commit. The build writes the index into a staging folder and
-/// swaps it in like every page it writes, none of which is fsynced: after a power cut the next build
-/// writes them all again. Lucene's fsync at each commit was most of a `serve` rebuild's index step on
-/// this disk (up to 0.7 s of waiting for 0.3 s of work).
+/// The index folder as a build writes it. No fsync at commit: the build writes the index into a
+/// staging folder and swaps it in like every page it writes, none of which is fsynced, and after a
+/// power cut the next build writes them all again; Lucene's fsync at each commit was most of a `serve`
+/// rebuild's index step on this disk (up to 0.7 s of waiting for 0.3 s of work). Files are written
+/// by <see cref="ChecksummedFileOutput"/>, whose footer checksum took 0.1 % of a
+/// 50,000-story build's processor time in a profile where Lucene's own took 4 %.
 /// </summary>
-internal sealed class UnsyncedDirectory(Lucene.Net.Store.Directory inner) : FilterDirectory(inner)
+internal sealed class BuildIndexDirectory(FSDirectory inner) : FilterDirectory(inner)
 {
+    public override IndexOutput CreateOutput(string name, IOContext context) =>
+        new ChecksummedFileOutput(Path.Combine(inner.Directory.FullName, name));
+
     public override void Sync(ICollection<string> names)
     {
     }

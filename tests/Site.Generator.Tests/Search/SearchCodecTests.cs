@@ -26,6 +26,33 @@ public sealed class SearchCodecTests : IDisposable
     }
 
     [Fact]
+    public void WriteAndUpdate_EveryFile_PassesLucenesOwnCheck()
+    {
+        // Bodies long enough that files outgrow the output's buffer, and a small RAM buffer so that
+        // several segments are flushed, then merged, and copied into compound files.
+        var paragraph = string.Concat(Enumerable.Range(0, 40).Select(i => $"第{i}次代表接待日，群众反映的{i % 7}件事已交办。"));
+        var documents = Enumerable.Range(0, 2000)
+            .Select(i => new SearchDocument($"/stories/{i}/", $"履职故事{i}", paragraph + i, SearchTypes.Story)).ToList();
+        var first = Path.Combine(_root, "first");
+        SearchIndexWriter.Write(first, documents, ramBufferMb: 1);
+        var second = Path.Combine(_root, "second");
+        SearchIndexWriter.Update(second, first, documents.Take(500).Select(d => d with { Body = d.Body + "已办结。" }).ToList(), ["/stories/1999/"]);
+
+        foreach (var folder in new[] { first, second })
+        {
+            using var directory = FSDirectory.Open(folder);
+            var status = new CheckIndex(directory).DoCheckIndex();
+            Assert.True(status.Clean, folder);
+            Assert.True(status.SegmentInfos.Count > 1, "expected several segments");
+            Assert.Contains(status.SegmentInfos, s => s.Compound);
+        }
+
+        using var index = SearchIndex.Open(second);
+        Assert.Equal(1999, index.DocumentCount);
+        Assert.Equal(500, index.Search(new SearchRequest("已办结")).Total);
+    }
+
+    [Fact]
     public void Update_OfAnIndexWrittenWithTheDefaultCodec_KeepsItsDocumentsFoundWithSnippets()
     {
         var previous = Path.Combine(_root, "previous");
