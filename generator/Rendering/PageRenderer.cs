@@ -11,16 +11,18 @@ namespace Site.Generator.Rendering;
 
 /// <summary>
 /// Renders page jobs to HTML with Razor's in-box <see cref="HtmlRenderer"/>. A renderer has one
-/// dispatcher, so each worker gets its own renderer and a share of the pages.
+/// dispatcher, so each worker renders its share of the pages, each page with a renderer of its own.
 /// </summary>
+/// <remarks>
+/// Every component a renderer has rendered stays attached to it until it is disposed, and so do the
+/// render-tree arrays each component rents from the shared array pool. Disposing the renderer after
+/// each page gives them back while the next page can rent them again. Disposing it after every 256
+/// pages kept thousands of arrays alive through several collections, and then returned far more than
+/// the pool keeps: 50,000 stories allocated 1.38 GiB in Razor that way, and 0.38 GiB this way
+/// (4.78 GiB in all against 3.90). A new renderer per page costs nothing that shows in a profile.
+/// </remarks>
 public static class PageRenderer
 {
-    /// <summary>
-    /// Every component a renderer has rendered stays attached to it until it is disposed, so a worker
-    /// starts a new renderer after this many pages; otherwise memory grows with the site.
-    /// </summary>
-    private const int PagesPerRenderer = 256;
-
     /// <summary>
     /// Fingerprints of the previous build's pages (output path → model hash) and where this build's go.
     /// A page whose fingerprint is unchanged is kept from the previous output without rendering.
@@ -39,55 +41,44 @@ public static class PageRenderer
         var chromeKey = memory is null ? "" : ModelFingerprint.Of(chrome, typeof(StaticHtml).Assembly.ManifestModule.ModuleVersionId).ToString();
         await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => Task.Run(async () =>
         {
-            var renderer = StaticHtml.CreateRenderer();
-            var renderedHere = 0;
             var page = new PageBuffer();
-            try
+            int index;
+            while ((index = Interlocked.Increment(ref next)) < jobs.Count)
             {
-                int index;
-                while ((index = Interlocked.Increment(ref next)) < jobs.Count)
+                cancellationToken.ThrowIfCancellationRequested();
+                var job = jobs[index];
+                try
                 {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    var job = jobs[index];
-                    try
+                    var model = job.BuildModel();
+                    if (memory is not null)
                     {
-                        var model = job.BuildModel();
-                        if (memory is not null)
+                        var fingerprint = ModelFingerprint.Of(model, job.Template, chromeKey);
+                        memory.Current[job.OutputPath] = fingerprint;
+                        if (memory.Previous.TryGetValue(job.OutputPath, out var previous) && previous == fingerprint && writer.Keep(job.OutputPath))
                         {
-                            var fingerprint = ModelFingerprint.Of(model, job.Template, chromeKey);
-                            memory.Current[job.OutputPath] = fingerprint;
-                            if (memory.Previous.TryGetValue(job.OutputPath, out var previous) && previous == fingerprint && writer.Keep(job.OutputPath))
-                            {
-                                continue;
-                            }
-                        }
-
-                        Interlocked.Increment(ref rendered);
-                        if (job.Template is null)
-                        {
-                            writer.Write(job.OutputPath, (byte[])model);
                             continue;
                         }
-
-                        if (++renderedHere % PagesPerRenderer == 0)
-                        {
-                            await renderer.DisposeAsync();
-                            renderer = StaticHtml.CreateRenderer();
-                        }
-
-                        page.Clear();
-                        await StaticHtml.RenderAsync(renderer, chrome, job.Template, model, page.Text);
-                        writer.Write(job.OutputPath, page.Utf8());
                     }
-                    catch (Exception ex) when (ex is not OperationCanceledException)
+
+                    Interlocked.Increment(ref rendered);
+                    if (job.Template is null)
                     {
-                        diagnostics.Error(DiagnosticCodes.RenderFailed, new SourceLocation(job.OutputPath), $"页面生成失败：{ex.GetType().Name}: {ex.Message}");
+                        writer.Write(job.OutputPath, (byte[])model);
+                        continue;
                     }
+
+                    page.Clear();
+                    await using (var renderer = StaticHtml.CreateRenderer())
+                    {
+                        await StaticHtml.RenderAsync(renderer, chrome, job.Template, model, page.Text);
+                    }
+
+                    writer.Write(job.OutputPath, page.Utf8());
                 }
-            }
-            finally
-            {
-                await renderer.DisposeAsync();
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    diagnostics.Error(DiagnosticCodes.RenderFailed, new SourceLocation(job.OutputPath), $"页面生成失败：{ex.GetType().Name}: {ex.Message}");
+                }
             }
         }, cancellationToken)));
         return rendered;
