@@ -5,6 +5,7 @@ using Site.Benchmarks;
 
 // Benchmarks that print figures; each writes its synthetic input to a temp folder and removes it.
 //   build    --stories N [--rebuilds R]   whole-site build of N stories, then R rebuilds after one edit each
+//   any command [--alloc-types T]          also print the T types the process allocated most bytes of
 //   roster   --deputies N --stations M
 //   search   --docs N --queries Q [--keep DIR]   index throughput and size, query p50/p99
 //   comments --seconds S --clients C [--postgres CONN]
@@ -13,7 +14,9 @@ using Site.Benchmarks;
 var arguments = Arguments.Parse(args);
 var command = args.FirstOrDefault() ?? "";
 Console.WriteLine($"# {command} {string.Join(' ', args.Skip(1))}  ({Environment.ProcessorCount} cores, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd})");
-return command switch
+var allocationTypes = arguments.Int("alloc-types", 0);
+using var sampler = allocationTypes > 0 ? new AllocationSampler() : null;
+var exitCode = command switch
 {
     "build" => await BuildBenchmark.RunAsync(arguments.Int("stories", 1000), arguments.Int("rebuilds", 1), arguments.String("cache") != "none"),
     "roster" => await RosterBenchmark.RunAsync(arguments.Int("deputies", 100_000), arguments.Int("stations", 10_000)),
@@ -23,6 +26,8 @@ return command switch
     "files" => FilesBenchmark.Run(arguments.Int("count", 10_000)),
     _ => Usage(),
 };
+sampler?.Print(allocationTypes);
+return exitCode;
 
 static int Usage()
 {
