@@ -18,12 +18,8 @@ public static class SearchIndexWriter
         System.IO.Directory.CreateDirectory(folder);
         using var directory = new BuildIndexDirectory(FSDirectory.Open(folder));
         using var analyzer = ChineseAnalyzer.ForIndex();
-        var config = new IndexWriterConfig(ChineseAnalyzer.Version, analyzer)
-        {
-            OpenMode = OpenMode.CREATE,
-            RAMBufferSizeMB = ramBufferMb,
-            Codec = SearchCodec.Registered,
-        };
+        var config = Config(analyzer, OpenMode.CREATE);
+        config.RAMBufferSizeMB = ramBufferMb;
         using var writer = new IndexWriter(directory, config);
 
         ForEachDocument(documents, (document, fields) => writer.AddDocument(fields));
@@ -57,8 +53,7 @@ public static class SearchIndexWriter
 
         using var directory = new BuildIndexDirectory(FSDirectory.Open(folder));
         using var analyzer = ChineseAnalyzer.ForIndex();
-        var config = new IndexWriterConfig(ChineseAnalyzer.Version, analyzer) { OpenMode = OpenMode.APPEND, Codec = SearchCodec.Registered };
-        using var writer = new IndexWriter(directory, config);
+        using var writer = new IndexWriter(directory, Config(analyzer, OpenMode.APPEND));
         foreach (var url in removedUrls)
         {
             writer.DeleteDocuments(new Term(SearchFields.Url, url));
@@ -67,6 +62,19 @@ public static class SearchIndexWriter
         ForEachDocument(changed, (document, fields) => writer.UpdateDocument(new Term(SearchFields.Url, document.Url), fields));
         writer.Commit();
     }
+
+    /// <summary>
+    /// Segments are written with <see cref="SearchCodec"/> and never packed into compound files: a
+    /// compound file is a second copy of every segment, which 50,000 stories paid 3 % of the build's
+    /// processor time for, to save file handles an index of a few dozen segments does not run short of.
+    /// </summary>
+    private static IndexWriterConfig Config(ChineseAnalyzer analyzer, OpenMode mode) => new(ChineseAnalyzer.Version, analyzer)
+    {
+        OpenMode = mode,
+        Codec = SearchCodec.Registered,
+        UseCompoundFile = false,
+        MergePolicy = new TieredMergePolicy { NoCFSRatio = 0 },
+    };
 
     /// <summary>
     /// Hands each document, as Lucene fields, to <paramref name="write"/> from every core at once:
