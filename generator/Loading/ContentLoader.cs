@@ -67,7 +67,7 @@ public sealed class ContentLoader
         var relative = SitePaths.Relative(root, fullPath);
         var segments = relative.Split('/');
         var section = segments.Length > 2 ? segments[1] : "pages";
-        var parts = FrontMatterSplitter.Split(SourceText.Read(fullPath));
+        var parts = SourceText.Read(fullPath, FrontMatterSplitter.Split);
         if (parts.FrontMatter is null)
         {
             diagnostics.Error(

@@ -5,23 +5,25 @@ public static class FrontMatterSplitter
 {
     public readonly record struct Parts(string? FrontMatter, string Body, int BodyStartLine, bool Unterminated);
 
+    public static Parts Split(string text) => Split(text.AsSpan());
+
     /// <summary>
-    /// Walks the lines in place and cuts two substrings, instead of splitting every file into lines
-    /// and joining them again (a copy of each line, then of the whole body, for every story).
+    /// Walks the lines in place and cuts two strings, instead of splitting every file into lines and
+    /// joining them again (a copy of each line, then of the whole body, for every story). The build
+    /// hands it the file's text in a pooled buffer (<see cref="SourceText.Read{T}"/>): header and body
+    /// are the only strings made of it.
     /// </summary>
-    public static Parts Split(string text)
+    public static Parts Split(ReadOnlySpan<char> span)
     {
-        var span = text.AsSpan();
         if (span.Length > 0 && span[0] == '\uFEFF')
         {
-            text = text[1..];
-            span = text.AsSpan();
+            span = span[1..];
         }
 
         var firstEnd = LineEnd(span, 0);
         if (!IsFence(span[..firstEnd], allowDots: false))
         {
-            return new Parts(null, text, 1, false);
+            return new Parts(null, span.ToString(), 1, false);
         }
 
         var headerStart = firstEnd + 1;
@@ -32,8 +34,8 @@ public static class FrontMatterSplitter
             var end = LineEnd(span, lineStart);
             if (IsFence(span[lineStart..end], allowDots: true))
             {
-                var header = lineStart == headerStart ? "" : text[headerStart..(lineStart - 1)];
-                var body = end >= span.Length ? "" : text[(end + 1)..];
+                var header = lineStart == headerStart ? "" : span[headerStart..(lineStart - 1)].ToString();
+                var body = end >= span.Length ? "" : span[(end + 1)..].ToString();
                 return new Parts(header, body, line + 1, false);
             }
 
@@ -41,7 +43,7 @@ public static class FrontMatterSplitter
             line++;
         }
 
-        return new Parts(null, text, 1, true);
+        return new Parts(null, span.ToString(), 1, true);
     }
 
     /// <summary>Index of the '\n' ending the line that starts at <paramref name="start"/>, or the text's length.</summary>

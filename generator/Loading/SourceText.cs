@@ -11,16 +11,26 @@ namespace Site.Generator.Loading;
 /// </summary>
 public static class SourceText
 {
-    public static string Read(string path)
+    /// <summary>The text as a span, valid only during the call; <see cref="Read{T}"/> gives it to one.</summary>
+    public delegate T TextUse<out T>(ReadOnlySpan<char> text);
+
+    public static string Read(string path) => Read(path, static text => text.ToString());
+
+    /// <summary>
+    /// Decodes the file into a pooled buffer and hands <paramref name="use"/> the text, so a caller that
+    /// keeps only parts of it (a story's header and body) does not first copy all of it into a string.
+    /// </summary>
+    public static T Read<T>(string path, TextUse<T> use)
     {
         using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
         var length = RandomAccess.GetLength(handle);
         if (length > 64 << 20)
         {
-            return File.ReadAllText(path); // not a page anyone writes by hand; no need to be clever
+            return use(File.ReadAllText(path)); // not a page anyone writes by hand; no need to be clever
         }
 
         var buffer = ArrayPool<byte>.Shared.Rent((int)length);
+        char[]? chars = null;
         try
         {
             var read = 0;
@@ -35,22 +45,37 @@ public static class SourceText
                 read += n;
             }
 
-            return Decode(buffer.AsSpan(0, read));
+            var (encoding, bom) = EncodingOf(buffer.AsSpan(0, read));
+            var bytes = buffer.AsSpan(bom, read - bom);
+            chars = ArrayPool<char>.Shared.Rent(encoding.GetMaxCharCount(bytes.Length));
+            return use(chars.AsSpan(0, encoding.GetChars(bytes, chars)));
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
+            if (chars is not null)
+            {
+                ArrayPool<char>.Shared.Return(chars);
+            }
         }
     }
 
-    /// <summary>The byte order marks StreamReader recognises, then UTF-8.</summary>
-    public static string Decode(ReadOnlySpan<byte> bytes) => bytes switch
+    public static string Decode(ReadOnlySpan<byte> bytes)
     {
-        [0xEF, 0xBB, 0xBF, ..] => Encoding.UTF8.GetString(bytes[3..]),
-        [0xFF, 0xFE, 0x00, 0x00, ..] => Encoding.UTF32.GetString(bytes[4..]),
-        [0xFF, 0xFE, ..] => Encoding.Unicode.GetString(bytes[2..]),
-        [0xFE, 0xFF, ..] => Encoding.BigEndianUnicode.GetString(bytes[2..]),
-        [0x00, 0x00, 0xFE, 0xFF, ..] => new UTF32Encoding(bigEndian: true, byteOrderMark: false).GetString(bytes[4..]),
-        _ => Encoding.UTF8.GetString(bytes),
+        var (encoding, bom) = EncodingOf(bytes);
+        return encoding.GetString(bytes[bom..]);
+    }
+
+    /// <summary>The byte order marks StreamReader recognises (and their length), then UTF-8.</summary>
+    private static (Encoding Encoding, int Bom) EncodingOf(ReadOnlySpan<byte> bytes) => bytes switch
+    {
+        [0xEF, 0xBB, 0xBF, ..] => (Encoding.UTF8, 3),
+        [0xFF, 0xFE, 0x00, 0x00, ..] => (Encoding.UTF32, 4),
+        [0xFF, 0xFE, ..] => (Encoding.Unicode, 2),
+        [0xFE, 0xFF, ..] => (Encoding.BigEndianUnicode, 2),
+        [0x00, 0x00, 0xFE, 0xFF, ..] => (BigEndianUtf32, 4),
+        _ => (Encoding.UTF8, 0),
     };
+
+    private static readonly UTF32Encoding BigEndianUtf32 = new(bigEndian: true, byteOrderMark: false);
 }
