@@ -11,7 +11,7 @@ namespace Site.Generator.Tests.Search;
 /// </summary>
 public sealed class SearchCodecTests : IDisposable
 {
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "codec-test-" + Guid.NewGuid().ToString("N")[..12]);
+    private readonly string _root = System.IO.Directory.CreateTempSubdirectory("codec-test-").FullName;
 
     [Fact]
     public void Write_EverySegment_IsOurCodecWithTheBodyStoredAsItsOwnBytes()
@@ -88,11 +88,5 @@ public sealed class SearchCodecTests : IDisposable
         return infos.Segments.Select(s => s.Info.Codec.Name).ToList();
     }
 
-    public void Dispose()
-    {
-        if (System.IO.Directory.Exists(_root))
-        {
-            System.IO.Directory.Delete(_root, recursive: true);
-        }
-    }
+    public void Dispose() => System.IO.Directory.Delete(_root, recursive: true);
 }
