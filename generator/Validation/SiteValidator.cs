@@ -47,6 +47,8 @@ public static class SiteValidator
             Add(site.Deputies, DeputyValidator.Validate(map, site, diagnostics));
         }
 
+        ReportDuplicateNames(input.Of(RecordKind.Deputies), diagnostics);
+
         foreach (var map in input.Of(RecordKind.Duties))
         {
             Add(site.Duties, DutyRecordValidator.Validate(map, site, diagnostics));
@@ -87,6 +89,30 @@ public static class SiteValidator
         {
             var id = (map.Find("id")?.Value as RawScalar)?.Value.Trim();
             Add(site.Ballots, BallotValidator.Validate(map, rows.Where(r => BallotOf(r) == id).ToList(), site, diagnostics));
+        }
+    }
+
+    /// <summary>
+    /// One name twice in one roster file: often a row pasted twice, sometimes two people. A warning
+    /// at the later row naming both rows (spaces in names do not count, 赵  敏 is 赵敏).
+    /// </summary>
+    private static void ReportDuplicateNames(IReadOnlyList<RawMap> deputies, DiagnosticBag diagnostics)
+    {
+        var first = new Dictionary<(string File, string Name), RawMap>();
+        foreach (var map in deputies)
+        {
+            if (map.Find("name")?.Value is not RawScalar { IsEmpty: false } scalar)
+            {
+                continue;
+            }
+
+            var name = string.Concat(scalar.Value.Where(c => !char.IsWhiteSpace(c)));
+            if (!first.TryAdd((map.Location.Path, name), map))
+            {
+                var earlier = first[(map.Location.Path, name)];
+                diagnostics.Warning(DiagnosticCodes.DuplicateName, scalar.Location,
+                    $"{map.Context}{(map.Context is null ? "" : " ")}姓名“{name}”在本名册中出现两次：{earlier.Context ?? earlier.Location.ToString()} 和 {map.Context ?? map.Location.ToString()}；如是同一人，请删去一行，如是两人，请核对编号与出生年月");
+            }
         }
     }
 
