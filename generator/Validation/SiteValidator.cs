@@ -37,6 +37,8 @@ public static class SiteValidator
             Add(site.Regions, RegionValidator.Validate(map, diagnostics));
         }
 
+        ResolveRegionParents(site.Regions);
+
         foreach (var map in input.Of(RecordKind.Stations))
         {
             Add(site.Stations, StationValidator.Validate(map, site, diagnostics));
@@ -89,6 +91,31 @@ public static class SiteValidator
         {
             var id = (map.Find("id")?.Value as RawScalar)?.Value.Trim();
             Add(site.Ballots, BallotValidator.Validate(map, rows.Where(r => BallotOf(r) == id).ToList(), site, diagnostics));
+        }
+    }
+
+    /// <summary>
+    /// A village's 12-digit code names its township as 9 digits (430321100) in tables of 2/4/6/9/12
+    /// digits, and as 12 digits padded with zeros (430321100000) in the bureau's padded tables: a
+    /// parent that is not there in one form is taken in the other when that one is.
+    /// </summary>
+    private static void ResolveRegionParents(List<Region> regions)
+    {
+        var codes = regions.Select(r => r.Code.Value).ToHashSet(StringComparer.Ordinal);
+        for (var i = 0; i < regions.Count; i++)
+        {
+            if (regions[i].Parent is not { } parent || codes.Contains(parent.Value))
+            {
+                continue;
+            }
+
+            var other = parent.Value.Length == 12
+                ? parent.Value[..RegionValidator.SignificantLength(parent.Value)]
+                : parent.Value.PadRight(12, '0');
+            if (codes.Contains(other))
+            {
+                regions[i] = regions[i] with { Parent = new RegionCode(other) };
+            }
         }
     }
 
