@@ -168,6 +168,26 @@ public static class SpreadsheetReader
         return builder.ToString();
     }
 
+    /// <summary>Whether a cell says <paramref name="header"/> as <see cref="NormalizeHeader"/> reads it, without a copy per cell.</summary>
+    private static bool SameHeader(string text, string header)
+    {
+        var j = 0;
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c) || c is '*' or '＊')
+            {
+                continue;
+            }
+
+            if (j >= header.Length || header[j++] != c)
+            {
+                return false;
+            }
+        }
+
+        return j == header.Length;
+    }
+
     private static string? KeyOf(RecordKind kind, string header) =>
         kind.Headers.TryGetValue(header, out var mapped) ? mapped
         : kind.Headers.Values.Contains(header) ? header
@@ -299,7 +319,7 @@ public static class SpreadsheetReader
                     continue;
                 }
 
-                repeatsHeader &= NormalizeHeader(text) == header;
+                repeatsHeader = repeatsHeader && SameHeader(text, header);
                 var location = new SourceLocation(relative, rowNumber, i + 1);
                 entries.Add(new RawEntry(key, location, new RawScalar(text, location), header));
             }

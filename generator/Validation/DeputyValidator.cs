@@ -36,7 +36,7 @@ public static partial class DeputyValidator
         var fields = new FieldReader(map, diagnostics, Labels);
         var id = fields.String("id", required: true);
         var name = fields.String("name", required: true);
-        if (name is not null && HanNameSpaces().IsMatch(name))
+        if (name is not null && name.AsSpan().IndexOfAny(Spaces) >= 0 && HanNameSpaces().IsMatch(name))
         {
             var joined = HanNameSpaces().Replace(name, "");
             fields.Warning(DiagnosticCodes.NameSpaces, fields.LocationOf("name"), "name", $"“{name}”中的空格已去掉，按“{joined}”发布（名册对齐用的空格不是名字的一部分）");
@@ -132,7 +132,7 @@ public static partial class DeputyValidator
     internal static DeputyLevel? LevelOfTerm(string term)
     {
         var end = term.IndexOf('第');
-        var prefix = end < 0 ? term : term[..end];
+        var prefix = end < 0 ? term.AsSpan() : term.AsSpan(0, end);
         if (prefix.Contains("全国", StringComparison.Ordinal))
         {
             return DeputyLevel.National;
@@ -155,6 +155,8 @@ public static partial class DeputyValidator
 
         return null;
     }
+
+    private static readonly System.Buffers.SearchValues<char> Spaces = System.Buffers.SearchValues.Create(" \t\u3000\u00A0");
 
     /// <summary>Spaces (ASCII, full-width, non-breaking) between Han characters, as lists pad 赵  敏.</summary>
     [GeneratedRegex(@"(?<=\p{IsCJKUnifiedIdeographs})[\s\u3000\u00A0]+(?=\p{IsCJKUnifiedIdeographs})")]

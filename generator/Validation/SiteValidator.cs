@@ -123,6 +123,8 @@ public static class SiteValidator
     /// One name twice in one roster file: often a row pasted twice, sometimes two people. A warning
     /// at the later row naming both rows (spaces in names do not count, 赵  敏 is 赵敏).
     /// </summary>
+    private static readonly System.Buffers.SearchValues<char> WhiteSpace = System.Buffers.SearchValues.Create(" \t\r\n\u3000\u00A0");
+
     private static void ReportDuplicateNames(IReadOnlyList<RawMap> deputies, DiagnosticBag diagnostics)
     {
         var first = new Dictionary<(string File, string Name), RawMap>();
@@ -133,7 +135,7 @@ public static class SiteValidator
                 continue;
             }
 
-            var name = string.Concat(scalar.Value.Where(c => !char.IsWhiteSpace(c)));
+            var name = scalar.Value.AsSpan().ContainsAny(WhiteSpace) ? string.Concat(scalar.Value.Where(c => !char.IsWhiteSpace(c))) : scalar.Value;
             if (!first.TryAdd((map.Location.Path, name), map))
             {
                 var earlier = first[(map.Location.Path, name)];
