@@ -27,7 +27,7 @@ public sealed class OfficeRosterTests
         using var site = TestSite.Write(TestSite.MinimalConfig);
         var book = new XlsxBuilder();
         book.AddSheet("代表名册")
-            .Row("2026年11月代表名册")
+            .Row("2026年11月代表名册", Blank, Blank, Blank, Blank)
             .Row()
             .Row("代表编号", "姓名", "性别", "层级", "届次")
             .Row("D1", "陈美华", "女", "县", "第十八届")
@@ -40,6 +40,23 @@ public sealed class OfficeRosterTests
         site.AssertFile("deputies/D1/index.html", "陈美华");
         site.AssertFile("deputies/D2/index.html", "刘桂英");
         Assert.Empty(Of(site, DiagnosticCodes.UnknownSpreadsheetColumn, Severity.Warning));
+    }
+
+    [Fact]
+    public async Task Build_DelegationMergedDownItsRows_GivesEveryRowItsDelegation()
+    {
+        using var site = TestSite.Write(TestSite.MinimalConfig);
+        var book = new XlsxBuilder();
+        book.AddSheet("名单")
+            .Row("代表编号", "代表团", "姓名", "层级", "届次")
+            .Row("D1", "花石代表团", "陈美华", "县", "第十八届")
+            .Row("D2", Blank, "刘桂英", "县", "第十八届")
+            .Merge("B2:B3");
+        book.Save(Roster(site));
+
+        await site.RebuildAsync();
+
+        site.AssertFile("deputies/D2/index.html", "刘桂英", "花石代表团");
     }
 
     [Fact]

@@ -68,6 +68,9 @@ public sealed class XlsxBuilder
         }
     }
 
+    /// <summary>A cell with no value, as Excel writes the cells a merge covers.</summary>
+    public static readonly object Blank = new();
+
     /// <summary>A cell: text, or a number shown in built-in number format <paramref name="NumberFormat"/>.</summary>
     public sealed record Cell(object Value, int NumberFormat = 0);
 
@@ -107,6 +110,9 @@ public sealed class XlsxBuilder
                     switch (Rows[r][c])
                     {
                         case null:
+                            break;
+                        case var blank when blank == Blank:
+                            xml.Append($"<c r=\"{reference}\"/>");
                             break;
                         case string text:
                             xml.Append($"<c r=\"{reference}\" t=\"inlineStr\"><is><t xml:space=\"preserve\">{SecurityElement.Escape(text)}</t></is></c>");
