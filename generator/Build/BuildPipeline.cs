@@ -47,7 +47,7 @@ public static class BuildPipeline
 
         // Plan: every page's URL is known before any is rendered, so links can be checked.
         var urls = new SiteUrls();
-        var assets = ThemeAssets.Load(options.Root);
+        var assets = ThemeAssets.Load(options.Root, diagnostics);
         var context = new PageContext(site, urls, diagnostics, cache);
         var jobs = report.Time("plan", () => PagePlanner.Plan(context));
         PagePlanner.RegisterUrls(site, jobs, validated.StaticFiles, urls);
@@ -55,6 +55,8 @@ public static class BuildPipeline
         {
             urls.AddAsset("/assets/" + name);
         }
+
+        OutputCollisions.Report(validated.StaticFiles, jobs, assets.Files.Keys, diagnostics);
 
         if (options.CheckOnly)
         {

@@ -28,6 +28,12 @@ public static class SuggestionValidator
     {
         var fields = new FieldReader(map, diagnostics, Labels);
         var number = fields.String("number", required: true);
+        if (number is not null)
+        {
+            // The number names the suggestion's anchor (s-2026-016), with '/' and spaces made '-'.
+            fields.CheckName(number.Replace('/', '-').Replace(' ', '-'), fields.LocationOf("number"), "number");
+        }
+
         var title = fields.String("title", required: true);
         var session = fields.String("session", required: true);
         var type = fields.OneOf("type", ["建议", "议案"]) ?? "建议";
