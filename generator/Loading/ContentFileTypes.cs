@@ -49,7 +49,7 @@ public static class ContentFileTypes
             return "不发布 SVG 图片：SVG 文件里可以藏有脚本。请转换为 PNG（或 JPG、WebP）后再放入";
         }
 
-        var what = extension.Length == 0 ? "没有扩展名的文件" : $"{extension} 文件";
+        var what = extension.Length == 0 ? "没有扩展名的文件" : $" {extension} 文件";
         return $"不发布{what}：content/ 中除 Markdown 外只发布图片（{Join(Images)}）和附件（{Join(Attachments)}）";
     }
 

@@ -20,7 +20,7 @@ public static class SafeName
     };
 
     /// <summary>What the shape is, for messages (Chinese).</summary>
-    public const string Rule = "只能由汉字、字母、数字组成，中间可用 - _ . ·，不能有 / \\ 空格 # ? % 等符号，不能以点开头或结尾，最长 100 个字";
+    public const string Rule = "只能由汉字、字母、数字组成，中间可用 - _ . ·（开头和结尾须是汉字、字母或数字），不能有 / \\ 空格 # ? % 等符号，最长 100 个字";
 
     public static bool IsSafe(string? value)
     {
