@@ -27,6 +27,11 @@ public static class BuildPipeline
     {
         var report = new BuildReport(new DiagnosticBag());
         var diagnostics = report.Diagnostics;
+        if (!options.CheckOnly && options.OutputProblem() is { } outputProblem)
+        {
+            diagnostics.Error(DiagnosticCodes.UnsafeOutput, new SourceLocation("--out"), outputProblem);
+            return report;
+        }
 
         // Load: files → raw documents and records, with positions for every field.
         var content = report.Time("load", () => ContentLoader.Load(options.Root, diagnostics, cache));

@@ -64,4 +64,7 @@ public static class DiagnosticCodes
 
     /// <summary>A file in content/ at the path of a file the build generates (robots.txt, sitemap.xml, a page).</summary>
     public const string OutputCollision = "SG4002";
+
+    /// <summary>An output folder a build must not replace: the site root or above it, or a source folder.</summary>
+    public const string UnsafeOutput = "SG4003";
 }

@@ -254,6 +254,22 @@ public sealed class ContentSecurityTests : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData(".")]
+    [InlineData("..")]
+    [InlineData("content")]
+    [InlineData("input/deputies")]
+    public async Task Build_OutputThatWouldReplaceTheSources_IsRefused(string output)
+    {
+        using var site = TestSite.Write(TestSite.MinimalConfig + "\n-- content/stories/a.md --\n" + Story);
+
+        await site.RebuildAsync(output: Path.Combine(site.Root, output));
+
+        site.AssertDiagnostic("--out", null, DiagnosticCodes.UnsafeOutput);
+        Assert.True(File.Exists(Path.Combine(site.Root, "content/stories/a.md")));
+        Assert.True(File.Exists(Path.Combine(site.Root, "input/site.yaml")));
+    }
+
     // 3. Host control files and file types
 
     [Fact]
