@@ -29,25 +29,35 @@ public static class SafeName
             return false;
         }
 
-        var runes = value.EnumerateRunes().ToList();
-        if (!Rune.IsLetterOrDigit(runes[0]) || !Rune.IsLetterOrDigit(runes[^1]))
+        Rune last = default;
+        var first = true;
+        foreach (var rune in value.EnumerateRunes())
         {
-            return false;
-        }
+            var letterOrDigit = Rune.IsLetterOrDigit(rune);
+            if (first && !letterOrDigit)
+            {
+                return false;
+            }
 
-        foreach (var rune in runes)
-        {
-            var ok = Rune.IsLetterOrDigit(rune)
+            var ok = letterOrDigit
                 || Rune.GetUnicodeCategory(rune) is System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.SpacingCombiningMark
                 || rune.Value is '-' or '_' or '.' or '·';
             if (!ok)
             {
                 return false;
             }
+
+            first = false;
+            last = rune;
         }
 
-        var stem = value.Split('.')[0];
-        return !WindowsDevices.Contains(stem);
+        if (!Rune.IsLetterOrDigit(last))
+        {
+            return false;
+        }
+
+        var dot = value.IndexOf('.');
+        return !WindowsDevices.Contains(dot < 0 ? value : value[..dot]);
     }
 
     /// <summary>The message for an unsafe <paramref name="value"/>, showing invisible characters as code points.</summary>

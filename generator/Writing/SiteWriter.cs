@@ -202,9 +202,9 @@ public sealed class SiteWriter : IDisposable
             return false;
         }
 
-        foreach (var segment in relativePath.Split('/'))
+        foreach (var range in relativePath.AsSpan().Split('/'))
         {
-            if (segment is "" or "." or "..")
+            if (relativePath.AsSpan(range) is [] or "." or "..")
             {
                 return false;
             }
