@@ -41,6 +41,11 @@ try
     // the exit code of a content error): an internal failure must exit 2, as the README says.
     return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
 }
+catch (OperationCanceledException)
+{
+    Console.Error.WriteLine("已取消（Ctrl+C）。");
+    return 130; // the shell's code for an interrupted command
+}
 catch (Exception ex)
 {
     Console.Error.WriteLine($"内部错误（请报告给开发者）：{ex}");
