@@ -79,13 +79,13 @@ public sealed class SiteWriter : IDisposable
     public void Copy(string relativePath, string sourceFile)
     {
         Claim(relativePath);
-        if (new FileInfo(sourceFile).LinkTarget is not null)
+        var info = new FileInfo(sourceFile);
+        if (info.LinkTarget is not null)
         {
             throw new UnsafeOutputPathException(relativePath, $"拒绝复制符号链接 {sourceFile}");
         }
 
         var previous = Path.Combine(_output, relativePath);
-        var info = new FileInfo(sourceFile);
         if (File.Exists(previous) && new FileInfo(previous).Length == info.Length
             && File.ReadAllBytes(previous).AsSpan().SequenceEqual(File.ReadAllBytes(sourceFile)) && KeepPrevious(relativePath, previous))
         {
