@@ -31,7 +31,10 @@ public static class SuggestionValidator
         if (number is not null)
         {
             // The number names the suggestion's anchor (s-2026-016), with '/' and spaces made '-'.
-            fields.CheckName(number.Replace('/', '-').Replace(' ', '-'), fields.LocationOf("number"), "number");
+            if (!SafeName.IsSafe(number.Replace('/', '-').Replace(' ', '-')))
+            {
+                fields.Error(DiagnosticCodes.UnsafeName, fields.LocationOf("number"), "number", SafeName.Describe(number, ""));
+            }
         }
 
         var title = fields.String("title", required: true);
