@@ -124,6 +124,7 @@ public sealed class ContentSecurityTests : IDisposable
     [InlineData("-- content/stories/a.md --\n---\ntitle: 甲\ndate: 2026-01-05\ncolumn: 履职故事\ntags:\n  - 民生\n  - ..\\..\\y\n---\n", "content/stories/a.md", 7, "tags/../../y/index.html")]
     [InlineData("-- content/pages/about.md --\n---\ntitle: 关于\nslug: ../z\n---\n", "content/pages/about.md", 3, "../z/index.html")]
     [InlineData("-- content/pages/about.md --\n---\ntitle: 关于\nslug: /etc\n---\n", "content/pages/about.md", 3, "etc/index.html")]
+    [InlineData("-- content/drafts/d.md --\n---\ntitle: 物业管理条例\noffice: 法制工作委员会\nreading: 一审\nopens: 2026-01-01\ncloses: 2026-02-01\nslug: ../../x\n---\n第一条 为了规范物业管理活动，制定本条例。\n", "content/drafts/d.md", 7, "drafts/../../x/index.html")]
     [InlineData("-- input/deputies/roster.csv --\n代表编号,姓名,层级\nD1,王建国,县\n../../d,李四,县\n", "input/deputies/roster.csv", 3, "deputies/../../d/index.html")]
     [InlineData("-- input/stations/s.yaml --\n- id: S1/../../s\n  name: 联络站\n  kind: 代表联络站\n", "input/stations/s.yaml", 1, "stations/../../s/index.html")]
     [InlineData("-- input/suggestions/s.yaml --\n- number: ../../n\n  title: 建议\n  session: 一次会议\n  deputies: [D1]\n  status: 交办\n", "input/suggestions/s.yaml", 1, "n")]
