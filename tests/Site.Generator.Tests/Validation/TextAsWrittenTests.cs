@@ -205,6 +205,45 @@ public sealed partial class TextAsWrittenTests
         Assert.Equal(0, site.Report.Diagnostics.Count);
     }
 
+    [Fact]
+    public async Task Build_DraftPastedFromPdf_TableAttachmentAndBareHeadingsOnThePage()
+    {
+        using var site = await TestSite.BuildAsync(TestSite.MinimalConfig + """
+
+            -- content/drafts/d.md --
+            ---
+            title: 某停车收费管理规定（征求意见稿）
+            office: 法工委
+            reading: 征求意见稿
+            opens: 2026-11-01
+            closes: 2026-12-31
+            ---
+            　　第一条 为了规范住宅小区停车收费行为，依照
+            第三条的规定制定本规定。
+            　　法律责任
+            　　第二条 收费标准如下：
+            | 车位类别 | 月收费（元） |
+            |---|---|
+            | 地面车位 | 60 |
+            　　第三条 本规定自公布之日起施
+            行。
+            附件：公示牌样式
+            　　公示牌设在小区出入口。
+            """);
+
+        site.AssertNoErrors();
+        var page = site.Html("drafts/d/index.html");
+        Assert.Equal(["article-1", "article-2", "article-3"], page.QuerySelectorAll("section.article").Select(a => a.Id));
+        Assert.Contains("依照第三条的规定制定本规定。", page.QuerySelector("#article-1")!.TextContent);
+        Assert.Equal("法律责任", page.QuerySelector("#part-1")!.TextContent);
+        Assert.Equal(["车位类别", "月收费（元）"], page.QuerySelectorAll("#article-2 th").Select(c => c.TextContent));
+        Assert.Equal(["地面车位", "60"], page.QuerySelectorAll("#article-2 td").Select(c => c.TextContent));
+        Assert.Contains("本规定自公布之日起施行。", page.QuerySelector("#article-3")!.TextContent);
+        Assert.Equal("附件 公示牌样式", page.QuerySelector("#attachment-1 h2")!.TextContent);
+        Assert.Equal("公示牌设在小区出入口。", page.QuerySelector("#attachment-1 p")!.TextContent);
+        Assert.DoesNotContain("|", page.QuerySelector(".legal-text")!.TextContent);
+    }
+
     [GeneratedRegex(@"(?i)\b(while|found|expected|mapping|scalar|token|stream|key)\b")]
     private static partial Regex LibraryEnglish();
 }
