@@ -242,6 +242,9 @@ public sealed partial class TextAsWrittenTests
         Assert.Equal("附件 公示牌样式", page.QuerySelector("#attachment-1 h2")!.TextContent);
         Assert.Equal("公示牌设在小区出入口。", page.QuerySelector("#attachment-1 p")!.TextContent);
         Assert.DoesNotContain("|", page.QuerySelector(".legal-text")!.TextContent);
+        using var index = Site.Search.SearchIndex.Open(Path.Combine(site.IntakeFolder, "index"));
+        Assert.Contains(index.Search(new Site.Search.SearchRequest("依照第三条的规定")).Hits, h => h.Url.EndsWith("#article-1", StringComparison.Ordinal));
+        Assert.Contains(index.Search(new Site.Search.SearchRequest("地面车位")).Hits, h => h.Url.EndsWith("#article-2", StringComparison.Ordinal));
     }
 
     [GeneratedRegex(@"(?i)\b(while|found|expected|mapping|scalar|token|stream|key)\b")]
