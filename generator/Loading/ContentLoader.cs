@@ -68,19 +68,8 @@ public sealed class ContentLoader
         var segments = relative.Split('/');
         var section = segments.Length > 2 ? segments[1] : "pages";
         var parts = SourceText.Read(fullPath, FrontMatterSplitter.Split, detectGb18030: true, out var encoding);
-        if (encoding == SourceEncoding.Gb18030)
+        if (!SourceText.Report(encoding, relative, diagnostics))
         {
-            diagnostics.Warning(
-                DiagnosticCodes.NotUtf8,
-                new SourceLocation(relative, 1, 1),
-                "文件是 GBK（GB18030）编码，已按 GBK 读取；请在编辑器里用“UTF-8”编码另存此文件（记事本：另存为 → 编码选 UTF-8）");
-        }
-        else if (encoding == SourceEncoding.NotUtf8)
-        {
-            diagnostics.Error(
-                DiagnosticCodes.NotUtf8,
-                new SourceLocation(relative, 1, 1),
-                "文件不是 UTF-8 编码，也不是 GBK，无法正确读出文字：请在编辑器里用“UTF-8”编码另存此文件");
             return null;
         }
 

@@ -79,6 +79,32 @@ public static class SourceText
         }
     }
 
+    /// <summary>
+    /// Tells the author how a file was read: a GBK file gets a warning (it was read correctly, but should be
+    /// saved as UTF-8), a file in neither encoding an error. False when the text is not to be used.
+    /// </summary>
+    public static bool Report(SourceEncoding encoding, string relativePath, Diagnostics.DiagnosticBag diagnostics)
+    {
+        var location = new Diagnostics.SourceLocation(relativePath, 1, 1);
+        switch (encoding)
+        {
+            case SourceEncoding.Gb18030:
+                diagnostics.Warning(
+                    Diagnostics.DiagnosticCodes.NotUtf8,
+                    location,
+                    "文件是 GBK（GB18030）编码，已按 GBK 读取；请在编辑器里用“UTF-8”编码另存此文件（记事本：另存为 → 编码选 UTF-8）");
+                return true;
+            case SourceEncoding.NotUtf8:
+                diagnostics.Error(
+                    Diagnostics.DiagnosticCodes.NotUtf8,
+                    location,
+                    "文件不是 UTF-8 编码，也不是 GBK，无法正确读出文字：请在编辑器里用“UTF-8”编码另存此文件");
+                return false;
+            default:
+                return true;
+        }
+    }
+
     /// <summary>The byte order marks StreamReader recognises (and their length), then UTF-8.</summary>
     private static (Encoding Encoding, int Bom) EncodingOf(ReadOnlySpan<byte> bytes) => bytes switch
     {

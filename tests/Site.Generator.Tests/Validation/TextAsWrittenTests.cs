@@ -111,6 +111,21 @@ public sealed partial class TextAsWrittenTests
     }
 
     [Fact]
+    public async Task Build_RecordsSavedAsGbk_ReadAsGb18030WithAWarning()
+    {
+        using var site = TestSite.Write(TestSite.MinimalConfig);
+        var path = Path.Combine(site.Root, "input", "stations", "stations.yaml");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        File.WriteAllBytes(path, Encoding.GetEncoding("GB18030").GetBytes("- id: S1\n  name: 易俗河镇代表联络站\n  kind: 代表联络站\n"));
+
+        await site.RebuildAsync();
+
+        site.AssertDiagnostic("input/stations/stations.yaml", 1, DiagnosticCodes.NotUtf8, Severity.Warning);
+        site.AssertFile("stations/index.html", "易俗河镇代表联络站");
+    }
+
+    [Fact]
     public async Task Check_FileNeitherUtf8NorGbk_ErrorSayingToSaveAsUtf8()
     {
         using var site = TestSite.Write(TestSite.MinimalConfig);
