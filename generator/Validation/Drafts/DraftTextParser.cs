@@ -44,6 +44,10 @@ public static partial class DraftTextParser
     /// <summary>What follows 第N条 when the line cites the article rather than starting it (第三条的规定, 第三条第二款, 第三条、第五条).</summary>
     private const string CitationFollowers = "的规之第至和与或及、，,所中款项（(》〉”";
 
+    /// <summary>The parts legal texts commonly have, written without 第X章 in some texts.</summary>
+    private static readonly HashSet<string> KnownHeadings =
+        ["总则", "附则", "法律责任", "罚则", "一般规定", "监督管理", "监督检查", "保障措施", "分则"];
+
     /// <summary>Characters that end a sentence, so a line ending in one does not continue on the next.</summary>
     private const string SentenceEnds = "。！？；：…!?;:";
 
@@ -183,6 +187,12 @@ public static partial class DraftTextParser
                 return;
             }
 
+            var headingLike = _attachment is null && _article is not null && _open is null && KnownHeadings.Contains(Regex.Replace(plain, @"[\s\u3000]+", ""));
+            if (headingLike)
+            {
+                Problems.Add(new Problem(lineNumber, $"“{plain}”像是一个标题，但下一行不是第{ChineseNumerals.Format(_articles[^1].Number + 1)}条，已按第{ChineseNumerals.Format(_article!.Number)}条的段落处理；若是标题，请写成“第X章 {plain}”"));
+            }
+
             var target = _attachment?.Paragraphs ?? _article?.Paragraphs
                 ?? (_articles.Count == 0 && _chapters.Count == 0 ? _preamble : null);
             if (target is null)
@@ -192,6 +202,10 @@ public static partial class DraftTextParser
             }
 
             Add(target, plain, ItemLine().IsMatch(plain));
+            if (headingLike)
+            {
+                _open = null; // a heading's line never runs on into the next
+            }
         }
 
         /// <summary>Adds a paragraph, or continues the open one when the line carries on a wrapped sentence.</summary>

@@ -139,6 +139,15 @@ public sealed class DraftTextWrappingTests
     }
 
     [Fact]
+    public void Parse_BareHeadingNotFollowedByTheNextArticle_StaysAParagraphWithAWarningNamingTheLine()
+    {
+        var result = DraftTextParser.Parse("第一条 甲。\n附　则\n第三条 丙。", firstLine: 20);
+
+        Assert.Equal(["甲。", "附　则"], result.Text.Articles[0].Paragraphs);
+        Assert.Contains(result.Problems, p => p.Line == 21 && p.Message.Contains("附　则"));
+    }
+
+    [Fact]
     public void Parse_ZeroWidthCharacters_AreStrippedAndNamedInTheWarning()
     {
         var result = DraftTextParser.Parse("第一条 甲\u200B乙。\n\u200B\n第二条 丙。", firstLine: 5);
