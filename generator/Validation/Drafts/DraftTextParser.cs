@@ -228,7 +228,7 @@ public static partial class DraftTextParser
         private bool Chapter(string line)
         {
             var match = ChapterLine().Match(line);
-            if (!match.Success || CitationFollowers.Contains(FirstAfter(match.Groups[2].Value)) && _open is not null)
+            if (!match.Success || IsCitation(match, _open is not null))
             {
                 return false;
             }
@@ -250,7 +250,7 @@ public static partial class DraftTextParser
         private bool Section(string line)
         {
             var match = SectionLine().Match(line);
-            if (!match.Success || CitationFollowers.Contains(FirstAfter(match.Groups[2].Value)) && _open is not null)
+            if (!match.Success || IsCitation(match, _open is not null))
             {
                 return false;
             }
@@ -391,7 +391,16 @@ public static partial class DraftTextParser
         return !end.IsEmpty && SentenceEnds.Contains(end[^1]);
     }
 
-    private static char FirstAfter(string text) => text.Length == 0 ? ' ' : text[0];
+    /// <summary>
+    /// 第三章规定的… or, on a wrapped line, 第三章有关…: a chapter or section cited, not its heading. A
+    /// heading has a space (or nothing) after 章/节.
+    /// </summary>
+    private static bool IsCitation(Match match, bool continuing)
+    {
+        var title = match.Groups[2];
+        var spaced = title.Length == 0 || title.Index > match.Groups[1].Index + match.Groups[1].Length + 1;
+        return !spaced && (continuing || CitationFollowers.Contains(title.Value[0]));
+    }
 
     /// <summary>
     /// Characters that show nothing but change the text (found in real texts copied from web pages and

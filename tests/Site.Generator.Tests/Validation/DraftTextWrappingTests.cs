@@ -119,6 +119,16 @@ public sealed class DraftTextWrappingTests
     }
 
     [Fact]
+    public void Parse_LineStartingWithAChapterCitation_IsNoChapter()
+    {
+        var result = DraftTextParser.Parse("第一章 总则\n第一条 违反本条例\n第三章有关规定的，予以处罚。\n第二条 依照本条例\n第二章的规定办理。\n第二章 附则\n第三条 丙。");
+
+        Assert.Equal(["总则", "附则"], result.Text.Chapters.Select(c => c.Title));
+        Assert.Equal(["违反本条例第三章有关规定的，予以处罚。"], result.Text.Articles[0].Paragraphs);
+        Assert.Equal(["依照本条例第二章的规定办理。"], result.Text.Articles[1].Paragraphs);
+    }
+
+    [Fact]
     public void Parse_ArticleNumberSkipped_WarnsAndKeepsIt()
     {
         var result = DraftTextParser.Parse("第一条 甲。\n第三条 丙。", firstLine: 10);
