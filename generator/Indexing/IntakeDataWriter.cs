@@ -1,8 +1,7 @@
 using System.Text.Json;
 using Site.Generator.Model;
 using Site.Generator.Rendering;
-using Site.Intake.Drafts;
-using Site.Intake.Search;
+using Site.Contracts;
 using Site.Search;
 using Site.Theme.ViewModels;
 
@@ -14,20 +13,13 @@ namespace Site.Generator.Indexing;
 /// </summary>
 public static class IntakeDataWriter
 {
-    /// <summary>Names the build that wrote the folder, so a later build knows whether its cache describes it.</summary>
-    public const string StampFile = "build.stamp";
-
     /// <summary>
     /// The previous index's documents (URL → fingerprint; null: build the index from scratch) and where
     /// this build's go. With a previous index, only documents whose fingerprint changed are analysed.
     /// </summary>
     public sealed record IndexMemory(IReadOnlyDictionary<string, UInt128>? Previous, Dictionary<string, UInt128> Current, SearchDocumentMemo? Documents = null);
 
-    public static string? ReadStamp(string folder)
-    {
-        var path = Path.Combine(folder, StampFile);
-        return File.Exists(path) ? File.ReadAllText(path) : null;
-    }
+    public static string? ReadStamp(string folder) => BuildContract.ReadStamp(folder);
 
     /// <summary>
     /// Writes everything into <paramref name="folder"/>.staging, leaving <paramref name="folder"/> as it
@@ -42,10 +34,12 @@ public static class IntakeDataWriter
         }
 
         Directory.CreateDirectory(staging);
-        File.WriteAllText(Path.Combine(staging, DraftManifest.FileName), JsonSerializer.Serialize(Manifest(site), DraftManifest.Json));
-        File.WriteAllText(Path.Combine(staging, SearchService.ChromeFile), JsonSerializer.Serialize(chrome, SearchService.ChromeJson));
-        WriteIndex(Path.Combine(staging, SearchService.IndexFolder), Path.Combine(folder, SearchService.IndexFolder), SearchDocuments.From(site, plainText, memory?.Documents), memory);
-        File.WriteAllText(Path.Combine(staging, StampFile), stamp);
+        File.WriteAllText(Path.Combine(staging, BuildContract.DraftsFile), JsonSerializer.Serialize(Manifest(site), BuildContract.ManifestJson));
+        File.WriteAllText(Path.Combine(staging, BuildContract.DeputiesFile), JsonSerializer.Serialize(DeputyManifest(site), BuildContract.ManifestJson));
+        File.WriteAllText(Path.Combine(staging, BuildContract.StationsFile), JsonSerializer.Serialize(StationManifest(site), BuildContract.ManifestJson));
+        File.WriteAllText(Path.Combine(staging, BuildContract.ChromeFile), JsonSerializer.Serialize(chrome, BuildContract.ChromeJson));
+        WriteIndex(Path.Combine(staging, BuildContract.IndexFolder), Path.Combine(folder, BuildContract.IndexFolder), SearchDocuments.From(site, plainText, memory?.Documents), memory);
+        File.WriteAllText(Path.Combine(staging, BuildContract.StampFile), stamp);
     }
 
     /// <summary>Replaces <paramref name="folder"/> with what <see cref="Stage"/> wrote beside it.</summary>
@@ -126,5 +120,13 @@ public static class IntakeDataWriter
             d.OpensAt,
             d.ClosesAt,
             d.Text.Articles.Select(a => new ArticleEntry(a.Anchor, a.Label)).ToList()))
+        .ToList());
+
+    public static DeputyManifest DeputyManifest(SiteModel site) => new(site.Deputies
+        .Select(d => new DeputyEntry(d.Id.Value, d.Name, d.Url, d.Station?.Value))
+        .ToList());
+
+    public static StationManifest StationManifest(SiteModel site) => new(site.Stations
+        .Select(s => new StationEntry(s.Id.Value, s.Name, s.Url, s.Region?.Value))
         .ToList());
 }
