@@ -2,6 +2,7 @@ using Site.Generator.Model;
 using Site.Generator.Rendering.Markdown;
 using Site.Generator.Rendering.Pages;
 using Site.Search;
+using Site.Generator.Vocabulary;
 
 namespace Site.Generator.Indexing;
 
@@ -56,7 +57,7 @@ public static class SearchDocuments
                     $"{suggestion.Session} {suggestion.Type} {suggestion.Number}",
                     "领衔代表：" + string.Join("、", deputies.Select(d => d.Name)),
                     suggestion.Unit is null ? null : "承办单位：" + suggestion.Unit,
-                    DeputyPages.StatusLabel(suggestion.Status),
+                    SuggestionVocabulary.StatusLabel(suggestion.Status),
                     suggestion.Reply),
                 SearchTypes.Suggestion,
                 deputies.Select(d => Township(site, d.Region)).FirstOrDefault(r => r is not null),
@@ -74,7 +75,7 @@ public static class SearchDocuments
             foreach (var article in draft.Text.Articles)
             {
                 yield return new SearchDocument(
-                    $"{draft.Url}#{article.Anchor}",
+                    SiteRoutes.DraftArticle(draft.Id, article.Anchor),
                     $"{draft.Title} {article.Label}",
                     string.Join("\n", article.Paragraphs),
                     SearchTypes.Article,
@@ -117,7 +118,7 @@ public static class SearchDocuments
     private static SearchDocument Deputy(SiteModel site, Deputy deputy)
     {
         var station = deputy.Station is { } id ? site.StationsById.GetValueOrDefault(id) : null;
-        var levels = string.Join("、", deputy.Levels.Select(l => DeputyPages.LevelLabels[l] + "级"));
+        var levels = string.Join("、", deputy.Levels.Select(l => DeputyVocabulary.LevelLabels[l] + "级"));
         var duties = site.DutiesByDeputy[deputy.Id].Select(d => $"{d.Kind}：{d.Title}");
         return new SearchDocument(
             deputy.Url,
@@ -141,7 +142,7 @@ public static class SearchDocuments
         station.Url,
         station.Name,
         Join(
-            StationPages.KindLabel(station),
+            StationVocabulary.KindLabel(station),
             site.RegionName(station.Region),
             station.Address is null ? null : "地址：" + station.Address,
             station.Hours is null ? null : "开放时间：" + station.Hours,

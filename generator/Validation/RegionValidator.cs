@@ -1,16 +1,14 @@
 using Site.Generator.Diagnostics;
 using Site.Generator.Loading;
 using Site.Generator.Model;
+using Site.Generator.Vocabulary;
 
 namespace Site.Generator.Validation;
 
 /// <summary>input/regions/: 行政区划 with official statistical codes (county 6, township 9, village 12 digits).</summary>
 public static class RegionValidator
 {
-    private static readonly Dictionary<string, string> Labels = new()
-    {
-        ["code"] = "区划代码", ["name"] = "名称", ["parent"] = "上级代码", ["level"] = "层级",
-    };
+    private static IReadOnlyDictionary<string, string> Labels => RegionVocabulary.Fields.Labels;
 
     public static Region? Validate(RawMap map, DiagnosticBag diagnostics)
     {

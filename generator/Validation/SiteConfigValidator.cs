@@ -1,22 +1,16 @@
 using Site.Generator.Diagnostics;
 using Site.Generator.Loading;
 using Site.Generator.Model;
+using Site.Generator.Vocabulary;
 
 namespace Site.Generator.Validation;
 
 /// <summary>input/site.yaml: the site's name, address, columns and result classes.</summary>
 public static class SiteConfigValidator
 {
-    private static readonly Dictionary<string, string> Labels = new()
-    {
-        ["title"] = "网站名称", ["shortTitle"] = "简称", ["description"] = "简介", ["baseUrl"] = "网址",
-        ["region"] = "本级行政区划代码", ["columns"] = "专栏", ["resultClasses"] = "办理结果分类", ["intakeUrl"] = "意见接口地址",
-    };
+    private static IReadOnlyDictionary<string, string> Labels => SiteConfigVocabulary.Fields.Labels;
 
-    private static readonly Dictionary<string, string> ColumnLabels = new()
-    {
-        ["slug"] = "网址名", ["name"] = "名称", ["description"] = "说明",
-    };
+    private static IReadOnlyDictionary<string, string> ColumnLabels => SiteConfigVocabulary.ColumnFields.Labels;
 
     public static SiteConfig Validate(RawMap? map, DiagnosticBag diagnostics)
     {

@@ -1,6 +1,7 @@
 using Site.Generator.Diagnostics;
 using Site.Generator.Loading;
 using Site.Generator.Model;
+using Site.Generator.Vocabulary;
 
 namespace Site.Generator.Validation;
 
@@ -111,7 +112,7 @@ public static class SiteValidator
                 return false;
             }
 
-            var url = section.Length == 0 ? $"/{key(item)}/" : $"/{section}/{key(item)}/";
+            var url = section.Length == 0 ? SiteRoutes.Page(key(item)) : $"/{section}/{key(item)}/";
             diagnostics.Error(
                 DiagnosticCodes.DuplicateId,
                 new SourceLocation(path(item), 1, 1),

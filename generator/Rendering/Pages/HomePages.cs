@@ -1,5 +1,6 @@
 using Site.Theme.Templates;
 using Site.Theme.ViewModels;
+using Site.Generator.Vocabulary;
 
 namespace Site.Generator.Rendering.Pages;
 
@@ -21,12 +22,12 @@ public static class HomePages
                 open,
                 site.Config.Columns.Select(c => new LinkCard(c.Name, PageContext.ColumnUrl(c))).ToList(),
                 [
-                    new Figure("人大代表", $"{site.Deputies.Count} 名", "/deputies/"),
-                    new Figure("代表家站点", $"{site.Stations.Count} 个", "/stations/"),
-                    new Figure("代表建议", $"{site.Suggestions.Count} 件", "/suggestions/"),
+                    new Figure("人大代表", $"{site.Deputies.Count} 名", SiteRoutes.Deputies),
+                    new Figure("代表家站点", $"{site.Stations.Count} 个", SiteRoutes.Stations),
+                    new Figure("代表建议", $"{site.Suggestions.Count} 件", SiteRoutes.Suggestions),
                     site.Ballots.Count > 0
-                        ? new Figure("民生实事项目", $"{site.Ballots.SelectMany(b => b.Elected).Count()} 个", "/ballots/")
-                        : new Figure("履职故事", $"{site.Stories.Count} 篇", "/stories/"),
+                        ? new Figure("民生实事项目", $"{site.Ballots.SelectMany(b => b.Elected).Count()} 个", SiteRoutes.Ballots)
+                        : new Figure("履职故事", $"{site.Stories.Count} 篇", SiteRoutes.Stories),
                 ],
                 []);
         });
