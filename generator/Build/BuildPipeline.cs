@@ -8,6 +8,7 @@ using Site.Generator.Rendering;
 using Site.Generator.Rendering.Markdown;
 using Site.Generator.Rendering.Pages;
 using Site.Generator.Validation;
+using Site.Generator.Vocabulary;
 using Site.Generator.Writing;
 using Site.Theme.ViewModels;
 
@@ -79,7 +80,7 @@ public static class BuildPipeline
         var pageMemory = cache is null ? null : new PageRenderer.Memory(
             trusted ? cache.Pages : new Dictionary<string, UInt128>(),
             new(concurrencyLevel: 64, capacity: jobs.Count, StringComparer.Ordinal)); // sized up front: both workers add every page
-        var chrome = Chrome(site, assets);
+        var chrome = Chrome(site, assets, urls);
 
         // Index: the search index and the endpoint's data, staged beside the last good ones while the
         // pages render. Each alone left part of both cores idle (render 82-90 % busy, index 80-90 %);
@@ -161,21 +162,14 @@ public static class BuildPipeline
             .Concat(site.Pages.Select(p => p.Body))
             .Concat(site.Drafts.SelectMany(d => new[] { d.Explanation, d.Feedback?.Report }).OfType<MarkdownSource>());
 
-    public static SiteChrome Chrome(SiteModel site, ThemeAssets assets) => new(
+    /// <summary>Title, asset URLs and navigation of every page; the main navigation is site.yaml's, without links to sections this site has no page for.</summary>
+    public static SiteChrome Chrome(SiteModel site, ThemeAssets assets, SiteUrls urls) => new(
         site.Config.Title,
         site.Config.ShortTitle,
         site.Config.BaseUrl.TrimEnd('/'),
         assets.Url("site.css"),
         assets.Url("site.js"),
-        [
-            new NavItem("首页", "/", "home"),
-            new NavItem("代表", "/deputies/", "deputies"),
-            new NavItem("家站点", "/stations/", "stations"),
-            new NavItem("建议办理", "/suggestions/", "suggestions"),
-            .. site.Ballots.Count > 0 ? [new NavItem("民生实事", "/ballots/", "ballots")] : Array.Empty<NavItem>(),
-            new NavItem("征求意见", "/drafts/", "drafts"),
-            new NavItem("履职故事", "/stories/", "stories"),
-        ],
-        site.Pages.Select(p => new NavItem(p.Title, p.Url, p.Slug)).Append(new NavItem("订阅", "/feed.xml", "feed")).ToList(),
+        site.Config.Nav.Where(link => !link.Url.StartsWith('/') || urls.Exists(link.Url)).Select(link => new NavItem(link.Title, link.Url, link.Key)).ToList(),
+        site.Pages.Select(p => new NavItem(p.Title, p.Url, p.Slug)).Append(new NavItem("订阅", SiteRoutes.Feed, "feed")).ToList(),
         $"© {site.Config.Title}");
 }

@@ -28,7 +28,10 @@ public static class SiteConfigValidator
             fields.String("baseUrl") ?? SiteConfig.Default.BaseUrl,
             fields.String("region") is { } code ? new RegionCode(code) : null,
             ReadColumns(fields.Node("columns"), diagnostics),
-            ReadResultClasses(fields.Node("resultClasses"), diagnostics));
+            ReadResultClasses(fields.Node("resultClasses"), diagnostics))
+        {
+            Nav = ReadNav(fields.Node("nav"), diagnostics) ?? NavLink.Defaults,
+        };
         fields.ReportUnknownKeys();
         return config;
     }
@@ -55,6 +58,50 @@ public static class SiteConfigValidator
         }
 
         return columns;
+    }
+
+    /// <summary>nav: a list of title/url(/key); null when site.yaml has none.</summary>
+    private static List<NavLink>? ReadNav(RawNode? node, DiagnosticBag diagnostics)
+    {
+        if (node is null)
+        {
+            return null;
+        }
+
+        var links = new List<NavLink>();
+        if (node is not RawList list)
+        {
+            diagnostics.Error(DiagnosticCodes.WrongShape, node.Location, "nav（导航）: 应为列表，每项写 title（名称）和 url（网址）");
+            return links;
+        }
+
+        foreach (var item in list.Items)
+        {
+            if (item is not RawMap map)
+            {
+                diagnostics.Error(DiagnosticCodes.WrongShape, item.Location, "nav（导航）: 每项应写 title（名称）和 url（网址）");
+                continue;
+            }
+
+            var fields = new FieldReader(map, diagnostics, SiteConfigVocabulary.NavFields.Labels);
+            var title = fields.String("title", required: true);
+            var url = fields.String("url", required: true);
+            var key = fields.String("key");
+            if (url is not null && !url.StartsWith('/') && !url.StartsWith("https://", StringComparison.Ordinal))
+            {
+                fields.Error(DiagnosticCodes.BadValue, fields.LocationOf("url"), "url", $"“{url}”应以 / 开头（本站网址）或以 https:// 开头");
+                url = null;
+            }
+
+            if (title is not null && url is not null)
+            {
+                links.Add(new NavLink(title, url, key ?? (url.Trim('/') is { Length: > 0 } path ? path.Split('/')[0] : "home")));
+            }
+
+            fields.ReportUnknownKeys();
+        }
+
+        return links;
     }
 
     private static IReadOnlyList<ResultClass> ReadResultClasses(RawNode? node, DiagnosticBag diagnostics)
