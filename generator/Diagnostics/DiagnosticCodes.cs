@@ -20,6 +20,9 @@ public static class DiagnosticCodes
     public const string BadValue = "SG2004";
     public const string DuplicateId = "SG2005";
     public const string WrongShape = "SG2006";
+
+    /// <summary>Two pages or files would be written at one URL (a page named like a roster page, /deputies/).</summary>
+    public const string UrlClash = "SG2007";
     public const string UnknownColumn = "SG2101";
     public const string BadNumber = "SG2102";
     /// <summary>Votes that cannot add up: for+against+abstain over present, present over due.</summary>

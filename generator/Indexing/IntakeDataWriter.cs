@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Site.Generator.Model;
 using Site.Generator.Rendering;
+using Site.Generator.Writing;
 using Site.Contracts;
 using Site.Search;
 using Site.Theme.ViewModels;
@@ -27,13 +28,7 @@ public static class IntakeDataWriter
     /// </summary>
     public static void Stage(SiteModel site, SiteChrome chrome, string folder, string stamp, IndexMemory? memory = null, Func<MarkdownSource, string>? plainText = null)
     {
-        var staging = StagingFolder(folder);
-        if (Directory.Exists(staging))
-        {
-            Directory.Delete(staging, recursive: true);
-        }
-
-        Directory.CreateDirectory(staging);
+        var staging = StagingFolder.Create(folder);
         File.WriteAllText(Path.Combine(staging, BuildContract.DraftsFile), JsonSerializer.Serialize(Manifest(site), BuildContract.ManifestJson));
         File.WriteAllText(Path.Combine(staging, BuildContract.DeputiesFile), JsonSerializer.Serialize(DeputyManifest(site), BuildContract.ManifestJson));
         File.WriteAllText(Path.Combine(staging, BuildContract.StationsFile), JsonSerializer.Serialize(StationManifest(site), BuildContract.ManifestJson));
@@ -43,38 +38,10 @@ public static class IntakeDataWriter
     }
 
     /// <summary>Replaces <paramref name="folder"/> with what <see cref="Stage"/> wrote beside it.</summary>
-    public static void SwapIn(string folder)
-    {
-        var staging = StagingFolder(folder);
-        var old = folder + ".old";
-        if (Directory.Exists(old))
-        {
-            Directory.Delete(old, recursive: true);
-        }
-
-        if (Directory.Exists(folder))
-        {
-            Directory.Move(folder, old);
-        }
-
-        Directory.Move(staging, folder);
-        if (Directory.Exists(old))
-        {
-            Directory.Delete(old, recursive: true);
-        }
-    }
+    public static void SwapIn(string folder) => StagingFolder.SwapIn(folder);
 
     /// <summary>Removes what <see cref="Stage"/> wrote, for a build that failed after staging.</summary>
-    public static void Discard(string folder)
-    {
-        var staging = StagingFolder(folder);
-        if (Directory.Exists(staging))
-        {
-            Directory.Delete(staging, recursive: true);
-        }
-    }
-
-    private static string StagingFolder(string folder) => folder + ".staging";
+    public static void Discard(string folder) => StagingFolder.Discard(folder);
 
     private static void WriteIndex(string target, string previousIndex, IEnumerable<SearchDocument> documents, IndexMemory? memory)
     {

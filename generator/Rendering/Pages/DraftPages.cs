@@ -1,3 +1,4 @@
+using Site.Generator.Diagnostics;
 using Site.Generator.Model;
 using Site.Theme.Templates;
 using Site.Theme.ViewModels;
@@ -18,7 +19,7 @@ public static class DraftPages
 
         foreach (var draft in site.Drafts)
         {
-            yield return new PageJob(draft.Url, typeof(DraftTemplate), () => Page(context, draft));
+            yield return new PageJob(draft.Url, typeof(DraftTemplate), () => Page(context, draft)) { Source = new SourceLocation(draft.SourcePath, 1, 1) };
         }
     }
 

@@ -1,3 +1,4 @@
+using Site.Generator.Diagnostics;
 using Site.Theme.Templates;
 using Site.Theme.ViewModels;
 using Site.Generator.Vocabulary;
@@ -37,7 +38,10 @@ public static class HomePages
             yield return new PageJob(page.Url, typeof(PlainPageTemplate), () => new PlainPageView(
                 new PageMeta(page.Title, page.Summary ?? page.Title, page.Url, page.Slug, [new Crumb(page.Title, null)]),
                 page.Title,
-                context.Html(page.Body)));
+                context.Html(page.Body)))
+            {
+                Source = new SourceLocation(page.Body.Path, 1, 1),
+            };
         }
 
         yield return new PageJob("/404.html", typeof(NotFoundTemplate), () => new NotFoundPage(

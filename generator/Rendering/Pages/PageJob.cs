@@ -1,3 +1,6 @@
+using Site.Generator.Diagnostics;
+using Site.Generator.Vocabulary;
+
 namespace Site.Generator.Rendering.Pages;
 
 /// <summary>
@@ -9,6 +12,9 @@ public sealed record PageJob(string Url, Type? Template, Func<object> BuildModel
 {
     public static PageJob File(string url, Func<byte[]> content) => new(url, null, content);
 
+    /// <summary>The file an author wrote this page from (null: made from the office's records), where a URL clash is reported.</summary>
+    public SourceLocation? Source { get; init; }
+
     /// <summary>Pretty URLs: /stories/a/ is written as stories/a/index.html.</summary>
-    public string OutputPath => Url.EndsWith('/') ? Url.TrimStart('/') + "index.html" : Url.TrimStart('/');
+    public string OutputPath => SiteRoutes.OutputPath(Url);
 }

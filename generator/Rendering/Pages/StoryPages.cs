@@ -1,3 +1,4 @@
+using Site.Generator.Diagnostics;
 using Site.Generator.Model;
 using Site.Theme.Templates;
 using Site.Theme.ViewModels;
@@ -13,7 +14,7 @@ public static class StoryPages
         var site = context.Site;
         foreach (var story in site.Stories)
         {
-            yield return new PageJob(story.Url, typeof(StoryTemplate), () => Story(context, story));
+            yield return new PageJob(story.Url, typeof(StoryTemplate), () => Story(context, story)) { Source = new SourceLocation(story.Body.Path, 1, 1) };
         }
 
         var columnFilters = site.Config.Columns

@@ -1,0 +1,60 @@
+using System.Text;
+using Site.Generator.Diagnostics;
+using Site.Generator.Model;
+using Site.Generator.Rendering;
+using Site.Generator.Rendering.Markdown;
+using Site.Generator.Rendering.Pages;
+using Site.Generator.Vocabulary;
+
+namespace Site.Generator.Writing;
+
+/// <summary>Everything the site holds besides its pages: theme assets, content files, the feed, the sitemap and robots.txt.</summary>
+public static class SiteFiles
+{
+    private const string SitemapFile = "sitemap.xml";
+
+    /// <summary>The URL of each such file, with the content file it comes from, so the planner can tell a page that lands on one.</summary>
+    public static IEnumerable<(string Url, SourceLocation? Source)> Urls(ThemeAssets assets, IEnumerable<string> staticFiles)
+    {
+        foreach (var name in assets.Files.Keys)
+        {
+            yield return (SiteRoutes.Asset(name), null);
+        }
+
+        foreach (var file in staticFiles)
+        {
+            yield return (SiteUrls.StaticUrl(file), new SourceLocation(file));
+        }
+
+        yield return (SiteRoutes.Feed, null);
+        yield return (SiteRoutes.Sitemap, null);
+        yield return (SiteRoutes.Robots, null);
+    }
+
+    public static int Write(
+        Build.BuildOptions options, SiteModel site, IReadOnlyList<PageJob> jobs, ThemeAssets assets, IEnumerable<string> staticFiles, SiteWriter writer, PageRenderer.Memory? pageMemory)
+    {
+        foreach (var (name, bytes) in assets.Files)
+        {
+            writer.Write(SiteRoutes.OutputPath(SiteRoutes.Asset(name)), bytes);
+        }
+
+        foreach (var file in staticFiles)
+        {
+            writer.Copy(SiteRoutes.OutputPath(SiteUrls.StaticUrl(file)), Path.Combine(options.Root, file));
+        }
+
+        writer.Write(SiteRoutes.OutputPath(SiteRoutes.Feed), FeedWriter.Write(site));
+
+        // Kept, like an unchanged page, while the pages it lists and their dates stay the same.
+        var sitemap = SitemapWriter.Fingerprint(site, jobs);
+        if (pageMemory is null || !pageMemory.Previous.TryGetValue(SitemapFile, out var previous) || previous != sitemap || !writer.Keep(SitemapFile))
+        {
+            writer.Write(SitemapFile, SitemapWriter.Write(site, jobs));
+        }
+
+        pageMemory?.Current.TryAdd(SitemapFile, sitemap);
+        writer.Write(SiteRoutes.OutputPath(SiteRoutes.Robots), Encoding.UTF8.GetBytes($"User-agent: *\nAllow: /\nSitemap: {site.Config.AbsoluteUrl(SiteRoutes.Sitemap)}\n"));
+        return 0;
+    }
+}
