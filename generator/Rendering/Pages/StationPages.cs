@@ -13,7 +13,7 @@ public static class StationPages
     public static IEnumerable<PageJob> Plan(PageContext context)
     {
         var site = context.Site;
-        yield return new PageJob(SiteRoutes.Stations, typeof(StationListTemplate), () => new StationListPage(
+        yield return PageJob.For<StationListTemplate, StationListPage>(SiteRoutes.Stations, () => new StationListPage(
             PageContext.Meta("代表家站点", "代表之家、代表联络站、代表联系点的地址、开放时间和接待安排", SiteRoutes.Stations, "stations", new Crumb("家站点", null)),
             site.Stations
                 .GroupBy(s => site.Township(s.Region)?.Name ?? (site.RegionName(s.Region) is { Length: > 0 } n ? n : "其他"))
@@ -23,7 +23,7 @@ public static class StationPages
 
         foreach (var station in site.Stations)
         {
-            yield return new PageJob(station.Url, typeof(StationTemplate), () => Page(context, station));
+            yield return PageJob.For<StationTemplate, StationPage>(station.Url, () => Page(context, station));
             if (station.ReceptionDays.Count > 0)
             {
                 yield return PageJob.File(SiteRoutes.StationCalendar(station.Id), () => Encoding.UTF8.GetBytes(Calendar(site, station)));
