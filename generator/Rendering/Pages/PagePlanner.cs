@@ -25,11 +25,11 @@ public static class PagePlanner
 
     /// <summary>
     /// Every page and generated file, each at a URL of its own. A page that would land on a URL
-    /// already taken (a page named deputies, a file content/feed.xml) is a content error at its
-    /// file, reported by `check` too, and is left out.
+    /// already taken (a page named deputies) is a content error at its file, reported by `check`
+    /// too, and is left out.
     /// </summary>
-    /// <param name="reserved">Files the build writes besides the pages (static files, assets, feed, sitemap), with the file each comes from.</param>
-    public static IReadOnlyList<PageJob> Plan(PageContext context, IEnumerable<(string Url, SourceLocation? Source)> reserved)
+    /// <param name="reserved">URLs of files the build writes besides pages (assets, feed, sitemap); content files are checked by <c>OutputCollisions</c>.</param>
+    public static IReadOnlyList<PageJob> Plan(PageContext context, IEnumerable<string> reserved)
     {
         var jobs = new List<PageJob>();
         var claimed = new Dictionary<string, SourceLocation?>(StringComparer.Ordinal);
@@ -41,9 +41,9 @@ public static class PagePlanner
             }
         }
 
-        foreach (var (url, source) in reserved)
+        foreach (var url in reserved)
         {
-            Claim(claimed, url, source, context.Diagnostics);
+            Claim(claimed, url, null, context.Diagnostics);
         }
 
         return jobs;

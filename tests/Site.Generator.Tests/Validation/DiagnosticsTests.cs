@@ -165,16 +165,4 @@ public sealed class DiagnosticsTests
         build.AssertDiagnostic("content/pages/daibiao.md", 1, DiagnosticCodes.UrlClash);
         Assert.False(Directory.Exists(build.Output));
     }
-
-    [Fact]
-    public async Task Check_ContentFileOnTheFeedUrl_IsAClashAtTheFile()
-    {
-        using var site = await TestSite.BuildAsync(TestSite.MinimalConfig + """
-
-            -- content/feed.xml --
-            <rss/>
-            """, checkOnly: true);
-
-        site.AssertDiagnostic("content/feed.xml", null, DiagnosticCodes.UrlClash);
-    }
 }
