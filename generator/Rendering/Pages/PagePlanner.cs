@@ -61,10 +61,10 @@ public static class PagePlanner
         // Reported at the file an author wrote (a generated page has none to point at).
         const string Generated = "网站按代表、家站点等记录生成的页面";
         var first = claimed[path];
-        var (at, other) = source is { } s ? (s, first is { } f ? f.Path : Generated)
+        var (at, other) = source is { } s ? (s, first is { } f ? $" {f.Path} " : Generated)
             : first is { } g ? (g, Generated)
             : throw new InvalidOperationException($"Two generated outputs claim {path}.");
-        diagnostics.Error(DiagnosticCodes.UrlClash, at, $"网址 {url} 与 {other} 重复，两者会写到同一个文件；请给这个页面换一个网址名（slug）");
+        diagnostics.Error(DiagnosticCodes.UrlClash, at, $"网址 {url} 与{other}重复，两者会写到同一个文件；请给这个页面换一个网址名（slug）");
         return false;
     }
 
