@@ -25,7 +25,7 @@ public static class BuildPipeline
     /// <param name="cache">What the previous build in this process left (`serve`); null builds everything.</param>
     public static async Task<BuildReport> RunAsync(BuildOptions options, CancellationToken cancellationToken = default, BuildCache? cache = null)
     {
-        var report = new BuildReport(new DiagnosticBag());
+        var report = new BuildReport(new DiagnosticBag()) { Progress = options.Progress };
         var diagnostics = report.Diagnostics;
 
         // Load: files → raw documents and records, with positions for every field.
@@ -91,7 +91,7 @@ public static class BuildPipeline
 
         try
         {
-            await report.TimeAsync("render", async () => report.PagesRendered = await PageRenderer.RenderAsync(jobs, chrome, writer, diagnostics, pageMemory, cancellationToken));
+            await report.TimeAsync("render", async () => report.PagesRendered = await PageRenderer.RenderAsync(jobs, chrome, writer, diagnostics, pageMemory, cancellationToken, options.Progress));
             report.Pages = jobs.Count;
 
             report.Time("write", () =>

@@ -23,6 +23,9 @@ public sealed class BuildReport(DiagnosticBag diagnostics)
 
     public SiteModel? Model { get; set; }
 
+    /// <summary>Told each step's name as it starts.</summary>
+    public BuildProgress? Progress { get; init; }
+
     /// <summary>Every page of the site.</summary>
     public int Pages { get; set; }
 
@@ -38,6 +41,7 @@ public sealed class BuildReport(DiagnosticBag diagnostics)
     /// <summary>Runs one named step and records how long it took.</summary>
     public T Time<T>(string step, Func<T> action)
     {
+        Progress?.StepStarted(step);
         var start = Meter.Start(Volatile.Read(ref _besideRunning) > 0);
         var result = action();
         Add(start.Stop(step, Volatile.Read(ref _besideRunning) > 0));
@@ -46,6 +50,7 @@ public sealed class BuildReport(DiagnosticBag diagnostics)
 
     public async Task TimeAsync(string step, Func<Task> action)
     {
+        Progress?.StepStarted(step);
         var start = Meter.Start(Volatile.Read(ref _besideRunning) > 0);
         await action();
         Add(start.Stop(step, Volatile.Read(ref _besideRunning) > 0));
@@ -58,6 +63,7 @@ public sealed class BuildReport(DiagnosticBag diagnostics)
     public Task TimeBeside(string step, Action action, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _besideRunning);
+        Progress?.StepStarted(step);
         var start = Meter.Start(shared: true);
         return Task.Run(() =>
         {

@@ -31,8 +31,10 @@ public static class PageRenderer
 
     /// <returns>How many pages were rendered (the rest were kept).</returns>
     public static async Task<int> RenderAsync(
-        IReadOnlyList<PageJob> jobs, SiteChrome chrome, SiteWriter writer, DiagnosticBag diagnostics, Memory? memory, CancellationToken cancellationToken)
+        IReadOnlyList<PageJob> jobs, SiteChrome chrome, SiteWriter writer, DiagnosticBag diagnostics, Memory? memory, CancellationToken cancellationToken,
+        Build.BuildProgress? progress = null)
     {
+        progress?.PagesStarted(jobs.Count);
         var workers = Math.Max(1, Environment.ProcessorCount);
         var next = -1;
         var rendered = 0;
@@ -78,6 +80,10 @@ public static class PageRenderer
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
                     diagnostics.Error(DiagnosticCodes.RenderFailed, new SourceLocation(job.OutputPath), $"页面生成失败：{ex.GetType().Name}: {ex.Message}");
+                }
+                finally
+                {
+                    progress?.PageDone();
                 }
             }
         }, cancellationToken)));
