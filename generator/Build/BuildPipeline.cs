@@ -82,8 +82,8 @@ public static class BuildPipeline
         var chrome = Chrome(site, assets);
 
         // Index: the search index and the endpoint's data, staged beside the last good ones while the
-        // pages render. Each alone left part of both cores idle (render 82-90 % busy, index 80-90 %);
-        // side by side they fill each other's gaps. Stories' plain text comes from the same Markdown
+        // pages render. Each alone leaves part of the cores idle; side by side they fill each
+        // other's gaps. Stories' plain text comes from the same Markdown
         // parse as their HTML, whichever of the two steps gets to a story first.
         var newStamp = Guid.NewGuid().ToString("N");
         var indexMemory = cache is null ? null : new IntakeDataWriter.IndexMemory(trusted ? cache.SearchDocuments : null, new(), cache.SearchDocumentMemo);

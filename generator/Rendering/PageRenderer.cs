@@ -18,8 +18,8 @@ namespace Site.Generator.Rendering;
 /// render-tree arrays each component rents from the shared array pool. Disposing the renderer after
 /// each page gives them back while the next page can rent them again. Disposing it after every 256
 /// pages kept thousands of arrays alive through several collections, and then returned far more than
-/// the pool keeps: a 50,000-story build allocated 4.78 GiB in all that way and 3.90 GiB this way
-/// (`build` benchmark). A new renderer per page costs nothing that shows in a profile.
+/// the pool keeps, so a large build allocated much more (BENCHMARKS.md, `build --alloc-types`). A new
+/// renderer per page costs nothing that shows in a profile.
 /// </remarks>
 public static class PageRenderer
 {

@@ -71,9 +71,9 @@ public static class DevServer
     /// <summary>
     /// A full, compacting collection once a build is done, while the person looks at the result. A
     /// build leaves much of the last one's pages, documents and index buffers as garbage in the oldest
-    /// generation; left there, the runtime collected it during the next rebuild, which for 50,000
-    /// stories then took 1.7-2.2 s instead of 1.3-1.4 s (BENCHMARKS.md). The collection itself takes
-    /// 0.2-0.5 s at that size, and a few milliseconds for a county's site.
+    /// generation; left there, the runtime collected it during the next rebuild and made the rebuild
+    /// slower (BENCHMARKS.md, `build --rebuilds`). The collection itself is short, and unnoticeable
+    /// for a county's site.
     /// </summary>
     public static void CollectBetweenBuilds() => GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
 }
