@@ -83,8 +83,8 @@ public static class BuildPipeline
 
         // Index: the search index and the endpoint's data, staged beside the last good ones while the
         // pages render. Each alone leaves part of the cores idle; side by side they fill each
-        // other's gaps. Stories' plain text comes from the same Markdown
-        // parse as their HTML, whichever of the two steps gets to a story first.
+        // other's gaps. Stories' plain text comes from the same Markdown parse as their HTML,
+        // whichever of the two steps gets to a story first.
         var newStamp = Guid.NewGuid().ToString("N");
         var indexMemory = cache is null ? null : new IntakeDataWriter.IndexMemory(trusted ? cache.SearchDocuments : null, new(), cache.SearchDocumentMemo);
         var index = report.TimeBeside("index", () => IntakeDataWriter.Stage(site, chrome, options.IntakeOutput, newStamp, indexMemory, context.PlainText), cancellationToken);

@@ -8,8 +8,8 @@ namespace Site.Generator.Loading;
 /// single-quoted string without quotes inside, or a flow list of plain items (<c>[接待日, 建议办理]</c>).
 /// Anything else (indentation, comments, escapes, anchors, block scalars, a repeated key, an empty
 /// value, tabs, …) returns null and goes to YamlDotNet, which reads it exactly. YamlDotNet's node tree
-/// was about half of loading each story (BENCHMARKS.md, `build`). <c>FlatYamlTests</c> checks that whatever this accepts gives the very nodes and
-/// positions YamlDotNet gives.
+/// was about half of loading each story (BENCHMARKS.md, `build`). <c>FlatYamlTests</c> checks that
+/// whatever this accepts gives the very nodes and positions YamlDotNet gives.
 /// </summary>
 public static class FlatYaml
 {
