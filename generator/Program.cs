@@ -50,7 +50,16 @@ ChineseCommandLine.Apply(root);
 try
 {
     var parse = root.Parse(args);
-    return parse.Errors.Count > 0 && !ChineseCommandLine.AsksForHelp(parse) ? ChineseCommandLine.ReportErrors(parse, Console.Error) : await parse.InvokeAsync();
+    // Our own handler below, not System.CommandLine's (which prints the exception and returns 1,
+    // the exit code of a content error): an internal failure must exit 2, as the README says.
+    return parse.Errors.Count > 0 && !ChineseCommandLine.AsksForHelp(parse)
+        ? ChineseCommandLine.ReportErrors(parse, Console.Error)
+        : await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (OperationCanceledException)
+{
+    Console.Error.WriteLine("已取消（Ctrl+C）。");
+    return 130; // the shell's code for an interrupted command
 }
 catch (Exception ex)
 {
