@@ -23,7 +23,7 @@ public static class BuildPipeline
     /// <param name="cache">What the previous build in this process left (`serve`); null builds everything.</param>
     public static async Task<BuildReport> RunAsync(BuildOptions options, CancellationToken cancellationToken = default, BuildCache? cache = null)
     {
-        var report = new BuildReport(new DiagnosticBag());
+        var report = new BuildReport(new DiagnosticBag()) { Progress = options.Progress };
         var diagnostics = report.Diagnostics;
 
         // Output: never replace a folder that holds the site's sources (--out . or --out content).
@@ -60,7 +60,7 @@ public static class BuildPipeline
         var index = report.TimeBeside("index", () => IntakeDataWriter.Stage(site, plan.Chrome, options.IntakeOutput, output.Stamp, output.IndexMemory, plan.Context.PlainText), cancellationToken);
         await output.DiscardIndexIfThrows(index, async () =>
         {
-            await report.TimeAsync("render", async () => report.PagesRendered = await PageRenderer.RenderAsync(plan.Jobs, plan.Chrome, output.Site, diagnostics, output.PageMemory, cancellationToken));
+            await report.TimeAsync("render", async () => report.PagesRendered = await PageRenderer.RenderAsync(plan.Jobs, plan.Chrome, output.Site, diagnostics, output.PageMemory, cancellationToken, options.Progress));
             report.Pages = plan.Jobs.Count;
 
             // Write: what is not a page (assets, content files, feed, sitemap, robots.txt).

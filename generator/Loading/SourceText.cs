@@ -6,8 +6,9 @@ namespace Site.Generator.Loading;
 /// <summary>
 /// Reads a text file the way <see cref="File.ReadAllText(string)"/> does (UTF-8 unless a byte order
 /// mark says otherwise, invalid bytes as U+FFFD), allocating only the strings the caller keeps: the
-/// file's bytes and its characters go into pooled buffers. ReadAllText's reader buffers and growing builder were
-/// about 12 KB of garbage per 3.6 KB story: loading 20,000 stories allocated 692 MiB with them, 458 without.
+/// file's bytes and its characters go into pooled buffers. ReadAllText's reader buffers and growing builder
+/// were garbage several times the size of each story, which a large site loads by the ten thousand
+/// (figures: BENCHMARKS.md, `build`).
 /// </summary>
 public static class SourceText
 {

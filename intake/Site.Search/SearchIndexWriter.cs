@@ -65,8 +65,8 @@ public static class SearchIndexWriter
 
     /// <summary>
     /// Segments are written with <see cref="SearchCodec"/> and never packed into compound files: a
-    /// compound file is a second copy of every segment, which 50,000 stories paid 3 % of the build's
-    /// processor time for, to save file handles an index of a few dozen segments does not run short of.
+    /// compound file is a second copy of every segment, which a large build paid for in processor time,
+    /// to save file handles an index of a few dozen segments does not run short of.
     /// </summary>
     private static IndexWriterConfig Config(ChineseAnalyzer analyzer, OpenMode mode) => new(ChineseAnalyzer.Version, analyzer)
     {
@@ -93,8 +93,7 @@ public static class SearchIndexWriter
     /// One thread's Lucene fields, filled anew for each document, as Lucene's own guidance has it. A
     /// new field per document meant a new token stream for each untokenized one (URL, type, region,
     /// year, level), and each of those looks its attributes up under one lock in Lucene's attribute
-    /// factory. For 110,000 small roster documents the index step allocated 2.8 GiB with new fields and
-    /// 1.5 GiB with these.
+    /// factory, and the index step of a large roster allocated far more.
     /// </summary>
     public sealed class LuceneFields
     {
@@ -179,7 +178,7 @@ public static class SearchIndexWriter
 /// The index folder as a build writes it: Lucene's own files, without fsync at commit. The build
 /// writes the index into a staging folder and swaps it in like every page it writes, none of which
 /// is fsynced, and after a power cut the next build writes them all again; Lucene's fsync at each
-/// commit was most of a `serve` rebuild's index step (BENCHMARKS.md).
+/// commit was most of a `serve` rebuild's index step, spent waiting for the disk.
 /// </summary>
 internal sealed class BuildIndexDirectory(FSDirectory inner) : FilterDirectory(inner)
 {

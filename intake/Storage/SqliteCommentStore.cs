@@ -175,7 +175,7 @@ public sealed class SqliteCommentStore(string path) : ICommentStore, IDisposable
 
     /// <summary>
     /// The writer's two statements, prepared once for the life of its connection. Preparing them per
-    /// batch, and leaving the commands to the finalizer, cost a fifth of the endpoint's CPU: each
+    /// batch, and leaving the commands to the finalizer, was a large share of the endpoint's CPU: each
     /// finalized statement takes the connection's lock from under the writer.
     /// </summary>
     private sealed class WriterStatements : IDisposable

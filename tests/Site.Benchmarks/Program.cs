@@ -14,6 +14,13 @@ using Site.Benchmarks;
 var arguments = Arguments.Parse(args);
 var command = args.FirstOrDefault() ?? "";
 Console.WriteLine($"# {command} {string.Join(' ', args.Skip(1))}  ({Environment.ProcessorCount} cores, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd})");
+// The input these commands sample real text and names from must be there before any temp folder is made.
+_ = command switch
+{
+    "build" or "search" => Bench.Shared("seeds"),
+    "roster" => Bench.Shared("data", "names"),
+    _ => "",
+};
 var allocationTypes = arguments.Int("alloc-types", 0);
 using var sampler = allocationTypes > 0 ? new AllocationSampler() : null;
 var exitCode = command switch
@@ -72,11 +79,31 @@ namespace Site.Benchmarks
         /// <summary>Paragraphs of the real articles in ../shared/seeds, to sample synthetic text from.</summary>
         public static List<string> SeedParagraphs()
         {
-            var seeds = Path.Combine(RepositoryRoot(), "..", "shared", "seeds");
-            var paragraphs = Directory.Exists(seeds)
-                ? Directory.EnumerateFiles(seeds, "*.txt").SelectMany(File.ReadLines).Select(l => l.Trim()).Where(l => l.Length >= 30).ToList()
-                : [];
-            return paragraphs.Count > 0 ? paragraphs : ["人大代表深入联络站接待选民，认真听取群众意见建议，推动解决了一批群众急难愁盼问题。"];
+            var seeds = Shared("seeds");
+            var paragraphs = Directory.EnumerateFiles(seeds, "*.txt").SelectMany(File.ReadLines).Select(l => l.Trim()).Where(l => l.Length >= 30).ToList();
+            return paragraphs.Count > 0 ? paragraphs : Missing<List<string>>(seeds, "holds no *.txt article");
+        }
+
+        /// <summary>
+        /// A folder of the team's shared data beside the repository (../shared: seed articles, name
+        /// statistics), which the benchmarks sample real text and names from; unlike the tests, they
+        /// are not meant to run on a fresh clone. Without it the benchmark stops and says so, rather
+        /// than printing figures for different input.
+        /// </summary>
+        public static string Shared(params string[] parts)
+        {
+            var path = Path.GetFullPath(Path.Combine([RepositoryRoot(), "..", "shared", .. parts]));
+            return Directory.Exists(path) ? path : Missing<string>(path, "does not exist");
+        }
+
+        private static T Missing<T>(string path, string problem)
+        {
+            Console.Error.WriteLine(
+                $"benchmark input missing: {path} {problem}. The benchmarks read the team's shared data " +
+                "(../shared/seeds and ../shared/data/names, beside the repository; see BENCHMARKS.md). " +
+                "Run them from a checkout that has ../shared, or copy that folder there.");
+            Environment.Exit(2);
+            return default!;
         }
 
         public static string TempFolder(string name)

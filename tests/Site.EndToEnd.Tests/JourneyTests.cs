@@ -9,7 +9,7 @@ public sealed class JourneyTests(SampleServer server)
 {
     public static TheoryData<string> Viewports => new() { "phone", "desktop" };
 
-    [Theory]
+    [BrowserTheory]
     [MemberData(nameof(Viewports))]
     public async Task FindMyDeputyByName_AndOpenTheirPage(string viewport)
     {
@@ -28,7 +28,7 @@ public sealed class JourneyTests(SampleServer server)
         });
     }
 
-    [Theory]
+    [BrowserTheory]
     [MemberData(nameof(Viewports))]
     public async Task FindAStationInMyTownship_AndItsNextReceptionDay(string viewport)
     {
@@ -46,7 +46,7 @@ public sealed class JourneyTests(SampleServer server)
         });
     }
 
-    [Theory]
+    [BrowserTheory]
     [MemberData(nameof(Viewports))]
     public async Task FindTheStationForMyCommunity_ByTypingItsName(string viewport)
     {
@@ -77,7 +77,7 @@ public sealed class JourneyTests(SampleServer server)
         });
     }
 
-    [Theory]
+    [BrowserTheory]
     [MemberData(nameof(Viewports))]
     public async Task ReadThisYearsBallotResults(string viewport)
     {
@@ -96,7 +96,7 @@ public sealed class JourneyTests(SampleServer server)
         });
     }
 
-    [Theory]
+    [BrowserTheory]
     [MemberData(nameof(Viewports))]
     public async Task SearchAChineseFragment_AndOpenTheHit(string viewport)
     {
@@ -113,7 +113,7 @@ public sealed class JourneyTests(SampleServer server)
         });
     }
 
-    [Fact]
+    [BrowserFact]
     public async Task Search_WithoutJavaScript_StillWorks()
     {
         var context = await server.Browser.NewContextAsync(new() { JavaScriptEnabled = false, BaseURL = server.BaseUrl, ViewportSize = new() { Width = 375, Height = 812 } });
@@ -129,7 +129,7 @@ public sealed class JourneyTests(SampleServer server)
         });
     }
 
-    [Theory]
+    [BrowserTheory]
     [MemberData(nameof(Viewports))]
     public async Task CommentOnArticleThree_SeeReceiptAndCountGoUp(string viewport)
     {
@@ -152,7 +152,7 @@ public sealed class JourneyTests(SampleServer server)
         });
     }
 
-    [Fact]
+    [BrowserFact]
     public async Task CommentOnAClosedDraft_SaysWhyNot()
     {
         var page = await server.OpenAsync("phone", "/drafts/wenming-xingwei-banfa/");
@@ -168,7 +168,7 @@ public sealed class JourneyTests(SampleServer server)
         });
     }
 
-    [Fact]
+    [BrowserFact]
     public async Task CommentForm_KeepsTheTextAfterAFailedNetworkCall()
     {
         var page = await server.OpenAsync("phone", "/drafts/wuye-guanli-tiaoli/");
@@ -188,7 +188,7 @@ public sealed class JourneyTests(SampleServer server)
         });
     }
 
-    [Fact]
+    [BrowserFact]
     public async Task KeyboardOnly_SkipLinkThenTheFirstHeading()
     {
         var page = await server.OpenAsync("desktop", "/stations/");

@@ -21,7 +21,7 @@ public sealed class PageKindTests(SampleServer server)
 
     public static TheoryData<string> PageKinds => new(Paths);
 
-    [Theory]
+    [BrowserTheory]
     [MemberData(nameof(PageKinds))]
     public async Task PageKind_HasNoSeriousAccessibilityViolation(string path)
     {
@@ -41,7 +41,7 @@ public sealed class PageKindTests(SampleServer server)
         });
     }
 
-    [Fact]
+    [BrowserFact]
     public async Task EveryPageKind_IsValidHtml()
     {
         var folder = Path.Combine(Path.GetTempPath(), "html-validate-" + Guid.NewGuid().ToString("N")[..8]);

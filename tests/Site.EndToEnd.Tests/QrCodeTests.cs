@@ -10,7 +10,7 @@ namespace Site.EndToEnd.Tests;
 [Collection(nameof(SampleServer))]
 public sealed class QrCodeTests(SampleServer server)
 {
-    [Theory]
+    [BrowserTheory]
     [InlineData("/deputies/D0001/")]
     [InlineData("/deputies/D0042/")]
     public async Task QrCode_OnDeputyPages_DecodesToTheDeputysPage(string path)
@@ -37,7 +37,7 @@ public sealed class QrCodeTests(SampleServer server)
     /// what prints is the card alone (heading, identity, duties, pledge, a QR code that still decodes), not
     /// the site's header, the biography or the duty record.
     /// </summary>
-    [Fact]
+    [BrowserFact]
     public async Task ThreeLiangCard_PrintsAloneFromTheProfile()
     {
         var page = await server.OpenAsync("desktop", "/deputies/D0001/");

@@ -10,7 +10,7 @@ public abstract class CommentsApiTests
     /// <summary>A fresh endpoint on an empty store; with <paramref name="folder"/>, one that reuses that data (a restart).</summary>
     protected abstract Task<IntakeApplication> StartAsync(string? folder = null);
 
-    [Fact]
+    [PostgresFact]
     public async Task PostComment_OnArticleOfOpenDraft_ReturnsReceiptAndCountsGoUp()
     {
         await using var application = await StartAsync();
@@ -26,7 +26,7 @@ public abstract class CommentsApiTests
         Assert.Equal(1, stats.GetProperty("articles").GetProperty("article-3").GetInt32());
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task PostComment_BadFields_ReturnsEveryFieldErrorAndStoresNothing()
     {
         await using var application = await StartAsync();
@@ -42,7 +42,7 @@ public abstract class CommentsApiTests
         Assert.Equal(0, stats.GetProperty("comments").GetInt32());
     }
 
-    [Theory]
+    [PostgresTheory]
     [InlineData("closed-draft", HttpStatusCode.Conflict)]
     [InlineData("no-such-draft", HttpStatusCode.NotFound)]
     public async Task PostComment_ClosedOrUnknownDraft_IsRefused(string draft, HttpStatusCode expected)
@@ -54,7 +54,7 @@ public abstract class CommentsApiTests
         Assert.Equal(expected, response.StatusCode);
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task PostComment_OversizedOrMalformed_IsRefused()
     {
         await using var application = await StartAsync();
@@ -67,7 +67,7 @@ public abstract class CommentsApiTests
         Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task PostComment_RetriedWithSameIdempotencyKey_ReturnsSameReceiptOnce()
     {
         await using var application = await StartAsync();
@@ -89,7 +89,7 @@ public abstract class CommentsApiTests
         Assert.Equal(1, stats.GetProperty("comments").GetInt32());
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task PostComment_FromAnotherOrigin_IsForbidden()
     {
         await using var application = await StartAsync();
@@ -101,7 +101,7 @@ public abstract class CommentsApiTests
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task PostForm_WithoutJavaScript_RedirectsToReceiptPageWithEscapedText()
     {
         await using var application = await StartAsync();
@@ -118,7 +118,7 @@ public abstract class CommentsApiTests
         Assert.DoesNotContain("<script>", page);
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task PostComment_AfterRestart_IsStillThereAndExported()
     {
         string folder;

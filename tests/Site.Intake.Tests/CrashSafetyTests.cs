@@ -13,7 +13,7 @@ public abstract class CrashSafetyTests
 {
     protected abstract Task<(string Folder, string? Postgres)> StoreAsync();
 
-    [Fact]
+    [PostgresFact]
     public async Task Kill9_DuringAStreamOfPosts_LosesNoAcknowledgedComment()
     {
         var (folder, postgres) = await StoreAsync();

@@ -81,7 +81,7 @@ public static class DeputyPages
         {
             // The 三亮 card is the profile's first block, printed alone when the page is opened at
             // #card (theme/assets/site.css): no card file per deputy, which a province-wide roster
-            // paid for in file-system time (100,000 files of 222,000; `roster` benchmark).
+            // paid for in file-system time (nearly half of its files).
             yield return PageJob.For<DeputyTemplate, DeputyPage>(deputy.Url, () => Page(context, deputy));
         }
     }

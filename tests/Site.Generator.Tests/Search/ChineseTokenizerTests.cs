@@ -58,8 +58,7 @@ public sealed class ChineseTokenizerTests
     [Fact]
     public void Tokenizer_SeedArticles_SameTokensAsTheChain()
     {
-        var seeds = Path.Combine(SampleSite.FindRepositoryRoot(), "..", "shared", "seeds");
-        var files = Directory.GetFiles(seeds, "*.txt");
+        var files = TestData.SeedFiles();
         Assert.NotEmpty(files);
         foreach (var file in files)
         {
