@@ -177,5 +177,22 @@ public static class BuildPipeline
             new NavItem("履职故事", "/stories/", "stories"),
         ],
         site.Pages.Select(p => new NavItem(p.Title, p.Url, p.Slug)).Append(new NavItem("订阅", "/feed.xml", "feed")).ToList(),
-        $"© {site.Config.Title}");
+        $"© {site.Config.Title}",
+        site.Config.Description,
+        site.Config.Ident.Logo,
+        Footer(site.Config.Ident),
+        assets.Url("care.css"),
+        assets.Url("care.js"));
+
+    private static SiteFooter Footer(SiteIdentity identity) => new(
+        identity.Organizer,
+        identity.Contact,
+        identity.SiteCode,
+        identity.Icp,
+        identity.PoliceRecord,
+        identity.PoliceRecord is { } record
+            ? "https://beian.mps.gov.cn/#/query/webSearch?code=" + new string(record.Where(char.IsAsciiDigit).ToArray())
+            : null,
+        identity.WechatName,
+        identity.WechatUrl);
 }

@@ -20,7 +20,8 @@ public static class DevServer
     {
         // Held across rebuilds: after an edit only the pages and search documents it affects are redone.
         var cache = new BuildCache();
-        await BuildAndReportAsync(options, cache, cancellationToken);
+        var live = new LiveReload();
+        await BuildAndReportAsync(options, cache, live, cancellationToken);
         Directory.CreateDirectory(options.Output);
 
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = options.Root });
@@ -32,10 +33,12 @@ public static class DevServer
 
         // Static pages first, as a CDN would answer them; then routing for /api/* and the 404 fallback.
         var files = new PhysicalFileProvider(options.Output);
+        live.UseInjection(app);
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
         app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
         app.UseRouting();
         app.MapIntake();
+        live.Map(app, app.Lifetime);
         app.MapFallback(async context =>
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;
@@ -45,17 +48,34 @@ public static class DevServer
                 context.Response.ContentType = "text/html; charset=utf-8";
                 await context.Response.SendFileAsync(notFound);
             }
+            else
+            {
+                // No site yet (the first build failed): a page for the error overlay to cover.
+                context.Response.ContentType = "text/html; charset=utf-8";
+                await context.Response.WriteAsync("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>尚未生成</title></head><body><p>网站尚未生成成功。</p></body></html>");
+            }
         });
 
-        using var watcher = new RebuildWatcher(options, () => BuildAndReportAsync(options, cache, cancellationToken));
+        using var watcher = new RebuildWatcher(options, () => BuildAndReportAsync(options, cache, live, cancellationToken));
         Console.WriteLine($"预览地址：http://127.0.0.1:{port}/  （修改 content/、input/、theme/ 后自动重新生成；Ctrl+C 退出）");
         await app.RunAsync(cancellationToken);
         return 0;
     }
 
-    private static async Task BuildAndReportAsync(BuildOptions options, BuildCache cache, CancellationToken cancellationToken)
+    private static async Task BuildAndReportAsync(BuildOptions options, BuildCache cache, LiveReload live, CancellationToken cancellationToken)
     {
-        var report = await BuildPipeline.RunAsync(options with { Now = DateTimeOffset.UtcNow }, cancellationToken, cache);
+        BuildReport report;
+        try
+        {
+            report = await BuildPipeline.RunAsync(options with { Now = DateTimeOffset.UtcNow }, cancellationToken, cache);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            live.PublishCrash(exception);
+            throw;
+        }
+
+        live.Publish(report);
         ConsoleReporter.Report(report.Diagnostics, Console.Error);
         Console.WriteLine(report.Succeeded
             ? $"已生成 {report.Pages} 个页面，其中 {report.PagesRendered} 个有变化（{report.Summary()}）"
