@@ -34,6 +34,8 @@ public sealed class LiveReloadTests : IAsyncLifetime
             await Assertions.Expect(overlay.Locator(".serve-error-location").First).ToContainTextAsync("content/stories/2026/yisuhe-jiedai-ri.md:3:");
             await Assertions.Expect(overlay.Locator(".serve-error-message").First).ToContainTextAsync("日期");
             Assert.True(await page.EvaluateAsync<bool>("() => window.sameDocument === true"), "the page reloaded on a failed build");
+            Directory.CreateDirectory(SampleServer.ScreenshotFolder);
+            await page.ScreenshotAsync(new() { Path = Path.Combine(SampleServer.ScreenshotFolder, "serve-error-overlay-375.png") });
 
             // Every page shows it while the build is broken, a newly opened one too.
             var other = await page.Context.NewPageAsync();
