@@ -169,8 +169,10 @@ public sealed class LiveReload
               overlay.id = "serve-errors";
               overlay.setAttribute("role", "alertdialog");
               overlay.setAttribute("aria-labelledby", "serve-errors-title");
-              overlay.style.cssText = "position:fixed;inset:0;z-index:2147483647;overflow:auto;margin:0;padding:1rem;" +
-                "background:rgba(20,0,0,.92);color:#fff;font:16px/1.6 system-ui,sans-serif;";
+              // A panel over the top of the page: the last good version stays readable below it.
+              overlay.style.cssText = "position:fixed;top:0;left:0;right:0;max-height:75vh;z-index:2147483647;overflow:auto;" +
+                "margin:0;padding:1rem;background:#3b0d0d;color:#fff;font:16px/1.6 system-ui,sans-serif;" +
+                "border-bottom:4px solid #ffd166;box-shadow:0 4px 16px rgba(0,0,0,.5);";
               document.body.appendChild(overlay);
             }
             overlay.textContent = "";
