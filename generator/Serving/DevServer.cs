@@ -69,10 +69,13 @@ public static class DevServer
         {
             report = await BuildPipeline.RunAsync(options with { Now = DateTimeOffset.UtcNow }, cancellationToken, cache);
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            live.PublishCrash(exception);
-            throw;
+            // Said out loud, and the watcher goes on: the next save rebuilds. The cache is only
+            // replaced when a build commits, so it still describes the last good site.
+            Console.Error.WriteLine($"内部错误（请报告给开发者），继续显示上一次成功的版本：{ex}");
+            live.PublishCrash(ex);
+            return;
         }
 
         live.Publish(report);
