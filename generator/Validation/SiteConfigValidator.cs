@@ -14,6 +14,18 @@ public static partial class SiteConfigValidator
         ["region"] = "本级行政区划代码", ["columns"] = "专栏", ["resultClasses"] = "办理结果分类", ["intakeUrl"] = "意见接口地址",
         ["organizer"] = "主办单位", ["contact"] = "联系方式", ["siteCode"] = "网站标识码", ["icp"] = "ICP备案号",
         ["policeRecord"] = "公安备案号", ["wechat"] = "政务新媒体（微信公众号）", ["logo"] = "网站标志（分享图）",
+        ["roster"] = "名册设置",
+    };
+
+    private static readonly Dictionary<string, string> RosterLabels = new()
+    {
+        ["order"] = "排序（笔画 或 两字名在前）", ["files"] = "名册文件（全表相同的列值，见 README）",
+    };
+
+    private static readonly Dictionary<string, bool> RosterOrders = new()
+    {
+        ["笔画"] = false, ["姓氏笔画"] = false, ["strokes"] = false,
+        ["两字名在前"] = true, ["shorterFirst"] = true,
     };
 
     private static readonly Dictionary<string, string> WechatLabels = new()
@@ -44,7 +56,10 @@ public static partial class SiteConfigValidator
             fields.String("region") is { } code ? new RegionCode(code) : null,
             ReadColumns(fields.Node("columns"), diagnostics),
             ReadResultClasses(fields.Node("resultClasses"), diagnostics),
-            ReadIdentity(fields, diagnostics, staticFiles));
+            ReadIdentity(fields, diagnostics, staticFiles))
+        {
+            ShorterNamesFirst = ReadRosterOrder(fields.Node("roster"), diagnostics),
+        };
         fields.ReportUnknownKeys();
         return config;
     }
@@ -114,6 +129,21 @@ public static partial class SiteConfigValidator
 
     [GeneratedRegex("[0-9]{6,}")]
     private static partial Regex PoliceDigits();
+
+    /// <summary>roster.order; roster.files is read by the loader (it applies while spreadsheets are read).</summary>
+    private static bool ReadRosterOrder(RawNode? node, DiagnosticBag diagnostics)
+    {
+        if (node is not RawMap map)
+        {
+            return false;
+        }
+
+        var fields = new FieldReader(map, diagnostics, RosterLabels);
+        fields.Node("files");
+        var shorter = fields.OneOf("order", RosterOrders) ?? false;
+        fields.ReportUnknownKeys();
+        return shorter;
+    }
 
     private static List<Column> ReadColumns(RawNode? node, DiagnosticBag diagnostics)
     {
