@@ -136,5 +136,22 @@ public static class BuildPipeline
         assets.Url("site.js"),
         site.Config.Nav.Where(link => !link.Url.StartsWith('/') || urls.Exists(link.Url)).Select(link => new NavItem(link.Title, link.Url, link.Key)).ToList(),
         site.Pages.Select(p => new NavItem(p.Title, p.Url, p.Slug)).Append(new NavItem("订阅", SiteRoutes.Feed, "feed")).ToList(),
-        $"© {site.Config.Title}");
+        $"© {site.Config.Title}",
+        site.Config.Description,
+        site.Config.Ident.Logo,
+        Footer(site.Config.Ident),
+        assets.Url("care.css"),
+        assets.Url("care.js"));
+
+    private static SiteFooter Footer(SiteIdentity identity) => new(
+        identity.Organizer,
+        identity.Contact,
+        identity.SiteCode,
+        identity.Icp,
+        identity.PoliceRecord,
+        identity.PoliceRecord is { } record
+            ? "https://beian.mps.gov.cn/#/query/webSearch?code=" + new string(record.Where(char.IsAsciiDigit).ToArray())
+            : null,
+        identity.WechatName,
+        identity.WechatUrl);
 }

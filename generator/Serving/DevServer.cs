@@ -23,7 +23,8 @@ public static class DevServer
         // Held across rebuilds: after an edit only the pages and search documents it affects are redone.
         var cache = new BuildCache();
         Console.WriteLine($"正在生成网站 {options.Root}（第一次生成全部页面，之后只重做改动涉及的页面）");
-        await BuildAndReportAsync(options with { Progress = new BuildProgress(Console.Out) }, cache, cancellationToken);
+        var live = new LiveReload();
+        await BuildAndReportAsync(options with { Progress = new BuildProgress(Console.Out) }, cache, live, cancellationToken);
         Directory.CreateDirectory(options.Output);
 
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = options.Root });
@@ -37,10 +38,12 @@ public static class DevServer
 
         // Static pages first, as a CDN would answer them; then routing for /api/* and the 404 fallback.
         var files = new PhysicalFileProvider(options.Output);
+        live.UseInjection(app);
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
         app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
         app.UseRouting();
         app.MapIntake();
+        live.Map(app, app.Lifetime);
         app.MapFallback(async context =>
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;
@@ -50,15 +53,21 @@ public static class DevServer
                 context.Response.ContentType = "text/html; charset=utf-8";
                 await context.Response.SendFileAsync(notFound);
             }
+            else
+            {
+                // No site yet (the first build failed): a page for the error overlay to cover.
+                context.Response.ContentType = "text/html; charset=utf-8";
+                await context.Response.WriteAsync("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>尚未生成</title></head><body><p>网站尚未生成成功。</p></body></html>");
+            }
         });
 
-        using var watcher = new RebuildWatcher(options, () => BuildAndReportAsync(options, cache, cancellationToken));
+        using var watcher = new RebuildWatcher(options, () => BuildAndReportAsync(options, cache, live, cancellationToken));
         Console.WriteLine($"预览地址：http://127.0.0.1:{port}/  （修改 content/、input/、theme/ 后自动重新生成；Ctrl+C 退出）");
         await app.RunAsync(cancellationToken);
         return 0;
     }
 
-    private static async Task BuildAndReportAsync(BuildOptions options, BuildCache cache, CancellationToken cancellationToken)
+    private static async Task BuildAndReportAsync(BuildOptions options, BuildCache cache, LiveReload live, CancellationToken cancellationToken)
     {
         BuildReport report;
         try
@@ -70,9 +79,11 @@ public static class DevServer
             // Said out loud, and the watcher goes on: the next save rebuilds. The cache is only
             // replaced when a build commits, so it still describes the last good site.
             Console.Error.WriteLine($"内部错误（请报告给开发者），继续显示上一次成功的版本：{ex}");
+            live.PublishCrash(ex);
             return;
         }
 
+        live.Publish(report);
         ConsoleReporter.Report(report.Diagnostics, Console.Error);
         Console.WriteLine(report.Succeeded
             ? $"已生成 {report.Pages} 个页面，其中 {report.PagesRendered} 个有变化（{report.Summary()}）"

@@ -102,10 +102,21 @@ public sealed partial class SampleServer : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh browser context (own storage) at a phone or desktop size.</summary>
-    public async Task<IPage> OpenAsync(string viewport, string path = "/")
+    /// <summary>The copy of the sample the server builds from (tests that edit content write here).</summary>
+    public string Root => _root;
+
+    /// <summary>
+    /// A fresh browser context (own storage) at a phone (375×812), desktop (1280×800) or wide desktop
+    /// (1366×768) size; with <paramref name="care"/>, 关怀模式 was turned on before (as care.js remembers it).
+    /// </summary>
+    public async Task<IPage> OpenAsync(string viewport, string path = "/", bool care = false)
     {
-        var size = viewport == "phone" ? new ViewportSize { Width = 375, Height = 812 } : new ViewportSize { Width = 1280, Height = 800 };
+        var size = viewport switch
+        {
+            "phone" => new ViewportSize { Width = 375, Height = 812 },
+            "wide" => new ViewportSize { Width = 1366, Height = 768 },
+            _ => new ViewportSize { Width = 1280, Height = 800 },
+        };
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             ViewportSize = size,
@@ -114,6 +125,11 @@ public sealed partial class SampleServer : IAsyncLifetime
             Locale = "zh-CN",
             BaseURL = BaseUrl,
         });
+        if (care)
+        {
+            await context.AddInitScriptAsync("try { localStorage.setItem('site-care', '1'); } catch (e) { }");
+        }
+
         var page = await context.NewPageAsync();
         await page.GotoAsync(path);
         return page;

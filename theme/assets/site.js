@@ -41,9 +41,25 @@
       $all("[data-filter-group]", target).forEach(function (group) {
         group.hidden = $all("[data-name]", group).every(function (item) { return item.hidden; });
       });
-      if (count) count.textContent = q === "" ? "" : (shown === 0 ? "没有找到，请换个地名试试，或使用全站搜索。" : "找到 " + shown + " 个");
+      filterCount(input, target, count, q, shown);
     });
+    // In place of the search page the no-JavaScript form goes to.
+    if (input.form) { input.form.addEventListener("submit", function (event) { event.preventDefault(); }); }
   });
+
+  // What a filter says: a roster (data-filter-unit, a table) keeps "共 N 名" and with nothing left
+  // hides its header row too; a list of places says how many it found.
+  function filterCount(input, target, count, q, shown) {
+    var unit = input.getAttribute("data-filter-unit");
+    if (target.tHead) { target.tHead.hidden = shown === 0; }
+    if (!count) { return; }
+    if (unit) {
+      var all = $all("[data-name]", target).length;
+      count.textContent = q === "" ? "共 " + all + " " + unit : (shown === 0 ? "没有找到“" + q + "”，共 0 " + unit + "。可以试试全站搜索。" : "找到 " + shown + " " + unit);
+    } else {
+      count.textContent = q === "" ? "" : (shown === 0 ? "没有找到，请换个地名试试，或使用全站搜索。" : "找到 " + shown + " 个");
+    }
+  }
 
   // Suggestion filters: status, result class, handling unit; the count follows.
   $all("form[data-filter-table]").forEach(function (form) {
