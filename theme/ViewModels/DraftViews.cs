@@ -17,7 +17,14 @@ public sealed record DraftPage(
     IReadOnlyList<string> Preamble,
     IReadOnlyList<DraftChapterView> Chapters,
     IReadOnlyList<ArticleOption> ArticleOptions,
-    DraftFeedbackView? Feedback);
+    DraftFeedbackView? Feedback)
+{
+    /// <summary>The comment period had not begun at build time (尚未开始征求意见, not 已截止).</summary>
+    public bool NotYetOpen { get; init; }
+
+    /// <summary>When comments open, as ISO 8601 with offset: the page's script follows the live clock.</summary>
+    public string OpensIso { get; init; } = "";
+}
 
 public sealed record DraftChapterView(string Heading, string Anchor, IReadOnlyList<DraftArticleView> Articles, IReadOnlyList<DraftSectionView> Sections);
 

@@ -67,6 +67,10 @@ public static class DraftPages
             chapters,
             draft.Text.Articles.Select(a => new ArticleOption(a.Anchor, a.Label)).ToList(),
             draft.Feedback is null ? null : new DraftFeedbackView(
-                PageContext.ChineseDate(draft.Feedback.Published), draft.Feedback.Received, draft.Feedback.Adopted, context.Html(draft.Feedback.Report)));
+                PageContext.ChineseDate(draft.Feedback.Published), draft.Feedback.Received, draft.Feedback.Adopted, context.Html(draft.Feedback.Report)))
+        {
+            NotYetOpen = site.Now < draft.OpensAt,
+            OpensIso = draft.OpensAt.ToString("yyyy-MM-ddTHH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture),
+        };
     }
 }
