@@ -56,7 +56,7 @@ public static class IntakeSetup
     public static IApplicationBuilder UseIntake(this IApplicationBuilder app)
     {
         var options = app.ApplicationServices.GetRequiredService<IOptions<IntakeOptions>>().Value;
-        app.UseForwardedHeaders(ProxySetup.Options(options.KnownProxies));
+        app.UseKnownProxies(options.KnownProxies);
         app.UseSecurityHeaders();
         return app;
     }
