@@ -72,9 +72,19 @@
     var period = $(".draft-status", draft);
     var statusTexts = { "not-yet-open": "尚未开始征求意见", open: "征求意见中", closed: "征求意见已截止" };
     var statusClasses = { "not-yet-open": "upcoming", open: "open", closed: "closed" };
-    var applyStatus = function (status) {
+    // "2026-12-20T23:59:59+08:00" (the endpoint keeps the build's Beijing offset) → "2026年12月20日".
+    var chineseDate = function (iso) {
+      var d = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso || "");
+      return d ? d[1] + "年" + Number(d[2]) + "月" + Number(d[3]) + "日" : null;
+    };
+    var applyStatus = function (status, closes) {
       var badge = period && $(".status", period);
       if (!badge || !statusTexts[status]) { return; }
+      var closesText = chineseDate(closes);
+      if (closesText) {
+        $all("time", period).forEach(function (el) { el.textContent = closesText; el.setAttribute("datetime", closes); });
+        $all(".comment-closed").forEach(function (el) { el.textContent = "本草案征求意见已于 " + closesText + " 截止，不再接收新的意见。感谢您的关注。"; });
+      }
       badge.textContent = statusTexts[status];
       badge.className = "status " + statusClasses[status];
       var form = $("#comment-form");
@@ -97,7 +107,7 @@
         .then(function (r) { return r.ok ? r.json() : null; })
         .then(function (stats) {
           if (!stats) { applyStatus(statusByClock()); return; }
-          applyStatus(stats.status || statusByClock());
+          applyStatus(stats.status || statusByClock(), stats.closes);
           $all("[data-stat]").forEach(function (el) { el.textContent = stats[el.getAttribute("data-stat")]; });
           var max = 1;
           Object.keys(stats.articles || {}).forEach(function (k) { max = Math.max(max, stats.articles[k]); });
