@@ -138,6 +138,39 @@ public sealed partial class ProxyAndHeadersTests
         Assert.Equal("no-store", rightAfterGuessing.Headers.CacheControl?.ToString());
     }
 
+    // Case 9: 20 posts of 28 MB were each read whole before the length check (the process reached 2 GB).
+    [Fact]
+    public async Task PostComment_Of28Megabytes_Answers413AndTheEndpointGoesOn()
+    {
+        await using var server = await IntakeProcess.StartAsync(IntakeApplication.CreateDataFolder(withSearch: false));
+        using var client = new HttpClient { BaseAddress = server.BaseAddress };
+        var body = new byte[28 * 1024 * 1024];
+        Array.Fill(body, (byte)'a');
+
+        using var sized = new ByteArrayContent(body);
+        sized.Headers.ContentType = new("application/json");
+        var declared = await client.PostAsync("/api/drafts/open-draft/comments", sized);
+        using var streamed = new StreamContent(new MemoryStream(body));
+        streamed.Headers.ContentType = new("application/x-www-form-urlencoded");
+        HttpStatusCode? chunked;
+        try
+        {
+            chunked = (await client.PostAsync("/api/drafts/open-draft/comments", streamed)).StatusCode;
+        }
+        catch (HttpRequestException)
+        {
+            // Kestrel may close the connection while the rest of an undeclared body is still coming.
+            chunked = null;
+        }
+
+        var after = await client.PostAsJsonAsync("/api/drafts/open-draft/comments", new { text = "大请求之后的正常意见。" });
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, declared.StatusCode);
+        Assert.Contains("提交的内容过大", await declared.Content.ReadAsStringAsync());
+        Assert.True(chunked is null or HttpStatusCode.RequestEntityTooLarge, $"chunked: {chunked}");
+        Assert.Equal(HttpStatusCode.Created, after.StatusCode);
+    }
+
     /// <summary>The folder holding Site.sln: netlify.toml is part of the repository.</summary>
     public static string RepositoryRoot()
     {
