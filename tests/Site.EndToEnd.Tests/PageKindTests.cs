@@ -25,7 +25,7 @@ public sealed class PageKindTests(SampleServer server)
     [MemberData(nameof(PageKinds))]
     public async Task PageKind_HasNoSeriousAccessibilityViolation(string path)
     {
-        var page = await server.OpenAsync("phone", path);
+        var page = await server.OpenAsync("phone", path, injectsTools: true);
         await SampleServer.JourneyAsync(page, "axe-" + Name(path), async () =>
         {
             await page.AddScriptTagAsync(new PageAddScriptTagOptions { Path = Path.Combine(NodeModules, "axe-core", "axe.min.js") });

@@ -96,8 +96,12 @@ public sealed partial class SampleServer : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh browser context (own storage) at a phone or desktop size.</summary>
-    public async Task<IPage> OpenAsync(string viewport, string path = "/")
+    /// <summary>
+    /// A fresh browser context (own storage) at a phone or desktop size. The site's Content-Security-Policy
+    /// applies, so a journey fails if the site's own scripts are blocked; <paramref name="injectsTools"/>
+    /// lifts it for tests that add their own inline tools (axe-core, jsQR) to the page.
+    /// </summary>
+    public async Task<IPage> OpenAsync(string viewport, string path = "/", bool injectsTools = false)
     {
         var size = viewport == "phone" ? new ViewportSize { Width = 375, Height = 812 } : new ViewportSize { Width = 1280, Height = 800 };
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
@@ -107,6 +111,7 @@ public sealed partial class SampleServer : IAsyncLifetime
             HasTouch = viewport == "phone",
             Locale = "zh-CN",
             BaseURL = BaseUrl,
+            BypassCSP = injectsTools,
         });
         var page = await context.NewPageAsync();
         await page.GotoAsync(path);
