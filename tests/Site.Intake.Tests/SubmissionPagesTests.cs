@@ -54,6 +54,22 @@ public sealed partial class SubmissionPagesTests
         Assert.False(document.QuerySelector(".comment-upcoming")!.HasAttribute("hidden"));
     }
 
+    // A draft whose period had not begun was listed under 已截止.
+    [Fact]
+    public async Task DraftList_NotYetOpen_IsListedAsUpcomingNotClosed()
+    {
+        var upcoming = new DraftSummary("某某条例（草案）", "/drafts/d/", "法制委员会", "2026年12月1日 至 2026年12月31日", "2026年12月31日", "2026-12-31T23:59:59+08:00", false, null);
+        var page = new DraftListPage(new PageMeta("法规草案征求意见", "d", "/drafts/", "drafts", []), [], []) { Upcoming = [upcoming] };
+        await using var renderer = StaticHtml.CreateRenderer();
+
+        var document = new HtmlParser().ParseDocument(await StaticHtml.RenderAsync(renderer, Chrome, typeof(DraftListTemplate), page));
+
+        var headings = document.QuerySelectorAll("main h2").Select(h => h.TextContent).ToList();
+        Assert.Equal(["正在征求意见", "即将征求意见", "已截止"], headings);
+        Assert.Equal("尚未开始", document.QuerySelector(".status.upcoming")?.TextContent);
+        Assert.Equal("暂无。", document.QuerySelectorAll("main .empty").Last().TextContent);
+    }
+
     [Fact]
     public void SchemaFiles_DeclareTheSameColumnsInBothDialects()
     {

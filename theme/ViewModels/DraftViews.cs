@@ -37,6 +37,10 @@ public sealed record ArticleOption(string Value, string Label);
 public sealed record DraftFeedbackView(string Published, int Received, int Adopted, string ReportHtml);
 
 /// <summary>The list of drafts: open first, with deadlines.</summary>
-public sealed record DraftListPage(PageMeta Meta, IReadOnlyList<DraftSummary> Open, IReadOnlyList<DraftSummary> Closed);
+public sealed record DraftListPage(PageMeta Meta, IReadOnlyList<DraftSummary> Open, IReadOnlyList<DraftSummary> Closed)
+{
+    /// <summary>Drafts whose comment period had not begun at build time (即将征求意见, not 已截止).</summary>
+    public IReadOnlyList<DraftSummary> Upcoming { get; init; } = [];
+}
 
 public sealed record DraftSummary(string Title, string Url, string Office, string Period, string Closes, string ClosesIso, bool HasFeedback, string? Summary);

@@ -13,7 +13,10 @@ public static class DraftPages
         yield return new PageJob("/drafts/", typeof(DraftListTemplate), () => new DraftListPage(
             PageContext.Meta("法规草案征求意见", "正在公开征求意见的法规草案，可逐条提出意见", "/drafts/", "drafts", new Crumb("征求意见", null)),
             site.Drafts.Where(d => IsOpen(site, d)).Select(Summary).ToList(),
-            site.Drafts.Where(d => !IsOpen(site, d)).Select(Summary).ToList()));
+            site.Drafts.Where(d => site.Now > d.ClosesAt).Select(Summary).ToList())
+        {
+            Upcoming = site.Drafts.Where(d => site.Now < d.OpensAt).Select(Summary).ToList(),
+        });
 
         foreach (var draft in site.Drafts)
         {
