@@ -10,6 +10,13 @@ public interface IBatchStore<TItem, TResult>
     /// <summary>Commits every item in one transaction and returns one result per item, in order;
     /// throws when nothing of the batch was committed.</summary>
     Task<IReadOnlyList<TResult>> WriteBatchAsync(IReadOnlyList<TItem> items, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Whether a batch that failed with <paramref name="failure"/> surely stored nothing, so that its
+    /// items may be tried again one by one. A store says no where a commit's outcome can be unknown
+    /// (the connection broke while committing): a retry could store an item twice.
+    /// </summary>
+    bool StoredNothing(Exception failure) => true;
 }
 
 /// <summary>
@@ -18,7 +25,8 @@ public interface IBatchStore<TItem, TResult>
 /// are expensive (an fsync each), so batching is what lets many durable submissions share one,
 /// while no request is answered before its own item is committed.
 /// <para>
-/// One bad item never fails its neighbours: when a batch of several fails, each of its items is
+/// One bad item never fails its neighbours: when a batch of several fails and the store says it
+/// stored nothing (<see cref="IBatchStore{TItem, TResult}.StoredNothing"/>), each of its items is
 /// tried again in a transaction of its own, so only the item (or the store) at fault answers with
 /// the error.
 /// </para>
@@ -66,18 +74,25 @@ public sealed class BatchWriter<TItem, TResult> : IAsyncDisposable
                 batch.Add(next);
             }
 
-            if (!await TryCommitAsync(batch) && batch.Count > 1)
+            if (await TryCommitAsync(batch) is { } failure)
             {
                 foreach (var pending in batch)
                 {
-                    await TryCommitAsync([pending]);
+                    if (_store.StoredNothing(failure))
+                    {
+                        await TryCommitAsync([pending]);
+                    }
+                    else
+                    {
+                        pending.Done.TrySetException(failure);
+                    }
                 }
             }
         }
     }
 
-    /// <summary>Commits <paramref name="batch"/> and answers it; on failure answers only a lone item (a batch is retried item by item).</summary>
-    private async Task<bool> TryCommitAsync(List<Pending> batch)
+    /// <summary>Commits <paramref name="batch"/> and answers it; on failure answers a lone item, and returns the failure of a batch of several.</summary>
+    private async Task<Exception?> TryCommitAsync(List<Pending> batch)
     {
         try
         {
@@ -87,16 +102,17 @@ public sealed class BatchWriter<TItem, TResult> : IAsyncDisposable
                 batch[i].Done.TrySetResult(results[i]);
             }
 
-            return true;
+            return null;
         }
         catch (Exception ex)
         {
             if (batch.Count == 1)
             {
                 batch[0].Done.TrySetException(ex);
+                return null;
             }
 
-            return false;
+            return ex;
         }
     }
 

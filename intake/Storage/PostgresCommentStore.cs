@@ -164,6 +164,12 @@ public sealed class PostgresCommentStore : ICommentStore, IDisposable
             KeyReused: fingerprint is not null && comment.Fingerprint is not null && fingerprint != comment.Fingerprint);
     }
 
+    /// <summary>
+    /// An error the server reported (such as a text it cannot store) rolled the batch back; a broken
+    /// connection may have lost the answer to a commit that succeeded, so its items are not retried.
+    /// </summary>
+    public bool StoredNothing(Exception failure) => failure is PostgresException;
+
     public async Task<DraftStats> StatsAsync(string draft, CancellationToken cancellationToken)
     {
         await using var connection = await _reads.OpenConnectionAsync(cancellationToken);
