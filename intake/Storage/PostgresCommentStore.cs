@@ -65,6 +65,20 @@ public sealed class PostgresCommentStore : ICommentStore, IDisposable
     /// </summary>
     public async Task<IReadOnlyList<Receipt>> WriteBatchAsync(IReadOnlyList<NewComment> comments, CancellationToken cancellationToken)
     {
+        try
+        {
+            return await WriteOnceAsync(comments, cancellationToken);
+        }
+        catch (NpgsqlException)
+        {
+            // After a server restart the pool's idle connections are dead: the next batch opens a new one.
+            _writes.Clear();
+            throw;
+        }
+    }
+
+    private async Task<IReadOnlyList<Receipt>> WriteOnceAsync(IReadOnlyList<NewComment> comments, CancellationToken cancellationToken)
+    {
         await using var connection = await _writes.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using var batch = new NpgsqlBatch(connection, transaction);
@@ -170,25 +184,50 @@ public sealed class PostgresCommentStore : ICommentStore, IDisposable
     /// </summary>
     public bool StoredNothing(Exception failure) => failure is PostgresException;
 
-    public async Task<DraftStats> StatsAsync(string draft, CancellationToken cancellationToken)
-    {
-        await using var connection = await _reads.OpenConnectionAsync(cancellationToken);
-        return await CommentQueries.StatsAsync(connection, draft, cancellationToken);
-    }
+    public Task<DraftStats> StatsAsync(string draft, CancellationToken cancellationToken) =>
+        ReadAsync(connection => CommentQueries.StatsAsync(connection, draft, cancellationToken), cancellationToken);
 
     public async IAsyncEnumerable<StoredComment> ExportAsync(string draft, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await using var connection = await _reads.OpenConnectionAsync(cancellationToken);
-        await foreach (var comment in CommentQueries.ExportAsync(connection, draft, cancellationToken))
+        // Read whole inside the retry (the export renders every row into one file anyway).
+        var rows = await ReadAsync(async connection =>
         {
-            yield return comment;
+            var list = new List<StoredComment>();
+            await foreach (var comment in CommentQueries.ExportAsync(connection, draft, cancellationToken))
+            {
+                list.Add(comment);
+            }
+
+            return list;
+        }, cancellationToken);
+        foreach (var row in rows)
+        {
+            yield return row;
         }
     }
 
-    public async Task<StoredComment?> FindAsync(string receipt, CancellationToken cancellationToken)
+    public Task<StoredComment?> FindAsync(string receipt, CancellationToken cancellationToken) =>
+        ReadAsync(connection => CommentQueries.FindAsync(connection, receipt, cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// Runs a read on a pooled connection. After the server restarted, the pool's idle connections are
+    /// dead and the first use of each fails: the pool is emptied and the read tried once more (reads
+    /// change nothing, so running one twice is harmless).
+    /// </summary>
+    private async Task<T> ReadAsync<T>(Func<NpgsqlConnection, Task<T>> read, CancellationToken cancellationToken)
     {
-        await using var connection = await _reads.OpenConnectionAsync(cancellationToken);
-        return await CommentQueries.FindAsync(connection, receipt, cancellationToken);
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                await using var connection = await _reads.OpenConnectionAsync(cancellationToken);
+                return await read(connection);
+            }
+            catch (NpgsqlException) when (attempt == 0 && !cancellationToken.IsCancellationRequested)
+            {
+                _reads.Clear();
+            }
+        }
     }
 
     public void Dispose()
