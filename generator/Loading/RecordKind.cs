@@ -25,6 +25,9 @@ public sealed class RecordKind
     public static readonly RecordKind Regions = new("regions", "行政区划", new Dictionary<string, string>
     {
         ["代码"] = "code", ["区划代码"] = "code", ["名称"] = "name", ["上级代码"] = "parent", ["层级"] = "level",
+        // Aliases from the statistics bureau's and offices' own tables (issue #21).
+        ["行政区划代码"] = "code", ["统计用区划代码"] = "code", ["区划名称"] = "name", ["地名"] = "name",
+        ["上级区划代码"] = "parent", ["级别"] = "level",
     });
 
     public static readonly RecordKind Deputies = new("deputies", "代表名单", new Dictionary<string, string>
@@ -35,6 +38,11 @@ public sealed class RecordKind
         ["职务"] = "title", ["工作单位及职务"] = "title", ["界别"] = "sector", ["所在联络站"] = "station",
         ["编组进站"] = "station", ["联络站"] = "station", ["政治面貌"] = "party", ["党派"] = "party",
         ["所在地区"] = "region", ["区划代码"] = "region", ["简介"] = "bio", ["履职承诺"] = "pledge",
+        // Aliases as published rosters head their columns (issue #21).
+        ["政党"] = "party", ["出生日期"] = "birth", ["生日"] = "birth", ["出生年月日"] = "birth",
+        ["代表团"] = "group", ["代表小组"] = "group", ["工作单位"] = "title", ["单位及职务"] = "title",
+        ["现任职务"] = "title", ["工作单位和职务"] = "title", ["选区名称"] = "constituency", ["级别"] = "levels",
+        ["届别"] = "term", ["个人简介"] = "bio",
     });
 
     public static readonly RecordKind Duties = new("duties", "履职档案", new Dictionary<string, string>

@@ -14,6 +14,12 @@ public sealed record SiteConfig(
         "人大代表履职服务平台", "人大", "", "https://example.org", null, [], ResultClass.Defaults);
 
     public string AbsoluteUrl(string path) => BaseUrl.TrimEnd('/') + path;
+
+    /// <summary>
+    /// site.yaml <c>roster: order: 两字名在前</c>: within one surname, two-character names before
+    /// three-character ones, as some official lists print them; otherwise strictly by strokes.
+    /// </summary>
+    public bool ShorterNamesFirst { get; init; }
 }
 
 /// <summary>专栏: a column stories are filed under.</summary>

@@ -11,6 +11,18 @@ public static class SiteConfigValidator
     {
         ["title"] = "网站名称", ["shortTitle"] = "简称", ["description"] = "简介", ["baseUrl"] = "网址",
         ["region"] = "本级行政区划代码", ["columns"] = "专栏", ["resultClasses"] = "办理结果分类", ["intakeUrl"] = "意见接口地址",
+        ["roster"] = "名册设置",
+    };
+
+    private static readonly Dictionary<string, string> RosterLabels = new()
+    {
+        ["order"] = "排序（笔画 或 两字名在前）", ["files"] = "名册文件（全表相同的列值，见 README）",
+    };
+
+    private static readonly Dictionary<string, bool> RosterOrders = new()
+    {
+        ["笔画"] = false, ["姓氏笔画"] = false, ["strokes"] = false,
+        ["两字名在前"] = true, ["shorterFirst"] = true,
     };
 
     private static readonly Dictionary<string, string> ColumnLabels = new()
@@ -34,9 +46,27 @@ public static class SiteConfigValidator
             fields.String("baseUrl") ?? SiteConfig.Default.BaseUrl,
             fields.String("region") is { } code ? new RegionCode(code) : null,
             ReadColumns(fields.Node("columns"), diagnostics),
-            ReadResultClasses(fields.Node("resultClasses"), diagnostics));
+            ReadResultClasses(fields.Node("resultClasses"), diagnostics))
+        {
+            ShorterNamesFirst = ReadRosterOrder(fields.Node("roster"), diagnostics),
+        };
         fields.ReportUnknownKeys();
         return config;
+    }
+
+    /// <summary>roster.order; roster.files is read by the loader (it applies while spreadsheets are read).</summary>
+    private static bool ReadRosterOrder(RawNode? node, DiagnosticBag diagnostics)
+    {
+        if (node is not RawMap map)
+        {
+            return false;
+        }
+
+        var fields = new FieldReader(map, diagnostics, RosterLabels);
+        fields.Node("files");
+        var shorter = fields.OneOf("order", RosterOrders) ?? false;
+        fields.ReportUnknownKeys();
+        return shorter;
     }
 
     private static List<Column> ReadColumns(RawNode? node, DiagnosticBag diagnostics)

@@ -26,7 +26,7 @@ public static class DeputyPages
             .OrderBy(r => r.Value, StringComparer.Ordinal).ToList();
         var levelLinks = levels.Select(l => new LinkCard($"{LevelLabels[l]}级人大代表", LevelUrl(l))).ToList();
         var groupLinks = groups.Select(g => new LinkCard(g, $"/deputies/group/{g}/")).ToList();
-        var regionLinks = regions.Select(r => new LinkCard(site.RegionName(r) is { Length: > 0 } n ? n : r.Value, $"/deputies/region/{r.Value}/")).ToList();
+        var regionLinks = regions.Select(r => new LinkCard(site.RegionLabel(r) is { Length: > 0 } n ? n : r.Value, $"/deputies/region/{r.Value}/")).ToList();
 
         IEnumerable<PageJob> Roster(string baseUrl, string heading, string? intro, IReadOnlyList<Deputy> deputies, params Crumb[] crumbs)
         {
@@ -75,7 +75,7 @@ public static class DeputyPages
 
         foreach (var region in regions)
         {
-            var name = site.RegionName(region) is { Length: > 0 } n ? n : region.Value;
+            var name = site.RegionLabel(region) is { Length: > 0 } n ? n : region.Value;
             foreach (var job in Roster($"/deputies/region/{region.Value}/", $"{name}的人大代表", null, byRegion[region].ToList(), new Crumb("人大代表", "/deputies/"), new Crumb(name, null)))
             {
                 yield return job;
