@@ -63,19 +63,16 @@ public static class BuildPipeline
 
         OutputCollisions.Report(validated.StaticFiles, jobs, assets.Files.Keys, diagnostics);
 
-        if (options.CheckOnly)
+        if (options.CheckOnly || diagnostics.HasErrors)
         {
             // check = everything but writing: Markdown is rendered only to find broken links and images.
+            // A build that already failed does the same instead of rendering, so that its one run also
+            // reports every broken link, including those of stories that failed validation.
             report.Time("check-links", () =>
             {
-                Parallel.ForEach(MarkdownSources(site), source => MarkdownRenderer.Render(source, urls, diagnostics));
+                Parallel.ForEach(MarkdownSources(site).Concat(validated.UnpublishedBodies), source => MarkdownRenderer.Render(source, urls, diagnostics));
                 return 0;
             });
-            return report;
-        }
-
-        if (diagnostics.HasErrors)
-        {
             return report;
         }
 

@@ -68,7 +68,13 @@ public static class SearchDocuments
             yield return new SearchDocument(
                 draft.Url,
                 draft.Title,
-                Join(draft.Summary, $"{draft.Office} {draft.Reading}", string.Join("\n", draft.Text.Preamble), draft.Explanation is { } e ? plain(e) : null, draft.Feedback is { } f ? plain(f.Report) : null),
+                Join(
+                    draft.Summary,
+                    $"{draft.Office} {draft.Reading}",
+                    DraftPlainText(draft.Text.Preamble),
+                    draft.Explanation is { } e ? plain(e) : null,
+                    draft.Feedback is { } f ? plain(f.Report) : null,
+                    string.Join("\n", draft.Text.Attachments.Select(a => a.Title + "\n" + DraftPlainText(a.Paragraphs)))),
                 SearchTypes.Draft,
                 Date: draft.Opens);
             foreach (var article in draft.Text.Articles)
@@ -76,7 +82,7 @@ public static class SearchDocuments
                 yield return new SearchDocument(
                     $"{draft.Url}#{article.Anchor}",
                     $"{draft.Title} {article.Label}",
-                    string.Join("\n", article.Paragraphs),
+                    DraftPlainText(article.Paragraphs),
                     SearchTypes.Article,
                     Date: draft.Opens);
             }
@@ -158,6 +164,10 @@ public static class SearchDocuments
     private sealed record StoryHeader(string Url, string Title, string? Summary, string Column, string Tags, string? Author, DateOnly Date, string? Region);
 
     public static string PlainText(MarkdownSource source) => MarkdownRenderer.PlainText(source);
+
+    /// <summary>A draft's paragraphs as search reads them: a table by its cells, not its pipes.</summary>
+    private static string DraftPlainText(IEnumerable<string> paragraphs) =>
+        string.Join("\n", paragraphs.Select(p => Site.Theme.ViewModels.DraftTable.Parse(p)?.PlainText() ?? p));
 
     private static string Join(params string?[] parts) =>
         string.Join("\n", parts.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p!.Trim()));

@@ -15,7 +15,7 @@ public sealed partial class SubmissionPagesTests
         new PageMeta("某某条例（草案）", "d", "/drafts/d/", "drafts", []),
         "d", "某某条例（草案）", "法制委员会", "一审", "2026年12月1日", "2026年12月31日", "2026-12-31T23:59:59+08:00",
         isOpen, null, null, [], [], [new DraftChapterView("", "text", [new DraftArticleView("article-1", "第一条", ["为了……制定本条例。"])], [])],
-        [new ArticleOption("article-1", "第一条")], null)
+        [new ArticleOption("article-1", "第一条")], null, [])
     {
         NotYetOpen = notYetOpen,
         OpensIso = "2026-12-01T00:00:00+08:00",

@@ -45,7 +45,7 @@ public static class DraftPages
 
         var chapters = draft.Text.Chapters.Count > 0
             ? draft.Text.Chapters.Select(c => new DraftChapterView(
-                c.Number == 0 ? "" : $"第{Validation.Drafts.ChineseNumerals.Format(c.Number)}章 {c.Title}".Trim(),
+                c.Number == 0 ? c.Title : $"第{Validation.Drafts.ChineseNumerals.Format(c.Number)}章 {c.Title}".Trim(),
                 c.Anchor,
                 c.Articles.Select(View).ToList(),
                 c.Sections.Select(s => new DraftSectionView(
@@ -70,7 +70,8 @@ public static class DraftPages
             chapters,
             draft.Text.Articles.Select(a => new ArticleOption(a.Anchor, a.Label)).ToList(),
             draft.Feedback is null ? null : new DraftFeedbackView(
-                PageContext.ChineseDate(draft.Feedback.Published), draft.Feedback.Received, draft.Feedback.Adopted, context.Html(draft.Feedback.Report)))
+                PageContext.ChineseDate(draft.Feedback.Published), draft.Feedback.Received, draft.Feedback.Adopted, context.Html(draft.Feedback.Report)),
+            draft.Text.Attachments.Select(a => new DraftAttachmentView(a.Title, a.Anchor, a.Paragraphs)).ToList())
         {
             NotYetOpen = site.Now < draft.OpensAt,
             OpensIso = draft.OpensAt.ToString("yyyy-MM-ddTHH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture),
