@@ -59,6 +59,10 @@ public static class DiagnosticCodes
 
     /// <summary>An image reference (cover, photo, Markdown image) that is not a local image of an allowed type.</summary>
     public const string BadImage = "SG2008";
+
+    /// <summary>Two pages or files would be written at one URL (a page named like a roster page, /deputies/).</summary>
+    public const string UrlClash = "SG2009";
+
     public const string UnknownColumn = "SG2101";
     public const string BadNumber = "SG2102";
 

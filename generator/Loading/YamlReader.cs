@@ -1,4 +1,5 @@
 using Site.Generator.Diagnostics;
+using Site.Generator.Replacements;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -13,7 +14,8 @@ public static partial class YamlReader
     /// <summary>Parses <paramref name="text"/>; <paramref name="lineOffset"/> shifts lines (front matter starts after '---').</summary>
     public static RawNode? Read(string text, string path, int lineOffset, DiagnosticBag diagnostics)
     {
-        return FlatYaml.TryRead(text, path, lineOffset) ?? ReadWithYamlDotNet(text, path, lineOffset, diagnostics);
+        var flat = LibraryPaths.Enabled ? null : FlatYaml.TryRead(text, path, lineOffset);
+        return flat ?? ReadWithYamlDotNet(text, path, lineOffset, diagnostics);
     }
 
     /// <summary>Every document through YamlDotNet's node tree (what <see cref="FlatYaml"/> must agree with).</summary>

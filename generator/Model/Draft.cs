@@ -1,3 +1,5 @@
+using Site.Generator.Vocabulary;
+
 namespace Site.Generator.Model;
 
 /// <summary>法规草案: a draft regulation open for public comment, parsed into chapters and articles.</summary>
@@ -15,7 +17,7 @@ public sealed record Draft(
     DraftFeedback? Feedback,
     DraftText Text)
 {
-    public string Url => $"/drafts/{Id.Value}/";
+    public string Url => SiteRoutes.Draft(Id);
 
     /// <summary>Comments are taken until the end of the closing day, Beijing time.</summary>
     public DateTimeOffset ClosesAt => new(Closes.ToDateTime(new TimeOnly(23, 59, 59)), TimeSpan.FromHours(8));

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Site.Generator.Diagnostics;
 using Site.Generator.Loading;
 using Site.Generator.Model;
+using Site.Generator.Vocabulary;
 
 namespace Site.Generator.Validation;
 
@@ -12,22 +13,7 @@ namespace Site.Generator.Validation;
 /// </summary>
 public static partial class DeputyValidator
 {
-    private static readonly Dictionary<string, string> Labels = new()
-    {
-        ["id"] = "代表编号", ["name"] = "姓名", ["gender"] = "性别", ["ethnicity"] = "民族", ["birth"] = "出生年月",
-        ["photo"] = "照片", ["levels"] = "层级", ["term"] = "届次", ["constituency"] = "选区", ["group"] = "代表组",
-        ["title"] = "职务", ["sector"] = "界别", ["party"] = "政治面貌", ["station"] = "所在联络站",
-        ["region"] = "所在地区", ["bio"] = "简介", ["pledge"] = "履职承诺",
-    };
-
-    public static readonly IReadOnlyDictionary<string, DeputyLevel> LevelNames = new Dictionary<string, DeputyLevel>
-    {
-        ["全国"] = DeputyLevel.National, ["全国人大"] = DeputyLevel.National,
-        ["省"] = DeputyLevel.Provincial, ["省级"] = DeputyLevel.Provincial,
-        ["市"] = DeputyLevel.City, ["市级"] = DeputyLevel.City,
-        ["县"] = DeputyLevel.County, ["县级"] = DeputyLevel.County, ["区"] = DeputyLevel.County,
-        ["乡"] = DeputyLevel.Township, ["镇"] = DeputyLevel.Township, ["乡镇"] = DeputyLevel.Township, ["乡级"] = DeputyLevel.Township,
-    };
+    private static IReadOnlyDictionary<string, string> Labels => DeputyVocabulary.Fields.Labels;
 
     private static readonly string[] Genders = ["男", "女"];
 
@@ -67,7 +53,7 @@ public static partial class DeputyValidator
         var levels = new List<DeputyLevel>();
         foreach (var (value, location) in fields.List("levels", required: true))
         {
-            if (LevelNames.TryGetValue(value, out var level))
+            if (DeputyVocabulary.LevelNames.TryGetValue(value, out var level))
             {
                 levels.Add(level);
             }

@@ -3,25 +3,18 @@ using Site.Generator.Diagnostics;
 using Site.Generator.Loading;
 using Site.Generator.Model;
 using Site.Generator.Validation.Drafts;
+using Site.Generator.Vocabulary;
 
 namespace Site.Generator.Validation;
 
 /// <summary>content/drafts/*.md → <see cref="Draft"/>: the header, then the legal text parsed into articles.</summary>
 public static class DraftValidator
 {
-    private static readonly Dictionary<string, string> Labels = new()
-    {
-        ["title"] = "标题", ["office"] = "起草/发布单位", ["reading"] = "审次", ["opens"] = "开始征求意见日期",
-        ["closes"] = "截止日期", ["contactPoints"] = "基层立法联系点", ["summary"] = "摘要", ["explanation"] = "起草说明",
-        ["feedback"] = "意见采纳情况", ["slug"] = "网址名",
-    };
+    private static IReadOnlyDictionary<string, string> Labels => DraftVocabulary.Fields.Labels;
 
-    private static readonly Dictionary<string, string> FeedbackLabels = new()
-    {
-        ["published"] = "发布日期", ["received"] = "收到意见条数", ["adopted"] = "采纳条数", ["report"] = "采纳情况说明",
-    };
+    private static IReadOnlyDictionary<string, string> FeedbackLabels => DraftVocabulary.FeedbackFields.Labels;
 
-    private static readonly string[] Readings = ["征求意见稿", "一审", "二审", "三审", "草案修改稿", "表决稿"];
+    private static string[] Readings => DraftVocabulary.Readings;
 
     public static Draft? Validate(SourceDocument document, ValidatedSite site, DiagnosticBag diagnostics)
     {

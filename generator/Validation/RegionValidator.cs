@@ -1,6 +1,7 @@
 using Site.Generator.Diagnostics;
 using Site.Generator.Loading;
 using Site.Generator.Model;
+using Site.Generator.Vocabulary;
 
 namespace Site.Generator.Validation;
 
@@ -12,10 +13,7 @@ namespace Site.Generator.Validation;
 /// </summary>
 public static class RegionValidator
 {
-    private static readonly Dictionary<string, string> Labels = new()
-    {
-        ["code"] = "区划代码", ["name"] = "名称", ["parent"] = "上级代码", ["level"] = "层级",
-    };
+    private static IReadOnlyDictionary<string, string> Labels => RegionVocabulary.Fields.Labels;
 
     public static Region? Validate(RawMap map, DiagnosticBag diagnostics)
     {

@@ -30,7 +30,7 @@ public sealed class PostCommentRequest
     };
 
     /// <summary>Every field's errors (call on <see cref="Normalized"/>).</summary>
-    public Dictionary<string, string[]> Validate(Drafts.DraftEntry draft)
+    public Dictionary<string, string[]> Validate(DraftEntry draft)
     {
         var errors = new Dictionary<string, string[]>();
         var text = Text ?? "";

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Site.Intake.Drafts;
+using Site.Contracts;
 using Site.Intake.Search;
 using Site.Search;
 using Site.Theme.ViewModels;

@@ -1,6 +1,8 @@
+using Site.Generator.Diagnostics;
 using Site.Generator.Model;
 using Site.Theme.Templates;
 using Site.Theme.ViewModels;
+using Site.Generator.Vocabulary;
 
 namespace Site.Generator.Rendering.Pages;
 
@@ -10,8 +12,8 @@ public static class DraftPages
     public static IEnumerable<PageJob> Plan(PageContext context)
     {
         var site = context.Site;
-        yield return new PageJob("/drafts/", typeof(DraftListTemplate), () => new DraftListPage(
-            PageContext.Meta("法规草案征求意见", "正在公开征求意见的法规草案，可逐条提出意见", "/drafts/", "drafts", new Crumb("征求意见", null)),
+        yield return PageJob.For<DraftListTemplate, DraftListPage>(SiteRoutes.Drafts, () => new DraftListPage(
+            PageContext.Meta("法规草案征求意见", "正在公开征求意见的法规草案，可逐条提出意见", SiteRoutes.Drafts, "drafts", new Crumb("征求意见", null)),
             site.Drafts.Where(d => IsOpen(site, d)).Select(Summary).ToList(),
             site.Drafts.Where(d => site.Now > d.ClosesAt).Select(Summary).ToList())
         {
@@ -20,7 +22,7 @@ public static class DraftPages
 
         foreach (var draft in site.Drafts)
         {
-            yield return new PageJob(draft.Url, typeof(DraftTemplate), () => Page(context, draft));
+            yield return PageJob.For<DraftTemplate, DraftPage>(draft.Url, () => Page(context, draft)) with { Source = new SourceLocation(draft.SourcePath, 1, 1) };
         }
     }
 
@@ -54,7 +56,7 @@ public static class DraftPages
 
         return new DraftPage(
             new PageMeta(draft.Title, draft.Summary ?? $"{draft.Title}公开征求意见", draft.Url, "drafts",
-                [new Crumb("征求意见", "/drafts/"), new Crumb(draft.Title, null)], OgType: "article"),
+                [new Crumb("征求意见", SiteRoutes.Drafts), new Crumb(draft.Title, null)], OgType: "article"),
             draft.Id.Value,
             draft.Title,
             draft.Office,

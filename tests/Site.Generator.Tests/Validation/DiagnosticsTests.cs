@@ -139,4 +139,32 @@ public sealed class DiagnosticsTests
         site.AssertDiagnostic("input/deputies/roster.csv", 1, DiagnosticCodes.UnknownSpreadsheetColumn, Severity.Warning);
         Assert.Equal(1, site.Report.Diagnostics.ErrorCount);
     }
+
+    [Fact]
+    public async Task Check_PageOnARosterUrl_IsAClashAtThePagesFile()
+    {
+        const string Files = TestSite.MinimalConfig + """
+
+            -- input/deputies/deputies.yaml --
+            - id: D1
+              name: 王建国
+              levels: [县]
+            -- content/pages/daibiao.md --
+            ---
+            title: 代表名单说明
+            slug: deputies
+            ---
+            这一页会占用代表名单的网址。
+            """;
+        using var check = await TestSite.BuildAsync(Files, checkOnly: true);
+
+        var clash = check.AssertDiagnostic("content/pages/daibiao.md", 1, DiagnosticCodes.UrlClash);
+        Assert.StartsWith("content/pages/daibiao.md:1:", clash.ToString());
+        Assert.Contains("/deputies/", clash.Message);
+
+        // build reports the same error instead of failing on the output path.
+        using var build = await TestSite.BuildAsync(Files);
+        build.AssertDiagnostic("content/pages/daibiao.md", 1, DiagnosticCodes.UrlClash);
+        Assert.False(Directory.Exists(build.Output));
+    }
 }
