@@ -35,6 +35,7 @@ public static class DevServer
         builder.Configuration["Intake:Sqlite"] ??= Path.Combine(options.Root, ".data", "comments.db");
         builder.Services.AddIntake(builder.Configuration);
         var app = builder.Build();
+        app.UseIntake();
 
         // Static pages first, as a CDN would answer them; then routing for /api/* and the 404 fallback.
         var files = new PhysicalFileProvider(options.Output);

@@ -25,7 +25,7 @@ public sealed class PageKindTests(SampleServer server)
     [MemberData(nameof(PageKinds))]
     public async Task PageKind_HasNoSeriousAccessibilityViolation(string path)
     {
-        var page = await server.OpenAsync("phone", path);
+        var page = await server.OpenAsync("phone", path, injectsTools: true);
         await AssertAccessibleAsync(page, "axe-" + Name(path));
     }
 
@@ -34,7 +34,7 @@ public sealed class PageKindTests(SampleServer server)
     [MemberData(nameof(PageKinds))]
     public async Task PageKind_InCareMode_HasNoSeriousAccessibilityViolation(string path)
     {
-        var page = await server.OpenAsync("phone", path, care: true);
+        var page = await server.OpenAsync("phone", path, care: true, injectsTools: true);
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.classList.contains('care')"));
         await AssertAccessibleAsync(page, "axe-care-" + Name(path));
     }

@@ -15,7 +15,7 @@ public sealed class QrCodeTests(SampleServer server)
     [InlineData("/deputies/D0042/")]
     public async Task QrCode_OnDeputyPages_DecodesToTheDeputysPage(string path)
     {
-        var page = await server.OpenAsync("desktop", path);
+        var page = await server.OpenAsync("desktop", path, injectsTools: true);
         await SampleServer.JourneyAsync(page, "qr-" + path.Replace('/', '-'), async () =>
         {
             var expected = await page.EvaluateAsync<string>("() => document.querySelector('link[rel=canonical]').href");
@@ -40,7 +40,7 @@ public sealed class QrCodeTests(SampleServer server)
     [BrowserFact]
     public async Task ThreeLiangCard_PrintsAloneFromTheProfile()
     {
-        var page = await server.OpenAsync("desktop", "/deputies/D0001/");
+        var page = await server.OpenAsync("desktop", "/deputies/D0001/", injectsTools: true);
         await SampleServer.JourneyAsync(page, "card-print", async () =>
         {
             var card = page.Locator("#card");

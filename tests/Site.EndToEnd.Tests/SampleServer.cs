@@ -108,8 +108,10 @@ public sealed partial class SampleServer : IAsyncLifetime
     /// <summary>
     /// A fresh browser context (own storage) at a phone (375×812), desktop (1280×800) or wide desktop
     /// (1366×768) size; with <paramref name="care"/>, 关怀模式 was turned on before (as care.js remembers it).
+    /// The site's Content-Security-Policy applies, so a journey fails if the site's own scripts are blocked;
+    /// <paramref name="injectsTools"/> lifts it for tests that add their own inline tools (axe-core, jsQR).
     /// </summary>
-    public async Task<IPage> OpenAsync(string viewport, string path = "/", bool care = false)
+    public async Task<IPage> OpenAsync(string viewport, string path = "/", bool care = false, bool injectsTools = false)
     {
         var size = viewport switch
         {
@@ -124,6 +126,7 @@ public sealed partial class SampleServer : IAsyncLifetime
             HasTouch = viewport == "phone",
             Locale = "zh-CN",
             BaseURL = BaseUrl,
+            BypassCSP = injectsTools,
         });
         if (care)
         {

@@ -45,11 +45,21 @@ public sealed class PostgresServer : IAsyncLifetime
         }
 
         Run(Path.Combine(_bin, "initdb"), $"-D {data} -U postgres -A trust -E UTF8 --locale=C.UTF-8 --no-sync", asPostgres: true);
-        Run(Path.Combine(_bin, "pg_ctl"),
-            $"-D {data} -l {_folder}/server.log -w -t 60 -o \"-p {_port} -k {_folder} -c listen_addresses=127.0.0.1 -c fsync=on -c synchronous_commit=on\" start",
-            asPostgres: true);
+        Start();
         await Task.CompletedTask;
     }
+
+    /// <summary>Starts the server (again) on the same data and port; this process's pooled connections to a stopped one are dropped.</summary>
+    public void Start()
+    {
+        Run(Path.Combine(_bin, "pg_ctl"),
+            $"-D {Path.Combine(_folder, "data")} -l {_folder}/server.log -w -t 60 -o \"-p {_port} -k {_folder} -c listen_addresses=127.0.0.1 -c fsync=on -c synchronous_commit=on\" start",
+            asPostgres: true);
+        NpgsqlConnection.ClearAllPools();
+    }
+
+    /// <summary>Stops the server as an operator would (fast: sessions are ended, open transactions rolled back).</summary>
+    public void Stop() => Run(Path.Combine(_bin, "pg_ctl"), $"-D {Path.Combine(_folder, "data")} -m fast -w stop", asPostgres: true);
 
     public Task DisposeAsync()
     {

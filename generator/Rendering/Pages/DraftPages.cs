@@ -15,7 +15,10 @@ public static class DraftPages
         yield return PageJob.For<DraftListTemplate, DraftListPage>(SiteRoutes.Drafts, () => new DraftListPage(
             PageContext.Meta("法规草案征求意见", "正在公开征求意见的法规草案，可逐条提出意见", SiteRoutes.Drafts, "drafts", new Crumb("征求意见", null)),
             site.Drafts.Where(d => IsOpen(site, d)).Select(Summary).ToList(),
-            site.Drafts.Where(d => !IsOpen(site, d)).Select(Summary).ToList()));
+            site.Drafts.Where(d => site.Now > d.ClosesAt).Select(Summary).ToList())
+        {
+            Upcoming = site.Drafts.Where(d => site.Now < d.OpensAt).Select(Summary).ToList(),
+        });
 
         foreach (var draft in site.Drafts)
         {
@@ -70,6 +73,10 @@ public static class DraftPages
             draft.Text.Articles.Select(a => new ArticleOption(a.Anchor, a.Label)).ToList(),
             draft.Feedback is null ? null : new DraftFeedbackView(
                 PageContext.ChineseDate(draft.Feedback.Published), draft.Feedback.Received, draft.Feedback.Adopted, context.Html(draft.Feedback.Report)),
-            draft.Text.Attachments.Select(a => new DraftAttachmentView(a.Title, a.Anchor, a.Paragraphs)).ToList());
+            draft.Text.Attachments.Select(a => new DraftAttachmentView(a.Title, a.Anchor, a.Paragraphs)).ToList())
+        {
+            NotYetOpen = site.Now < draft.OpensAt,
+            OpensIso = draft.OpensAt.ToString("yyyy-MM-ddTHH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture),
+        };
     }
 }
