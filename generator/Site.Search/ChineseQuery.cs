@@ -32,10 +32,7 @@ public static class ChineseQuery
         var terms = new HashSet<string>(StringComparer.Ordinal);
         var query = new BooleanQuery();
         var chunks = (text ?? "").Trim();
-        if (chunks.Length > MaxLength)
-        {
-            chunks = chunks[..MaxLength];
-        }
+        chunks = TextElements.Cut(chunks, MaxLength);
 
         foreach (var chunk in chunks.Split((char[])[' ', '\t', '\u3000', '\r', '\n'], StringSplitOptions.RemoveEmptyEntries).Take(MaxChunks))
         {
@@ -78,9 +75,9 @@ public static class ChineseQuery
         return new Parsed(query, terms);
     }
 
-    /// <summary>A title as compared for exact matches: width and case folded, without spaces.</summary>
+    /// <summary>A title as compared for exact matches: width, case and traditional forms folded, without spaces.</summary>
     public static string ExactTitle(string title) =>
-        string.Concat(title.Normalize(System.Text.NormalizationForm.FormKC).ToLowerInvariant().Where(c => !char.IsWhiteSpace(c)));
+        string.Concat(SimplifiedFolding.Fold(title.Normalize(System.Text.NormalizationForm.FormKC)).ToLowerInvariant().Where(c => !char.IsWhiteSpace(c)));
 
     private static Query ForField(string field, IReadOnlyList<QueryToken> tokens)
     {

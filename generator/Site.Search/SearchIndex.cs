@@ -17,7 +17,11 @@ public sealed class SearchIndex : IDisposable
     private readonly ChineseAnalyzer _analyzer = ChineseAnalyzer.ForQueries();
     private int _disposed;
 
-    private static readonly HashSet<string> UrlOnly = [SearchFields.Url];
+    /// <summary>
+    /// The one order of hits, for ranking and paging alike: score, then URL (unique, and the same in
+    /// every build, unlike document numbers, which depend on which thread added a document first).
+    /// </summary>
+    private static readonly Sort Order = new(SortField.FIELD_SCORE, new SortField(SearchFields.Url, SortFieldType.STRING));
 
     private SearchIndex(FSDirectory directory, DirectoryReader reader)
     {
@@ -59,7 +63,7 @@ public sealed class SearchIndex : IDisposable
 
     public SearchResponse Search(SearchRequest request)
     {
-        var text = (request.Query ?? "").Trim();
+        var text = TextElements.Valid((request.Query ?? "").Trim());
         if (text.Length == 0)
         {
             return SearchResponse.Empty(text, "请输入要搜索的词，例如代表姓名、镇名或“接待日”");
@@ -72,7 +76,7 @@ public sealed class SearchIndex : IDisposable
         }
 
         var page = Math.Clamp(request.Page, 1, SearchRequest.MaxPage);
-        var top = TopScoreDocCollector.Create((page + 1) * SearchRequest.PageSize, docsScoredInOrder: true);
+        var top = TopFieldCollector.Create(Order, page * SearchRequest.PageSize, fillFields: false, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: true);
         var facets = new FacetingCollector(top,
         [
             (SearchFields.Type, Blank(request.Type)),
@@ -85,16 +89,13 @@ public sealed class SearchIndex : IDisposable
         var scale = facets.StoppedAt is { } covered ? (double)_reader.MaxDoc / covered : 1;
         long Scaled(long count) => scale == 1 ? count : (long)Math.Round(count * scale);
 
-        // Equal scores are ordered by URL, not by document number: the build adds documents from
-        // several threads, so numbers differ between builds while the results must not.
-        // Only the URL is read to order them; whole documents only for the page shown.
-        var hits = top.GetTopDocs().ScoreDocs
-            .Select(scored => (scored.Score, scored.Doc, Url: _searcher.Doc(scored.Doc, UrlOnly).Get(SearchFields.Url)))
-            .OrderByDescending(x => x.Score).ThenBy(x => x.Url, StringComparer.Ordinal)
-            .Skip((page - 1) * SearchRequest.PageSize).Take(SearchRequest.PageSize)
-            .Select(x => ToHit(_searcher.Doc(x.Doc), x.Score, parsed.Terms))
+        // The collector keeps the first page * PageSize hits in the one total order (Order), so
+        // page n is always the same ten hits and each hit is on exactly one page.
+        var hits = top.GetTopDocs((page - 1) * SearchRequest.PageSize, SearchRequest.PageSize).ScoreDocs
+            .Select(scored => ToHit(_searcher.Doc(scored.Doc), scored.Score, parsed.Terms))
             .ToList();
-        // Pages come from the hits actually collected, so a page number shown always has hits.
+        // Pages come from the hits actually collected (the sample, when the total is an estimate),
+        // so a page number shown always has hits.
         var pageCount = (int)Math.Min(SearchRequest.MaxPage, (facets.Matched + SearchRequest.PageSize - 1) / SearchRequest.PageSize);
         return new SearchResponse(
             text,
