@@ -75,6 +75,51 @@ public sealed class SearchApiTests
     }
 
     [Fact]
+    public async Task Search_LongQueryWithAstralCharacterAtEveryCut_AnswersOkOnBothEndpoints()
+    {
+        await using var application = new IntakeApplication();
+        var client = application.CreateClient();
+
+        // 𠮷 and an emoji family (surrogate pairs joined by ZWJ) straddle the 100-character cut at every offset.
+        for (var prefix = 88; prefix <= 101; prefix++)
+        {
+            var query = "接待日 " + new string('站', prefix - 4) + string.Concat(Enumerable.Repeat("𠮷👨‍👩‍👧", 4));
+            var json = await client.GetAsync("/api/search?q=" + Uri.EscapeDataString(query));
+            var page = await client.GetAsync("/api/search/page?q=" + Uri.EscapeDataString(query));
+
+            Assert.Equal(HttpStatusCode.OK, json.StatusCode);
+            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+            var body = await json.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Equal(query, body.GetProperty("query").GetString());
+            Assert.DoesNotContain("\uFFFD", await page.Content.ReadAsStringAsync());
+        }
+    }
+
+    [Fact]
+    public async Task Search_SnippetAroundAstralCharacters_NeverShowsAReplacementCharacter()
+    {
+        var folder = IntakeApplication.CreateDataFolder(withSearch: false);
+        IntakeApplication.WriteSearchData(folder, Enumerable.Range(0, 30).Select(shift => new Site.Search.SearchDocument(
+            $"/stories/{shift}/", "记录", new string('文', shift) + string.Concat(Enumerable.Repeat("𠮷😀", 40)) + "接待日" + string.Concat(Enumerable.Repeat("😀𠮷", 60)), "story")));
+        await using var application = new IntakeApplication(folder);
+        var client = application.CreateClient();
+
+        var body = await client.GetFromJsonAsync<JsonElement>("/api/search?q=" + Uri.EscapeDataString("接待日"));
+        var page = await client.GetStringAsync("/api/search/page?q=" + Uri.EscapeDataString("接待日"));
+
+        Assert.Equal(30, body.GetProperty("total").GetInt32());
+        foreach (var hit in body.GetProperty("hits").EnumerateArray())
+        {
+            var snippet = System.Net.WebUtility.HtmlDecode(hit.GetProperty("snippetHtml").GetString()!);
+            Assert.DoesNotContain('\uFFFD', snippet);
+            Assert.Equal(snippet, Site.Search.TextElements.Valid(snippet));
+            Assert.Contains("<mark>接待日</mark>", snippet);
+        }
+
+        Assert.DoesNotContain('\uFFFD', System.Net.WebUtility.HtmlDecode(page));
+    }
+
+    [Fact]
     public async Task Search_BeforeAnyBuild_AnswersUnavailableInChinese()
     {
         await using var application = new IntakeApplication(withSearch: false);
