@@ -23,23 +23,34 @@ public sealed class SearchIndex : IDisposable
     /// </summary>
     private static readonly Sort Order = new(SortField.FIELD_SCORE, new SortField(SearchFields.Url, SortFieldType.STRING));
 
-    private SearchIndex(FSDirectory directory, DirectoryReader reader)
+    private readonly bool _rankByWords;
+
+    private SearchIndex(FSDirectory directory, DirectoryReader reader, bool rankByWords)
     {
         _directory = directory;
         _reader = reader;
+        _rankByWords = rankByWords;
         _searcher = new SampledSearcher(reader);
+        if (rankByWords)
+        {
+            _searcher.Similarity = SearchSimilarity.Instance;
+            _ = ChineseWordAnalyzer.WarmUp();
+        }
     }
 
     public int DocumentCount => _reader.NumDocs;
 
-    public static SearchIndex Open(string folder)
+    public static SearchIndex Open(string folder) => Open(folder, rankByWords: true);
+
+    /// <param name="rankByWords">False ranks by the bigram fields alone (what the relevance benchmark compares with).</param>
+    public static SearchIndex Open(string folder, bool rankByWords)
     {
         // Each segment names the codec that wrote it; Lucene must know ours before it opens one.
         _ = SearchCodec.Registered;
         var directory = FSDirectory.Open(folder);
         try
         {
-            return new SearchIndex(directory, DirectoryReader.Open(directory));
+            return new SearchIndex(directory, DirectoryReader.Open(directory), rankByWords);
         }
         catch
         {
@@ -69,21 +80,23 @@ public sealed class SearchIndex : IDisposable
             return SearchResponse.Empty(text, "请输入要搜索的词，例如代表姓名、镇名或“接待日”");
         }
 
-        var parsed = ChineseQuery.Parse(text, _analyzer);
+        var parsed = ChineseQuery.Parse(text, _analyzer, _rankByWords);
         if (parsed.Query is null)
         {
             return SearchResponse.Empty(text, null);
         }
 
         var page = Math.Clamp(request.Page, 1, SearchRequest.MaxPage);
-        var top = TopFieldCollector.Create(Order, page * SearchRequest.PageSize, fillFields: false, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: true);
-        var facets = new FacetingCollector(top,
-        [
-            (SearchFields.Type, Blank(request.Type)),
-            (SearchFields.Region, Blank(request.Region)),
-            (SearchFields.Year, Blank(request.Year)),
-        ]);
-        _searcher.Search(parsed.Query, facets);
+        var (top, facets) = Collect(parsed.Query, request, page);
+        var terms = parsed.Terms;
+        var relaxed = false;
+        if (parsed.Relaxed is not null && Enumerable.Range(0, 3).All(d => facets.Counts(d).Count == 0))
+        {
+            // Nothing has the text as typed (whatever the filters): pages that have each of its words.
+            (top, facets) = Collect(parsed.Relaxed, request, page);
+            terms = parsed.RelaxedTerms ?? terms;
+            relaxed = facets.Matched > 0;
+        }
 
         // When the sample filled up, counts are scaled by the share of the index it covered.
         var scale = facets.StoppedAt is { } covered ? (double)_reader.MaxDoc / covered : 1;
@@ -92,7 +105,7 @@ public sealed class SearchIndex : IDisposable
         // The collector keeps the first page * PageSize hits in the one total order (Order), so
         // page n is always the same ten hits and each hit is on exactly one page.
         var hits = top.GetTopDocs((page - 1) * SearchRequest.PageSize, SearchRequest.PageSize).ScoreDocs
-            .Select(scored => ToHit(_searcher.Doc(scored.Doc), scored.Score, parsed.Terms))
+            .Select(scored => ToHit(_searcher.Doc(scored.Doc), scored.Score, terms))
             .ToList();
         // Pages come from the hits actually collected (the sample, when the total is an estimate),
         // so a page number shown always has hits.
@@ -108,7 +121,21 @@ public sealed class SearchIndex : IDisposable
             facets.Counts(2).OrderByDescending(c => c.Key, StringComparer.Ordinal).Select(c => new FacetCount(c.Key, c.Key + "年", Scaled(c.Value))).ToList())
         {
             Estimated = facets.StoppedAt is not null,
+            Relaxed = relaxed,
         };
+    }
+
+    private (TopFieldCollector Top, FacetingCollector Facets) Collect(Query query, SearchRequest request, int page)
+    {
+        var top = TopFieldCollector.Create(Order, page * SearchRequest.PageSize, fillFields: false, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: true);
+        var facets = new FacetingCollector(top,
+        [
+            (SearchFields.Type, Blank(request.Type)),
+            (SearchFields.Region, Blank(request.Region)),
+            (SearchFields.Year, Blank(request.Year)),
+        ]);
+        _searcher.Search(query, facets);
+        return (top, facets);
     }
 
     /// <summary>Every match counted, without sampling: to check how close the estimates are.</summary>

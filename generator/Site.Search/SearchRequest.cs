@@ -30,6 +30,12 @@ public sealed record SearchResponse(
     /// </summary>
     public bool Estimated { get; init; }
 
+    /// <summary>
+    /// True when nothing had the text as typed and the hits are pages that have each of its words
+    /// (SmartCn segmentation), not necessarily together.
+    /// </summary>
+    public bool Relaxed { get; init; }
+
     public static SearchResponse Empty(string query, string? error) => new(query, 0, 1, 0, [], [], [], [], error);
 }
 
