@@ -16,14 +16,16 @@ public static class SearchDocuments
     public static IEnumerable<SearchDocument> From(SiteModel site, Func<MarkdownSource, string>? plainText = null, SearchDocumentMemo? memo = null)
     {
         var plain = plainText ?? PlainText;
+        var places = new Places(site);
         foreach (var deputy in site.Deputies)
         {
-            yield return Deputy(site, deputy);
+            var document = Deputy(site, deputy);
+            yield return document with { Keywords = places.With(document.Keywords, deputy.Region ?? StationRegion(site, deputy)) };
         }
 
         foreach (var station in site.Stations)
         {
-            yield return Station(site, station);
+            yield return Station(site, station) with { Keywords = places.With(null, station.Region) };
         }
 
         // Stories are most of a large site, and each needs its Markdown as plain text: two cores at once.
@@ -153,6 +155,32 @@ public static class SearchDocuments
         Township(site, station.Region));
 
     private static string? Township(SiteModel site, RegionCode? code) => site.Township(code)?.Name;
+
+    private static RegionCode? StationRegion(SiteModel site, Deputy deputy) =>
+        deputy.Station is { } id ? site.StationsById.GetValueOrDefault(id)?.Region : null;
+
+    /// <summary>
+    /// Where a deputy or station is, as search keywords: the name and code of its region and of each
+    /// region above it (village, township, county), and the villages of its township, so that a person
+    /// who types their village (烟塘) or its code finds the township's stations and deputies.
+    /// </summary>
+    private sealed class Places(SiteModel site)
+    {
+        private readonly ILookup<RegionCode?, Region> _children = site.Regions.Values.ToLookup(r => r.Parent);
+
+        public string? With(string? keywords, RegionCode? code)
+        {
+            var above = site.RegionAndAbove(code).ToList();
+            if (above.Count == 0)
+            {
+                return keywords;
+            }
+
+            var town = above.FirstOrDefault(r => r.Level == "town");
+            var villages = town is null ? [] : _children[town.Code].Where(r => !above.Contains(r));
+            return string.Join(' ', above.Concat(villages).SelectMany(r => new[] { r.Name, r.Code.Value }).Prepend(keywords).OfType<string>());
+        }
+    }
 
     /// <summary>Everything a story's search document is made of besides its body.</summary>
     private sealed record StoryHeader(string Url, string Title, string? Summary, string Column, string Tags, string? Author, DateOnly Date, string? Region);

@@ -46,13 +46,33 @@ public static class ChineseQuery
             return new Parsed(query, terms);
         }
 
-        var words = chunks.SelectMany(chunk => ChineseWordAnalyzer.Words(chunk).Distinct(StringComparer.Ordinal)).Take(4 * MaxChunks).ToList();
+        // Words of two characters or more only: single characters together would match almost anything.
+        var words = chunks.SelectMany(chunk => ChineseWordAnalyzer.Words(chunk)).Where(w => w.Length >= 2)
+            .Distinct(StringComparer.Ordinal).Take(4 * MaxChunks).ToList();
         if (words.Count <= chunks.Count)
         {
             return new Parsed(query, terms);
         }
 
-        var (relaxed, relaxedTerms) = AllOf(words, analyzer, typed, rankByWords);
+        // Every word in one and the same field (never a title's word with a body's).
+        var relaxed = new BooleanQuery();
+        var inOneField = new DisjunctionMaxQuery(0.1f);
+        var relaxedTerms = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (field, boost) in Fields)
+        {
+            var all = new BooleanQuery { Boost = boost };
+            foreach (var word in words)
+            {
+                var tokens = Analyze(analyzer, word);
+                all.Add(ForField(field, tokens), Occur.MUST);
+                relaxedTerms.UnionWith(tokens.Select(t => t.Term));
+            }
+
+            inOneField.Add(all);
+        }
+
+        relaxed.Add(inOneField, Occur.MUST);
+        AddWords(relaxed, typed);
         return new Parsed(query, terms, relaxed, relaxedTerms);
     }
 

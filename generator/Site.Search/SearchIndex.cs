@@ -31,6 +31,7 @@ public sealed class SearchIndex : IDisposable
         _reader = reader;
         _rankByWords = rankByWords;
         _searcher = new SampledSearcher(reader);
+        Examples = FindExamples();
         if (rankByWords)
         {
             _searcher.Similarity = SearchSimilarity.Instance;
@@ -39,6 +40,30 @@ public sealed class SearchIndex : IDisposable
     }
 
     public int DocumentCount => _reader.NumDocs;
+
+    /// <summary>
+    /// Queries to suggest, taken from this index so that each finds something: the first township of
+    /// the region facet and the first deputy's name (or any first title).
+    /// </summary>
+    public IReadOnlyList<string> Examples { get; }
+
+    private IReadOnlyList<string> FindExamples()
+    {
+        var examples = new List<string>();
+        var regions = MultiFields.GetTerms(_reader, SearchFields.Region)?.GetEnumerator();
+        if (regions is not null && regions.MoveNext())
+        {
+            examples.Add(regions.Term.Utf8ToString());
+        }
+
+        var deputy = _searcher.Search(new TermQuery(new Term(SearchFields.Type, SearchTypes.Deputy)), 1).ScoreDocs;
+        if (deputy.Length > 0)
+        {
+            examples.Add(_searcher.Doc(deputy[0].Doc).Get(SearchFields.Title));
+        }
+
+        return examples;
+    }
 
     public static SearchIndex Open(string folder) => Open(folder, rankByWords: true);
 
@@ -77,7 +102,8 @@ public sealed class SearchIndex : IDisposable
         var text = TextElements.Valid((request.Query ?? "").Trim());
         if (text.Length == 0)
         {
-            return SearchResponse.Empty(text, "请输入要搜索的词，例如代表姓名、镇名或“接待日”");
+            return SearchResponse.Empty(text, Examples.Count == 0 ? "请输入要搜索的词，例如代表姓名或镇名"
+                : "请输入要搜索的词，例如代表姓名或镇名：" + string.Join("、", Examples));
         }
 
         var parsed = ChineseQuery.Parse(text, _analyzer, _rankByWords);
@@ -128,10 +154,23 @@ public sealed class SearchIndex : IDisposable
     private (TopFieldCollector Top, FacetingCollector Facets) Collect(Query query, SearchRequest request, int page)
     {
         var top = TopFieldCollector.Create(Order, page * SearchRequest.PageSize, fillFields: false, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: true);
+        var region = Blank(request.Region);
+        if (region is not null && region.All(char.IsAsciiDigit))
+        {
+            // A region code (430321100): the records that keep it among their places' keywords (deputies
+            // and stations, by the codes of their region, the regions above and their township's villages).
+            query = new BooleanQuery
+            {
+                { query, Occur.MUST },
+                { new ConstantScoreQuery(new TermQuery(new Term(SearchFields.Keywords, region))) { Boost = 0 }, Occur.MUST },
+            };
+            region = null;
+        }
+
         var facets = new FacetingCollector(top,
         [
             (SearchFields.Type, Blank(request.Type)),
-            (SearchFields.Region, Blank(request.Region)),
+            (SearchFields.Region, region),
             (SearchFields.Year, Blank(request.Year)),
         ]);
         _searcher.Search(query, facets);

@@ -121,7 +121,7 @@ public static class SearchIndexWriter
         private readonly TextField _words = new(SearchFields.Words, "", Field.Store.NO);
         private readonly StringField _type = new(SearchFields.Type, "", Field.Store.YES);
         private readonly SortedDocValuesField _typeValue = new(SearchFields.Type, new BytesRef());
-        private readonly TextField _keywords = new(SearchFields.Keywords, "", Field.Store.NO);
+        private readonly TextField _keywords = new(SearchFields.Keywords, "", Field.Store.YES);
         private readonly StringField _region = new(SearchFields.Region, "", Field.Store.YES);
         private readonly SortedDocValuesField _regionValue = new(SearchFields.Region, new BytesRef());
         private readonly StoredField _levelStored = new(SearchFields.Level, "");

@@ -36,7 +36,7 @@ public static class SearchApi
             return Results.Problem(NotBuilt, statusCode: StatusCodes.Status503ServiceUnavailable);
         }
 
-        var html = await renderer.RenderAsync(chrome, Page(request, response ?? SearchResponse.Empty(q ?? "", NotBuilt)));
+        var html = await renderer.RenderAsync(chrome, Page(request, response ?? SearchResponse.Empty(q ?? "", NotBuilt)) with { Examples = search.Examples });
         return Results.Content(html, "text/html; charset=utf-8", statusCode: response is null ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK);
     }
 

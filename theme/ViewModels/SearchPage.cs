@@ -1,7 +1,8 @@
 namespace Site.Theme.ViewModels;
 
 /// <summary>全站搜索: the static page (results fetched as you type) and the server-rendered results page.</summary>
-public sealed record SearchPage(PageMeta Meta, string Query, SearchResults? Results);
+/// <param name="Examples">Queries the box suggests, taken from the site's own content (each finds something).</param>
+public sealed record SearchPage(PageMeta Meta, string Query, SearchResults? Results, IReadOnlyList<string>? Examples = null);
 
 /// <summary>
 /// One page of results as the endpoint renders them. <see cref="SearchHit.SnippetHtml"/> is escaped

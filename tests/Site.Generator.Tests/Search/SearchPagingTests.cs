@@ -82,3 +82,46 @@ public sealed class SearchPagingTests(SampleSite sample) : IDisposable
         }
     }
 }
+
+/// <summary>Places as people look for them: their village, its code, the region filter by code; examples from the site.</summary>
+[Collection(nameof(SampleSite))]
+public sealed class SearchPlacesTests(SampleSite sample)
+{
+    private string IndexFolder => Path.Combine(Path.GetDirectoryName(sample.Output)!, "_intake", "index");
+
+    [Theory]
+    [InlineData("烟塘")]
+    [InlineData("430321100201")]
+    [InlineData("430321100")]
+    public void Search_VillageOrCode_FindsItsTownshipsStationAndDeputies(string query)
+    {
+        using var index = SearchIndex.Open(IndexFolder);
+
+        var response = index.Search(new SearchRequest(query));
+
+        Assert.Contains(response.Hits, h => h.Url == "/stations/S01/");
+        Assert.Contains(response.Types, t => t.Value == SearchTypes.Deputy);
+        Assert.All(response.Hits.Where(h => h.Type is SearchTypes.Deputy or SearchTypes.Station), h => Assert.Equal("易俗河镇", h.Region));
+    }
+
+    [Fact]
+    public void Search_RegionFilterByCode_KeepsThatTownshipsRecords()
+    {
+        using var index = SearchIndex.Open(IndexFolder);
+
+        var byCode = index.Search(new SearchRequest("代表", Region: "430321100"));
+
+        Assert.True(byCode.Total > 0);
+        Assert.All(byCode.Hits, h => Assert.Equal("易俗河镇", h.Region));
+    }
+
+    [Fact]
+    public void Examples_ComeFromTheSiteAndFindSomething()
+    {
+        using var index = SearchIndex.Open(IndexFolder);
+
+        Assert.NotEmpty(index.Examples);
+        Assert.All(index.Examples, example => Assert.True(index.Search(new SearchRequest(example)).Total > 0, example));
+        Assert.DoesNotContain("子祠", index.Search(new SearchRequest("")).Error);
+    }
+}

@@ -132,7 +132,11 @@ public sealed class SearchTextFormTests : IDisposable
         ]);
 
         Assert.Equal(0, index.Search(new SearchRequest("会工")).Total);
-        Assert.Equal(0, index.Search(new SearchRequest("委员会工作")).Total);
+        // Nothing has 委员会工作 as typed; the looser answer (each word, in one field) says so and
+        // never pairs a title's word with a body's.
+        var words = index.Search(new SearchRequest("委员会工作"));
+        Assert.True(words.Relaxed);
+        Assert.Equal(["/drafts/b/"], words.Hits.Select(h => h.Url));
         Assert.Equal(3, index.Search(new SearchRequest("委员会")).Total);
     }
 
