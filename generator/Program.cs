@@ -37,7 +37,14 @@ export.SetAction((parse, token) => CommentExportCommand.RunAsync(
 var root = new RootCommand("人大代表履职服务平台 静态网站生成器") { build, check, serve, export };
 try
 {
-    return await root.Parse(args).InvokeAsync();
+    // Our own handler below, not System.CommandLine's (which prints the exception and returns 1,
+    // the exit code of a content error): an internal failure must exit 2, as the README says.
+    return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (OperationCanceledException)
+{
+    Console.Error.WriteLine("已取消（Ctrl+C）。");
+    return 130; // the shell's code for an interrupted command
 }
 catch (Exception ex)
 {

@@ -27,6 +27,11 @@ public static class BuildPipeline
     {
         var report = new BuildReport(new DiagnosticBag());
         var diagnostics = report.Diagnostics;
+        if (!options.CheckOnly && options.OutputProblem() is { } outputProblem)
+        {
+            diagnostics.Error(DiagnosticCodes.UnsafeOutput, new SourceLocation("--out"), outputProblem);
+            return report;
+        }
 
         // Load: files → raw documents and records, with positions for every field.
         var content = report.Time("load", () => ContentLoader.Load(options.Root, diagnostics, cache));
@@ -47,7 +52,7 @@ public static class BuildPipeline
 
         // Plan: every page's URL is known before any is rendered, so links can be checked.
         var urls = new SiteUrls();
-        var assets = ThemeAssets.Load(options.Root);
+        var assets = ThemeAssets.Load(options.Root, diagnostics);
         var context = new PageContext(site, urls, diagnostics, cache);
         var jobs = report.Time("plan", () => PagePlanner.Plan(context));
         PagePlanner.RegisterUrls(site, jobs, validated.StaticFiles, urls);
@@ -55,6 +60,8 @@ public static class BuildPipeline
         {
             urls.AddAsset("/assets/" + name);
         }
+
+        OutputCollisions.Report(validated.StaticFiles, jobs, assets.Files.Keys, diagnostics);
 
         if (options.CheckOnly)
         {

@@ -13,6 +13,15 @@ public static class DiagnosticCodes
     public const string UnknownInputFile = "SG1004";
     public const string UnknownSpreadsheetColumn = "SG1005";
 
+    /// <summary>A symbolic link (file or folder): never followed, never published.</summary>
+    public const string LinkRefused = "SG1006";
+
+    /// <summary>A web host's control file (_headers, _redirects, netlify.toml …) in content/: not published.</summary>
+    public const string HostControlFile = "SG1007";
+
+    /// <summary>A file in content/ of a type the site does not publish (SVG, HTML, scripts …).</summary>
+    public const string StaticFileType = "SG1008";
+
     // Validation: a field is missing, malformed or not allowed.
     public const string MissingField = "SG2001";
     public const string BadDate = "SG2002";
@@ -20,6 +29,12 @@ public static class DiagnosticCodes
     public const string BadValue = "SG2004";
     public const string DuplicateId = "SG2005";
     public const string WrongShape = "SG2006";
+
+    /// <summary>A slug, tag or id that is not one safe URL segment (e.g. ../x, a/b, a space).</summary>
+    public const string UnsafeName = "SG2007";
+
+    /// <summary>An image reference (cover, photo, Markdown image) that is not a local image of an allowed type.</summary>
+    public const string BadImage = "SG2008";
     public const string UnknownColumn = "SG2101";
     public const string BadNumber = "SG2102";
     /// <summary>Votes that cannot add up: for+against+abstain over present, present over due.</summary>
@@ -46,4 +61,10 @@ public static class DiagnosticCodes
 
     // Rendering and writing.
     public const string RenderFailed = "SG4001";
+
+    /// <summary>A file in content/ at the path of a file the build generates (robots.txt, sitemap.xml, a page).</summary>
+    public const string OutputCollision = "SG4002";
+
+    /// <summary>An output folder a build must not replace: the site root or above it, or a source folder.</summary>
+    public const string UnsafeOutput = "SG4003";
 }

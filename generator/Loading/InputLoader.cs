@@ -5,6 +5,7 @@ namespace Site.Generator.Loading;
 /// <summary>
 /// Reads input/: the office's records. Each folder is one kind (deputies/, stations/ …) and may hold
 /// YAML kept by hand and the spreadsheets the office already has (.xlsx, .csv in UTF-8 or GB18030).
+/// Links are refused, not followed (<see cref="SafeTree"/>).
 /// </summary>
 public static class InputLoader
 {
@@ -12,13 +13,13 @@ public static class InputLoader
     {
         var inputDir = Path.Combine(root, "input");
         var records = new InputRecords();
-        if (!Directory.Exists(inputDir))
+        if (!SafeTree.IsPlainFolder(root, inputDir, diagnostics))
         {
             return records;
         }
 
         var siteFile = Path.Combine(inputDir, "site.yaml");
-        if (File.Exists(siteFile))
+        if (SafeTree.IsPlainFile(root, siteFile, diagnostics))
         {
             records.SiteConfig = YamlReader.Read(File.ReadAllText(siteFile), SitePaths.Relative(root, siteFile), 0, diagnostics) as RawMap;
         }
@@ -31,8 +32,8 @@ public static class InputLoader
                 continue;
             }
 
-            var files = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
-                .Where(f => !Path.GetFileName(f).StartsWith('.') && !Path.GetFileName(f).StartsWith('~'))
+            var files = SafeTree.Files(root, folder, diagnostics)
+                .Where(f => !SafeTree.IsScratch(f))
                 .Order(StringComparer.Ordinal)
                 .ToList();
             var perFile = new List<RawMap>[files.Count];

@@ -26,10 +26,13 @@ public static class DeputyValidator
 
     private static readonly string[] Genders = ["男", "女"];
 
+    /// <summary>Where a photo: written as a bare file name (D0001.jpg, as a roster's 照片 column has it) is looked for.</summary>
+    public const string PhotoFolder = "content/deputies";
+
     public static Deputy? Validate(RawMap map, ValidatedSite site, DiagnosticBag diagnostics)
     {
         var fields = new FieldReader(map, diagnostics, Labels);
-        var id = fields.String("id", required: true);
+        var id = fields.Name("id", required: true);
         var name = fields.String("name", required: true);
         var gender = fields.OneOf("gender", Genders);
         var birthText = fields.String("birth");
@@ -74,7 +77,7 @@ public static class DeputyValidator
             gender,
             fields.String("ethnicity"),
             birth,
-            fields.String("photo"),
+            ImageReference.Read(fields, "photo", PhotoFolder, site),
             levels.Distinct().Order().ToList(),
             fields.String("term"),
             fields.String("constituency"),

@@ -50,7 +50,7 @@ public static class SiteConfigValidator
         foreach (var item in list.Items.OfType<RawMap>())
         {
             var fields = new FieldReader(item, diagnostics, ColumnLabels);
-            var slug = fields.String("slug", required: true);
+            var slug = fields.Name("slug", required: true);
             var name = fields.String("name", required: true);
             if (slug is not null && name is not null)
             {
