@@ -2,6 +2,7 @@ using System.CommandLine;
 using Site.Generator.Build;
 using Site.Generator.Diagnostics;
 using Site.Generator.Commands;
+using Site.Generator.Replacements;
 using Site.Generator.Serving;
 
 // site build | check | serve — exit 0 ok, 1 content errors, 2 internal failure.
@@ -11,6 +12,7 @@ var rootOption = new Option<DirectoryInfo>("--root")
     DefaultValueFactory = _ => new DirectoryInfo(Directory.GetCurrentDirectory()),
 };
 var outOption = new Option<DirectoryInfo?>("--out") { Description = "输出目录（默认：<root>/_site）" };
+var libraryPathsOption = new Option<bool>("--library-paths") { Description = "不用手写的快速实现，全部交给程序库（YamlDotNet、QRCoder），用于核对结果是否一致", Recursive = true };
 var portOption = new Option<int>("--port") { Description = "本地预览端口", DefaultValueFactory = _ => 8080 };
 
 var build = new Command("build", "生成整个网站到 _site/") { rootOption, outOption };
@@ -35,11 +37,15 @@ export.SetAction((parse, token) => CommentExportCommand.RunAsync(
     parse.GetValue(rootOption)!.FullName, parse.GetValue(draftOption)!, parse.GetValue(formatOption)!, parse.GetValue(exportOutOption)?.FullName, parse.GetValue(postgresOption), token));
 
 var root = new RootCommand("人大代表履职服务平台 静态网站生成器") { build, check, serve, export };
+root.Options.Add(libraryPathsOption);
 try
 {
+    var parsed = root.Parse(args);
+    LibraryPaths.Enabled |= parsed.GetValue(libraryPathsOption);
+
     // Our own handler below, not System.CommandLine's (which prints the exception and returns 1,
     // the exit code of a content error): an internal failure must exit 2, as the README says.
-    return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+    return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
 }
 catch (OperationCanceledException)
 {

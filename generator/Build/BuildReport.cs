@@ -35,11 +35,20 @@ public sealed class BuildReport(DiagnosticBag diagnostics)
 
     public bool Succeeded => !Diagnostics.HasErrors;
 
-    /// <summary>Runs one named step and records how long it took.</summary>
+    /// <summary>Runs one named step and records how long it took; an exception comes out as a <see cref="BuildStepException"/> naming the step.</summary>
     public T Time<T>(string step, Func<T> action)
     {
         var start = Meter.Start(Volatile.Read(ref _besideRunning) > 0);
-        var result = action();
+        T result;
+        try
+        {
+            result = action();
+        }
+        catch (Exception ex) when (Named(ex))
+        {
+            throw new BuildStepException(step, ex);
+        }
+
         Add(start.Stop(step, Volatile.Read(ref _besideRunning) > 0));
         return result;
     }
@@ -47,9 +56,20 @@ public sealed class BuildReport(DiagnosticBag diagnostics)
     public async Task TimeAsync(string step, Func<Task> action)
     {
         var start = Meter.Start(Volatile.Read(ref _besideRunning) > 0);
-        await action();
+        try
+        {
+            await action();
+        }
+        catch (Exception ex) when (Named(ex))
+        {
+            throw new BuildStepException(step, ex);
+        }
+
         Add(start.Stop(step, Volatile.Read(ref _besideRunning) > 0));
     }
+
+    /// <summary>Cancellation stays cancellation, and a failure already named by an inner step keeps its name.</summary>
+    private static bool Named(Exception ex) => ex is not OperationCanceledException and not BuildStepException;
 
     /// <summary>
     /// Starts a named step on the thread pool, beside the steps that follow; the caller awaits it.
@@ -64,6 +84,10 @@ public sealed class BuildReport(DiagnosticBag diagnostics)
             try
             {
                 action();
+            }
+            catch (Exception ex) when (Named(ex))
+            {
+                throw new BuildStepException(step, ex);
             }
             finally
             {

@@ -1,3 +1,4 @@
+using Site.Contracts;
 using Site.Intake.Drafts;
 using Site.Intake.Export;
 using Site.Intake.Storage;

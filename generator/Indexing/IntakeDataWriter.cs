@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Site.Generator.Model;
 using Site.Generator.Rendering;
-using Site.Intake.Drafts;
-using Site.Intake.Search;
+using Site.Generator.Writing;
+using Site.Contracts;
 using Site.Search;
 using Site.Theme.ViewModels;
 
@@ -14,20 +14,13 @@ namespace Site.Generator.Indexing;
 /// </summary>
 public static class IntakeDataWriter
 {
-    /// <summary>Names the build that wrote the folder, so a later build knows whether its cache describes it.</summary>
-    public const string StampFile = "build.stamp";
-
     /// <summary>
     /// The previous index's documents (URL → fingerprint; null: build the index from scratch) and where
     /// this build's go. With a previous index, only documents whose fingerprint changed are analysed.
     /// </summary>
     public sealed record IndexMemory(IReadOnlyDictionary<string, UInt128>? Previous, Dictionary<string, UInt128> Current, SearchDocumentMemo? Documents = null);
 
-    public static string? ReadStamp(string folder)
-    {
-        var path = Path.Combine(folder, StampFile);
-        return File.Exists(path) ? File.ReadAllText(path) : null;
-    }
+    public static string? ReadStamp(string folder) => BuildContract.ReadStamp(folder);
 
     /// <summary>
     /// Writes everything into <paramref name="folder"/>.staging, leaving <paramref name="folder"/> as it
@@ -35,52 +28,20 @@ public static class IntakeDataWriter
     /// </summary>
     public static void Stage(SiteModel site, SiteChrome chrome, string folder, string stamp, IndexMemory? memory = null, Func<MarkdownSource, string>? plainText = null)
     {
-        var staging = StagingFolder(folder);
-        if (Directory.Exists(staging))
-        {
-            Directory.Delete(staging, recursive: true);
-        }
-
-        Directory.CreateDirectory(staging);
-        File.WriteAllText(Path.Combine(staging, DraftManifest.FileName), JsonSerializer.Serialize(Manifest(site), DraftManifest.Json));
-        File.WriteAllText(Path.Combine(staging, SearchService.ChromeFile), JsonSerializer.Serialize(chrome, SearchService.ChromeJson));
-        WriteIndex(Path.Combine(staging, SearchService.IndexFolder), Path.Combine(folder, SearchService.IndexFolder), SearchDocuments.From(site, plainText, memory?.Documents), memory);
-        File.WriteAllText(Path.Combine(staging, StampFile), stamp);
+        var staging = StagingFolder.Create(folder);
+        File.WriteAllText(Path.Combine(staging, BuildContract.DraftsFile), JsonSerializer.Serialize(Manifest(site), BuildContract.ManifestJson));
+        File.WriteAllText(Path.Combine(staging, BuildContract.DeputiesFile), JsonSerializer.Serialize(DeputyManifest(site), BuildContract.ManifestJson));
+        File.WriteAllText(Path.Combine(staging, BuildContract.StationsFile), JsonSerializer.Serialize(StationManifest(site), BuildContract.ManifestJson));
+        File.WriteAllText(Path.Combine(staging, BuildContract.ChromeFile), JsonSerializer.Serialize(chrome, BuildContract.ChromeJson));
+        WriteIndex(Path.Combine(staging, BuildContract.IndexFolder), Path.Combine(folder, BuildContract.IndexFolder), SearchDocuments.From(site, plainText, memory?.Documents), memory);
+        File.WriteAllText(Path.Combine(staging, BuildContract.StampFile), stamp);
     }
 
     /// <summary>Replaces <paramref name="folder"/> with what <see cref="Stage"/> wrote beside it.</summary>
-    public static void SwapIn(string folder)
-    {
-        var staging = StagingFolder(folder);
-        var old = folder + ".old";
-        if (Directory.Exists(old))
-        {
-            Directory.Delete(old, recursive: true);
-        }
-
-        if (Directory.Exists(folder))
-        {
-            Directory.Move(folder, old);
-        }
-
-        Directory.Move(staging, folder);
-        if (Directory.Exists(old))
-        {
-            Directory.Delete(old, recursive: true);
-        }
-    }
+    public static void SwapIn(string folder) => StagingFolder.SwapIn(folder);
 
     /// <summary>Removes what <see cref="Stage"/> wrote, for a build that failed after staging.</summary>
-    public static void Discard(string folder)
-    {
-        var staging = StagingFolder(folder);
-        if (Directory.Exists(staging))
-        {
-            Directory.Delete(staging, recursive: true);
-        }
-    }
-
-    private static string StagingFolder(string folder) => folder + ".staging";
+    public static void Discard(string folder) => StagingFolder.Discard(folder);
 
     private static void WriteIndex(string target, string previousIndex, IEnumerable<SearchDocument> documents, IndexMemory? memory)
     {
@@ -126,5 +87,13 @@ public static class IntakeDataWriter
             d.OpensAt,
             d.ClosesAt,
             d.Text.Articles.Select(a => new ArticleEntry(a.Anchor, a.Label)).ToList()))
+        .ToList());
+
+    public static DeputyManifest DeputyManifest(SiteModel site) => new(site.Deputies
+        .Select(d => new DeputyEntry(d.Id.Value, d.Name, d.Url, d.Station?.Value))
+        .ToList());
+
+    public static StationManifest StationManifest(SiteModel site) => new(site.Stations
+        .Select(s => new StationEntry(s.Id.Value, s.Name, s.Url, s.Region?.Value))
         .ToList());
 }

@@ -1,20 +1,32 @@
+using Site.Generator.Indexing.Sources;
 using Site.Generator.Model;
 using Site.Generator.Rendering.Markdown;
-using Site.Generator.Rendering.Pages;
 using Site.Search;
 
 namespace Site.Generator.Indexing;
 
 /// <summary>
-/// What the build puts in the search index: one document per deputy, station, story, suggestion,
-/// plain page and draft, and one per article of a draft (its own hit, pointing at its anchor).
+/// What the build puts in the search index: the documents of every source, in this order. Adding a
+/// searchable record kind = a source in Sources/ and one line here.
 /// </summary>
 public static class SearchDocuments
 {
+    private static readonly Func<SearchSourceContext, IEnumerable<SearchDocument>>[] Sources =
+    [
+        DeputyDocuments.From,
+        StationDocuments.From,
+        StoryDocuments.From,
+        SuggestionDocuments.From,
+        DraftDocuments.From,
+        BallotDocuments.From,
+        PageDocuments.From,
+    ];
+
     /// <param name="plainText">Markdown to plain text; the build passes its cache's memo so unchanged bodies are not parsed again.</param>
     /// <param name="memo">With `serve`, unchanged stories' documents from the previous build.</param>
     public static IEnumerable<SearchDocument> From(SiteModel site, Func<MarkdownSource, string>? plainText = null, SearchDocumentMemo? memo = null)
     {
+<<<<<<< HEAD
         var plain = plainText ?? PlainText;
         var places = new Places(site);
         foreach (var deputy in site.Deputies)
@@ -185,8 +197,18 @@ public static class SearchDocuments
     /// <summary>Everything a story's search document is made of besides its body.</summary>
     private sealed record StoryHeader(string Url, string Title, string? Summary, string Column, string Tags, string? Author, DateOnly Date, string? Region);
 
+=======
+        var context = new SearchSourceContext(site, plainText ?? PlainText, memo);
+        return Sources.SelectMany(source => source(context));
+    }
+
+>>>>>>> main
     public static string PlainText(MarkdownSource source) => MarkdownRenderer.PlainText(source);
 
-    private static string Join(params string?[] parts) =>
+    /// <summary>The township/street a region lies in, by name, for the search filter.</summary>
+    internal static string? Township(SiteModel site, RegionCode? code) => site.Township(code)?.Name;
+
+    /// <summary>Non-blank parts, trimmed, one per line.</summary>
+    internal static string Join(params string?[] parts) =>
         string.Join("\n", parts.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p!.Trim()));
 }

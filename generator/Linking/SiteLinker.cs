@@ -50,7 +50,7 @@ public static class SiteLinker
             .ThenBy(d => d.Closes >= today ? d.Closes.DayNumber : -d.Closes.DayNumber)
             .ThenBy(d => d.Id.Value, StringComparer.Ordinal)
             .ToList();
-        var orderedDeputies = site.Deputies.OrderBy(d => d, DeputyRosterOrder.Instance).ToList();
+        var orderedDeputies = site.Deputies.OrderBy(d => d, DeputyRosterOrder.For(site.Config)).ToList();
 
         return new SiteModel
         {

@@ -1,3 +1,5 @@
+using Site.Generator.Vocabulary;
+
 namespace Site.Generator.Model;
 
 /// <summary>
@@ -21,7 +23,7 @@ public sealed record Ballot(
     int Places,
     IReadOnlyList<BallotCandidate> Candidates)
 {
-    public string Url => $"/ballots/{Id}/";
+    public string Url => SiteRoutes.Ballot(Id);
 
     public IEnumerable<BallotCandidate> Elected => Candidates.Where(c => c.Elected);
 
@@ -73,7 +75,7 @@ public sealed record LivelihoodProject(
     SatisfactionVote? MidYear,
     SatisfactionVote? Final)
 {
-    public string Url => $"/ballots/{BallotId}/{Id}/";
+    public string Url => SiteRoutes.BallotProject(BallotId, Id);
 
     public int Percent => Progress.LastOrDefault(p => p.Percent is not null)?.Percent ?? 0;
 

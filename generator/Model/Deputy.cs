@@ -1,3 +1,5 @@
+using Site.Generator.Vocabulary;
+
 namespace Site.Generator.Model;
 
 /// <summary>人大代表: a deputy, elected at one or more of the five levels.</summary>
@@ -20,7 +22,7 @@ public sealed record Deputy(
     string? Bio,
     string? Pledge)
 {
-    public string Url => $"/deputies/{Id.Value}/";
+    public string Url => SiteRoutes.Deputy(Id);
 }
 
 /// <summary>五级人大: the level a deputy sits at.</summary>
@@ -57,7 +59,7 @@ public sealed record Suggestion(
     /// <summary>The row's id in suggestion tables, so search hits can point at it.</summary>
     public string Anchor => "s-" + Slug;
 
-    public string Url => "/suggestions/#" + Anchor;
+    public string Url => SiteRoutes.Suggestion(Anchor);
 }
 
 /// <summary>交办 → 办理中 → 答复 → 办结.</summary>

@@ -1,3 +1,5 @@
+using Site.Generator.Vocabulary;
+
 namespace Site.Generator.Model;
 
 /// <summary>Site-wide settings from input/site.yaml.</summary>
@@ -13,7 +15,34 @@ public sealed record SiteConfig(
     public static SiteConfig Default { get; } = new(
         "人大代表履职服务平台", "人大", "", "https://example.org", null, [], ResultClass.Defaults);
 
+    /// <summary>The main navigation (导航 in site.yaml); without one, every section in the usual order.</summary>
+    public IReadOnlyList<NavLink> Nav { get; init; } = NavLink.Defaults;
+
     public string AbsoluteUrl(string path) => BaseUrl.TrimEnd('/') + path;
+
+    /// <summary>
+    /// site.yaml <c>roster: order: 两字名在前</c>: within one surname, two-character names before
+    /// three-character ones, as some official lists print them; otherwise strictly by strokes.
+    /// </summary>
+    public bool ShorterNamesFirst { get; init; }
+}
+
+/// <summary>
+/// One item of the main navigation: its text, where it goes, and the key pages use to mark it
+/// current. A link to a section the site does not have (民生实事 with no ballots) is left out.
+/// </summary>
+public sealed record NavLink(string Title, string Url, string Key)
+{
+    public static IReadOnlyList<NavLink> Defaults { get; } =
+    [
+        new("首页", SiteRoutes.Home, "home"),
+        new("代表", SiteRoutes.Deputies, "deputies"),
+        new("家站点", SiteRoutes.Stations, "stations"),
+        new("建议办理", SiteRoutes.Suggestions, "suggestions"),
+        new("民生实事", SiteRoutes.Ballots, "ballots"),
+        new("征求意见", SiteRoutes.Drafts, "drafts"),
+        new("履职故事", SiteRoutes.Stories, "stories"),
+    ];
 }
 
 /// <summary>专栏: a column stories are filed under.</summary>

@@ -1,3 +1,5 @@
+using Site.Generator.Vocabulary;
+
 namespace Site.Generator.Model;
 
 /// <summary>家站点: a place where deputies meet constituents.</summary>
@@ -20,7 +22,7 @@ public sealed record Station(
     string? Intro,
     IReadOnlyList<StationYear> Figures)
 {
-    public string Url => $"/stations/{Id.Value}/";
+    public string Url => SiteRoutes.Station(Id);
 
     public bool IsLegislativeContactPoint => Specialties.Contains("基层立法联系点");
 }

@@ -1,3 +1,5 @@
+using Site.Generator.Vocabulary;
+
 namespace Site.Generator.Model;
 
 /// <summary>履职故事: a story written by publicity staff.</summary>
@@ -14,7 +16,7 @@ public sealed record Story(
     string? Summary,
     MarkdownSource Body)
 {
-    public string Url => $"/stories/{Slug}/";
+    public string Url => SiteRoutes.Story(Slug);
 }
 
 /// <summary>Markdown text with the file it came from and the line its first line is on.</summary>
@@ -23,5 +25,5 @@ public sealed record MarkdownSource(string Path, string Text, int FirstLine, str
 /// <summary>A plain page (about, how to comment, privacy notice).</summary>
 public sealed record PlainPage(string Slug, string Title, string? Summary, int Order, MarkdownSource Body)
 {
-    public string Url => $"/{Slug}/";
+    public string Url => SiteRoutes.Page(Slug);
 }

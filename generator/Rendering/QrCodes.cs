@@ -1,5 +1,6 @@
 using System.Globalization;
 using QRCoder;
+using Site.Generator.Replacements;
 
 namespace Site.Generator.Rendering;
 
@@ -28,7 +29,7 @@ public static class QrCodes
 
     public static QrMatrix Encode(string text)
     {
-        if (QrEncoder.TryEncode(text, out var fast))
+        if (!LibraryPaths.Enabled && QrEncoder.TryEncode(text, out var fast))
         {
             return fast;
         }

@@ -1,6 +1,7 @@
 using Site.Generator.Diagnostics;
 using Site.Generator.Loading;
 using Site.Generator.Model;
+using Site.Generator.Vocabulary;
 
 namespace Site.Generator.Validation;
 
@@ -11,33 +12,15 @@ namespace Site.Generator.Validation;
 /// </summary>
 public static class BallotValidator
 {
-    private static readonly Dictionary<string, string> Labels = new()
-    {
-        ["id"] = "票决编号", ["body"] = "票决机关", ["method"] = "方式（票决/票选）", ["region"] = "所在地区", ["year"] = "年度",
-        ["session"] = "会议", ["summary"] = "简介", ["stages"] = "各阶段日期", ["proposals"] = "征集项目数",
-        ["channels"] = "征集渠道", ["due"] = "应到代表", ["present"] = "实到代表", ["places"] = "拟定项目数",
-        ["candidates"] = "候选项目", ["totalBudget"] = "当选项目总投资（万元）",
-    };
+    private static IReadOnlyDictionary<string, string> Labels => BallotVocabulary.Fields.Labels;
 
-    private static readonly Dictionary<string, string> CandidateLabels = new()
-    {
-        ["ballot"] = "票决编号", ["id"] = "项目编号", ["title"] = "项目名称", ["description"] = "项目内容",
-        ["budget"] = "估算投资（万元）", ["source"] = "来源", ["for"] = "赞成票", ["against"] = "反对票", ["abstain"] = "弃权票",
-        ["elected"] = "是否当选", ["note"] = "说明", ["unit"] = "责任单位", ["schedule"] = "完成时限",
-        ["progress"] = "进展", ["midyear"] = "年中票评", ["final"] = "年终测评",
-    };
+    private static IReadOnlyDictionary<string, string> CandidateLabels => BallotVocabulary.CandidateFields.Labels;
 
-    private static readonly Dictionary<string, string> ProgressLabels = new()
-    {
-        ["date"] = "日期", ["percent"] = "完成百分比", ["milestone"] = "节点", ["text"] = "进展情况", ["photo"] = "照片",
-    };
+    private static IReadOnlyDictionary<string, string> ProgressLabels => BallotVocabulary.ProgressFields.Labels;
 
-    private static readonly Dictionary<string, string> SatisfactionLabels = new()
-    {
-        ["date"] = "日期", ["satisfied"] = "满意", ["basic"] = "基本满意", ["dissatisfied"] = "不满意",
-    };
+    private static IReadOnlyDictionary<string, string> SatisfactionLabels => BallotVocabulary.SatisfactionFields.Labels;
 
-    private static readonly Dictionary<string, string> ChannelLabels = new() { ["name"] = "渠道", ["count"] = "项目数" };
+    private static IReadOnlyDictionary<string, string> ChannelLabels => BallotVocabulary.ChannelFields.Labels;
 
     /// <summary>征集 → 初定 → 审议 → 票决 → 实施 → 监督 → 测评.</summary>
     public static readonly IReadOnlyList<(string Key, string Label)> StageKeys =

@@ -1,26 +1,20 @@
+using System.Text.RegularExpressions;
 using Site.Generator.Diagnostics;
 using Site.Generator.Loading;
 using Site.Generator.Model;
 using Site.Generator.Validation.Drafts;
+using Site.Generator.Vocabulary;
 
 namespace Site.Generator.Validation;
 
 /// <summary>content/drafts/*.md → <see cref="Draft"/>: the header, then the legal text parsed into articles.</summary>
 public static class DraftValidator
 {
-    private static readonly Dictionary<string, string> Labels = new()
-    {
-        ["title"] = "标题", ["office"] = "起草/发布单位", ["reading"] = "审次", ["opens"] = "开始征求意见日期",
-        ["closes"] = "截止日期", ["contactPoints"] = "基层立法联系点", ["summary"] = "摘要", ["explanation"] = "起草说明",
-        ["feedback"] = "意见采纳情况", ["slug"] = "网址名",
-    };
+    private static IReadOnlyDictionary<string, string> Labels => DraftVocabulary.Fields.Labels;
 
-    private static readonly Dictionary<string, string> FeedbackLabels = new()
-    {
-        ["published"] = "发布日期", ["received"] = "收到意见条数", ["adopted"] = "采纳条数", ["report"] = "采纳情况说明",
-    };
+    private static IReadOnlyDictionary<string, string> FeedbackLabels => DraftVocabulary.FeedbackFields.Labels;
 
-    private static readonly string[] Readings = ["征求意见稿", "一审", "二审", "三审", "草案修改稿", "表决稿"];
+    private static string[] Readings => DraftVocabulary.Readings;
 
     public static Draft? Validate(SourceDocument document, ValidatedSite site, DiagnosticBag diagnostics)
     {
@@ -49,6 +43,11 @@ public static class DraftValidator
         foreach (var problem in parsed.Problems)
         {
             diagnostics.Warning(DiagnosticCodes.DraftStructure, new SourceLocation(document.RelativePath, problem.Line), problem.Message);
+        }
+
+        if (explanation is not null)
+        {
+            CheckStatedCounts(explanation, parsed.Text, new SourceLocation(document.RelativePath, explanationLine), diagnostics);
         }
 
         var title = titleField ?? parsed.Title;
@@ -84,6 +83,41 @@ public static class DraftValidator
             explanation is null ? null : new MarkdownSource(document.RelativePath, explanation, explanationLine + 1, Folder(document)),
             feedback,
             parsed.Text);
+    }
+
+    private const string CountNumeral = "[零〇一二两三四五六七八九十百0-9]+";
+
+    /// <summary>“共四章二十条”, “分为四章、二十条”: the counts an explanatory note states.</summary>
+    private static readonly Regex ChaptersAndArticles = new($"(?<!第)({CountNumeral})章[，、,和]?共?({CountNumeral})条", RegexOptions.CultureInvariant);
+
+    /// <summary>“共二十条” without chapters.</summary>
+    private static readonly Regex ArticlesOnly = new($"共({CountNumeral})条", RegexOptions.CultureInvariant);
+
+    /// <summary>
+    /// A warning when the 起草说明 states how many chapters or articles the draft has and the text
+    /// says otherwise (a note written for an earlier version, or a text pasted incompletely).
+    /// </summary>
+    public static void CheckStatedCounts(string explanation, DraftText text, SourceLocation location, DiagnosticBag diagnostics)
+    {
+        var chapters = text.Chapters.Count(c => c.Number > 0 || c.Title.Length > 0);
+        var articles = text.Articles.Count;
+        var both = ChaptersAndArticles.Match(explanation);
+        var stated = both.Success ? both : ArticlesOnly.Match(explanation);
+        if (!stated.Success)
+        {
+            return;
+        }
+
+        int? Count(string value) => value.All(char.IsAsciiDigit) ? int.Parse(value, System.Globalization.CultureInfo.InvariantCulture) : ChineseNumerals.Parse(value);
+        var statedChapters = both.Success ? Count(both.Groups[1].Value) : null;
+        var statedArticles = Count(stated.Groups[stated.Groups.Count - 1].Value);
+        if ((statedChapters is { } c && c != chapters) || (statedArticles is { } a && a != articles))
+        {
+            diagnostics.Warning(
+                DiagnosticCodes.DraftStructure,
+                location,
+                $"起草说明写的是“{stated.Value}”，正文实际是{(chapters > 0 ? $"{ChineseNumerals.Format(chapters)}章" : "")}{ChineseNumerals.Format(articles)}条：请核对说明或正文是否完整");
+        }
     }
 
     private static DraftFeedback? ReadFeedback(FieldReader fields, SourceDocument document, DiagnosticBag diagnostics)

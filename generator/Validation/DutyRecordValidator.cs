@@ -1,19 +1,16 @@
 using Site.Generator.Diagnostics;
 using Site.Generator.Loading;
 using Site.Generator.Model;
+using Site.Generator.Vocabulary;
 
 namespace Site.Generator.Validation;
 
 /// <summary>input/duties/ → <see cref="DutyRecord"/>: 一人一档, one dated event per row.</summary>
 public static class DutyRecordValidator
 {
-    private static readonly Dictionary<string, string> Labels = new()
-    {
-        ["deputy"] = "代表编号", ["date"] = "日期", ["kind"] = "类型", ["title"] = "事项", ["place"] = "地点",
-        ["summary"] = "内容", ["evaluation"] = "评议结果",
-    };
+    private static IReadOnlyDictionary<string, string> Labels => DutyVocabulary.Fields.Labels;
 
-    public static readonly string[] Kinds = ["会议", "列席", "视察", "调研", "执法检查", "接待选民", "走访", "培训", "述职评议", "其他"];
+    public static string[] Kinds => DutyVocabulary.Kinds;
 
     public static DutyRecord? Validate(RawMap map, ValidatedSite site, DiagnosticBag diagnostics)
     {

@@ -1,16 +1,14 @@
 using Site.Generator.Diagnostics;
 using Site.Generator.Loading;
 using Site.Generator.Model;
+using Site.Generator.Vocabulary;
 
 namespace Site.Generator.Validation;
 
 /// <summary>content/pages/*.md → <see cref="PlainPage"/> served at /&lt;slug&gt;/.</summary>
 public static class PageValidator
 {
-    private static readonly Dictionary<string, string> Labels = new()
-    {
-        ["title"] = "标题", ["summary"] = "摘要", ["slug"] = "网址名", ["order"] = "排序",
-    };
+    private static IReadOnlyDictionary<string, string> Labels => PageVocabulary.Fields.Labels;
 
     public static PlainPage? Validate(SourceDocument document, DiagnosticBag diagnostics)
     {

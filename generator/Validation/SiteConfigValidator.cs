@@ -1,22 +1,27 @@
 using Site.Generator.Diagnostics;
 using Site.Generator.Loading;
 using Site.Generator.Model;
+using Site.Generator.Vocabulary;
 
 namespace Site.Generator.Validation;
 
 /// <summary>input/site.yaml: the site's name, address, columns and result classes.</summary>
 public static class SiteConfigValidator
 {
-    private static readonly Dictionary<string, string> Labels = new()
+    private static IReadOnlyDictionary<string, string> Labels => SiteConfigVocabulary.Fields.Labels;
+
+    private static readonly Dictionary<string, string> RosterLabels = new()
     {
-        ["title"] = "网站名称", ["shortTitle"] = "简称", ["description"] = "简介", ["baseUrl"] = "网址",
-        ["region"] = "本级行政区划代码", ["columns"] = "专栏", ["resultClasses"] = "办理结果分类", ["intakeUrl"] = "意见接口地址",
+        ["order"] = "排序（笔画 或 两字名在前）", ["files"] = "名册文件（全表相同的列值，见 README）",
     };
 
-    private static readonly Dictionary<string, string> ColumnLabels = new()
+    private static readonly Dictionary<string, bool> RosterOrders = new()
     {
-        ["slug"] = "网址名", ["name"] = "名称", ["description"] = "说明",
+        ["笔画"] = false, ["姓氏笔画"] = false, ["strokes"] = false,
+        ["两字名在前"] = true, ["shorterFirst"] = true,
     };
+
+    private static IReadOnlyDictionary<string, string> ColumnLabels => SiteConfigVocabulary.ColumnFields.Labels;
 
     public static SiteConfig Validate(RawMap? map, DiagnosticBag diagnostics)
     {
@@ -34,9 +39,28 @@ public static class SiteConfigValidator
             fields.String("baseUrl") ?? SiteConfig.Default.BaseUrl,
             fields.String("region") is { } code ? new RegionCode(code) : null,
             ReadColumns(fields.Node("columns"), diagnostics),
-            ReadResultClasses(fields.Node("resultClasses"), diagnostics));
+            ReadResultClasses(fields.Node("resultClasses"), diagnostics))
+        {
+            Nav = ReadNav(fields.Node("nav"), diagnostics) ?? NavLink.Defaults,
+            ShorterNamesFirst = ReadRosterOrder(fields.Node("roster"), diagnostics),
+        };
         fields.ReportUnknownKeys();
         return config;
+    }
+
+    /// <summary>roster.order; roster.files is read by the loader (it applies while spreadsheets are read).</summary>
+    private static bool ReadRosterOrder(RawNode? node, DiagnosticBag diagnostics)
+    {
+        if (node is not RawMap map)
+        {
+            return false;
+        }
+
+        var fields = new FieldReader(map, diagnostics, RosterLabels);
+        fields.Node("files");
+        var shorter = fields.OneOf("order", RosterOrders) ?? false;
+        fields.ReportUnknownKeys();
+        return shorter;
     }
 
     private static List<Column> ReadColumns(RawNode? node, DiagnosticBag diagnostics)
@@ -61,6 +85,50 @@ public static class SiteConfigValidator
         }
 
         return columns;
+    }
+
+    /// <summary>nav: a list of title/url(/key); null when site.yaml has none.</summary>
+    private static List<NavLink>? ReadNav(RawNode? node, DiagnosticBag diagnostics)
+    {
+        if (node is null)
+        {
+            return null;
+        }
+
+        var links = new List<NavLink>();
+        if (node is not RawList list)
+        {
+            diagnostics.Error(DiagnosticCodes.WrongShape, node.Location, "nav（导航）: 应为列表，每项写 title（名称）和 url（网址）");
+            return links;
+        }
+
+        foreach (var item in list.Items)
+        {
+            if (item is not RawMap map)
+            {
+                diagnostics.Error(DiagnosticCodes.WrongShape, item.Location, "nav（导航）: 每项应写 title（名称）和 url（网址）");
+                continue;
+            }
+
+            var fields = new FieldReader(map, diagnostics, SiteConfigVocabulary.NavFields.Labels);
+            var title = fields.String("title", required: true);
+            var url = fields.String("url", required: true);
+            var key = fields.String("key");
+            if (url is not null && !url.StartsWith('/') && !url.StartsWith("https://", StringComparison.Ordinal))
+            {
+                fields.Error(DiagnosticCodes.BadValue, fields.LocationOf("url"), "url", $"“{url}”应以 / 开头（本站网址）或以 https:// 开头");
+                url = null;
+            }
+
+            if (title is not null && url is not null)
+            {
+                links.Add(new NavLink(title, url, key ?? (url.Trim('/') is { Length: > 0 } path ? path.Split('/')[0] : "home")));
+            }
+
+            fields.ReportUnknownKeys();
+        }
+
+        return links;
     }
 
     private static IReadOnlyList<ResultClass> ReadResultClasses(RawNode? node, DiagnosticBag diagnostics)

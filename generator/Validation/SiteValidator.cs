@@ -1,12 +1,30 @@
 using Site.Generator.Diagnostics;
 using Site.Generator.Loading;
 using Site.Generator.Model;
+using Site.Generator.Vocabulary;
 
 namespace Site.Generator.Validation;
 
 /// <summary>Runs every validator: raw documents and records in, typed records (or diagnostics) out.</summary>
 public static class SiteValidator
 {
+    /// <summary>
+    /// One line per kind of office record, in the order they must run (a record may refer to kinds
+    /// above it): validate each raw record, keep the valid ones, and report a repeated id at its row.
+    /// Adding a record kind = its validator and one line here.
+    /// </summary>
+    private static readonly Action<InputRecords, ValidatedSite, DiagnosticBag>[] RecordValidators =
+    [
+        (input, site, d) => Each(input.Of(RecordKind.Regions), site.Regions, map => RegionValidator.Validate(map, d), r => r.Code.Value, "code", "区划代码", d),
+        (input, site, d) => ResolveRegionParents(site.Regions),
+        (input, site, d) => Each(input.Of(RecordKind.Stations), site.Stations, map => StationValidator.Validate(map, site, d), s => s.Id.Value, "id", "家站点编号", d),
+        (input, site, d) => Each(input.Of(RecordKind.Deputies), site.Deputies, map => DeputyValidator.Validate(map, site, d), x => x.Id.Value, "id", "代表编号", d),
+        (input, site, d) => ReportDuplicateNames(input.Of(RecordKind.Deputies), d),
+        (input, site, d) => Each(input.Of(RecordKind.Duties), site.Duties, map => DutyRecordValidator.Validate(map, site, d), null, "", "", d),
+        (input, site, d) => Each(input.Of(RecordKind.Suggestions), site.Suggestions, map => SuggestionValidator.Validate(map, site.Config, site, d), s => s.Number, "number", "建议编号", d),
+        (input, site, d) => ValidateBallots(input.Of(RecordKind.Ballots), site, d),
+    ];
+
     /// <param name="stories">With `serve`, the last build's validated stories.</param>
     public static ValidatedSite Validate(ContentLoader.Result content, InputRecords input, DiagnosticBag diagnostics, StoryMemo? stories = null)
     {
@@ -32,42 +50,31 @@ public static class SiteValidator
             }
         }
 
-        foreach (var map in input.Of(RecordKind.Regions))
+        foreach (var validate in RecordValidators)
         {
-            Add(site.Regions, RegionValidator.Validate(map, diagnostics));
+            validate(input, site, diagnostics);
         }
-
-        foreach (var map in input.Of(RecordKind.Stations))
-        {
-            Add(site.Stations, StationValidator.Validate(map, site, diagnostics));
-        }
-
-        foreach (var map in input.Of(RecordKind.Deputies))
-        {
-            Add(site.Deputies, DeputyValidator.Validate(map, site, diagnostics));
-        }
-
-        foreach (var map in input.Of(RecordKind.Duties))
-        {
-            Add(site.Duties, DutyRecordValidator.Validate(map, site, diagnostics));
-        }
-
-        foreach (var map in input.Of(RecordKind.Suggestions))
-        {
-            Add(site.Suggestions, SuggestionValidator.Validate(map, site.Config, site, diagnostics));
-        }
-
-        ValidateBallots(input.Of(RecordKind.Ballots), site, diagnostics);
 
         ReportDuplicates(site.Stories, s => s.Slug, s => s.Body.Path, diagnostics, "stories");
         ReportDuplicates(site.Drafts, d => d.Id.Value, d => d.SourcePath, diagnostics, "drafts");
         ReportDuplicates(site.Pages, p => p.Slug, p => p.Body.Path, diagnostics, "");
-        ReportDuplicates(input.Of(RecordKind.Deputies), site.Deputies, d => d.Id.Value, "id", diagnostics, "代表编号");
-        ReportDuplicates(input.Of(RecordKind.Stations), site.Stations, s => s.Id.Value, "id", diagnostics, "家站点编号");
-        ReportDuplicates(input.Of(RecordKind.Regions), site.Regions, r => r.Code.Value, "code", diagnostics, "区划代码");
-        ReportDuplicates(input.Of(RecordKind.Suggestions), site.Suggestions, s => s.Number, "number", diagnostics, "建议编号");
-        ReportDuplicates(input.Of(RecordKind.Ballots).Where(m => m.Find("ballot") is null).ToList(), site.Ballots, b => b.Id, "id", diagnostics, "票决编号");
         return site;
+    }
+
+    /// <summary>Validates each record of one kind; with an id <paramref name="field"/>, a repeated id is reported and its later records dropped.</summary>
+    private static void Each<T>(
+        IReadOnlyList<RawMap> records, List<T> valid, Func<RawMap, T?> validate, Func<T, string>? id, string field, string what, DiagnosticBag diagnostics)
+        where T : class
+    {
+        foreach (var map in records)
+        {
+            Add(valid, validate(map));
+        }
+
+        if (id is not null)
+        {
+            ReportDuplicates(records, valid, id, field, diagnostics, what);
+        }
     }
 
     /// <summary>Ballot files, and tally rows (spreadsheets) matched to their ballot by 票决编号.</summary>
@@ -87,6 +94,59 @@ public static class SiteValidator
         {
             var id = (map.Find("id")?.Value as RawScalar)?.Value.Trim();
             Add(site.Ballots, BallotValidator.Validate(map, rows.Where(r => BallotOf(r) == id).ToList(), site, diagnostics));
+        }
+
+        ReportDuplicates(ballots, site.Ballots, b => b.Id, "id", diagnostics, "票决编号");
+    }
+
+    /// <summary>
+    /// A village's 12-digit code names its township as 9 digits (430321100) in tables of 2/4/6/9/12
+    /// digits, and as 12 digits padded with zeros (430321100000) in the bureau's padded tables: a
+    /// parent that is not there in one form is taken in the other when that one is.
+    /// </summary>
+    private static void ResolveRegionParents(List<Region> regions)
+    {
+        var codes = regions.Select(r => r.Code.Value).ToHashSet(StringComparer.Ordinal);
+        for (var i = 0; i < regions.Count; i++)
+        {
+            if (regions[i].Parent is not { } parent || codes.Contains(parent.Value))
+            {
+                continue;
+            }
+
+            var other = parent.Value.Length == 12
+                ? parent.Value[..RegionValidator.SignificantLength(parent.Value)]
+                : parent.Value.PadRight(12, '0');
+            if (codes.Contains(other))
+            {
+                regions[i] = regions[i] with { Parent = new RegionCode(other) };
+            }
+        }
+    }
+
+    /// <summary>
+    /// One name twice in one roster file: often a row pasted twice, sometimes two people. A warning
+    /// at the later row naming both rows (spaces in names do not count, 赵  敏 is 赵敏).
+    /// </summary>
+    private static readonly System.Buffers.SearchValues<char> WhiteSpace = System.Buffers.SearchValues.Create(" \t\r\n\u3000\u00A0");
+
+    private static void ReportDuplicateNames(IReadOnlyList<RawMap> deputies, DiagnosticBag diagnostics)
+    {
+        var first = new Dictionary<(string File, string Name), RawMap>();
+        foreach (var map in deputies)
+        {
+            if (map.Find("name")?.Value is not RawScalar { IsEmpty: false } scalar)
+            {
+                continue;
+            }
+
+            var name = scalar.Value.AsSpan().ContainsAny(WhiteSpace) ? string.Concat(scalar.Value.Where(c => !char.IsWhiteSpace(c))) : scalar.Value;
+            if (!first.TryAdd((map.Location.Path, name), map))
+            {
+                var earlier = first[(map.Location.Path, name)];
+                diagnostics.Warning(DiagnosticCodes.DuplicateName, scalar.Location,
+                    $"{map.Context}{(map.Context is null ? "" : " ")}姓名“{name}”在本名册中出现两次：{earlier.Context ?? earlier.Location.ToString()} 和 {map.Context ?? map.Location.ToString()}；如是同一人，请删去一行，如是两人，请核对编号与出生年月");
+            }
         }
     }
 
@@ -111,7 +171,7 @@ public static class SiteValidator
                 return false;
             }
 
-            var url = section.Length == 0 ? $"/{key(item)}/" : $"/{section}/{key(item)}/";
+            var url = section.Length == 0 ? SiteRoutes.Page(key(item)) : $"/{section}/{key(item)}/";
             diagnostics.Error(
                 DiagnosticCodes.DuplicateId,
                 new SourceLocation(path(item), 1, 1),

@@ -2,40 +2,25 @@ using System.Text.RegularExpressions;
 using Site.Generator.Diagnostics;
 using Site.Generator.Loading;
 using Site.Generator.Model;
+using Site.Generator.Vocabulary;
 
 namespace Site.Generator.Validation;
 
 /// <summary>input/stations/ → <see cref="Station"/> (代表之家、代表联络站、代表联系点).</summary>
 public static partial class StationValidator
 {
-    private static readonly Dictionary<string, string> Labels = new()
-    {
-        ["id"] = "编号", ["name"] = "名称", ["kind"] = "类型", ["specialties"] = "特色类型", ["region"] = "所在地区",
-        ["address"] = "地址", ["lat"] = "纬度", ["lng"] = "经度", ["hours"] = "开放时间", ["schedule"] = "接待安排",
-        ["receptionDays"] = "每月接待日", ["head"] = "负责人", ["liaison"] = "联络员", ["phone"] = "联系电话",
-        ["feature"] = "特色品牌", ["intro"] = "简介", ["figures"] = "年度数据",
-    };
+    private static IReadOnlyDictionary<string, string> Labels => StationVocabulary.Fields.Labels;
 
-    private static readonly Dictionary<string, string> FigureLabels = new()
-    {
-        ["year"] = "年份", ["received"] = "接待群众人次", ["collected"] = "收集意见建议", ["resolved"] = "办结",
-    };
+    private static IReadOnlyDictionary<string, string> FigureLabels => StationVocabulary.FigureFields.Labels;
 
-    public static readonly IReadOnlyDictionary<string, StationKind> Kinds = new Dictionary<string, StationKind>
-    {
-        ["代表之家"] = StationKind.Home, ["家"] = StationKind.Home,
-        ["代表联络站"] = StationKind.Station, ["联络站"] = StationKind.Station, ["站"] = StationKind.Station,
-        ["代表联系点"] = StationKind.Point, ["联系点"] = StationKind.Point, ["点"] = StationKind.Point,
-    };
-
-    public static readonly string[] Specialties = ["专业", "流动", "产业", "基层立法联系点"];
+    private static string[] Specialties => StationVocabulary.Specialties;
 
     public static Station? Validate(RawMap map, ValidatedSite site, DiagnosticBag diagnostics)
     {
         var fields = new FieldReader(map, diagnostics, Labels);
         var id = fields.Name("id", required: true);
         var name = fields.String("name", required: true);
-        var kind = fields.OneOf("kind", Kinds, required: true);
+        var kind = fields.OneOf("kind", StationVocabulary.Kinds, required: true);
         var specialties = new List<string>();
         foreach (var (value, location) in fields.List("specialties"))
         {

@@ -1,18 +1,14 @@
 using Site.Generator.Diagnostics;
 using Site.Generator.Loading;
 using Site.Generator.Model;
+using Site.Generator.Vocabulary;
 
 namespace Site.Generator.Validation;
 
 /// <summary>content/stories/**.md → <see cref="Story"/>.</summary>
 public static class StoryValidator
 {
-    public static readonly IReadOnlyDictionary<string, string> Labels = new Dictionary<string, string>
-    {
-        ["title"] = "标题", ["date"] = "日期", ["column"] = "专栏", ["author"] = "作者/通讯员",
-        ["deputies"] = "相关代表", ["stations"] = "相关家站点", ["tags"] = "标签", ["cover"] = "封面图",
-        ["summary"] = "摘要", ["slug"] = "网址名", ["draft"] = "草稿",
-    };
+    public static IReadOnlyDictionary<string, string> Labels => StoryVocabulary.Fields.Labels;
 
     public static Story? Validate(SourceDocument document, SiteConfig config, ValidatedSite site, DiagnosticBag diagnostics)
     {
@@ -40,13 +36,20 @@ public static class StoryValidator
         var author = fields.String("author");
         fields.ReportUnknownKeys();
 
-        if (fields.ErrorCount > 0 || slug is null || title is null || date is null || column is null || isDraft)
+        if (isDraft)
         {
             return null;
         }
 
+        // Checked even when a field failed, so that one run shows every mistake of the story.
         site.References.AddRange(deputies.Select(d => new Reference(ReferenceKind.Deputy, d.Value, d.Location, "deputies（相关代表）")));
         site.References.AddRange(stations.Select(s => new Reference(ReferenceKind.Station, s.Value, s.Location, "stations（相关家站点）")));
+        if (fields.ErrorCount > 0 || slug is null || title is null || date is null || column is null)
+        {
+            site.UnpublishedBodies.Add(Body(document));
+            return null;
+        }
+
         return new Story(
             slug,
             title,

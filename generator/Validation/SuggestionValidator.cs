@@ -1,26 +1,14 @@
 using Site.Generator.Diagnostics;
 using Site.Generator.Loading;
 using Site.Generator.Model;
+using Site.Generator.Vocabulary;
 
 namespace Site.Generator.Validation;
 
 /// <summary>input/suggestions/ → <see cref="Suggestion"/>: 代表建议 and 议案 with their handling.</summary>
 public static class SuggestionValidator
 {
-    private static readonly Dictionary<string, string> Labels = new()
-    {
-        ["number"] = "编号", ["title"] = "标题", ["session"] = "会议", ["type"] = "类别", ["deputies"] = "领衔及附议代表",
-        ["unit"] = "承办单位", ["key"] = "重点督办", ["status"] = "办理状态", ["result"] = "办理结果分类",
-        ["satisfaction"] = "代表满意度", ["reply"] = "答复摘要", ["assigned"] = "交办日期", ["answered"] = "答复日期",
-    };
-
-    public static readonly IReadOnlyDictionary<string, SuggestionStatus> Statuses = new Dictionary<string, SuggestionStatus>
-    {
-        ["交办"] = SuggestionStatus.Assigned, ["已交办"] = SuggestionStatus.Assigned,
-        ["办理中"] = SuggestionStatus.InProgress,
-        ["答复"] = SuggestionStatus.Answered, ["已答复"] = SuggestionStatus.Answered,
-        ["办结"] = SuggestionStatus.Closed, ["已办结"] = SuggestionStatus.Closed,
-    };
+    private static IReadOnlyDictionary<string, string> Labels => SuggestionVocabulary.Fields.Labels;
 
     public static readonly string[] Satisfactions = ["满意", "基本满意", "不满意"];
 
@@ -42,7 +30,7 @@ public static class SuggestionValidator
         var type = fields.OneOf("type", ["建议", "议案"]) ?? "建议";
         var deputies = fields.List("deputies", required: true);
         site.References.AddRange(deputies.Select(d => new Reference(ReferenceKind.Deputy, d.Value, d.Location, fields.Describe("deputies"))));
-        var status = fields.OneOf("status", Statuses, required: true);
+        var status = fields.OneOf("status", SuggestionVocabulary.Statuses, required: true);
         var result = fields.OneOf("result", config.ResultClasses.Select(r => r.Code).ToList());
         var satisfaction = fields.OneOf("satisfaction", Satisfactions);
         var suggestion = new Suggestion(

@@ -37,15 +37,9 @@ public sealed class SiteWriter : IDisposable
         _written = new(64, Math.Max(1024, expectedFiles), StringComparer.Ordinal);
         _directories = new(64, Math.Max(1024, expectedFiles), StringComparer.Ordinal);
         _output = Path.GetFullPath(output);
-        _staging = _output + ".staging";
         _hasPrevious = Directory.Exists(_output);
         _previousFiles = previousFiles is not null && _hasPrevious ? previousFiles : null;
-        if (Directory.Exists(_staging))
-        {
-            Directory.Delete(_staging, recursive: true);
-        }
-
-        Directory.CreateDirectory(_staging);
+        _staging = StagingFolder.Create(_output);
     }
 
     public int FileCount => _written.Count;
@@ -119,31 +113,16 @@ public sealed class SiteWriter : IDisposable
             return;
         }
 
-        // Whole build: two renames, then the previous build is removed.
-        var old = _output + ".old";
-        if (Directory.Exists(old))
-        {
-            Directory.Delete(old, recursive: true);
-        }
-
-        if (Directory.Exists(_output))
-        {
-            Directory.Move(_output, old);
-        }
-
-        Directory.Move(_staging, _output);
+        // Whole build: the staging folder replaces the output.
+        StagingFolder.SwapIn(_output);
         _committed = true;
-        if (Directory.Exists(old))
-        {
-            Directory.Delete(old, recursive: true);
-        }
     }
 
     public void Dispose()
     {
-        if (!_committed && Directory.Exists(_staging))
+        if (!_committed)
         {
-            Directory.Delete(_staging, recursive: true);
+            StagingFolder.Discard(_output);
         }
     }
 

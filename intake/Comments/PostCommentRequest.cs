@@ -16,7 +16,7 @@ public sealed class PostCommentRequest
     public const int MinLength = 5;
     public const int MaxLength = 5000;
 
-    public Dictionary<string, string[]> Validate(Drafts.DraftEntry draft)
+    public Dictionary<string, string[]> Validate(DraftEntry draft)
     {
         var errors = new Dictionary<string, string[]>();
         var length = (Text ?? "").Trim().Length;

@@ -10,8 +10,8 @@ namespace Site.Intake.Search;
 /// </summary>
 public sealed class SearchService(string dataPath) : IDisposable
 {
-    public const string IndexFolder = "index";
-    public const string ChromeFile = "chrome.json";
+    public const string IndexFolder = BuildContract.IndexFolder;
+    public const string ChromeFile = BuildContract.ChromeFile;
 
     private readonly BuildData<SearchIndex> _index = new(
         Path.Combine(dataPath, IndexFolder), SearchIndex.Open, release: index => index.Dispose());
@@ -20,10 +20,7 @@ public sealed class SearchService(string dataPath) : IDisposable
         Path.Combine(dataPath, ChromeFile),
         path => JsonSerializer.Deserialize<SiteChrome>(File.ReadAllText(path), ChromeJson) ?? throw new InvalidDataException(path));
 
-    public static readonly JsonSerializerOptions ChromeJson = new(JsonSerializerDefaults.Web)
-    {
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
+    public static JsonSerializerOptions ChromeJson => BuildContract.ChromeJson;
 
     /// <summary>The site chrome the build used, for pages the endpoint renders itself; null before any build.</summary>
     public SiteChrome? Chrome => _chrome.Current;

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Logging;
 using Site.Intake;
-using Site.Intake.Drafts;
+using Site.Contracts;
 
 namespace Site.Benchmarks;
 

@@ -61,7 +61,7 @@ internal static class RelevanceBenchmark
         }
         finally
         {
-            if (Environment.GetEnvironmentVariable("KEEP_RELEVANCE") is null) Bench.Remove(folder); else Console.WriteLine(folder);
+            Bench.Remove(folder);
         }
     }
 

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
-using Site.Intake.Drafts;
+using Site.Contracts;
 using Site.Intake.Search;
 using Site.Search;
 using Site.Theme.ViewModels;

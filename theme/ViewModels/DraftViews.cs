@@ -17,7 +17,8 @@ public sealed record DraftPage(
     IReadOnlyList<string> Preamble,
     IReadOnlyList<DraftChapterView> Chapters,
     IReadOnlyList<ArticleOption> ArticleOptions,
-    DraftFeedbackView? Feedback);
+    DraftFeedbackView? Feedback,
+    IReadOnlyList<DraftAttachmentView> Attachments);
 
 public sealed record DraftChapterView(string Heading, string Anchor, IReadOnlyList<DraftArticleView> Articles, IReadOnlyList<DraftSectionView> Sections);
 
@@ -33,3 +34,44 @@ public sealed record DraftFeedbackView(string Published, int Received, int Adopt
 public sealed record DraftListPage(PageMeta Meta, IReadOnlyList<DraftSummary> Open, IReadOnlyList<DraftSummary> Closed);
 
 public sealed record DraftSummary(string Title, string Url, string Office, string Period, string Closes, string ClosesIso, bool HasFeedback, string? Summary);
+
+/// <summary>附件 of a draft, after the last article.</summary>
+public sealed record DraftAttachmentView(string Title, string Anchor, IReadOnlyList<string> Paragraphs);
+
+/// <summary>
+/// A table in a draft's text, written as pipe-table lines (<c>| 项目 | 金额 |</c>, one row a line; a
+/// row of dashes <c>|---|---|</c> after the first marks it as the header, as GitHub Markdown does).
+/// </summary>
+public sealed record DraftTable(IReadOnlyList<string>? Header, IReadOnlyList<IReadOnlyList<string>> Rows)
+{
+    /// <summary>The table a paragraph holds, or null when it is ordinary text.</summary>
+    public static DraftTable? Parse(string paragraph)
+    {
+        if (!paragraph.StartsWith('|'))
+        {
+            return null;
+        }
+
+        var rows = paragraph.Split('\n').Select(Cells).ToList();
+        IReadOnlyList<string>? header = null;
+        if (rows.Count >= 2 && rows[1].All(c => c.Length > 0 && c.All(ch => ch is '-' or ':' or ' ')))
+        {
+            header = rows[0];
+            rows.RemoveRange(0, 2);
+        }
+
+        return new DraftTable(header, rows);
+    }
+
+    /// <summary>The cells' text, a row a line, cells apart by a space: what search reads of a table.</summary>
+    public string PlainText() =>
+        string.Join('\n', (Header is null ? Rows : Rows.Prepend(Header)).Select(r => string.Join(' ', r)));
+
+    private static IReadOnlyList<string> Cells(string line)
+    {
+        var inner = line.Trim();
+        inner = inner.StartsWith('|') ? inner[1..] : inner;
+        inner = inner.EndsWith('|') ? inner[..^1] : inner;
+        return inner.Split('|').Select(c => c.Trim()).ToList();
+    }
+}

@@ -4,14 +4,15 @@ using System.Text.Json;
 using Site.Generator.Model;
 using Site.Theme.Templates;
 using Site.Theme.ViewModels;
+using Site.Generator.Vocabulary;
 
 namespace Site.Generator.Rendering.Pages;
 
 /// <summary>民生实事票决: the index by year, each ballot (stages, vote chart and table, projects), each project, and data downloads.</summary>
 public static class BallotPages
 {
-    public const string CsvUrl = "/ballots/ballots.csv";
-    public const string JsonUrl = "/ballots/ballots.json";
+    public const string CsvUrl = SiteRoutes.BallotsCsv;
+    public const string JsonUrl = SiteRoutes.BallotsJson;
 
     public static IEnumerable<PageJob> Plan(PageContext context)
     {
@@ -21,16 +22,16 @@ public static class BallotPages
             yield break;
         }
 
-        yield return new PageJob("/ballots/", typeof(BallotIndexTemplate), () => Index(site));
+        yield return PageJob.For<BallotIndexTemplate, BallotIndexPage>(SiteRoutes.Ballots, () => Index(site));
         yield return PageJob.File(CsvUrl, () => Csv(site.Ballots));
         yield return PageJob.File(JsonUrl, () => Json(site.Ballots));
         foreach (var ballot in site.Ballots)
         {
-            yield return new PageJob(ballot.Url, typeof(BallotTemplate), () => Page(site, ballot));
+            yield return PageJob.For<BallotTemplate, BallotPage>(ballot.Url, () => Page(site, ballot));
             yield return PageJob.File(ballot.Url + "votes.csv", () => Csv([ballot]));
             foreach (var candidate in ballot.Elected)
             {
-                yield return new PageJob(candidate.Project!.Url, typeof(ProjectTemplate), () => Project(ballot, candidate.Project));
+                yield return PageJob.For<ProjectTemplate, ProjectPage>(candidate.Project!.Url, () => Project(ballot, candidate.Project));
             }
         }
     }
@@ -62,7 +63,7 @@ public static class BallotPages
         whole == 0 ? "" : (100m * part / whole).ToString("0.#", CultureInfo.InvariantCulture) + "%";
 
     private static BallotIndexPage Index(SiteModel site) => new(
-        PageContext.Meta("民生实事项目票决", "历年民生实事项目人大代表票决结果、实施进度和满意度测评", "/ballots/", "ballots", new Crumb("民生实事票决", null)),
+        PageContext.Meta("民生实事项目票决", "历年民生实事项目人大代表票决结果、实施进度和满意度测评", SiteRoutes.Ballots, "ballots", new Crumb("民生实事票决", null)),
         Totals(site.Ballots),
         site.Ballots.GroupBy(b => b.Year).OrderByDescending(g => g.Key).Select(g => new BallotYear(
             g.Key,
@@ -115,7 +116,7 @@ public static class BallotPages
         var channelTotal = Math.Max(1, ballot.Channels.Sum(c => c.Count));
         return new BallotPage(
             PageContext.Meta(title, ballot.Summary ?? $"{title}：候选项目得票、当选项目和实施进度", ballot.Url, "ballots",
-                new Crumb("民生实事票决", "/ballots/"), new Crumb($"{ballot.Year}年{ballot.Body}", null)),
+                new Crumb("民生实事票决", SiteRoutes.Ballots), new Crumb($"{ballot.Year}年{ballot.Body}", null)),
             title,
             ballot.Summary,
             timeline,
@@ -166,7 +167,7 @@ public static class BallotPages
 
         return new ProjectPage(
             PageContext.Meta(project.Title, $"{ballotTitle}当选项目：{project.Title}的实施进展和代表评议", project.Url, "ballots",
-                new Crumb("民生实事票决", "/ballots/"), new Crumb($"{ballot.Year}年{ballot.Body}", ballot.Url), new Crumb(project.Title, null)),
+                new Crumb("民生实事票决", SiteRoutes.Ballots), new Crumb($"{ballot.Year}年{ballot.Body}", ballot.Url), new Crumb(project.Title, null)),
             project.Title,
             ballotTitle,
             ballot.Url,

@@ -3,6 +3,7 @@ using Site.Generator.Model;
 using Site.Generator.Validation;
 using Site.Theme.Templates;
 using Site.Theme.ViewModels;
+using Site.Generator.Vocabulary;
 
 namespace Site.Generator.Rendering.Pages;
 
@@ -11,12 +12,6 @@ public static class DeputyPages
 {
     public const int RosterPageSize = 200;
 
-    public static readonly IReadOnlyDictionary<DeputyLevel, string> LevelLabels = new Dictionary<DeputyLevel, string>
-    {
-        [DeputyLevel.National] = "全国", [DeputyLevel.Provincial] = "省", [DeputyLevel.City] = "市",
-        [DeputyLevel.County] = "县", [DeputyLevel.Township] = "乡镇",
-    };
-
     public static IEnumerable<PageJob> Plan(PageContext context)
     {
         var site = context.Site;
@@ -24,9 +19,9 @@ public static class DeputyPages
         var groups = site.Deputies.Where(d => d.Group is not null).Select(d => d.Group!).Distinct().Order(StringComparer.Ordinal).ToList();
         var regions = site.Deputies.Where(d => d.Region is not null).Select(d => d.Region!.Value).Distinct()
             .OrderBy(r => r.Value, StringComparer.Ordinal).ToList();
-        var levelLinks = levels.Select(l => new LinkCard($"{LevelLabels[l]}级人大代表", LevelUrl(l))).ToList();
-        var groupLinks = groups.Select(g => new LinkCard(g, $"/deputies/group/{g}/")).ToList();
-        var regionLinks = regions.Select(r => new LinkCard(site.RegionName(r) is { Length: > 0 } n ? n : r.Value, $"/deputies/region/{r.Value}/")).ToList();
+        var levelLinks = levels.Select(l => new LinkCard($"{DeputyVocabulary.LevelLabels[l]}级人大代表", LevelUrl(l))).ToList();
+        var groupLinks = groups.Select(g => new LinkCard(g, SiteRoutes.DeputyGroup(g))).ToList();
+        var regionLinks = regions.Select(r => new LinkCard(site.RegionLabel(r) is { Length: > 0 } n ? n : r.Value, SiteRoutes.DeputyRegion(r))).ToList();
 
         IEnumerable<PageJob> Roster(string baseUrl, string heading, string? intro, IReadOnlyList<Deputy> deputies, params Crumb[] crumbs)
         {
@@ -35,7 +30,7 @@ public static class DeputyPages
             {
                 var number = page;
                 var url = PageContext.PageUrl(baseUrl, page);
-                yield return new PageJob(url, typeof(DeputyListTemplate), () => new DeputyListPage(
+                yield return PageJob.For<DeputyListTemplate, DeputyListPage>(url, () => new DeputyListPage(
                     PageContext.Meta(number == 1 ? heading : $"{heading}（第{number}页）", intro ?? heading, url, "deputies", crumbs),
                     heading,
                     intro,
@@ -47,15 +42,15 @@ public static class DeputyPages
             }
         }
 
-        foreach (var job in Roster("/deputies/", "人大代表", "按姓氏笔画排序。点击姓名查看代表的履职档案。", site.Deputies, new Crumb("人大代表", null)))
+        foreach (var job in Roster(SiteRoutes.Deputies, "人大代表", "按姓氏笔画排序。点击姓名查看代表的履职档案。", site.Deputies, new Crumb("人大代表", null)))
         {
             yield return job;
         }
 
         foreach (var level in levels)
         {
-            var label = $"{LevelLabels[level]}级人大代表";
-            foreach (var job in Roster(LevelUrl(level), label, null, site.Deputies.Where(d => d.Levels.Contains(level)).ToList(), new Crumb("人大代表", "/deputies/"), new Crumb(label, null)))
+            var label = $"{DeputyVocabulary.LevelLabels[level]}级人大代表";
+            foreach (var job in Roster(LevelUrl(level), label, null, site.Deputies.Where(d => d.Levels.Contains(level)).ToList(), new Crumb("人大代表", SiteRoutes.Deputies), new Crumb(label, null)))
             {
                 yield return job;
             }
@@ -67,7 +62,7 @@ public static class DeputyPages
         var byRegion = site.Deputies.Where(d => d.Region is not null).ToLookup(d => d.Region!.Value);
         foreach (var group in groups)
         {
-            foreach (var job in Roster($"/deputies/group/{group}/", group, null, byGroup[group].ToList(), new Crumb("人大代表", "/deputies/"), new Crumb(group, null)))
+            foreach (var job in Roster(SiteRoutes.DeputyGroup(group), group, null, byGroup[group].ToList(), new Crumb("人大代表", SiteRoutes.Deputies), new Crumb(group, null)))
             {
                 yield return job;
             }
@@ -75,8 +70,8 @@ public static class DeputyPages
 
         foreach (var region in regions)
         {
-            var name = site.RegionName(region) is { Length: > 0 } n ? n : region.Value;
-            foreach (var job in Roster($"/deputies/region/{region.Value}/", $"{name}的人大代表", null, byRegion[region].ToList(), new Crumb("人大代表", "/deputies/"), new Crumb(name, null)))
+            var name = site.RegionLabel(region) is { Length: > 0 } n ? n : region.Value;
+            foreach (var job in Roster(SiteRoutes.DeputyRegion(region), $"{name}的人大代表", null, byRegion[region].ToList(), new Crumb("人大代表", SiteRoutes.Deputies), new Crumb(name, null)))
             {
                 yield return job;
             }
@@ -87,17 +82,21 @@ public static class DeputyPages
             // The 三亮 card is the profile's first block, printed alone when the page is opened at
             // #card (theme/assets/site.css): no card file per deputy, which a province-wide roster
             // paid for in file-system time (100,000 files of 222,000; `roster` benchmark).
-            yield return new PageJob(deputy.Url, typeof(DeputyTemplate), () => Page(context, deputy));
+            yield return PageJob.For<DeputyTemplate, DeputyPage>(deputy.Url, () => Page(context, deputy));
         }
     }
 
-    public static string LevelUrl(DeputyLevel level) => $"/deputies/level/{level.ToString().ToLowerInvariant()}/";
+    public static string LevelUrl(DeputyLevel level) => SiteRoutes.DeputyLevel(level);
 
     private static DeputyRow Row(SiteModel site, Deputy deputy)
     {
         var station = deputy.Station is { } id && site.StationsById.TryGetValue(id, out var s) ? s : null;
+<<<<<<< HEAD
         return new DeputyRow(deputy.Name, deputy.Url, deputy.Gender ?? "", string.Join("、", deputy.Levels.Select(l => LevelLabels[l])), deputy.Title, deputy.Group, station?.Name, station?.Url,
             Indexing.NamePinyin.Keywords(deputy.Name));
+=======
+        return new DeputyRow(deputy.Name, deputy.Url, deputy.Gender ?? "", string.Join("、", deputy.Levels.Select(l => DeputyVocabulary.LevelLabels[l])), deputy.Title, deputy.Group, station?.Name, station?.Url);
+>>>>>>> main
     }
 
     private static List<Fact> Facts(SiteModel site, Deputy deputy)
@@ -114,7 +113,7 @@ public static class DeputyPages
         Add("性别", deputy.Gender);
         Add("民族", deputy.Ethnicity);
         Add("出生年月", deputy.Birth);
-        Add("代表层级", string.Join("、", deputy.Levels.Select(l => LevelLabels[l] + "级")));
+        Add("代表层级", string.Join("、", deputy.Levels.Select(l => DeputyVocabulary.LevelLabels[l] + "级")));
         Add("届次", deputy.Term);
         Add("选区", deputy.Constituency);
         Add("代表组", deputy.Group);
@@ -133,22 +132,14 @@ public static class DeputyPages
         s.Number,
         s.Title,
         s.Session,
-        StatusLabel(s.Status),
-        StatusLabel(s.Status),
+        SuggestionVocabulary.StatusLabel(s.Status),
+        SuggestionVocabulary.StatusLabel(s.Status),
         s.Unit,
         s.Key,
         s.Result,
         site.Config.ResultClasses.FirstOrDefault(r => r.Code == s.Result)?.Label,
         s.Satisfaction,
         string.Join("、", s.Deputies.Select(d => site.DeputiesById.TryGetValue(d, out var deputy) ? deputy.Name : d.Value)));
-
-    public static string StatusLabel(SuggestionStatus status) => status switch
-    {
-        SuggestionStatus.Assigned => "已交办",
-        SuggestionStatus.InProgress => "办理中",
-        SuggestionStatus.Answered => "已答复",
-        _ => "已办结",
-    };
 
     private static DeputyPage Page(PageContext context, Deputy deputy)
     {
@@ -159,7 +150,7 @@ public static class DeputyPages
         var qr = context.QrSvg(deputy.Url);
         return new DeputyPage(
             new PageMeta(deputy.Name, $"{deputy.Name}，{deputy.Term}人大代表{(deputy.Title is null ? "" : "，" + deputy.Title)}", deputy.Url, "deputies",
-                [new Crumb("人大代表", "/deputies/"), new Crumb(deputy.Name, null)], OgType: "profile"),
+                [new Crumb("人大代表", SiteRoutes.Deputies), new Crumb(deputy.Name, null)], OgType: "profile"),
             deputy.Name,
             deputy.Title,
             Facts(site, deputy),

@@ -1,6 +1,8 @@
+using Site.Generator.Diagnostics;
 using Site.Generator.Model;
 using Site.Theme.Templates;
 using Site.Theme.ViewModels;
+using Site.Generator.Vocabulary;
 
 namespace Site.Generator.Rendering.Pages;
 
@@ -10,14 +12,14 @@ public static class DraftPages
     public static IEnumerable<PageJob> Plan(PageContext context)
     {
         var site = context.Site;
-        yield return new PageJob("/drafts/", typeof(DraftListTemplate), () => new DraftListPage(
-            PageContext.Meta("法规草案征求意见", "正在公开征求意见的法规草案，可逐条提出意见", "/drafts/", "drafts", new Crumb("征求意见", null)),
+        yield return PageJob.For<DraftListTemplate, DraftListPage>(SiteRoutes.Drafts, () => new DraftListPage(
+            PageContext.Meta("法规草案征求意见", "正在公开征求意见的法规草案，可逐条提出意见", SiteRoutes.Drafts, "drafts", new Crumb("征求意见", null)),
             site.Drafts.Where(d => IsOpen(site, d)).Select(Summary).ToList(),
             site.Drafts.Where(d => !IsOpen(site, d)).Select(Summary).ToList()));
 
         foreach (var draft in site.Drafts)
         {
-            yield return new PageJob(draft.Url, typeof(DraftTemplate), () => Page(context, draft));
+            yield return PageJob.For<DraftTemplate, DraftPage>(draft.Url, () => Page(context, draft)) with { Source = new SourceLocation(draft.SourcePath, 1, 1) };
         }
     }
 
@@ -42,7 +44,7 @@ public static class DraftPages
 
         var chapters = draft.Text.Chapters.Count > 0
             ? draft.Text.Chapters.Select(c => new DraftChapterView(
-                c.Number == 0 ? "" : $"第{Validation.Drafts.ChineseNumerals.Format(c.Number)}章 {c.Title}".Trim(),
+                c.Number == 0 ? c.Title : $"第{Validation.Drafts.ChineseNumerals.Format(c.Number)}章 {c.Title}".Trim(),
                 c.Anchor,
                 c.Articles.Select(View).ToList(),
                 c.Sections.Select(s => new DraftSectionView(
@@ -51,7 +53,7 @@ public static class DraftPages
 
         return new DraftPage(
             new PageMeta(draft.Title, draft.Summary ?? $"{draft.Title}公开征求意见", draft.Url, "drafts",
-                [new Crumb("征求意见", "/drafts/"), new Crumb(draft.Title, null)], OgType: "article"),
+                [new Crumb("征求意见", SiteRoutes.Drafts), new Crumb(draft.Title, null)], OgType: "article"),
             draft.Id.Value,
             draft.Title,
             draft.Office,
@@ -67,6 +69,7 @@ public static class DraftPages
             chapters,
             draft.Text.Articles.Select(a => new ArticleOption(a.Anchor, a.Label)).ToList(),
             draft.Feedback is null ? null : new DraftFeedbackView(
-                PageContext.ChineseDate(draft.Feedback.Published), draft.Feedback.Received, draft.Feedback.Adopted, context.Html(draft.Feedback.Report)));
+                PageContext.ChineseDate(draft.Feedback.Published), draft.Feedback.Received, draft.Feedback.Adopted, context.Html(draft.Feedback.Report)),
+            draft.Text.Attachments.Select(a => new DraftAttachmentView(a.Title, a.Anchor, a.Paragraphs)).ToList());
     }
 }

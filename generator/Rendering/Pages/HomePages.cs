@@ -1,5 +1,7 @@
+using Site.Generator.Diagnostics;
 using Site.Theme.Templates;
 using Site.Theme.ViewModels;
+using Site.Generator.Vocabulary;
 
 namespace Site.Generator.Rendering.Pages;
 
@@ -9,7 +11,7 @@ public static class HomePages
     public static IEnumerable<PageJob> Plan(PageContext context)
     {
         var site = context.Site;
-        yield return new PageJob("/", typeof(HomeTemplate), () =>
+        yield return PageJob.For<HomeTemplate, HomePage>("/", () =>
         {
             var open = site.Drafts.Where(d => d.ClosesAt >= site.Now && d.OpensAt <= site.Now)
                 .Select(d => new LinkCard(d.Title, d.Url, $"截止 {PageContext.ChineseDate(d.Closes)}"))
@@ -21,25 +23,28 @@ public static class HomePages
                 open,
                 site.Config.Columns.Select(c => new LinkCard(c.Name, PageContext.ColumnUrl(c))).ToList(),
                 [
-                    new Figure("人大代表", $"{site.Deputies.Count} 名", "/deputies/"),
-                    new Figure("代表家站点", $"{site.Stations.Count} 个", "/stations/"),
-                    new Figure("代表建议", $"{site.Suggestions.Count} 件", "/suggestions/"),
+                    new Figure("人大代表", $"{site.Deputies.Count} 名", SiteRoutes.Deputies),
+                    new Figure("代表家站点", $"{site.Stations.Count} 个", SiteRoutes.Stations),
+                    new Figure("代表建议", $"{site.Suggestions.Count} 件", SiteRoutes.Suggestions),
                     site.Ballots.Count > 0
-                        ? new Figure("民生实事项目", $"{site.Ballots.SelectMany(b => b.Elected).Count()} 个", "/ballots/")
-                        : new Figure("履职故事", $"{site.Stories.Count} 篇", "/stories/"),
+                        ? new Figure("民生实事项目", $"{site.Ballots.SelectMany(b => b.Elected).Count()} 个", SiteRoutes.Ballots)
+                        : new Figure("履职故事", $"{site.Stories.Count} 篇", SiteRoutes.Stories),
                 ],
                 []);
         });
 
         foreach (var page in site.Pages)
         {
-            yield return new PageJob(page.Url, typeof(PlainPageTemplate), () => new PlainPageView(
+            yield return PageJob.For<PlainPageTemplate, PlainPageView>(page.Url, () => new PlainPageView(
                 new PageMeta(page.Title, page.Summary ?? page.Title, page.Url, page.Slug, [new Crumb(page.Title, null)]),
                 page.Title,
-                context.Html(page.Body)));
+                context.Html(page.Body))) with
+            {
+                Source = new SourceLocation(page.Body.Path, 1, 1),
+            };
         }
 
-        yield return new PageJob("/404.html", typeof(NotFoundTemplate), () => new NotFoundPage(
+        yield return PageJob.For<NotFoundTemplate, NotFoundPage>("/404.html", () => new NotFoundPage(
             new PageMeta("找不到页面", "页面不存在", "/404.html", "", [], NoIndex: true)));
     }
 }

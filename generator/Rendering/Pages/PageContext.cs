@@ -4,6 +4,7 @@ using Site.Generator.Diagnostics;
 using Site.Generator.Model;
 using Site.Generator.Rendering.Markdown;
 using Site.Theme.ViewModels;
+using Site.Generator.Vocabulary;
 
 namespace Site.Generator.Rendering.Pages;
 
@@ -90,9 +91,9 @@ public sealed class PageContext(SiteModel site, SiteUrls urls, DiagnosticBag dia
 
     public static string IsoDate(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    public static string ColumnUrl(Column column) => $"/columns/{column.Slug}/";
+    public static string ColumnUrl(Column column) => SiteRoutes.Column(column.Slug);
 
-    public static string TagUrl(string tag) => $"/tags/{tag}/";
+    public static string TagUrl(string tag) => SiteRoutes.Tag(tag);
 
     public string? CoverUrl(Story story) =>
         story.Cover is null ? null : Urls.PageFor(Urls.Resolve(story.Body.Folder, story.Cover));

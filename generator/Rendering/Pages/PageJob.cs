@@ -1,3 +1,8 @@
+using Site.Generator.Diagnostics;
+using Microsoft.AspNetCore.Components;
+using Site.Generator.Vocabulary;
+using Site.Theme.Templates;
+
 namespace Site.Generator.Rendering.Pages;
 
 /// <summary>
@@ -9,6 +14,15 @@ public sealed record PageJob(string Url, Type? Template, Func<object> BuildModel
 {
     public static PageJob File(string url, Func<byte[]> content) => new(url, null, content);
 
+    /// <summary>A page rendered by <typeparamref name="TTemplate"/> from the model <paramref name="model"/> builds; a template that takes another model does not compile.</summary>
+    public static PageJob For<TTemplate, TModel>(string url, Func<TModel> model)
+        where TTemplate : IComponent, IPageTemplate<TModel>
+        where TModel : class =>
+        new(url, typeof(TTemplate), model);
+
+    /// <summary>The file an author wrote this page from (null: made from the office's records), where a URL clash is reported.</summary>
+    public SourceLocation? Source { get; init; }
+
     /// <summary>Pretty URLs: /stories/a/ is written as stories/a/index.html.</summary>
-    public string OutputPath => Url.EndsWith('/') ? Url.TrimStart('/') + "index.html" : Url.TrimStart('/');
+    public string OutputPath => SiteRoutes.OutputPath(Url);
 }

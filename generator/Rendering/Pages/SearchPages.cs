@@ -1,5 +1,6 @@
 using Site.Theme.Templates;
 using Site.Theme.ViewModels;
+using Site.Generator.Vocabulary;
 
 namespace Site.Generator.Rendering.Pages;
 
@@ -8,8 +9,8 @@ public static class SearchPages
 {
     public static IEnumerable<PageJob> Plan(PageContext context)
     {
-        yield return new PageJob("/search/", typeof(SearchTemplate), () => new SearchPage(
-            PageContext.Meta("全站搜索", "搜索代表、家站点、履职故事、建议和法规草案条文", "/search/", "search", new Crumb("搜索", null)),
+        yield return PageJob.For<SearchTemplate, SearchPage>(SiteRoutes.Search, () => new SearchPage(
+            PageContext.Meta("全站搜索", "搜索代表、家站点、履职故事、建议和法规草案条文", SiteRoutes.Search, "search", new Crumb("搜索", null)),
             "",
             null,
             Examples(context.Site)));

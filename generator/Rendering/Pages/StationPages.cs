@@ -3,6 +3,7 @@ using System.Text;
 using Site.Generator.Model;
 using Site.Theme.Templates;
 using Site.Theme.ViewModels;
+using Site.Generator.Vocabulary;
 
 namespace Site.Generator.Rendering.Pages;
 
@@ -12,28 +13,23 @@ public static class StationPages
     public static IEnumerable<PageJob> Plan(PageContext context)
     {
         var site = context.Site;
-        yield return new PageJob("/stations/", typeof(StationListTemplate), () => new StationListPage(
-            PageContext.Meta("代表家站点", "代表之家、代表联络站、代表联系点的地址、开放时间和接待安排", "/stations/", "stations", new Crumb("家站点", null)),
+        yield return PageJob.For<StationListTemplate, StationListPage>(SiteRoutes.Stations, () => new StationListPage(
+            PageContext.Meta("代表家站点", "代表之家、代表联络站、代表联系点的地址、开放时间和接待安排", SiteRoutes.Stations, "stations", new Crumb("家站点", null)),
             site.Stations
-                .GroupBy(s => site.Township(s.Region)?.Name ?? (site.RegionName(s.Region) is { Length: > 0 } n ? n : "其他"))
+                // By the township's code, not its name: two 龙潭镇 are two groups, each labelled with its county.
+                .GroupBy(s => site.Township(s.Region)?.Code.Value ?? (site.RegionLabel(s.Region) is { Length: > 0 } n ? n : "其他"))
                 .OrderBy(g => site.Township(g.First().Region)?.Code.Value ?? g.First().Region?.Value ?? "", StringComparer.Ordinal)
-                .Select((g, i) => new StationGroup(g.Key, $"region-{i + 1}", g.Select(s => new StationRow(s.Name, s.Url, KindLabel(s), s.Address, s.Schedule, Places(site, s))).ToList()))
+                .Select((g, i) => new StationGroup(site.Township(g.First().Region) is { } town ? site.RegionLabel(town.Code) : g.Key, $"region-{i + 1}", g.Select(s => new StationRow(s.Name, s.Url, StationVocabulary.KindLabel(s), s.Address, s.Schedule, Places(site, s))).ToList()))
                 .ToList()));
 
         foreach (var station in site.Stations)
         {
-            yield return new PageJob(station.Url, typeof(StationTemplate), () => Page(context, station));
+            yield return PageJob.For<StationTemplate, StationPage>(station.Url, () => Page(context, station));
             if (station.ReceptionDays.Count > 0)
             {
-                yield return PageJob.File(station.Url + "calendar.ics", () => Encoding.UTF8.GetBytes(Calendar(site, station)));
+                yield return PageJob.File(SiteRoutes.StationCalendar(station.Id), () => Encoding.UTF8.GetBytes(Calendar(site, station)));
             }
         }
-    }
-
-    public static string KindLabel(Station station)
-    {
-        var kind = station.Kind switch { StationKind.Home => "代表之家", StationKind.Station => "代表联络站", _ => "代表联系点" };
-        return station.Specialties.Count == 0 ? kind : $"{kind}（{string.Join("、", station.Specialties)}）";
     }
 
     /// <summary>The next reception days after the build date (Beijing time), at most <paramref name="count"/>.</summary>
@@ -59,7 +55,7 @@ public static class StationPages
     private static StationPage Page(PageContext context, Station station)
     {
         var site = context.Site;
-        var facts = new List<Fact> { new("类型", KindLabel(station)) };
+        var facts = new List<Fact> { new("类型", StationVocabulary.KindLabel(station)) };
         void Add(string label, string? value)
         {
             if (!string.IsNullOrEmpty(value))
@@ -83,12 +79,12 @@ public static class StationPages
         var deputies = site.DeputiesByStation[station.Id].ToList();
         return new StationPage(
             new PageMeta(station.Name, $"{station.Name}：{station.Address}，{station.Schedule}", station.Url, "stations",
-                [new Crumb("家站点", "/stations/"), new Crumb(station.Name, null)]),
+                [new Crumb("家站点", SiteRoutes.Stations), new Crumb(station.Name, null)]),
             station.Name,
-            KindLabel(station),
+            StationVocabulary.KindLabel(station),
             facts,
             NextReceptionDays(station, site.Now, 3).Select(d => $"{PageContext.ChineseDate(d)}（{WeekDay(d)}）").ToList(),
-            station.ReceptionDays.Count > 0 ? station.Url + "calendar.ics" : null,
+            station.ReceptionDays.Count > 0 ? SiteRoutes.StationCalendar(station.Id) : null,
             deputies.Select(d => new LinkCard(d.Name, d.Url)).ToList(),
             station.Figures.Select(f => new StationFigureRow(f.Year, f.Received, f.Collected, f.Resolved)).ToList(),
             station.Intro,

@@ -1,6 +1,8 @@
+using Site.Generator.Diagnostics;
 using Site.Generator.Model;
 using Site.Theme.Templates;
 using Site.Theme.ViewModels;
+using Site.Generator.Vocabulary;
 
 namespace Site.Generator.Rendering.Pages;
 
@@ -12,16 +14,16 @@ public static class StoryPages
         var site = context.Site;
         foreach (var story in site.Stories)
         {
-            yield return new PageJob(story.Url, typeof(StoryTemplate), () => Story(context, story));
+            yield return PageJob.For<StoryTemplate, StoryPage>(story.Url, () => Story(context, story)) with { Source = new SourceLocation(story.Body.Path, 1, 1) };
         }
 
         var columnFilters = site.Config.Columns
             .Where(c => site.StoriesByColumn[c.Slug].Any())
             .Select(c => new LinkCard(c.Name, PageContext.ColumnUrl(c)))
             .ToList();
-        foreach (var (page, count, url, items, pager) in PageContext.Paginate(site.Stories, "/stories/"))
+        foreach (var (page, count, url, items, pager) in PageContext.Paginate(site.Stories, SiteRoutes.Stories))
         {
-            yield return new PageJob(url, typeof(StoryListTemplate), () => new StoryListPage(
+            yield return PageJob.For<StoryListTemplate, StoryListPage>(url, () => new StoryListPage(
                 PageContext.Meta(page == 1 ? "履职故事" : $"履职故事（第{page}页）", "人大代表履职故事、家站点动态与人大工作新闻", url, "stories",
                     new Crumb("履职故事", null)),
                 "履职故事",
@@ -31,8 +33,8 @@ public static class StoryPages
                 columnFilters));
         }
 
-        yield return new PageJob("/columns/", typeof(IndexTemplate), () => new IndexPage(
-            PageContext.Meta("专栏", "全部专栏", "/columns/", "stories", new Crumb("履职故事", "/stories/"), new Crumb("专栏", null)),
+        yield return PageJob.For<IndexTemplate, IndexPage>(SiteRoutes.Columns, () => new IndexPage(
+            PageContext.Meta("专栏", "全部专栏", SiteRoutes.Columns, "stories", new Crumb("履职故事", SiteRoutes.Stories), new Crumb("专栏", null)),
             "专栏",
             null,
             site.Config.Columns.Select(c => new LinkCard(c.Name, PageContext.ColumnUrl(c), $"{site.StoriesByColumn[c.Slug].Count()} 篇")).ToList()));
@@ -42,9 +44,9 @@ public static class StoryPages
             var stories = site.StoriesByColumn[column.Slug].ToList();
             foreach (var (page, count, url, items, pager) in PageContext.Paginate(stories, PageContext.ColumnUrl(column)))
             {
-                yield return new PageJob(url, typeof(StoryListTemplate), () => new StoryListPage(
+                yield return PageJob.For<StoryListTemplate, StoryListPage>(url, () => new StoryListPage(
                     PageContext.Meta(page == 1 ? column.Name : $"{column.Name}（第{page}页）", column.Description.Length > 0 ? column.Description : $"{column.Name}专栏", url, "stories",
-                        new Crumb("履职故事", "/stories/"), new Crumb(column.Name, null)),
+                        new Crumb("履职故事", SiteRoutes.Stories), new Crumb(column.Name, null)),
                     column.Name,
                     column.Description.Length > 0 ? column.Description : null,
                     context.Cards(items),
@@ -55,8 +57,8 @@ public static class StoryPages
 
         var tags = site.StoriesByTag.Select(g => (Tag: g.Key, Count: g.Count()))
             .OrderByDescending(t => t.Count).ThenBy(t => t.Tag, StringComparer.Ordinal).ToList();
-        yield return new PageJob("/tags/", typeof(IndexTemplate), () => new IndexPage(
-            PageContext.Meta("标签", "全部标签", "/tags/", "stories", new Crumb("履职故事", "/stories/"), new Crumb("标签", null)),
+        yield return PageJob.For<IndexTemplate, IndexPage>(SiteRoutes.Tags, () => new IndexPage(
+            PageContext.Meta("标签", "全部标签", SiteRoutes.Tags, "stories", new Crumb("履职故事", SiteRoutes.Stories), new Crumb("标签", null)),
             "标签",
             null,
             tags.Select(t => new LinkCard(t.Tag, PageContext.TagUrl(t.Tag), $"{t.Count} 篇")).ToList()));
@@ -65,9 +67,9 @@ public static class StoryPages
             var stories = site.StoriesByTag[tag].ToList();
             foreach (var (page, count, url, items, pager) in PageContext.Paginate(stories, PageContext.TagUrl(tag)))
             {
-                yield return new PageJob(url, typeof(StoryListTemplate), () => new StoryListPage(
+                yield return PageJob.For<StoryListTemplate, StoryListPage>(url, () => new StoryListPage(
                     PageContext.Meta(page == 1 ? $"标签：{tag}" : $"标签：{tag}（第{page}页）", $"标记为“{tag}”的履职故事", url, "stories",
-                        new Crumb("标签", "/tags/"), new Crumb(tag, null)),
+                        new Crumb("标签", SiteRoutes.Tags), new Crumb(tag, null)),
                     $"标签：{tag}",
                     null,
                     context.Cards(items),

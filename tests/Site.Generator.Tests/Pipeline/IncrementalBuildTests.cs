@@ -1,5 +1,3 @@
-using Lucene.Net.Index;
-using FSDirectory = Lucene.Net.Store.FSDirectory;
 using Site.Generator.Build;
 using Site.Generator.Diagnostics;
 using Site.Generator.Tests.Support;
@@ -231,28 +229,7 @@ public sealed class IncrementalBuildTests : IDisposable
         }
     }
 
-    private void AssertSameAsFreshBuild()
-    {
-        // The same files, built from nothing in another folder.
-        var fresh = Path.Combine(Path.GetTempPath(), "site-fresh-" + Guid.NewGuid().ToString("N")[..12]);
-        _temp.Add(fresh);
-        foreach (var file in System.IO.Directory.EnumerateFiles(Path.Combine(_site.Root, "content"), "*", SearchOption.AllDirectories)
-                     .Concat(System.IO.Directory.EnumerateFiles(Path.Combine(_site.Root, "input"), "*", SearchOption.AllDirectories)))
-        {
-            var target = Path.Combine(fresh, Path.GetRelativePath(_site.Root, file));
-            System.IO.Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-
-        var report = BuildPipeline.RunAsync(BuildOptions.For(fresh) with { Now = TestSite.Now }).GetAwaiter().GetResult();
-        Assert.False(report.Diagnostics.HasErrors);
-
-        var expected = Files(Path.Combine(fresh, "_site"));
-        var actual = Files(_site.Output);
-        Assert.Equal(expected.Keys.Order(), actual.Keys.Order());
-        Assert.All(expected, e => Assert.True(e.Value.SequenceEqual(actual[e.Key]), $"{e.Key} differs from a fresh build"));
-        Assert.Equal(IndexedDocuments(Path.Combine(fresh, "_intake", "index")), IndexedDocuments(Path.Combine(_site.IntakeFolder, "index")));
-    }
+    private void AssertSameAsFreshBuild() => FreshBuild.AssertSameOutput(_site.Root, _site.Output, _site.IntakeFolder, _temp);
 
     private void Edit(string relativePath, string from, string to)
     {
@@ -276,29 +253,5 @@ public sealed class IncrementalBuildTests : IDisposable
         var files = System.IO.Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).ToList();
         files.ForEach(f => File.SetLastWriteTimeUtc(f, LongAgo));
         return files.Select(f => Path.GetRelativePath(folder, f).Replace('\\', '/')).ToList();
-    }
-
-    private static Dictionary<string, byte[]> Files(string folder) =>
-        System.IO.Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
-            .ToDictionary(f => Path.GetRelativePath(folder, f), File.ReadAllBytes);
-
-    /// <summary>Every live document's stored fields, sorted: deleted documents of an updated index do not count.</summary>
-    private static List<string> IndexedDocuments(string folder)
-    {
-        using var directory = FSDirectory.Open(folder);
-        using var reader = DirectoryReader.Open(directory);
-        var live = MultiFields.GetLiveDocs(reader);
-        var result = new List<string>();
-        for (var i = 0; i < reader.MaxDoc; i++)
-        {
-            if (live is null || live.Get(i))
-            {
-                var doc = reader.Document(i);
-                result.Add(string.Join(" | ", doc.Fields.Select(f => $"{f.Name}={f.GetStringValue()}")));
-            }
-        }
-
-        result.Sort(StringComparer.Ordinal);
-        return result;
     }
 }

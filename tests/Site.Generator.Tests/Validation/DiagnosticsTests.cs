@@ -130,11 +130,41 @@ public sealed class DiagnosticsTests
             ,赵五,女,,乡,
             """, checkOnly: true);
 
-        var gender = site.AssertDiagnostic("input/deputies/roster.csv", 3, DiagnosticCodes.BadValue);
+        // Optional fields (性别, 出生年月) with a bad value are warnings and the row still publishes
+        // (issue #21); a blank 代表编号 in a roster that has the column stays an error.
+        var gender = site.AssertDiagnostic("input/deputies/roster.csv", 3, DiagnosticCodes.BadValue, Severity.Warning);
         Assert.Contains("第3行 性别", gender.Message);
-        site.AssertDiagnostic("input/deputies/roster.csv", 3, DiagnosticCodes.BadDate);
+        site.AssertDiagnostic("input/deputies/roster.csv", 3, DiagnosticCodes.BadDate, Severity.Warning);
         site.AssertDiagnostic("input/deputies/roster.csv", 4, DiagnosticCodes.MissingField);
         site.AssertDiagnostic("input/deputies/roster.csv", 1, DiagnosticCodes.UnknownSpreadsheetColumn, Severity.Warning);
-        Assert.Equal(3, site.Report.Diagnostics.ErrorCount);
+        Assert.Equal(1, site.Report.Diagnostics.ErrorCount);
+    }
+
+    [Fact]
+    public async Task Check_PageOnARosterUrl_IsAClashAtThePagesFile()
+    {
+        const string Files = TestSite.MinimalConfig + """
+
+            -- input/deputies/deputies.yaml --
+            - id: D1
+              name: 王建国
+              levels: [县]
+            -- content/pages/daibiao.md --
+            ---
+            title: 代表名单说明
+            slug: deputies
+            ---
+            这一页会占用代表名单的网址。
+            """;
+        using var check = await TestSite.BuildAsync(Files, checkOnly: true);
+
+        var clash = check.AssertDiagnostic("content/pages/daibiao.md", 1, DiagnosticCodes.UrlClash);
+        Assert.StartsWith("content/pages/daibiao.md:1:", clash.ToString());
+        Assert.Contains("/deputies/", clash.Message);
+
+        // build reports the same error instead of failing on the output path.
+        using var build = await TestSite.BuildAsync(Files);
+        build.AssertDiagnostic("content/pages/daibiao.md", 1, DiagnosticCodes.UrlClash);
+        Assert.False(Directory.Exists(build.Output));
     }
 }

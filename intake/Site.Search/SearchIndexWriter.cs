@@ -196,18 +196,13 @@ public static class SearchIndexWriter
 }
 
 /// <summary>
-/// The index folder as a build writes it. No fsync at commit: the build writes the index into a
-/// staging folder and swaps it in like every page it writes, none of which is fsynced, and after a
-/// power cut the next build writes them all again; Lucene's fsync at each commit was most of a `serve`
-/// rebuild's index step on this disk (up to 0.7 s of waiting for 0.3 s of work). Files are written
-/// by <see cref="ChecksummedFileOutput"/>, whose footer checksum took 0.1 % of a
-/// 50,000-story build's processor time in a profile where Lucene's own took 4 %.
+/// The index folder as a build writes it: Lucene's own files, without fsync at commit. The build
+/// writes the index into a staging folder and swaps it in like every page it writes, none of which
+/// is fsynced, and after a power cut the next build writes them all again; Lucene's fsync at each
+/// commit was most of a `serve` rebuild's index step (BENCHMARKS.md).
 /// </summary>
 internal sealed class BuildIndexDirectory(FSDirectory inner) : FilterDirectory(inner)
 {
-    public override IndexOutput CreateOutput(string name, IOContext context) =>
-        new ChecksummedFileOutput(Path.Combine(inner.Directory.FullName, name));
-
     public override void Sync(ICollection<string> names)
     {
     }

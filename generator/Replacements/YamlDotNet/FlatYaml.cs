@@ -7,9 +7,9 @@ namespace Site.Generator.Loading;
 /// line, where a value is a plain word or phrase, a double-quoted string without escapes, a
 /// single-quoted string without quotes inside, or a flow list of plain items (<c>[接待日, 建议办理]</c>).
 /// Anything else (indentation, comments, escapes, anchors, block scalars, a repeated key, an empty
-/// value, tabs, …) returns null and goes to YamlDotNet, which reads it exactly. In a profile, YamlDotNet's
-/// node tree was about half of loading each story; 50,000 stories loaded in 2.8–3.4 s with it and in
-/// 1.8–2.1 s with this. <c>FlatYamlTests</c> checks that whatever this accepts gives the very nodes and
+/// value, tabs, …) returns null and goes to YamlDotNet, which reads it exactly. YamlDotNet's node tree
+/// was about half of loading each story (BENCHMARKS.md has the figures); <see cref="Replacements.LibraryPaths"/>
+/// turns this off. <c>FlatYamlTests</c> checks that whatever this accepts gives the very nodes and
 /// positions YamlDotNet gives.
 /// </summary>
 public static class FlatYaml

@@ -1,7 +1,6 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
-namespace Site.Intake.Drafts;
+namespace Site.Contracts;
 
 /// <summary>
 /// drafts.json, written by the build: the only thing the endpoint knows about drafts (ids, titles,
@@ -9,21 +8,15 @@ namespace Site.Intake.Drafts;
 /// </summary>
 public sealed record DraftManifest(IReadOnlyList<DraftEntry> Drafts)
 {
-    public const string FileName = "drafts.json";
+    public const string FileName = BuildContract.DraftsFile;
 
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        WriteIndented = true,
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
+    public static JsonSerializerOptions Json => BuildContract.ManifestJson;
 
     public static DraftManifest Empty { get; } = new([]);
 
     public DraftEntry? Find(string id) => Drafts.FirstOrDefault(d => d.Id == id);
 
-    public static DraftManifest Load(string path) =>
-        File.Exists(path) ? JsonSerializer.Deserialize<DraftManifest>(File.ReadAllText(path), Json) ?? Empty : Empty;
+    public static DraftManifest Load(string path) => BuildContract.Load(path, Empty);
 }
 
 /// <summary>One draft: comments are accepted from <see cref="Opens"/> until <see cref="Closes"/>.</summary>

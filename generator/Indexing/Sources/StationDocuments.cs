@@ -1,0 +1,27 @@
+using Site.Generator.Model;
+using Site.Generator.Vocabulary;
+using Site.Search;
+
+namespace Site.Generator.Indexing.Sources;
+
+/// <summary>One document per liaison station (家站点): kind, place, hours, its deputies.</summary>
+public static class StationDocuments
+{
+    public static IEnumerable<SearchDocument> From(SearchSourceContext context) =>
+        context.Site.Stations.Select(station => Station(context.Site, station));
+
+    private static SearchDocument Station(SiteModel site, Station station) => new(
+        station.Url,
+        station.Name,
+        SearchDocuments.Join(
+            StationVocabulary.KindLabel(station),
+            site.RegionName(station.Region),
+            station.Address is null ? null : "地址：" + station.Address,
+            station.Hours is null ? null : "开放时间：" + station.Hours,
+            station.Schedule is null ? null : "接待日：" + station.Schedule,
+            station.Feature,
+            station.Intro,
+            string.Join("、", site.DeputiesByStation[station.Id].Select(d => d.Name))),
+        SearchTypes.Station,
+        SearchDocuments.Township(site, station.Region));
+}

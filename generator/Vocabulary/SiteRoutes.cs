@@ -1,0 +1,81 @@
+using Site.Generator.Model;
+
+namespace Site.Generator.Vocabulary;
+
+/// <summary>
+/// Every URL shape of the site, in one place: pages end in '/', a section's list is its folder.
+/// Records' <c>Url</c> properties, page planners, navigation and search documents all build URLs
+/// here, so a shape changes in one line. The theme's few fixed links (home page shortcuts, the
+/// search form) and the endpoint's /api/ routes are not built here.
+/// </summary>
+public static class SiteRoutes
+{
+    public const string Home = "/";
+
+    public const string Deputies = "/deputies/";
+
+    public const string Stations = "/stations/";
+
+    public const string Suggestions = "/suggestions/";
+
+    public const string Ballots = "/ballots/";
+
+    public const string BallotsCsv = "/ballots/ballots.csv";
+
+    public const string BallotsJson = "/ballots/ballots.json";
+
+    public const string Drafts = "/drafts/";
+
+    public const string Stories = "/stories/";
+
+    public const string Columns = "/columns/";
+
+    public const string Tags = "/tags/";
+
+    public const string Search = "/search/";
+
+    public const string Feed = "/feed.xml";
+
+    public const string Sitemap = "/sitemap.xml";
+
+    public const string Robots = "/robots.txt";
+
+    public static string Deputy(DeputyId id) => $"/deputies/{id.Value}/";
+
+    public static string DeputyLevel(DeputyLevel level) => $"/deputies/level/{level.ToString().ToLowerInvariant()}/";
+
+    public static string DeputyGroup(string group) => $"/deputies/group/{group}/";
+
+    public static string DeputyRegion(RegionCode region) => $"/deputies/region/{region.Value}/";
+
+    public static string Station(StationId id) => $"/stations/{id.Value}/";
+
+    /// <summary>A station's reception days as an iCalendar file.</summary>
+    public static string StationCalendar(StationId id) => Station(id) + "calendar.ics";
+
+    /// <summary>A suggestion is a row of the suggestions table, not a page of its own.</summary>
+    public static string Suggestion(string anchor) => Suggestions + "#" + anchor;
+
+    public static string Ballot(string id) => $"/ballots/{id}/";
+
+    public static string BallotProject(string ballotId, string id) => $"/ballots/{ballotId}/{id}/";
+
+    public static string Draft(DraftId id) => $"/drafts/{id.Value}/";
+
+    /// <summary>An article of a draft: its anchor on the draft's page.</summary>
+    public static string DraftArticle(DraftId id, string anchor) => $"{Draft(id)}#{anchor}";
+
+    public static string Story(string slug) => $"/stories/{slug}/";
+
+    public static string Column(string slug) => $"/columns/{slug}/";
+
+    public static string Tag(string tag) => $"/tags/{tag}/";
+
+    /// <summary>A plain page sits at the top: /about/.</summary>
+    public static string Page(string slug) => $"/{slug}/";
+
+    public static string Asset(string name) => "/assets/" + name;
+
+    /// <summary>The output path of a site URL: /a/b/ → a/b/index.html, /feed.xml → feed.xml.</summary>
+    public static string OutputPath(string url) => url.EndsWith('/') ? url.TrimStart('/') + "index.html" : url.TrimStart('/');
+}
