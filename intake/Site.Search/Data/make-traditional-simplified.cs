@@ -4,7 +4,7 @@
 // "Traditional-Simplified" transform, applied to each Han code point alone. Only one-for-one
 // replacements of the same UTF-16 length are kept, so offsets into the original text stay right.
 // Chains and cycles (苎 → 苧 → 苎) are resolved to one representative, so folding twice changes nothing.
-// Run: dotnet run generator/Site.Search/Data/make-traditional-simplified.cs -- generator/Site.Search/Data/traditional-simplified.txt
+// Run: dotnet run intake/Site.Search/Data/make-traditional-simplified.cs -- intake/Site.Search/Data/traditional-simplified.txt
 using System.Text;
 using ICU4N.Text;
 
