@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Miscellaneous;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Store;
@@ -68,13 +70,25 @@ public static class SearchIndexWriter
     /// compound file is a second copy of every segment, which a large build paid for in processor time,
     /// to save file handles an index of a few dozen segments does not run short of.
     /// </summary>
-    private static IndexWriterConfig Config(ChineseAnalyzer analyzer, OpenMode mode) => new(ChineseAnalyzer.Version, analyzer)
+    private static IndexWriterConfig Config(ChineseAnalyzer analyzer, OpenMode mode) => new(ChineseAnalyzer.Version, WithWords(analyzer))
     {
+        Similarity = SearchSimilarity.Instance,
         OpenMode = mode,
         Codec = SearchCodec.Registered,
         UseCompoundFile = false,
         MergePolicy = new TieredMergePolicy { NoCFSRatio = 0 },
     };
+
+    /// <summary>The bigram analyzer for every field but the word fields, which SmartCn segments.</summary>
+    private static Analyzer WithWords(ChineseAnalyzer analyzer)
+    {
+        _ = ChineseWordAnalyzer.WarmUp();
+        return new PerFieldAnalyzerWrapper(analyzer, new Dictionary<string, Analyzer>
+        {
+            [SearchFields.TitleWords] = ChineseWordAnalyzer.Shared,
+            [SearchFields.Words] = ChineseWordAnalyzer.Shared,
+        });
+    }
 
     /// <summary>
     /// Hands each document, as Lucene fields, to <paramref name="write"/> from every core at once:
@@ -98,12 +112,15 @@ public static class SearchIndexWriter
     public sealed class LuceneFields
     {
         private readonly StringField _url = new(SearchFields.Url, "", Field.Store.YES);
+        private readonly SortedDocValuesField _urlValue = new(SearchFields.Url, new BytesRef());
         private readonly TextField _title = new(SearchFields.Title, "", Field.Store.YES);
         private readonly StringField _titleExact = new(SearchFields.TitleExact, "", Field.Store.NO);
         private readonly TextField _body = new(SearchFields.Body, "", Field.Store.YES);
+        private readonly TextField _titleWords = new(SearchFields.TitleWords, "", Field.Store.NO);
+        private readonly TextField _words = new(SearchFields.Words, "", Field.Store.NO);
         private readonly StringField _type = new(SearchFields.Type, "", Field.Store.YES);
         private readonly SortedDocValuesField _typeValue = new(SearchFields.Type, new BytesRef());
-        private readonly TextField _keywords = new(SearchFields.Keywords, "", Field.Store.NO);
+        private readonly TextField _keywords = new(SearchFields.Keywords, "", Field.Store.YES);
         private readonly StringField _region = new(SearchFields.Region, "", Field.Store.YES);
         private readonly SortedDocValuesField _regionValue = new(SearchFields.Region, new BytesRef());
         private readonly StoredField _levelStored = new(SearchFields.Level, "");
@@ -118,9 +135,12 @@ public static class SearchIndexWriter
         {
             _fields.Clear();
             Add(_url, d.Url);
+            Add(_urlValue, d.Url);
             Add(_title, d.Title);
             Add(_titleExact, ChineseQuery.ExactTitle(d.Title));
             Add(_body, d.Body);
+            Add(_titleWords, d.Title);
+            Add(_words, ChineseWordAnalyzer.Lead(d.Body));
             Add(_type, d.Type);
             Add(_typeValue, d.Type);
             if (!string.IsNullOrEmpty(d.Keywords))

@@ -50,9 +50,9 @@ public sealed class IntakeApplication : WebApplicationFactory<Program>
     }
 
     /// <summary>A small real index and the chrome, as the build writes them.</summary>
-    public static void WriteSearchData(string folder)
+    public static void WriteSearchData(string folder, IEnumerable<SearchDocument>? documents = null)
     {
-        SearchIndexWriter.Write(Path.Combine(folder, SearchService.IndexFolder),
+        SearchIndexWriter.Write(Path.Combine(folder, SearchService.IndexFolder), documents ??
         [
             new SearchDocument("/stations/S01/", "易俗河镇代表联络站", "代表联络站 易俗河镇金霞路18号 接待日：每月15日", SearchTypes.Station, "易俗河镇"),
             new SearchDocument("/deputies/D0001/", "王建国", "县级人大代表 所在联络站：易俗河镇代表联络站", SearchTypes.Deputy, "易俗河镇", "county"),

@@ -26,16 +26,20 @@
     link.addEventListener("click", function () { setTimeout(function () { window.print(); }, 0); });
   });
 
-  // Filter a roster's rows or a list's cards by the text in their data-name, offline. A group
+  // Filter a roster's rows or a list's cards by the text in their data-name, offline, or by the
+  // start of any pinyin form in data-pinyin (wjg, wang, wangjianguo for 王建国). A group
   // (a township's stations) with nothing left is hidden too, and the count says how many remain.
   $all("input[data-filter-target]").forEach(function (input) {
     var target = document.getElementById(input.getAttribute("data-filter-target"));
     var count = document.getElementById(input.getAttribute("data-filter-target") + "-count");
     input.addEventListener("input", function () {
       var q = input.value.trim();
+      var latin = q.toLowerCase().replace(/\s+/g, "");
       var shown = 0;
       $all("[data-name]", target).forEach(function (item) {
-        item.hidden = q !== "" && item.getAttribute("data-name").indexOf(q) < 0;
+        var pinyin = (item.getAttribute("data-pinyin") || "").split(" ");
+        var byPinyin = /^[a-z]+$/.test(latin) && pinyin.some(function (p) { return p.indexOf(latin) === 0; });
+        item.hidden = q !== "" && item.getAttribute("data-name").indexOf(q) < 0 && !byPinyin;
         if (!item.hidden) shown++;
       });
       $all("[data-filter-group]", target).forEach(function (group) {

@@ -91,7 +91,8 @@ public static class DeputyPages
     private static DeputyRow Row(SiteModel site, Deputy deputy)
     {
         var station = deputy.Station is { } id && site.StationsById.TryGetValue(id, out var s) ? s : null;
-        return new DeputyRow(deputy.Name, deputy.Url, deputy.Gender ?? "", string.Join("、", deputy.Levels.Select(l => DeputyVocabulary.LevelLabels[l])), deputy.Title, deputy.Group, station?.Name, station?.Url);
+        return new DeputyRow(deputy.Name, deputy.Url, deputy.Gender ?? "", string.Join("、", deputy.Levels.Select(l => DeputyVocabulary.LevelLabels[l])), deputy.Title, deputy.Group, station?.Name, station?.Url,
+            Indexing.NamePinyin.Keywords(deputy.Name));
     }
 
     private static List<Fact> Facts(SiteModel site, Deputy deputy)
