@@ -128,13 +128,13 @@ public sealed class PhoneLayoutTests(SampleServer server)
         var page = await server.OpenAsync("phone", "/deputies/");
         await SampleServer.JourneyAsync(page, "deputy-filter-none", async () =>
         {
-            await page.GetByPlaceholder("输入姓名筛选本页").FillAsync("查无此人");
+            await page.GetByPlaceholder("输入姓名或拼音筛选本页").FillAsync("查无此人");
             await Assertions.Expect(page.Locator("#deputy-table tbody tr:visible")).ToHaveCountAsync(0);
             await Assertions.Expect(page.Locator("#deputy-table thead")).ToBeHiddenAsync();
             await Assertions.Expect(page.Locator("#deputy-table-count")).ToContainTextAsync("没有找到");
             await Assertions.Expect(page.Locator("#deputy-table-count")).ToContainTextAsync("共 0 名");
 
-            await page.GetByPlaceholder("输入姓名筛选本页").FillAsync("");
+            await page.GetByPlaceholder("输入姓名或拼音筛选本页").FillAsync("");
             await Assertions.Expect(page.Locator("#deputy-table thead")).ToBeAttachedAsync();
             Assert.False(await page.Locator("#deputy-table thead").EvaluateAsync<bool>("t => t.hidden"));
             await Assertions.Expect(page.Locator("#deputy-table-count")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^共 \d+ 名$"));
@@ -150,7 +150,7 @@ public sealed class PhoneLayoutTests(SampleServer server)
         await page.GotoAsync("/deputies/");
         await SampleServer.JourneyAsync(page, "deputy-filter-nojs", async () =>
         {
-            await page.GetByPlaceholder("输入姓名筛选本页").FillAsync("欧阳红梅");
+            await page.GetByPlaceholder("输入姓名或拼音筛选本页").FillAsync("欧阳红梅");
             await page.GetByRole(AriaRole.Button, new() { Name = "查找" }).ClickAsync();
             await Assertions.Expect(page.Locator(".search-hits li").First).ToContainTextAsync("欧阳红梅");
         });
