@@ -48,6 +48,9 @@ public static class SiteRoutes
 
     public static string DeputyRegion(RegionCode region) => $"/deputies/region/{region.Value}/";
 
+    /// <summary>A region at any level (county, town/street, village/community): its stations and deputies.</summary>
+    public static string Region(RegionCode code) => $"/regions/{code.Value}/";
+
     public static string Station(StationId id) => $"/stations/{id.Value}/";
 
     /// <summary>A station's reception days as an iCalendar file.</summary>

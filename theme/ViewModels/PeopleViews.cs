@@ -46,11 +46,15 @@ public sealed record StationPage(
 public sealed record StationFigureRow(int Year, int Received, int Collected, int Resolved);
 
 /// <summary>Stations grouped by township/street.</summary>
-public sealed record StationListPage(PageMeta Meta, IReadOnlyList<StationGroup> Groups);
+/// <param name="Places">Every town and village, for the finder: shown only when what is typed matches them.</param>
+public sealed record StationListPage(PageMeta Meta, IReadOnlyList<StationGroup> Groups, IReadOnlyList<PlaceRow> Places, string? TopRegionUrl);
+
+/// <summary>A town or village in the station finder: its page, the names it answers to, and what it has.</summary>
+public sealed record PlaceRow(string Name, string Url, string Names, string Note);
 
 public sealed record StationGroup(string Region, string Anchor, IReadOnlyList<StationRow> Stations);
 
-/// <param name="Places">Every place name the station answers to (its region and the regions above it, to the township), for the offline finder.</param>
+/// <param name="Places">Every place name the station answers to (its region and the regions above it, to the township, and the regions without a station that are sent to it), for the offline finder.</param>
 public sealed record StationRow(string Name, string Url, string Kind, string? Address, string? Schedule, string Places);
 
 /// <summary>Suggestions of the sessions, with filters and totals.</summary>

@@ -35,7 +35,8 @@
       var q = input.value.trim();
       var shown = 0;
       $all("[data-name]", target).forEach(function (item) {
-        item.hidden = q !== "" && item.getAttribute("data-name").indexOf(q) < 0;
+        // Entries marked data-filter-only (a village's page) show only when they match.
+        item.hidden = q === "" ? item.hasAttribute("data-filter-only") : item.getAttribute("data-name").indexOf(q) < 0;
         if (!item.hidden) shown++;
       });
       $all("[data-filter-group]", target).forEach(function (group) {

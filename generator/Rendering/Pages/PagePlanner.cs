@@ -18,6 +18,7 @@ public static class PagePlanner
         DraftPages.Plan,
         DeputyPages.Plan,
         StationPages.Plan,
+        RegionPages.Plan,
         SuggestionPages.Plan,
         BallotPages.Plan,
         SearchPages.Plan,

@@ -13,13 +13,7 @@ public static class StationPages
     public static IEnumerable<PageJob> Plan(PageContext context)
     {
         var site = context.Site;
-        yield return new PageJob(SiteRoutes.Stations, typeof(StationListTemplate), () => new StationListPage(
-            PageContext.Meta("代表家站点", "代表之家、代表联络站、代表联系点的地址、开放时间和接待安排", SiteRoutes.Stations, "stations", new Crumb("家站点", null)),
-            site.Stations
-                .GroupBy(s => site.Township(s.Region)?.Name ?? (site.RegionName(s.Region) is { Length: > 0 } n ? n : "其他"))
-                .OrderBy(g => site.Township(g.First().Region)?.Code.Value ?? g.First().Region?.Value ?? "", StringComparer.Ordinal)
-                .Select((g, i) => new StationGroup(g.Key, $"region-{i + 1}", g.Select(s => new StationRow(s.Name, s.Url, StationVocabulary.KindLabel(s), s.Address, s.Schedule, Places(site, s))).ToList()))
-                .ToList()));
+        yield return new PageJob(SiteRoutes.Stations, typeof(StationListTemplate), () => List(site));
 
         foreach (var station in site.Stations)
         {
@@ -122,7 +116,61 @@ public static class StationPages
 
     private static string Escape(string value) => value.Replace("\\", "\\\\").Replace(",", "\\,").Replace(";", "\\;");
 
-    /// <summary>The station's region and every region above it up to the township, by name: 某某村 某某镇.</summary>
-    private static string Places(SiteModel site, Station station) =>
-        string.Join(' ', site.RegionAndAbove(station.Region).TakeWhile(r => r.Level != "county").Select(r => r.Name));
+    /// <summary>
+    /// The list grouped by township, with a finder that answers to every place name: a station
+    /// to its region and those above it, and to the regions without a station that its region
+    /// page sends people to (烟塘村 finds 易俗河镇's stations); every town and village is an entry
+    /// of its own, leading to its region page.
+    /// </summary>
+    private static StationListPage List(SiteModel site)
+    {
+        var people = new RegionPeople(site);
+        var sentHere = new Dictionary<StationId, List<string>>();
+        var places = new List<PlaceRow>();
+        foreach (var region in site.Regions.Values.Where(r => r.Parent is { } p && site.Regions.ContainsKey(p)).OrderBy(r => r.Code.Value, StringComparer.Ordinal))
+        {
+            var name = RegionVocabulary.PlaceName(region.Name);
+            var above = site.RegionAndAbove(region.Parent).TakeWhile(r => r.Parent is { } p && site.Regions.ContainsKey(p)).Select(r => RegionVocabulary.PlaceName(r.Name)).ToList();
+            var stations = people.StationsIn(region);
+            string note;
+            if (stations.Count > 0)
+            {
+                note = $"家站点 {stations.Count} 个";
+            }
+            else if (people.Nearby(region) is { Region: { } nearby } sent)
+            {
+                foreach (var station in sent.Stations)
+                {
+                    (sentHere.TryGetValue(station.Id, out var names) ? names : sentHere[station.Id] = []).Add(name);
+                }
+
+                note = $"暂无家站点，可到{RegionVocabulary.PlaceName(nearby.Name)}的 {sent.Stations.Count} 个家站点";
+            }
+            else
+            {
+                note = "暂无家站点";
+            }
+
+            places.Add(new PlaceRow(
+                above.Count == 0 ? name : $"{name}（{string.Join("", above.AsEnumerable().Reverse())}）",
+                SiteRoutes.Region(region.Code),
+                string.Join(' ', above.Prepend(region.Name).Prepend(name)),
+                note));
+        }
+
+        string Places(Station station) => string.Join(' ', site.RegionAndAbove(station.Region).TakeWhile(r => r.Level != "county")
+            .SelectMany(r => new[] { r.Name, RegionVocabulary.PlaceName(r.Name) }).Distinct()
+            .Concat(sentHere.TryGetValue(station.Id, out var names) ? names : []));
+
+        var top = site.Regions.Values.Where(r => r.Parent is not { } p || !site.Regions.ContainsKey(p)).OrderBy(r => r.Code.Value, StringComparer.Ordinal).FirstOrDefault();
+        return new StationListPage(
+            PageContext.Meta("代表家站点", "代表之家、代表联络站、代表联系点的地址、开放时间和接待安排", SiteRoutes.Stations, "stations", new Crumb("家站点", null)),
+            site.Stations
+                .GroupBy(s => site.Township(s.Region)?.Name ?? (site.RegionName(s.Region) is { Length: > 0 } n ? n : "其他"))
+                .OrderBy(g => site.Township(g.First().Region)?.Code.Value ?? g.First().Region?.Value ?? "", StringComparer.Ordinal)
+                .Select((g, i) => new StationGroup(g.Key, $"region-{i + 1}", g.Select(s => new StationRow(s.Name, s.Url, StationVocabulary.KindLabel(s), s.Address, s.Schedule, Places(s))).ToList()))
+                .ToList(),
+            places,
+            top is null ? null : SiteRoutes.Region(top.Code));
+    }
 }
