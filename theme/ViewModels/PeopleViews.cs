@@ -36,12 +36,15 @@ public sealed record StationPage(
     string Name,
     string Kind,
     IReadOnlyList<Fact> Facts,
-    IReadOnlyList<string> NextReceptionDays,
-    string? CalendarUrl,
+    ReceptionView? Reception,
     IReadOnlyList<LinkCard> Deputies,
     IReadOnlyList<StationFigureRow> Figures,
     string? Intro,
     IReadOnlyList<StoryCard> Stories);
+
+/// <summary>A station's reception days: the rule in words (shown without script), the rule for the page's script to compute the next dates when the page is viewed, and the calendar feed.</summary>
+/// <param name="Script">JSON: <c>{"k":"monthdays","d":[10,25]}</c>, <c>{"k":"nth","n":1,"w":3}</c> (n -1 = last; w 0 = Sunday), <c>{"k":"weekly","w":[2,4]}</c> or <c>{"k":"dates","d":["2026-03-05"]}</c>, with <c>"s"</c>/<c>"e"</c> hours ("9:00") if any.</param>
+public sealed record ReceptionView(string Words, string Script, string CalendarUrl);
 
 public sealed record StationFigureRow(int Year, int Received, int Collected, int Resolved);
 
