@@ -24,6 +24,12 @@ public static class SiteRoutes
 
     public const string BallotsJson = "/ballots/ballots.json";
 
+    /// <summary>开放数据: the page listing every downloadable file.</summary>
+    public const string OpenData = "/data/";
+
+    /// <summary>An open-data file: /data/deputies.csv.</summary>
+    public static string DataFile(string name) => OpenData + name;
+
     public const string Drafts = "/drafts/";
 
     public const string Stories = "/stories/";

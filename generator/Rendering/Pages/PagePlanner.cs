@@ -21,6 +21,7 @@ public static class PagePlanner
         RegionPages.Plan,
         SuggestionPages.Plan,
         BallotPages.Plan,
+        OpenDataPages.Plan,
         SearchPages.Plan,
     ];
 

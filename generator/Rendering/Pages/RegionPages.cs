@@ -92,7 +92,7 @@ public static class RegionPages
     private static LinkCard StationCard(Station station) =>
         new(station.Name, station.Url, station.Address is null ? StationVocabulary.KindLabel(station) : $"{StationVocabulary.KindLabel(station)} · {station.Address}");
 
-    private static LinkCard DeputyCard(Deputy deputy) => new(deputy.Name, deputy.Url, deputy.Title);
+    private static LinkCard DeputyCard(Deputy deputy) => new(deputy.Name, deputy.Url);
 }
 
 /// <summary>

@@ -48,7 +48,11 @@ public static class StationPages
             }
         }
 
-        Add("所在地区", site.RegionName(station.Region));
+        if (station.Region is { } code && site.Regions.ContainsKey(code))
+        {
+            facts.Add(new Fact("所在地区", string.Join(" ", site.RegionAndAbove(code).Reverse().Skip(1).Select(r => RegionVocabulary.PlaceName(r.Name))) is { Length: > 0 } path ? path : RegionVocabulary.PlaceName(site.RegionName(code)), SiteRoutes.Region(code)));
+        }
+
         Add("地址", station.Address);
         Add("开放时间", station.Hours);
         Add("接待安排", station.Schedule);
