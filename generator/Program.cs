@@ -42,7 +42,15 @@ try
 {
     var parsed = root.Parse(args);
     LibraryPaths.Enabled |= parsed.GetValue(libraryPathsOption);
-    return await parsed.InvokeAsync();
+
+    // Our own handler below, not System.CommandLine's (which prints the exception and returns 1,
+    // the exit code of a content error): an internal failure must exit 2, as the README says.
+    return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (OperationCanceledException)
+{
+    Console.Error.WriteLine("已取消（Ctrl+C）。");
+    return 130; // the shell's code for an interrupted command
 }
 catch (Exception ex)
 {

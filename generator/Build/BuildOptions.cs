@@ -11,4 +11,31 @@ public sealed record BuildOptions(string Root, string Output, string IntakeOutpu
         var fullOutput = Path.GetFullPath(output ?? Path.Combine(fullRoot, "_site"));
         return new BuildOptions(fullRoot, fullOutput, Path.Combine(Path.GetDirectoryName(fullOutput)!, "_intake"), checkOnly);
     }
+
+    /// <summary>
+    /// Why <see cref="Output"/> cannot take a build (Chinese), or null. A build replaces its output
+    /// folder whole, so the output must not be the site root or above it, nor lie in a source folder
+    /// (`--out .` or `--out content` would otherwise delete the site's own sources).
+    /// </summary>
+    public string? OutputProblem()
+    {
+        static bool Within(string path, string folder) =>
+            path == folder || path.StartsWith(Path.TrimEndingDirectorySeparator(folder) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+
+        var output = Path.TrimEndingDirectorySeparator(Output);
+        if (Within(Root, output))
+        {
+            return $"输出目录 {Output} 是站点目录本身或它的上级：生成时会整个替换输出目录，请另选一个目录（默认为 _site）";
+        }
+
+        foreach (var source in new[] { "content", "input", "theme" })
+        {
+            if (Within(output, Path.Combine(Root, source)))
+            {
+                return $"输出目录 {Output} 在 {source}/ 之中：生成时会整个替换输出目录，请另选一个目录（默认为 _site）";
+            }
+        }
+
+        return null;
+    }
 }

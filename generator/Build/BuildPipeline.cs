@@ -26,6 +26,13 @@ public static class BuildPipeline
         var report = new BuildReport(new DiagnosticBag());
         var diagnostics = report.Diagnostics;
 
+        // Output: never replace a folder that holds the site's sources (--out . or --out content).
+        if (!options.CheckOnly && options.OutputProblem() is { } outputProblem)
+        {
+            diagnostics.Error(DiagnosticCodes.UnsafeOutput, new SourceLocation("--out"), outputProblem);
+            return report;
+        }
+
         // Load: files → raw documents and records, with a position for every field.
         var (content, input) = report.Time("load", () => Load(options, diagnostics, cache));
 
@@ -52,7 +59,7 @@ public static class BuildPipeline
 
         // Render ∥ index: the pages go to the site's staging folder while the search index and the
         // endpoint's data are staged beside it; each step alone leaves part of the cores idle.
-        using var output = BuildOutput.Open(options, cache, plan.Jobs.Count + plan.Reserved.Count);
+        using var output = BuildOutput.Open(options, cache, plan.Jobs.Count + plan.Reserved.Count + validated.StaticFiles.Count);
         var index = report.TimeBeside("index", () => IntakeDataWriter.Stage(site, plan.Chrome, options.IntakeOutput, output.Stamp, output.IndexMemory, plan.Context.PlainText), cancellationToken);
         await output.DiscardIndexIfThrows(index, async () =>
         {
@@ -92,14 +99,14 @@ public static class BuildPipeline
 
     /// <summary>The pages and files of one build, and what rendering them needs.</summary>
     private sealed record SitePlan(
-        IReadOnlyList<PageJob> Jobs, IReadOnlyList<(string Url, SourceLocation? Source)> Reserved, SiteUrls Urls, ThemeAssets Assets, PageContext Context, SiteChrome Chrome);
+        IReadOnlyList<PageJob> Jobs, IReadOnlyList<string> Reserved, SiteUrls Urls, ThemeAssets Assets, PageContext Context, SiteChrome Chrome);
 
     private static SitePlan Plan(BuildOptions options, SiteModel site, ValidatedSite validated, DiagnosticBag diagnostics, BuildCache? cache)
     {
         var urls = new SiteUrls();
-        var assets = ThemeAssets.Load(options.Root);
+        var assets = ThemeAssets.Load(options.Root, diagnostics);
         var context = new PageContext(site, urls, diagnostics, cache);
-        var reserved = SiteFiles.Urls(assets, validated.StaticFiles).ToList();
+        var reserved = SiteFiles.Urls(assets).ToList();
         var jobs = PagePlanner.Plan(context, reserved);
         PagePlanner.RegisterUrls(site, jobs, validated.StaticFiles, urls);
         foreach (var name in assets.Files.Keys)
@@ -107,6 +114,8 @@ public static class BuildPipeline
             urls.AddAsset(SiteRoutes.Asset(name));
         }
 
+        // A content file on a generated file's path (the pages' clashes are found by the planner).
+        OutputCollisions.Report(validated.StaticFiles, jobs, assets.Files.Keys, diagnostics);
         return new SitePlan(jobs, reserved, urls, assets, context, Chrome(site, assets, urls));
     }
 

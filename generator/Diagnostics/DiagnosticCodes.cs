@@ -13,6 +13,30 @@ public static class DiagnosticCodes
     public const string UnknownInputFile = "SG1004";
     public const string UnknownSpreadsheetColumn = "SG1005";
 
+    /// <summary>A symbolic link (file or folder): never followed, never published.</summary>
+    public const string LinkRefused = "SG1006";
+
+    /// <summary>A web host's control file (_headers, _redirects, netlify.toml …) in content/: not published.</summary>
+    public const string HostControlFile = "SG1007";
+
+    /// <summary>A file in content/ of a type the site does not publish (SVG, HTML, scripts …).</summary>
+    public const string StaticFileType = "SG1008";
+
+    /// <summary>A roster without a 代表编号 column: ids are made from name and birth (or a made id had to be numbered).</summary>
+    public const string DerivedIds = "SG1009";
+
+    /// <summary>A sheet not read: hidden, or no header row found.</summary>
+    public const string SkippedSheet = "SG1010";
+
+    /// <summary>A row not read: it has content only in columns nobody knows.</summary>
+    public const string SkippedRow = "SG1011";
+
+    /// <summary>A file or sheet with content that yielded no record.</summary>
+    public const string EmptySheet = "SG1012";
+
+    /// <summary>A sheet without a column every record needs (姓名, 层级 …): one error for the sheet.</summary>
+    public const string MissingColumn = "SG1013";
+
     // Validation: a field is missing, malformed or not allowed.
     public const string MissingField = "SG2001";
     public const string BadDate = "SG2002";
@@ -21,10 +45,26 @@ public static class DiagnosticCodes
     public const string DuplicateId = "SG2005";
     public const string WrongShape = "SG2006";
 
+    /// <summary>A slug, tag or id that is not one safe URL segment (e.g. ../x, a/b, a space).</summary>
+    public const string UnsafeName = "SG2007";
+
+    /// <summary>An image reference (cover, photo, Markdown image) that is not a local image of an allowed type.</summary>
+    public const string BadImage = "SG2008";
+
     /// <summary>Two pages or files would be written at one URL (a page named like a roster page, /deputies/).</summary>
-    public const string UrlClash = "SG2007";
+    public const string UrlClash = "SG2009";
+
     public const string UnknownColumn = "SG2101";
     public const string BadNumber = "SG2102";
+
+    /// <summary>Spaces inside a Han name (赵  敏), removed.</summary>
+    public const string NameSpaces = "SG2103";
+
+    /// <summary>One name twice in one roster (both rows named).</summary>
+    public const string DuplicateName = "SG2104";
+
+    /// <summary>A 层级 that the 届次 contradicts (省级 on a 县第十八届 deputy).</summary>
+    public const string LevelMismatch = "SG2105";
     /// <summary>Votes that cannot add up: for+against+abstain over present, present over due.</summary>
     public const string BallotArithmetic = "SG2201";
 
@@ -49,4 +89,10 @@ public static class DiagnosticCodes
 
     // Rendering and writing.
     public const string RenderFailed = "SG4001";
+
+    /// <summary>A file in content/ at the path of a file the build generates (robots.txt, sitemap.xml, a page).</summary>
+    public const string OutputCollision = "SG4002";
+
+    /// <summary>An output folder a build must not replace: the site root or above it, or a source folder.</summary>
+    public const string UnsafeOutput = "SG4003";
 }

@@ -15,8 +15,19 @@ public static class SiteLinker
         var deputies = site.Deputies.ToDictionary(d => d.Id);
         var stations = site.Stations.ToDictionary(s => s.Id);
         var regions = site.Regions.ToDictionary(r => r.Code);
+        var images = site.StaticFiles.Select(f => "/" + (f.StartsWith("content/", StringComparison.Ordinal) ? f["content/".Length..] : f)).ToHashSet(StringComparer.Ordinal);
         foreach (var reference in site.References)
         {
+            if (reference.Kind == ReferenceKind.Image)
+            {
+                if (!images.Contains(reference.Id))
+                {
+                    diagnostics.Error(DiagnosticCodes.MissingImage, reference.Location, $"{reference.Field}: 找不到图片文件 content{reference.Id}");
+                }
+
+                continue;
+            }
+
             var (found, code, what) = reference.Kind switch
             {
                 ReferenceKind.Deputy => (deputies.ContainsKey(new DeputyId(reference.Id)), DiagnosticCodes.UnknownDeputy, "代表编号"),
@@ -39,7 +50,7 @@ public static class SiteLinker
             .ThenBy(d => d.Closes >= today ? d.Closes.DayNumber : -d.Closes.DayNumber)
             .ThenBy(d => d.Id.Value, StringComparer.Ordinal)
             .ToList();
-        var orderedDeputies = site.Deputies.OrderBy(d => d, DeputyRosterOrder.Instance).ToList();
+        var orderedDeputies = site.Deputies.OrderBy(d => d, DeputyRosterOrder.For(site.Config)).ToList();
 
         return new SiteModel
         {

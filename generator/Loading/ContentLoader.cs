@@ -6,6 +6,8 @@ namespace Site.Generator.Loading;
 /// <summary>
 /// Reads content/: every Markdown file becomes a <see cref="SourceDocument"/> (its top folder is
 /// its section), every other file is a static file copied as it is (images beside stories).
+/// Links are refused (<see cref="SafeTree"/>), host control files are left out with a warning, and
+/// files of other types than <see cref="ContentFileTypes"/> allows are errors.
 /// </summary>
 public sealed class ContentLoader
 {
@@ -21,15 +23,35 @@ public sealed class ContentLoader
 
         var markdown = new List<string>();
         var statics = new List<string>();
-        foreach (var file in Directory.EnumerateFiles(contentDir, "*", SearchOption.AllDirectories))
+        foreach (var file in SafeTree.Files(root, contentDir, diagnostics))
         {
             var name = Path.GetFileName(file);
-            if (name.StartsWith('.') || name.StartsWith('~'))
+            if (ContentFileTypes.HostControlFiles.Contains(name))
             {
-                continue; // editor swap files and Office lock files
+                diagnostics.Warning(
+                    DiagnosticCodes.HostControlFile,
+                    new SourceLocation(SitePaths.Relative(root, file)),
+                    $"{name} 是网站托管服务的配置文件，content/ 中的这个文件不会发布（安全响应头和跳转规则只在仓库根目录的 netlify.toml 中设置）");
+                continue;
             }
 
-            (file.EndsWith(".md", StringComparison.OrdinalIgnoreCase) ? markdown : statics).Add(file);
+            if (SafeTree.IsScratch(file))
+            {
+                continue;
+            }
+
+            if (file.EndsWith(".md", StringComparison.OrdinalIgnoreCase))
+            {
+                markdown.Add(file);
+            }
+            else if (ContentFileTypes.Refusal(file) is { } refusal)
+            {
+                diagnostics.Error(DiagnosticCodes.StaticFileType, new SourceLocation(SitePaths.Relative(root, file)), refusal);
+            }
+            else
+            {
+                statics.Add(file);
+            }
         }
 
         markdown.Sort(StringComparer.Ordinal);

@@ -19,6 +19,12 @@ public sealed record SiteConfig(
     public IReadOnlyList<NavLink> Nav { get; init; } = NavLink.Defaults;
 
     public string AbsoluteUrl(string path) => BaseUrl.TrimEnd('/') + path;
+
+    /// <summary>
+    /// site.yaml <c>roster: order: 两字名在前</c>: within one surname, two-character names before
+    /// three-character ones, as some official lists print them; otherwise strictly by strokes.
+    /// </summary>
+    public bool ShorterNamesFirst { get; init; }
 }
 
 /// <summary>

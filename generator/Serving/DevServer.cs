@@ -55,7 +55,19 @@ public static class DevServer
 
     private static async Task BuildAndReportAsync(BuildOptions options, BuildCache cache, CancellationToken cancellationToken)
     {
-        var report = await BuildPipeline.RunAsync(options with { Now = DateTimeOffset.UtcNow }, cancellationToken, cache);
+        BuildReport report;
+        try
+        {
+            report = await BuildPipeline.RunAsync(options with { Now = DateTimeOffset.UtcNow }, cancellationToken, cache);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Said out loud, and the watcher goes on: the next save rebuilds. The cache is only
+            // replaced when a build commits, so it still describes the last good site.
+            Console.Error.WriteLine($"内部错误（请报告给开发者），继续显示上一次成功的版本：{ex}");
+            return;
+        }
+
         ConsoleReporter.Report(report.Diagnostics, Console.Error);
         Console.WriteLine(report.Succeeded
             ? $"已生成 {report.Pages} 个页面，其中 {report.PagesRendered} 个有变化（{report.Summary()}）"

@@ -37,7 +37,7 @@ public static class BallotValidator
     public static Ballot? Validate(RawMap map, IReadOnlyList<RawMap> tallyRows, ValidatedSite site, DiagnosticBag diagnostics)
     {
         var fields = new FieldReader(map, diagnostics, Labels);
-        var id = fields.String("id", required: true) ?? "";
+        var id = fields.Name("id", required: true) ?? "";
         var body = fields.String("body", required: true);
         var method = fields.OneOf("method", Methods) ?? BallotMethod.Vote;
         var region = fields.String("region");
@@ -64,7 +64,7 @@ public static class BallotValidator
         var candidates = new List<(BallotCandidate Candidate, FieldReader Fields, bool? StatedElected)>();
         foreach (var candidateMap in Merge(candidateMaps, tallyRows, diagnostics))
         {
-            candidates.Add(ReadCandidate(candidateMap, id, present, due, diagnostics));
+            candidates.Add(ReadCandidate(candidateMap, id, present, due, site, diagnostics));
         }
 
         if (candidateMaps.Count + tallyRows.Count == 0)
@@ -138,11 +138,11 @@ public static class BallotValidator
         return result.OrderBy(c => c.Rank).ThenBy(c => c.Id, StringComparer.Ordinal).ToList();
     }
 
-    private static (BallotCandidate, FieldReader, bool?) ReadCandidate(RawMap map, string ballotId, int? present, int? due, DiagnosticBag diagnostics)
+    private static (BallotCandidate, FieldReader, bool?) ReadCandidate(RawMap map, string ballotId, int? present, int? due, ValidatedSite site, DiagnosticBag diagnostics)
     {
         var fields = new FieldReader(map, diagnostics, CandidateLabels);
         fields.String("ballot");
-        var id = fields.String("id", required: true) ?? "";
+        var id = fields.Name("id", required: true) ?? "";
         var title = fields.String("title", required: true) ?? "";
         var votesFor = fields.Int("for", required: true, min: 0) ?? 0;
         var against = fields.Int("against", min: 0) ?? 0;
@@ -155,7 +155,7 @@ public static class BallotValidator
 
         bool? elected = fields.Has("elected") ? fields.Bool("elected") : null;
         var budget = fields.Decimal("budget");
-        var progress = ReadProgress(fields.Node("progress"), diagnostics, fields);
+        var progress = ReadProgress(fields.Node("progress"), site, diagnostics, fields);
         var midYear = ReadSatisfaction(fields.Node("midyear"), due, diagnostics, fields);
         var final = ReadSatisfaction(fields.Node("final"), due, diagnostics, fields);
         var unit = fields.String("unit");
@@ -167,7 +167,7 @@ public static class BallotValidator
         return (candidate, fields, elected);
     }
 
-    private static List<ProgressUpdate> ReadProgress(RawNode? node, DiagnosticBag diagnostics, FieldReader owner)
+    private static List<ProgressUpdate> ReadProgress(RawNode? node, ValidatedSite site, DiagnosticBag diagnostics, FieldReader owner)
     {
         var updates = new List<ProgressUpdate>();
         var lastPercent = 0;
@@ -188,7 +188,7 @@ public static class BallotValidator
                 fields.Error(DiagnosticCodes.ProgressOrder, fields.LocationOf("date"), "date", $"{d:yyyy-MM-dd} 早于上一条进展（{before:yyyy-MM-dd}）：请按日期先后排列");
             }
 
-            var update = new ProgressUpdate(date ?? default, percent, fields.String("milestone"), text ?? "", fields.String("photo"));
+            var update = new ProgressUpdate(date ?? default, percent, fields.String("milestone"), text ?? "", ImageReference.Read(fields, "photo", "content/ballots", site));
             fields.ReportUnknownKeys();
             if (fields.ErrorCount > 0)
             {

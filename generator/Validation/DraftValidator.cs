@@ -35,7 +35,7 @@ public static class DraftValidator
         var explanationLine = fields.LocationOf("explanation").Line;
         var feedback = ReadFeedback(fields, document, diagnostics);
         var titleField = fields.String("title");
-        var slug = fields.String("slug") ?? document.Stem;
+        var slug = StoryValidator.Slug(fields, document);
         fields.ReportUnknownKeys();
 
         var parsed = DraftTextParser.Parse(document.Body, document.BodyStartLine);
@@ -59,7 +59,7 @@ public static class DraftValidator
             return null;
         }
 
-        if (fields.ErrorCount > 0 || title is null || office is null || reading is null || opens is null || closes is null)
+        if (fields.ErrorCount > 0 || slug is null || title is null || office is null || reading is null || opens is null || closes is null)
         {
             return null;
         }

@@ -53,6 +53,28 @@ public sealed partial class FieldReader
         }
     }
 
+    /// <summary>
+    /// A slug or record id that becomes part of a URL and of a path under _site/: it must have the
+    /// <see cref="SafeName"/> shape; an unsafe one is an error naming the field, and gives null.
+    /// </summary>
+    public string? Name(string key, bool required = false)
+    {
+        var text = String(key, required);
+        return text is null || CheckName(text, LocationOf(key), key) ? text : null;
+    }
+
+    /// <summary>True if <paramref name="value"/> (a list item, say) has the <see cref="SafeName"/> shape; otherwise an error at <paramref name="location"/>.</summary>
+    public bool CheckName(string value, SourceLocation location, string key)
+    {
+        if (SafeName.IsSafe(value))
+        {
+            return true;
+        }
+
+        Error(DiagnosticCodes.UnsafeName, location, key, SafeName.Describe(value, ""));
+        return false;
+    }
+
     /// <summary>A list, written either as a YAML list or as one cell separated by 、，,；;/ (as spreadsheets do).</summary>
     public IReadOnlyList<(string Value, SourceLocation Location)> List(string key, bool required = false)
     {
@@ -236,6 +258,10 @@ public sealed partial class FieldReader
         ErrorCount++;
         _diagnostics.Error(code, location, $"{Prefix()}{Describe(key)}: {message}");
     }
+
+    /// <summary>A problem that does not keep the record off the site (an optional field left out).</summary>
+    public void Warning(string code, SourceLocation location, string key, string message) =>
+        _diagnostics.Warning(code, location, $"{Prefix()}{Describe(key)}: {message}");
 
     public string Describe(string key)
     {

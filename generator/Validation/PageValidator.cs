@@ -15,9 +15,9 @@ public static class PageValidator
         var fields = new FieldReader(document.FrontMatter, diagnostics, Labels);
         var title = fields.String("title", required: true);
         var summary = fields.String("summary");
-        var slug = fields.String("slug") ?? document.Stem;
+        var slug = StoryValidator.Slug(fields, document);
         var order = fields.Int("order") ?? 100;
         fields.ReportUnknownKeys();
-        return title is null ? null : new PlainPage(slug, title, summary, order, StoryValidator.Body(document));
+        return title is null || slug is null || fields.ErrorCount > 0 ? null : new PlainPage(slug, title, summary, order, StoryValidator.Body(document));
     }
 }

@@ -8,6 +8,9 @@ public enum ReferenceKind
     Deputy,
     Station,
     Region,
+
+    /// <summary>An image file, by its site path (/stories/2026/cover.jpg): it must be a static file of content/.</summary>
+    Image,
 }
 
 /// <summary>An id written somewhere, kept with its position until the linker can check it.</summary>

@@ -10,6 +10,17 @@ public static class SiteConfigValidator
 {
     private static IReadOnlyDictionary<string, string> Labels => SiteConfigVocabulary.Fields.Labels;
 
+    private static readonly Dictionary<string, string> RosterLabels = new()
+    {
+        ["order"] = "排序（笔画 或 两字名在前）", ["files"] = "名册文件（全表相同的列值，见 README）",
+    };
+
+    private static readonly Dictionary<string, bool> RosterOrders = new()
+    {
+        ["笔画"] = false, ["姓氏笔画"] = false, ["strokes"] = false,
+        ["两字名在前"] = true, ["shorterFirst"] = true,
+    };
+
     private static IReadOnlyDictionary<string, string> ColumnLabels => SiteConfigVocabulary.ColumnFields.Labels;
 
     public static SiteConfig Validate(RawMap? map, DiagnosticBag diagnostics)
@@ -31,9 +42,25 @@ public static class SiteConfigValidator
             ReadResultClasses(fields.Node("resultClasses"), diagnostics))
         {
             Nav = ReadNav(fields.Node("nav"), diagnostics) ?? NavLink.Defaults,
+            ShorterNamesFirst = ReadRosterOrder(fields.Node("roster"), diagnostics),
         };
         fields.ReportUnknownKeys();
         return config;
+    }
+
+    /// <summary>roster.order; roster.files is read by the loader (it applies while spreadsheets are read).</summary>
+    private static bool ReadRosterOrder(RawNode? node, DiagnosticBag diagnostics)
+    {
+        if (node is not RawMap map)
+        {
+            return false;
+        }
+
+        var fields = new FieldReader(map, diagnostics, RosterLabels);
+        fields.Node("files");
+        var shorter = fields.OneOf("order", RosterOrders) ?? false;
+        fields.ReportUnknownKeys();
+        return shorter;
     }
 
     private static List<Column> ReadColumns(RawNode? node, DiagnosticBag diagnostics)
@@ -47,7 +74,7 @@ public static class SiteConfigValidator
         foreach (var item in list.Items.OfType<RawMap>())
         {
             var fields = new FieldReader(item, diagnostics, ColumnLabels);
-            var slug = fields.String("slug", required: true);
+            var slug = fields.Name("slug", required: true);
             var name = fields.String("name", required: true);
             if (slug is not null && name is not null)
             {

@@ -18,7 +18,7 @@ public static partial class StationValidator
     public static Station? Validate(RawMap map, ValidatedSite site, DiagnosticBag diagnostics)
     {
         var fields = new FieldReader(map, diagnostics, Labels);
-        var id = fields.String("id", required: true);
+        var id = fields.Name("id", required: true);
         var name = fields.String("name", required: true);
         var kind = fields.OneOf("kind", StationVocabulary.Kinds, required: true);
         var specialties = new List<string>();

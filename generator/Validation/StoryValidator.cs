@@ -28,15 +28,15 @@ public static class StoryValidator
 
         var deputies = fields.List("deputies");
         var stations = fields.List("stations");
-        var tags = fields.List("tags").Select(t => t.Value).Distinct().ToList();
-        var cover = fields.String("cover");
+        var tags = fields.List("tags").Where(t => fields.CheckName(t.Value, t.Location, "tags")).Select(t => t.Value).Distinct().ToList();
+        var cover = ImageReference.Read(fields, "cover", StoryFolder(document), site);
         var summary = fields.String("summary");
-        var slug = fields.String("slug") ?? document.Stem;
+        var slug = Slug(fields, document);
         var isDraft = fields.Bool("draft");
         var author = fields.String("author");
         fields.ReportUnknownKeys();
 
-        if (fields.ErrorCount > 0 || title is null || date is null || column is null || isDraft)
+        if (fields.ErrorCount > 0 || slug is null || title is null || date is null || column is null || isDraft)
         {
             return null;
         }
@@ -57,9 +57,33 @@ public static class StoryValidator
             Body(document));
     }
 
+    /// <summary>
+    /// The slug: the slug: field, or else the file name without .md; either must be a
+    /// <see cref="SafeName"/> (an error names the field, or the file when its name is used).
+    /// </summary>
+    public static string? Slug(FieldReader fields, SourceDocument document)
+    {
+        if (fields.Has("slug"))
+        {
+            return fields.Name("slug");
+        }
+
+        fields.String("slug");
+        if (SafeName.IsSafe(document.Stem))
+        {
+            return document.Stem;
+        }
+
+        fields.Error(DiagnosticCodes.UnsafeName, document.Location, "slug",
+            SafeName.Describe(document.Stem, "文件名") + "。请改文件名，或在文件头写 slug: 给出网址名");
+        return null;
+    }
+
     public static MarkdownSource Body(SourceDocument document) => new(
         document.RelativePath,
         document.Body,
         document.BodyStartLine,
-        Path.GetDirectoryName(document.RelativePath)!.Replace('\\', '/'));
+        StoryFolder(document));
+
+    private static string StoryFolder(SourceDocument document) => Path.GetDirectoryName(document.RelativePath)!.Replace('\\', '/');
 }

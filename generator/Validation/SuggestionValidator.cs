@@ -16,6 +16,15 @@ public static class SuggestionValidator
     {
         var fields = new FieldReader(map, diagnostics, Labels);
         var number = fields.String("number", required: true);
+        if (number is not null)
+        {
+            // The number names the suggestion's anchor (s-2026-016), with '/' and spaces made '-'.
+            if (!SafeName.IsSafe(number.Replace('/', '-').Replace(' ', '-')))
+            {
+                fields.Error(DiagnosticCodes.UnsafeName, fields.LocationOf("number"), "number", SafeName.Describe(number, ""));
+            }
+        }
+
         var title = fields.String("title", required: true);
         var session = fields.String("session", required: true);
         var type = fields.OneOf("type", ["建议", "议案"]) ?? "建议";

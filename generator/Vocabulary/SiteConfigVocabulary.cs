@@ -6,7 +6,7 @@ public static class SiteConfigVocabulary
     public static readonly FieldSet Fields = new(
         new("title", "网站名称"), new("shortTitle", "简称"), new("description", "简介"), new("baseUrl", "网址"),
         new("region", "本级行政区划代码"), new("columns", "专栏"), new("resultClasses", "办理结果分类"), new("intakeUrl", "意见接口地址"),
-        new("nav", "导航"));
+        new("roster", "名册设置"), new("nav", "导航"));
 
     /// <summary>专栏: one column of stories.</summary>
     public static readonly FieldSet ColumnFields = new(new("slug", "网址名"), new("name", "名称"), new("description", "说明"));

@@ -1,5 +1,4 @@
 using System.Text;
-using Site.Generator.Diagnostics;
 using Site.Generator.Model;
 using Site.Generator.Rendering;
 using Site.Generator.Rendering.Markdown;
@@ -13,23 +12,9 @@ public static class SiteFiles
 {
     private const string SitemapFile = "sitemap.xml";
 
-    /// <summary>The URL of each such file, with the content file it comes from, so the planner can tell a page that lands on one.</summary>
-    public static IEnumerable<(string Url, SourceLocation? Source)> Urls(ThemeAssets assets, IEnumerable<string> staticFiles)
-    {
-        foreach (var name in assets.Files.Keys)
-        {
-            yield return (SiteRoutes.Asset(name), null);
-        }
-
-        foreach (var file in staticFiles)
-        {
-            yield return (SiteUrls.StaticUrl(file), new SourceLocation(file));
-        }
-
-        yield return (SiteRoutes.Feed, null);
-        yield return (SiteRoutes.Sitemap, null);
-        yield return (SiteRoutes.Robots, null);
-    }
+    /// <summary>The URL of each file the build makes besides pages and content files, so the planner can tell a page that lands on one.</summary>
+    public static IEnumerable<string> Urls(ThemeAssets assets) =>
+        assets.Files.Keys.Select(SiteRoutes.Asset).Concat([SiteRoutes.Feed, SiteRoutes.Sitemap, SiteRoutes.Robots]);
 
     public static int Write(
         Build.BuildOptions options, SiteModel site, IReadOnlyList<PageJob> jobs, ThemeAssets assets, IEnumerable<string> staticFiles, SiteWriter writer, PageRenderer.Memory? pageMemory)

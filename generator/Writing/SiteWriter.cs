@@ -69,12 +69,17 @@ public sealed class SiteWriter : IDisposable
         RandomAccess.Write(handle, content, 0);
     }
 
-    /// <summary>Copies a file as it is (images, assets).</summary>
+    /// <summary>Copies a file as it is (images, assets); a symbolic link is refused, never followed.</summary>
     public void Copy(string relativePath, string sourceFile)
     {
         Claim(relativePath);
-        var previous = Path.Combine(_output, relativePath);
         var info = new FileInfo(sourceFile);
+        if (info.LinkTarget is not null)
+        {
+            throw new UnsafeOutputPathException(relativePath, $"拒绝复制符号链接 {sourceFile}");
+        }
+
+        var previous = Path.Combine(_output, relativePath);
         if (File.Exists(previous) && new FileInfo(previous).Length == info.Length
             && File.ReadAllBytes(previous).AsSpan().SequenceEqual(File.ReadAllBytes(sourceFile)) && KeepPrevious(relativePath, previous))
         {
@@ -153,10 +158,39 @@ public sealed class SiteWriter : IDisposable
 
     private void Claim(string relativePath)
     {
+        if (!IsInside(_staging, relativePath))
+        {
+            throw new UnsafeOutputPathException(relativePath);
+        }
+
         if (!_written.TryAdd(relativePath, true))
         {
             throw new InvalidOperationException($"Two outputs claim the same file: {relativePath}");
         }
+    }
+
+    /// <summary>
+    /// Defence in depth behind the validators' checks of every slug, tag and id: a path the build
+    /// writes must be relative, '/' separated, without empty, "." or ".." segments, and must stay
+    /// inside <paramref name="folder"/> once resolved.
+    /// </summary>
+    public static bool IsInside(string folder, string relativePath)
+    {
+        if (relativePath.Length == 0 || relativePath.Contains('\\') || relativePath.Contains('\0') || Path.IsPathRooted(relativePath))
+        {
+            return false;
+        }
+
+        foreach (var range in relativePath.AsSpan().Split('/'))
+        {
+            if (relativePath.AsSpan(range) is [] or "." or "..")
+            {
+                return false;
+            }
+        }
+
+        var full = Path.GetFullPath(Path.Combine(folder, relativePath));
+        return full.StartsWith(Path.TrimEndingDirectorySeparator(folder) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
     }
 
     /// <summary>Delta: the file stays where it is. Whole: it is hard-linked into the staging folder.</summary>
@@ -205,4 +239,11 @@ public sealed class SiteWriter : IDisposable
             return false;
         }
     }
+}
+
+/// <summary>The writer was asked for a path outside its folder (or to copy a link): a bug upstream, refused.</summary>
+public sealed class UnsafeOutputPathException(string relativePath, string? detail = null)
+    : IOException(detail ?? $"拒绝写到输出目录之外的路径：{relativePath}")
+{
+    public string RelativePath { get; } = relativePath;
 }

@@ -1,4 +1,6 @@
 using System.Security.Cryptography;
+using Site.Generator.Diagnostics;
+using Site.Generator.Loading;
 
 namespace Site.Generator.Writing;
 
@@ -15,7 +17,8 @@ public sealed class ThemeAssets
 
     public IReadOnlyDictionary<string, byte[]> Files => _files;
 
-    public static ThemeAssets Load(string root)
+    /// <param name="diagnostics">Where a link under theme/assets is reported (it is not read).</param>
+    public static ThemeAssets Load(string root, DiagnosticBag diagnostics)
     {
         var files = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         var folder = Path.Combine(root, "theme", "assets");
@@ -30,7 +33,7 @@ public sealed class ThemeAssets
 
         if (Directory.Exists(folder))
         {
-            foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
+            foreach (var file in SafeTree.Files(root, folder, diagnostics))
             {
                 files[Path.GetRelativePath(folder, file).Replace('\\', '/')] = File.ReadAllBytes(file);
             }

@@ -20,6 +20,13 @@ public sealed class LinkResolver(SiteUrls urls, MarkdownSource source, Diagnosti
             return url;
         }
 
+        // An image must be a local file of an allowed type: no other site's images, no SVG.
+        if (isImage && Validation.ImageReference.Problem(url) is { } problem)
+        {
+            Report(DiagnosticCodes.BadImage, line, problem);
+            return "#";
+        }
+
         var colon = url.IndexOf(':');
         var slash = url.IndexOf('/');
         if (colon > 0 && (slash < 0 || colon < slash))

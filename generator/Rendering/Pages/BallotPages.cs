@@ -22,16 +22,16 @@ public static class BallotPages
             yield break;
         }
 
-        yield return new PageJob(SiteRoutes.Ballots, typeof(BallotIndexTemplate), () => Index(site));
+        yield return PageJob.For<BallotIndexTemplate, BallotIndexPage>(SiteRoutes.Ballots, () => Index(site));
         yield return PageJob.File(CsvUrl, () => Csv(site.Ballots));
         yield return PageJob.File(JsonUrl, () => Json(site.Ballots));
         foreach (var ballot in site.Ballots)
         {
-            yield return new PageJob(ballot.Url, typeof(BallotTemplate), () => Page(site, ballot));
+            yield return PageJob.For<BallotTemplate, BallotPage>(ballot.Url, () => Page(site, ballot));
             yield return PageJob.File(ballot.Url + "votes.csv", () => Csv([ballot]));
             foreach (var candidate in ballot.Elected)
             {
-                yield return new PageJob(candidate.Project!.Url, typeof(ProjectTemplate), () => Project(ballot, candidate.Project));
+                yield return PageJob.For<ProjectTemplate, ProjectPage>(candidate.Project!.Url, () => Project(ballot, candidate.Project));
             }
         }
     }

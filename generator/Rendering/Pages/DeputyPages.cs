@@ -38,7 +38,7 @@ public static class DeputyPages
             {
                 var number = page;
                 var url = PageContext.PageUrl(baseUrl, page);
-                yield return new PageJob(url, typeof(DeputyListTemplate), () => new DeputyListPage(
+                yield return PageJob.For<DeputyListTemplate, DeputyListPage>(url, () => new DeputyListPage(
                     PageContext.Meta(number == 1 ? heading : $"{heading}（第{number}页）", intro ?? heading, url, "deputies", crumbs),
                     heading,
                     intro,
@@ -78,7 +78,7 @@ public static class DeputyPages
 
         foreach (var region in regions)
         {
-            var name = site.RegionName(region) is { Length: > 0 } n ? n : region.Value;
+            var name = site.RegionLabel(region) is { Length: > 0 } n ? n : region.Value;
             foreach (var job in Roster(SiteRoutes.DeputyRegion(region), $"{name}的人大代表", null, byRegion[region].ToList(), new Crumb("人大代表", SiteRoutes.Deputies), new Crumb(name, null)))
             {
                 yield return job;
@@ -90,7 +90,7 @@ public static class DeputyPages
             // The 三亮 card is the profile's first block, printed alone when the page is opened at
             // #card (theme/assets/site.css): no card file per deputy, which a province-wide roster
             // paid for in file-system time (100,000 files of 222,000; `roster` benchmark).
-            yield return new PageJob(deputy.Url, typeof(DeputyTemplate), () => Page(context, deputy));
+            yield return PageJob.For<DeputyTemplate, DeputyPage>(deputy.Url, () => Page(context, deputy));
         }
     }
 

@@ -12,14 +12,14 @@ public static class DraftPages
     public static IEnumerable<PageJob> Plan(PageContext context)
     {
         var site = context.Site;
-        yield return new PageJob(SiteRoutes.Drafts, typeof(DraftListTemplate), () => new DraftListPage(
+        yield return PageJob.For<DraftListTemplate, DraftListPage>(SiteRoutes.Drafts, () => new DraftListPage(
             PageContext.Meta("法规草案征求意见", "正在公开征求意见的法规草案，可逐条提出意见", SiteRoutes.Drafts, "drafts", new Crumb("征求意见", null)),
             site.Drafts.Where(d => IsOpen(site, d)).Select(Summary).ToList(),
             site.Drafts.Where(d => !IsOpen(site, d)).Select(Summary).ToList()));
 
         foreach (var draft in site.Drafts)
         {
-            yield return new PageJob(draft.Url, typeof(DraftTemplate), () => Page(context, draft)) { Source = new SourceLocation(draft.SourcePath, 1, 1) };
+            yield return PageJob.For<DraftTemplate, DraftPage>(draft.Url, () => Page(context, draft)) with { Source = new SourceLocation(draft.SourcePath, 1, 1) };
         }
     }
 

@@ -11,7 +11,7 @@ public static class HomePages
     public static IEnumerable<PageJob> Plan(PageContext context)
     {
         var site = context.Site;
-        yield return new PageJob("/", typeof(HomeTemplate), () =>
+        yield return PageJob.For<HomeTemplate, HomePage>("/", () =>
         {
             var open = site.Drafts.Where(d => d.ClosesAt >= site.Now && d.OpensAt <= site.Now)
                 .Select(d => new LinkCard(d.Title, d.Url, $"截止 {PageContext.ChineseDate(d.Closes)}"))
@@ -35,16 +35,16 @@ public static class HomePages
 
         foreach (var page in site.Pages)
         {
-            yield return new PageJob(page.Url, typeof(PlainPageTemplate), () => new PlainPageView(
+            yield return PageJob.For<PlainPageTemplate, PlainPageView>(page.Url, () => new PlainPageView(
                 new PageMeta(page.Title, page.Summary ?? page.Title, page.Url, page.Slug, [new Crumb(page.Title, null)]),
                 page.Title,
-                context.Html(page.Body)))
+                context.Html(page.Body))) with
             {
                 Source = new SourceLocation(page.Body.Path, 1, 1),
             };
         }
 
-        yield return new PageJob("/404.html", typeof(NotFoundTemplate), () => new NotFoundPage(
+        yield return PageJob.For<NotFoundTemplate, NotFoundPage>("/404.html", () => new NotFoundPage(
             new PageMeta("找不到页面", "页面不存在", "/404.html", "", [], NoIndex: true)));
     }
 }

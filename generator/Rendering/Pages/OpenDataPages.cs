@@ -34,7 +34,7 @@ public static class OpenDataPages
             yield return PageJob.File(SiteRoutes.DataFile(table.Name + ".json"), () => Json(table));
         }
 
-        yield return new PageJob(SiteRoutes.OpenData, typeof(OpenDataTemplate), () => new OpenDataPage(
+        yield return PageJob.For<OpenDataTemplate, OpenDataPage>(SiteRoutes.OpenData, () => new OpenDataPage(
             PageContext.Meta("开放数据", "人大代表、家站点、代表建议、履职档案和民生实事票决数据下载（CSV、JSON）", SiteRoutes.OpenData, "data", new Crumb("开放数据", null)),
             Licence,
             tables.Select(t => new OpenDataFile(t.Title, t.Holds, t.Rows.Count, string.Join("、", t.Columns.Select(c => c.Label)),

@@ -1,5 +1,7 @@
 using Site.Generator.Diagnostics;
+using Microsoft.AspNetCore.Components;
 using Site.Generator.Vocabulary;
+using Site.Theme.Templates;
 
 namespace Site.Generator.Rendering.Pages;
 
@@ -11,6 +13,12 @@ namespace Site.Generator.Rendering.Pages;
 public sealed record PageJob(string Url, Type? Template, Func<object> BuildModel)
 {
     public static PageJob File(string url, Func<byte[]> content) => new(url, null, content);
+
+    /// <summary>A page rendered by <typeparamref name="TTemplate"/> from the model <paramref name="model"/> builds; a template that takes another model does not compile.</summary>
+    public static PageJob For<TTemplate, TModel>(string url, Func<TModel> model)
+        where TTemplate : IComponent, IPageTemplate<TModel>
+        where TModel : class =>
+        new(url, typeof(TTemplate), model);
 
     /// <summary>The file an author wrote this page from (null: made from the office's records), where a URL clash is reported.</summary>
     public SourceLocation? Source { get; init; }

@@ -27,11 +27,11 @@ public static class PagePlanner
 
     /// <summary>
     /// Every page and generated file, each at a URL of its own. A page that would land on a URL
-    /// already taken (a page named deputies, a file content/feed.xml) is a content error at its
-    /// file, reported by `check` too, and is left out.
+    /// already taken (a page named deputies) is a content error at its file, reported by `check`
+    /// too, and is left out.
     /// </summary>
-    /// <param name="reserved">Files the build writes besides the pages (static files, assets, feed, sitemap), with the file each comes from.</param>
-    public static IReadOnlyList<PageJob> Plan(PageContext context, IEnumerable<(string Url, SourceLocation? Source)> reserved)
+    /// <param name="reserved">URLs of files the build writes besides pages (assets, feed, sitemap); content files are checked by <c>OutputCollisions</c>.</param>
+    public static IReadOnlyList<PageJob> Plan(PageContext context, IEnumerable<string> reserved)
     {
         var jobs = new List<PageJob>();
         var claimed = new Dictionary<string, SourceLocation?>(StringComparer.Ordinal);
@@ -43,9 +43,9 @@ public static class PagePlanner
             }
         }
 
-        foreach (var (url, source) in reserved)
+        foreach (var url in reserved)
         {
-            Claim(claimed, url, source, context.Diagnostics);
+            Claim(claimed, url, null, context.Diagnostics);
         }
 
         return jobs;
@@ -63,10 +63,10 @@ public static class PagePlanner
         // Reported at the file an author wrote (a generated page has none to point at).
         const string Generated = "网站按代表、家站点等记录生成的页面";
         var first = claimed[path];
-        var (at, other) = source is { } s ? (s, first is { } f ? f.Path : Generated)
+        var (at, other) = source is { } s ? (s, first is { } f ? $" {f.Path} " : Generated)
             : first is { } g ? (g, Generated)
             : throw new InvalidOperationException($"Two generated outputs claim {path}.");
-        diagnostics.Error(DiagnosticCodes.UrlClash, at, $"网址 {url} 与 {other} 重复，两者会写到同一个文件；请给这个页面换一个网址名（slug）");
+        diagnostics.Error(DiagnosticCodes.UrlClash, at, $"网址 {url} 与{other}重复，两者会写到同一个文件；请给这个页面换一个网址名（slug）");
         return false;
     }
 

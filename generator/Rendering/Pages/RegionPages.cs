@@ -23,7 +23,7 @@ public static class RegionPages
         var places = new RegionPeople(site);
         foreach (var region in site.Regions.Values.OrderBy(r => r.Code.Value, StringComparer.Ordinal))
         {
-            yield return new PageJob(SiteRoutes.Region(region.Code), typeof(RegionTemplate), () => Page(site, places, region));
+            yield return PageJob.For<RegionTemplate, RegionPage>(SiteRoutes.Region(region.Code), () => Page(site, places, region));
         }
     }
 

@@ -9,7 +9,7 @@ public static class SearchPages
 {
     public static IEnumerable<PageJob> Plan(PageContext context)
     {
-        yield return new PageJob(SiteRoutes.Search, typeof(SearchTemplate), () => new SearchPage(
+        yield return PageJob.For<SearchTemplate, SearchPage>(SiteRoutes.Search, () => new SearchPage(
             PageContext.Meta("全站搜索", "搜索代表、家站点、履职故事、建议和法规草案条文", SiteRoutes.Search, "search", new Crumb("搜索", null)),
             "",
             null));

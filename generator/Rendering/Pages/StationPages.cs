@@ -18,11 +18,11 @@ public static class StationPages
     public static IEnumerable<PageJob> Plan(PageContext context)
     {
         var site = context.Site;
-        yield return new PageJob(SiteRoutes.Stations, typeof(StationListTemplate), () => List(site));
+        yield return PageJob.For<StationListTemplate, StationListPage>(SiteRoutes.Stations, () => List(site));
 
         foreach (var station in site.Stations)
         {
-            yield return new PageJob(station.Url, typeof(StationTemplate), () => Page(context, station));
+            yield return PageJob.For<StationTemplate, StationPage>(station.Url, () => Page(context, station));
             if (station.Reception is not null)
             {
                 yield return PageJob.File(SiteRoutes.StationCalendar(station.Id), () => Encoding.UTF8.GetBytes(Calendar(station, new Uri(site.Config.AbsoluteUrl(station.Url)), site.Now)));
@@ -247,9 +247,10 @@ public static class StationPages
         return new StationListPage(
             PageContext.Meta("代表家站点", "代表之家、代表联络站、代表联系点的地址、开放时间和接待安排", SiteRoutes.Stations, "stations", new Crumb("家站点", null)),
             site.Stations
-                .GroupBy(s => site.Township(s.Region)?.Name ?? (site.RegionName(s.Region) is { Length: > 0 } n ? n : "其他"))
+                // By the township's code, not its name: two 龙潭镇 are two groups, each labelled with its county.
+                .GroupBy(s => site.Township(s.Region)?.Code.Value ?? (site.RegionLabel(s.Region) is { Length: > 0 } n ? n : "其他"))
                 .OrderBy(g => site.Township(g.First().Region)?.Code.Value ?? g.First().Region?.Value ?? "", StringComparer.Ordinal)
-                .Select((g, i) => new StationGroup(g.Key, $"region-{i + 1}", g.Select(s => new StationRow(s.Name, s.Url, StationVocabulary.KindLabel(s), s.Address, s.Schedule, Places(s))).ToList()))
+                .Select((g, i) => new StationGroup(site.Township(g.First().Region) is { } town ? site.RegionLabel(town.Code) : g.Key, $"region-{i + 1}", g.Select(s => new StationRow(s.Name, s.Url, StationVocabulary.KindLabel(s), s.Address, s.Schedule, Places(s))).ToList()))
                 .ToList(),
             places,
             top is null ? null : SiteRoutes.Region(top.Code));

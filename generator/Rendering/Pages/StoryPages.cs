@@ -14,7 +14,7 @@ public static class StoryPages
         var site = context.Site;
         foreach (var story in site.Stories)
         {
-            yield return new PageJob(story.Url, typeof(StoryTemplate), () => Story(context, story)) { Source = new SourceLocation(story.Body.Path, 1, 1) };
+            yield return PageJob.For<StoryTemplate, StoryPage>(story.Url, () => Story(context, story)) with { Source = new SourceLocation(story.Body.Path, 1, 1) };
         }
 
         var columnFilters = site.Config.Columns
@@ -23,7 +23,7 @@ public static class StoryPages
             .ToList();
         foreach (var (page, count, url, items, pager) in PageContext.Paginate(site.Stories, SiteRoutes.Stories))
         {
-            yield return new PageJob(url, typeof(StoryListTemplate), () => new StoryListPage(
+            yield return PageJob.For<StoryListTemplate, StoryListPage>(url, () => new StoryListPage(
                 PageContext.Meta(page == 1 ? "履职故事" : $"履职故事（第{page}页）", "人大代表履职故事、家站点动态与人大工作新闻", url, "stories",
                     new Crumb("履职故事", null)),
                 "履职故事",
@@ -33,7 +33,7 @@ public static class StoryPages
                 columnFilters));
         }
 
-        yield return new PageJob(SiteRoutes.Columns, typeof(IndexTemplate), () => new IndexPage(
+        yield return PageJob.For<IndexTemplate, IndexPage>(SiteRoutes.Columns, () => new IndexPage(
             PageContext.Meta("专栏", "全部专栏", SiteRoutes.Columns, "stories", new Crumb("履职故事", SiteRoutes.Stories), new Crumb("专栏", null)),
             "专栏",
             null,
@@ -44,7 +44,7 @@ public static class StoryPages
             var stories = site.StoriesByColumn[column.Slug].ToList();
             foreach (var (page, count, url, items, pager) in PageContext.Paginate(stories, PageContext.ColumnUrl(column)))
             {
-                yield return new PageJob(url, typeof(StoryListTemplate), () => new StoryListPage(
+                yield return PageJob.For<StoryListTemplate, StoryListPage>(url, () => new StoryListPage(
                     PageContext.Meta(page == 1 ? column.Name : $"{column.Name}（第{page}页）", column.Description.Length > 0 ? column.Description : $"{column.Name}专栏", url, "stories",
                         new Crumb("履职故事", SiteRoutes.Stories), new Crumb(column.Name, null)),
                     column.Name,
@@ -57,7 +57,7 @@ public static class StoryPages
 
         var tags = site.StoriesByTag.Select(g => (Tag: g.Key, Count: g.Count()))
             .OrderByDescending(t => t.Count).ThenBy(t => t.Tag, StringComparer.Ordinal).ToList();
-        yield return new PageJob(SiteRoutes.Tags, typeof(IndexTemplate), () => new IndexPage(
+        yield return PageJob.For<IndexTemplate, IndexPage>(SiteRoutes.Tags, () => new IndexPage(
             PageContext.Meta("标签", "全部标签", SiteRoutes.Tags, "stories", new Crumb("履职故事", SiteRoutes.Stories), new Crumb("标签", null)),
             "标签",
             null,
@@ -67,7 +67,7 @@ public static class StoryPages
             var stories = site.StoriesByTag[tag].ToList();
             foreach (var (page, count, url, items, pager) in PageContext.Paginate(stories, PageContext.TagUrl(tag)))
             {
-                yield return new PageJob(url, typeof(StoryListTemplate), () => new StoryListPage(
+                yield return PageJob.For<StoryListTemplate, StoryListPage>(url, () => new StoryListPage(
                     PageContext.Meta(page == 1 ? $"标签：{tag}" : $"标签：{tag}（第{page}页）", $"标记为“{tag}”的履职故事", url, "stories",
                         new Crumb("标签", SiteRoutes.Tags), new Crumb(tag, null)),
                     $"标签：{tag}",

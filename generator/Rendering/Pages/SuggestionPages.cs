@@ -11,7 +11,7 @@ public static class SuggestionPages
     public static IEnumerable<PageJob> Plan(PageContext context)
     {
         var site = context.Site;
-        yield return new PageJob(SiteRoutes.Suggestions, typeof(SuggestionListTemplate), () =>
+        yield return PageJob.For<SuggestionListTemplate, SuggestionListPage>(SiteRoutes.Suggestions, () =>
         {
             var rows = site.Suggestions.Select(s => DeputyPages.SuggestionRow(site, s)).ToList();
             var totals = new List<Figure> { new("件建议", site.Suggestions.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), null) };
