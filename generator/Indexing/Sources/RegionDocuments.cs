@@ -5,7 +5,12 @@ using Site.Search;
 
 namespace Site.Generator.Indexing.Sources;
 
-/// <summary>One document per region page (county, town/street, village/community): its names, level, code, the regions above it and the stations in it.</summary>
+/// <summary>
+/// One document per region page of a place with no station in or below it (a village, a town
+/// without a station): its names, level, code, the regions above it and the stations its page
+/// sends people to. A place with a station is found through its stations, whose documents name
+/// it, so the station stays the first hit for its own place.
+/// </summary>
 public static class RegionDocuments
 {
     public static IEnumerable<SearchDocument> From(SearchSourceContext context)
@@ -17,16 +22,21 @@ public static class RegionDocuments
         }
 
         var people = new RegionPeople(site);
-        return site.Regions.Values.OrderBy(r => r.Code.Value, StringComparer.Ordinal).Select(region => new SearchDocument(
-            SiteRoutes.Region(region.Code),
-            RegionVocabulary.PlaceName(region.Name),
-            SearchDocuments.Join(
-                $"{RegionVocabulary.LevelLabel(region.Level)} {string.Join(' ', site.RegionAndAbove(region.Parent).Select(r => r.Name))}",
-                region.Name,
-                people.StationsIn(region) is { Count: > 0 } stations ? "家站点：" + string.Join("、", stations.Select(s => s.Name)) : null,
-                $"人大代表 {people.DeputiesIn(region).Count} 名"),
-            SearchTypes.Region,
-            SearchDocuments.Township(site, region.Code),
-            Keywords: region.Code.Value));
+        return site.Regions.Values
+            .Where(region => people.StationsIn(region).Count == 0)
+            .OrderBy(r => r.Code.Value, StringComparer.Ordinal)
+            .Select(region => new SearchDocument(
+                SiteRoutes.Region(region.Code),
+                RegionPeople.Label(site, region),
+                SearchDocuments.Join(
+                    $"{RegionVocabulary.LevelLabel(region.Level)} {string.Join(' ', site.RegionAndAbove(region.Parent).Select(r => r.Name))}",
+                    region.Name,
+                    people.Nearby(region) is { Region: { } nearby } sent
+                        ? $"本地暂无家站点，可到{RegionPeople.Label(site, nearby)}的家站点：{string.Join("、", sent.Stations.Select(s => s.Name))}"
+                        : null,
+                    people.DeputiesIn(region) is { Count: > 0 } deputies ? $"人大代表 {deputies.Count} 名" : null),
+                SearchTypes.Region,
+                SearchDocuments.Township(site, region.Code),
+                Keywords: region.Code.Value));
     }
 }

@@ -28,7 +28,7 @@ public static class DeputyPages
             .Concat(site.Regions.Values
                 .Where(r => regions.Contains(r.Code) || r.Level == "town")
                 .OrderBy(r => r.Code.Value, StringComparer.Ordinal)
-                .Select(r => new LinkCard(RegionVocabulary.PlaceName(r.Name), SiteRoutes.Region(r.Code))))
+                .Select(r => new LinkCard(RegionPeople.Label(site, r), SiteRoutes.Region(r.Code))))
             .ToList();
 
         IEnumerable<PageJob> Roster(string baseUrl, string heading, string? intro, IReadOnlyList<Deputy> deputies, params Crumb[] crumbs)

@@ -29,7 +29,7 @@ public static class RegionPages
 
     private static RegionPage Page(SiteModel site, RegionPeople places, Region region)
     {
-        var name = RegionVocabulary.PlaceName(region.Name);
+        var name = RegionPeople.Label(site, region);
         var stations = places.StationsIn(region);
         var deputies = places.DeputiesIn(region);
         var children = site.RegionChildren[region.Code].ToList();
@@ -56,7 +56,7 @@ public static class RegionPages
         {
             var childStations = places.StationsIn(child);
             var childDeputies = places.DeputiesIn(child);
-            var childName = RegionVocabulary.PlaceName(child.Name);
+            var childName = RegionPeople.Label(site, child);
             table.Add(new RegionCountRow(childName, SiteRoutes.Region(child.Code), site.RegionChildren[child.Code].Count(), childStations.Count, childDeputies.Count));
             if (childStations.Count + childDeputies.Count > 0)
             {
@@ -105,6 +105,14 @@ public sealed class RegionPeople(SiteModel site)
     private readonly ILookup<RegionCode, Station> stationsAt = site.Stations.Where(s => s.Region is not null).ToLookup(s => s.Region!.Value);
 
     private readonly ILookup<RegionCode, Deputy> deputiesAt = site.Deputies.Where(d => d.Region is not null).ToLookup(d => d.Region!.Value);
+
+    /// <summary>A region as pages name it: 烟塘村 for 烟塘村委会, and a shared name told apart by the place above it (龙潭镇（溆浦县）).</summary>
+    public static string Label(SiteModel site, Region region)
+    {
+        var label = site.RegionLabel(region.Code);
+        var name = RegionVocabulary.PlaceName(region.Name);
+        return label.StartsWith(region.Name, StringComparison.Ordinal) ? name + label[region.Name.Length..] : name;
+    }
 
     public IReadOnlyList<Station> StationsAt(RegionCode code) => stationsAt[code].ToList();
 

@@ -42,6 +42,10 @@ public sealed class SearchRelevanceTests(SampleSite sample)
         { "石鼓镇代表之家", "/stations/S02/", 1 },
         { "接待日 易俗河", "/stations/S01/", 3 },
 
+        // A village or town without a station: its region page, which points to the nearest stations.
+        { "烟塘", "/regions/430321100201/", 1 },
+        { "茶恩寺", "/regions/430321104/", 1 },
+
         // Stories by a phrase of their title or a topic in their text.
         { "履职课堂", "/stories/peixun/", 1 },
         { "泥腿子", "/stories/daibiao-fengcai-nongji/", 1 },
