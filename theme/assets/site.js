@@ -33,16 +33,19 @@
     var count = document.getElementById(input.getAttribute("data-filter-target") + "-count");
     input.addEventListener("input", function () {
       var q = input.value.trim();
-      var shown = 0;
+      var shown = 0, places = 0;
       $all("[data-name]", target).forEach(function (item) {
-        // Entries marked data-filter-only (a village's page) show only when they match.
-        item.hidden = q === "" ? item.hasAttribute("data-filter-only") : item.getAttribute("data-name").indexOf(q) < 0;
-        if (!item.hidden) shown++;
+        // Entries marked data-filter-only (a village's page) show only when they match, and are
+        // not counted with the stations.
+        var only = item.hasAttribute("data-filter-only");
+        item.hidden = q === "" ? only : item.getAttribute("data-name").indexOf(q) < 0;
+        if (!item.hidden) { if (only) places++; else shown++; }
       });
       $all("[data-filter-group]", target).forEach(function (group) {
         group.hidden = $all("[data-name]", group).every(function (item) { return item.hidden; });
       });
-      if (count) count.textContent = q === "" ? "" : (shown === 0 ? "没有找到，请换个地名试试，或使用全站搜索。" : "找到 " + shown + " 个");
+      if (count) count.textContent = q === "" ? "" : shown > 0 ? "找到 " + shown + " 个"
+        : places > 0 ? "这里暂无家站点，请点开下面的地区查看就近的家站点。" : "没有找到，请换个地名试试，或使用全站搜索。";
     });
   });
 
