@@ -37,6 +37,15 @@ public static class DiagnosticCodes
     /// <summary>A sheet without a column every record needs (姓名, 层级 …): one error for the sheet.</summary>
     public const string MissingColumn = "SG1013";
 
+    /// <summary>A text file that is not UTF-8 (read as GB18030 with a warning, or not read).</summary>
+    public const string NotUtf8 = "SG1021";
+
+    /// <summary>A header with no field at all (only comments), which would give no page.</summary>
+    public const string EmptyFrontMatter = "SG1022";
+
+    /// <summary>A plain YAML value cut at " #", the rest read as a comment.</summary>
+    public const string YamlCommentInValue = "SG1023";
+
     // Validation: a field is missing, malformed or not allowed.
     public const string MissingField = "SG2001";
     public const string BadDate = "SG2002";

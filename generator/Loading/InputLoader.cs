@@ -21,7 +21,7 @@ public static class InputLoader
         var siteFile = Path.Combine(inputDir, "site.yaml");
         if (SafeTree.IsPlainFile(root, siteFile, diagnostics))
         {
-            records.SiteConfig = YamlReader.Read(File.ReadAllText(siteFile), SitePaths.Relative(root, siteFile), 0, diagnostics) as RawMap;
+            records.SiteConfig = YamlReader.Read(ReadYaml(siteFile, SitePaths.Relative(root, siteFile), diagnostics), SitePaths.Relative(root, siteFile), 0, diagnostics) as RawMap;
         }
 
         var fileValues = ReadFileValues(records.SiteConfig, inputDir, diagnostics);
@@ -45,6 +45,13 @@ public static class InputLoader
         return records;
     }
 
+    /// <summary>A YAML file's text; one saved as GBK is read as such (with a warning), one in no known encoding is empty.</summary>
+    private static string ReadYaml(string file, string relative, DiagnosticBag diagnostics)
+    {
+        var text = SourceText.Read(file, static t => t.ToString(), detectGb18030: true, out var encoding);
+        return SourceText.Report(encoding, relative, diagnostics) ? text : "";
+    }
+
     private static List<RawMap> LoadFile(
         string root, string file, RecordKind kind, DiagnosticBag diagnostics, Dictionary<string, List<(string Header, RawEntry Entry)>> fileValues)
     {
@@ -55,7 +62,7 @@ public static class InputLoader
         switch (Path.GetExtension(file).ToLowerInvariant())
         {
             case ".yaml" or ".yml":
-                var node = YamlReader.Read(File.ReadAllText(file), relative, 0, diagnostics);
+                var node = YamlReader.Read(ReadYaml(file, relative, diagnostics), relative, 0, diagnostics);
                 return node switch
                 {
                     RawMap map => [map],

@@ -28,7 +28,7 @@ public static class SiteValidator
     /// <param name="stories">With `serve`, the last build's validated stories.</param>
     public static ValidatedSite Validate(ContentLoader.Result content, InputRecords input, DiagnosticBag diagnostics, StoryMemo? stories = null)
     {
-        var site = new ValidatedSite { Config = SiteConfigValidator.Validate(input.SiteConfig, diagnostics) };
+        var site = new ValidatedSite { Config = SiteConfigValidator.Validate(input.SiteConfig, diagnostics, content.StaticFiles) };
         site.StaticFiles.AddRange(content.StaticFiles);
         var columns = stories is null ? default : StoryMemo.Columns(site.Config);
 

@@ -26,71 +26,35 @@
     link.addEventListener("click", function () { setTimeout(function () { window.print(); }, 0); });
   });
 
-  // Filter a roster's rows or a list's cards by the text in their data-name, offline. A group
+  // Filter a roster's rows or a list's cards by the text in their data-name, offline, or by the
+  // start of any pinyin form in data-pinyin (wjg, wang, wangjianguo for 王建国). A group
   // (a township's stations) with nothing left is hidden too, and the count says how many remain.
   $all("input[data-filter-target]").forEach(function (input) {
     var target = document.getElementById(input.getAttribute("data-filter-target"));
     var count = document.getElementById(input.getAttribute("data-filter-target") + "-count");
     input.addEventListener("input", function () {
       var q = input.value.trim();
+      var latin = q.toLowerCase().replace(/\s+/g, "");
       var shown = 0, places = 0;
       $all("[data-name]", target).forEach(function (item) {
+        var pinyin = (item.getAttribute("data-pinyin") || "").split(" ");
+        var byPinyin = /^[a-z]+$/.test(latin) && pinyin.some(function (p) { return p.indexOf(latin) === 0; });
         // Entries marked data-filter-only (a village's page) show only when they match, and are
         // not counted with the stations.
         var only = item.hasAttribute("data-filter-only");
-        item.hidden = q === "" ? only : item.getAttribute("data-name").indexOf(q) < 0;
+        item.hidden = q === "" ? only : item.getAttribute("data-name").indexOf(q) < 0 && !byPinyin;
         if (!item.hidden) { if (only) places++; else shown++; }
       });
       $all("[data-filter-group]", target).forEach(function (group) {
         group.hidden = $all("[data-name]", group).every(function (item) { return item.hidden; });
       });
-      if (count) count.textContent = q === "" ? "" : shown > 0 ? "找到 " + shown + " 个"
-        : places > 0 ? "这里暂无家站点，请点开下面的地区查看就近的家站点。" : "没有找到，请换个地名试试，或使用全站搜索。";
+      filterCount(input, target, count, q, shown, places);
     });
+    // In place of the search page the no-JavaScript form goes to.
+    if (input.form) { input.form.addEventListener("submit", function (event) { event.preventDefault(); }); }
   });
 
-  // A station's next reception days, computed from its rule when the page is viewed (Beijing
-  // date), so the list never runs dry between builds. Same rule as ReceptionRule.Next: a day a
-  // month does not have (31日 in April, 第五个周三) is skipped, as iCalendar skips it.
-  $all("[data-reception]").forEach(function (box) {
-    var rule;
-    try { rule = JSON.parse(box.getAttribute("data-reception")); } catch (e) { return; }
-    var now = new Date(Date.now() + 8 * 3600 * 1000);
-    var today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
-    var dates = [];
-    function add(t) { if (t >= today && dates.length < 3 && dates.indexOf(t) < 0) dates.push(t); }
-    if (rule.k === "dates") {
-      rule.d.forEach(function (d) { var p = d.split("-"); add(Date.UTC(+p[0], +p[1] - 1, +p[2])); });
-      dates.sort(function (a, b) { return a - b; });
-    } else if (rule.k === "weekly") {
-      for (var i = 0; i < 14 && dates.length < 3; i++) {
-        var t = today + i * 86400000;
-        if (rule.w.indexOf(new Date(t).getUTCDay()) >= 0) add(t);
-      }
-    } else {
-      for (var m = 0; m < 24 && dates.length < 3; m++) {
-        var y = now.getUTCFullYear(), mo = now.getUTCMonth() + m;
-        var length = new Date(Date.UTC(y, mo + 1, 0)).getUTCDate();
-        if (rule.k === "monthdays") {
-          rule.d.forEach(function (d) { if (d <= length) add(Date.UTC(y, mo, d)); });
-        } else if (rule.n < 0) {
-          var last = Date.UTC(y, mo, length);
-          add(last - ((new Date(last).getUTCDay() - rule.w + 7) % 7) * 86400000);
-        } else {
-          var first = Date.UTC(y, mo, 1);
-          var day = 1 + (rule.w - new Date(first).getUTCDay() + 7) % 7 + (rule.n - 1) * 7;
-          if (day <= length) add(Date.UTC(y, mo, day));
-        }
-      }
-    }
-    if (dates.length === 0) return;
-    var hours = rule.s ? " " + rule.s + (rule.e ? "—" + rule.e : "起") : "";
-    box.querySelector("ul").innerHTML = dates.map(function (t) {
-      var d = new Date(t);
-      return "<li>" + d.getUTCFullYear() + "年" + (d.getUTCMonth() + 1) + "月" + d.getUTCDate() + "日（周" + "日一二三四五六".charAt(d.getUTCDay()) + "）" + hours + "</li>";
-    }).join("");
-    box.hidden = false;
-  });
+      filterCount(input, target, count, q, shown, places);
 
   // Suggestion filters: status, result class, handling unit; the count follows.
   $all("form[data-filter-table]").forEach(function (form) {
@@ -110,15 +74,51 @@
     form.addEventListener("change", apply);
   });
 
-  // Draft pages: live counts, a heat mark per article, and the comment form.
+  // Draft pages: live counts, a heat mark per article, the comment period by the live clock, and the
+  // comment form. The page says what was true when it was built; the endpoint's stats answer says
+  // whether comments are taken now ("not-yet-open", "open", "closed"), and the form follows it.
   var draft = $("article.draft[data-draft]");
   if (draft) {
     var draftId = draft.getAttribute("data-draft");
+    var period = $(".draft-status", draft);
+    var statusTexts = { "not-yet-open": "尚未开始征求意见", open: "征求意见中", closed: "征求意见已截止" };
+    var statusClasses = { "not-yet-open": "upcoming", open: "open", closed: "closed" };
+    // "2026-12-20T23:59:59+08:00" (the endpoint keeps the build's Beijing offset) → "2026年12月20日".
+    var chineseDate = function (iso) {
+      var d = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso || "");
+      return d ? d[1] + "年" + Number(d[2]) + "月" + Number(d[3]) + "日" : null;
+    };
+    var applyStatus = function (status, closes) {
+      var badge = period && $(".status", period);
+      if (!badge || !statusTexts[status]) { return; }
+      var closesText = chineseDate(closes);
+      if (closesText) {
+        $all("time", period).forEach(function (el) { el.textContent = closesText; el.setAttribute("datetime", closes); });
+        $all(".comment-closed").forEach(function (el) { el.textContent = "本草案征求意见已于 " + closesText + " 截止，不再接收新的意见。感谢您的关注。"; });
+      }
+      badge.textContent = statusTexts[status];
+      badge.className = "status " + statusClasses[status];
+      var form = $("#comment-form");
+      if (form) { form.hidden = status !== "open"; }
+      $all(".comment-upcoming").forEach(function (el) { el.hidden = status !== "not-yet-open"; });
+      $all(".comment-closed").forEach(function (el) { el.hidden = status !== "closed"; });
+      $all(".article-actions").forEach(function (el) { el.hidden = status !== "open"; });
+    };
+    // Without an answer from the endpoint, this device's clock decides.
+    var statusByClock = function () {
+      var now = Date.now();
+      var opens = Date.parse(period ? period.getAttribute("data-opens") : "");
+      var closes = Date.parse(period ? period.getAttribute("data-closes") : "");
+      if (!isNaN(opens) && now < opens) { return "not-yet-open"; }
+      if (!isNaN(closes) && now > closes) { return "closed"; }
+      return "open";
+    };
     var loadStats = function () {
       fetch("/api/drafts/" + encodeURIComponent(draftId) + "/stats", { headers: { Accept: "application/json" } })
         .then(function (r) { return r.ok ? r.json() : null; })
         .then(function (stats) {
-          if (!stats) { return; }
+          if (!stats) { applyStatus(statusByClock()); return; }
+          applyStatus(stats.status || statusByClock(), stats.closes);
           $all("[data-stat]").forEach(function (el) { el.textContent = stats[el.getAttribute("data-stat")]; });
           var max = 1;
           Object.keys(stats.articles || {}).forEach(function (k) { max = Math.max(max, stats.articles[k]); });
@@ -128,9 +128,14 @@
             el.closest(".article").style.setProperty("--heat", (n / max).toFixed(2));
           });
         })
-        .catch(function () { /* counts are a nicety; the text is what matters */ });
+        .catch(function () { applyStatus(statusByClock()); /* counts are a nicety; the text is what matters */ });
     };
     loadStats();
+    // A page left open across the deadline (or the opening) changes state then, without a reload.
+    [period && period.getAttribute("data-opens"), period && period.getAttribute("data-closes")].forEach(function (when) {
+      var wait = Date.parse(when || "") - Date.now();
+      if (wait > 0 && wait < 86400000) { setTimeout(loadStats, wait + 1000); }
+    });
 
     var form = $("#comment-form");
     if (form) {
@@ -152,12 +157,17 @@
           localStorage.setItem(key, JSON.stringify({ text: text.value, article: article.value, idempotencyKey: form.elements.idempotencyKey.value }));
         } catch (e) { }
       };
-      text.addEventListener("input", save);
-      article.addEventListener("change", save);
+      // A key stands for one comment: once the text or the article changes, the next submission is a
+      // new comment with a new key (the endpoint refuses a key reused for a different text).
+      var changed = function () { form.elements.idempotencyKey.value = ""; save(); };
+      text.addEventListener("input", changed);
+      article.addEventListener("change", changed);
       $all("a[data-article]").forEach(function (link) {
         link.addEventListener("click", function () {
-          article.value = link.getAttribute("data-article");
-          save();
+          if (article.value !== link.getAttribute("data-article")) {
+            article.value = link.getAttribute("data-article");
+            changed();
+          }
           setTimeout(function () { text.focus(); }, 0);
         });
       });
@@ -183,9 +193,17 @@
           headers: { "Content-Type": "application/json", Accept: "application/json", "Idempotency-Key": form.elements.idempotencyKey.value },
           body: JSON.stringify(body)
         }).then(function (response) {
-          return response.json().then(function (data) { return { ok: response.ok, data: data }; });
+          // The endpoint answers every failure with a Chinese sentence (problem JSON); anything else
+          // (a proxy's error page) is said as what it is, not as a lost connection.
+          return response.json().then(function (data) { return { ok: response.ok, status: response.status, data: data || {} }; },
+            function () { return { ok: false, status: response.status, data: {} }; });
+        }, function () {
+          return null;
         }).then(function (answer) {
-          if (answer.ok) {
+          if (answer === null) {
+            result.className = "error";
+            result.textContent = "网络连接失败，意见未提交。您填写的内容已保存在本机，恢复网络后请再次点击提交，不会重复登记。";
+          } else if (answer.ok) {
             result.className = "receipt";
             result.innerHTML = "意见已保存。回执编号：<strong class=\"receipt-number\">" + escapeHtml(answer.data.receipt) + "</strong>，请记下以便查询。";
             try { localStorage.removeItem(key); } catch (e) { }
@@ -194,12 +212,13 @@
             loadStats();
           } else {
             var errors = answer.data.errors ? Object.keys(answer.data.errors).map(function (k) { return answer.data.errors[k].join("；"); }) : [];
+            var said = answer.data.detail || answer.data.title;
+            if (answer.status === 422) { form.elements.idempotencyKey.value = ""; save(); }
             result.className = "error";
-            result.textContent = (answer.data.detail || answer.data.title || "提交未成功") + (errors.length ? "：" + errors.join("；") : "");
+            result.textContent = said
+              ? said + (errors.length ? "：" + errors.join("；") : "")
+              : "服务器暂时无法处理（HTTP " + answer.status + "），意见未提交。您填写的内容已保存在本机，请稍后再试。";
           }
-        }).catch(function () {
-          result.className = "error";
-          result.textContent = "网络连接失败，意见未提交。您填写的内容已保存在本机，恢复网络后请再次点击提交，不会重复登记。";
         }).then(function () { button.disabled = false; });
       });
     }

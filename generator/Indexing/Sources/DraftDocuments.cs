@@ -15,7 +15,13 @@ public static class DraftDocuments
             yield return new SearchDocument(
                 draft.Url,
                 draft.Title,
-                SearchDocuments.Join(draft.Summary, $"{draft.Office} {draft.Reading}", string.Join("\n", draft.Text.Preamble), draft.Explanation is { } e ? plain(e) : null, draft.Feedback is { } f ? plain(f.Report) : null),
+                SearchDocuments.Join(
+                    draft.Summary,
+                    $"{draft.Office} {draft.Reading}",
+                    DraftPlainText(draft.Text.Preamble),
+                    draft.Explanation is { } e ? plain(e) : null,
+                    draft.Feedback is { } f ? plain(f.Report) : null,
+                    string.Join("\n", draft.Text.Attachments.Select(a => a.Title + "\n" + DraftPlainText(a.Paragraphs)))),
                 SearchTypes.Draft,
                 Date: draft.Opens);
             foreach (var article in draft.Text.Articles)
@@ -23,10 +29,14 @@ public static class DraftDocuments
                 yield return new SearchDocument(
                     SiteRoutes.DraftArticle(draft.Id, article.Anchor),
                     $"{draft.Title} {article.Label}",
-                    string.Join("\n", article.Paragraphs),
+                    DraftPlainText(article.Paragraphs),
                     SearchTypes.Article,
                     Date: draft.Opens);
             }
         }
     }
+
+    /// <summary>A draft's paragraphs as search reads them: a table by its cells, not its pipes.</summary>
+    private static string DraftPlainText(IEnumerable<string> paragraphs) =>
+        string.Join("\n", paragraphs.Select(p => Site.Theme.ViewModels.DraftTable.Parse(p)?.PlainText() ?? p));
 }

@@ -15,7 +15,10 @@ public static class DraftPages
         yield return PageJob.For<DraftListTemplate, DraftListPage>(SiteRoutes.Drafts, () => new DraftListPage(
             PageContext.Meta("法规草案征求意见", "正在公开征求意见的法规草案，可逐条提出意见", SiteRoutes.Drafts, "drafts", new Crumb("征求意见", null)),
             site.Drafts.Where(d => IsOpen(site, d)).Select(Summary).ToList(),
-            site.Drafts.Where(d => !IsOpen(site, d)).Select(Summary).ToList()));
+            site.Drafts.Where(d => site.Now > d.ClosesAt).Select(Summary).ToList())
+        {
+            Upcoming = site.Drafts.Where(d => site.Now < d.OpensAt).Select(Summary).ToList(),
+        });
 
         foreach (var draft in site.Drafts)
         {
@@ -44,7 +47,7 @@ public static class DraftPages
 
         var chapters = draft.Text.Chapters.Count > 0
             ? draft.Text.Chapters.Select(c => new DraftChapterView(
-                c.Number == 0 ? "" : $"第{Validation.Drafts.ChineseNumerals.Format(c.Number)}章 {c.Title}".Trim(),
+                c.Number == 0 ? c.Title : $"第{Validation.Drafts.ChineseNumerals.Format(c.Number)}章 {c.Title}".Trim(),
                 c.Anchor,
                 c.Articles.Select(View).ToList(),
                 c.Sections.Select(s => new DraftSectionView(
@@ -69,6 +72,11 @@ public static class DraftPages
             chapters,
             draft.Text.Articles.Select(a => new ArticleOption(a.Anchor, a.Label)).ToList(),
             draft.Feedback is null ? null : new DraftFeedbackView(
-                PageContext.ChineseDate(draft.Feedback.Published), draft.Feedback.Received, draft.Feedback.Adopted, context.Html(draft.Feedback.Report)));
+                PageContext.ChineseDate(draft.Feedback.Published), draft.Feedback.Received, draft.Feedback.Adopted, context.Html(draft.Feedback.Report)),
+            draft.Text.Attachments.Select(a => new DraftAttachmentView(a.Title, a.Anchor, a.Paragraphs)).ToList())
+        {
+            NotYetOpen = site.Now < draft.OpensAt,
+            OpensIso = draft.OpensAt.ToString("yyyy-MM-ddTHH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture),
+        };
     }
 }
