@@ -6,10 +6,11 @@ using Site.Search;
 namespace Site.Generator.Indexing.Sources;
 
 /// <summary>
-/// One document per region page of a place with no station in or below it (a village, a town
-/// without a station): its names, level, code, the regions above it and the stations its page
-/// sends people to. A place with a station is found through its stations, whose documents name
-/// it, so the station stays the first hit for its own place.
+/// One document per region page of a town (or larger place) with no station in or below it
+/// (茶恩寺镇): its names, level, code, the regions above it and the stations its page sends people
+/// to. A place with a station is found through its stations, and a village through its town's
+/// stations and deputies, whose documents carry its name (the places keywords of search), so
+/// those stay the first hits for it.
 /// </summary>
 public static class RegionDocuments
 {
@@ -23,7 +24,7 @@ public static class RegionDocuments
 
         var people = new RegionPeople(site);
         return site.Regions.Values
-            .Where(region => people.StationsIn(region).Count == 0)
+            .Where(region => region.Level != "village" && people.StationsIn(region).Count == 0)
             .OrderBy(r => r.Code.Value, StringComparer.Ordinal)
             .Select(region => new SearchDocument(
                 SiteRoutes.Region(region.Code),
