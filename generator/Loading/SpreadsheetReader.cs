@@ -506,7 +506,8 @@ public static class SpreadsheetReader
         /// <summary>
         /// 代表编号 for a roster without one: "D" and 10 base-32 digits of XxHash64 over the name
         /// (spaces removed) and the normalised 出生年月, so an id depends on the person alone, not on
-        /// the row's place; a second person with the same name and birth gets "-2", "-3" in row order.
+        /// the row's place; a second person with the same name and birth gets "-2", "-3" in row order (so
+    /// for them only, reordering rows swaps ids: the warning asks for a 代表编号 column).
         /// </summary>
         public string DeriveId(List<RawEntry> entries, string context)
         {
@@ -525,7 +526,7 @@ public static class SpreadsheetReader
             if (unique != id)
             {
                 Diagnostics.Warning(DiagnosticCodes.DerivedIds, entries[0].KeyLocation,
-                    $"{context} 姓名和出生年月与{_derived[id]}相同，生成的代表编号加了序号“{unique}”；如是同一人，请删去重复的一行");
+                    $"{context} 姓名和出生年月与{_derived[id]}相同，生成的代表编号加了序号“{unique}”；如是同一人，请删去重复的一行；如是不同的人，他们的编号取决于行的先后，调整行序会互换编号和已印的二维码，请为他们填写「代表编号」列（或保持行序不变），使二维码不变");
             }
 
             _derived[unique] = context;

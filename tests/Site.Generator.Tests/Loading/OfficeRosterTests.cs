@@ -340,4 +340,32 @@ public sealed class OfficeRosterTests
         var id = SpreadsheetReader.DerivedId("吴海燕", "1970年5月");
         site.AssertFile($"deputies/{id}/index.html", "吴海燕", "花石代表团");
     }
+
+    [Fact]
+    public async Task Build_SameNameAndBirthThreeTimesWithoutIds_WarningsSayTheCountAndThatRowOrderDecidesIds()
+    {
+        using var site = TestSite.Write(TestSite.MinimalConfig);
+        var book = new XlsxBuilder();
+        book.AddSheet("名单")
+            .Row("姓名", "层级", "届次", "出生年月")
+            .Row("陈美华", "县", "第十八届", "1967年3月")
+            .Row("陈美华", "县", "第十八届", "1967.03")
+            .Row("陈美华", "乡", "第十八届", "1967-3");
+        book.Save(Roster(site));
+
+        await site.RebuildAsync();
+
+        var id = SpreadsheetReader.DerivedId("陈美华", "1967年3月");
+        site.AssertFile($"deputies/{id}-3/index.html", "陈美华");
+        var suffixed = site.AssertDiagnostic("input/deputies/roster.xlsx", 3, DiagnosticCodes.DerivedIds, Severity.Warning);
+        Assert.Contains("如是不同的人", suffixed.Message);
+        Assert.Contains("行序", suffixed.Message);
+        Assert.Contains("「代表编号」列", suffixed.Message);
+        Assert.Contains("二维码", suffixed.Message);
+        var names = Of(site, DiagnosticCodes.DuplicateName, Severity.Warning);
+        Assert.Equal([3, 4], names.Select(d => d.Location.Line));
+        Assert.All(names, d => Assert.Contains("出现3次", d.Message));
+        Assert.All(names, d => Assert.DoesNotContain("两次", d.Message));
+        Assert.All(names, d => Assert.Contains("工作表「名单」第2行、工作表「名单」第3行、工作表「名单」第4行", d.Message));
+    }
 }
