@@ -16,7 +16,7 @@ namespace Site.Generator.Loading;
 /// saves in). Spreadsheets as offices keep them: the header row is the first row with enough known
 /// column names (title rows, merged titles and blank rows above it are skipped); every visible sheet
 /// whose header matches is read; hidden sheets (drop-down lists) are skipped with a warning; merged
-/// cells count for every cell they cover. Nothing is dropped silently: a sheet without a header, a
+/// cells count for every cell they cover, though a row made only of a merge's fill is blank. Nothing is dropped silently: a sheet without a header, a
 /// row that yields nothing and a file that yields no record are each a diagnostic naming file, sheet
 /// and row. The line of a row is its spreadsheet row number, so messages match what staff see in Excel.
 /// </summary>
@@ -65,7 +65,10 @@ public static class SpreadsheetReader
                             continue;
                         }
 
-                        ReadSheet(state, sheet.Name, MiniExcel.Query(file, useHeaderRow: false, sheetName: sheet.Name, excelType: ExcelType.XLSX, configuration: xlsx));
+                        // Read twice: with merged cells filled for the values, and as saved for what each
+                        // row itself holds (a merge's fill alone does not make a row).
+                        ReadSheet(state, sheet.Name, MiniExcel.Query(file, useHeaderRow: false, sheetName: sheet.Name, excelType: ExcelType.XLSX, configuration: xlsx),
+                            MiniExcel.Query(file, useHeaderRow: false, sheetName: sheet.Name, excelType: ExcelType.XLSX));
                     }
 
                     break;
@@ -207,6 +210,7 @@ public static class SpreadsheetReader
             }
 
             var rows = new List<object?[]>();
+            var own = new List<object?[]>();
             while (reader.Read())
             {
                 var row = new object?[reader.FieldCount];
@@ -216,6 +220,7 @@ public static class SpreadsheetReader
                 }
 
                 rows.Add(row);
+                own.Add((object?[])row.Clone());
             }
 
             foreach (var range in reader.MergeCells ?? [])
@@ -230,7 +235,7 @@ public static class SpreadsheetReader
                 }
             }
 
-            ReadSheet(state, reader.Name, rows.Select(ToRow));
+            ReadSheet(state, reader.Name, rows.Select(ToRow), own.Select(ToRow));
         }
         while (reader.NextResult());
     }
@@ -246,7 +251,13 @@ public static class SpreadsheetReader
         return row;
     }
 
-    private static void ReadSheet(FileState state, string? sheet, IEnumerable<dynamic> rows)
+    /// <param name="ownRows">
+    /// The same rows as saved, before merged cells were filled in, in step with <paramref name="rows"/>:
+    /// whether a row is blank, or has content only in unknown columns, is decided on its own cells,
+    /// so a merge running past the data (代表团 merged down a block with a blank row in it) makes no
+    /// nameless records. Null when the file has no merges (CSV).
+    /// </param>
+    private static void ReadSheet(FileState state, string? sheet, IEnumerable<dynamic> rows, IEnumerable<dynamic>? ownRows = null)
     {
         var relative = state.Relative;
         var kind = state.Kind;
@@ -261,9 +272,11 @@ public static class SpreadsheetReader
         var nonBlankRows = 0;
         var records = 0;
         var firstText = (string?)null;
+        using var ownEnumerator = ownRows?.GetEnumerator();
         foreach (IDictionary<string, object?> row in rows)
         {
             rowNumber++;
+            var own = ownEnumerator is not null && ownEnumerator.MoveNext() ? (IDictionary<string, object?>)ownEnumerator.Current : row;
             if (columns is null)
             {
                 var texts = row.Select(cell => (cell.Key, Text: NormalizeHeader(CellText(cell.Value)))).ToList();
@@ -297,12 +310,13 @@ public static class SpreadsheetReader
 
             if (skip)
             {
-                nonBlankRows += row.Values.Any(v => CellText(v).Length > 0) ? 1 : 0;
+                nonBlankRows += own.Values.Any(v => CellText(v).Length > 0) ? 1 : 0;
                 continue;
             }
 
             var entries = new List<RawEntry>(columns.Count + state.FileValues.Count + 1);
             var anyText = false;
+            var anyKnownText = false;
             var repeatsHeader = true;
             for (var i = 0; i < columns.Count; i++)
             {
@@ -313,7 +327,9 @@ public static class SpreadsheetReader
                     continue; // blank cells are absent fields, so "required" checks name them
                 }
 
-                anyText = true;
+                var ownText = ReferenceEquals(own, row) ? text : CellText(own.TryGetValue(column, out var ownValue) ? ownValue : null);
+                anyText = anyText || ownText.Length > 0;
+                anyKnownText = anyKnownText || (ownText.Length > 0 && key is not null);
                 if (key is null)
                 {
                     continue;
@@ -330,7 +346,7 @@ public static class SpreadsheetReader
             }
 
             nonBlankRows++;
-            if (entries.Count == 0)
+            if (!anyKnownText)
             {
                 diagnostics.Warning(DiagnosticCodes.SkippedRow, new SourceLocation(relative, rowNumber),
                     $"{where}第{rowNumber}行只在不认识的列中有内容，已跳过");
@@ -490,7 +506,8 @@ public static class SpreadsheetReader
         /// <summary>
         /// 代表编号 for a roster without one: "D" and 10 base-32 digits of XxHash64 over the name
         /// (spaces removed) and the normalised 出生年月, so an id depends on the person alone, not on
-        /// the row's place; a second person with the same name and birth gets "-2", "-3" in row order.
+        /// the row's place; a second person with the same name and birth gets "-2", "-3" in row order (so
+    /// for them only, reordering rows swaps ids: the warning asks for a 代表编号 column).
         /// </summary>
         public string DeriveId(List<RawEntry> entries, string context)
         {
@@ -509,7 +526,7 @@ public static class SpreadsheetReader
             if (unique != id)
             {
                 Diagnostics.Warning(DiagnosticCodes.DerivedIds, entries[0].KeyLocation,
-                    $"{context} 姓名和出生年月与{_derived[id]}相同，生成的代表编号加了序号“{unique}”；如是同一人，请删去重复的一行");
+                    $"{context} 姓名和出生年月与{_derived[id]}相同，生成的代表编号加了序号“{unique}”；如是同一人，请删去重复的一行；如是不同的人，他们的编号取决于行的先后，调整行序会互换编号和已印的二维码，请为他们填写「代表编号」列（或保持行序不变），使二维码不变");
             }
 
             _derived[unique] = context;

@@ -125,14 +125,14 @@ public static class SiteValidator
     }
 
     /// <summary>
-    /// One name twice in one roster file: often a row pasted twice, sometimes two people. A warning
-    /// at the later row naming both rows (spaces in names do not count, 赵  敏 is 赵敏).
+    /// One name more than once in one roster file: often a row pasted twice, sometimes two people. A
+    /// warning at every later row naming all its rows and their count (spaces in names do not count, 赵  敏 is 赵敏).
     /// </summary>
     private static readonly System.Buffers.SearchValues<char> WhiteSpace = System.Buffers.SearchValues.Create(" \t\r\n\u3000\u00A0");
 
     private static void ReportDuplicateNames(IReadOnlyList<RawMap> deputies, DiagnosticBag diagnostics)
     {
-        var first = new Dictionary<(string File, string Name), RawMap>();
+        var rows = new Dictionary<(string File, string Name), List<(RawMap Map, RawScalar Name)>>();
         foreach (var map in deputies)
         {
             if (map.Find("name")?.Value is not RawScalar { IsEmpty: false } scalar)
@@ -141,11 +141,28 @@ public static class SiteValidator
             }
 
             var name = scalar.Value.AsSpan().ContainsAny(WhiteSpace) ? string.Concat(scalar.Value.Where(c => !char.IsWhiteSpace(c))) : scalar.Value;
-            if (!first.TryAdd((map.Location.Path, name), map))
+            if (!rows.TryGetValue((map.Location.Path, name), out var list))
             {
-                var earlier = first[(map.Location.Path, name)];
+                rows[(map.Location.Path, name)] = list = [];
+            }
+
+            list.Add((map, scalar));
+        }
+
+        // One warning at every later row, each naming all the rows and how many there are.
+        foreach (var ((_, name), list) in rows)
+        {
+            if (list.Count < 2)
+            {
+                continue;
+            }
+
+            var count = list.Count == 2 ? "两次" : $"{list.Count}次";
+            var all = string.Join("、", list.Select(r => r.Map.Context ?? r.Map.Location.ToString()));
+            foreach (var (map, scalar) in list.Skip(1))
+            {
                 diagnostics.Warning(DiagnosticCodes.DuplicateName, scalar.Location,
-                    $"{map.Context}{(map.Context is null ? "" : " ")}姓名“{name}”在本名册中出现两次：{earlier.Context ?? earlier.Location.ToString()} 和 {map.Context ?? map.Location.ToString()}；如是同一人，请删去一行，如是两人，请核对编号与出生年月");
+                    $"{map.Context}{(map.Context is null ? "" : " ")}姓名“{name}”在本名册中出现{count}：{all}；如是同一人，请删去重复的行，如是不同的人，请核对编号与出生年月");
             }
         }
     }

@@ -306,4 +306,66 @@ public sealed class OfficeRosterTests
         Assert.NotEqual(SpreadsheetReader.DerivedId("陈美华", "1967年3月"), SpreadsheetReader.DerivedId("陈美华", "1968年3月"));
         Assert.Matches("^D[0-9a-z]{10}$", SpreadsheetReader.DerivedId("陈美华", ""));
     }
+
+    [Fact]
+    public async Task Build_DelegationMergedOverABlankRowAndANotesOnlyRow_SkipsThemAsTheirOwnCellsSay()
+    {
+        // As LibreOffice saves it: 代表团 merged A6:A16 down the whole block, row 14 left blank (its
+        // cells bordered, so present but empty), row 15 with a note only. The merge's fill is not the
+        // row's own content: row 14 is a blank row, row 15 a notes-only row.
+        using var site = TestSite.Write(TestSite.MinimalConfig);
+        var book = new XlsxBuilder();
+        var sheet = book.AddSheet("县代表名册")
+            .Row("2026年县人大代表名册", Blank, Blank, Blank, Blank, Blank)
+            .Row().Row().Row()
+            .Row("代表团", "姓名", "层级", "届次", "出生年月", "备注");
+        string[] names = ["陈美华", "刘桂英", "王建国", "李秀兰", "张志强", "赵红梅", "孙立新", "周文斌"];
+        for (var i = 0; i < names.Length; i++)
+        {
+            sheet.Row(i == 0 ? "花石代表团" : Blank, names[i], "县", "第十八届", $"1967年{i + 1}月", Blank);
+        }
+
+        sheet.Row(Blank, Blank, Blank, Blank, Blank, Blank)
+            .Row(Blank, Blank, Blank, Blank, Blank, "以下为补选代表")
+            .Row(Blank, "吴海燕", "县", "第十八届", "1970年5月", Blank)
+            .Merge("A6:A16");
+        book.Save(Roster(site));
+
+        await site.RebuildAsync();
+
+        Assert.Empty(Of(site, DiagnosticCodes.MissingField, Severity.Error));
+        var skipped = Assert.Single(Of(site, DiagnosticCodes.SkippedRow, Severity.Warning));
+        Assert.Equal(15, skipped.Location.Line);
+        Assert.Single(Of(site, DiagnosticCodes.DerivedIds, Severity.Warning)); // the roster-wide note only
+        var id = SpreadsheetReader.DerivedId("吴海燕", "1970年5月");
+        site.AssertFile($"deputies/{id}/index.html", "吴海燕", "花石代表团");
+    }
+
+    [Fact]
+    public async Task Build_SameNameAndBirthThreeTimesWithoutIds_WarningsSayTheCountAndThatRowOrderDecidesIds()
+    {
+        using var site = TestSite.Write(TestSite.MinimalConfig);
+        var book = new XlsxBuilder();
+        book.AddSheet("名单")
+            .Row("姓名", "层级", "届次", "出生年月")
+            .Row("陈美华", "县", "第十八届", "1967年3月")
+            .Row("陈美华", "县", "第十八届", "1967.03")
+            .Row("陈美华", "乡", "第十八届", "1967-3");
+        book.Save(Roster(site));
+
+        await site.RebuildAsync();
+
+        var id = SpreadsheetReader.DerivedId("陈美华", "1967年3月");
+        site.AssertFile($"deputies/{id}-3/index.html", "陈美华");
+        var suffixed = site.AssertDiagnostic("input/deputies/roster.xlsx", 3, DiagnosticCodes.DerivedIds, Severity.Warning);
+        Assert.Contains("如是不同的人", suffixed.Message);
+        Assert.Contains("行序", suffixed.Message);
+        Assert.Contains("「代表编号」列", suffixed.Message);
+        Assert.Contains("二维码", suffixed.Message);
+        var names = Of(site, DiagnosticCodes.DuplicateName, Severity.Warning);
+        Assert.Equal([3, 4], names.Select(d => d.Location.Line));
+        Assert.All(names, d => Assert.Contains("出现3次", d.Message));
+        Assert.All(names, d => Assert.DoesNotContain("两次", d.Message));
+        Assert.All(names, d => Assert.Contains("工作表「名单」第2行、工作表「名单」第3行、工作表「名单」第4行", d.Message));
+    }
 }
