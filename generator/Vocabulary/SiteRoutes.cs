@@ -62,6 +62,12 @@ public static class SiteRoutes
 
     public static string Draft(DraftId id) => $"/drafts/{id.Value}/";
 
+    /// <summary>An Atom feed of drafts: opened, closing soon, feedback report published.</summary>
+    public const string DraftsFeed = "/drafts/feed.xml";
+
+    /// <summary>Every draft's comment period as an iCalendar file.</summary>
+    public const string DraftsCalendar = "/drafts/deadlines.ics";
+
     /// <summary>An article of a draft: its anchor on the draft's page.</summary>
     public static string DraftArticle(DraftId id, string anchor) => $"{Draft(id)}#{anchor}";
 
