@@ -33,7 +33,7 @@ public static class DraftFeeds
             var period = $"{PageContext.ChineseDate(draft.Opens)} 至 {PageContext.ChineseDate(draft.Closes)}";
             if (draft.OpensAt <= site.Now)
             {
-                entries.Add((draft.OpensAt, url + "#opened", $"开始征求意见：{draft.Title}（{draft.Reading}）", draft,
+                entries.Add((draft.OpensAt, url + "#opened", $"开始征求意见：{draft.Title}{ReadingNote(draft)}", draft,
                     $"征求意见期：{period}。{draft.Summary}"));
             }
 
@@ -99,7 +99,7 @@ public static class DraftFeeds
             {
                 Uid = $"draft-{draft.Id.Value}-closes@{host}",
                 Summary = $"征求意见截止：{draft.Title}",
-                Description = $"{draft.Office}就《{draft.Title}》（{draft.Reading}）公开征求意见，征求意见期 {PageContext.ChineseDate(draft.Opens)} 至 {PageContext.ChineseDate(draft.Closes)}。在线提意见：{url}",
+                Description = $"{draft.Office}就《{draft.Title}》{ReadingNote(draft)}公开征求意见，征求意见期 {PageContext.ChineseDate(draft.Opens)} 至 {PageContext.ChineseDate(draft.Closes)}。在线提意见：{url}",
                 Start = new CalDateTime(draft.Closes.Year, draft.Closes.Month, draft.Closes.Day),
                 End = new CalDateTime(draft.Closes.AddDays(1).Year, draft.Closes.AddDays(1).Month, draft.Closes.AddDays(1).Day),
                 // A fixed stamp (the opening day), so an unchanged draft gives the same bytes build after build.
@@ -117,6 +117,9 @@ public static class DraftFeeds
 
         return new UTF8Encoding(false).GetBytes(new CalendarSerializer().SerializeToString(calendar) ?? "");
     }
+
+    /// <summary>（二审）, unless the title already names the reading (…（征求意见稿）).</summary>
+    private static string ReadingNote(Draft draft) => draft.Title.Contains(draft.Reading, StringComparison.Ordinal) ? "" : $"（{draft.Reading}）";
 
     private static void Link(XmlWriter xml, string href, string rel)
     {
