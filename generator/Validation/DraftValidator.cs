@@ -78,7 +78,7 @@ public static class DraftValidator
             return null;
         }
 
-        if (fields.ErrorCount > 0 || slug is null || title is null || office is null || reading is null || opens is null || closes is null)
+        if (feedback is { Feedback: null } || fields.ErrorCount > 0 || slug is null || title is null || office is null || reading is null || opens is null || closes is null)
         {
             return null;
         }
@@ -103,7 +103,7 @@ public static class DraftValidator
     }
 
     /// <summary>The report, with where each of its per-article outcomes names its article (checked against the text once it is parsed).</summary>
-    private sealed record FeedbackRead(DraftFeedback Feedback, IReadOnlyList<(int Number, SourceLocation Location)> ArticleLocations);
+    private sealed record FeedbackRead(DraftFeedback? Feedback, IReadOnlyList<(int Number, SourceLocation Location)> ArticleLocations);
 
     private static FeedbackRead? ReadFeedback(FieldReader fields, SourceDocument document, DiagnosticBag diagnostics)
     {
@@ -122,6 +122,7 @@ public static class DraftValidator
             feedback.Error(DiagnosticCodes.BadNumber, feedback.LocationOf("adopted"), "adopted", $"采纳条数（{adopted}）多于收到的意见条数（{received}）");
         }
 
+        var bad = false;
         var outcomes = new List<ArticleOutcome>();
         var locations = new List<(int, SourceLocation)>();
         foreach (var item in Items(feedback, "articles"))
@@ -141,14 +142,18 @@ public static class DraftValidator
                 entry.Error(DiagnosticCodes.DuplicateId, entry.LocationOf("article"), "article", $"第{ChineseNumerals.Format(n)}条的采纳情况写了两次");
             }
 
+            if (number is not null)
+            {
+                locations.Add((number.Value, entry.LocationOf("article")));
+            }
+
             if (entry.ErrorCount > 0 || number is null || outcome is null)
             {
-                feedback.Error(DiagnosticCodes.BadValue, item.Location, "articles", "这一项逐条采纳情况有误，见上");
+                bad = true;
                 continue;
             }
 
             outcomes.Add(new ArticleOutcome(number.Value, outcome, reason));
-            locations.Add((number.Value, entry.LocationOf("article")));
         }
 
         var channels = new List<ChannelCount>();
@@ -160,7 +165,7 @@ public static class DraftValidator
             entry.ReportUnknownKeys();
             if (entry.ErrorCount > 0 || channel is null || count is null)
             {
-                feedback.Error(DiagnosticCodes.BadValue, item.Location, "channels", "这一项渠道统计有误，见上");
+                bad = true;
                 continue;
             }
 
@@ -177,9 +182,9 @@ public static class DraftValidator
         }
 
         feedback.ReportUnknownKeys();
-        if (feedback.ErrorCount > 0 || published is null || received is null || adopted is null || report is null)
+        if (bad || feedback.ErrorCount > 0 || published is null || received is null || adopted is null || report is null)
         {
-            return null;
+            return new FeedbackRead(null, locations);
         }
 
         return new FeedbackRead(
