@@ -40,6 +40,16 @@ public static class SiteRoutes
 
     public const string Robots = "/robots.txt";
 
+    /// <summary>Every published file's SHA-256, signed (tamper evidence).</summary>
+    public const string Manifest = "/site-manifest.json";
+
+    public const string ManifestSignature = "/site-manifest.json.sig";
+
+    /// <summary>How to check the site is the one the office published, and its public key.</summary>
+    public const string Verify = "/verify/";
+
+    public const string PublicKey = "/verify/public-key.txt";
+
     public static string Deputy(DeputyId id) => $"/deputies/{id.Value}/";
 
     public static string DeputyLevel(DeputyLevel level) => $"/deputies/level/{level.ToString().ToLowerInvariant()}/";

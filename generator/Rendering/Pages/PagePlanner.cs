@@ -21,6 +21,7 @@ public static class PagePlanner
         SuggestionPages.Plan,
         BallotPages.Plan,
         SearchPages.Plan,
+        VerifyPages.Plan,
     ];
 
     /// <summary>
