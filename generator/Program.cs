@@ -1,19 +1,24 @@
 using System.CommandLine;
+using System.Globalization;
 using Site.Generator.Build;
 using Site.Generator.Diagnostics;
 using Site.Generator.Commands;
 using Site.Generator.Replacements;
 using Site.Generator.Serving;
 
-// site build | check | serve — exit 0 ok, 1 content errors, 2 internal failure.
+// site build | check | serve | export | template — exit 0 ok, 1 content errors, 2 internal failure.
+// Staff read the help and the parser's messages (a missing option, an unknown verb) in Chinese:
+// System.CommandLine ships them in zh-Hans, chosen by the UI culture.
+CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("zh-Hans");
 var rootOption = new Option<DirectoryInfo>("--root")
 {
     Description = "站点目录：包含 content/、input/、theme/（默认：当前目录）",
+    HelpName = "目录",
     DefaultValueFactory = _ => new DirectoryInfo(Directory.GetCurrentDirectory()),
 };
-var outOption = new Option<DirectoryInfo?>("--out") { Description = "输出目录（默认：<root>/_site）" };
+var outOption = new Option<DirectoryInfo?>("--out") { Description = "输出目录（默认：<root>/_site）", HelpName = "目录" };
 var libraryPathsOption = new Option<bool>("--library-paths") { Description = "不用手写的快速实现，全部交给程序库（YamlDotNet、QRCoder），用于核对结果是否一致", Recursive = true };
-var portOption = new Option<int>("--port") { Description = "本地预览端口", DefaultValueFactory = _ => 8080 };
+var portOption = new Option<int>("--port") { Description = "本地预览端口（默认：8080）", HelpName = "端口", DefaultValueFactory = _ => 8080 };
 
 var build = new Command("build", "生成整个网站到 _site/") { rootOption, outOption };
 build.SetAction((parse, token) => RunBuildAsync(parse.GetValue(rootOption)!, parse.GetValue(outOption), checkOnly: false, token));
@@ -21,20 +26,26 @@ build.SetAction((parse, token) => RunBuildAsync(parse.GetValue(rootOption)!, par
 var check = new Command("check", "只检查内容和数据，不生成文件") { rootOption };
 check.SetAction((parse, token) => RunBuildAsync(parse.GetValue(rootOption)!, null, checkOnly: true, token));
 
-var serve = new Command("serve", "生成网站，监视改动并在本机预览（含意见征集接口）") { rootOption, outOption, portOption };
+var verboseOption = new Option<bool>("--verbose") { Description = "显示每个请求的日志（默认只显示警告和错误）" };
+var serve = new Command("serve", "生成网站，监视改动并在本机预览（含意见征集接口）") { rootOption, outOption, portOption, verboseOption };
 serve.SetAction((parse, token) => DevServer.RunAsync(
     BuildOptions.For(parse.GetValue(rootOption)!.FullName, parse.GetValue(outOption)?.FullName),
     parse.GetValue(portOption),
-    token));
+    token,
+    parse.GetValue(verboseOption)));
 
-var draftOption = new Option<string>("--draft") { Description = "法规草案编号（网址中的名称，如 wuye-guanli-tiaoli）", Required = true };
-var formatOption = new Option<string>("--format") { Description = "csv（UTF-8，Excel 可直接打开）或 xlsx", DefaultValueFactory = _ => "xlsx" };
+var draftOption = new Option<string>("--draft") { Description = "法规草案编号（网址中的名称，如 wuye-guanli-tiaoli）", HelpName = "编号", Required = true };
+var formatOption = new Option<string>("--format") { Description = "csv（UTF-8，Excel 可直接打开）或 xlsx（默认）", HelpName = "csv|xlsx", DefaultValueFactory = _ => "xlsx" };
 formatOption.AcceptOnlyFromAmong(Site.Intake.Export.CommentExport.Formats);
-var exportOutOption = new Option<FileInfo?>("--out") { Description = "导出文件（默认：<草案编号>-comments.<格式>）" };
-var postgresOption = new Option<string?>("--postgres") { Description = "PostgreSQL 连接字符串（默认读取 <root>/.data/comments.db）" };
+var exportOutOption = new Option<FileInfo?>("--out") { Description = "导出文件（默认：<root>/.data/exports/<草案编号>-comments-<日期时间>.<格式>，该目录不进入 git）", HelpName = "文件" };
+var postgresOption = new Option<string?>("--postgres") { Description = "PostgreSQL 连接字符串（默认读取 <root>/.data/comments.db）", HelpName = "连接字符串" };
 var export = new Command("export", "导出某部法规草案收到的全部意见（含联系方式，仅供工作人员）") { rootOption, draftOption, formatOption, exportOutOption, postgresOption };
 export.SetAction((parse, token) => CommentExportCommand.RunAsync(
     parse.GetValue(rootOption)!.FullName, parse.GetValue(draftOption)!, parse.GetValue(formatOption)!, parse.GetValue(exportOutOption)?.FullName, parse.GetValue(postgresOption), token));
+
+var templateOutOption = new Option<FileInfo>("--out") { Description = "写出的模板文件（.xlsx）", HelpName = "文件", Required = true };
+var template = new Command("template", "写出代表名单 Excel 模板：表头与生成器读取的列一致，附一行示例") { templateOutOption };
+template.SetAction((parse, token) => RosterTemplateCommand.RunAsync(parse.GetValue(templateOutOption)!.FullName, token));
 
 var siteOption = new Option<DirectoryInfo?>("--site") { Description = "要核验的网站目录（默认：<root>/_site）" };
 var publicKeyOption = new Option<string?>("--public-key") { Description = "信任的公钥（Base64）；不给时用清单中写的公钥" };
@@ -42,16 +53,18 @@ var verify = new Command("verify", "核验网站目录中的每个文件是否�
 verify.SetAction(parse => VerifyCommand.Run(
     parse.GetValue(siteOption)?.FullName ?? Path.Combine(parse.GetValue(rootOption)!.FullName, "_site"), parse.GetValue(publicKeyOption), Console.Out, Console.Error));
 
-var root = new RootCommand("人大代表履职服务平台 静态网站生成器") { build, check, serve, export, verify };
+var root = new RootCommand("人大代表履职服务平台 静态网站生成器") { build, check, serve, export, template, verify };
 root.Options.Add(libraryPathsOption);
+ChineseCommandLine.Apply(root);
 try
 {
-    var parsed = root.Parse(args);
-    LibraryPaths.Enabled |= parsed.GetValue(libraryPathsOption);
-
+    var parse = root.Parse(args);
+    LibraryPaths.Enabled |= parse.GetValue(libraryPathsOption);
     // Our own handler below, not System.CommandLine's (which prints the exception and returns 1,
     // the exit code of a content error): an internal failure must exit 2, as the README says.
-    return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+    return parse.Errors.Count > 0 && !ChineseCommandLine.AsksForHelp(parse)
+        ? ChineseCommandLine.ReportErrors(parse, Console.Error)
+        : await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
 }
 catch (OperationCanceledException)
 {

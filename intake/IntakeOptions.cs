@@ -15,11 +15,25 @@ public sealed class IntakeOptions
     /// <summary>Bearer token for the staff export; export is off while it is empty.</summary>
     public string? ExportToken { get; set; }
 
-    /// <summary>Comment posts allowed per client address per minute.</summary>
+    /// <summary>At most this many PostgreSQL connections serve reads (counts, receipts, export) per instance.</summary>
+    public int PostgresReadConnections { get; set; } = Storage.PostgresCommentStore.DefaultReadConnections;
+
+    /// <summary>Posts allowed per client address in any minute (a sliding window).</summary>
     public int PostsPerMinute { get; set; } = 20;
 
-    /// <summary>Other origins allowed to post (the site's own origin always is).</summary>
+    /// <summary>
+    /// Other origins allowed to post, such as "https://rd.example.org" (the host the request names
+    /// always is). Behind a proxy on another host (netlify.toml's /api/* forward) the site's public
+    /// origin must be listed here, unless the proxy is in <see cref="KnownProxies"/> and sends
+    /// X-Forwarded-Host.
+    /// </summary>
     public string[] AllowedOrigins { get; set; } = [];
+
+    /// <summary>
+    /// Proxies whose X-Forwarded-For/-Proto/-Host are believed (addresses, or networks as 10.0.0.0/8).
+    /// Empty: nothing forwarded is believed, and every client is its connecting address.
+    /// </summary>
+    public string[] KnownProxies { get; set; } = [];
 
     /// <summary>How many comments one commit may carry.</summary>
     public int MaxBatch { get; set; } = 512;

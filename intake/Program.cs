@@ -5,6 +5,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddIntake(builder.Configuration);
 
 var app = builder.Build();
+app.UseIntake();
 app.MapIntake();
 app.Run();
 

@@ -42,7 +42,7 @@ public static class StaticHtml
     /// <summary>
     /// Writes the page into <paramref name="output"/>: the build gives each worker one writer over a
     /// large buffer, so a page's HTML is not grown chunk by chunk and then copied into a string
-    /// (a third of Razor's time in a profile of 66,000 pages).
+    /// (a large part of Razor's time in profiles of large builds).
     /// </summary>
     public static Task RenderAsync(HtmlRenderer renderer, SiteChrome chrome, Type template, object model, TextWriter output) =>
         renderer.Dispatcher.InvokeAsync(async () => (await RenderRootAsync(renderer, chrome, template, model)).WriteHtmlTo(output));

@@ -112,7 +112,7 @@ public sealed class BuildCache
     /// <remarks>
     /// Every page of a rebuild asks, from both render workers: the sets have many lock stripes and
     /// start at the size the last build reached, or the workers wait on each other's locks and on
-    /// the sets growing (a quarter of a 50,000-story rebuild's render step in a profile).
+    /// the sets growing, a large part of a big site's rebuild.
     /// </remarks>
     private sealed class Memo<T>
     {

@@ -5,6 +5,9 @@ public sealed record BuildOptions(string Root, string Output, string IntakeOutpu
 {
     public DateTimeOffset Now { get; init; } = DateTimeOffset.UtcNow;
 
+    /// <summary>Where to say what the build is doing while it runs; null says nothing.</summary>
+    public BuildProgress? Progress { get; init; }
+
     public static BuildOptions For(string root, string? output = null, bool checkOnly = false)
     {
         var fullRoot = Path.GetFullPath(root);

@@ -23,7 +23,7 @@ public static class BuildPipeline
     /// <param name="cache">What the previous build in this process left (`serve`); null builds everything.</param>
     public static async Task<BuildReport> RunAsync(BuildOptions options, CancellationToken cancellationToken = default, BuildCache? cache = null)
     {
-        var report = new BuildReport(new DiagnosticBag());
+        var report = new BuildReport(new DiagnosticBag()) { Progress = options.Progress };
         var diagnostics = report.Diagnostics;
 
         // Output: never replace a folder that holds the site's sources (--out . or --out content).
@@ -49,15 +49,12 @@ public static class BuildPipeline
         // Plan: every page's URL, each claimed once, before any page renders, so links and clashes are checked.
         var plan = report.Time("plan", () => Plan(options, site, validated, diagnostics, cache, key?.PublicKey));
 
-        if (options.CheckOnly)
+        if (options.CheckOnly || diagnostics.HasErrors)
         {
-            // check = all of the above, and Markdown rendered only to find broken links and images.
-            report.Time("check-links", () => CheckLinks(site, plan.Urls, diagnostics));
-            return report;
-        }
-
-        if (diagnostics.HasErrors)
-        {
+            // check = all of the above, and Markdown rendered only to find broken links and images; a build
+            // that already failed does the same, so its one run also reports every broken link (those of
+            // stories that failed validation included).
+            report.Time("check-links", () => CheckLinks(site, validated, plan.Urls, diagnostics));
             return report;
         }
 
@@ -67,7 +64,7 @@ public static class BuildPipeline
         var index = report.TimeBeside("index", () => IntakeDataWriter.Stage(site, plan.Chrome, options.IntakeOutput, output.Stamp, output.IndexMemory, plan.Context.PlainText), cancellationToken);
         await output.DiscardIndexIfThrows(index, async () =>
         {
-            await report.TimeAsync("render", async () => report.PagesRendered = await PageRenderer.RenderAsync(plan.Jobs, plan.Chrome, output.Site, diagnostics, output.PageMemory, cancellationToken));
+            await report.TimeAsync("render", async () => report.PagesRendered = await PageRenderer.RenderAsync(plan.Jobs, plan.Chrome, output.Site, diagnostics, output.PageMemory, cancellationToken, options.Progress));
             report.Pages = plan.Jobs.Count;
 
             // Write: what is not a page (assets, content files, feed, sitemap, robots.txt).
@@ -132,9 +129,9 @@ public static class BuildPipeline
         return new SitePlan(jobs, reserved, urls, assets, context, Chrome(site, assets, urls));
     }
 
-    private static int CheckLinks(SiteModel site, SiteUrls urls, DiagnosticBag diagnostics)
+    private static int CheckLinks(SiteModel site, ValidatedSite validated, SiteUrls urls, DiagnosticBag diagnostics)
     {
-        Parallel.ForEach(MarkdownSources(site), source => MarkdownRenderer.Render(source, urls, diagnostics));
+        Parallel.ForEach(MarkdownSources(site).Concat(validated.UnpublishedBodies), source => MarkdownRenderer.Render(source, urls, diagnostics));
         return 0;
     }
 
@@ -152,5 +149,22 @@ public static class BuildPipeline
         assets.Url("site.js"),
         site.Config.Nav.Where(link => !link.Url.StartsWith('/') || urls.Exists(link.Url)).Select(link => new NavItem(link.Title, link.Url, link.Key)).ToList(),
         site.Pages.Select(p => new NavItem(p.Title, p.Url, p.Slug)).Append(new NavItem("订阅", SiteRoutes.Feed, "feed")).ToList(),
-        $"© {site.Config.Title}");
+        $"© {site.Config.Title}",
+        site.Config.Description,
+        site.Config.Ident.Logo,
+        Footer(site.Config.Ident),
+        assets.Url("care.css"),
+        assets.Url("care.js"));
+
+    private static SiteFooter Footer(SiteIdentity identity) => new(
+        identity.Organizer,
+        identity.Contact,
+        identity.SiteCode,
+        identity.Icp,
+        identity.PoliceRecord,
+        identity.PoliceRecord is { } record
+            ? "https://beian.mps.gov.cn/#/query/webSearch?code=" + new string(record.Where(char.IsAsciiDigit).ToArray())
+            : null,
+        identity.WechatName,
+        identity.WechatUrl);
 }

@@ -23,6 +23,9 @@ public sealed class BuildReport(DiagnosticBag diagnostics)
 
     public SiteModel? Model { get; set; }
 
+    /// <summary>Told each step's name as it starts.</summary>
+    public BuildProgress? Progress { get; init; }
+
     /// <summary>Every page of the site.</summary>
     public int Pages { get; set; }
 
@@ -41,6 +44,7 @@ public sealed class BuildReport(DiagnosticBag diagnostics)
     /// <summary>Runs one named step and records how long it took; an exception comes out as a <see cref="BuildStepException"/> naming the step.</summary>
     public T Time<T>(string step, Func<T> action)
     {
+        Progress?.StepStarted(step);
         var start = Meter.Start(Volatile.Read(ref _besideRunning) > 0);
         T result;
         try
@@ -58,6 +62,7 @@ public sealed class BuildReport(DiagnosticBag diagnostics)
 
     public async Task TimeAsync(string step, Func<Task> action)
     {
+        Progress?.StepStarted(step);
         var start = Meter.Start(Volatile.Read(ref _besideRunning) > 0);
         try
         {
@@ -81,6 +86,7 @@ public sealed class BuildReport(DiagnosticBag diagnostics)
     public Task TimeBeside(string step, Action action, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _besideRunning);
+        Progress?.StepStarted(step);
         var start = Meter.Start(shared: true);
         return Task.Run(() =>
         {

@@ -8,14 +8,22 @@ namespace Site.Generator.Commands;
 /// <summary>
 /// `site export --draft X`: the staff export from the command line, on the machine that holds the
 /// comments, reading the same store `serve` writes (the SQLite file, or PostgreSQL when given).
+/// Without --out the file goes to &lt;root&gt;/.data/exports/ (ignored by git, beside the comments it
+/// came from), never into the working folder: it holds citizens' phone numbers.
 /// </summary>
 public static class CommentExportCommand
 {
     public static async Task<int> RunAsync(string root, string draft, string format, string? output, string? postgres, CancellationToken cancellationToken)
     {
+        if (draft.Length == 0 || draft.IndexOfAny(['/', '\\']) >= 0 || draft.Contains("..", StringComparison.Ordinal) || draft.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0)
+        {
+            Console.Error.WriteLine($"法规草案编号不对：“{draft}”（应是网址中的名称，如 wuye-guanli-tiaoli，不能含 / 或 ..）");
+            return 1;
+        }
+
         var catalog = new DraftCatalog(Path.Combine(root, "_intake"));
         var known = catalog.Find(draft) is not null;
-        var path = output ?? Path.Combine(Directory.GetCurrentDirectory(), $"{draft}-comments.{format}");
+        var path = output ?? DefaultPath(root, draft, format, DateTimeOffset.Now);
 
         ICommentStore store;
         if (!string.IsNullOrWhiteSpace(postgres))
@@ -52,4 +60,8 @@ public static class CommentExportCommand
             (store as IDisposable)?.Dispose();
         }
     }
+
+    /// <summary>&lt;root&gt;/.data/exports/&lt;draft&gt;-comments-&lt;yyyyMMdd-HHmmss&gt;.&lt;format&gt;: one file per export, none overwritten.</summary>
+    public static string DefaultPath(string root, string draft, string format, DateTimeOffset now) =>
+        Path.Combine(root, ".data", "exports", $"{draft}-comments-{now:yyyyMMdd-HHmmss}.{format}");
 }

@@ -22,6 +22,30 @@ public static class DiagnosticCodes
     /// <summary>A file in content/ of a type the site does not publish (SVG, HTML, scripts …).</summary>
     public const string StaticFileType = "SG1008";
 
+    /// <summary>A roster without a 代表编号 column: ids are made from name and birth (or a made id had to be numbered).</summary>
+    public const string DerivedIds = "SG1009";
+
+    /// <summary>A sheet not read: hidden, or no header row found.</summary>
+    public const string SkippedSheet = "SG1010";
+
+    /// <summary>A row not read: it has content only in columns nobody knows.</summary>
+    public const string SkippedRow = "SG1011";
+
+    /// <summary>A file or sheet with content that yielded no record.</summary>
+    public const string EmptySheet = "SG1012";
+
+    /// <summary>A sheet without a column every record needs (姓名, 层级 …): one error for the sheet.</summary>
+    public const string MissingColumn = "SG1013";
+
+    /// <summary>A text file that is not UTF-8 (read as GB18030 with a warning, or not read).</summary>
+    public const string NotUtf8 = "SG1021";
+
+    /// <summary>A header with no field at all (only comments), which would give no page.</summary>
+    public const string EmptyFrontMatter = "SG1022";
+
+    /// <summary>A plain YAML value cut at " #", the rest read as a comment.</summary>
+    public const string YamlCommentInValue = "SG1023";
+
     // Validation: a field is missing, malformed or not allowed.
     public const string MissingField = "SG2001";
     public const string BadDate = "SG2002";
@@ -41,6 +65,15 @@ public static class DiagnosticCodes
 
     public const string UnknownColumn = "SG2101";
     public const string BadNumber = "SG2102";
+
+    /// <summary>Spaces inside a Han name (赵  敏), removed.</summary>
+    public const string NameSpaces = "SG2103";
+
+    /// <summary>One name twice in one roster (both rows named).</summary>
+    public const string DuplicateName = "SG2104";
+
+    /// <summary>A 层级 that the 届次 contradicts (省级 on a 县第十八届 deputy).</summary>
+    public const string LevelMismatch = "SG2105";
     /// <summary>Votes that cannot add up: for+against+abstain over present, present over due.</summary>
     public const string BallotArithmetic = "SG2201";
 

@@ -6,7 +6,7 @@ namespace Site.Generator.Indexing;
 
 /// <summary>
 /// What `serve` keeps of the last build's search documents, so a rebuild after a one-story edit does
-/// not rebuild and re-hash 50,000 of them (that was most of its index step).
+/// not rebuild and re-hash every other document of a large site.
 /// <list type="bullet">
 /// <item>A story's document is reused while its Markdown body is the very same string (the build
 /// cache hands back the same loaded file while the file is unchanged) and its header fields and
@@ -14,8 +14,8 @@ namespace Site.Generator.Indexing;
 /// <item>A document's fingerprint is computed once per document instance.</item>
 /// </list>
 /// Entries the last build did not use are dropped when it commits (<see cref="Trim"/>). Plain
-/// dictionaries by reference, not weak tables: 50,000 weak entries made every garbage collection of
-/// the rebuild slower than the work they saved.
+/// dictionaries by reference, not weak tables: tens of thousands of weak entries made every garbage
+/// collection of the rebuild slower than the work they saved.
 /// </summary>
 public sealed class SearchDocumentMemo
 {

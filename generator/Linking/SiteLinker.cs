@@ -53,7 +53,7 @@ public static class SiteLinker
             .ThenBy(d => d.Id.Value, StringComparer.Ordinal)
             .ToList();
         var (comparisons, readings) = LinkReadings(draftsById, diagnostics);
-        var orderedDeputies = site.Deputies.OrderBy(d => d, DeputyRosterOrder.Instance).ToList();
+        var orderedDeputies = site.Deputies.OrderBy(d => d, DeputyRosterOrder.For(site.Config)).ToList();
 
         return new SiteModel
         {

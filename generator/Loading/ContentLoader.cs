@@ -89,7 +89,12 @@ public sealed class ContentLoader
         var relative = SitePaths.Relative(root, fullPath);
         var segments = relative.Split('/');
         var section = segments.Length > 2 ? segments[1] : "pages";
-        var parts = SourceText.Read(fullPath, FrontMatterSplitter.Split);
+        var parts = SourceText.Read(fullPath, FrontMatterSplitter.Split, detectGb18030: true, out var encoding);
+        if (!SourceText.Report(encoding, relative, diagnostics))
+        {
+            return null;
+        }
+
         if (parts.FrontMatter is null)
         {
             diagnostics.Error(
@@ -101,17 +106,28 @@ public sealed class ContentLoader
             return null;
         }
 
-        var header = YamlReader.Read(parts.FrontMatter, relative, 1, diagnostics);
+        var yaml = new DiagnosticBag();
+        var header = YamlReader.Read(parts.FrontMatter, relative, 1, yaml);
+        diagnostics.AddRange(yaml);
         if (header is not null and not RawMap)
         {
-            diagnostics.Error(DiagnosticCodes.WrongShape, header.Location, "文件头应是“键: 值”的形式");
+            diagnostics.Error(DiagnosticCodes.WrongShape, header.Location, "文件头应是“键: 值”的形式，每行一个，例如 title: 标题");
             return null;
         }
 
         var map = header as RawMap ?? new RawMap([], new SourceLocation(relative, 2, 1));
         if (header is null && !string.IsNullOrWhiteSpace(parts.FrontMatter))
         {
-            return null; // YAML syntax error already reported
+            if (!yaml.HasErrors)
+            {
+                // Only comments: YAML reads "# title: …" as nothing at all, and the file would vanish without a word.
+                diagnostics.Error(
+                    DiagnosticCodes.EmptyFrontMatter,
+                    new SourceLocation(relative, 2, 1),
+                    "文件头里没有任何字段：以 # 开头的行在 YAML 中是注释，会被忽略，这篇不会生成页面。请去掉行首的 #，写成 title: 标题");
+            }
+
+            return null;
         }
 
         return new SourceDocument(relative, section, fullPath, map, parts.Body, parts.BodyStartLine);

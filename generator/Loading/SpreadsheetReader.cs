@@ -1,47 +1,89 @@
 using System.Globalization;
+using System.IO.Hashing;
 using System.Text;
+using ExcelDataReader;
 using MiniExcelLibs;
 using MiniExcelLibs.Csv;
+using MiniExcelLibs.OpenXml;
 using Site.Generator.Diagnostics;
+using Site.Generator.Validation;
 
 namespace Site.Generator.Loading;
 
 /// <summary>
-/// Reads the office's spreadsheets (.xlsx through MiniExcel; .csv in UTF-8 or GB18030, the encoding
-/// Chinese Excel saves in) into one <see cref="RawMap"/> per row. The first row is the header; the
-/// line of a row is its spreadsheet row number, so messages match what staff see in Excel.
+/// Reads the office's spreadsheets into one <see cref="RawMap"/> per row: .xlsx through MiniExcel,
+/// .xls (Excel 97–2003) through ExcelDataReader, .csv in UTF-8 or GB18030 (the encoding Chinese Excel
+/// saves in). Spreadsheets as offices keep them: the header row is the first row with enough known
+/// column names (title rows, merged titles and blank rows above it are skipped); every visible sheet
+/// whose header matches is read; hidden sheets (drop-down lists) are skipped with a warning; merged
+/// cells count for every cell they cover. Nothing is dropped silently: a sheet without a header, a
+/// row that yields nothing and a file that yields no record are each a diagnostic naming file, sheet
+/// and row. The line of a row is its spreadsheet row number, so messages match what staff see in Excel.
 /// </summary>
 public static class SpreadsheetReader
 {
+    /// <summary>Rows looked at for a header before a sheet is given up as having none.</summary>
+    private const int HeaderSearchRows = 20;
+
     static SpreadsheetReader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
-    public static List<RawMap> Read(string file, string relative, RecordKind kind, DiagnosticBag diagnostics)
+    /// <summary>Columns a sheet must have, per kind, before any of its rows is read.</summary>
+    private static readonly Dictionary<RecordKind, string[]> RequiredColumns = new()
     {
+        [RecordKind.Deputies] = ["name", "levels"],
+        [RecordKind.Regions] = ["code", "name"],
+    };
+
+    /// <param name="fileValues">
+    /// Values the whole file shares, from site.yaml (<c>roster: files:</c>), by field key: used where
+    /// the file has no such column or the cell is blank.
+    /// </param>
+    public static List<RawMap> Read(
+        string file, string relative, RecordKind kind, DiagnosticBag diagnostics,
+        IReadOnlyList<RawEntry>? fileValues = null)
+    {
+        var state = new FileState(relative, kind, diagnostics, fileValues ?? []);
         try
         {
-            if (file.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
+            switch (Path.GetExtension(file).ToLowerInvariant())
             {
-                var encoding = DetectEncoding(file);
-                var config = new CsvConfiguration { StreamReaderFunc = stream => new StreamReader(stream, encoding), SplitFn = SplitCsvRecord };
-                var rows = MiniExcel.Query(file, useHeaderRow: false, excelType: ExcelType.CSV, configuration: config);
-                return ReadRows(rows, relative, sheet: null, kind, diagnostics);
-            }
+                case ".csv":
+                    var encoding = DetectEncoding(file);
+                    var config = new CsvConfiguration { StreamReaderFunc = stream => new StreamReader(stream, encoding), SplitFn = SplitCsvRecord };
+                    ReadSheet(state, null, MiniExcel.Query(file, useHeaderRow: false, excelType: ExcelType.CSV, configuration: config));
+                    break;
+                case ".xls":
+                    ReadXls(file, state);
+                    break;
+                default:
+                    var xlsx = new OpenXmlConfiguration { FillMergedCells = true };
+                    foreach (var sheet in MiniExcel.GetSheetInformations(file))
+                    {
+                        if (sheet.State != SheetState.Visible)
+                        {
+                            state.HiddenSheet(sheet.Name);
+                            continue;
+                        }
 
-            var result = new List<RawMap>();
-            foreach (var sheet in MiniExcel.GetSheetNames(file))
-            {
-                var rows = MiniExcel.Query(file, useHeaderRow: false, sheetName: sheet, excelType: ExcelType.XLSX);
-                result.AddRange(ReadRows(rows, relative, sheet, kind, diagnostics));
-            }
+                        ReadSheet(state, sheet.Name, MiniExcel.Query(file, useHeaderRow: false, sheetName: sheet.Name, excelType: ExcelType.XLSX, configuration: xlsx));
+                    }
 
-            return result;
+                    break;
+            }
         }
         catch (Exception ex) when (ex is IOException or InvalidDataException or InvalidOperationException or FormatException
-                                       or System.Xml.XmlException or ArgumentException)
+                                       or System.Xml.XmlException or ArgumentException or NotSupportedException
+                                       or ExcelDataReader.Exceptions.ExcelReaderException)
         {
-            diagnostics.Error(DiagnosticCodes.UnreadableSpreadsheet, new SourceLocation(relative), $"无法读取表格文件：{ex.Message}");
-            return [];
+            var hint = file.EndsWith(".xls", StringComparison.OrdinalIgnoreCase)
+                ? "；请在 Excel 中打开它，另存为“Excel 工作簿 (.xlsx)”后放回"
+                : "";
+            diagnostics.Error(DiagnosticCodes.UnreadableSpreadsheet, new SourceLocation(relative), $"无法读取表格文件：{ex.Message}{hint}");
+            return state.Records;
         }
+
+        state.Finish();
+        return state.Records;
     }
 
     /// <summary>UTF-8 if the bytes are valid UTF-8 (with or without BOM), otherwise GB18030.</summary>
@@ -108,76 +150,266 @@ public static class SpreadsheetReader
         return cells.ToArray();
     }
 
-    private static List<RawMap> ReadRows(
-        IEnumerable<dynamic> rows, string relative, string? sheet, RecordKind kind, DiagnosticBag diagnostics)
+    /// <summary>
+    /// A header cell as a key of <see cref="RecordKind.Headers"/>: spaces and line breaks inside it
+    /// removed ("姓  名", "出生\n年月"), a required-mark asterisk dropped.
+    /// </summary>
+    internal static string NormalizeHeader(string text)
     {
-        var result = new List<RawMap>();
+        var builder = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (!char.IsWhiteSpace(c) && c is not ('*' or '＊'))
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>Whether a cell says <paramref name="header"/> as <see cref="NormalizeHeader"/> reads it, without a copy per cell.</summary>
+    private static bool SameHeader(string text, string header)
+    {
+        var j = 0;
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c) || c is '*' or '＊')
+            {
+                continue;
+            }
+
+            if (j >= header.Length || header[j++] != c)
+            {
+                return false;
+            }
+        }
+
+        return j == header.Length;
+    }
+
+    private static string? KeyOf(RecordKind kind, string header) =>
+        kind.Headers.TryGetValue(header, out var mapped) ? mapped
+        : kind.Headers.Values.Contains(header) ? header
+        : null;
+
+    /// <summary>Excel 97–2003 workbooks: every sheet with its visibility and merged cells.</summary>
+    private static void ReadXls(string file, FileState state)
+    {
+        using var stream = File.OpenRead(file);
+        using var reader = ExcelReaderFactory.CreateBinaryReader(stream);
+        do
+        {
+            if (!string.Equals(reader.VisibleState, "visible", StringComparison.OrdinalIgnoreCase))
+            {
+                state.HiddenSheet(reader.Name);
+                continue;
+            }
+
+            var rows = new List<object?[]>();
+            while (reader.Read())
+            {
+                var row = new object?[reader.FieldCount];
+                for (var i = 0; i < row.Length; i++)
+                {
+                    row[i] = reader.GetValue(i);
+                }
+
+                rows.Add(row);
+            }
+
+            foreach (var range in reader.MergeCells ?? [])
+            {
+                var value = range.FromRow < rows.Count && range.FromColumn < rows[range.FromRow].Length ? rows[range.FromRow][range.FromColumn] : null;
+                for (var r = range.FromRow; r <= range.ToRow && r < rows.Count; r++)
+                {
+                    for (var c = range.FromColumn; c <= range.ToColumn && c < rows[r].Length; c++)
+                    {
+                        rows[r][c] ??= value;
+                    }
+                }
+            }
+
+            ReadSheet(state, reader.Name, rows.Select(ToRow));
+        }
+        while (reader.NextResult());
+    }
+
+    private static IDictionary<string, object?> ToRow(object?[] cells)
+    {
+        var row = new Dictionary<string, object?>(cells.Length);
+        for (var i = 0; i < cells.Length; i++)
+        {
+            row[i.ToString(CultureInfo.InvariantCulture)] = cells[i];
+        }
+
+        return row;
+    }
+
+    private static void ReadSheet(FileState state, string? sheet, IEnumerable<dynamic> rows)
+    {
+        var relative = state.Relative;
+        var kind = state.Kind;
+        var diagnostics = state.Diagnostics;
+        var where = sheet is null ? "" : $"工作表「{sheet}」";
         List<(string Column, string Header, string? Key)>? columns = null;
+        HashSet<string>? keys = null;
+        var skip = false;
+        var deriveIds = false;
         var rowNumber = 0;
+        var searched = 0;
+        var nonBlankRows = 0;
+        var records = 0;
+        var firstText = (string?)null;
         foreach (IDictionary<string, object?> row in rows)
         {
             rowNumber++;
             if (columns is null)
             {
-                columns = ReadHeader(row, relative, sheet, kind, diagnostics);
-                continue;
-            }
-
-            var entries = new List<RawEntry>();
-            for (var i = 0; i < columns.Count; i++)
-            {
-                var (column, header, key) = columns[i];
-                if (key is null)
+                var texts = row.Select(cell => (cell.Key, Text: NormalizeHeader(CellText(cell.Value)))).ToList();
+                if (texts.All(t => t.Text.Length == 0))
                 {
                     continue;
                 }
 
+                nonBlankRows++;
+                firstText ??= texts.First(t => t.Text.Length > 0).Text;
+                var known = texts.Where(t => t.Text.Length > 0).Select(t => KeyOf(kind, t.Text)).OfType<string>().Distinct().Count();
+                if (known >= 2)
+                {
+                    columns = ReadHeader(texts, rowNumber, where, state);
+                    keys = columns.Select(c => c.Key).OfType<string>().ToHashSet(StringComparer.Ordinal);
+                    skip = MissingColumns(state, where, rowNumber, keys, columns);
+                    deriveIds = kind == RecordKind.Deputies && !keys.Contains("id");
+                    if (deriveIds && !skip)
+                    {
+                        diagnostics.Warning(DiagnosticCodes.DerivedIds, new SourceLocation(relative, rowNumber),
+                            $"{where}没有「代表编号」列：代表编号由姓名和出生年月生成（同一人的编号在增删、调整行序后不变）");
+                    }
+                }
+                else if (++searched >= HeaderSearchRows)
+                {
+                    break;
+                }
+
+                continue;
+            }
+
+            if (skip)
+            {
+                nonBlankRows += row.Values.Any(v => CellText(v).Length > 0) ? 1 : 0;
+                continue;
+            }
+
+            var entries = new List<RawEntry>(columns.Count + state.FileValues.Count + 1);
+            var anyText = false;
+            var repeatsHeader = true;
+            for (var i = 0; i < columns.Count; i++)
+            {
+                var (column, header, key) = columns[i];
                 var text = CellText(row.TryGetValue(column, out var value) ? value : null);
                 if (text.Length == 0)
                 {
                     continue; // blank cells are absent fields, so "required" checks name them
                 }
 
+                anyText = true;
+                if (key is null)
+                {
+                    continue;
+                }
+
+                repeatsHeader = repeatsHeader && SameHeader(text, header);
                 var location = new SourceLocation(relative, rowNumber, i + 1);
                 entries.Add(new RawEntry(key, location, new RawScalar(text, location), header));
             }
 
-            if (entries.Count == 0)
+            if (!anyText)
             {
                 continue; // an empty row between blocks of data
             }
 
+            nonBlankRows++;
+            if (entries.Count == 0)
+            {
+                diagnostics.Warning(DiagnosticCodes.SkippedRow, new SourceLocation(relative, rowNumber),
+                    $"{where}第{rowNumber}行只在不认识的列中有内容，已跳过");
+                continue;
+            }
+
+            if (repeatsHeader && entries.Count >= 2)
+            {
+                continue; // the header again, as long lists repeat it on every printed page
+            }
+
+            foreach (var shared in state.FileValues)
+            {
+                if (!keys!.Contains(shared.Key) || entries.TrueForAll(e => e.Key != shared.Key))
+                {
+                    entries.Add(shared);
+                }
+            }
+
             var context = sheet is null ? $"第{rowNumber}行" : $"工作表「{sheet}」第{rowNumber}行";
-            result.Add(new RawMap(entries, new SourceLocation(relative, rowNumber), context));
+            if (deriveIds)
+            {
+                var id = state.DeriveId(entries, context);
+                var location = new SourceLocation(relative, rowNumber);
+                entries.Insert(0, new RawEntry("id", location, new RawScalar(id, location), "代表编号（生成）"));
+            }
+
+            state.Records.Add(new RawMap(entries, new SourceLocation(relative, rowNumber), context));
+            records++;
         }
 
-        return result;
+        if (columns is null)
+        {
+            if (nonBlankRows > 0)
+            {
+                state.SheetWithoutHeader(where, firstText!);
+            }
+
+            return;
+        }
+
+        state.NonEmptySheets++;
+        if (records == 0 && !skip && nonBlankRows > 0)
+        {
+            diagnostics.Error(DiagnosticCodes.EmptySheet, new SourceLocation(relative),
+                $"{where}有 {nonBlankRows} 行内容，但没有读出任何一行记录");
+        }
     }
 
     private static List<(string Column, string Header, string? Key)> ReadHeader(
-        IDictionary<string, object?> row, string relative, string? sheet, RecordKind kind, DiagnosticBag diagnostics)
+        List<(string Column, string Text)> texts, int rowNumber, string where, FileState state)
     {
-        var columns = new List<(string, string, string?)>();
+        var columns = new List<(string, string, string?)>(texts.Count);
+        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
         var index = 0;
-        foreach (var (column, value) in row)
+        foreach (var (column, header) in texts)
         {
             index++;
-            var header = CellText(value);
             if (header.Length == 0)
             {
                 columns.Add((column, header, null));
                 continue;
             }
 
-            var key = kind.Headers.TryGetValue(header, out var mapped) ? mapped
-                : kind.Headers.Values.Contains(header) ? header
-                : null;
+            var key = KeyOf(state.Kind, header);
             if (key is null)
             {
-                diagnostics.Warning(
+                state.Diagnostics.Warning(
                     DiagnosticCodes.UnknownSpreadsheetColumn,
-                    new SourceLocation(relative, 1, index),
-                    $"{(sheet is null ? "" : $"工作表「{sheet}」")}不认识的列「{header}」，已忽略；可用的列：{string.Join("、", kind.Headers.Keys)}");
+                    new SourceLocation(state.Relative, rowNumber, index),
+                    $"{where}不认识的列「{header}」，已忽略；可用的列：{string.Join("、", state.Kind.Headers.Keys)}");
+            }
+            else if (!seen.TryAdd(key, header))
+            {
+                state.Diagnostics.Warning(
+                    DiagnosticCodes.UnknownSpreadsheetColumn,
+                    new SourceLocation(state.Relative, rowNumber, index),
+                    $"{where}列「{header}」与列「{seen[key]}」是同一项，只读取前一列");
+                key = null;
             }
 
             columns.Add((column, header, key));
@@ -186,9 +418,33 @@ public static class SpreadsheetReader
         return columns;
     }
 
+    /// <summary>A required column neither in the sheet nor given for the file: one error for the sheet, not one per row.</summary>
+    private static bool MissingColumns(FileState state, string where, int rowNumber, HashSet<string> keys, List<(string Column, string Header, string? Key)> columns)
+    {
+        if (!RequiredColumns.TryGetValue(state.Kind, out var required))
+        {
+            return false;
+        }
+
+        var missing = required.Where(k => !keys.Contains(k) && state.FileValues.All(v => v.Key != k)).ToList();
+        if (missing.Count == 0)
+        {
+            return false;
+        }
+
+        var names = missing.Select(k => state.Kind.Headers.FirstOrDefault(h => h.Value == k).Key ?? k);
+        var fileWide = missing.Contains("levels")
+            ? $"；全表相同的值（如层级、届次）也可以在 input/site.yaml 的 roster: files: 下为本文件写一次"
+            : "";
+        state.Diagnostics.Error(DiagnosticCodes.MissingColumn, new SourceLocation(state.Relative, rowNumber),
+            $"{where}没有「{string.Join("」「", names)}」列，本表的记录都未读取；本表的列：{string.Join("、", columns.Select(c => c.Header).Where(h => h.Length > 0))}{fileWide}");
+        return true;
+    }
+
     private static string CellText(object? value) => value switch
     {
         null => "",
+        string text => text.Trim().ReplaceLineEndings("\n"),
         DateTime date => date.TimeOfDay == TimeSpan.Zero
             ? date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
             : date.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
@@ -198,4 +454,96 @@ public static class SpreadsheetReader
         // MiniExcel joins the lines of a quoted CSV cell with CR LF; a cell's line break is LF, as in Excel.
         _ => (value.ToString() ?? "").Trim().ReplaceLineEndings("\n"),
     };
+
+    /// <summary>What one file has given so far, for its diagnostics.</summary>
+    private sealed class FileState(string relative, RecordKind kind, DiagnosticBag diagnostics, IReadOnlyList<RawEntry> fileValues)
+    {
+        private readonly Dictionary<string, string> _derived = new(StringComparer.Ordinal);
+        private readonly List<string> _skippedSheets = [];
+
+        public string Relative { get; } = relative;
+
+        public RecordKind Kind { get; } = kind;
+
+        public DiagnosticBag Diagnostics { get; } = diagnostics;
+
+        public IReadOnlyList<RawEntry> FileValues { get; } = fileValues;
+
+        public List<RawMap> Records { get; } = [];
+
+        public int NonEmptySheets { get; set; }
+
+        public void HiddenSheet(string name)
+        {
+            _skippedSheets.Add($"「{name}」（隐藏）");
+            Diagnostics.Warning(DiagnosticCodes.SkippedSheet, new SourceLocation(Relative),
+                $"工作表「{name}」是隐藏的（多为下拉选项），已跳过；要发布其中的记录，请先在 Excel 中取消隐藏");
+        }
+
+        public void SheetWithoutHeader(string where, string firstText)
+        {
+            _skippedSheets.Add(where.Length == 0 ? "全表" : where);
+            Diagnostics.Warning(DiagnosticCodes.SkippedSheet, new SourceLocation(Relative),
+                $"{where}前 {HeaderSearchRows} 行中没有找到表头（至少两个认识的列名；第一个有内容的单元格是「{firstText}」），已跳过；可用的列：{string.Join("、", Kind.Headers.Keys)}");
+        }
+
+        /// <summary>
+        /// 代表编号 for a roster without one: "D" and 10 base-32 digits of XxHash64 over the name
+        /// (spaces removed) and the normalised 出生年月, so an id depends on the person alone, not on
+        /// the row's place; a second person with the same name and birth gets "-2", "-3" in row order.
+        /// </summary>
+        public string DeriveId(List<RawEntry> entries, string context)
+        {
+            static string? Value(List<RawEntry> entries, string key) =>
+                entries.Find(e => e.Key == key)?.Value is RawScalar scalar ? scalar.Value : null;
+            var name = string.Concat((Value(entries, "name") ?? "").Where(c => !char.IsWhiteSpace(c)));
+            var birthText = Value(entries, "birth");
+            var birth = birthText is null ? "" : DateParsing.NormalizeYearMonth(birthText) ?? birthText.Trim();
+            var id = DerivedId(name, birth);
+            var unique = id;
+            for (var n = 2; _derived.ContainsKey(unique); n++)
+            {
+                unique = $"{id}-{n}";
+            }
+
+            if (unique != id)
+            {
+                Diagnostics.Warning(DiagnosticCodes.DerivedIds, entries[0].KeyLocation,
+                    $"{context} 姓名和出生年月与{_derived[id]}相同，生成的代表编号加了序号“{unique}”；如是同一人，请删去重复的一行");
+            }
+
+            _derived[unique] = context;
+            return unique;
+        }
+
+        public void Finish()
+        {
+            if (Records.Count == 0 && (NonEmptySheets > 0 || _skippedSheets.Count > 0))
+            {
+                var skipped = _skippedSheets.Count == 0 ? "" : $"；跳过的工作表：{string.Join("、", _skippedSheets)}";
+                Diagnostics.Error(DiagnosticCodes.EmptySheet, new SourceLocation(Relative),
+                    $"没有从这个文件读出任何{Kind.Label}记录{skipped}");
+            }
+            else if (Records.Count == 0)
+            {
+                Diagnostics.Warning(DiagnosticCodes.EmptySheet, new SourceLocation(Relative), "这个表格文件是空的，没有读出任何记录");
+            }
+        }
+    }
+
+    /// <summary>See <see cref="FileState.DeriveId"/>; public so its stability can be tested.</summary>
+    public static string DerivedId(string name, string birth)
+    {
+        const string Digits = "0123456789abcdefghjkmnpqrstvwxyz"; // Crockford's base 32, lower case
+        var hash = XxHash64.HashToUInt64(Encoding.UTF8.GetBytes(name + "\n" + birth));
+        var chars = new char[11];
+        chars[0] = 'D';
+        for (var i = 1; i < chars.Length; i++)
+        {
+            chars[i] = Digits[(int)(hash & 31)];
+            hash >>= 5;
+        }
+
+        return new string(chars);
+    }
 }

@@ -45,10 +45,24 @@ public sealed record ArticleOutcome(int Article, string Outcome, string? Reason)
 /// <summary>Views received through one channel, as the report counts them.</summary>
 public sealed record ChannelCount(string Channel, int Count);
 
-/// <summary>The legal text: optional preamble, chapters (第X章) with optional sections (第X节), articles (第X条).</summary>
-public sealed record DraftText(IReadOnlyList<string> Preamble, IReadOnlyList<DraftChapter> Chapters, IReadOnlyList<DraftArticle> Articles);
+/// <summary>
+/// The legal text: optional preamble, chapters (第X章) with optional sections (第X节), articles (第X条),
+/// and attachments (附件) after the last article. A paragraph that is a table keeps its pipe-table lines
+/// (<c>| a | b |</c>, one row a line); <see cref="Site.Theme.ViewModels.DraftTable.Parse"/> reads it.
+/// </summary>
+public sealed record DraftText(
+    IReadOnlyList<string> Preamble,
+    IReadOnlyList<DraftChapter> Chapters,
+    IReadOnlyList<DraftArticle> Articles,
+    IReadOnlyList<DraftAttachment> Attachments);
 
-/// <summary>第X章 (Number 0 holds articles that stand before any chapter heading).</summary>
+/// <summary>附件: a section after the last article, with its own anchor (attachment-1, …).</summary>
+public sealed record DraftAttachment(string Title, string Anchor, IReadOnlyList<string> Paragraphs);
+
+/// <summary>
+/// 第X章. Number 0 holds either the articles that stand before any chapter heading (no title), or a
+/// part headed by a bare line such as "附则" in a text without 第X章 (its title, anchor part-N).
+/// </summary>
 public sealed record DraftChapter(int Number, string Title, string Anchor, IReadOnlyList<DraftSection> Sections, IReadOnlyList<int> Articles);
 
 /// <summary>第X节 inside a chapter.</summary>

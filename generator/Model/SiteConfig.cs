@@ -10,7 +10,8 @@ public sealed record SiteConfig(
     string BaseUrl,
     RegionCode? HomeRegion,
     IReadOnlyList<Column> Columns,
-    IReadOnlyList<ResultClass> ResultClasses)
+    IReadOnlyList<ResultClass> ResultClasses,
+    SiteIdentity? Identity = null)
 {
     public static SiteConfig Default { get; } = new(
         "人大代表履职服务平台", "人大", "", "https://example.org", null, [], ResultClass.Defaults);
@@ -18,7 +19,16 @@ public sealed record SiteConfig(
     /// <summary>The main navigation (导航 in site.yaml); without one, every section in the usual order.</summary>
     public IReadOnlyList<NavLink> Nav { get; init; } = NavLink.Defaults;
 
+    /// <summary>The footer's filing details and the share defaults; every part is optional.</summary>
+    public SiteIdentity Ident => Identity ?? SiteIdentity.None;
+
     public string AbsoluteUrl(string path) => BaseUrl.TrimEnd('/') + path;
+
+    /// <summary>
+    /// site.yaml <c>roster: order: 两字名在前</c>: within one surname, two-character names before
+    /// three-character ones, as some official lists print them; otherwise strictly by strokes.
+    /// </summary>
+    public bool ShorterNamesFirst { get; init; }
 }
 
 /// <summary>
@@ -51,4 +61,24 @@ public sealed record ResultClass(string Code, string Label)
         new("B", "列入计划逐步解决"),
         new("C", "留作参考或暂难解决"),
     ];
+}
+
+/// <summary>
+/// What a Chinese government site shows in its footer and gives WeChat when a page is shared, all
+/// from input/site.yaml and each shown only when set: 主办单位, 联系方式, 网站标识码 (the national
+/// government-site code), ICP备案号 (linked to the MIIT filing system), 公安备案号 (linked to the
+/// public-security filing system by its digits), the 政务新媒体 WeChat official account, and the
+/// default share image (a PNG or JPEG under content/, at least 300×300 px for WeChat's card).
+/// </summary>
+public sealed record SiteIdentity(
+    string? Organizer,
+    string? Contact,
+    string? SiteCode,
+    string? Icp,
+    string? PoliceRecord,
+    string? WechatName,
+    string? WechatUrl,
+    string? Logo)
+{
+    public static SiteIdentity None { get; } = new(null, null, null, null, null, null, null, null);
 }

@@ -58,6 +58,40 @@ public sealed class SiteModel
     public string RegionName(RegionCode? code) =>
         code is { } c && Regions.TryGetValue(c, out var region) ? region.Name : "";
 
+    private HashSet<string>? _sharedRegionNames;
+
+    /// <summary>
+    /// A region's name as links and lists show it: with the names above it where another region has
+    /// the same name (a province has five 龙潭镇: 龙潭镇（溆浦县）), climbing while those are shared too
+    /// (城关镇（市辖区·某市）); the bare name where it is unique; "" for an unknown code.
+    /// </summary>
+    public string RegionLabel(RegionCode? code)
+    {
+        if (code is not { } c || !Regions.TryGetValue(c, out var region))
+        {
+            return "";
+        }
+
+        var shared = _sharedRegionNames ??= Regions.Values.GroupBy(r => r.Name, StringComparer.Ordinal)
+            .Where(g => g.Skip(1).Any()).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
+        if (!shared.Contains(region.Name))
+        {
+            return region.Name;
+        }
+
+        var above = new List<string>(2);
+        for (var parent = region.Parent; parent is { } p && Regions.TryGetValue(p, out var next) && above.Count < 3; parent = next.Parent)
+        {
+            above.Add(next.Name);
+            if (!shared.Contains(next.Name))
+            {
+                break;
+            }
+        }
+
+        return above.Count == 0 ? region.Name : $"{region.Name}（{string.Join("·", above)}）";
+    }
+
     /// <summary>The township/street a region lies in (itself if it is one), for grouping stations.</summary>
     public Region? Township(RegionCode? code) => RegionAndAbove(code).FirstOrDefault(r => r.Level == "town");
 

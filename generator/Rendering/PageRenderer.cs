@@ -18,8 +18,8 @@ namespace Site.Generator.Rendering;
 /// render-tree arrays each component rents from the shared array pool. Disposing the renderer after
 /// each page gives them back while the next page can rent them again. Disposing it after every 256
 /// pages kept thousands of arrays alive through several collections, and then returned far more than
-/// the pool keeps: a 50,000-story build allocated 4.78 GiB in all that way and 3.90 GiB this way
-/// (`build` benchmark). A new renderer per page costs nothing that shows in a profile.
+/// the pool keeps, so a large build allocated much more (BENCHMARKS.md, `build --alloc-types`). A new
+/// renderer per page costs nothing that shows in a profile.
 /// </remarks>
 public static class PageRenderer
 {
@@ -31,8 +31,10 @@ public static class PageRenderer
 
     /// <returns>How many pages were rendered (the rest were kept).</returns>
     public static async Task<int> RenderAsync(
-        IReadOnlyList<PageJob> jobs, SiteChrome chrome, SiteWriter writer, DiagnosticBag diagnostics, Memory? memory, CancellationToken cancellationToken)
+        IReadOnlyList<PageJob> jobs, SiteChrome chrome, SiteWriter writer, DiagnosticBag diagnostics, Memory? memory, CancellationToken cancellationToken,
+        Build.BuildProgress? progress = null)
     {
+        progress?.PagesStarted(jobs.Count);
         var workers = Math.Max(1, Environment.ProcessorCount);
         var next = -1;
         var rendered = 0;
@@ -78,6 +80,10 @@ public static class PageRenderer
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
                     diagnostics.Error(DiagnosticCodes.RenderFailed, new SourceLocation(job.OutputPath), $"页面生成失败：{ex.GetType().Name}: {ex.Message}");
+                }
+                finally
+                {
+                    progress?.PageDone();
                 }
             }
         }, cancellationToken)));

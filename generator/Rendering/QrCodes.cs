@@ -19,8 +19,8 @@ public sealed record QrMatrix(int Size, byte[] Bits)
 
 /// <summary>
 /// QR codes of page URLs, scanned at stations ("扫码找代表") and printed on 三亮 cards, error
-/// correction M. Page URLs go through <see cref="QrEncoder"/> (the same modules as QRCoder, several
-/// times faster); any other text through QRCoder. The SVG is drawn here as one path of horizontal
+/// correction M. Page URLs go through <see cref="QrEncoder"/> (the same modules as QRCoder, at a
+/// fraction of the cost); any other text through QRCoder. The SVG is drawn here as one path of horizontal
 /// runs. Each URL is still encoded once per build and its modules kept.
 /// </summary>
 public static class QrCodes
@@ -66,7 +66,7 @@ public static class QrCodes
         var bits = matrix.Bits;
 
         // A run costs at most "m999 0h999" or "M999 999.5h999"; written into one rented buffer with
-        // hand-formatted numbers: 6.6 µs a code instead of 9.3 with a StringBuilder (`qr --codes 100000`).
+        // hand-formatted numbers, because a roster draws one code per deputy (BENCHMARKS.md, `qr`).
         var buffer = System.Buffers.ArrayPool<char>.Shared.Rent(256 + (size * size * 8));
         try
         {

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Site.Generator.Build;
 using Site.Generator.Diagnostics;
 using Site.Intake;
@@ -12,30 +13,38 @@ namespace Site.Generator.Serving;
 /// <summary>
 /// `site serve`: builds, then serves the static site and the intake endpoint from one Kestrel on
 /// 127.0.0.1 (as the deployed site behaves: pages static, /api/* dynamic), rebuilding on every change
-/// to content/, input/ or theme/.
+/// to content/, input/ or theme/. The first build says what it is doing as it goes; the server logs
+/// only warnings and errors unless <c>--verbose</c> asks for a line per request.
 /// </summary>
 public static class DevServer
 {
-    public static async Task<int> RunAsync(BuildOptions options, int port, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(BuildOptions options, int port, CancellationToken cancellationToken, bool verbose = false)
     {
         // Held across rebuilds: after an edit only the pages and search documents it affects are redone.
         var cache = new BuildCache();
-        await BuildAndReportAsync(options, cache, cancellationToken);
+        Console.WriteLine($"正在生成网站 {options.Root}（第一次生成全部页面，之后只重做改动涉及的页面）");
+        var live = new LiveReload();
+        await BuildAndReportAsync(options with { Progress = new BuildProgress(Console.Out) }, cache, live, cancellationToken);
         Directory.CreateDirectory(options.Output);
 
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = options.Root });
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        // A line per request buries the build's own errors; --verbose brings them back.
+        builder.Logging.SetMinimumLevel(verbose ? LogLevel.Information : LogLevel.Warning);
         builder.Configuration["Intake:DataPath"] ??= options.IntakeOutput;
         builder.Configuration["Intake:Sqlite"] ??= Path.Combine(options.Root, ".data", "comments.db");
         builder.Services.AddIntake(builder.Configuration);
         var app = builder.Build();
+        app.UseIntake();
 
         // Static pages first, as a CDN would answer them; then routing for /api/* and the 404 fallback.
         var files = new PhysicalFileProvider(options.Output);
+        live.UseInjection(app);
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
         app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
         app.UseRouting();
         app.MapIntake();
+        live.Map(app, app.Lifetime);
         app.MapFallback(async context =>
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;
@@ -45,15 +54,21 @@ public static class DevServer
                 context.Response.ContentType = "text/html; charset=utf-8";
                 await context.Response.SendFileAsync(notFound);
             }
+            else
+            {
+                // No site yet (the first build failed): a page for the error overlay to cover.
+                context.Response.ContentType = "text/html; charset=utf-8";
+                await context.Response.WriteAsync("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>尚未生成</title></head><body><p>网站尚未生成成功。</p></body></html>");
+            }
         });
 
-        using var watcher = new RebuildWatcher(options, () => BuildAndReportAsync(options, cache, cancellationToken));
+        using var watcher = new RebuildWatcher(options, () => BuildAndReportAsync(options, cache, live, cancellationToken));
         Console.WriteLine($"预览地址：http://127.0.0.1:{port}/  （修改 content/、input/、theme/ 后自动重新生成；Ctrl+C 退出）");
         await app.RunAsync(cancellationToken);
         return 0;
     }
 
-    private static async Task BuildAndReportAsync(BuildOptions options, BuildCache cache, CancellationToken cancellationToken)
+    private static async Task BuildAndReportAsync(BuildOptions options, BuildCache cache, LiveReload live, CancellationToken cancellationToken)
     {
         BuildReport report;
         try
@@ -65,9 +80,11 @@ public static class DevServer
             // Said out loud, and the watcher goes on: the next save rebuilds. The cache is only
             // replaced when a build commits, so it still describes the last good site.
             Console.Error.WriteLine($"内部错误（请报告给开发者），继续显示上一次成功的版本：{ex}");
+            live.PublishCrash(ex);
             return;
         }
 
+        live.Publish(report);
         ConsoleReporter.Report(report.Diagnostics, Console.Error);
         Console.WriteLine(report.Succeeded
             ? $"已生成 {report.Pages} 个页面，其中 {report.PagesRendered} 个有变化（{report.Summary()}）"
@@ -78,9 +95,9 @@ public static class DevServer
     /// <summary>
     /// A full, compacting collection once a build is done, while the person looks at the result. A
     /// build leaves much of the last one's pages, documents and index buffers as garbage in the oldest
-    /// generation; left there, the runtime collected it during the next rebuild, which for 50,000
-    /// stories then took 1.7-2.2 s instead of 1.3-1.4 s (BENCHMARKS.md). The collection itself takes
-    /// 0.2-0.5 s at that size, and a few milliseconds for a county's site.
+    /// generation; left there, the runtime collected it during the next rebuild and made the rebuild
+    /// slower (BENCHMARKS.md, `build --rebuilds`). The collection itself is short, and unnoticeable
+    /// for a county's site.
     /// </summary>
     public static void CollectBetweenBuilds() => GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
 }

@@ -3,7 +3,11 @@ using System.Text.RegularExpressions;
 
 namespace Site.Generator.Validation;
 
-/// <summary>Dates as people and spreadsheets write them: 2025-03-15, 2025/3/15, 2025.3.15, 2025年3月15日.</summary>
+/// <summary>
+/// Dates as people and spreadsheets write them: 2025-03-15, 2025/3/15, 2025.3.15, 2025年3月15日,
+/// 20250315, and Excel date serials (46096, as a cell in a date format the reader does not know as
+/// one comes through: Excel's Chinese built-in formats 27–36 and 50–58 among them).
+/// </summary>
 public static partial class DateParsing
 {
     [GeneratedRegex(@"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[ T].*)?$")]
@@ -15,9 +19,44 @@ public static partial class DateParsing
     [GeneratedRegex(@"^\d{4}年?$")]
     private static partial Regex YearOnly();
 
+    /// <summary>
+    /// Excel's serials for 1927-05-18 to 2119-01-10: five digits, so a year (1967) or a packed
+    /// date (196703, 19670315) is never read as one. Excel's 1900 date system (the 1904 one is
+    /// only the old Mac default); <see cref="DateTime.FromOADate"/> skips its phantom 1900-02-29.
+    /// </summary>
+    [GeneratedRegex(@"^[1-9]\d{4}(?:\.\d+)?$")]
+    private static partial Regex Serial();
+
+    [GeneratedRegex(@"^(\d{4})(\d{2})(\d{2})?$")]
+    private static partial Regex Packed();
+
+    private static bool TrySerial(string text, out DateOnly date)
+    {
+        if (Serial().IsMatch(text) && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var serial))
+        {
+            date = DateOnly.FromDateTime(DateTime.FromOADate(serial));
+            return true;
+        }
+
+        date = default;
+        return false;
+    }
+
     public static bool TryParse(string text, out DateOnly date)
     {
-        var match = FullDate().Match(text.Trim());
+        text = text.Trim();
+        if (TrySerial(text, out date))
+        {
+            return true;
+        }
+
+        if (Packed().Match(text) is { Success: true, Groups: var packed } && packed[3].Success
+            && TryDate(packed[1].Value, packed[2].Value, packed[3].Value, out date))
+        {
+            return true;
+        }
+
+        var match = FullDate().Match(text);
         if (match.Success
             && int.TryParse(match.Groups[1].Value, CultureInfo.InvariantCulture, out var year)
             && int.TryParse(match.Groups[2].Value, CultureInfo.InvariantCulture, out var month)
@@ -32,13 +71,38 @@ public static partial class DateParsing
         return false;
     }
 
-    /// <summary>Partial dates as rosters hold them (出生年月: 1967年3月, 1967-03, 1967.3, 1967); normalised to 1967年3月.</summary>
+    private static bool TryDate(string yearText, string monthText, string dayText, out DateOnly date)
+    {
+        var year = int.Parse(yearText, CultureInfo.InvariantCulture);
+        var month = int.Parse(monthText, CultureInfo.InvariantCulture);
+        var day = int.Parse(dayText, CultureInfo.InvariantCulture);
+        if (year >= 1000 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month))
+        {
+            date = new DateOnly(year, month, day);
+            return true;
+        }
+
+        date = default;
+        return false;
+    }
+
+    /// <summary>
+    /// Partial dates as rosters hold them (出生年月: 1967年3月, 1967-03, 1967.3, 196703, 1967, 1988年,
+    /// a full date or an Excel serial); normalised to 1967年3月, or 1967年 where only the year is known
+    /// (a year-month stays a year-month, never a made-up day).
+    /// </summary>
     public static string? NormalizeYearMonth(string text)
     {
         text = text.Trim();
         if (TryParse(text, out var full))
         {
             return $"{full.Year}年{full.Month}月";
+        }
+
+        if (Packed().Match(text) is { Success: true, Groups: var packed } && !packed[3].Success)
+        {
+            var packedMonth = int.Parse(packed[2].Value, CultureInfo.InvariantCulture);
+            return packedMonth is >= 1 and <= 12 ? $"{packed[1].Value}年{packedMonth}月" : null;
         }
 
         var match = YearMonth().Match(text);

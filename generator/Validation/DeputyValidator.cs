@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Site.Generator.Diagnostics;
 using Site.Generator.Loading;
 using Site.Generator.Model;
@@ -5,8 +6,12 @@ using Site.Generator.Vocabulary;
 
 namespace Site.Generator.Validation;
 
-/// <summary>input/deputies/ → <see cref="Deputy"/>. Rosters are messy: blank cells load, bad values are named.</summary>
-public static class DeputyValidator
+/// <summary>
+/// input/deputies/ → <see cref="Deputy"/>. Rosters are messy: blank cells load, bad values are named.
+/// Only 代表编号, 姓名 and 层级 keep a deputy off the site; a bad value in an optional field
+/// (出生年月, 性别) is a warning and is left out, so one typo never holds back a whole roster.
+/// </summary>
+public static partial class DeputyValidator
 {
     private static IReadOnlyDictionary<string, string> Labels => DeputyVocabulary.Fields.Labels;
 
@@ -20,7 +25,20 @@ public static class DeputyValidator
         var fields = new FieldReader(map, diagnostics, Labels);
         var id = fields.Name("id", required: true);
         var name = fields.String("name", required: true);
-        var gender = fields.OneOf("gender", Genders);
+        if (name is not null && name.AsSpan().IndexOfAny(Spaces) >= 0 && HanNameSpaces().IsMatch(name))
+        {
+            var joined = HanNameSpaces().Replace(name, "");
+            fields.Warning(DiagnosticCodes.NameSpaces, fields.LocationOf("name"), "name", $"“{name}”中的空格已去掉，按“{joined}”发布（名册对齐用的空格不是名字的一部分）");
+            name = joined;
+        }
+
+        var genderText = fields.String("gender");
+        var gender = genderText is null || Genders.Contains(genderText) ? genderText : null;
+        if (genderText is not null && gender is null)
+        {
+            fields.Warning(DiagnosticCodes.BadValue, fields.LocationOf("gender"), "gender", $"“{genderText}”不是 男/女，本项不发布，这位代表照常发布");
+        }
+
         var birthText = fields.String("birth");
         string? birth = null;
         if (birthText is not null)
@@ -28,7 +46,7 @@ public static class DeputyValidator
             birth = DateParsing.NormalizeYearMonth(birthText);
             if (birth is null)
             {
-                fields.Error(DiagnosticCodes.BadDate, fields.LocationOf("birth"), "birth", $"“{birthText}”不是有效的出生年月，请写成 1967年3月 或 1967-03");
+                fields.Warning(DiagnosticCodes.BadDate, fields.LocationOf("birth"), "birth", $"“{birthText}”不是有效的出生年月（可写 1967年3月、1967.03、1967-3 或 1967），本项不发布，这位代表照常发布");
             }
         }
 
@@ -43,6 +61,17 @@ public static class DeputyValidator
             {
                 fields.Error(DiagnosticCodes.BadValue, location, "levels", $"“{value}”不是 全国/省/市/县/乡");
             }
+        }
+
+        var term = fields.String("term");
+        if (term is null)
+        {
+            fields.Warning(DiagnosticCodes.MissingField, fields.LocationOf("term"), "term", "届次是空的：代表页上不显示是第几届代表（可在 site.yaml 的 roster: files: 下为整个文件写一次）");
+        }
+        else if (LevelOfTerm(term) is { } termLevel && levels.Count > 0 && !levels.Contains(termLevel))
+        {
+            fields.Warning(DiagnosticCodes.LevelMismatch, fields.LocationOf("levels"), "levels",
+                $"届次“{term}”是{LevelLabels[termLevel]}人大的届次，层级却是“{string.Join("、", levels.Distinct().Select(l => LevelLabels[l]))}”，请核对");
         }
 
         var station = fields.String("station");
@@ -65,7 +94,7 @@ public static class DeputyValidator
             birth,
             ImageReference.Read(fields, "photo", PhotoFolder, site),
             levels.Distinct().Order().ToList(),
-            fields.String("term"),
+            term,
             fields.String("constituency"),
             fields.String("group"),
             fields.String("title"),
@@ -78,4 +107,47 @@ public static class DeputyValidator
         fields.ReportUnknownKeys();
         return fields.ErrorCount > 0 ? null : deputy;
     }
+
+    private static readonly Dictionary<DeputyLevel, string> LevelLabels = new()
+    {
+        [DeputyLevel.National] = "全国", [DeputyLevel.Provincial] = "省级", [DeputyLevel.City] = "市级",
+        [DeputyLevel.County] = "县级", [DeputyLevel.Township] = "乡镇级",
+    };
+
+    /// <summary>
+    /// The level a 届次 names, if it names one: the level word nearest before 第 (湘潭县第十八届 → 县,
+    /// 省第十四届 → 省, 全国第十四届 → 全国); 第十八届 alone names none.
+    /// </summary>
+    internal static DeputyLevel? LevelOfTerm(string term)
+    {
+        var end = term.IndexOf('第');
+        var prefix = end < 0 ? term.AsSpan() : term.AsSpan(0, end);
+        if (prefix.Contains("全国", StringComparison.Ordinal))
+        {
+            return DeputyLevel.National;
+        }
+
+        for (var i = prefix.Length - 1; i >= 0; i--)
+        {
+            switch (prefix[i])
+            {
+                case '乡' or '镇':
+                    return DeputyLevel.Township;
+                case '县' or '区' or '旗':
+                    return DeputyLevel.County;
+                case '市' or '州' or '盟':
+                    return DeputyLevel.City;
+                case '省':
+                    return DeputyLevel.Provincial;
+            }
+        }
+
+        return null;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> Spaces = System.Buffers.SearchValues.Create(" \t\u3000\u00A0");
+
+    /// <summary>Spaces (ASCII, full-width, non-breaking) between Han characters, as lists pad 赵  敏.</summary>
+    [GeneratedRegex(@"(?<=\p{IsCJKUnifiedIdeographs})[\s\u3000\u00A0]+(?=\p{IsCJKUnifiedIdeographs})")]
+    private static partial Regex HanNameSpaces();
 }

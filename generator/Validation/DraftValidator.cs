@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Site.Generator.Diagnostics;
 using Site.Generator.Loading;
 using Site.Generator.Model;
@@ -63,6 +64,11 @@ public static class DraftValidator
             diagnostics.Warning(DiagnosticCodes.DraftStructure, new SourceLocation(document.RelativePath, problem.Line), problem.Message);
         }
 
+        if (explanation is not null)
+        {
+            CheckStatedCounts(explanation, parsed.Text, new SourceLocation(document.RelativePath, explanationLine), diagnostics);
+        }
+
         var title = titleField ?? parsed.Title;
         if (title is null)
         {
@@ -100,6 +106,41 @@ public static class DraftValidator
             Previous = previous is null ? null : new DraftId(previous),
             PreviousLocation = previous is null ? null : previousLocation,
         };
+    }
+
+    private const string CountNumeral = "[零〇一二两三四五六七八九十百0-9]+";
+
+    /// <summary>“共四章二十条”, “分为四章、二十条”: the counts an explanatory note states.</summary>
+    private static readonly Regex ChaptersAndArticles = new($"(?<!第)({CountNumeral})章[，、,和]?共?({CountNumeral})条", RegexOptions.CultureInvariant);
+
+    /// <summary>“共二十条” without chapters.</summary>
+    private static readonly Regex ArticlesOnly = new($"共({CountNumeral})条", RegexOptions.CultureInvariant);
+
+    /// <summary>
+    /// A warning when the 起草说明 states how many chapters or articles the draft has and the text
+    /// says otherwise (a note written for an earlier version, or a text pasted incompletely).
+    /// </summary>
+    public static void CheckStatedCounts(string explanation, DraftText text, SourceLocation location, DiagnosticBag diagnostics)
+    {
+        var chapters = text.Chapters.Count(c => c.Number > 0 || c.Title.Length > 0);
+        var articles = text.Articles.Count;
+        var both = ChaptersAndArticles.Match(explanation);
+        var stated = both.Success ? both : ArticlesOnly.Match(explanation);
+        if (!stated.Success)
+        {
+            return;
+        }
+
+        int? Count(string value) => value.All(char.IsAsciiDigit) ? int.Parse(value, System.Globalization.CultureInfo.InvariantCulture) : ChineseNumerals.Parse(value);
+        var statedChapters = both.Success ? Count(both.Groups[1].Value) : null;
+        var statedArticles = Count(stated.Groups[stated.Groups.Count - 1].Value);
+        if ((statedChapters is { } c && c != chapters) || (statedArticles is { } a && a != articles))
+        {
+            diagnostics.Warning(
+                DiagnosticCodes.DraftStructure,
+                location,
+                $"起草说明写的是“{stated.Value}”，正文实际是{(chapters > 0 ? $"{ChineseNumerals.Format(chapters)}章" : "")}{ChineseNumerals.Format(articles)}条：请核对说明或正文是否完整");
+        }
     }
 
     /// <summary>The report, with where each of its per-article outcomes names its article (checked against the text once it is parsed).</summary>

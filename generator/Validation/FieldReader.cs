@@ -259,6 +259,10 @@ public sealed partial class FieldReader
         _diagnostics.Error(code, location, $"{Prefix()}{Describe(key)}: {message}");
     }
 
+    /// <summary>A problem that does not keep the record off the site (an optional field left out).</summary>
+    public void Warning(string code, SourceLocation location, string key, string message) =>
+        _diagnostics.Warning(code, location, $"{Prefix()}{Describe(key)}: {message}");
+
     public string Describe(string key)
     {
         var header = _map.Find(key)?.Header;

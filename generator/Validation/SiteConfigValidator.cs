@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Site.Generator.Diagnostics;
 using Site.Generator.Loading;
 using Site.Generator.Model;
@@ -6,13 +7,30 @@ using Site.Generator.Vocabulary;
 namespace Site.Generator.Validation;
 
 /// <summary>input/site.yaml: the site's name, address, columns and result classes.</summary>
-public static class SiteConfigValidator
+public static partial class SiteConfigValidator
 {
     private static IReadOnlyDictionary<string, string> Labels => SiteConfigVocabulary.Fields.Labels;
 
+    private static readonly Dictionary<string, string> RosterLabels = new()
+    {
+        ["order"] = "排序（笔画 或 两字名在前）", ["files"] = "名册文件（全表相同的列值，见 README）",
+    };
+
+    private static readonly Dictionary<string, bool> RosterOrders = new()
+    {
+        ["笔画"] = false, ["姓氏笔画"] = false, ["strokes"] = false,
+        ["两字名在前"] = true, ["shorterFirst"] = true,
+    };
+
     private static IReadOnlyDictionary<string, string> ColumnLabels => SiteConfigVocabulary.ColumnFields.Labels;
 
-    public static SiteConfig Validate(RawMap? map, DiagnosticBag diagnostics)
+    private static readonly Dictionary<string, string> WechatLabels = new()
+    {
+        ["name"] = "名称", ["url"] = "链接",
+    };
+
+    /// <param name="staticFiles">content/'s other files ("content/images/logo.png"); the logo must be one of them.</param>
+    public static SiteConfig Validate(RawMap? map, DiagnosticBag diagnostics, IReadOnlyCollection<string>? staticFiles = null)
     {
         if (map is null)
         {
@@ -28,12 +46,95 @@ public static class SiteConfigValidator
             fields.String("baseUrl") ?? SiteConfig.Default.BaseUrl,
             fields.String("region") is { } code ? new RegionCode(code) : null,
             ReadColumns(fields.Node("columns"), diagnostics),
-            ReadResultClasses(fields.Node("resultClasses"), diagnostics))
+            ReadResultClasses(fields.Node("resultClasses"), diagnostics),
+            ReadIdentity(fields, diagnostics, staticFiles))
         {
             Nav = ReadNav(fields.Node("nav"), diagnostics) ?? NavLink.Defaults,
+            ShorterNamesFirst = ReadRosterOrder(fields.Node("roster"), diagnostics),
         };
         fields.ReportUnknownKeys();
         return config;
+    }
+
+    private static SiteIdentity ReadIdentity(FieldReader fields, DiagnosticBag diagnostics, IReadOnlyCollection<string>? staticFiles)
+    {
+        var siteCode = fields.String("siteCode");
+        if (siteCode is not null && !SiteCode().IsMatch(siteCode))
+        {
+            fields.Error(DiagnosticCodes.BadValue, fields.LocationOf("siteCode"), "siteCode", $"“{siteCode}”不是网站标识码：应为 10 位数字或字母（如 4303210001）");
+            siteCode = null;
+        }
+
+        var police = fields.String("policeRecord");
+        if (police is not null && !PoliceDigits().IsMatch(police))
+        {
+            fields.Error(DiagnosticCodes.BadValue, fields.LocationOf("policeRecord"), "policeRecord", $"“{police}”中没有备案编号：应写成“湘公网安备43032102000001号”");
+            police = null;
+        }
+
+        string? wechatName = null, wechatUrl = null;
+        if (fields.Node("wechat") is RawMap wechat)
+        {
+            var reader = new FieldReader(wechat, diagnostics, WechatLabels);
+            wechatName = reader.String("name", required: true);
+            wechatUrl = reader.String("url");
+            if (wechatUrl is not null && !wechatUrl.StartsWith("https://", StringComparison.Ordinal))
+            {
+                reader.Error(DiagnosticCodes.BadValue, reader.LocationOf("url"), "url", $"“{wechatUrl}”应以 https:// 开头");
+                wechatUrl = null;
+            }
+
+            reader.ReportUnknownKeys();
+        }
+        else if (fields.Has("wechat"))
+        {
+            fields.Error(DiagnosticCodes.WrongShape, fields.LocationOf("wechat"), "wechat", "应写成 name:（公众号名称）和 url:（链接）两个字段");
+        }
+
+        var logo = fields.String("logo");
+        if (logo is not null)
+        {
+            var path = "content/" + logo.TrimStart('/');
+            var extension = Path.GetExtension(logo).ToLowerInvariant();
+            if (logo.Contains("..", StringComparison.Ordinal) || extension is not (".png" or ".jpg" or ".jpeg"))
+            {
+                fields.Error(DiagnosticCodes.BadValue, fields.LocationOf("logo"), "logo", $"“{logo}”应为 content/ 下的 PNG 或 JPEG 图片（微信分享不显示 SVG），如 images/logo.png");
+                logo = null;
+            }
+            else if (staticFiles is not null && !staticFiles.Contains(path))
+            {
+                fields.Error(DiagnosticCodes.MissingImage, fields.LocationOf("logo"), "logo", $"找不到图片 {path}");
+                logo = null;
+            }
+            else
+            {
+                logo = "/" + logo.TrimStart('/');
+            }
+        }
+
+        return new SiteIdentity(
+            fields.String("organizer"), fields.String("contact"), siteCode, fields.String("icp"), police, wechatName, wechatUrl, logo);
+    }
+
+    [GeneratedRegex("^[0-9A-Za-z]{10}$")]
+    private static partial Regex SiteCode();
+
+    [GeneratedRegex("[0-9]{6,}")]
+    private static partial Regex PoliceDigits();
+
+    /// <summary>roster.order; roster.files is read by the loader (it applies while spreadsheets are read).</summary>
+    private static bool ReadRosterOrder(RawNode? node, DiagnosticBag diagnostics)
+    {
+        if (node is not RawMap map)
+        {
+            return false;
+        }
+
+        var fields = new FieldReader(map, diagnostics, RosterLabels);
+        fields.Node("files");
+        var shorter = fields.OneOf("order", RosterOrders) ?? false;
+        fields.ReportUnknownKeys();
+        return shorter;
     }
 
     private static List<Column> ReadColumns(RawNode? node, DiagnosticBag diagnostics)

@@ -16,8 +16,10 @@ public static class SiteValidator
     private static readonly Action<InputRecords, ValidatedSite, DiagnosticBag>[] RecordValidators =
     [
         (input, site, d) => Each(input.Of(RecordKind.Regions), site.Regions, map => RegionValidator.Validate(map, d), r => r.Code.Value, "code", "区划代码", d),
+        (input, site, d) => ResolveRegionParents(site.Regions),
         (input, site, d) => Each(input.Of(RecordKind.Stations), site.Stations, map => StationValidator.Validate(map, site, d), s => s.Id.Value, "id", "家站点编号", d),
         (input, site, d) => Each(input.Of(RecordKind.Deputies), site.Deputies, map => DeputyValidator.Validate(map, site, d), x => x.Id.Value, "id", "代表编号", d),
+        (input, site, d) => ReportDuplicateNames(input.Of(RecordKind.Deputies), d),
         (input, site, d) => Each(input.Of(RecordKind.Duties), site.Duties, map => DutyRecordValidator.Validate(map, site, d), null, "", "", d),
         (input, site, d) => Each(input.Of(RecordKind.Suggestions), site.Suggestions, map => SuggestionValidator.Validate(map, site.Config, site, d), s => s.Number, "number", "建议编号", d),
         (input, site, d) => ValidateBallots(input.Of(RecordKind.Ballots), site, d),
@@ -26,7 +28,7 @@ public static class SiteValidator
     /// <param name="stories">With `serve`, the last build's validated stories.</param>
     public static ValidatedSite Validate(ContentLoader.Result content, InputRecords input, DiagnosticBag diagnostics, StoryMemo? stories = null)
     {
-        var site = new ValidatedSite { Config = SiteConfigValidator.Validate(input.SiteConfig, diagnostics) };
+        var site = new ValidatedSite { Config = SiteConfigValidator.Validate(input.SiteConfig, diagnostics, content.StaticFiles) };
         site.StaticFiles.AddRange(content.StaticFiles);
         var columns = stories is null ? default : StoryMemo.Columns(site.Config);
 
@@ -95,6 +97,57 @@ public static class SiteValidator
         }
 
         ReportDuplicates(ballots, site.Ballots, b => b.Id, "id", diagnostics, "票决编号");
+    }
+
+    /// <summary>
+    /// A village's 12-digit code names its township as 9 digits (430321100) in tables of 2/4/6/9/12
+    /// digits, and as 12 digits padded with zeros (430321100000) in the bureau's padded tables: a
+    /// parent that is not there in one form is taken in the other when that one is.
+    /// </summary>
+    private static void ResolveRegionParents(List<Region> regions)
+    {
+        var codes = regions.Select(r => r.Code.Value).ToHashSet(StringComparer.Ordinal);
+        for (var i = 0; i < regions.Count; i++)
+        {
+            if (regions[i].Parent is not { } parent || codes.Contains(parent.Value))
+            {
+                continue;
+            }
+
+            var other = parent.Value.Length == 12
+                ? parent.Value[..RegionValidator.SignificantLength(parent.Value)]
+                : parent.Value.PadRight(12, '0');
+            if (codes.Contains(other))
+            {
+                regions[i] = regions[i] with { Parent = new RegionCode(other) };
+            }
+        }
+    }
+
+    /// <summary>
+    /// One name twice in one roster file: often a row pasted twice, sometimes two people. A warning
+    /// at the later row naming both rows (spaces in names do not count, 赵  敏 is 赵敏).
+    /// </summary>
+    private static readonly System.Buffers.SearchValues<char> WhiteSpace = System.Buffers.SearchValues.Create(" \t\r\n\u3000\u00A0");
+
+    private static void ReportDuplicateNames(IReadOnlyList<RawMap> deputies, DiagnosticBag diagnostics)
+    {
+        var first = new Dictionary<(string File, string Name), RawMap>();
+        foreach (var map in deputies)
+        {
+            if (map.Find("name")?.Value is not RawScalar { IsEmpty: false } scalar)
+            {
+                continue;
+            }
+
+            var name = scalar.Value.AsSpan().ContainsAny(WhiteSpace) ? string.Concat(scalar.Value.Where(c => !char.IsWhiteSpace(c))) : scalar.Value;
+            if (!first.TryAdd((map.Location.Path, name), map))
+            {
+                var earlier = first[(map.Location.Path, name)];
+                diagnostics.Warning(DiagnosticCodes.DuplicateName, scalar.Location,
+                    $"{map.Context}{(map.Context is null ? "" : " ")}姓名“{name}”在本名册中出现两次：{earlier.Context ?? earlier.Location.ToString()} 和 {map.Context ?? map.Location.ToString()}；如是同一人，请删去一行，如是两人，请核对编号与出生年月");
+            }
+        }
     }
 
     private static void Add<T>(List<T> list, T? item)

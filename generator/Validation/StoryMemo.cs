@@ -7,8 +7,8 @@ namespace Site.Generator.Validation;
 /// <summary>
 /// What `serve` keeps of the last build's validated stories: a story whose loaded file is the very
 /// same document (the build cache hands back the same one while the file is unchanged), validated
-/// against the same columns, without a diagnostic, is not read field by field again. Validating
-/// 50,000 stories was a tenth of a rebuild's processor time. Entries the last committed build did not
+/// against the same columns, without a diagnostic, is not read field by field again: validating every
+/// story again was a noticeable part of a large site's rebuild. Entries the last committed build did not
 /// use are dropped (<see cref="Trim"/>).
 /// </summary>
 public sealed class StoryMemo

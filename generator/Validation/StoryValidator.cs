@@ -36,13 +36,20 @@ public static class StoryValidator
         var author = fields.String("author");
         fields.ReportUnknownKeys();
 
-        if (fields.ErrorCount > 0 || slug is null || title is null || date is null || column is null || isDraft)
+        if (isDraft)
         {
             return null;
         }
 
+        // Checked even when a field failed, so that one run shows every mistake of the story.
         site.References.AddRange(deputies.Select(d => new Reference(ReferenceKind.Deputy, d.Value, d.Location, "deputies（相关代表）")));
         site.References.AddRange(stations.Select(s => new Reference(ReferenceKind.Station, s.Value, s.Location, "stations（相关家站点）")));
+        if (fields.ErrorCount > 0 || slug is null || title is null || date is null || column is null)
+        {
+            site.UnpublishedBodies.Add(Body(document));
+            return null;
+        }
+
         return new Story(
             slug,
             title,

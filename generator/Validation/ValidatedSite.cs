@@ -28,4 +28,10 @@ public sealed class ValidatedSite
     public List<Reference> References { get; } = [];
 
     public List<string> StaticFiles { get; } = [];
+
+    /// <summary>
+    /// Bodies of stories that failed validation (no page): their links and images are still checked,
+    /// so a story with a bad date and a broken link shows both in one run.
+    /// </summary>
+    public List<MarkdownSource> UnpublishedBodies { get; } = [];
 }

@@ -3,40 +3,42 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Site.Intake.Drafts;
 using Site.Intake.Storage;
+using Site.Intake.Submissions;
+using Site.Theme.ViewModels;
 
 namespace Site.Intake.Comments;
 
-/// <summary>Comment intake: post a comment (JSON or form), public counts, a receipt page.</summary>
+/// <summary>Comment intake: post a comment (JSON or form), public counts and status, a receipt page.</summary>
 public static class CommentsApi
 {
-    public const string RateLimitPolicy = "comments";
-
     public static RouteGroupBuilder MapComments(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/drafts/{draft}");
-        api.MapPost("/comments", PostCommentAsync).RequireRateLimiting(RateLimitPolicy);
+        api.AddEndpointFilter<StoreUnavailableFilter>();
+        api.MapPost("/comments", PostCommentAsync)
+            .AddEndpointFilter<SameOriginFilter>()
+            .AddEndpointFilter((context, next) => context.HttpContext.RequestServices.GetRequiredService<SubmissionRateLimit>().InvokeAsync(context, next));
         api.MapGet("/stats", GetStatsAsync);
         api.MapGet("/receipts/{receipt}", GetReceiptPageAsync);
         return api;
     }
 
-    /// <summary>POST /api/drafts/{draft}/comments — answers 201 with a 回执编号 only after the comment is committed.</summary>
+    /// <summary>
+    /// POST /api/drafts/{draft}/comments — 201 with a 回执编号 only after the comment is committed (a
+    /// plain form post is redirected to the receipt page). 400 field errors, 404 unknown draft, 409
+    /// outside the comment period, 413 body over <see cref="SubmissionBody.MaxBytes"/>, 422 an
+    /// Idempotency-Key already used for a different comment, 503 the store failed (Retry-After).
+    /// </summary>
     public static async Task<IResult> PostCommentAsync(
-        string draft, HttpContext http, DraftCatalog catalog, CommentWriter writer, TimeProvider clock)
+        string draft, HttpContext http, DraftCatalog catalog, BatchWriter<NewComment, Receipt> writer, DraftStatsCache stats, TimeProvider clock, ILogger<PostCommentRequest> log)
     {
         var isForm = http.Request.HasFormContentType;
-        if (!SameOrigin(http))
-        {
-            return Problem(isForm, StatusCodes.Status403Forbidden, "不接受来自其他网站的提交", null, draft);
-        }
-
         var entry = catalog.Find(draft);
         if (entry is null)
         {
-            return Problem(isForm, StatusCodes.Status404NotFound, "没有这部法规草案，或它已不再征求意见", null, draft);
+            return await SubmissionAnswers.RefuseAsync(http, StatusCodes.Status404NotFound, "没有这部法规草案，或它已不再征求意见");
         }
 
         var now = clock.GetUtcNow();
@@ -44,66 +46,90 @@ public static class CommentsApi
         {
             var when = entry.Closes.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy年M月d日", CultureInfo.InvariantCulture);
             var detail = now < entry.Opens ? "本草案尚未开始征求意见" : $"本草案征求意见已于 {when} 截止，不再接收新的意见";
-            return Problem(isForm, StatusCodes.Status409Conflict, detail, null, draft, new Dictionary<string, object?> { ["closes"] = entry.Closes });
+            return await SubmissionAnswers.RefuseAsync(http, StatusCodes.Status409Conflict, detail, extensions: new() { ["closes"] = entry.Closes, ["status"] = entry.StatusAt(now) });
         }
 
         PostCommentRequest? request;
-        string? idempotencyKey = http.Request.Headers["Idempotency-Key"].FirstOrDefault();
+        var key = http.Request.Headers["Idempotency-Key"].FirstOrDefault();
         if (isForm)
         {
-            var form = await http.Request.ReadFormAsync();
+            var form = await SubmissionBody.ReadFormAsync(http);
+            if (form is null)
+            {
+                return await SubmissionAnswers.RefuseAsync(http, StatusCodes.Status413PayloadTooLarge, SubmissionBody.TooLarge);
+            }
+
             request = new PostCommentRequest
             {
-                Article = form["article"].FirstOrDefault(),
-                Text = form["text"].FirstOrDefault(),
-                Name = form["name"].FirstOrDefault(),
-                Contact = form["contact"].FirstOrDefault(),
-                Identity = form["identity"].FirstOrDefault(),
+                Article = SubmissionBody.Field(form, "article"),
+                Text = SubmissionBody.Field(form, "text"),
+                Name = SubmissionBody.Field(form, "name"),
+                Contact = SubmissionBody.Field(form, "contact"),
+                Identity = SubmissionBody.Field(form, "identity"),
             };
-            idempotencyKey ??= form["idempotencyKey"].FirstOrDefault();
+            key = string.IsNullOrEmpty(key) ? SubmissionBody.Field(form, "idempotencyKey") : key;
         }
         else
         {
-            try
+            var (json, fits) = await SubmissionBody.ReadJsonAsync<PostCommentRequest>(http, JsonOptions);
+            if (!fits)
             {
-                request = await JsonSerializer.DeserializeAsync<PostCommentRequest>(http.Request.Body, JsonOptions);
-            }
-            catch (JsonException)
-            {
-                request = null;
+                return await SubmissionAnswers.RefuseAsync(http, StatusCodes.Status413PayloadTooLarge, SubmissionBody.TooLarge);
             }
 
-            if (request is null)
+            if (json is null)
             {
                 return TypedResults.ValidationProblem(
                     new Dictionary<string, string[]> { ["body"] = ["请求内容不是有效的 JSON"] }, title: "提交的内容有误");
             }
+
+            request = json;
         }
 
+        request = request.Normalized();
         var errors = request.Validate(entry);
-        if (idempotencyKey is { Length: > 100 })
+        key = string.IsNullOrWhiteSpace(key) ? null : key.Trim();
+        if (key is { Length: > 100 } || (key is not null && SubmissionText.Unstorable(key, "Idempotency-Key") is not null))
         {
-            errors["idempotencyKey"] = ["Idempotency-Key 最多 100 个字符"];
+            errors["idempotencyKey"] = ["Idempotency-Key 最多 100 个字符，且不能含控制字符"];
         }
 
         if (errors.Count > 0)
         {
             return isForm
-                ? FormPages.Errors(entry, errors, request)
+                ? await SubmissionAnswers.RefuseAsync(http, StatusCodes.Status400BadRequest, "意见未提交，请修改后再试：",
+                    details: errors.SelectMany(e => e.Value).ToList(), form: Form(entry, request, NewKey()))
                 : TypedResults.ValidationProblem(errors, title: "提交的内容有误");
         }
 
+        // A plain form on the static page carries no key: the same comment from the same address on
+        // the same day is taken as a second click, and stored once.
+        var fingerprint = request.Fingerprint();
+        key ??= isForm ? FormKey(entry, fingerprint, http, now) : null;
         var comment = new NewComment(
-            entry.Id,
-            string.IsNullOrEmpty(request.Article) ? null : request.Article,
-            request.Text!.Trim(),
-            Blank(request.Name),
-            Blank(request.Contact),
-            Blank(request.Identity),
-            Blank(idempotencyKey),
-            Participant(request, idempotencyKey),
-            now);
-        var receipt = await writer.WriteAsync(comment);
+            entry.Id, request.Article, request.Text!, request.Name, request.Contact, request.Identity,
+            key, Participant(request, key), now, fingerprint);
+
+        Receipt receipt;
+        try
+        {
+            receipt = await writer.WriteAsync(comment);
+        }
+        catch (Exception ex)
+        {
+            log.LogError(ex, "comment on {Draft} not stored", entry.Id);
+            return await SubmissionAnswers.RefuseAsync(http, StatusCodes.Status503ServiceUnavailable, StoreUnavailableFilter.Detail,
+                retryAfter: StoreUnavailableFilter.RetryAfterSeconds, form: Form(entry, request, key ?? NewKey()));
+        }
+
+        if (receipt.KeyReused)
+        {
+            return await SubmissionAnswers.RefuseAsync(http, StatusCodes.Status422UnprocessableEntity,
+                "这个提交编号（Idempotency-Key）已用于另一条内容不同的意见，这次的内容没有保存。请重新提交",
+                form: Form(entry, request, NewKey()));
+        }
+
+        stats.Invalidate(entry.Id);
         var receiptUrl = $"/api/drafts/{WebUtility.UrlEncode(entry.Id)}/receipts/{receipt.Number}";
         if (isForm)
         {
@@ -113,66 +139,67 @@ public static class CommentsApi
         return TypedResults.Created(receiptUrl, new CommentReceipt(receipt.Number, entry.Id, comment.Article, receipt.CreatedAt, receipt.Replayed));
     }
 
-    /// <summary>GET /api/drafts/{draft}/stats — comments, participants, per-article counts.</summary>
-    public static async Task<Results<Ok<DraftStats>, ProblemHttpResult>> GetStatsAsync(string draft, DraftCatalog catalog, ICommentStore store, CancellationToken cancellationToken)
+    /// <summary>
+    /// GET /api/drafts/{draft}/stats — counts (at most <see cref="DraftStatsCache.Lifetime"/> old) and
+    /// the comment period by the live clock: status "not-yet-open", "open" or "closed", opens, closes.
+    /// </summary>
+    public static async Task<IResult> GetStatsAsync(string draft, DraftCatalog catalog, DraftStatsCache cache, TimeProvider clock)
     {
-        if (catalog.Find(draft) is null)
+        if (catalog.Find(draft) is not { } entry)
         {
-            return TypedResults.Problem("没有这部法规草案", statusCode: StatusCodes.Status404NotFound);
+            return TypedResults.Problem("没有这部法规草案", statusCode: StatusCodes.Status404NotFound, title: "没有这部法规草案");
         }
 
-        return TypedResults.Ok(await store.StatsAsync(draft, cancellationToken));
+        var stats = await cache.GetAsync(draft);
+        return TypedResults.Ok(new DraftStatsAnswer(
+            stats.Draft, stats.Comments, stats.Participants, stats.Articles, entry.StatusAt(clock.GetUtcNow()), entry.Opens, entry.Closes));
     }
 
     /// <summary>The receipt page a plain form post lands on: works without JavaScript.</summary>
-    public static async Task<IResult> GetReceiptPageAsync(string draft, string receipt, DraftCatalog catalog, ICommentStore store, CancellationToken cancellationToken)
+    public static async Task<IResult> GetReceiptPageAsync(string draft, string receipt, DraftCatalog catalog, ICommentStore store, SubmissionPages pages, CancellationToken cancellationToken)
     {
         var entry = catalog.Find(draft);
         var comment = await store.FindAsync(receipt, cancellationToken);
         if (entry is null || comment is null || comment.Draft != draft)
         {
-            return FormPages.Message("找不到回执", "没有找到这个回执编号。", StatusCodes.Status404NotFound);
+            return await pages.RefusedAsync("找不到回执", "没有找到这个回执编号。", [], StatusCodes.Status404NotFound);
         }
 
-        return FormPages.Receipt(entry, comment);
+        var article = comment.Article is null ? "" : entry.Articles.FirstOrDefault(a => a.Anchor == comment.Article)?.Label ?? "";
+        return await pages.StoredAsync($"您对《{entry.Title}》{article}的意见已保存。", comment.Receipt, new Crumb("返回草案", entry.Url));
     }
 
     public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 
-    private static IResult Problem(bool isForm, int status, string detail, string? field, string draft, Dictionary<string, object?>? extensions = null) =>
-        isForm
-            ? FormPages.Message("无法提交", detail, status)
-            : TypedResults.Problem(detail: detail, statusCode: status, title: detail, extensions: extensions);
+    /// <summary>The form given back with what was typed, and the key its next submission carries.</summary>
+    private static CommentFormView Form(DraftEntry entry, PostCommentRequest request, string key) => new(
+        entry.Id,
+        entry.Articles.Select(a => new ArticleOption(a.Anchor, a.Label)).ToList(),
+        request.Article, request.Text, request.Name, request.Contact, request.Identity, key, "再次提交");
 
-    /// <summary>A post from another site's page is refused (the browser says where it came from).</summary>
-    private static bool SameOrigin(HttpContext http)
+    /// <summary>A key made when the endpoint renders a form: its resubmission stores once.</summary>
+    private static string NewKey() => "page-" + Guid.NewGuid().ToString("N");
+
+    /// <summary>The key of a key-less form post: the draft, what was said, the client's address and the day in Beijing.</summary>
+    private static string FormKey(DraftEntry entry, string fingerprint, HttpContext http, DateTimeOffset now)
     {
-        if (http.Request.Headers["Sec-Fetch-Site"].FirstOrDefault() is "cross-site")
-        {
-            return false;
-        }
-
-        var origin = http.Request.Headers.Origin.FirstOrDefault();
-        if (string.IsNullOrEmpty(origin) || origin == "null")
-        {
-            return origin != "null";
-        }
-
-        var options = http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<IntakeOptions>>().Value;
-        return Uri.TryCreate(origin, UriKind.Absolute, out var uri)
-            && (string.Equals(uri.Authority, http.Request.Host.Value, StringComparison.OrdinalIgnoreCase)
-                || options.AllowedOrigins.Contains(origin, StringComparer.OrdinalIgnoreCase));
+        var day = now.ToOffset(TimeSpan.FromHours(8)).ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+        var basis = string.Join('\n', entry.Id, fingerprint, SubmissionRateLimit.ClientAddress(http), day);
+        return "form-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(basis)))[..32];
     }
-
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     /// <summary>Who counts as one participant: the same contact is one person; anonymous comments count one each.</summary>
     private static string Participant(PostCommentRequest request, string? idempotencyKey)
     {
-        var basis = Blank(request.Contact)?.ToLowerInvariant() ?? idempotencyKey ?? Guid.NewGuid().ToString("N");
+        var basis = request.Contact?.ToLowerInvariant() ?? idempotencyKey ?? Guid.NewGuid().ToString("N");
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(basis)))[..16];
     }
 }
 
 /// <summary>The JSON answer to an accepted comment.</summary>
 public sealed record CommentReceipt(string Receipt, string Draft, string? Article, DateTimeOffset CreatedAt, bool Replayed);
+
+/// <summary>GET …/stats: public counts, and the comment period as the endpoint's clock sees it now.</summary>
+public sealed record DraftStatsAnswer(
+    string Draft, long Comments, long Participants, IReadOnlyDictionary<string, long> Articles,
+    string Status, DateTimeOffset Opens, DateTimeOffset Closes);

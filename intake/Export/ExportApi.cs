@@ -15,14 +15,29 @@ public static class ExportApi
 
     public static void MapExport(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/drafts/{draft}/export.{format}", ExportAsync);
+        app.MapGet("/api/drafts/{draft}/export.{format}", ExportAsync).AddEndpointFilter<Submissions.StoreUnavailableFilter>();
     }
 
-    public static async Task<IResult> ExportAsync(string draft, string format, HttpContext http, DraftCatalog catalog, ICommentStore store, IOptions<IntakeOptions> options)
+    /// <summary>
+    /// GET /api/drafts/{draft}/export.{csv|xlsx} with "Authorization: Bearer {Intake:ExportToken}"
+    /// (the scheme in any case). 401 without the right token; after <see cref="ExportGuard.FailuresAllowed"/>
+    /// wrong tokens from one address in <see cref="ExportGuard.Window"/>, 429 even with the right one.
+    /// Never cached (the file holds contacts).
+    /// </summary>
+    public static async Task<IResult> ExportAsync(string draft, string format, HttpContext http, DraftCatalog catalog, ICommentStore store, IOptions<IntakeOptions> options, ExportGuard guard)
     {
+        http.Response.Headers.CacheControl = "no-store";
+        var address = Submissions.SubmissionRateLimit.ClientAddress(http);
+        if (!guard.MayTry(address))
+        {
+            http.Response.Headers.RetryAfter = ((int)ExportGuard.Window.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+            return TypedResults.Problem("令牌错误次数过多，请稍后再试", statusCode: StatusCodes.Status429TooManyRequests, title: "令牌错误次数过多，请稍后再试");
+        }
+
         if (!Authorized(http, options.Value.ExportToken))
         {
-            return TypedResults.Problem("导出需要工作人员令牌", statusCode: StatusCodes.Status401Unauthorized);
+            guard.Failed(address);
+            return TypedResults.Problem("导出需要工作人员令牌", statusCode: StatusCodes.Status401Unauthorized, title: "导出需要工作人员令牌");
         }
 
         if (catalog.Find(draft) is null)
@@ -78,14 +93,22 @@ public static class ExportApi
         return "\"" + value.Replace("\"", "\"\"") + "\"";
     }
 
-    private static bool Authorized(HttpContext http, string? token)
+    /// <summary>
+    /// The Bearer token (scheme case-insensitive, RFC 9110) against the configured one, compared as
+    /// SHA-256 hashes in constant time, so neither the content nor the length of the token leaks
+    /// through the time a wrong guess takes.
+    /// </summary>
+    internal static bool Authorized(HttpContext http, string? token)
     {
-        var header = http.Request.Headers.Authorization.FirstOrDefault();
-        if (string.IsNullOrEmpty(token) || header is null || !header.StartsWith("Bearer ", StringComparison.Ordinal))
+        if (string.IsNullOrEmpty(token)
+            || !System.Net.Http.Headers.AuthenticationHeaderValue.TryParse(http.Request.Headers.Authorization.FirstOrDefault(), out var header)
+            || !string.Equals(header.Scheme, "Bearer", StringComparison.OrdinalIgnoreCase)
+            || string.IsNullOrEmpty(header.Parameter))
         {
             return false;
         }
 
-        return CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(header[7..]), Encoding.UTF8.GetBytes(token));
+        return CryptographicOperations.FixedTimeEquals(
+            SHA256.HashData(Encoding.UTF8.GetBytes(header.Parameter.Trim())), SHA256.HashData(Encoding.UTF8.GetBytes(token)));
     }
 }

@@ -36,7 +36,7 @@ public static class SearchApi
             return Results.Problem(NotBuilt, statusCode: StatusCodes.Status503ServiceUnavailable);
         }
 
-        var html = await renderer.RenderAsync(chrome, Page(request, response ?? SearchResponse.Empty(q ?? "", NotBuilt)));
+        var html = await renderer.RenderAsync(chrome, Page(request, response ?? SearchResponse.Empty(q ?? "", NotBuilt)) with { Examples = search.Examples });
         return Results.Content(html, "text/html; charset=utf-8", statusCode: response is null ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK);
     }
 
@@ -62,7 +62,8 @@ public static class SearchApi
             response.Page > 1 ? Url(request with { Page = response.Page - 1 }) : null,
             response.Page < response.PageCount ? Url(request with { Page = response.Page + 1 }) : null,
             response.Error,
-            response.Estimated);
+            response.Estimated,
+            response.Relaxed);
         return new SearchPage(meta, response.Query, results);
     }
 

@@ -25,6 +25,9 @@ public sealed class SearchService(string dataPath) : IDisposable
     /// <summary>The site chrome the build used, for pages the endpoint renders itself; null before any build.</summary>
     public SiteChrome? Chrome => _chrome.Current;
 
+    /// <summary>Queries the search box suggests, from the index's own content (none before any build).</summary>
+    public IReadOnlyList<string> Examples => _index.Current?.Examples ?? [];
+
     /// <summary>Null when no build has written an index yet.</summary>
     public SearchResponse? Search(SearchRequest request)
     {

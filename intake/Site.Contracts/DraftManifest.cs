@@ -31,6 +31,9 @@ public sealed record DraftEntry(
     public bool HasArticle(string anchor) => Articles.Any(a => a.Anchor == anchor);
 
     public bool IsOpenAt(DateTimeOffset now) => now >= Opens && now <= Closes;
+
+    /// <summary>The comment period at <paramref name="now"/>: "not-yet-open", "open" or "closed".</summary>
+    public string StatusAt(DateTimeOffset now) => now < Opens ? "not-yet-open" : now <= Closes ? "open" : "closed";
 }
 
 /// <summary>One article: its stable anchor (article-3) and label (第三条).</summary>

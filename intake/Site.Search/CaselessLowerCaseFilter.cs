@@ -6,8 +6,8 @@ namespace Site.Search;
 /// <summary>
 /// Lower-cases Latin (and other cased) letters, and leaves Han, kana and Hangul alone without asking
 /// anyone: they have no case. Lucene.Net's LowerCaseFilter asks the culture's casing for every
-/// character, which on Linux is a call into ICU per Han character and was a third of the time spent
-/// indexing a Chinese site. Same result for every character in the Basic Multilingual Plane.
+/// character, which on Linux is a call into ICU per Han character and a large part of indexing a
+/// Chinese site. Same result for every character in the Basic Multilingual Plane.
 /// </summary>
 public sealed class CaselessLowerCaseFilter : TokenFilter
 {

@@ -10,7 +10,8 @@ namespace Site.Search;
 /// and snippets: Han characters become overlapping bigrams, so any fragment a person types can be
 /// matched as a phrase (exact substring behaviour without a dictionary); Latin words and numbers stay
 /// whole words; full-width forms fold to half-width and Latin to lower case
-/// (<see cref="CaselessLowerCaseFilter"/>). The index keeps a single character only where a run of
+/// (<see cref="CaselessLowerCaseFilter"/>); traditional characters fold to simplified ones
+/// (<see cref="SimplifiedFolding"/>). The index keeps a single character only where a run of
 /// Han text ends (<see cref="ForIndex"/>); queries and snippets see every character
 /// (<see cref="ForQueries"/>), and <see cref="ChineseQuery"/> matches a lone one as a prefix.
 /// <see cref="ChineseTokenizer"/> gives the tokens of <see cref="Chain(TextReader, Unigrams)"/> with a
@@ -23,6 +24,9 @@ public sealed class ChineseAnalyzer(Unigrams unigrams) : Analyzer
     public static ChineseAnalyzer ForIndex() => new(Unigrams.RunEnds);
 
     public static ChineseAnalyzer ForQueries() => new(Unigrams.All);
+
+    /// <summary>Traditional characters are read as simplified ones (<see cref="SimplifiedFolding"/>).</summary>
+    protected override TextReader InitReader(string fieldName, TextReader reader) => new SimplifiedFoldingCharFilter(reader);
 
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader) =>
         new(new ChineseTokenizer(reader, unigrams));

@@ -25,19 +25,63 @@ public static class ChineseQuery
     ];
 
     /// <summary>The query (null when nothing searchable was typed) and the terms to mark in snippets.</summary>
-    public sealed record Parsed(Query? Query, IReadOnlySet<string> Terms);
+    /// <summary>
+    /// The query (null when nothing searchable was typed), the terms to mark in snippets, and a
+    /// looser query to try when the query finds nothing (null when there is none): each SmartCn word
+    /// of a chunk must appear, not the chunk as typed (更换维护保养单位 finds 更换电梯维护保养单位).
+    /// </summary>
+    public sealed record Parsed(Query? Query, IReadOnlySet<string> Terms, Query? Relaxed = null, IReadOnlySet<string>? RelaxedTerms = null);
 
-    public static Parsed Parse(string? text, Analyzer analyzer)
+    /// <param name="rankByWords">
+    /// Whether SmartCn words of the query (<see cref="ChineseWordAnalyzer"/>) add to the score and
+    /// give the relaxed query. They never decide what the query itself matches: the bigram phrases do.
+    /// </param>
+    public static Parsed Parse(string? text, Analyzer analyzer, bool rankByWords = true)
+    {
+        var typed = TextElements.Cut((text ?? "").Trim(), MaxLength);
+        var chunks = typed.Split((char[])[' ', '\t', '\u3000', '\r', '\n'], StringSplitOptions.RemoveEmptyEntries).Take(MaxChunks).ToList();
+        var (query, terms) = AllOf(chunks, analyzer, typed, rankByWords);
+        if (query is null || !rankByWords)
+        {
+            return new Parsed(query, terms);
+        }
+
+        // Words of two characters or more only: single characters together would match almost anything.
+        var words = chunks.SelectMany(chunk => ChineseWordAnalyzer.Words(chunk)).Where(w => w.Length >= 2)
+            .Distinct(StringComparer.Ordinal).Take(4 * MaxChunks).ToList();
+        if (words.Count <= chunks.Count)
+        {
+            return new Parsed(query, terms);
+        }
+
+        // Every word in one and the same field (never a title's word with a body's).
+        var relaxed = new BooleanQuery();
+        var inOneField = new DisjunctionMaxQuery(0.1f);
+        var relaxedTerms = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (field, boost) in Fields)
+        {
+            var all = new BooleanQuery { Boost = boost };
+            foreach (var word in words)
+            {
+                var tokens = Analyze(analyzer, word);
+                all.Add(ForField(field, tokens), Occur.MUST);
+                relaxedTerms.UnionWith(tokens.Select(t => t.Term));
+            }
+
+            inOneField.Add(all);
+        }
+
+        relaxed.Add(inOneField, Occur.MUST);
+        AddWords(relaxed, typed);
+        return new Parsed(query, terms, relaxed, relaxedTerms);
+    }
+
+    /// <summary>Every chunk as a phrase in some field, plus the optional clauses that rank.</summary>
+    private static (Query? Query, HashSet<string> Terms) AllOf(IEnumerable<string> chunks, Analyzer analyzer, string typed, bool rankByWords)
     {
         var terms = new HashSet<string>(StringComparer.Ordinal);
         var query = new BooleanQuery();
-        var chunks = (text ?? "").Trim();
-        if (chunks.Length > MaxLength)
-        {
-            chunks = chunks[..MaxLength];
-        }
-
-        foreach (var chunk in chunks.Split((char[])[' ', '\t', '\u3000', '\r', '\n'], StringSplitOptions.RemoveEmptyEntries).Take(MaxChunks))
+        foreach (var chunk in chunks)
         {
             var tokens = Analyze(analyzer, chunk);
             if (tokens.Count == 0)
@@ -70,17 +114,77 @@ public static class ChineseQuery
 
         if (query.Clauses.Count == 0)
         {
-            return new Parsed(null, terms);
+            return (null, terms);
         }
 
         // Typing a whole name (a deputy, a station, a story's title) puts that page first.
-        query.Add(new TermQuery(new Term(SearchFields.TitleExact, ExactTitle(chunks))) { Boost = 20f }, Occur.SHOULD);
-        return new Parsed(query, terms);
+        query.Add(new TermQuery(new Term(SearchFields.TitleExact, ExactTitle(typed))) { Boost = 20f }, Occur.SHOULD);
+        if (rankByWords)
+        {
+            AddWords(query, typed);
+        }
+
+        return (query, terms);
     }
 
-    /// <summary>A title as compared for exact matches: width and case folded, without spaces.</summary>
+    public const float TitleWordBoost = 40f;
+    public const float WordBoost = 20f;
+    public const float PhraseBoost = 2f;
+
+    /// <summary>
+    /// Optional clauses that rank by words: each word of the query in the title's words or the
+    /// body's (BM25, see <see cref="SearchSimilarity"/>), and all of them as a phrase, so a page
+    /// that has 加装电梯 as words (加装 电梯) ranks above one where 装电 happens to stand together.
+    /// </summary>
+    private static void AddWords(BooleanQuery query, string text)
+    {
+        var words = new List<(string Word, int Position)>();
+        using (var stream = ChineseWordAnalyzer.Shared.GetTokenStream(SearchFields.Words, text))
+        {
+            var term = stream.AddAttribute<ICharTermAttribute>();
+            var increment = stream.AddAttribute<IPositionIncrementAttribute>();
+            stream.Reset();
+            var position = -1;
+            while (stream.IncrementToken() && words.Count < 4 * MaxChunks)
+            {
+                position += increment.PositionIncrement;
+                words.Add((term.ToString(), position));
+            }
+
+            stream.End();
+        }
+
+        foreach (var word in words.Select(w => w.Word).Distinct(StringComparer.Ordinal))
+        {
+            var either = new DisjunctionMaxQuery(0.1f)
+            {
+                new TermQuery(new Term(SearchFields.TitleWords, word)) { Boost = TitleWordBoost },
+                new TermQuery(new Term(SearchFields.Words, word)) { Boost = WordBoost },
+            };
+            query.Add(either, Occur.SHOULD);
+        }
+
+        if (words.Count >= 2)
+        {
+            var phrases = new DisjunctionMaxQuery(0.1f);
+            foreach (var (field, boost) in new[] { (SearchFields.TitleWords, TitleWordBoost * PhraseBoost), (SearchFields.Words, PhraseBoost) })
+            {
+                var phrase = new PhraseQuery { Boost = boost };
+                foreach (var (word, position) in words)
+                {
+                    phrase.Add(new Term(field, word), position - words[0].Position);
+                }
+
+                phrases.Add(phrase);
+            }
+
+            query.Add(phrases, Occur.SHOULD);
+        }
+    }
+
+    /// <summary>A title as compared for exact matches: width, case and traditional forms folded, without spaces.</summary>
     public static string ExactTitle(string title) =>
-        string.Concat(title.Normalize(System.Text.NormalizationForm.FormKC).ToLowerInvariant().Where(c => !char.IsWhiteSpace(c)));
+        string.Concat(SimplifiedFolding.Fold(title.Normalize(System.Text.NormalizationForm.FormKC)).ToLowerInvariant().Where(c => !char.IsWhiteSpace(c)));
 
     private static Query ForField(string field, IReadOnlyList<QueryToken> tokens)
     {

@@ -19,7 +19,7 @@ namespace Site.Search;
 /// <item>Everything else (Latin, numbers, kana, Hangul, rare Han, combining marks, emoji) goes through
 /// the chain itself, piece by piece, with its offsets moved to where the piece starts.</item>
 /// </list>
-/// Indexing 100,000 documents took 11.5–13.6 s with it, 14.4–15.0 s without. <c>ChineseTokenizerTests</c>
+/// Indexing is faster with it (BENCHMARKS.md, `search`). <c>ChineseTokenizerTests</c>
 /// checks that every token (term, type, offsets, position increment and length) is the chain's, on the
 /// seeds, random mixed-script text, and every character of both Han ranges in every neighbourhood.
 /// </summary>

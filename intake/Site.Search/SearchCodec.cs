@@ -6,10 +6,9 @@ namespace Site.Search;
 
 /// <summary>
 /// Lucene 4.6's codec with stored fields kept uncompressed. The default compresses stored fields in
-/// 16 KB LZ4 chunks: the build paid for compressing every body (about 5 % of a 50,000-story build's
-/// processor time), and every snippet paid for decompressing a whole chunk to read one body. Without
-/// it a 50,000-story build took about 2 s less and a query with 10 snippets 1.4 ms at the median
-/// instead of 3.6 ms, for an index a quarter larger (BENCHMARKS.md).
+/// LZ4 chunks of many documents: the build paid for compressing every body, and every snippet paid
+/// for decompressing a whole chunk to read one body. Uncompressed, builds and queries with snippets
+/// are faster for a somewhat larger index (figures: BENCHMARKS.md, `build` and `search`).
 /// </summary>
 /// <remarks>
 /// Each segment records the name of the codec that wrote it, and Lucene looks that name up when the

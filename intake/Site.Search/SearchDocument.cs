@@ -55,6 +55,12 @@ public static class SearchFields
     public const string Title = "title";
     public const string TitleExact = "title_exact";
     public const string Body = "body";
+
+    /// <summary>SmartCn words of the title (<see cref="ChineseWordAnalyzer"/>): ranking only.</summary>
+    public const string TitleWords = "title_words";
+
+    /// <summary>SmartCn words of the start of the body (<see cref="ChineseWordAnalyzer.BodyLead"/>): ranking only.</summary>
+    public const string Words = "words";
     public const string Keywords = "keywords";
     public const string Type = "type";
     public const string Region = "region";

@@ -17,25 +17,65 @@ public sealed class SearchIndex : IDisposable
     private readonly ChineseAnalyzer _analyzer = ChineseAnalyzer.ForQueries();
     private int _disposed;
 
-    private static readonly HashSet<string> UrlOnly = [SearchFields.Url];
+    /// <summary>
+    /// The one order of hits, for ranking and paging alike: score, then URL (unique, and the same in
+    /// every build, unlike document numbers, which depend on which thread added a document first).
+    /// </summary>
+    private static readonly Sort Order = new(SortField.FIELD_SCORE, new SortField(SearchFields.Url, SortFieldType.STRING));
 
-    private SearchIndex(FSDirectory directory, DirectoryReader reader)
+    private readonly bool _rankByWords;
+
+    private SearchIndex(FSDirectory directory, DirectoryReader reader, bool rankByWords)
     {
         _directory = directory;
         _reader = reader;
+        _rankByWords = rankByWords;
         _searcher = new SampledSearcher(reader);
+        Examples = FindExamples();
+        if (rankByWords)
+        {
+            _searcher.Similarity = SearchSimilarity.Instance;
+            _ = ChineseWordAnalyzer.WarmUp();
+        }
     }
 
     public int DocumentCount => _reader.NumDocs;
 
-    public static SearchIndex Open(string folder)
+    /// <summary>
+    /// Queries to suggest, taken from this index so that each finds something: the first township of
+    /// the region facet and the first deputy's name (or any first title).
+    /// </summary>
+    public IReadOnlyList<string> Examples { get; }
+
+    private IReadOnlyList<string> FindExamples()
+    {
+        var examples = new List<string>();
+        var regions = MultiFields.GetTerms(_reader, SearchFields.Region)?.GetEnumerator();
+        if (regions is not null && regions.MoveNext())
+        {
+            examples.Add(regions.Term.Utf8ToString());
+        }
+
+        var deputy = _searcher.Search(new TermQuery(new Term(SearchFields.Type, SearchTypes.Deputy)), 1).ScoreDocs;
+        if (deputy.Length > 0)
+        {
+            examples.Add(_searcher.Doc(deputy[0].Doc).Get(SearchFields.Title));
+        }
+
+        return examples;
+    }
+
+    public static SearchIndex Open(string folder) => Open(folder, rankByWords: true);
+
+    /// <param name="rankByWords">False ranks by the bigram fields alone (what the relevance benchmark compares with).</param>
+    public static SearchIndex Open(string folder, bool rankByWords)
     {
         // Each segment names the codec that wrote it; Lucene must know ours before it opens one.
         _ = SearchCodec.Registered;
         var directory = FSDirectory.Open(folder);
         try
         {
-            return new SearchIndex(directory, DirectoryReader.Open(directory));
+            return new SearchIndex(directory, DirectoryReader.Open(directory), rankByWords);
         }
         catch
         {
@@ -59,42 +99,42 @@ public sealed class SearchIndex : IDisposable
 
     public SearchResponse Search(SearchRequest request)
     {
-        var text = (request.Query ?? "").Trim();
+        var text = TextElements.Valid((request.Query ?? "").Trim());
         if (text.Length == 0)
         {
-            return SearchResponse.Empty(text, "请输入要搜索的词，例如代表姓名、镇名或“接待日”");
+            return SearchResponse.Empty(text, Examples.Count == 0 ? "请输入要搜索的词，例如代表姓名或镇名"
+                : "请输入要搜索的词，例如代表姓名或镇名：" + string.Join("、", Examples));
         }
 
-        var parsed = ChineseQuery.Parse(text, _analyzer);
+        var parsed = ChineseQuery.Parse(text, _analyzer, _rankByWords);
         if (parsed.Query is null)
         {
             return SearchResponse.Empty(text, null);
         }
 
         var page = Math.Clamp(request.Page, 1, SearchRequest.MaxPage);
-        var top = TopScoreDocCollector.Create((page + 1) * SearchRequest.PageSize, docsScoredInOrder: true);
-        var facets = new FacetingCollector(top,
-        [
-            (SearchFields.Type, Blank(request.Type)),
-            (SearchFields.Region, Blank(request.Region)),
-            (SearchFields.Year, Blank(request.Year)),
-        ]);
-        _searcher.Search(parsed.Query, facets);
+        var (top, facets) = Collect(parsed.Query, request, page);
+        var terms = parsed.Terms;
+        var relaxed = false;
+        if (parsed.Relaxed is not null && Enumerable.Range(0, 3).All(d => facets.Counts(d).Count == 0))
+        {
+            // Nothing has the text as typed (whatever the filters): pages that have each of its words.
+            (top, facets) = Collect(parsed.Relaxed, request, page);
+            terms = parsed.RelaxedTerms ?? terms;
+            relaxed = facets.Matched > 0;
+        }
 
         // When the sample filled up, counts are scaled by the share of the index it covered.
         var scale = facets.StoppedAt is { } covered ? (double)_reader.MaxDoc / covered : 1;
         long Scaled(long count) => scale == 1 ? count : (long)Math.Round(count * scale);
 
-        // Equal scores are ordered by URL, not by document number: the build adds documents from
-        // several threads, so numbers differ between builds while the results must not.
-        // Only the URL is read to order them; whole documents only for the page shown.
-        var hits = top.GetTopDocs().ScoreDocs
-            .Select(scored => (scored.Score, scored.Doc, Url: _searcher.Doc(scored.Doc, UrlOnly).Get(SearchFields.Url)))
-            .OrderByDescending(x => x.Score).ThenBy(x => x.Url, StringComparer.Ordinal)
-            .Skip((page - 1) * SearchRequest.PageSize).Take(SearchRequest.PageSize)
-            .Select(x => ToHit(_searcher.Doc(x.Doc), x.Score, parsed.Terms))
+        // The collector keeps the first page * PageSize hits in the one total order (Order), so
+        // page n is always the same ten hits and each hit is on exactly one page.
+        var hits = top.GetTopDocs((page - 1) * SearchRequest.PageSize, SearchRequest.PageSize).ScoreDocs
+            .Select(scored => ToHit(_searcher.Doc(scored.Doc), scored.Score, terms))
             .ToList();
-        // Pages come from the hits actually collected, so a page number shown always has hits.
+        // Pages come from the hits actually collected (the sample, when the total is an estimate),
+        // so a page number shown always has hits.
         var pageCount = (int)Math.Min(SearchRequest.MaxPage, (facets.Matched + SearchRequest.PageSize - 1) / SearchRequest.PageSize);
         return new SearchResponse(
             text,
@@ -107,7 +147,34 @@ public sealed class SearchIndex : IDisposable
             facets.Counts(2).OrderByDescending(c => c.Key, StringComparer.Ordinal).Select(c => new FacetCount(c.Key, c.Key + "年", Scaled(c.Value))).ToList())
         {
             Estimated = facets.StoppedAt is not null,
+            Relaxed = relaxed,
         };
+    }
+
+    private (TopFieldCollector Top, FacetingCollector Facets) Collect(Query query, SearchRequest request, int page)
+    {
+        var top = TopFieldCollector.Create(Order, page * SearchRequest.PageSize, fillFields: false, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: true);
+        var region = Blank(request.Region);
+        if (region is not null && region.All(char.IsAsciiDigit))
+        {
+            // A region code (430321100): the records that keep it among their places' keywords (deputies
+            // and stations, by the codes of their region, the regions above and their township's villages).
+            query = new BooleanQuery
+            {
+                { query, Occur.MUST },
+                { new ConstantScoreQuery(new TermQuery(new Term(SearchFields.Keywords, region))) { Boost = 0 }, Occur.MUST },
+            };
+            region = null;
+        }
+
+        var facets = new FacetingCollector(top,
+        [
+            (SearchFields.Type, Blank(request.Type)),
+            (SearchFields.Region, region),
+            (SearchFields.Year, Blank(request.Year)),
+        ]);
+        _searcher.Search(query, facets);
+        return (top, facets);
     }
 
     /// <summary>Every match counted, without sampling: to check how close the estimates are.</summary>

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Miscellaneous;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Store;
@@ -65,16 +67,28 @@ public static class SearchIndexWriter
 
     /// <summary>
     /// Segments are written with <see cref="SearchCodec"/> and never packed into compound files: a
-    /// compound file is a second copy of every segment, which 50,000 stories paid 3 % of the build's
-    /// processor time for, to save file handles an index of a few dozen segments does not run short of.
+    /// compound file is a second copy of every segment, which a large build paid for in processor time,
+    /// to save file handles an index of a few dozen segments does not run short of.
     /// </summary>
-    private static IndexWriterConfig Config(ChineseAnalyzer analyzer, OpenMode mode) => new(ChineseAnalyzer.Version, analyzer)
+    private static IndexWriterConfig Config(ChineseAnalyzer analyzer, OpenMode mode) => new(ChineseAnalyzer.Version, WithWords(analyzer))
     {
+        Similarity = SearchSimilarity.Instance,
         OpenMode = mode,
         Codec = SearchCodec.Registered,
         UseCompoundFile = false,
         MergePolicy = new TieredMergePolicy { NoCFSRatio = 0 },
     };
+
+    /// <summary>The bigram analyzer for every field but the word fields, which SmartCn segments.</summary>
+    private static Analyzer WithWords(ChineseAnalyzer analyzer)
+    {
+        _ = ChineseWordAnalyzer.WarmUp();
+        return new PerFieldAnalyzerWrapper(analyzer, new Dictionary<string, Analyzer>
+        {
+            [SearchFields.TitleWords] = ChineseWordAnalyzer.Shared,
+            [SearchFields.Words] = ChineseWordAnalyzer.Shared,
+        });
+    }
 
     /// <summary>
     /// Hands each document, as Lucene fields, to <paramref name="write"/> from every core at once:
@@ -93,18 +107,20 @@ public static class SearchIndexWriter
     /// One thread's Lucene fields, filled anew for each document, as Lucene's own guidance has it. A
     /// new field per document meant a new token stream for each untokenized one (URL, type, region,
     /// year, level), and each of those looks its attributes up under one lock in Lucene's attribute
-    /// factory. For 110,000 small roster documents the index step allocated 2.8 GiB with new fields and
-    /// 1.5 GiB with these.
+    /// factory, and the index step of a large roster allocated far more.
     /// </summary>
     public sealed class LuceneFields
     {
         private readonly StringField _url = new(SearchFields.Url, "", Field.Store.YES);
+        private readonly SortedDocValuesField _urlValue = new(SearchFields.Url, new BytesRef());
         private readonly TextField _title = new(SearchFields.Title, "", Field.Store.YES);
         private readonly StringField _titleExact = new(SearchFields.TitleExact, "", Field.Store.NO);
         private readonly TextField _body = new(SearchFields.Body, "", Field.Store.YES);
+        private readonly TextField _titleWords = new(SearchFields.TitleWords, "", Field.Store.NO);
+        private readonly TextField _words = new(SearchFields.Words, "", Field.Store.NO);
         private readonly StringField _type = new(SearchFields.Type, "", Field.Store.YES);
         private readonly SortedDocValuesField _typeValue = new(SearchFields.Type, new BytesRef());
-        private readonly TextField _keywords = new(SearchFields.Keywords, "", Field.Store.NO);
+        private readonly TextField _keywords = new(SearchFields.Keywords, "", Field.Store.YES);
         private readonly StringField _region = new(SearchFields.Region, "", Field.Store.YES);
         private readonly SortedDocValuesField _regionValue = new(SearchFields.Region, new BytesRef());
         private readonly StoredField _levelStored = new(SearchFields.Level, "");
@@ -119,9 +135,12 @@ public static class SearchIndexWriter
         {
             _fields.Clear();
             Add(_url, d.Url);
+            Add(_urlValue, d.Url);
             Add(_title, d.Title);
             Add(_titleExact, ChineseQuery.ExactTitle(d.Title));
             Add(_body, d.Body);
+            Add(_titleWords, d.Title);
+            Add(_words, ChineseWordAnalyzer.Lead(d.Body));
             Add(_type, d.Type);
             Add(_typeValue, d.Type);
             if (!string.IsNullOrEmpty(d.Keywords))
@@ -179,7 +198,7 @@ public static class SearchIndexWriter
 /// The index folder as a build writes it: Lucene's own files, without fsync at commit. The build
 /// writes the index into a staging folder and swaps it in like every page it writes, none of which
 /// is fsynced, and after a power cut the next build writes them all again; Lucene's fsync at each
-/// commit was most of a `serve` rebuild's index step (BENCHMARKS.md).
+/// commit was most of a `serve` rebuild's index step, spent waiting for the disk.
 /// </summary>
 internal sealed class BuildIndexDirectory(FSDirectory inner) : FilterDirectory(inner)
 {

@@ -4,7 +4,12 @@ namespace Site.Search;
 public sealed record SearchRequest(string? Query, string? Type = null, string? Region = null, string? Year = null, int Page = 1)
 {
     public const int PageSize = 10;
-    public const int MaxPage = 50;
+
+    /// <summary>
+    /// Every hit of an exactly counted query is on a page up to this one: totals are exact up to the
+    /// sample size (<see cref="FacetingCollector.SampleSize"/>), and an estimated total pages through its sample.
+    /// </summary>
+    public const int MaxPage = FacetingCollector.SampleSize / PageSize;
 }
 
 /// <summary>One page of results with counts per type, region and year (each counted with the other filters applied).</summary>
@@ -24,6 +29,12 @@ public sealed record SearchResponse(
     /// up from a sample of the matches (shown as 约 N).
     /// </summary>
     public bool Estimated { get; init; }
+
+    /// <summary>
+    /// True when nothing had the text as typed and the hits are pages that have each of its words
+    /// (SmartCn segmentation), not necessarily together.
+    /// </summary>
+    public bool Relaxed { get; init; }
 
     public static SearchResponse Empty(string query, string? error) => new(query, 0, 1, 0, [], [], [], [], error);
 }

@@ -17,7 +17,7 @@ public static class Snippets
         var matches = terms.Count == 0 ? [] : Matches(analyzer, text, terms, Region(text, terms, length));
         if (matches.Count == 0)
         {
-            return Escape(text.Length <= length ? text : text[..length] + "…");
+            return Escape(text.Length <= length ? text : TextElements.Cut(text, length) + "…");
         }
 
         // The window (of `length` characters) that starts at a match and holds the most matches.
@@ -39,8 +39,13 @@ public static class Snippets
         }
 
         // Some context before the first match, without cutting a line in the middle of nowhere.
-        var start = Math.Max(0, bestStart - (length / 4));
-        var end = Math.Min(text.Length, start + length);
+        // Both ends on text-element boundaries: never half of 𠮷 or of an emoji (shown as "�").
+        var start = TextElements.Boundary(text, Math.Max(0, bestStart - (length / 4)));
+        var end = TextElements.Boundary(text, Math.Min(text.Length, start + length));
+        if (end <= bestStart)
+        {
+            end = TextElements.BoundaryAfter(text, Math.Min(text.Length, bestStart + 1));
+        }
         var html = new StringBuilder();
         if (start > 0)
         {
@@ -98,7 +103,8 @@ public static class Snippets
             }
         }
 
-        return first == int.MaxValue ? Range.All : Math.Max(0, first - length)..Math.Min(text.Length, first + (4 * length));
+        return first == int.MaxValue ? Range.All
+            : TextElements.Boundary(text, Math.Max(0, first - length))..TextElements.Boundary(text, Math.Min(text.Length, first + (4 * length)));
     }
 
     /// <summary>Character ranges of tokens whose term is one of <paramref name="terms"/>, merged.</summary>

@@ -2,15 +2,12 @@ namespace Site.Intake.Storage;
 
 /// <summary>
 /// Where comments live. An interface because there really are two: SQLite (the default, a file)
-/// and PostgreSQL (several endpoint instances over one database). Both share one schema.
+/// and PostgreSQL (several endpoint instances over one database). Each runs its dialect's schema
+/// file (Storage/Schema).
 /// </summary>
-public interface ICommentStore
+public interface ICommentStore : IBatchStore<NewComment, Receipt>
 {
     Task InitializeAsync(CancellationToken cancellationToken);
-
-    /// <summary>Stores a batch in one transaction and returns one receipt per comment, in order.
-    /// A comment whose idempotency key is already stored gets the earlier receipt back.</summary>
-    Task<IReadOnlyList<Receipt>> WriteBatchAsync(IReadOnlyList<NewComment> comments, CancellationToken cancellationToken);
 
     Task<DraftStats> StatsAsync(string draft, CancellationToken cancellationToken);
 

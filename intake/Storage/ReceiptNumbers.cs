@@ -1,35 +1,29 @@
+using System.Globalization;
 using System.Security.Cryptography;
 
 namespace Site.Intake.Storage;
 
-/// <summary>回执编号 such as YJ261123-7KQ2M9PX: the date, then random Crockford base-32 (no I, L, O, U to misread).</summary>
-public static class ReceiptNumbers
+/// <summary>
+/// 回执编号 such as YJ261123-7KQ2M9PX: the kind's prefix (YJ for 意见), the day in Beijing, then 8
+/// random Crockford base-32 characters (no I, L, O, U to misread). Numbers are random, so two may
+/// meet: the stores insert with "on conflict do nothing" and ask <see cref="New"/> again.
+/// </summary>
+public class ReceiptNumbers(string prefix)
 {
+    /// <summary>Comments on drafts (意见).</summary>
+    public static readonly ReceiptNumbers Comments = new("YJ");
+
     private const string Alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
-    /// <summary>A new number; made inside the writer's transaction, so it is built by hand, not formatted.</summary>
-    public static string New(DateTimeOffset now)
-    {
-        var date = now.ToOffset(TimeSpan.FromHours(8));
-        Span<byte> random = stackalloc byte[8];
-        RandomNumberGenerator.Fill(random);
-        Span<char> number = stackalloc char[17];
-        "YJ".CopyTo(number);
-        Digits(number[2..], date.Year % 100);
-        Digits(number[4..], date.Month);
-        Digits(number[6..], date.Day);
-        number[8] = '-';
-        for (var i = 0; i < random.Length; i++)
-        {
-            number[9 + i] = Alphabet[random[i] % 32];
-        }
+    /// <summary>How many numbers a store tries for one item before it gives up on the batch.</summary>
+    public const int Attempts = 8;
 
-        return new string(number);
-    }
+    public string Prefix => prefix;
 
-    private static void Digits(Span<char> into, int value)
+    /// <summary>A new number for an item accepted at <paramref name="now"/>.</summary>
+    public virtual string New(DateTimeOffset now)
     {
-        into[0] = (char)('0' + (value / 10));
-        into[1] = (char)('0' + (value % 10));
+        var tail = new string(RandomNumberGenerator.GetItems<char>(Alphabet, 8));
+        return prefix + now.ToOffset(TimeSpan.FromHours(8)).ToString("yyMMdd", CultureInfo.InvariantCulture) + "-" + tail;
     }
 }

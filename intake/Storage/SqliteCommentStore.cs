@@ -6,7 +6,7 @@ namespace Site.Intake.Storage;
 
 /// <summary>
 /// Comments in one SQLite file: WAL so readers never block the writer, synchronous=FULL so a
-/// committed comment survives a power cut. Only the <see cref="CommentWriter"/> writes.
+/// committed comment survives a power cut. Only the <see cref="BatchWriter{TItem, TResult}"/> writes.
 /// <para>
 /// Checkpoints (copying the WAL back into the database file, with fsyncs of their own) are taken off
 /// the writer: by default SQLite runs one inside whichever commit crosses 1,000 pages, and every
@@ -14,10 +14,18 @@ namespace Site.Intake.Storage;
 /// instead, on its own connection, which WAL lets run beside the writer.
 /// </para>
 /// </summary>
-public sealed class SqliteCommentStore(string path) : ICommentStore, IDisposable
+public sealed class SqliteCommentStore(string path, ReceiptNumbers? numbers = null, Action<Exception>? checkpointFailed = null) : ICommentStore, IDisposable
 {
     private static readonly TimeSpan CheckpointEvery = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// The backstop: should the loop fall behind or stop, a commit that finds this many pages in the
+    /// WAL checkpoints it itself (SQLite's default is 1,000; higher, so the loop normally does it).
+    /// </summary>
+    public const int BackstopCheckpointPages = 10_000;
+
     private readonly CancellationTokenSource _stopping = new();
+    private readonly ReceiptNumbers _numbers = numbers ?? ReceiptNumbers.Comments;
     private Task? _checkpoints;
     private WriterStatements? _statements;
 
@@ -35,45 +43,71 @@ public sealed class SqliteCommentStore(string path) : ICommentStore, IDisposable
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         _writer = new SqliteConnection(_connectionString);
         await _writer.OpenAsync(cancellationToken);
-        await ExecuteAsync(_writer, """
-            PRAGMA journal_mode = WAL;
-            PRAGMA synchronous = FULL;
-            CREATE TABLE IF NOT EXISTS comments (
-                id INTEGER PRIMARY KEY AUTOINCREMENT,
-                receipt TEXT NOT NULL UNIQUE,
-                draft TEXT NOT NULL,
-                article TEXT NULL,
-                text TEXT NOT NULL,
-                name TEXT NULL,
-                contact TEXT NULL,
-                identity TEXT NULL,
-                participant TEXT NOT NULL,
-                idempotency_key TEXT NULL,
-                created_at TEXT NOT NULL
-            );
-            CREATE UNIQUE INDEX IF NOT EXISTS ux_comments_idempotency ON comments (draft, idempotency_key) WHERE idempotency_key IS NOT NULL;
-            CREATE INDEX IF NOT EXISTS ix_comments_draft ON comments (draft, article);
-            PRAGMA wal_autocheckpoint = 0;
-            """, cancellationToken);
+        await ExecuteAsync(_writer, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;", cancellationToken);
+        await ExecuteAsync(_writer, Schema.StoreSchema.Sqlite, cancellationToken);
+
+        // Files created before fingerprints existed (SQLite has no ADD COLUMN IF NOT EXISTS).
+        await using (var columns = _writer.CreateCommand())
+        {
+            columns.CommandText = "SELECT COUNT(*) FROM pragma_table_info('comments') WHERE name = 'fingerprint'";
+            if (Convert.ToInt64(await columns.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) == 0)
+            {
+                await ExecuteAsync(_writer, "ALTER TABLE comments ADD COLUMN fingerprint TEXT NULL", cancellationToken);
+            }
+        }
+
+        await ExecuteAsync(_writer, $"PRAGMA wal_autocheckpoint = {BackstopCheckpointPages};", cancellationToken);
         _statements = new WriterStatements(_writer);
         _checkpoints = Task.Run(CheckpointLoopAsync);
     }
 
+    /// <summary>The writer connection's auto-checkpoint threshold in pages (the backstop), for tests.</summary>
+    internal async Task<long> AutoCheckpointPagesAsync()
+    {
+        await using var command = _writer!.CreateCommand();
+        command.CommandText = "PRAGMA wal_autocheckpoint";
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+    }
+
     private async Task CheckpointLoopAsync()
+    {
+        using var timer = new PeriodicTimer(CheckpointEvery);
+        await RepeatAsync(() => timer.WaitForNextTickAsync(_stopping.Token), CheckpointOnceAsync, checkpointFailed ?? (_ => { }), _stopping.Token);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="step"/> at every tick until <paramref name="stopping"/>. A failed step
+    /// (disk full, file locked) is reported and the loop goes on: once the disk has room again the
+    /// next checkpoint succeeds, instead of the WAL growing until a restart.
+    /// </summary>
+    internal static async Task RepeatAsync(Func<ValueTask<bool>> tick, Func<CancellationToken, Task> step, Action<Exception> failed, CancellationToken stopping)
     {
         try
         {
-            await using var connection = await OpenReaderAsync(_stopping.Token);
-            using var timer = new PeriodicTimer(CheckpointEvery);
-            while (await timer.WaitForNextTickAsync(_stopping.Token))
+            while (await tick())
             {
-                // PASSIVE never waits for the writer or readers; what it cannot copy now, it copies next time.
-                await ExecuteAsync(connection, "PRAGMA wal_checkpoint(PASSIVE);", _stopping.Token);
+                try
+                {
+                    await step(stopping);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException || !stopping.IsCancellationRequested)
+                {
+                    failed(ex);
+                }
             }
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
         }
+    }
+
+    private async Task CheckpointOnceAsync(CancellationToken cancellationToken)
+    {
+        // A pooled connection each time: one broken by a disk-full episode is not kept.
+        await using var connection = await OpenReaderAsync(cancellationToken);
+
+        // PASSIVE never waits for the writer or readers; what it cannot copy now, it copies next time.
+        await ExecuteAsync(connection, "PRAGMA wal_checkpoint(PASSIVE);", cancellationToken);
     }
 
     public async Task<IReadOnlyList<Receipt>> WriteBatchAsync(IReadOnlyList<NewComment> comments, CancellationToken cancellationToken)
@@ -96,13 +130,16 @@ public sealed class SqliteCommentStore(string path) : ICommentStore, IDisposable
                 await using var reader = await find.ExecuteReaderAsync(cancellationToken);
                 if (await reader.ReadAsync(cancellationToken))
                 {
-                    receipts.Add(new Receipt(reader.GetString(0), DateTimeOffset.Parse(reader.GetString(1), CultureInfo.InvariantCulture), Replayed: true));
+                    var fingerprint = reader.IsDBNull(2) ? null : reader.GetString(2);
+                    receipts.Add(new Receipt(
+                        reader.GetString(0),
+                        DateTimeOffset.Parse(reader.GetString(1), CultureInfo.InvariantCulture),
+                        Replayed: true,
+                        KeyReused: fingerprint is not null && comment.Fingerprint is not null && fingerprint != comment.Fingerprint));
                     continue;
                 }
             }
 
-            var receipt = ReceiptNumbers.New(comment.CreatedAt);
-            insert.Parameters["$receipt"].Value = receipt;
             insert.Parameters["$draft"].Value = comment.Draft;
             insert.Parameters["$article"].Value = (object?)comment.Article ?? DBNull.Value;
             insert.Parameters["$text"].Value = comment.Text;
@@ -112,8 +149,24 @@ public sealed class SqliteCommentStore(string path) : ICommentStore, IDisposable
             insert.Parameters["$participant"].Value = comment.Participant;
             insert.Parameters["$key"].Value = (object?)comment.IdempotencyKey ?? DBNull.Value;
             insert.Parameters["$created"].Value = comment.CreatedAt.ToString("O", CultureInfo.InvariantCulture);
-            await insert.ExecuteNonQueryAsync(cancellationToken);
-            receipts.Add(new Receipt(receipt, comment.CreatedAt, Replayed: false));
+            insert.Parameters["$fingerprint"].Value = (object?)comment.Fingerprint ?? DBNull.Value;
+
+            // A receipt number already taken inserts nothing: draw another.
+            for (var attempt = 1; ; attempt++)
+            {
+                var receipt = _numbers.New(comment.CreatedAt);
+                insert.Parameters["$receipt"].Value = receipt;
+                if (await insert.ExecuteNonQueryAsync(cancellationToken) == 1)
+                {
+                    receipts.Add(new Receipt(receipt, comment.CreatedAt, Replayed: false));
+                    break;
+                }
+
+                if (attempt == ReceiptNumbers.Attempts)
+                {
+                    throw new InvalidOperationException($"no free receipt number after {attempt} attempts");
+                }
+            }
         }
 
         await transaction.CommitAsync(cancellationToken);
@@ -175,18 +228,19 @@ public sealed class SqliteCommentStore(string path) : ICommentStore, IDisposable
 
     /// <summary>
     /// The writer's two statements, prepared once for the life of its connection. Preparing them per
-    /// batch, and leaving the commands to the finalizer, cost a fifth of the endpoint's CPU: each
+    /// batch, and leaving the commands to the finalizer, was a large share of the endpoint's CPU: each
     /// finalized statement takes the connection's lock from under the writer.
     /// </summary>
     private sealed class WriterStatements : IDisposable
     {
         public WriterStatements(SqliteConnection connection)
         {
-            Find = Prepare(connection, "SELECT receipt, created_at FROM comments WHERE draft = $draft AND idempotency_key = $key", "$draft", "$key");
+            Find = Prepare(connection, "SELECT receipt, created_at, fingerprint FROM comments WHERE draft = $draft AND idempotency_key = $key", "$draft", "$key");
             Insert = Prepare(connection, """
-                INSERT INTO comments (receipt, draft, article, text, name, contact, identity, participant, idempotency_key, created_at)
-                VALUES ($receipt, $draft, $article, $text, $name, $contact, $identity, $participant, $key, $created)
-                """, "$receipt", "$draft", "$article", "$text", "$name", "$contact", "$identity", "$participant", "$key", "$created");
+                INSERT INTO comments (receipt, draft, article, text, name, contact, identity, participant, idempotency_key, created_at, fingerprint)
+                VALUES ($receipt, $draft, $article, $text, $name, $contact, $identity, $participant, $key, $created, $fingerprint)
+                ON CONFLICT (receipt) DO NOTHING
+                """, "$receipt", "$draft", "$article", "$text", "$name", "$contact", "$identity", "$participant", "$key", "$created", "$fingerprint");
         }
 
         public SqliteCommand Find { get; }

@@ -8,12 +8,20 @@ using Site.Benchmarks;
 //   any command [--alloc-types T]          also print the T types the process allocated most bytes of
 //   roster   --deputies N --stations M
 //   search   --docs N --queries Q [--keep DIR]   index throughput and size, query p50/p99
+//   relevance                          MRR and precision@5 of the search relevance table, bigrams alone and with words
 //   comments --seconds S --clients C [--postgres CONN]
 //   qr       --codes N                     QR encoding: QRCoder against the site's encoder
 //   files    --count N                     what the temp folder's disk charges per folder and per file
 var arguments = Arguments.Parse(args);
 var command = args.FirstOrDefault() ?? "";
 Console.WriteLine($"# {command} {string.Join(' ', args.Skip(1))}  ({Environment.ProcessorCount} cores, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd})");
+// The input these commands sample real text and names from must be there before any temp folder is made.
+_ = command switch
+{
+    "build" or "search" => Bench.Shared("seeds"),
+    "roster" => Bench.Shared("data", "names"),
+    _ => "",
+};
 var allocationTypes = arguments.Int("alloc-types", 0);
 using var sampler = allocationTypes > 0 ? new AllocationSampler() : null;
 var exitCode = command switch
@@ -21,6 +29,7 @@ var exitCode = command switch
     "build" => await BuildBenchmark.RunAsync(arguments.Int("stories", 1000), arguments.Int("rebuilds", 1), arguments.String("cache") != "none"),
     "roster" => await RosterBenchmark.RunAsync(arguments.Int("deputies", 100_000), arguments.Int("stations", 10_000)),
     "search" => SearchBenchmark.Run(arguments.Int("docs", 100_000), arguments.Int("queries", 2000), arguments.String("keep")),
+    "relevance" => await RelevanceBenchmark.RunAsync(),
     "comments" => await CommentsBenchmark.RunAsync(arguments.Int("seconds", 10), arguments.Int("clients", 64), arguments.String("postgres")),
     "qr" => QrBenchmark.Run(arguments.Int("codes", 20_000)),
     "files" => FilesBenchmark.Run(arguments.Int("count", 10_000)),
@@ -31,7 +40,7 @@ return exitCode;
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: build --stories N | roster --deputies N --stations M | search --docs N | comments --seconds S --clients C [--postgres CONN] | qr --codes N | files --count N");
+    Console.Error.WriteLine("usage: build --stories N | roster --deputies N --stations M | search --docs N | relevance | comments --seconds S --clients C [--postgres CONN] | qr --codes N | files --count N");
     return 2;
 }
 
@@ -72,11 +81,31 @@ namespace Site.Benchmarks
         /// <summary>Paragraphs of the real articles in ../shared/seeds, to sample synthetic text from.</summary>
         public static List<string> SeedParagraphs()
         {
-            var seeds = Path.Combine(RepositoryRoot(), "..", "shared", "seeds");
-            var paragraphs = Directory.Exists(seeds)
-                ? Directory.EnumerateFiles(seeds, "*.txt").SelectMany(File.ReadLines).Select(l => l.Trim()).Where(l => l.Length >= 30).ToList()
-                : [];
-            return paragraphs.Count > 0 ? paragraphs : ["人大代表深入联络站接待选民，认真听取群众意见建议，推动解决了一批群众急难愁盼问题。"];
+            var seeds = Shared("seeds");
+            var paragraphs = Directory.EnumerateFiles(seeds, "*.txt").SelectMany(File.ReadLines).Select(l => l.Trim()).Where(l => l.Length >= 30).ToList();
+            return paragraphs.Count > 0 ? paragraphs : Missing<List<string>>(seeds, "holds no *.txt article");
+        }
+
+        /// <summary>
+        /// A folder of the team's shared data beside the repository (../shared: seed articles, name
+        /// statistics), which the benchmarks sample real text and names from; unlike the tests, they
+        /// are not meant to run on a fresh clone. Without it the benchmark stops and says so, rather
+        /// than printing figures for different input.
+        /// </summary>
+        public static string Shared(params string[] parts)
+        {
+            var path = Path.GetFullPath(Path.Combine([RepositoryRoot(), "..", "shared", .. parts]));
+            return Directory.Exists(path) ? path : Missing<string>(path, "does not exist");
+        }
+
+        private static T Missing<T>(string path, string problem)
+        {
+            Console.Error.WriteLine(
+                $"benchmark input missing: {path} {problem}. The benchmarks read the team's shared data " +
+                "(../shared/seeds and ../shared/data/names, beside the repository; see BENCHMARKS.md). " +
+                "Run them from a checkout that has ../shared, or copy that folder there.");
+            Environment.Exit(2);
+            return default!;
         }
 
         public static string TempFolder(string name)

@@ -34,7 +34,7 @@ internal static class RosterBenchmark
     private static void Generate(string root, int deputies, int stations)
     {
         Bench.WriteSiteConfig(root);
-        var names = Path.Combine(Bench.RepositoryRoot(), "..", "shared", "data", "names");
+        var names = Bench.Shared("data", "names");
         var surnames = File.ReadLines(Path.Combine(names, "familyname.csv")).Skip(1).Select(l => l.Split(','))
             .Select(c => (Name: c[0].Trim('\uFEFF'), Weight: double.Parse(c[5], System.Globalization.CultureInfo.InvariantCulture))).Take(300).ToList();
         var given = File.ReadLines(Path.Combine(names, "givenname.csv")).Skip(1).Select(l => l.Split(',')).Select(c => c[0].Trim('\uFEFF')).Take(800).ToList();

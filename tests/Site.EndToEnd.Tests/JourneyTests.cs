@@ -9,7 +9,7 @@ public sealed class JourneyTests(SampleServer server)
 {
     public static TheoryData<string> Viewports => new() { "phone", "desktop" };
 
-    [Theory]
+    [BrowserTheory]
     [MemberData(nameof(Viewports))]
     public async Task FindMyDeputyByName_AndOpenTheirPage(string viewport)
     {
@@ -17,8 +17,11 @@ public sealed class JourneyTests(SampleServer server)
         await SampleServer.JourneyAsync(page, $"deputy-{viewport}", async () =>
         {
             await page.GetByRole(AriaRole.Navigation, new() { Name = "主导航" }).GetByRole(AriaRole.Link, new() { Name = "代表" }).ClickAsync();
-            await page.GetByPlaceholder("输入姓名筛选本页").FillAsync("欧阳");
+            // The initials of the name's pinyin, as typed on a phone, then the name itself.
+            await page.GetByPlaceholder("输入姓名或拼音筛选本页").FillAsync("oyhm");
             var visible = page.Locator("#deputy-table tbody tr:visible");
+            await Assertions.Expect(visible).ToHaveCountAsync(1);
+            await page.GetByPlaceholder("输入姓名或拼音筛选本页").FillAsync("欧阳");
             await Assertions.Expect(visible).ToHaveCountAsync(1);
             await visible.GetByRole(AriaRole.Link, new() { Name = "欧阳红梅" }).ClickAsync();
 
@@ -28,7 +31,7 @@ public sealed class JourneyTests(SampleServer server)
         });
     }
 
-    [Theory]
+    [BrowserTheory]
     [MemberData(nameof(Viewports))]
     public async Task FindAStationInMyTownship_AndItsNextReceptionDay(string viewport)
     {
@@ -46,7 +49,7 @@ public sealed class JourneyTests(SampleServer server)
         });
     }
 
-    [Theory]
+    [BrowserTheory]
     [MemberData(nameof(Viewports))]
     public async Task FindTheStationForMyCommunity_ByTypingItsName(string viewport)
     {
@@ -77,7 +80,7 @@ public sealed class JourneyTests(SampleServer server)
         });
     }
 
-    [Theory]
+    [BrowserTheory]
     [MemberData(nameof(Viewports))]
     public async Task ReadThisYearsBallotResults(string viewport)
     {
@@ -96,7 +99,7 @@ public sealed class JourneyTests(SampleServer server)
         });
     }
 
-    [Theory]
+    [BrowserTheory]
     [MemberData(nameof(Viewports))]
     public async Task SearchAChineseFragment_AndOpenTheHit(string viewport)
     {
@@ -113,7 +116,7 @@ public sealed class JourneyTests(SampleServer server)
         });
     }
 
-    [Fact]
+    [BrowserFact]
     public async Task Search_WithoutJavaScript_StillWorks()
     {
         var context = await server.Browser.NewContextAsync(new() { JavaScriptEnabled = false, BaseURL = server.BaseUrl, ViewportSize = new() { Width = 375, Height = 812 } });
@@ -129,7 +132,7 @@ public sealed class JourneyTests(SampleServer server)
         });
     }
 
-    [Theory]
+    [BrowserTheory]
     [MemberData(nameof(Viewports))]
     public async Task CommentOnArticleThree_SeeReceiptAndCountGoUp(string viewport)
     {
@@ -152,7 +155,7 @@ public sealed class JourneyTests(SampleServer server)
         });
     }
 
-    [Fact]
+    [BrowserFact]
     public async Task CommentOnAClosedDraft_SaysWhyNot()
     {
         var page = await server.OpenAsync("phone", "/drafts/wenming-xingwei-banfa/");
@@ -168,7 +171,7 @@ public sealed class JourneyTests(SampleServer server)
         });
     }
 
-    [Fact]
+    [BrowserFact]
     public async Task CommentForm_KeepsTheTextAfterAFailedNetworkCall()
     {
         var page = await server.OpenAsync("phone", "/drafts/wuye-guanli-tiaoli/");
@@ -188,7 +191,61 @@ public sealed class JourneyTests(SampleServer server)
         });
     }
 
-    [Fact]
+    // #20 case 10: a store failure answered 500 with no body, and the page said "网络连接失败".
+    [BrowserFact]
+    public async Task CommentForm_StoreUnavailable_SaysTheServersSentenceAndKeepsTheText()
+    {
+        var page = await server.OpenAsync("phone", "/drafts/wuye-guanli-tiaoli/");
+        await SampleServer.JourneyAsync(page, "store-unavailable", async () =>
+        {
+            const string text = "意见库出故障时提交的意见：建议公示维修资金的使用。";
+            await page.RouteAsync("**/api/drafts/*/comments", route => route.FulfillAsync(new()
+            {
+                Status = 503,
+                ContentType = "application/problem+json; charset=utf-8",
+                Headers = new Dictionary<string, string> { ["Retry-After"] = "30" },
+                Body = "{\"title\":\"意见库暂时无法访问\",\"status\":503,\"detail\":\"意见库暂时无法访问，您的意见没有保存。请稍后再试，您填写的内容仍在本页\"}",
+            }));
+            await page.GetByLabel("意见内容（5 至 5000 字，必填）").FillAsync(text);
+            await page.GetByRole(AriaRole.Button, new() { Name = "提交意见" }).ClickAsync();
+
+            await Assertions.Expect(page.Locator("#comment-result")).ToContainTextAsync("意见库暂时无法访问，您的意见没有保存");
+            await Assertions.Expect(page.Locator("#comment-result")).Not.ToContainTextAsync("网络连接失败");
+            await Assertions.Expect(page.Locator("#comment-text")).ToHaveValueAsync(text);
+        });
+    }
+
+    // #20 case 14: the page states the deadline; the endpoint's answer keeps the status and the form.
+    [BrowserFact]
+    public async Task OpenDraft_StatesTheDeadline_AndStaysOpenByTheLiveClock()
+    {
+        var page = await server.OpenAsync("desktop", "/drafts/wuye-guanli-tiaoli/");
+        await SampleServer.JourneyAsync(page, "draft-status", async () =>
+        {
+            await Assertions.Expect(page.Locator(".draft-status")).ToContainTextAsync("截止");
+            await Assertions.Expect(page.Locator("[data-stat=comments]")).ToHaveTextAsync(new Regex(@"^\d+$"));
+            await Assertions.Expect(page.Locator(".draft-status .status")).ToHaveTextAsync("征求意见中");
+            await Assertions.Expect(page.Locator("#comment-form")).ToBeVisibleAsync();
+        });
+    }
+
+    // #20 case 15: `serve` sent none of the headers netlify.toml sets.
+    [BrowserFact]
+    public async Task Serve_SendsTheSecurityHeaders_OnPagesAndTheApi()
+    {
+        using var client = new HttpClient();
+        foreach (var path in new[] { "/", "/drafts/wuye-guanli-tiaoli/", "/assets/site.css", "/api/drafts/wuye-guanli-tiaoli/stats", "/no-such-page/" })
+        {
+            var response = await client.GetAsync(server.BaseUrl + path);
+            foreach (var (name, value) in Site.Intake.Http.SecurityHeaders.Values)
+            {
+                Assert.True(response.Headers.TryGetValues(name, out var values), $"{path} has no {name}");
+                Assert.Equal(value, string.Join(", ", values));
+            }
+        }
+    }
+
+    [BrowserFact]
     public async Task KeyboardOnly_SkipLinkThenTheFirstHeading()
     {
         var page = await server.OpenAsync("desktop", "/stations/");

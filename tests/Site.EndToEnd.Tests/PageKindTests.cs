@@ -9,11 +9,11 @@ namespace Site.EndToEnd.Tests;
 public sealed class PageKindTests(SampleServer server)
 {
     /// <summary>One page of each kind the site has.</summary>
-    private static readonly string[] Paths =
+    internal static readonly string[] Paths =
     [
         "/", "/stories/", "/stories/peixun/", "/columns/lvzhi-gushi/", "/tags/",
         "/deputies/", "/deputies/D0001/", "/deputies/level/county/",
-        "/stations/", "/stations/S01/", "/suggestions/",
+        "/stations/", "/stations/S01/", "/suggestions/", "/deputies/D0007/",
         "/drafts/", "/drafts/wuye-guanli-tiaoli/", "/drafts/wenming-xingwei-banfa/",
         "/ballots/", "/ballots/xiangtan-2026/", "/ballots/xiangtan-2025/P01/",
         "/search/", "/api/search/page?q=%E4%BB%A3%E8%A1%A8", "/about/", "/no-such-page/",
@@ -21,12 +21,27 @@ public sealed class PageKindTests(SampleServer server)
 
     public static TheoryData<string> PageKinds => new(Paths);
 
-    [Theory]
+    [BrowserTheory]
     [MemberData(nameof(PageKinds))]
     public async Task PageKind_HasNoSeriousAccessibilityViolation(string path)
     {
-        var page = await server.OpenAsync("phone", path);
-        await SampleServer.JourneyAsync(page, "axe-" + Name(path), async () =>
+        var page = await server.OpenAsync("phone", path, injectsTools: true);
+        await AssertAccessibleAsync(page, "axe-" + Name(path));
+    }
+
+    /// <summary>The same in 关怀模式 (large type, stronger colours), as a person who turned it on sees every page.</summary>
+    [Theory]
+    [MemberData(nameof(PageKinds))]
+    public async Task PageKind_InCareMode_HasNoSeriousAccessibilityViolation(string path)
+    {
+        var page = await server.OpenAsync("phone", path, care: true, injectsTools: true);
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.classList.contains('care')"));
+        await AssertAccessibleAsync(page, "axe-care-" + Name(path));
+    }
+
+    private static async Task AssertAccessibleAsync(IPage page, string name)
+    {
+        await SampleServer.JourneyAsync(page, name, async () =>
         {
             await page.AddScriptTagAsync(new PageAddScriptTagOptions { Path = Path.Combine(NodeModules, "axe-core", "axe.min.js") });
             var violations = await page.EvaluateAsync<string[]>("""
@@ -41,7 +56,7 @@ public sealed class PageKindTests(SampleServer server)
         });
     }
 
-    [Fact]
+    [BrowserFact]
     public async Task EveryPageKind_IsValidHtml()
     {
         var folder = Path.Combine(Path.GetTempPath(), "html-validate-" + Guid.NewGuid().ToString("N")[..8]);
@@ -73,7 +88,7 @@ public sealed class PageKindTests(SampleServer server)
 
     private static string NodeModules => Path.Combine(TestFolder, "node_modules");
 
-    private static string Name(string path)
+    internal static string Name(string path)
     {
         var name = new string(path.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray()).Trim('-');
         return name.Length == 0 ? "home" : name;

@@ -10,12 +10,12 @@ namespace Site.EndToEnd.Tests;
 [Collection(nameof(SampleServer))]
 public sealed class QrCodeTests(SampleServer server)
 {
-    [Theory]
+    [BrowserTheory]
     [InlineData("/deputies/D0001/")]
     [InlineData("/deputies/D0042/")]
     public async Task QrCode_OnDeputyPages_DecodesToTheDeputysPage(string path)
     {
-        var page = await server.OpenAsync("desktop", path);
+        var page = await server.OpenAsync("desktop", path, injectsTools: true);
         await SampleServer.JourneyAsync(page, "qr-" + path.Replace('/', '-'), async () =>
         {
             var expected = await page.EvaluateAsync<string>("() => document.querySelector('link[rel=canonical]').href");
@@ -37,10 +37,10 @@ public sealed class QrCodeTests(SampleServer server)
     /// what prints is the card alone (heading, identity, duties, pledge, a QR code that still decodes), not
     /// the site's header, the biography or the duty record.
     /// </summary>
-    [Fact]
+    [BrowserFact]
     public async Task ThreeLiangCard_PrintsAloneFromTheProfile()
     {
-        var page = await server.OpenAsync("desktop", "/deputies/D0001/");
+        var page = await server.OpenAsync("desktop", "/deputies/D0001/", injectsTools: true);
         await SampleServer.JourneyAsync(page, "card-print", async () =>
         {
             var card = page.Locator("#card");

@@ -11,7 +11,8 @@ namespace Site.EndToEnd.Tests;
 /// The README's run command on a copy of the bundled sample: `site serve` (build, static pages and the
 /// endpoint on one Kestrel at 127.0.0.1) with its own SQLite file, and one headless Chromium (Debian's,
 /// launched by Playwright without any download). The open draft's period is moved to be open today,
-/// so the journeys do not depend on the date the tests run.
+/// so the journeys do not depend on the date the tests run. Where the browser suite cannot run
+/// (<see cref="BrowserPrerequisite"/>) it starts nothing.
 /// </summary>
 public sealed partial class SampleServer : IAsyncLifetime
 {
@@ -44,6 +45,11 @@ public sealed partial class SampleServer : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        if (BrowserPrerequisite.SkipReason is not null)
+        {
+            return; // every test is reported as skipped (BrowserFact), so nothing is started
+        }
+
         var repository = RepositoryRoot();
         foreach (var folder in new[] { "content", "input", "theme/assets" })
         {
@@ -90,16 +96,29 @@ public sealed partial class SampleServer : IAsyncLifetime
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
-            ExecutablePath = "/usr/bin/chromium",
+            ExecutablePath = BrowserPrerequisite.Chromium,
             Headless = true,
             Args = ChromiumArgs,
         });
     }
 
-    /// <summary>A fresh browser context (own storage) at a phone or desktop size.</summary>
-    public async Task<IPage> OpenAsync(string viewport, string path = "/")
+    /// <summary>The copy of the sample the server builds from (tests that edit content write here).</summary>
+    public string Root => _root;
+
+    /// <summary>
+    /// A fresh browser context (own storage) at a phone (375×812), desktop (1280×800) or wide desktop
+    /// (1366×768) size; with <paramref name="care"/>, 关怀模式 was turned on before (as care.js remembers it).
+    /// The site's Content-Security-Policy applies, so a journey fails if the site's own scripts are blocked;
+    /// <paramref name="injectsTools"/> lifts it for tests that add their own inline tools (axe-core, jsQR).
+    /// </summary>
+    public async Task<IPage> OpenAsync(string viewport, string path = "/", bool care = false, bool injectsTools = false)
     {
-        var size = viewport == "phone" ? new ViewportSize { Width = 375, Height = 812 } : new ViewportSize { Width = 1280, Height = 800 };
+        var size = viewport switch
+        {
+            "phone" => new ViewportSize { Width = 375, Height = 812 },
+            "wide" => new ViewportSize { Width = 1366, Height = 768 },
+            _ => new ViewportSize { Width = 1280, Height = 800 },
+        };
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             ViewportSize = size,
@@ -107,7 +126,13 @@ public sealed partial class SampleServer : IAsyncLifetime
             HasTouch = viewport == "phone",
             Locale = "zh-CN",
             BaseURL = BaseUrl,
+            BypassCSP = injectsTools,
         });
+        if (care)
+        {
+            await context.AddInitScriptAsync("try { localStorage.setItem('site-care', '1'); } catch (e) { }");
+        }
+
         var page = await context.NewPageAsync();
         await page.GotoAsync(path);
         return page;
@@ -146,7 +171,10 @@ public sealed partial class SampleServer : IAsyncLifetime
             await _server.WaitForExitAsync();
         }
 
-        Directory.Delete(_root, recursive: true);
+        if (Directory.Exists(_root))
+        {
+            Directory.Delete(_root, recursive: true);
+        }
     }
 
     private static void Copy(string from, string to)

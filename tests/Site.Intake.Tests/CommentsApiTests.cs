@@ -10,7 +10,7 @@ public abstract class CommentsApiTests
     /// <summary>A fresh endpoint on an empty store; with <paramref name="folder"/>, one that reuses that data (a restart).</summary>
     protected abstract Task<IntakeApplication> StartAsync(string? folder = null);
 
-    [Fact]
+    [PostgresFact]
     public async Task PostComment_OnArticleOfOpenDraft_ReturnsReceiptAndCountsGoUp()
     {
         await using var application = await StartAsync();
@@ -26,7 +26,7 @@ public abstract class CommentsApiTests
         Assert.Equal(1, stats.GetProperty("articles").GetProperty("article-3").GetInt32());
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task PostComment_BadFields_ReturnsEveryFieldErrorAndStoresNothing()
     {
         await using var application = await StartAsync();
@@ -42,7 +42,7 @@ public abstract class CommentsApiTests
         Assert.Equal(0, stats.GetProperty("comments").GetInt32());
     }
 
-    [Theory]
+    [PostgresTheory]
     [InlineData("closed-draft", HttpStatusCode.Conflict)]
     [InlineData("no-such-draft", HttpStatusCode.NotFound)]
     public async Task PostComment_ClosedOrUnknownDraft_IsRefused(string draft, HttpStatusCode expected)
@@ -54,7 +54,7 @@ public abstract class CommentsApiTests
         Assert.Equal(expected, response.StatusCode);
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task PostComment_OversizedOrMalformed_IsRefused()
     {
         await using var application = await StartAsync();
@@ -67,7 +67,7 @@ public abstract class CommentsApiTests
         Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task PostComment_RetriedWithSameIdempotencyKey_ReturnsSameReceiptOnce()
     {
         await using var application = await StartAsync();
@@ -89,7 +89,7 @@ public abstract class CommentsApiTests
         Assert.Equal(1, stats.GetProperty("comments").GetInt32());
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task PostComment_FromAnotherOrigin_IsForbidden()
     {
         await using var application = await StartAsync();
@@ -101,7 +101,7 @@ public abstract class CommentsApiTests
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task PostForm_WithoutJavaScript_RedirectsToReceiptPageWithEscapedText()
     {
         await using var application = await StartAsync();
@@ -118,7 +118,7 @@ public abstract class CommentsApiTests
         Assert.DoesNotContain("<script>", page);
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task PostComment_AfterRestart_IsStillThereAndExported()
     {
         string folder;
@@ -142,11 +142,94 @@ public abstract class CommentsApiTests
         Assert.Contains("13800000000", text);
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
     }
+
+    /// <summary>Makes the application's store fail every write from now on, as a full disk or a stopped server would.</summary>
+    protected abstract Task BreakStoreAsync(IntakeApplication application);
+
+    // #20 case 8: U+0000 was stored by SQLite and failed a whole PostgreSQL batch; now both refuse it alike.
+    [Theory]
+    [InlineData(@"意见内容\u0000后面还有字")]
+    [InlineData(@"从别处复制的\u0007意见内容")]
+    [InlineData(@"换页符\f也是控制字符的意见")]
+    public async Task PostComment_WithControlCharacter_IsRefusedOnEitherStore(string jsonText)
+    {
+        await using var application = await StartAsync();
+        var client = application.CreateClient();
+
+        var response = await client.PostAsync("/api/drafts/open-draft/comments",
+            new StringContent("{\"text\":\"" + jsonText + "\",\"name\":\"张\\u0000三\"}", System.Text.Encoding.UTF8, "application/json"));
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var stats = await client.GetFromJsonAsync<JsonElement>("/api/drafts/open-draft/stats");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("text", out _));
+        Assert.True(problem.GetProperty("errors").TryGetProperty("name", out _));
+        Assert.Equal(0, stats.GetProperty("comments").GetInt32());
+    }
+
+    // #20 case 11: a key reused for another text used to answer 201 replayed and drop the new text.
+    [Fact]
+    public async Task PostComment_IdempotencyKeyReusedWithAnotherText_Answers422AndStoresNothingNew()
+    {
+        await using var application = await StartAsync();
+        var client = application.CreateClient();
+
+        async Task<HttpResponseMessage> PostAsync(string text)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/drafts/open-draft/comments") { Content = JsonContent.Create(new { text }) };
+            request.Headers.Add("Idempotency-Key", "edited-after-error");
+            return await client.SendAsync(request);
+        }
+
+        var first = await PostAsync("第一次写的意见内容。");
+        var edited = await PostAsync("改过之后的意见内容，多了一句。");
+        var again = await PostAsync("第一次写的意见内容。");
+        var stats = await client.GetFromJsonAsync<JsonElement>("/api/drafts/open-draft/stats");
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal((HttpStatusCode)422, edited.StatusCode);
+        Assert.Contains("已用于另一条内容不同的意见", (await edited.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+        Assert.Equal(HttpStatusCode.Created, again.StatusCode);
+        Assert.True((await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("replayed").GetBoolean());
+        Assert.Equal(1, stats.GetProperty("comments").GetInt32());
+    }
+
+    // #20 case 10: store failures answered 500 with an empty body.
+    [Fact]
+    public async Task PostComment_WhenTheStoreFails_Answers503WithAChineseProblemAndRetryAfter()
+    {
+        await using var application = await StartAsync();
+        var client = application.CreateClient();
+        await client.GetAsync("/api/drafts/open-draft/stats");
+        await BreakStoreAsync(application);
+
+        var json = await client.PostAsJsonAsync("/api/drafts/open-draft/comments", new { text = "存储出故障时提交的意见。" });
+        var form = await client.PostAsync("/api/drafts/open-draft/comments", new FormUrlEncodedContent(new Dictionary<string, string> { ["text"] = "存储出故障时用表单提交的意见。" }));
+        var page = await form.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, json.StatusCode);
+        Assert.NotNull(json.Headers.RetryAfter);
+        Assert.Equal("application/problem+json", json.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("暂时无法访问", (await json.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, form.StatusCode);
+        Assert.NotNull(form.Headers.RetryAfter);
+        Assert.Contains("存储出故障时用表单提交的意见。</textarea>", page);
+    }
 }
 
 public sealed class SqliteCommentsApiTests : CommentsApiTests
 {
     protected override Task<IntakeApplication> StartAsync(string? folder = null) => Task.FromResult(new IntakeApplication(folder));
+
+    /// <summary>Another process takes the table away: every write of the endpoint's writer now fails in SQLite.</summary>
+    protected override async Task BreakStoreAsync(IntakeApplication application)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(application.Folder, "comments.db")};Pooling=false");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "DROP TABLE comments";
+        await command.ExecuteNonQueryAsync();
+    }
 }
 
 [Collection(nameof(PostgresServer))]
@@ -161,5 +244,16 @@ public sealed class PostgresCommentsApiTests(PostgresServer server) : CommentsAp
         var application = new IntakeApplication(folder, postgres: database);
         _databases[application.Folder] = database;
         return application;
+    }
+
+    /// <summary>The database stops taking connections and its sessions are ended, as when the server goes down.</summary>
+    protected override async Task BreakStoreAsync(IntakeApplication application)
+    {
+        var name = new Npgsql.NpgsqlConnectionStringBuilder(_databases[application.Folder]).Database;
+        await using var connection = new Npgsql.NpgsqlConnection(server.ConnectionString());
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(
+            $"ALTER DATABASE {name} ALLOW_CONNECTIONS false; SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}'", connection);
+        await command.ExecuteNonQueryAsync();
     }
 }

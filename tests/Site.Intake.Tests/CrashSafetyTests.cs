@@ -13,7 +13,7 @@ public abstract class CrashSafetyTests
 {
     protected abstract Task<(string Folder, string? Postgres)> StoreAsync();
 
-    [Fact]
+    [PostgresFact]
     public async Task Kill9_DuringAStreamOfPosts_LosesNoAcknowledgedComment()
     {
         var (folder, postgres) = await StoreAsync();
@@ -76,4 +76,68 @@ public sealed class SqliteCrashSafetyTests : CrashSafetyTests
 public sealed class PostgresCrashSafetyTests(PostgresServer server) : CrashSafetyTests
 {
     protected override async Task<(string, string?)> StoreAsync() => (IntakeApplication.CreateDataFolder(), await server.CreateDatabaseAsync());
+
+    // #20 case 10 with the database gone: every post is answered (201, or 503 in Chinese with
+    // Retry-After, never a 500), and every acknowledged comment is there once it is back.
+    [Fact]
+    public async Task PostgresStopped_DuringAStreamOfPosts_Answers503AndLosesNoAcknowledgedComment()
+    {
+        var postgres = await server.CreateDatabaseAsync();
+        await using var endpoint = await IntakeProcess.StartAsync(IntakeApplication.CreateDataFolder(withSearch: false), postgres);
+        using var client = new HttpClient { BaseAddress = endpoint.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        var acknowledged = new ConcurrentBag<string>();
+        var answers = new ConcurrentBag<HttpStatusCode>();
+        var unavailable = new ConcurrentBag<string>();
+        using var stop = new CancellationTokenSource();
+        var writers = Enumerable.Range(0, 4).Select(writer => Task.Run(async () =>
+        {
+            for (var i = 0; !stop.IsCancellationRequested; i++)
+            {
+                var response = await client.PostAsJsonAsync("/api/drafts/open-draft/comments", new { text = $"第{writer}号客户端的第{i}条意见，数据库停了也不丢。" });
+                answers.Add(response.StatusCode);
+                if (response.StatusCode == HttpStatusCode.Created)
+                {
+                    acknowledged.Add((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("receipt").GetString()!);
+                }
+                else if (response.StatusCode == HttpStatusCode.ServiceUnavailable && response.Headers.RetryAfter is not null)
+                {
+                    unavailable.Add((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString()!);
+                }
+            }
+        })).ToList();
+
+        try
+        {
+            while (acknowledged.Count < 100)
+            {
+                await Task.Delay(20);
+            }
+
+            server.Stop();
+            while (unavailable.Count < 20)
+            {
+                await Task.Delay(20);
+            }
+        }
+        finally
+        {
+            server.Start();
+        }
+
+        var before = acknowledged.Count;
+        while (acknowledged.Count < before + 50)
+        {
+            await Task.Delay(20);
+        }
+
+        await stop.CancelAsync();
+        await Task.WhenAll(writers);
+        using var staff = new HttpClient { BaseAddress = endpoint.BaseAddress };
+        staff.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "staff-token");
+        var export = await staff.GetStringAsync("/api/drafts/open-draft/export.csv");
+
+        Assert.DoesNotContain(acknowledged, r => !export.Contains(r, StringComparison.Ordinal));
+        Assert.All(answers, a => Assert.Contains(a, new[] { HttpStatusCode.Created, HttpStatusCode.ServiceUnavailable }));
+        Assert.All(unavailable, detail => Assert.Contains("暂时无法访问", detail));
+    }
 }

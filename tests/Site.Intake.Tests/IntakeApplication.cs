@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Site.Contracts;
 using Site.Intake.Search;
 using Site.Search;
@@ -13,10 +14,16 @@ namespace Site.Intake.Tests;
 public sealed class IntakeApplication : WebApplicationFactory<Program>
 {
     private readonly string? _postgres;
+    private readonly TimeProvider? _clock;
+    private readonly IReadOnlyDictionary<string, string?> _settings;
 
-    public IntakeApplication(string? folder = null, bool withSearch = true, string? postgres = null)
+    /// <param name="clock">The clock the endpoint reads (a <see cref="ManualClock"/> to move time on).</param>
+    /// <param name="settings">More configuration, such as Intake:PostsPerMinute.</param>
+    public IntakeApplication(string? folder = null, bool withSearch = true, string? postgres = null, TimeProvider? clock = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
         _postgres = postgres;
+        _clock = clock;
+        _settings = settings ?? new Dictionary<string, string?>();
         Folder = folder ?? CreateDataFolder(withSearch);
     }
 
@@ -43,9 +50,9 @@ public sealed class IntakeApplication : WebApplicationFactory<Program>
     }
 
     /// <summary>A small real index and the chrome, as the build writes them.</summary>
-    public static void WriteSearchData(string folder)
+    public static void WriteSearchData(string folder, IEnumerable<SearchDocument>? documents = null)
     {
-        SearchIndexWriter.Write(Path.Combine(folder, SearchService.IndexFolder),
+        SearchIndexWriter.Write(Path.Combine(folder, SearchService.IndexFolder), documents ??
         [
             new SearchDocument("/stations/S01/", "易俗河镇代表联络站", "代表联络站 易俗河镇金霞路18号 接待日：每月15日", SearchTypes.Station, "易俗河镇"),
             new SearchDocument("/deputies/D0001/", "王建国", "县级人大代表 所在联络站：易俗河镇代表联络站", SearchTypes.Deputy, "易俗河镇", "county"),
@@ -59,13 +66,37 @@ public sealed class IntakeApplication : WebApplicationFactory<Program>
 
     public string Folder { get; }
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder) =>
-        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        var settings = new Dictionary<string, string?>
         {
             ["Intake:DataPath"] = Folder,
             ["Intake:Sqlite"] = Path.Combine(Folder, "comments.db"),
             ["Intake:ExportToken"] = "staff-token",
             ["Intake:PostsPerMinute"] = "1000",
             ["Intake:Postgres"] = _postgres,
-        }));
+        };
+        foreach (var (key, value) in _settings)
+        {
+            settings[key] = value;
+        }
+
+        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(settings));
+        if (_clock is not null)
+        {
+            builder.ConfigureServices(services => services.AddSingleton(_clock));
+        }
+    }
+}
+
+/// <summary>A clock the test moves by hand: no test waits for real time to pass.</summary>
+public sealed class ManualClock(DateTimeOffset start) : TimeProvider
+{
+    private DateTimeOffset _now = start;
+
+    public override DateTimeOffset GetUtcNow() => _now;
+
+    public void Advance(TimeSpan by) => _now += by;
+
+    public void Set(DateTimeOffset now) => _now = now;
 }

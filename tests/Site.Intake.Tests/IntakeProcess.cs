@@ -25,7 +25,7 @@ public sealed class IntakeProcess : IAsyncDisposable
 
     private readonly System.Collections.Concurrent.ConcurrentQueue<string> _log = new();
 
-    public static async Task<IntakeProcess> StartAsync(string dataFolder, string? postgres = null)
+    public static async Task<IntakeProcess> StartAsync(string dataFolder, string? postgres = null, IReadOnlyDictionary<string, string>? settings = null)
     {
         var port = FreePort();
         var info = new ProcessStartInfo("dotnet", $"{Path.Combine(AppContext.BaseDirectory, "Site.Intake.dll")} --urls http://127.0.0.1:{port}")
@@ -40,6 +40,11 @@ public sealed class IntakeProcess : IAsyncDisposable
         info.Environment["Intake__PostsPerMinute"] = "1000000";
         info.Environment["Intake__Postgres"] = postgres ?? "";
         info.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
         var process = Process.Start(info)!;
         var intake = new IntakeProcess(process, port);
         process.OutputDataReceived += (_, e) => intake._log.Enqueue(e.Data ?? "");

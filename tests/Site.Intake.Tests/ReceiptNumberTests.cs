@@ -11,7 +11,7 @@ public sealed class ReceiptNumberTests
     [InlineData("2030-01-05T01:00:00+08:00", "YJ300105-")]
     public void New_DatePart_IsTheDayInBeijing(string instant, string prefix)
     {
-        var number = ReceiptNumbers.New(DateTimeOffset.Parse(instant, System.Globalization.CultureInfo.InvariantCulture));
+        var number = ReceiptNumbers.Comments.New(DateTimeOffset.Parse(instant, System.Globalization.CultureInfo.InvariantCulture));
 
         Assert.StartsWith(prefix, number, StringComparison.Ordinal);
         Assert.Matches("^YJ[0-9]{6}-[0-9A-HJKMNP-TV-Z]{8}$", number);
@@ -22,7 +22,7 @@ public sealed class ReceiptNumberTests
     {
         var now = DateTimeOffset.UtcNow;
 
-        var numbers = Enumerable.Range(0, 10_000).Select(_ => ReceiptNumbers.New(now)).ToHashSet();
+        var numbers = Enumerable.Range(0, 10_000).Select(_ => ReceiptNumbers.Comments.New(now)).ToHashSet();
 
         Assert.Equal(10_000, numbers.Count);
     }

@@ -61,6 +61,25 @@ public sealed class SearchApiTests
         Assert.Equal("/api/search/page?q=%E6%8E%A5%E5%BE%85%E6%97%A5&type=story", storyFacet.GetAttribute("href"));
     }
 
+    // Nothing holds 花石镇接待日 as typed; the relaxed answer (each word in one field) finds /stories/b/,
+    // and the page says so rather than passing it off as the text that was typed.
+    [Fact]
+    public async Task SearchPage_RelaxedAnswer_IsSaidToBeOne()
+    {
+        await using var application = new IntakeApplication();
+        var client = application.CreateClient();
+        var query = Uri.EscapeDataString("花石镇接待日");
+
+        var body = await client.GetFromJsonAsync<JsonElement>("/api/search?q=" + query);
+        var document = new HtmlParser().ParseDocument(await client.GetStringAsync("/api/search/page?q=" + query));
+        var exact = new HtmlParser().ParseDocument(await client.GetStringAsync("/api/search/page?q=" + Uri.EscapeDataString("接待日")));
+
+        Assert.True(body.GetProperty("relaxed").GetBoolean());
+        Assert.Equal("/stories/b/", body.GetProperty("hits")[0].GetProperty("url").GetString());
+        Assert.Contains("没有找到与“花石镇接待日”完全一致的内容", document.QuerySelector("#search-relaxed")?.TextContent);
+        Assert.Null(exact.QuerySelector("#search-relaxed"));
+    }
+
     [Fact]
     public async Task SearchPage_MarkupInQueryAndText_IsNeverReflectedUnescaped()
     {
@@ -72,6 +91,51 @@ public sealed class SearchApiTests
 
         Assert.DoesNotContain("<script>alert(1)", html);
         Assert.Contains("&lt;b&gt;<mark>不打烊</mark>&lt;/b&gt;", stored);
+    }
+
+    [Fact]
+    public async Task Search_LongQueryWithAstralCharacterAtEveryCut_AnswersOkOnBothEndpoints()
+    {
+        await using var application = new IntakeApplication();
+        var client = application.CreateClient();
+
+        // 𠮷 and an emoji family (surrogate pairs joined by ZWJ) straddle the 100-character cut at every offset.
+        for (var prefix = 88; prefix <= 101; prefix++)
+        {
+            var query = "接待日 " + new string('站', prefix - 4) + string.Concat(Enumerable.Repeat("𠮷👨‍👩‍👧", 4));
+            var json = await client.GetAsync("/api/search?q=" + Uri.EscapeDataString(query));
+            var page = await client.GetAsync("/api/search/page?q=" + Uri.EscapeDataString(query));
+
+            Assert.Equal(HttpStatusCode.OK, json.StatusCode);
+            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+            var body = await json.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Equal(query, body.GetProperty("query").GetString());
+            Assert.DoesNotContain("\uFFFD", await page.Content.ReadAsStringAsync());
+        }
+    }
+
+    [Fact]
+    public async Task Search_SnippetAroundAstralCharacters_NeverShowsAReplacementCharacter()
+    {
+        var folder = IntakeApplication.CreateDataFolder(withSearch: false);
+        IntakeApplication.WriteSearchData(folder, Enumerable.Range(0, 30).Select(shift => new Site.Search.SearchDocument(
+            $"/stories/{shift}/", "记录", new string('文', shift) + string.Concat(Enumerable.Repeat("𠮷😀", 40)) + "接待日" + string.Concat(Enumerable.Repeat("😀𠮷", 60)), "story")));
+        await using var application = new IntakeApplication(folder);
+        var client = application.CreateClient();
+
+        var body = await client.GetFromJsonAsync<JsonElement>("/api/search?q=" + Uri.EscapeDataString("接待日"));
+        var page = await client.GetStringAsync("/api/search/page?q=" + Uri.EscapeDataString("接待日"));
+
+        Assert.Equal(30, body.GetProperty("total").GetInt32());
+        foreach (var hit in body.GetProperty("hits").EnumerateArray())
+        {
+            var snippet = System.Net.WebUtility.HtmlDecode(hit.GetProperty("snippetHtml").GetString()!);
+            Assert.DoesNotContain('\uFFFD', snippet);
+            Assert.Equal(snippet, Site.Search.TextElements.Valid(snippet));
+            Assert.Contains("<mark>接待日</mark>", snippet);
+        }
+
+        Assert.DoesNotContain('\uFFFD', System.Net.WebUtility.HtmlDecode(page));
     }
 
     [Fact]

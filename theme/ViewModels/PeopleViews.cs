@@ -1,7 +1,8 @@
 namespace Site.Theme.ViewModels;
 
 /// <summary>A row of a deputy roster.</summary>
-public sealed record DeputyRow(string Name, string Url, string Gender, string Levels, string? Title, string? Group, string? Station, string? StationUrl);
+/// <param name="Pinyin">The name's pinyin as search keeps it ("wangjianguo wang jian guo wjg"), for the list's name filter.</param>
+public sealed record DeputyRow(string Name, string Url, string Gender, string Levels, string? Title, string? Group, string? Station, string? StationUrl, string? Pinyin = null);
 
 /// <summary>A roster page: all deputies, or one level, group or region; in 姓氏笔画 order.</summary>
 public sealed record DeputyListPage(PageMeta Meta, string Heading, string? Intro, IReadOnlyList<DeputyRow> Deputies, IReadOnlyList<LinkCard> Levels, IReadOnlyList<LinkCard> Groups, IReadOnlyList<LinkCard> Regions, Pager Pager);

@@ -1,12 +1,14 @@
 namespace Site.Theme.ViewModels;
 
 /// <summary>全站搜索: the static page (results fetched as you type) and the server-rendered results page.</summary>
-public sealed record SearchPage(PageMeta Meta, string Query, SearchResults? Results);
+/// <param name="Examples">Queries the box suggests, taken from the site's own content (each finds something).</param>
+public sealed record SearchPage(PageMeta Meta, string Query, SearchResults? Results, IReadOnlyList<string>? Examples = null);
 
 /// <summary>
 /// One page of results as the endpoint renders them. <see cref="SearchHit.SnippetHtml"/> is escaped
 /// text with &lt;mark&gt;; facet and pager links are complete URLs that keep the other filters.
 /// <see cref="Estimated"/>: the counts were scaled up from a sample, because the query matched a great deal.
+/// <see cref="Relaxed"/>: nothing had the text as typed, so these hits hold each of its words (in one field) instead.
 /// </summary>
 public sealed record SearchResults(
     long Total,
@@ -17,7 +19,8 @@ public sealed record SearchResults(
     string? PreviousUrl,
     string? NextUrl,
     string? Error = null,
-    bool Estimated = false);
+    bool Estimated = false,
+    bool Relaxed = false);
 
 public sealed record SearchHit(string Url, string Title, string TypeLabel, string SnippetHtml, string? Date, string? Region);
 

@@ -26,24 +26,44 @@
     link.addEventListener("click", function () { setTimeout(function () { window.print(); }, 0); });
   });
 
-  // Filter a roster's rows or a list's cards by the text in their data-name, offline. A group
+  // Filter a roster's rows or a list's cards by the text in their data-name, offline, or by the
+  // start of any pinyin form in data-pinyin (wjg, wang, wangjianguo for 王建国). A group
   // (a township's stations) with nothing left is hidden too, and the count says how many remain.
   $all("input[data-filter-target]").forEach(function (input) {
     var target = document.getElementById(input.getAttribute("data-filter-target"));
     var count = document.getElementById(input.getAttribute("data-filter-target") + "-count");
     input.addEventListener("input", function () {
       var q = input.value.trim();
+      var latin = q.toLowerCase().replace(/\s+/g, "");
       var shown = 0;
       $all("[data-name]", target).forEach(function (item) {
-        item.hidden = q !== "" && item.getAttribute("data-name").indexOf(q) < 0;
+        var pinyin = (item.getAttribute("data-pinyin") || "").split(" ");
+        var byPinyin = /^[a-z]+$/.test(latin) && pinyin.some(function (p) { return p.indexOf(latin) === 0; });
+        item.hidden = q !== "" && item.getAttribute("data-name").indexOf(q) < 0 && !byPinyin;
         if (!item.hidden) shown++;
       });
       $all("[data-filter-group]", target).forEach(function (group) {
         group.hidden = $all("[data-name]", group).every(function (item) { return item.hidden; });
       });
-      if (count) count.textContent = q === "" ? "" : (shown === 0 ? "没有找到，请换个地名试试，或使用全站搜索。" : "找到 " + shown + " 个");
+      filterCount(input, target, count, q, shown);
     });
+    // In place of the search page the no-JavaScript form goes to.
+    if (input.form) { input.form.addEventListener("submit", function (event) { event.preventDefault(); }); }
   });
+
+  // What a filter says: a roster (data-filter-unit, a table) keeps "共 N 名" and with nothing left
+  // hides its header row too; a list of places says how many it found.
+  function filterCount(input, target, count, q, shown) {
+    var unit = input.getAttribute("data-filter-unit");
+    if (target.tHead) { target.tHead.hidden = shown === 0; }
+    if (!count) { return; }
+    if (unit) {
+      var all = $all("[data-name]", target).length;
+      count.textContent = q === "" ? "共 " + all + " " + unit : (shown === 0 ? "没有找到“" + q + "”，共 0 " + unit + "。可以试试全站搜索。" : "找到 " + shown + " " + unit);
+    } else {
+      count.textContent = q === "" ? "" : (shown === 0 ? "没有找到，请换个地名试试，或使用全站搜索。" : "找到 " + shown + " 个");
+    }
+  }
 
   // Suggestion filters: status, result class, handling unit; the count follows.
   $all("form[data-filter-table]").forEach(function (form) {
@@ -63,15 +83,51 @@
     form.addEventListener("change", apply);
   });
 
-  // Draft pages: live counts, a heat mark per article, and the comment form.
+  // Draft pages: live counts, a heat mark per article, the comment period by the live clock, and the
+  // comment form. The page says what was true when it was built; the endpoint's stats answer says
+  // whether comments are taken now ("not-yet-open", "open", "closed"), and the form follows it.
   var draft = $("article.draft[data-draft]");
   if (draft) {
     var draftId = draft.getAttribute("data-draft");
+    var period = $(".draft-status", draft);
+    var statusTexts = { "not-yet-open": "尚未开始征求意见", open: "征求意见中", closed: "征求意见已截止" };
+    var statusClasses = { "not-yet-open": "upcoming", open: "open", closed: "closed" };
+    // "2026-12-20T23:59:59+08:00" (the endpoint keeps the build's Beijing offset) → "2026年12月20日".
+    var chineseDate = function (iso) {
+      var d = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso || "");
+      return d ? d[1] + "年" + Number(d[2]) + "月" + Number(d[3]) + "日" : null;
+    };
+    var applyStatus = function (status, closes) {
+      var badge = period && $(".status", period);
+      if (!badge || !statusTexts[status]) { return; }
+      var closesText = chineseDate(closes);
+      if (closesText) {
+        $all("time", period).forEach(function (el) { el.textContent = closesText; el.setAttribute("datetime", closes); });
+        $all(".comment-closed").forEach(function (el) { el.textContent = "本草案征求意见已于 " + closesText + " 截止，不再接收新的意见。感谢您的关注。"; });
+      }
+      badge.textContent = statusTexts[status];
+      badge.className = "status " + statusClasses[status];
+      var form = $("#comment-form");
+      if (form) { form.hidden = status !== "open"; }
+      $all(".comment-upcoming").forEach(function (el) { el.hidden = status !== "not-yet-open"; });
+      $all(".comment-closed").forEach(function (el) { el.hidden = status !== "closed"; });
+      $all(".article-actions").forEach(function (el) { el.hidden = status !== "open"; });
+    };
+    // Without an answer from the endpoint, this device's clock decides.
+    var statusByClock = function () {
+      var now = Date.now();
+      var opens = Date.parse(period ? period.getAttribute("data-opens") : "");
+      var closes = Date.parse(period ? period.getAttribute("data-closes") : "");
+      if (!isNaN(opens) && now < opens) { return "not-yet-open"; }
+      if (!isNaN(closes) && now > closes) { return "closed"; }
+      return "open";
+    };
     var loadStats = function () {
       fetch("/api/drafts/" + encodeURIComponent(draftId) + "/stats", { headers: { Accept: "application/json" } })
         .then(function (r) { return r.ok ? r.json() : null; })
         .then(function (stats) {
-          if (!stats) { return; }
+          if (!stats) { applyStatus(statusByClock()); return; }
+          applyStatus(stats.status || statusByClock(), stats.closes);
           $all("[data-stat]").forEach(function (el) { el.textContent = stats[el.getAttribute("data-stat")]; });
           var max = 1;
           Object.keys(stats.articles || {}).forEach(function (k) { max = Math.max(max, stats.articles[k]); });
@@ -81,9 +137,14 @@
             el.closest(".article").style.setProperty("--heat", (n / max).toFixed(2));
           });
         })
-        .catch(function () { /* counts are a nicety; the text is what matters */ });
+        .catch(function () { applyStatus(statusByClock()); /* counts are a nicety; the text is what matters */ });
     };
     loadStats();
+    // A page left open across the deadline (or the opening) changes state then, without a reload.
+    [period && period.getAttribute("data-opens"), period && period.getAttribute("data-closes")].forEach(function (when) {
+      var wait = Date.parse(when || "") - Date.now();
+      if (wait > 0 && wait < 86400000) { setTimeout(loadStats, wait + 1000); }
+    });
 
     var form = $("#comment-form");
     if (form) {
@@ -105,12 +166,17 @@
           localStorage.setItem(key, JSON.stringify({ text: text.value, article: article.value, idempotencyKey: form.elements.idempotencyKey.value }));
         } catch (e) { }
       };
-      text.addEventListener("input", save);
-      article.addEventListener("change", save);
+      // A key stands for one comment: once the text or the article changes, the next submission is a
+      // new comment with a new key (the endpoint refuses a key reused for a different text).
+      var changed = function () { form.elements.idempotencyKey.value = ""; save(); };
+      text.addEventListener("input", changed);
+      article.addEventListener("change", changed);
       $all("a[data-article]").forEach(function (link) {
         link.addEventListener("click", function () {
-          article.value = link.getAttribute("data-article");
-          save();
+          if (article.value !== link.getAttribute("data-article")) {
+            article.value = link.getAttribute("data-article");
+            changed();
+          }
           setTimeout(function () { text.focus(); }, 0);
         });
       });
@@ -136,9 +202,17 @@
           headers: { "Content-Type": "application/json", Accept: "application/json", "Idempotency-Key": form.elements.idempotencyKey.value },
           body: JSON.stringify(body)
         }).then(function (response) {
-          return response.json().then(function (data) { return { ok: response.ok, data: data }; });
+          // The endpoint answers every failure with a Chinese sentence (problem JSON); anything else
+          // (a proxy's error page) is said as what it is, not as a lost connection.
+          return response.json().then(function (data) { return { ok: response.ok, status: response.status, data: data || {} }; },
+            function () { return { ok: false, status: response.status, data: {} }; });
+        }, function () {
+          return null;
         }).then(function (answer) {
-          if (answer.ok) {
+          if (answer === null) {
+            result.className = "error";
+            result.textContent = "网络连接失败，意见未提交。您填写的内容已保存在本机，恢复网络后请再次点击提交，不会重复登记。";
+          } else if (answer.ok) {
             result.className = "receipt";
             result.innerHTML = "意见已保存。回执编号：<strong class=\"receipt-number\">" + escapeHtml(answer.data.receipt) + "</strong>，请记下以便查询。";
             try { localStorage.removeItem(key); } catch (e) { }
@@ -147,12 +221,13 @@
             loadStats();
           } else {
             var errors = answer.data.errors ? Object.keys(answer.data.errors).map(function (k) { return answer.data.errors[k].join("；"); }) : [];
+            var said = answer.data.detail || answer.data.title;
+            if (answer.status === 422) { form.elements.idempotencyKey.value = ""; save(); }
             result.className = "error";
-            result.textContent = (answer.data.detail || answer.data.title || "提交未成功") + (errors.length ? "：" + errors.join("；") : "");
+            result.textContent = said
+              ? said + (errors.length ? "：" + errors.join("；") : "")
+              : "服务器暂时无法处理（HTTP " + answer.status + "），意见未提交。您填写的内容已保存在本机，请稍后再试。";
           }
-        }).catch(function () {
-          result.className = "error";
-          result.textContent = "网络连接失败，意见未提交。您填写的内容已保存在本机，恢复网络后请再次点击提交，不会重复登记。";
         }).then(function () { button.disabled = false; });
       });
     }

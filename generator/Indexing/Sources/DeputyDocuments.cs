@@ -7,8 +7,16 @@ namespace Site.Generator.Indexing.Sources;
 /// <summary>One document per deputy (代表): levels, office, group, station, duties; found by name, pinyin and id.</summary>
 public static class DeputyDocuments
 {
-    public static IEnumerable<SearchDocument> From(SearchSourceContext context) =>
-        context.Site.Deputies.Select(deputy => Deputy(context.Site, deputy));
+    public static IEnumerable<SearchDocument> From(SearchSourceContext context)
+    {
+        var places = new PlaceKeywords(context.Site);
+        return context.Site.Deputies.Select(deputy => Deputy(context.Site, deputy) is var document
+            ? document with { Keywords = places.With(document.Keywords, deputy.Region ?? StationRegion(context.Site, deputy)) }
+            : document);
+    }
+
+    private static RegionCode? StationRegion(SiteModel site, Deputy deputy) =>
+        deputy.Station is { } id ? site.StationsById.GetValueOrDefault(id)?.Region : null;
 
     private static SearchDocument Deputy(SiteModel site, Deputy deputy)
     {

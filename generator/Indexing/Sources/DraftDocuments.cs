@@ -4,7 +4,11 @@ using Site.Search;
 
 namespace Site.Generator.Indexing.Sources;
 
-/// <summary>One document per draft (法规草案), and one per article (条), which points at the article's anchor.</summary>
+/// <summary>
+/// One document per draft (法规草案), and one per article (条), which points at the article's anchor.
+/// A reading that a later one has superseded keeps its draft document (its feedback report stays
+/// findable) but not its articles, so an article search lands on the text now open for comment.
+/// </summary>
 public static class DraftDocuments
 {
     public static IEnumerable<SearchDocument> From(SearchSourceContext context)
@@ -15,18 +19,33 @@ public static class DraftDocuments
             yield return new SearchDocument(
                 draft.Url,
                 draft.Title,
-                SearchDocuments.Join(draft.Summary, $"{draft.Office} {draft.Reading}", string.Join("\n", draft.Text.Preamble), draft.Explanation is { } e ? plain(e) : null, draft.Feedback is { } f ? plain(f.Report) : null),
+                SearchDocuments.Join(
+                    draft.Summary,
+                    $"{draft.Office} {draft.Reading}",
+                    DraftPlainText(draft.Text.Preamble),
+                    draft.Explanation is { } e ? plain(e) : null,
+                    draft.Feedback is { } f ? plain(f.Report) : null,
+                    string.Join("\n", draft.Text.Attachments.Select(a => a.Title + "\n" + DraftPlainText(a.Paragraphs)))),
                 SearchTypes.Draft,
                 Date: draft.Opens);
+            if (context.Site.DraftReadings.TryGetValue(draft.Id, out var readings) && readings[^1].Id != draft.Id)
+            {
+                continue;
+            }
+
             foreach (var article in draft.Text.Articles)
             {
                 yield return new SearchDocument(
                     SiteRoutes.DraftArticle(draft.Id, article.Anchor),
                     $"{draft.Title} {article.Label}",
-                    string.Join("\n", article.Paragraphs),
+                    DraftPlainText(article.Paragraphs),
                     SearchTypes.Article,
                     Date: draft.Opens);
             }
         }
     }
+
+    /// <summary>A draft's paragraphs as search reads them: a table by its cells, not its pipes.</summary>
+    private static string DraftPlainText(IEnumerable<string> paragraphs) =>
+        string.Join("\n", paragraphs.Select(p => Site.Theme.ViewModels.DraftTable.Parse(p)?.PlainText() ?? p));
 }

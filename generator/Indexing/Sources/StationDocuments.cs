@@ -7,8 +7,11 @@ namespace Site.Generator.Indexing.Sources;
 /// <summary>One document per liaison station (家站点): kind, place, hours, its deputies.</summary>
 public static class StationDocuments
 {
-    public static IEnumerable<SearchDocument> From(SearchSourceContext context) =>
-        context.Site.Stations.Select(station => Station(context.Site, station));
+    public static IEnumerable<SearchDocument> From(SearchSourceContext context)
+    {
+        var places = new PlaceKeywords(context.Site);
+        return context.Site.Stations.Select(station => Station(context.Site, station) with { Keywords = places.With(null, station.Region) });
+    }
 
     private static SearchDocument Station(SiteModel site, Station station) => new(
         station.Url,

@@ -15,5 +15,6 @@ public static class SiteMarkdown
         .UsePipeTables()
         .UseListExtras()
         .DisableHtml()
+        .Use<CjkSoftBreakExtension>()                      // 桂花\n坪 reads 桂花坪, in the HTML and in the index
         .Build();
 }

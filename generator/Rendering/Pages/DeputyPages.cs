@@ -21,7 +21,7 @@ public static class DeputyPages
             .OrderBy(r => r.Value, StringComparer.Ordinal).ToList();
         var levelLinks = levels.Select(l => new LinkCard($"{DeputyVocabulary.LevelLabels[l]}级人大代表", LevelUrl(l))).ToList();
         var groupLinks = groups.Select(g => new LinkCard(g, SiteRoutes.DeputyGroup(g))).ToList();
-        var regionLinks = regions.Select(r => new LinkCard(site.RegionName(r) is { Length: > 0 } n ? n : r.Value, SiteRoutes.DeputyRegion(r))).ToList();
+        var regionLinks = regions.Select(r => new LinkCard(site.RegionLabel(r) is { Length: > 0 } n ? n : r.Value, SiteRoutes.DeputyRegion(r))).ToList();
 
         IEnumerable<PageJob> Roster(string baseUrl, string heading, string? intro, IReadOnlyList<Deputy> deputies, params Crumb[] crumbs)
         {
@@ -70,7 +70,7 @@ public static class DeputyPages
 
         foreach (var region in regions)
         {
-            var name = site.RegionName(region) is { Length: > 0 } n ? n : region.Value;
+            var name = site.RegionLabel(region) is { Length: > 0 } n ? n : region.Value;
             foreach (var job in Roster(SiteRoutes.DeputyRegion(region), $"{name}的人大代表", null, byRegion[region].ToList(), new Crumb("人大代表", SiteRoutes.Deputies), new Crumb(name, null)))
             {
                 yield return job;
@@ -81,7 +81,7 @@ public static class DeputyPages
         {
             // The 三亮 card is the profile's first block, printed alone when the page is opened at
             // #card (theme/assets/site.css): no card file per deputy, which a province-wide roster
-            // paid for in file-system time (100,000 files of 222,000; `roster` benchmark).
+            // paid for in file-system time (nearly half of its files).
             yield return PageJob.For<DeputyTemplate, DeputyPage>(deputy.Url, () => Page(context, deputy));
         }
     }
@@ -91,7 +91,8 @@ public static class DeputyPages
     private static DeputyRow Row(SiteModel site, Deputy deputy)
     {
         var station = deputy.Station is { } id && site.StationsById.TryGetValue(id, out var s) ? s : null;
-        return new DeputyRow(deputy.Name, deputy.Url, deputy.Gender ?? "", string.Join("、", deputy.Levels.Select(l => DeputyVocabulary.LevelLabels[l])), deputy.Title, deputy.Group, station?.Name, station?.Url);
+        return new DeputyRow(deputy.Name, deputy.Url, deputy.Gender ?? "", string.Join("、", deputy.Levels.Select(l => DeputyVocabulary.LevelLabels[l])), deputy.Title, deputy.Group, station?.Name, station?.Url,
+            Indexing.NamePinyin.Keywords(deputy.Name));
     }
 
     private static List<Fact> Facts(SiteModel site, Deputy deputy)

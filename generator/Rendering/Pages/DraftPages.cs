@@ -15,8 +15,11 @@ public static class DraftPages
         yield return PageJob.For<DraftListTemplate, DraftListPage>(SiteRoutes.Drafts, () => new DraftListPage(
             PageContext.Meta("法规草案征求意见", "正在公开征求意见的法规草案，可逐条提出意见", SiteRoutes.Drafts, "drafts", new Crumb("征求意见", null)),
             site.Drafts.Where(d => IsOpen(site, d)).Select(Summary).ToList(),
-            site.Drafts.Where(d => !IsOpen(site, d)).Select(Summary).ToList(),
-            Feeds));
+            site.Drafts.Where(d => site.Now > d.ClosesAt).Select(Summary).ToList(),
+            Feeds)
+        {
+            Upcoming = site.Drafts.Where(d => site.Now < d.OpensAt).Select(Summary).ToList(),
+        });
         yield return PageJob.File(SiteRoutes.DraftsFeed, () => DraftFeeds.Atom(site));
         yield return PageJob.File(SiteRoutes.DraftsCalendar, () => DraftFeeds.Calendar(site));
 
@@ -56,7 +59,7 @@ public static class DraftPages
 
         var chapters = draft.Text.Chapters.Count > 0
             ? draft.Text.Chapters.Select(c => new DraftChapterView(
-                c.Number == 0 ? "" : $"第{Validation.Drafts.ChineseNumerals.Format(c.Number)}章 {c.Title}".Trim(),
+                c.Number == 0 ? c.Title : $"第{Validation.Drafts.ChineseNumerals.Format(c.Number)}章 {c.Title}".Trim(),
                 c.Anchor,
                 c.Articles.Select(View).ToList(),
                 c.Sections.Select(s => new DraftSectionView(
@@ -86,8 +89,13 @@ public static class DraftPages
                 draft.Feedback.Adopted,
                 ArticleLinks.Link(context.Html(draft.Feedback.Report), articles.Keys.ToHashSet()),
                 draft.Feedback.Channels.Select(c => new Figure(c.Channel, $"{c.Count} 条", null)).ToList()),
+            draft.Text.Attachments.Select(a => new DraftAttachmentView(a.Title, a.Anchor, a.Paragraphs)).ToList(),
             Readings(site, draft, comparison, previous),
-            Feeds);
+            Feeds)
+        {
+            NotYetOpen = site.Now < draft.OpensAt,
+            OpensIso = draft.OpensAt.ToString("yyyy-MM-ddTHH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture),
+        };
     }
 
     /// <summary>The reading history and the what-changed summary; null for a draft with no other reading.</summary>

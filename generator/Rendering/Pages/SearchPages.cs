@@ -12,6 +12,19 @@ public static class SearchPages
         yield return PageJob.For<SearchTemplate, SearchPage>(SiteRoutes.Search, () => new SearchPage(
             PageContext.Meta("全站搜索", "搜索代表、家站点、履职故事、建议和法规草案条文", SiteRoutes.Search, "search", new Crumb("搜索", null)),
             "",
-            null));
+            null,
+            Examples(context.Site)));
     }
+
+    /// <summary>
+    /// Queries the search box suggests, taken from this site's own records so that each finds
+    /// something: the township of the first station (or the first township), the first deputy's name.
+    /// </summary>
+    public static IReadOnlyList<string> Examples(Model.SiteModel site) =>
+        new[]
+        {
+            site.Stations.Select(s => site.Township(s.Region)?.Name).FirstOrDefault(n => n is not null)
+                ?? site.Regions.Values.FirstOrDefault(r => r.Level == "town")?.Name,
+            site.Deputies.FirstOrDefault()?.Name,
+        }.OfType<string>().ToList();
 }

@@ -4,8 +4,8 @@ namespace Site.Generator.Rendering;
 /// A QR encoder for what the site prints: page URLs (printable ASCII) with error correction M in
 /// versions 1–6 (up to 106 characters in byte mode). It places exactly the modules QRCoder places for the same text
 /// (`QrEncoderTests` compares them on thousands of texts), at a fraction of the cost: QRCoder scores
-/// the eight mask patterns over lists of BitArrays, a large part of a big roster's render step
-/// (BENCHMARKS.md has the figures); <see cref="Replacements.LibraryPaths"/> turns this off. Anything else (longer text, text beyond ASCII)
+/// the eight mask patterns over lists of BitArrays, which in a province-sized roster was a large part
+/// of the render step (BENCHMARKS.md, `qr`); <see cref="Replacements.LibraryPaths"/> turns this off. Anything else (longer text, text beyond ASCII)
 /// is left to QRCoder.
 /// </summary>
 internal static class QrEncoder

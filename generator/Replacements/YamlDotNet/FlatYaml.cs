@@ -8,7 +8,7 @@ namespace Site.Generator.Loading;
 /// single-quoted string without quotes inside, or a flow list of plain items (<c>[接待日, 建议办理]</c>).
 /// Anything else (indentation, comments, escapes, anchors, block scalars, a repeated key, an empty
 /// value, tabs, …) returns null and goes to YamlDotNet, which reads it exactly. YamlDotNet's node tree
-/// was about half of loading each story (BENCHMARKS.md has the figures); <see cref="Replacements.LibraryPaths"/>
+/// was about half of loading each story (BENCHMARKS.md, `build`); <see cref="Replacements.LibraryPaths"/>
 /// turns this off. <c>FlatYamlTests</c> checks that whatever this accepts gives the very nodes and
 /// positions YamlDotNet gives.
 /// </summary>

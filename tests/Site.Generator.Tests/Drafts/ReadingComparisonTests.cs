@@ -14,7 +14,7 @@ namespace Site.Generator.Tests.Drafts;
 public sealed class ReadingComparisonTests
 {
     private static string Regulation(string name) =>
-        File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "TestData", "regulations", name));
+        File.ReadAllText(Path.Combine(TestData.Folder, name));
 
     private static Draft Parse(string slug, string text) => new(
         new DraftId(slug), $"content/drafts/{slug}.md", slug, "法制工作委员会", "一审",
@@ -23,8 +23,8 @@ public sealed class ReadingComparisonTests
     [Fact]
     public void RealRegulation_RevisedReading_ArticlesMatchedByTextNotNumber()
     {
-        var before = Parse("a", Regulation("zibo-dianti-2021.md"));
-        var after = Parse("b", Regulation("zibo-dianti-2021-revised.md"));
+        var before = Parse("a", Regulation("regulations/山东/淄博市电梯安全条例(2021-12-10).md"));
+        var after = Parse("b", Regulation("readings/zibo-dianti-2021-revised.md"));
         Assert.Equal(57, before.Text.Articles.Count);
         Assert.Equal(57, after.Text.Articles.Count);
 
@@ -77,8 +77,8 @@ public sealed class ReadingComparisonTests
     public async Task Site_SecondReading_ShowsHistorySummaryBadgesAndDiff()
     {
         using var site = await TestSite.BuildAsync(TestSite.MinimalConfig + "\n"
-            + DraftFile("dianti-yishen", "reading: 一审\nopens: 2026-06-01\ncloses: 2026-07-01", Regulation("zibo-dianti-2021.md"))
-            + DraftFile("dianti", "reading: 二审\nprevious: dianti-yishen\nopens: 2026-11-01\ncloses: 2026-12-31", Regulation("zibo-dianti-2021-revised.md")));
+            + DraftFile("dianti-yishen", "reading: 一审\nopens: 2026-06-01\ncloses: 2026-07-01", Regulation("regulations/山东/淄博市电梯安全条例(2021-12-10).md"))
+            + DraftFile("dianti", "reading: 二审\nprevious: dianti-yishen\nopens: 2026-11-01\ncloses: 2026-12-31", Regulation("readings/zibo-dianti-2021-revised.md")));
         site.AssertNoErrors();
 
         var page = site.Html("drafts/dianti/index.html");

@@ -64,7 +64,10 @@ public sealed class CsvQuotingTests : IDisposable
         File.WriteAllBytes(path, Encoding.GetEncoding(encoding).GetBytes(text.ToString()));
         var diagnostics = new DiagnosticBag();
 
-        var maps = SpreadsheetReader.Read(path, "input/deputies/roster.csv", RecordKind.Deputies, diagnostics);
+        // The roster's 层级 is given for the whole file (a sheet without it and without this is one error for the sheet).
+        var level = new SourceLocation("input/site.yaml", 1);
+        RawEntry[] fileValues = [new RawEntry("levels", level, new RawScalar("县", level), "层级（site.yaml）")];
+        var maps = SpreadsheetReader.Read(path, "input/deputies/roster.csv", RecordKind.Deputies, diagnostics, fileValues);
 
         Assert.Empty(diagnostics.Sorted());
         var expected = rows.Select(r => r.Select(c => c.Trim()).ToArray()).Where(r => r.Any(c => c.Length > 0)).ToList();

@@ -27,6 +27,7 @@ public sealed class FlatYamlTests
     [
         "title: 甲\ntitle: 乙",                 // repeated key
         "title: 标题 # 注释",
+        "title：全角冒号",
         "title: \"转义\\n\"",
         "title:\n  - 列表",
         "summary: 第一行\n  第二行",

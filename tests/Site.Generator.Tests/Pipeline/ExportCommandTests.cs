@@ -68,6 +68,54 @@ public sealed class ExportCommandTests : IDisposable
         Assert.Contains("pdf", badFormatOutput);
     }
 
+    [Fact]
+    public async Task Export_WithoutOut_WritesUnderDataExports_NotTheWorkingFolder()
+    {
+        await StoreAsync(new NewComment("wuye", null, "一条意见的内容。", "李明", "13800000001", null, null, "p1", DateTimeOffset.Now));
+        var working = Path.Combine(_root, "working");
+        Directory.CreateDirectory(working);
+
+        var (exit, output) = await RunInAsync(working, "export", "--root", _root, "--draft", "wuye", "--format", "csv");
+
+        Assert.True(exit == 0, output);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(working));
+        var file = Assert.Single(Directory.GetFiles(Path.Combine(_root, ".data", "exports")));
+        Assert.Matches(@"^wuye-comments-\d{8}-\d{6}\.csv$", Path.GetFileName(file));
+        Assert.Contains(file, output);
+    }
+
+    [Fact]
+    public async Task Export_DraftThatIsAPath_IsRefusedAndWritesNothing()
+    {
+        await StoreAsync(new NewComment("wuye", null, "一条意见的内容。", null, null, null, null, "p1", DateTimeOffset.Now));
+
+        var (exit, output) = await RunAsync("export", "--root", _root, "--draft", "../../wuye", "--format", "csv");
+
+        Assert.Equal(1, exit);
+        Assert.Contains("法规草案编号不对", output);
+        Assert.False(Directory.Exists(Path.Combine(_root, ".data", "exports")));
+    }
+
+    [Fact]
+    public async Task CommandLine_HelpAndMissingOption_AreInChinese()
+    {
+        var (helpExit, help) = await RunAsync("--help");
+        var (exportHelpExit, exportHelp) = await RunAsync("export", "--help");
+        var (missingExit, missing) = await RunAsync("export", "--root", _root);
+
+        Assert.Equal(0, helpExit);
+        Assert.Contains("说明：", help);
+        Assert.Contains("template", help);
+        Assert.Equal(0, exportHelpExit);
+        Assert.Contains("--draft <编号>（必填）", exportHelp);
+        Assert.Equal(1, missingExit);
+        Assert.Contains("缺少必填选项 --draft", missing);
+        foreach (var english in new[] { "Description:", "Usage:", "Show help", "[default:", "REQUIRED", "is required" })
+        {
+            Assert.DoesNotContain(english, help + exportHelp + missing);
+        }
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(_root))
@@ -86,9 +134,11 @@ public sealed class ExportCommandTests : IDisposable
     }
 
     /// <summary>Runs the real command-line program, as staff would.</summary>
-    private static async Task<(int Exit, string Output)> RunAsync(params string[] arguments)
+    private static Task<(int Exit, string Output)> RunAsync(params string[] arguments) => RunInAsync(null, arguments);
+
+    private static async Task<(int Exit, string Output)> RunInAsync(string? workingDirectory, params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = workingDirectory ?? "" };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "site.dll"));
         arguments.ToList().ForEach(start.ArgumentList.Add);
         using var process = Process.Start(start)!;

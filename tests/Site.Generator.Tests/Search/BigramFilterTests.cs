@@ -54,8 +54,7 @@ public sealed class BigramFilterTests
     [Fact]
     public void OverlappingBigramFilter_SeedArticles_SameTokensAsLucene()
     {
-        var seeds = Path.Combine(SampleSite.FindRepositoryRoot(), "..", "shared", "seeds");
-        var files = Directory.GetFiles(seeds, "*.txt");
+        var files = TestData.SeedFiles();
         Assert.NotEmpty(files);
         foreach (var file in files)
         {

@@ -170,8 +170,7 @@ public sealed class IndexUnigramTests : IDisposable
 
     private static List<string> SeedParagraphs()
     {
-        var seeds = Path.Combine(SampleSite.FindRepositoryRoot(), "..", "shared", "seeds");
-        var paragraphs = Directory.GetFiles(seeds, "*.txt").Order(StringComparer.Ordinal)
+        var paragraphs = TestData.SeedFiles()
             .SelectMany(f => File.ReadAllLines(f))
             .Select(l => l.Trim())
             .Where(l => l.Length >= 10)

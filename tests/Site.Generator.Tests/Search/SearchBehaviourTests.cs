@@ -159,7 +159,7 @@ public sealed partial class SearchBehaviourTests(SampleSite sample) : IDisposabl
         Assert.Equal(1, index.Search(new SearchRequest("ａｂｃ公司")).Total);
     }
 
-    /// <summary>Every document's searchable text (title, body) as stored, keyed by URL.</summary>
+    /// <summary>Every document's searchable text (title, body, keywords such as a deputy's places) as stored, keyed by URL.</summary>
     private static List<(string Url, string Text)> StoredDocuments(string folder)
     {
         using var directory = FSDirectory.Open(folder);
@@ -168,7 +168,7 @@ public sealed partial class SearchBehaviourTests(SampleSite sample) : IDisposabl
         for (var i = 0; i < reader.MaxDoc; i++)
         {
             var doc = reader.Document(i);
-            result.Add((doc.Get(SearchFields.Url), Normalize(doc.Get(SearchFields.Title) + "\n" + doc.Get(SearchFields.Body))));
+            result.Add((doc.Get(SearchFields.Url), Normalize(doc.Get(SearchFields.Title) + "\n" + doc.Get(SearchFields.Body) + "\n" + doc.Get(SearchFields.Keywords))));
         }
 
         return result;

@@ -3,13 +3,13 @@ using Site.Generator.Tests.Support;
 
 namespace Site.Generator.Tests.Validation;
 
-/// <summary>The legal-text parser on real regulations (../shared/data/regulations) and on the quirks of real texts.</summary>
+/// <summary>The legal-text parser on real regulations (TestData/regulations) and on the quirks of real texts.</summary>
 public sealed class DraftTextParserTests
 {
     public static TheoryData<string, int, int, int> Regulations()
     {
         var data = new TheoryData<string, int, int, int>();
-        var folder = Path.Combine(SampleSite.FindRepositoryRoot(), "..", "shared", "data", "regulations");
+        var folder = TestData.Regulations;
         var index = File.ReadAllLines(Path.Combine(folder, "index.csv")).Skip(1);
         foreach (var line in index)
         {
@@ -24,7 +24,7 @@ public sealed class DraftTextParserTests
     [MemberData(nameof(Regulations))]
     public void Parse_RealRegulation_FindsEveryChapterSectionAndArticle(string file, int chapters, int sections, int articles)
     {
-        var folder = Path.Combine(SampleSite.FindRepositoryRoot(), "..", "shared", "data", "regulations");
+        var folder = TestData.Regulations;
         var path = Directory.EnumerateFiles(folder, file, SearchOption.AllDirectories).Single();
 
         var result = DraftTextParser.Parse(File.ReadAllText(path));

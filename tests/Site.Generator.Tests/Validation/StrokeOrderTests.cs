@@ -65,4 +65,50 @@ public sealed class StrokeOrderTests
         sorted.Sort(StrokeOrder.Compare);
         Assert.Equal(expected, sorted);
     }
+
+    [Theory]
+    [InlineData('沈', '宋')] // both 7 strokes: 点点提 … before 点点横钩 … (the second 点 of 宀 is 点, not 横)
+    [InlineData('宁', '安')]
+    [InlineData('高', '郭')] // both 10 strokes and the same first five: the sixth decides (竖 before 折)
+    [InlineData('黄', '龚')]
+    public void Compare_SurnamesOfRealLists_FirstBeforeSecond(char first, char second) =>
+        Assert.True(StrokeOrder.Compare(first.ToString(), second.ToString()) < 0, $"{first} {StrokeOrder.StrokeSequenceOf(first)} / {second} {StrokeOrder.StrokeSequenceOf(second)}");
+
+    [Theory]
+    [InlineData('宋', "4451234")]
+    [InlineData('沈', "4414535")]
+    [InlineData('郭', "4125152152")]
+    [InlineData('高', "4125125251")]
+    public void StrokeSequenceOf_Character_IsEveryStrokeClassed(char c, string strokes) =>
+        Assert.Equal(strokes, StrokeOrder.StrokeSequenceOf(c));
+
+    [Fact]
+    public void Sort_RealOfficialLists_KeepsTheirPrintedOrder()
+    {
+        var lists = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "Fixtures", "stroke-order-lists.txt"))
+            .Where(l => l.Length > 0 && !l.StartsWith('#'))
+            .Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .ToList();
+        Assert.Equal(2, lists.Count);
+        foreach (var printed in lists)
+        {
+            var sorted = printed.Reverse().ToList();
+            sorted.Sort(StrokeOrder.Compare);
+            Assert.Equal(printed, sorted);
+        }
+    }
+
+    [Fact]
+    public void Sort_ShorterFirstOption_PutsTwoCharacterNamesBeforeThreeOfOneSurname()
+    {
+        string[] strict = ["王丁", "王大明", "王小红", "王立新", "王红", "石一"];
+        string[] shorterFirst = ["王丁", "王红", "王大明", "王小红", "王立新", "石一"];
+
+        var sorted = strict.Reverse().ToList();
+        sorted.Sort((x, y) => StrokeOrder.Compare(x, y, shorterFirst: false));
+        Assert.Equal(strict, sorted);
+
+        sorted.Sort((x, y) => StrokeOrder.Compare(x, y, shorterFirst: true));
+        Assert.Equal(shorterFirst, sorted);
+    }
 }

@@ -1,0 +1,87 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Cjk;
+using Lucene.Net.Analysis.Cn.Smart;
+using Lucene.Net.Analysis.Core;
+using Lucene.Net.Search.Similarities;
+
+namespace Site.Search;
+
+/// <summary>
+/// Words for ranking: Lucene's SmartCn segmenter (HMMChineseTokenizer, the analyzer the product brief
+/// names) after the same traditional-to-simplified folding as the bigram fields, with width and case
+/// folded and punctuation dropped. Only the word fields (<see cref="SearchFields.TitleWords"/>,
+/// <see cref="SearchFields.Words"/>) use it: they rank hits, while which documents match is still
+/// decided by the bigram fields (exact substrings, whatever the segmenter makes of a text).
+/// </summary>
+public sealed class ChineseWordAnalyzer : Analyzer
+{
+    /// <summary>
+    /// How much of a body goes into the word field, in UTF-16 units (cut on a text-element boundary):
+    /// the segmenter reads a few hundred thousand characters a second per core, about a fortieth of the
+    /// bigram tokenizer's pace, so whole bodies would make a large site's index many times slower. The
+    /// start of a body is its summary or first paragraph, where what a page is about is said.
+    /// </summary>
+    public const int BodyLead = 200;
+
+    /// <summary>One instance for every thread: analyzers keep their token streams per thread.</summary>
+    public static readonly ChineseWordAnalyzer Shared = new();
+
+    private static readonly Lazy<Task> Loaded = new(() => Task.Run(() =>
+    {
+        using var stream = Shared.GetTokenStream(SearchFields.Words, "代表联络站");
+        stream.Reset();
+        while (stream.IncrementToken())
+        {
+        }
+
+        stream.End();
+    }));
+
+    /// <summary>Starts loading the segmenter's dictionaries (a few seconds) in the background.</summary>
+    public static Task WarmUp() => Loaded.Value;
+
+    protected override TextReader InitReader(string fieldName, TextReader reader) => new SimplifiedFoldingCharFilter(reader);
+
+    protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
+    {
+        var tokenizer = new HMMChineseTokenizer(reader);
+        TokenStream stream = new CJKWidthFilter(tokenizer);
+        stream = new LowerCaseFilter(ChineseAnalyzer.Version, stream);
+        stream = new StopFilter(ChineseAnalyzer.Version, stream, SmartChineseAnalyzer.DefaultStopSet);
+        return new TokenStreamComponents(tokenizer, stream);
+    }
+
+    /// <summary>The lead of a body that the word field holds.</summary>
+    public static string Lead(string body) => TextElements.Cut(body, BodyLead);
+
+    /// <summary>The words of a text, in order.</summary>
+    public static List<string> Words(string text)
+    {
+        var words = new List<string>();
+        using var stream = Shared.GetTokenStream(SearchFields.Words, text);
+        var term = stream.AddAttribute<Lucene.Net.Analysis.TokenAttributes.ICharTermAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken())
+        {
+            words.Add(term.ToString());
+        }
+
+        stream.End();
+        return words;
+    }
+}
+
+/// <summary>
+/// BM25 for the word fields (term frequency that saturates, lengths compared with the field's
+/// average), Lucene's default for the bigram fields, whose scores the rest of the ranking was tuned on.
+/// Both write norms the same way, so the writer and the searcher may each use this.
+/// </summary>
+public sealed class SearchSimilarity : PerFieldSimilarityWrapper
+{
+    public static readonly SearchSimilarity Instance = new();
+
+    private readonly Similarity _words = new BM25Similarity();
+    private readonly Similarity _bigrams = new DefaultSimilarity();
+
+    public override Similarity Get(string name) => name is SearchFields.Words or SearchFields.TitleWords ? _words : _bigrams;
+}

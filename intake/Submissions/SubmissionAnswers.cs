@@ -1,0 +1,66 @@
+using System.Globalization;
+using Site.Theme.ViewModels;
+
+namespace Site.Intake.Submissions;
+
+/// <summary>
+/// How a submission endpoint says no: a browser that posted a plain form gets a page in the site's
+/// layout, a script gets problem JSON (RFC 9457) with the same Chinese sentence in title and detail.
+/// </summary>
+public static class SubmissionAnswers
+{
+    /// <summary>The problem, as the caller asked for it; <paramref name="retryAfter"/> sets Retry-After (seconds).</summary>
+    public static async Task<IResult> RefuseAsync(
+        HttpContext http, int status, string detail, int? retryAfter = null,
+        IReadOnlyList<string>? details = null, CommentFormView? form = null, Dictionary<string, object?>? extensions = null)
+    {
+        if (retryAfter is { } seconds)
+        {
+            http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        }
+
+        if (http.Request.HasFormContentType)
+        {
+            var pages = http.RequestServices.GetRequiredService<SubmissionPages>();
+            return await pages.RefusedAsync(status >= 500 ? "暂时无法提交" : "意见未提交", detail, details ?? [], status, form);
+        }
+
+        return TypedResults.Problem(detail: detail, statusCode: status, title: detail, extensions: extensions);
+    }
+}
+
+/// <summary>
+/// Refuses a post made from another site's page (the browser says where it came from): the site's
+/// own origin, and those in Intake:AllowedOrigins, may post. Runs before the rate limit, so refused
+/// cross-site posts never use up a real visitor's quota.
+/// </summary>
+public sealed class SameOriginFilter(Microsoft.Extensions.Options.IOptions<IntakeOptions> options) : IEndpointFilter
+{
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
+        IsSameOrigin(context.HttpContext, options.Value.AllowedOrigins)
+            ? await next(context)
+            : await SubmissionAnswers.RefuseAsync(context.HttpContext, StatusCodes.Status403Forbidden, "不接受来自其他网站的提交");
+
+    /// <summary>
+    /// Sec-Fetch-Site cross-site is refused; an Origin header must name this host (as the request,
+    /// or a trusted proxy's X-Forwarded-Host, gives it) or an allowed origin; "null" is refused; no
+    /// Origin at all (old browsers, scripts) passes.
+    /// </summary>
+    public static bool IsSameOrigin(HttpContext http, IReadOnlyCollection<string> allowed)
+    {
+        if (http.Request.Headers["Sec-Fetch-Site"].FirstOrDefault() is "cross-site")
+        {
+            return false;
+        }
+
+        var origin = http.Request.Headers.Origin.FirstOrDefault();
+        if (string.IsNullOrEmpty(origin) || origin == "null")
+        {
+            return origin != "null";
+        }
+
+        return Uri.TryCreate(origin, UriKind.Absolute, out var uri)
+            && (string.Equals(uri.Authority, http.Request.Host.Value, StringComparison.OrdinalIgnoreCase)
+                || allowed.Contains(origin.TrimEnd('/'), StringComparer.OrdinalIgnoreCase));
+    }
+}

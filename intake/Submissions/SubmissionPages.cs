@@ -1,0 +1,35 @@
+using Site.Intake.Search;
+using Site.Theme;
+using Site.Theme.Templates;
+using Site.Theme.ViewModels;
+
+namespace Site.Intake.Submissions;
+
+/// <summary>
+/// The HTML answers to plain form posts (no JavaScript), rendered from the theme's
+/// <see cref="SubmissionTemplate"/> in the site's layout, with the header, footer and name the last
+/// build wrote (chrome.json). Before any build they use a plain stand-in chrome.
+/// </summary>
+public sealed class SubmissionPages(SearchService site)
+{
+    /// <summary>The chrome used before a build has written chrome.json.</summary>
+    public static readonly SiteChrome Fallback = new("人大代表履职服务平台", "人大", "", "/assets/site.css", "/assets/site.js", [], [], "");
+
+    /// <summary>A page with <paramref name="status"/>; the form, when given, keeps what was typed.</summary>
+    public async Task<IResult> RenderAsync(SubmissionPage page, int status)
+    {
+        await using var renderer = StaticHtml.CreateRenderer();
+        var html = await StaticHtml.RenderAsync(renderer, site.Chrome ?? Fallback, typeof(SubmissionTemplate), page);
+        return Results.Content(html, "text/html; charset=utf-8", System.Text.Encoding.UTF8, status);
+    }
+
+    /// <summary>A refusal or failure: <paramref name="lead"/> says what happened, <paramref name="details"/> what to do.</summary>
+    public Task<IResult> RefusedAsync(string heading, string lead, IReadOnlyList<string> details, int status, CommentFormView? form = null, Crumb? back = null) =>
+        RenderAsync(new SubmissionPage(Meta(heading), heading, SubmissionOutcome.Refused, lead, details, null, form, back ?? new Crumb("返回征求意见", "/drafts/")), status);
+
+    /// <summary>The receipt page: what was stored, and its number.</summary>
+    public Task<IResult> StoredAsync(string lead, string receipt, Crumb back) =>
+        RenderAsync(new SubmissionPage(Meta("意见已提交"), "意见已提交", SubmissionOutcome.Stored, lead, ["请记下回执编号，以便查询意见处理情况。"], receipt, null, back), StatusCodes.Status200OK);
+
+    private static PageMeta Meta(string title) => new(title, title, "/drafts/", "drafts", [new Crumb("征求意见", "/drafts/"), new Crumb(title, null)], NoIndex: true);
+}

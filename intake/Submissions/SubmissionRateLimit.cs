@@ -1,0 +1,39 @@
+using System.Threading.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace Site.Intake.Submissions;
+
+/// <summary>
+/// Posts per client address: a sliding window of one minute in six steps (Intake:PostsPerMinute),
+/// so no burst at a window's edge doubles the allowance. The address is the connecting one, or the
+/// visitor's as a proxy in Intake:KnownProxies forwards it (UseIntake). Only posts that got past the
+/// origin check are counted: a filter, not middleware, so it runs after <see cref="SameOriginFilter"/>.
+/// </summary>
+public sealed class SubmissionRateLimit(IOptions<IntakeOptions> options) : IEndpointFilter, IDisposable
+{
+    private readonly PartitionedRateLimiter<string> _limiter = PartitionedRateLimiter.Create<string, string>(address =>
+        RateLimitPartition.GetSlidingWindowLimiter(address, _ => new SlidingWindowRateLimiterOptions
+        {
+            PermitLimit = Math.Max(1, options.Value.PostsPerMinute),
+            Window = TimeSpan.FromMinutes(1),
+            SegmentsPerWindow = 6,
+            QueueLimit = 0,
+        }));
+
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        using var lease = _limiter.AttemptAcquire(ClientAddress(http));
+        if (!lease.IsAcquired)
+        {
+            return await SubmissionAnswers.RefuseAsync(http, StatusCodes.Status429TooManyRequests, "提交过于频繁，请稍等一分钟再试", retryAfter: 10);
+        }
+
+        return await next(context);
+    }
+
+    /// <summary>The client's address as the partition key.</summary>
+    public static string ClientAddress(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+
+    public void Dispose() => _limiter.Dispose();
+}

@@ -1,0 +1,254 @@
+using Microsoft.Playwright;
+
+namespace Site.EndToEnd.Tests;
+
+/// <summary>
+/// Every page kind as a citizen reads it on a 375 px phone (and in 关怀模式): nothing wider than the
+/// screen, no number, date or short word (four characters or fewer) broken across lines inside a
+/// table cell, tap targets large enough (WCAG 2.5.8: 24×24 px for every link and control, 44×44 px
+/// for the main ones). Each page is also kept as a full-page screenshot at 375 px and 1366 px in
+/// TestResults/screenshots, for people to look at.
+/// </summary>
+[Collection(nameof(SampleServer))]
+public sealed class PhoneLayoutTests(SampleServer server)
+{
+    public static TheoryData<string, bool> PageKindsAndModes
+    {
+        get
+        {
+            var data = new TheoryData<string, bool>();
+            foreach (var path in PageKindTests.Paths)
+            {
+                data.Add(path, false);
+                data.Add(path, true);
+            }
+
+            return data;
+        }
+    }
+
+    public static TheoryData<string> PageKinds => new(PageKindTests.Paths);
+
+    [Theory]
+    [MemberData(nameof(PageKindsAndModes))]
+    public async Task PageKind_AtPhoneWidth_BreaksNoNumberOrShortWord_AndNothingOverflows(string path, bool care)
+    {
+        var page = await server.OpenAsync("phone", path, care);
+        var name = (care ? "care-" : "") + PageKindTests.Name(path) + "-375";
+        await SampleServer.JourneyAsync(page, "layout-" + name, async () =>
+        {
+            await ScreenshotAsync(page, name);
+            Assert.Equal(care, await page.EvaluateAsync<bool>("() => document.documentElement.classList.contains('care')"));
+
+            var broken = await page.EvaluateAsync<string[]>(BrokenTokensScript);
+            Assert.True(broken.Length == 0, "broken across lines in a table cell:\n" + string.Join("\n", broken));
+
+            var overflowing = await page.EvaluateAsync<string[]>(OverflowScript);
+            Assert.True(overflowing.Length == 0, "wider than the 375 px screen:\n" + string.Join("\n", overflowing));
+        });
+    }
+
+    [Theory]
+    [MemberData(nameof(PageKinds))]
+    public async Task PageKind_AtDesktopWidth_NothingOverflows(string path)
+    {
+        var page = await server.OpenAsync("wide", path);
+        var name = PageKindTests.Name(path) + "-1366";
+        await SampleServer.JourneyAsync(page, "layout-" + name, async () =>
+        {
+            await ScreenshotAsync(page, name);
+            var overflowing = await page.EvaluateAsync<string[]>(OverflowScript);
+            Assert.True(overflowing.Length == 0, "wider than the 1366 px screen:\n" + string.Join("\n", overflowing));
+            var broken = await page.EvaluateAsync<string[]>(BrokenTokensScript);
+            Assert.True(broken.Length == 0, "broken across lines in a table cell:\n" + string.Join("\n", broken));
+        });
+    }
+
+    [Theory]
+    [MemberData(nameof(PageKindsAndModes))]
+    public async Task PageKind_TapTargetsAreLargeEnough(string path, bool care)
+    {
+        var page = await server.OpenAsync("phone", path, care);
+        await SampleServer.JourneyAsync(page, "targets-" + (care ? "care-" : "") + PageKindTests.Name(path), async () =>
+        {
+            var small = await page.EvaluateAsync<string[]>(SmallTargetsScript, care ? 30 : 24);
+            Assert.True(small.Length == 0, "tap targets too small:\n" + string.Join("\n", small));
+        });
+    }
+
+    /// <summary>The switch turns 关怀模式 on without a reload (larger type), and every later page remembers it.</summary>
+    [Fact]
+    public async Task CareMode_SwitchesWithoutReload_AndIsRemembered()
+    {
+        var page = await server.OpenAsync("phone", "/deputies/");
+        await SampleServer.JourneyAsync(page, "care-switch", async () =>
+        {
+            var before = await page.EvaluateAsync<double>("() => parseFloat(getComputedStyle(document.querySelector('main p, main td')).fontSize)");
+            await page.EvaluateAsync("() => { window.notReloaded = true; }");
+            var toggle = page.GetByRole(AriaRole.Button, new() { Name = "关怀模式" });
+            await Assertions.Expect(toggle).ToHaveAttributeAsync("aria-pressed", "false");
+            await toggle.ClickAsync();
+
+            await Assertions.Expect(toggle).ToHaveAttributeAsync("aria-pressed", "true");
+            Assert.True(await page.EvaluateAsync<bool>("() => window.notReloaded === true"));
+            var after = await page.EvaluateAsync<double>("() => parseFloat(getComputedStyle(document.querySelector('main p, main td')).fontSize)");
+            Assert.True(after >= before * 1.25 - 0.01, $"type grew from {before}px to {after}px only");
+
+            await page.GetByRole(AriaRole.Navigation, new() { Name = "主导航" }).GetByRole(AriaRole.Link, new() { Name = "家站点" }).ClickAsync();
+            await Assertions.Expect(page.Locator("html")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bcare\b"));
+
+            await page.GetByRole(AriaRole.Button, new() { Name = "关怀模式" }).ClickAsync();
+            await Assertions.Expect(page.Locator("html")).Not.ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bcare\b"));
+        });
+    }
+
+    /// <summary>Without JavaScript the link turns 关怀模式 on for the page (care.css on :target), and "标准模式" off.</summary>
+    [Fact]
+    public async Task CareMode_WorksWithoutJavaScript()
+    {
+        var context = await server.Browser.NewContextAsync(new() { JavaScriptEnabled = false, BaseURL = server.BaseUrl, ViewportSize = new() { Width = 375, Height = 812 } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/stations/S01/");
+        await SampleServer.JourneyAsync(page, "care-nojs", async () =>
+        {
+            const string rootSize = "() => parseFloat(getComputedStyle(document.documentElement).fontSize)";
+            Assert.Equal(16, await page.EvaluateAsync<double>(rootSize));
+            await page.GetByRole(AriaRole.Link, new() { Name = "关怀模式" }).ClickAsync();
+            Assert.Equal(20, await page.EvaluateAsync<double>(rootSize));
+            await ScreenshotAsync(page, "care-nojs-stations-S01-375");
+            await page.GetByRole(AriaRole.Link, new() { Name = "标准模式" }).ClickAsync();
+            Assert.Equal(16, await page.EvaluateAsync<double>(rootSize));
+        });
+    }
+
+    /// <summary>The deputies filter: a name nobody has hides the header row and says so, with a count of 0.</summary>
+    [Fact]
+    public async Task DeputyFilter_NoMatch_SaysNothingFound()
+    {
+        var page = await server.OpenAsync("phone", "/deputies/");
+        await SampleServer.JourneyAsync(page, "deputy-filter-none", async () =>
+        {
+            await page.GetByPlaceholder("输入姓名筛选本页").FillAsync("查无此人");
+            await Assertions.Expect(page.Locator("#deputy-table tbody tr:visible")).ToHaveCountAsync(0);
+            await Assertions.Expect(page.Locator("#deputy-table thead")).ToBeHiddenAsync();
+            await Assertions.Expect(page.Locator("#deputy-table-count")).ToContainTextAsync("没有找到");
+            await Assertions.Expect(page.Locator("#deputy-table-count")).ToContainTextAsync("共 0 名");
+
+            await page.GetByPlaceholder("输入姓名筛选本页").FillAsync("");
+            await Assertions.Expect(page.Locator("#deputy-table thead")).ToBeAttachedAsync();
+            Assert.False(await page.Locator("#deputy-table thead").EvaluateAsync<bool>("t => t.hidden"));
+            await Assertions.Expect(page.Locator("#deputy-table-count")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^共 \d+ 名$"));
+        });
+    }
+
+    /// <summary>Without JavaScript the filter's button asks the search page for deputies of that name.</summary>
+    [Fact]
+    public async Task DeputyFilter_WithoutJavaScript_FindsByName()
+    {
+        var context = await server.Browser.NewContextAsync(new() { JavaScriptEnabled = false, BaseURL = server.BaseUrl, ViewportSize = new() { Width = 375, Height = 812 } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/deputies/");
+        await SampleServer.JourneyAsync(page, "deputy-filter-nojs", async () =>
+        {
+            await page.GetByPlaceholder("输入姓名筛选本页").FillAsync("欧阳红梅");
+            await page.GetByRole(AriaRole.Button, new() { Name = "查找" }).ClickAsync();
+            await Assertions.Expect(page.Locator(".search-hits li").First).ToContainTextAsync("欧阳红梅");
+        });
+    }
+
+    private static async Task ScreenshotAsync(IPage page, string name)
+    {
+        Directory.CreateDirectory(SampleServer.ScreenshotFolder);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(SampleServer.ScreenshotFolder, "page-" + name + ".png"), FullPage = true });
+    }
+
+    /// <summary>
+    /// In every visible table cell: numbers (2026-001, 0731-5xxx1101, 36%, 2,100), dates (2026年10月16日)
+    /// and words of four or fewer characters between spaces or punctuation (已办结, 马志强, 县民政局) must
+    /// sit on one line. Two characters are on different lines when one starts below the other's bottom.
+    /// </summary>
+    private const string BrokenTokensScript = """
+        () => {
+          const out = [];
+          const token = /\d{4}年\d{1,2}月(?:\d{1,2}日)?|\d[\dx]*(?:[-.:/,][\dx]+)*%?|[^\s\p{P}\p{S}\d]+/gu;
+          const range = document.createRange();
+          for (const cell of document.querySelectorAll('td, th')) {
+            if (!cell.getClientRects().length) continue;
+            const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+            for (let node; (node = walker.nextNode());) {
+              for (const m of node.data.matchAll(token)) {
+                const text = m[0];
+                const isNumber = /^\d/.test(text);
+                if (!isNumber && [...text].length > 4) continue;
+                let first = null, wrapped = false;
+                for (let i = m.index; i < m.index + text.length; i++) {
+                  range.setStart(node, i); range.setEnd(node, i + 1);
+                  const r = range.getClientRects()[0];
+                  if (!r || r.width === 0) continue;
+                  if (!first) first = r; else if (r.top >= first.bottom - 1) wrapped = true;
+                }
+                if (wrapped) out.push(`"${text}" in <${cell.tagName.toLowerCase()}> ${cell.textContent.trim().slice(0, 40)}`);
+              }
+            }
+          }
+          return out;
+        }
+        """;
+
+    /// <summary>Elements that reach past the right edge of the screen (or the page being wider than it), except inside a sideways-scrolling or clipping box.</summary>
+    private const string OverflowScript = """
+        () => {
+          const out = [];
+          const width = document.documentElement.clientWidth;
+          if (document.documentElement.scrollWidth > width) out.push(`page is ${document.documentElement.scrollWidth}px wide`);
+          const clipped = el => {
+            for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
+              const s = getComputedStyle(a);
+              if (s.overflowX !== 'visible') return true;
+            }
+            return false;
+          };
+          for (const el of document.body.querySelectorAll('*')) {
+            const r = el.getBoundingClientRect();
+            if (r.width === 0 || r.height === 0) continue;
+            if (el.closest('.skip, .sr')) continue;
+            if ((r.right > width + 1 || r.left < -1) && !clipped(el)) {
+              out.push(`<${el.tagName.toLowerCase()} class="${el.className}"> ${Math.round(r.left)}..${Math.round(r.right)}: ${(el.textContent || '').trim().slice(0, 30)}`);
+            }
+          }
+          return out.slice(0, 20);
+        }
+        """;
+
+    /// <summary>
+    /// Visible links and controls smaller than 24×24 px (WCAG 2.5.8), or than <c>primary</c> px for the
+    /// main ones (header search, navigation, 关怀模式, buttons, form fields); in 关怀模式 other links need
+    /// <c>otherMin</c> (1.25 × 24 px). A link inside a sentence is exempt, as WCAG allows: its size is
+    /// set by the line of text around it.
+    /// </summary>
+    private const string SmallTargetsScript = """
+        (otherMin) => {
+          const out = [];
+          const primary = '.site-search input, .site-search button, .site-nav a, .care-switch a, button, .button, .button-link, ' +
+            '.filter input, .filter select, form.comment textarea, form.comment input:not([type=hidden]), form.comment select, details > summary';
+          const inSentence = el => {
+            if (el.tagName !== 'A') return false;
+            const block = el.closest('p, li, dd, td, th, figcaption, blockquote');
+            if (!block || el.closest('header, nav, footer, .crumbs, .chips, .pager, .care-switch')) return false;
+            return block.textContent.replace(/\s+/g, '').length > el.textContent.replace(/\s+/g, '').length;
+          };
+          for (const el of document.querySelectorAll('a[href], button, input:not([type=hidden]), select, textarea, summary, [role=button]')) {
+            const r = el.getBoundingClientRect();
+            if (r.width === 0 || r.height === 0 || getComputedStyle(el).visibility === 'hidden') continue;
+            if (el.closest('.skip, .sr')) continue;
+            const isPrimary = el.matches(primary);
+            const min = isPrimary ? 44 : otherMin;
+            if (!isPrimary && inSentence(el)) continue;
+            if (r.height < min - 0.5 || r.width < 24 - 0.5) {
+              out.push(`${el.tagName.toLowerCase()} "${(el.textContent || el.getAttribute('aria-label') || el.name || '').trim().slice(0, 20)}" ${Math.round(r.width)}×${Math.round(r.height)} (needs ${min})`);
+            }
+          }
+          return out.slice(0, 30);
+        }
+        """;
+}

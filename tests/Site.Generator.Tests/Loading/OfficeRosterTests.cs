@@ -1,0 +1,309 @@
+using MiniExcelLibs;
+using Site.Generator.Diagnostics;
+using Site.Generator.Loading;
+using Site.Generator.Tests.Support;
+using static Site.Generator.Tests.Support.XlsxBuilder;
+
+namespace Site.Generator.Tests.Loading;
+
+/// <summary>
+/// Rosters as offices keep them (issue #21): each case a tiny spreadsheet made here, built as a whole
+/// site; what a deputy's page shows, and what the build says about every row it did not publish.
+/// </summary>
+public sealed class OfficeRosterTests
+{
+    private static string Roster(TestSite site, string name = "roster.xlsx")
+    {
+        Directory.CreateDirectory(Path.Combine(site.Root, "input/deputies"));
+        return Path.Combine(site.Root, "input/deputies", name);
+    }
+
+    private static IReadOnlyList<Diagnostic> Of(TestSite site, string code, Severity severity) =>
+        site.Report.Diagnostics.Sorted().Where(d => d.Code == code && d.Severity == severity).ToList();
+
+    [Fact]
+    public async Task Build_MergedTitleRowAboveHeader_FindsHeaderAndPublishesEveryRow()
+    {
+        using var site = TestSite.Write(TestSite.MinimalConfig);
+        var book = new XlsxBuilder();
+        book.AddSheet("代表名册")
+            .Row("2026年11月代表名册", Blank, Blank, Blank, Blank)
+            .Row()
+            .Row("代表编号", "姓名", "性别", "层级", "届次")
+            .Row("D1", "陈美华", "女", "县", "第十八届")
+            .Row("D2", "刘桂英", "女", "县", "第十八届")
+            .Merge("A1:E1");
+        book.Save(Roster(site));
+
+        await site.RebuildAsync();
+
+        site.AssertFile("deputies/D1/index.html", "陈美华");
+        site.AssertFile("deputies/D2/index.html", "刘桂英");
+        Assert.Empty(Of(site, DiagnosticCodes.UnknownSpreadsheetColumn, Severity.Warning));
+    }
+
+    [Fact]
+    public async Task Build_DelegationMergedDownItsRows_GivesEveryRowItsDelegation()
+    {
+        using var site = TestSite.Write(TestSite.MinimalConfig);
+        var book = new XlsxBuilder();
+        book.AddSheet("名单")
+            .Row("代表编号", "代表团", "姓名", "层级", "届次")
+            .Row("D1", "花石代表团", "陈美华", "县", "第十八届")
+            .Row("D2", Blank, "刘桂英", "县", "第十八届")
+            .Merge("B2:B3");
+        book.Save(Roster(site));
+
+        await site.RebuildAsync();
+
+        site.AssertFile("deputies/D2/index.html", "刘桂英", "花石代表团");
+    }
+
+    [Fact]
+    public async Task Build_TitleRowsOnlyAndNoHeader_IsAnErrorNamingTheFile()
+    {
+        using var site = TestSite.Write(TestSite.MinimalConfig);
+        var book = new XlsxBuilder();
+        book.AddSheet("Sheet1").Row("2026年11月代表名册").Row("陈美华", "女").Row("刘桂英", "女");
+        book.Save(Roster(site));
+
+        await site.RebuildAsync(checkOnly: true);
+
+        site.AssertDiagnostic("input/deputies/roster.xlsx", null, DiagnosticCodes.SkippedSheet, Severity.Warning);
+        site.AssertDiagnostic("input/deputies/roster.xlsx", null, DiagnosticCodes.EmptySheet);
+    }
+
+    [Fact]
+    public async Task Build_HiddenSheetOfDropDownLists_IsSkippedWithAWarning()
+    {
+        using var site = TestSite.Write(TestSite.MinimalConfig);
+        var book = new XlsxBuilder();
+        book.AddSheet("代表名单").Row("代表编号", "姓名", "层级", "届次").Row("D1", "陈美华", "县", "第十八届");
+        book.AddSheet("选项", hidden: true).Row("性别", "层级").Row("男", "县").Row("女", "乡");
+        book.Save(Roster(site));
+
+        await site.RebuildAsync();
+
+        site.AssertFile("deputies/D1/index.html", "陈美华");
+        var warning = site.AssertDiagnostic("input/deputies/roster.xlsx", null, DiagnosticCodes.SkippedSheet, Severity.Warning);
+        Assert.Contains("选项", warning.Message);
+    }
+
+    [Fact]
+    public async Task Build_SecondSheetWithItsOwnHeader_IsReadToo()
+    {
+        using var site = TestSite.Write(TestSite.MinimalConfig);
+        var book = new XlsxBuilder();
+        book.AddSheet("第一代表组").Row("代表编号", "姓名", "层级", "届次").Row("D1", "陈美华", "县", "第十八届");
+        book.AddSheet("第二代表组").Row("第二代表组名单").Row("编号", "姓名", "层级", "届次").Row("D2", "刘桂英", "县", "第十八届");
+        book.AddSheet("Sheet3");
+        book.Save(Roster(site));
+
+        await site.RebuildAsync();
+
+        site.AssertFile("deputies/D1/index.html", "陈美华");
+        site.AssertFile("deputies/D2/index.html", "刘桂英");
+    }
+
+    [Fact]
+    public async Task Build_ChineseBuiltInDateFormatsAndTextDates_ReadAsDates()
+    {
+        using var site = TestSite.Write(TestSite.MinimalConfig);
+        var book = new XlsxBuilder();
+        var sheet = book.AddSheet("名单").Row("代表编号", "姓名", "层级", "届次", "出生年月");
+        int[] formats = [14, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 50, 51, 52, 53, 54, 55, 56, 57, 58];
+        foreach (var format in formats)
+        {
+            // 1967-03-15 is serial 24546.
+            sheet.Row($"F{format}", "陈美华", "县", "第十八届", new Cell(24546, format));
+        }
+
+        string[] texts = ["1967年3月", "1967.03", "1967-3", "1967/3/15", "196703", "1967年3月15日"];
+        for (var i = 0; i < texts.Length; i++)
+        {
+            sheet.Row($"T{i}", "刘桂英", "县", "第十八届", texts[i]);
+        }
+
+        sheet.Row("Y", "马志强", "县", "第十八届", "1988年");
+        book.Save(Roster(site));
+
+        await site.RebuildAsync();
+
+        foreach (var format in formats)
+        {
+            site.AssertFile($"deputies/F{format}/index.html", "1967年3月");
+        }
+
+        for (var i = 0; i < texts.Length; i++)
+        {
+            site.AssertFile($"deputies/T{i}/index.html", "1967年3月");
+        }
+
+        site.AssertFile("deputies/Y/index.html", "1988年", "! 1988年1月");
+    }
+
+    [Fact]
+    public async Task Build_DutyDateInChineseLongDateFormat_ReadsAsDate()
+    {
+        using var site = TestSite.Write(TestSite.MinimalConfig + """
+
+            -- input/deputies/d.yaml --
+            id: D1
+            name: 陈美华
+            levels: [县]
+            term: 第十八届
+            """);
+        var book = new XlsxBuilder();
+        // 2026-03-15 is serial 46096, shown by format 31 as 2026年3月15日.
+        book.AddSheet("履职").Row("代表编号", "日期", "类型", "事项").Row("D1", new Cell(46096, 31), "接待选民", "在联络站接待选民");
+        Directory.CreateDirectory(Path.Combine(site.Root, "input/duties"));
+        book.Save(Path.Combine(site.Root, "input/duties/duties.xlsx"));
+
+        await site.RebuildAsync();
+
+        site.AssertFile("deputies/D1/index.html", "在联络站接待选民", "2026");
+    }
+
+    [Fact]
+    public async Task Build_OfficialListWithOwnHeadersAndNoIds_LoadsWithStableIds()
+    {
+        using var site = TestSite.Write(TestSite.MinimalConfig + """
+
+            roster:
+              files:
+                deputies/名单.xlsx:
+                  层级: 县
+                  届次: 第十八届
+            """);
+        var book = new XlsxBuilder();
+        book.AddSheet("Sheet1")
+            .Row("代表团", "姓名", "政党", "性别", "民族", "出生日期", "职务", "备注")
+            .Row("花石代表团", "陈美华", "中共", "女", "汉族", new Cell(24546, 14), "花石镇农民", "")
+            .Row("花石代表团", "刘桂英", "无党派", "女", "汉族", "1971.05", "村委会主任", "连任");
+        book.Save(Roster(site, "名单.xlsx"));
+
+        await site.RebuildAsync();
+
+        var chen = SpreadsheetReader.DerivedId("陈美华", "1967年3月");
+        var liu = SpreadsheetReader.DerivedId("刘桂英", "1971年5月");
+        site.AssertFile($"deputies/{chen}/index.html", "陈美华", "花石代表团", "中共", "1967年3月", "花石镇农民", "第十八届", "县级");
+        site.AssertFile($"deputies/{liu}/index.html", "刘桂英", "无党派");
+        site.AssertDiagnostic("input/deputies/名单.xlsx", 1, DiagnosticCodes.DerivedIds, Severity.Warning);
+        var unknown = site.AssertDiagnostic("input/deputies/名单.xlsx", 1, DiagnosticCodes.UnknownSpreadsheetColumn, Severity.Warning);
+        Assert.Contains("备注", unknown.Message);
+        Assert.Contains("姓名", unknown.Message);
+
+        // The same people, reordered, with a row added above them: the same ids, so printed QR codes keep working.
+        File.Delete(Roster(site, "名单.xlsx"));
+        book = new XlsxBuilder();
+        book.AddSheet("Sheet1")
+            .Row("代表团", "姓名", "政党", "性别", "民族", "出生日期", "职务")
+            .Row("花石代表团", "马志强", "中共", "男", "回族", "1966", "教师")
+            .Row("花石代表团", "刘桂英", "无党派", "女", "汉族", "1971年5月", "村委会主任")
+            .Row("花石代表团", "陈美华", "中共", "女", "汉族", "1967-03", "花石镇农民");
+        book.Save(Roster(site, "名单.xlsx"));
+
+        await site.RebuildAsync();
+
+        site.AssertFile($"deputies/{chen}/index.html", "陈美华");
+        site.AssertFile($"deputies/{liu}/index.html", "刘桂英");
+    }
+
+    [Fact]
+    public async Task Check_ListWithoutLevelColumnOrConfig_IsOneErrorForTheSheet()
+    {
+        using var site = TestSite.Write(TestSite.MinimalConfig);
+        var book = new XlsxBuilder();
+        var sheet = book.AddSheet("Sheet1").Row("代表团", "姓名", "性别");
+        for (var i = 0; i < 50; i++)
+        {
+            sheet.Row("花石代表团", $"陈美{(char)('甲' + i)}", "女");
+        }
+
+        book.Save(Roster(site));
+
+        await site.RebuildAsync(checkOnly: true);
+
+        var errors = site.Report.Diagnostics.Sorted().Where(d => d.Severity == Severity.Error).ToList();
+        Assert.True(errors.Count <= 2, string.Join('\n', errors));
+        var missing = site.AssertDiagnostic("input/deputies/roster.xlsx", 1, DiagnosticCodes.MissingColumn);
+        Assert.Contains("层级", missing.Message);
+        Assert.Contains("代表团、姓名、性别", missing.Message);
+    }
+
+    [Fact]
+    public async Task Build_BadValueInOptionalColumn_WarnsAndStillPublishesTheRow()
+    {
+        using var site = TestSite.Write(TestSite.MinimalConfig);
+        var rows = new[]
+        {
+            new Dictionary<string, object?> { ["代表编号"] = "D1", ["姓名"] = "陈美华", ["性别"] = "女", ["出生年月"] = "1975.3", ["层级"] = "县", ["届次"] = "第十八届" },
+            new Dictionary<string, object?> { ["代表编号"] = "D2", ["姓名"] = "刘桂英", ["性别"] = "女士", ["出生年月"] = "村党支部书记", ["层级"] = "县", ["届次"] = "第十八届" },
+        };
+        MiniExcel.SaveAs(Roster(site), rows, sheetName: "代表名单");
+
+        await site.RebuildAsync();
+
+        site.AssertFile("deputies/D1/index.html", "陈美华", "1975年3月");
+        site.AssertFile("deputies/D2/index.html", "刘桂英", "! 村党支部书记", "! 女士");
+        site.AssertDiagnostic("input/deputies/roster.xlsx", 3, DiagnosticCodes.BadDate, Severity.Warning);
+        site.AssertDiagnostic("input/deputies/roster.xlsx", 3, DiagnosticCodes.BadValue, Severity.Warning);
+    }
+
+    [Fact]
+    public async Task Build_PaddedNamesDuplicatesBlankTermAndLevelAgainstTerm_AreWarned()
+    {
+        using var site = TestSite.Write(TestSite.MinimalConfig);
+        var rows = new[]
+        {
+            new Dictionary<string, object?> { ["代表编号"] = "D1", ["姓名"] = "赵  敏", ["层级"] = "县", ["届次"] = "湘潭县第十八届" },
+            new Dictionary<string, object?> { ["代表编号"] = "D2", ["姓名"] = "王　芳", ["层级"] = "县", ["届次"] = null },
+            new Dictionary<string, object?> { ["代表编号"] = "D3", ["姓名"] = "赵敏", ["层级"] = "省", ["届次"] = "湘潭县第十八届" },
+        };
+        MiniExcel.SaveAs(Roster(site), rows, sheetName: "代表名单");
+
+        await site.RebuildAsync();
+
+        site.AssertFile("deputies/D1/index.html", "赵敏", "! 赵  敏");
+        site.AssertFile("deputies/D2/index.html", "王芳");
+        site.AssertDiagnostic("input/deputies/roster.xlsx", 2, DiagnosticCodes.NameSpaces, Severity.Warning);
+        site.AssertDiagnostic("input/deputies/roster.xlsx", 3, DiagnosticCodes.NameSpaces, Severity.Warning);
+        site.AssertDiagnostic("input/deputies/roster.xlsx", 3, DiagnosticCodes.MissingField, Severity.Warning);
+        var duplicate = site.AssertDiagnostic("input/deputies/roster.xlsx", 4, DiagnosticCodes.DuplicateName, Severity.Warning);
+        Assert.Contains("第2行", duplicate.Message);
+        Assert.Contains("第4行", duplicate.Message);
+        site.AssertDiagnostic("input/deputies/roster.xlsx", 4, DiagnosticCodes.LevelMismatch, Severity.Warning);
+    }
+
+    [Fact]
+    public async Task Build_OldXlsWorkbook_Loads()
+    {
+        using var site = TestSite.Write(TestSite.MinimalConfig);
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "Fixtures", "roster-excel97.xls"), Roster(site, "roster.xls"));
+
+        await site.RebuildAsync();
+
+        site.AssertFile("deputies/D1/index.html", "陈美华", "1967年3月");
+        site.AssertFile("deputies/D2/index.html", "刘桂英");
+    }
+
+    [Fact]
+    public async Task Check_HtmlSavedAsXls_IsAnErrorSayingSaveAsXlsx()
+    {
+        using var site = TestSite.Write(TestSite.MinimalConfig);
+        await File.WriteAllTextAsync(Roster(site, "roster.xls"), "<html><body><table><tr><td>姓名</td></tr></table></body></html>");
+
+        await site.RebuildAsync(checkOnly: true);
+
+        var error = site.AssertDiagnostic("input/deputies/roster.xls", null, DiagnosticCodes.UnreadableSpreadsheet);
+        Assert.Contains(".xlsx", error.Message);
+    }
+
+    [Fact]
+    public void DerivedId_DependsOnNameAndBirthOnly()
+    {
+        Assert.Equal(SpreadsheetReader.DerivedId("陈美华", "1967年3月"), SpreadsheetReader.DerivedId("陈美华", "1967年3月"));
+        Assert.NotEqual(SpreadsheetReader.DerivedId("陈美华", "1967年3月"), SpreadsheetReader.DerivedId("陈美华", "1968年3月"));
+        Assert.Matches("^D[0-9a-z]{10}$", SpreadsheetReader.DerivedId("陈美华", ""));
+    }
+}

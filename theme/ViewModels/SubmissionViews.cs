@@ -1,0 +1,42 @@
+namespace Site.Theme.ViewModels;
+
+/// <summary>
+/// A page the endpoint answers a submission with when the browser posted a plain form (no
+/// JavaScript): the receipt, or why it was not accepted, with the form and everything typed given
+/// back. Any kind of submission (comment on a draft, message to a deputy) uses it; a kind brings
+/// its own form component as <see cref="CommentForm"/> does for comments.
+/// </summary>
+public sealed record SubmissionPage(
+    PageMeta Meta,
+    string Heading,
+    SubmissionOutcome Outcome,
+    string Lead,
+    IReadOnlyList<string> Details,
+    string? ReceiptNumber,
+    CommentFormView? CommentForm,
+    Crumb Back);
+
+public enum SubmissionOutcome
+{
+    /// <summary>Stored: the receipt number is shown.</summary>
+    Stored,
+
+    /// <summary>Refused or failed: the reasons are listed, and the form (when there is one) keeps the text.</summary>
+    Refused,
+}
+
+/// <summary>
+/// The comment form's fields and values. <see cref="IdempotencyKey"/> is empty on the static draft
+/// page (the script or the endpoint supplies one) and generated when the endpoint renders the form.
+/// </summary>
+public sealed record CommentFormView(
+    string DraftId,
+    IReadOnlyList<ArticleOption> Articles,
+    string? Article = null,
+    string? Text = null,
+    string? Name = null,
+    string? Contact = null,
+    string? Identity = null,
+    string IdempotencyKey = "",
+    string SubmitLabel = "提交意见",
+    bool Hidden = false);
