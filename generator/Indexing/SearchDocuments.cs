@@ -15,6 +15,7 @@ public static class SearchDocuments
     [
         DeputyDocuments.From,
         StationDocuments.From,
+        RegionDocuments.From,
         StoryDocuments.From,
         SuggestionDocuments.From,
         DraftDocuments.From,

@@ -66,6 +66,8 @@ public static class SiteLinker
             Ballots = site.Ballots.OrderByDescending(b => b.Year).ThenBy(b => b.Method).ThenBy(b => b.Region?.Value.Length ?? 0).ThenBy(b => b.Id, StringComparer.Ordinal).ToList(),
             Suggestions = site.Suggestions.OrderBy(s => s.Session, StringComparer.Ordinal).ThenBy(s => s.Number, StringComparer.Ordinal).ToList(),
             Regions = regions,
+            RegionChildren = site.Regions.Where(r => r.Parent is { } p && regions.ContainsKey(p))
+                .OrderBy(r => r.Code.Value, StringComparer.Ordinal).ToLookup(r => r.Parent!.Value),
             DeputiesById = deputies,
             StationsById = stations,
             StoriesByDeputy = stories.SelectMany(s => s.Deputies.Distinct().Select(d => (d, s))).ToLookup(x => x.d, x => x.s),

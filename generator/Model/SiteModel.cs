@@ -28,6 +28,9 @@ public sealed class SiteModel
 
     public required IReadOnlyDictionary<RegionCode, Region> Regions { get; init; }
 
+    /// <summary>A region's direct sub-regions (a town's villages), in code order.</summary>
+    public required ILookup<RegionCode, Region> RegionChildren { get; init; }
+
     public required IReadOnlyDictionary<DeputyId, Deputy> DeputiesById { get; init; }
 
     public required IReadOnlyDictionary<StationId, Station> StationsById { get; init; }
@@ -94,6 +97,27 @@ public sealed class SiteModel
 
     /// <summary>The township/street a region lies in (itself if it is one), for grouping stations.</summary>
     public Region? Township(RegionCode? code) => RegionAndAbove(code).FirstOrDefault(r => r.Level == "town");
+
+    /// <summary>A region and every region below it (its towns, their villages), depth first in code order.</summary>
+    public IEnumerable<Region> RegionAndBelow(Region region)
+    {
+        var pending = new Stack<Region>();
+        var seen = new HashSet<RegionCode>();
+        pending.Push(region);
+        while (pending.TryPop(out var next))
+        {
+            if (!seen.Add(next.Code))
+            {
+                continue;
+            }
+
+            yield return next;
+            foreach (var child in RegionChildren[next.Code].Reverse())
+            {
+                pending.Push(child);
+            }
+        }
+    }
 
     /// <summary>A region, then its parent, and so on up to the county.</summary>
     public IEnumerable<Region> RegionAndAbove(RegionCode? code)

@@ -3,6 +3,8 @@ using Site.Generator.Vocabulary;
 namespace Site.Generator.Model;
 
 /// <summary>家站点: a place where deputies meet constituents.</summary>
+/// <param name="ReceptionDays">The days of the month of <c>receptionDays</c> (kept as written; <paramref name="Reception"/> holds them as a rule too).</param>
+/// <param name="Reception">When deputies receive constituents: <c>receptionRule</c>, or <c>receptionDays</c> as a monthly rule; null when neither is given.</param>
 public sealed record Station(
     StationId Id,
     string Name,
@@ -20,7 +22,8 @@ public sealed record Station(
     string? Phone,
     string? Feature,
     string? Intro,
-    IReadOnlyList<StationYear> Figures)
+    IReadOnlyList<StationYear> Figures,
+    ReceptionRule? Reception = null)
 {
     public string Url => SiteRoutes.Station(Id);
 

@@ -54,6 +54,24 @@ public static partial class StationValidator
             }
         }
 
+        ReceptionRule? reception = days.Count > 0 ? ReceptionRule.OnMonthDays(days) : null;
+        if (fields.String("receptionRule") is { } ruleText)
+        {
+            var (rule, error) = ReceptionRuleParser.Parse(ruleText);
+            if (rule is null)
+            {
+                fields.Error(DiagnosticCodes.BadValue, fields.LocationOf("receptionRule"), "receptionRule", error!);
+            }
+            else if (days.Count > 0)
+            {
+                fields.Error(DiagnosticCodes.BadValue, fields.LocationOf("receptionDays"), "receptionDays", "已写了接待规则（receptionRule），请删去每月接待日，或把两者合成一条规则");
+            }
+            else
+            {
+                reception = rule;
+            }
+        }
+
         var station = new Station(
             new StationId(id ?? ""),
             name ?? "",
@@ -71,7 +89,8 @@ public static partial class StationValidator
             fields.String("phone"),
             fields.String("feature"),
             fields.String("intro"),
-            ReadFigures(fields.Node("figures"), diagnostics));
+            ReadFigures(fields.Node("figures"), diagnostics),
+            reception);
         fields.ReportUnknownKeys();
         return fields.ErrorCount > 0 ? null : station;
     }

@@ -52,5 +52,12 @@ public static class BallotVocabulary
     public static readonly FieldSet SatisfactionFields = new(
         new("date", "日期"), new("satisfied", "满意"), new("basic", "基本满意"), new("dissatisfied", "不满意"));
 
+    /// <summary>
+    /// A ballot's own words: a people's congress 票决 with its 代表; a street's 议政代表会 票选
+    /// with its 议政代表 (streets have no congress of their own, so theirs is not a 票决).
+    /// </summary>
+    public static (string Act, string Body, string Members) Words(Model.BallotMethod method) =>
+        method == Model.BallotMethod.Vote ? ("票决", "票决机关", "代表") : ("票选", "票选机关", "议政代表");
+
     public static readonly FieldSet ChannelFields = new(new("name", "渠道"), new("count", "项目数"));
 }

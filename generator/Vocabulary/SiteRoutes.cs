@@ -24,6 +24,12 @@ public static class SiteRoutes
 
     public const string BallotsJson = "/ballots/ballots.json";
 
+    /// <summary>开放数据: the page listing every downloadable file.</summary>
+    public const string OpenData = "/data/";
+
+    /// <summary>An open-data file: /data/deputies.csv.</summary>
+    public static string DataFile(string name) => OpenData + name;
+
     public const string Drafts = "/drafts/";
 
     public const string Stories = "/stories/";
@@ -57,6 +63,9 @@ public static class SiteRoutes
     public static string DeputyGroup(string group) => $"/deputies/group/{group}/";
 
     public static string DeputyRegion(RegionCode region) => $"/deputies/region/{region.Value}/";
+
+    /// <summary>A region at any level (county, town/street, village/community): its stations and deputies.</summary>
+    public static string Region(RegionCode code) => $"/regions/{code.Value}/";
 
     public static string Station(StationId id) => $"/stations/{id.Value}/";
 

@@ -21,6 +21,7 @@ public static class StationVocabulary
         new("hours", "开放时间", "开放时间"),
         new("schedule", "接待安排", "接待安排"),
         new("receptionDays", "每月接待日", "接待日"),
+        new("receptionRule", "接待规则", "接待规则"),
         new("head", "负责人", "负责人"),
         new("liaison", "联络员", "联络员"),
         new("phone", "联系电话", "联系电话"),

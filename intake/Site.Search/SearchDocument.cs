@@ -24,6 +24,7 @@ public static class SearchTypes
 {
     public const string Deputy = "deputy";
     public const string Station = "station";
+    public const string Region = "region";
     public const string Story = "story";
     public const string Suggestion = "suggestion";
     public const string Draft = "draft";
@@ -36,6 +37,7 @@ public static class SearchTypes
     [
         (Deputy, "人大代表"),
         (Station, "家站点"),
+        (Region, "地区"),
         (Story, "履职故事"),
         (Ballot, "民生实事票决"),
         (Project, "民生实事项目"),

@@ -57,13 +57,20 @@ public sealed class JourneyTests(SampleServer server)
         await SampleServer.JourneyAsync(page, $"station-finder-{viewport}", async () =>
         {
             var finder = page.GetByLabel("按村（社区）、乡镇或站名查找");
-            var cards = page.Locator("#station-groups li.card:visible");
+            var cards = page.Locator("#station-groups li.card:not([data-filter-only]):visible");
+            var places = page.Locator("#station-groups li.card[data-filter-only]:visible");
 
-            // A community's name finds the contact point in it, and only that.
+            // A community's name finds the contact point in it, and only that (and the community's own page).
             await finder.FillAsync("吴家巷");
             await Assertions.Expect(cards).ToHaveCountAsync(1);
             await Assertions.Expect(cards.First).ToContainTextAsync("吴家巷社区基层立法联系点");
-            await Assertions.Expect(page.Locator("#station-groups section:visible")).ToHaveCountAsync(1);
+            await Assertions.Expect(page.Locator("#station-groups section[data-filter-group]:not([aria-labelledby=places]):visible")).ToHaveCountAsync(1);
+            await Assertions.Expect(places).ToHaveCountAsync(1);
+
+            // A village without a station finds its town's stations and its own page.
+            await finder.FillAsync("烟塘");
+            await Assertions.Expect(cards).ToHaveCountAsync(2);
+            await Assertions.Expect(places.First).ToContainTextAsync("烟塘村");
 
             // A township's name finds every station in it.
             await finder.FillAsync("花石");
@@ -76,6 +83,7 @@ public sealed class JourneyTests(SampleServer server)
 
             await finder.FillAsync("");
             await Assertions.Expect(cards).ToHaveCountAsync(12);
+            await Assertions.Expect(places).ToHaveCountAsync(0);
             await AssertNothingOverflowsAsync(page);
         });
     }

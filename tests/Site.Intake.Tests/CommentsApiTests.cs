@@ -147,7 +147,7 @@ public abstract class CommentsApiTests
     protected abstract Task BreakStoreAsync(IntakeApplication application);
 
     // #20 case 8: U+0000 was stored by SQLite and failed a whole PostgreSQL batch; now both refuse it alike.
-    [Theory]
+    [PostgresTheory]
     [InlineData(@"意见内容\u0000后面还有字")]
     [InlineData(@"从别处复制的\u0007意见内容")]
     [InlineData(@"换页符\f也是控制字符的意见")]
@@ -168,7 +168,7 @@ public abstract class CommentsApiTests
     }
 
     // #20 case 11: a key reused for another text used to answer 201 replayed and drop the new text.
-    [Fact]
+    [PostgresFact]
     public async Task PostComment_IdempotencyKeyReusedWithAnotherText_Answers422AndStoresNothingNew()
     {
         await using var application = await StartAsync();
@@ -195,7 +195,7 @@ public abstract class CommentsApiTests
     }
 
     // #20 case 10: store failures answered 500 with an empty body.
-    [Fact]
+    [PostgresFact]
     public async Task PostComment_WhenTheStoreFails_Answers503WithAChineseProblemAndRetryAfter()
     {
         await using var application = await StartAsync();

@@ -79,7 +79,7 @@ public sealed class PostgresCrashSafetyTests(PostgresServer server) : CrashSafet
 
     // #20 case 10 with the database gone: every post is answered (201, or 503 in Chinese with
     // Retry-After, never a 500), and every acknowledged comment is there once it is back.
-    [Fact]
+    [PostgresFact]
     public async Task PostgresStopped_DuringAStreamOfPosts_Answers503AndLosesNoAcknowledgedComment()
     {
         var postgres = await server.CreateDatabaseAsync();

@@ -11,7 +11,7 @@ public abstract class StoreTests
         new("open-draft", null, text, null, null, null, key, Guid.NewGuid().ToString("N")[..16], DateTimeOffset.UtcNow, "fp-" + text.GetHashCode());
 
     // #20 case 16: a receipt number already taken failed the whole batch on its unique key.
-    [Fact]
+    [PostgresFact]
     public async Task WriteBatch_ReceiptNumberCollides_IsRetriedWithANewNumberAndNothingFails()
     {
         var numbers = new CollidingNumbers(times: 3);
@@ -35,7 +35,7 @@ public abstract class StoreTests
     }
 
     // #20 case 8: one comment the database refuses must not fail the others queued with it.
-    [Fact]
+    [PostgresFact]
     public async Task Writer_OneItemTheDatabaseRefuses_FailsOnlyThatItem()
     {
         var store = await CreateAsync();
@@ -162,7 +162,7 @@ public sealed class PostgresStoreTests(PostgresServer server) : StoreTests
     }
 
     // #20 case 7: 150 concurrent count requests held all 100 server connections.
-    [Fact]
+    [PostgresFact]
     public void Pools_AreBoundedPerInstance_AndAConnectionStringCanOnlyLowerThem()
     {
         using var store = new PostgresCommentStore(server.ConnectionString());

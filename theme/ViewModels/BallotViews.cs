@@ -18,7 +18,8 @@ public sealed record BallotPage(
     IReadOnlyList<ChannelRow> Channels,
     VoteChart Chart,
     IReadOnlyList<ProjectCard> Projects,
-    IReadOnlyList<LinkCard> Downloads);
+    IReadOnlyList<LinkCard> Downloads,
+    string Act = "票决");
 
 /// <summary>A stage on the timeline; <see cref="State"/> is done, current or upcoming.</summary>
 public sealed record TimelineStep(string Label, string? Date, string? IsoDate, string State);
@@ -30,7 +31,8 @@ public sealed record VoteChart(string Caption, int Due, int Present, int Places,
 
 public sealed record VoteRow(int Rank, string Title, string? Url, int For, int Against, int Abstain, string? Budget, string? Source, bool Elected, string? Note);
 
-public sealed record ProjectCard(string Title, string Url, string? Unit, string? Budget, string? Schedule, int Percent, string? Latest);
+/// <param name="Satisfaction">The latest rating: 年中票评满意率 95.2% or 年终测评满意率 …, null before either.</param>
+public sealed record ProjectCard(string Title, string Url, string? Unit, string? Budget, string? Schedule, int Percent, string? Latest, string? Satisfaction = null);
 
 /// <summary>An elected project: who carries it out, its update history, the two satisfaction votes.</summary>
 public sealed record ProjectPage(

@@ -37,21 +37,28 @@ public sealed record StationPage(
     string Name,
     string Kind,
     IReadOnlyList<Fact> Facts,
-    IReadOnlyList<string> NextReceptionDays,
-    string? CalendarUrl,
+    ReceptionView? Reception,
     IReadOnlyList<LinkCard> Deputies,
     IReadOnlyList<StationFigureRow> Figures,
     string? Intro,
     IReadOnlyList<StoryCard> Stories);
 
+/// <summary>A station's reception days: the rule in words (shown without script), the rule for the page's script to compute the next dates when the page is viewed, and the calendar feed.</summary>
+/// <param name="Script">JSON: <c>{"k":"monthdays","d":[10,25]}</c>, <c>{"k":"nth","n":1,"w":3}</c> (n -1 = last; w 0 = Sunday), <c>{"k":"weekly","w":[2,4]}</c> or <c>{"k":"dates","d":["2026-03-05"]}</c>, with <c>"s"</c>/<c>"e"</c> hours ("9:00") if any.</param>
+public sealed record ReceptionView(string Words, string Script, string CalendarUrl);
+
 public sealed record StationFigureRow(int Year, int Received, int Collected, int Resolved);
 
 /// <summary>Stations grouped by township/street.</summary>
-public sealed record StationListPage(PageMeta Meta, IReadOnlyList<StationGroup> Groups);
+/// <param name="Places">Every town and village, for the finder: shown only when what is typed matches them.</param>
+public sealed record StationListPage(PageMeta Meta, IReadOnlyList<StationGroup> Groups, IReadOnlyList<PlaceRow> Places, string? TopRegionUrl);
+
+/// <summary>A town or village in the station finder: its page, the names it answers to, and what it has.</summary>
+public sealed record PlaceRow(string Name, string Url, string Names, string Note);
 
 public sealed record StationGroup(string Region, string Anchor, IReadOnlyList<StationRow> Stations);
 
-/// <param name="Places">Every place name the station answers to (its region and the regions above it, to the township), for the offline finder.</param>
+/// <param name="Places">Every place name the station answers to (its region and the regions above it, to the township, and the regions without a station that are sent to it), for the offline finder.</param>
 public sealed record StationRow(string Name, string Url, string Kind, string? Address, string? Schedule, string Places);
 
 /// <summary>Suggestions of the sessions, with filters and totals.</summary>

@@ -35,17 +35,20 @@
     input.addEventListener("input", function () {
       var q = input.value.trim();
       var latin = q.toLowerCase().replace(/\s+/g, "");
-      var shown = 0;
+      var shown = 0, places = 0;
       $all("[data-name]", target).forEach(function (item) {
         var pinyin = (item.getAttribute("data-pinyin") || "").split(" ");
         var byPinyin = /^[a-z]+$/.test(latin) && pinyin.some(function (p) { return p.indexOf(latin) === 0; });
-        item.hidden = q !== "" && item.getAttribute("data-name").indexOf(q) < 0 && !byPinyin;
-        if (!item.hidden) shown++;
+        // Entries marked data-filter-only (a village's page) show only when they match, and are
+        // not counted with the stations.
+        var only = item.hasAttribute("data-filter-only");
+        item.hidden = q === "" ? only : item.getAttribute("data-name").indexOf(q) < 0 && !byPinyin;
+        if (!item.hidden) { if (only) places++; else shown++; }
       });
       $all("[data-filter-group]", target).forEach(function (group) {
         group.hidden = $all("[data-name]", group).every(function (item) { return item.hidden; });
       });
-      filterCount(input, target, count, q, shown);
+      filterCount(input, target, count, q, shown, places);
     });
     // In place of the search page the no-JavaScript form goes to.
     if (input.form) { input.form.addEventListener("submit", function (event) { event.preventDefault(); }); }
@@ -53,7 +56,7 @@
 
   // What a filter says: a roster (data-filter-unit, a table) keeps "共 N 名" and with nothing left
   // hides its header row too; a list of places says how many it found.
-  function filterCount(input, target, count, q, shown) {
+  function filterCount(input, target, count, q, shown, places) {
     var unit = input.getAttribute("data-filter-unit");
     if (target.tHead) { target.tHead.hidden = shown === 0; }
     if (!count) { return; }
@@ -61,9 +64,53 @@
       var all = $all("[data-name]", target).length;
       count.textContent = q === "" ? "共 " + all + " " + unit : (shown === 0 ? "没有找到“" + q + "”，共 0 " + unit + "。可以试试全站搜索。" : "找到 " + shown + " " + unit);
     } else {
-      count.textContent = q === "" ? "" : (shown === 0 ? "没有找到，请换个地名试试，或使用全站搜索。" : "找到 " + shown + " 个");
+      count.textContent = q === "" ? "" : shown > 0 ? "找到 " + shown + " 个"
+        : places > 0 ? "这里暂无家站点，请点开下面的地区查看就近的家站点。" : "没有找到，请换个地名试试，或使用全站搜索。";
     }
   }
+
+  // A station's next reception days, computed from its rule when the page is viewed (Beijing
+  // date), so the list never runs dry between builds. Same rule as ReceptionRule.Next: a day a
+  // month does not have (31日 in April, 第五个周三) is skipped, as iCalendar skips it.
+  $all("[data-reception]").forEach(function (box) {
+    var rule;
+    try { rule = JSON.parse(box.getAttribute("data-reception")); } catch (e) { return; }
+    var now = new Date(Date.now() + 8 * 3600 * 1000);
+    var today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+    var dates = [];
+    function add(t) { if (t >= today && dates.length < 3 && dates.indexOf(t) < 0) dates.push(t); }
+    if (rule.k === "dates") {
+      rule.d.forEach(function (d) { var p = d.split("-"); add(Date.UTC(+p[0], +p[1] - 1, +p[2])); });
+      dates.sort(function (a, b) { return a - b; });
+    } else if (rule.k === "weekly") {
+      for (var i = 0; i < 14 && dates.length < 3; i++) {
+        var t = today + i * 86400000;
+        if (rule.w.indexOf(new Date(t).getUTCDay()) >= 0) add(t);
+      }
+    } else {
+      for (var m = 0; m < 24 && dates.length < 3; m++) {
+        var y = now.getUTCFullYear(), mo = now.getUTCMonth() + m;
+        var length = new Date(Date.UTC(y, mo + 1, 0)).getUTCDate();
+        if (rule.k === "monthdays") {
+          rule.d.forEach(function (d) { if (d <= length) add(Date.UTC(y, mo, d)); });
+        } else if (rule.n < 0) {
+          var last = Date.UTC(y, mo, length);
+          add(last - ((new Date(last).getUTCDay() - rule.w + 7) % 7) * 86400000);
+        } else {
+          var first = Date.UTC(y, mo, 1);
+          var day = 1 + (rule.w - new Date(first).getUTCDay() + 7) % 7 + (rule.n - 1) * 7;
+          if (day <= length) add(Date.UTC(y, mo, day));
+        }
+      }
+    }
+    if (dates.length === 0) return;
+    var hours = rule.s ? " " + rule.s + (rule.e ? "—" + rule.e : "起") : "";
+    box.querySelector("ul").innerHTML = dates.map(function (t) {
+      var d = new Date(t);
+      return "<li>" + d.getUTCFullYear() + "年" + (d.getUTCMonth() + 1) + "月" + d.getUTCDate() + "日（周" + "日一二三四五六".charAt(d.getUTCDay()) + "）" + hours + "</li>";
+    }).join("");
+    box.hidden = false;
+  });
 
   // Suggestion filters: status, result class, handling unit; the count follows.
   $all("form[data-filter-table]").forEach(function (form) {

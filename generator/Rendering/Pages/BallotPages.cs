@@ -73,9 +73,12 @@ public static class BallotPages
             {
                 var projects = b.Elected.Select(c => c.Project!).ToList();
                 var rated = projects.Select(p => p.Final).OfType<SatisfactionVote>().ToList();
+                // Before the year-end rating, the mid-year votes the records hold, labelled as such.
+                var midYear = projects.Select(p => p.MidYear).OfType<SatisfactionVote>().ToList();
                 return new BallotRow(b.Title, b.Url, b.Body, b.MethodLabel, b.Candidates.Count, projects.Count,
                     Money(b.Elected.Sum(c => c.Budget ?? 0)), projects.Count(p => p.Completed),
-                    rated.Count == 0 ? null : Rate(rated.Sum(r => r.Satisfied + r.Basic), rated.Sum(r => r.Total)));
+                    rated.Count > 0 ? Rate(rated.Sum(r => r.Satisfied + r.Basic), rated.Sum(r => r.Total))
+                    : midYear.Count > 0 ? "年中 " + Rate(midYear.Sum(r => r.Satisfied + r.Basic), midYear.Sum(r => r.Total)) : null);
             }).ToList())).ToList(),
         Downloads());
 
@@ -87,13 +90,14 @@ public static class BallotPages
         var title = ballot.Title;
         var today = DateOnly.FromDateTime(site.Now.ToOffset(TimeSpan.FromHours(8)).DateTime);
         var reached = ballot.Stages.LastOrDefault(s => s.Date is { } d && d <= today);
+        var words = BallotVocabulary.Words(ballot.Method);
         var timeline = ballot.Stages.Select(s => new TimelineStep(
-            s.Label,
+            s.Key == "vote" ? words.Act : s.Label,
             s.Date is { } d ? PageContext.ChineseDate(d) : null,
             s.Date is { } iso ? PageContext.IsoDate(iso) : null,
             s == reached ? "current" : s.Date is { } done && done <= today ? "done" : "upcoming")).ToList();
 
-        var facts = new List<Fact> { new("票决机关", ballot.Body) };
+        var facts = new List<Fact> { new(words.Body, ballot.Body) };
         if (ballot.Region is { } region && site.RegionName(region) is { Length: > 0 } regionName)
         {
             facts.Add(new("地区", regionName));
@@ -110,7 +114,7 @@ public static class BallotPages
         }
 
         facts.Add(new("候选项目", $"{ballot.Candidates.Count} 个，拟定 {ballot.Places} 个（差额 {ballot.Candidates.Count - ballot.Places} 个）"));
-        facts.Add(new("应到 / 实到代表", $"{ballot.Due} 人 / {ballot.Present} 人"));
+        facts.Add(new($"应到 / 实到{words.Members}", $"{ballot.Due} 人 / {ballot.Present} 人"));
         facts.Add(new("当选项目投资", $"{Money(ballot.Elected.Sum(c => c.Budget ?? 0))} 万元"));
 
         var channelTotal = Math.Max(1, ballot.Channels.Sum(c => c.Count));
@@ -124,12 +128,18 @@ public static class BallotPages
             ballot.Channels.Select(c => new ChannelRow(c.Name, c.Count, (int)Math.Round(100.0 * c.Count / channelTotal))).ToList(),
             Chart(ballot),
             ballot.Elected.Select(c => c.Project!).Select(p => new ProjectCard(p.Title, p.Url, p.Unit, p.Budget is null ? null : Money(p.Budget), p.Schedule, p.Percent,
-                p.Progress.LastOrDefault() is { } last ? $"{PageContext.ChineseDate(last.Date)}：{last.Text}" : null)).ToList(),
-            [new("本次票决得票数据（CSV）", ballot.Url + "votes.csv"), .. Downloads()]);
+                p.Progress.LastOrDefault() is { } last ? $"{PageContext.ChineseDate(last.Date)}：{last.Text}" : null,
+                LatestSatisfaction(p) is var (label, vote) ? $"{label}满意率 {vote.Rate.ToString("0.#", CultureInfo.InvariantCulture)}%" : null)).ToList(),
+            [new($"本次{words.Act}得票数据（CSV）", ballot.Url + "votes.csv"), .. Downloads()],
+            words.Act);
     }
 
+    /// <summary>A project's latest rating: the year-end one, else the mid-year vote; null before either.</summary>
+    public static (string Label, SatisfactionVote Vote)? LatestSatisfaction(LivelihoodProject project) =>
+        project.Final is { } final ? ("年终测评", final) : project.MidYear is { } mid ? ("年中票评", mid) : null;
+
     public static VoteChart Chart(Ballot ballot) => new(
-        $"{ballot.Candidates.Count} 个候选项目的得票（实到代表 {ballot.Present} 人）",
+        $"{ballot.Candidates.Count} 个候选项目的得票（实到{BallotVocabulary.Words(ballot.Method).Members} {ballot.Present} 人）",
         ballot.Due,
         ballot.Present,
         ballot.Places,

@@ -21,7 +21,15 @@ public static class DeputyPages
             .OrderBy(r => r.Value, StringComparer.Ordinal).ToList();
         var levelLinks = levels.Select(l => new LinkCard($"{DeputyVocabulary.LevelLabels[l]}级人大代表", LevelUrl(l))).ToList();
         var groupLinks = groups.Select(g => new LinkCard(g, SiteRoutes.DeputyGroup(g))).ToList();
-        var regionLinks = regions.Select(r => new LinkCard(site.RegionLabel(r) is { Length: > 0 } n ? n : r.Value, SiteRoutes.DeputyRegion(r))).ToList();
+        // The region filter leads to the region pages (a town's deputies with its villages', its
+        // stations beside them), and names every town, those without a deputy of their own too.
+        var regionLinks = regions.Where(r => !site.Regions.ContainsKey(r))
+            .Select(r => new LinkCard(r.Value, SiteRoutes.DeputyRegion(r)))
+            .Concat(site.Regions.Values
+                .Where(r => regions.Contains(r.Code) || r.Level == "town")
+                .OrderBy(r => r.Code.Value, StringComparer.Ordinal)
+                .Select(r => new LinkCard(RegionPeople.Label(site, r), SiteRoutes.Region(r.Code))))
+            .ToList();
 
         IEnumerable<PageJob> Roster(string baseUrl, string heading, string? intro, IReadOnlyList<Deputy> deputies, params Crumb[] crumbs)
         {

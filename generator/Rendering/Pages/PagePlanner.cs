@@ -18,8 +18,10 @@ public static class PagePlanner
         DraftPages.Plan,
         DeputyPages.Plan,
         StationPages.Plan,
+        RegionPages.Plan,
         SuggestionPages.Plan,
         BallotPages.Plan,
+        OpenDataPages.Plan,
         SearchPages.Plan,
         VerifyPages.Plan,
     ];

@@ -1,5 +1,10 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
+using Ical.Net;
+using Ical.Net.CalendarComponents;
+using Ical.Net.DataTypes;
+using Ical.Net.Serialization;
 using Site.Generator.Model;
 using Site.Theme.Templates;
 using Site.Theme.ViewModels;
@@ -13,44 +18,23 @@ public static class StationPages
     public static IEnumerable<PageJob> Plan(PageContext context)
     {
         var site = context.Site;
-        yield return PageJob.For<StationListTemplate, StationListPage>(SiteRoutes.Stations, () => new StationListPage(
-            PageContext.Meta("代表家站点", "代表之家、代表联络站、代表联系点的地址、开放时间和接待安排", SiteRoutes.Stations, "stations", new Crumb("家站点", null)),
-            site.Stations
-                // By the township's code, not its name: two 龙潭镇 are two groups, each labelled with its county.
-                .GroupBy(s => site.Township(s.Region)?.Code.Value ?? (site.RegionLabel(s.Region) is { Length: > 0 } n ? n : "其他"))
-                .OrderBy(g => site.Township(g.First().Region)?.Code.Value ?? g.First().Region?.Value ?? "", StringComparer.Ordinal)
-                .Select((g, i) => new StationGroup(site.Township(g.First().Region) is { } town ? site.RegionLabel(town.Code) : g.Key, $"region-{i + 1}", g.Select(s => new StationRow(s.Name, s.Url, StationVocabulary.KindLabel(s), s.Address, s.Schedule, Places(site, s))).ToList()))
-                .ToList()));
+        yield return PageJob.For<StationListTemplate, StationListPage>(SiteRoutes.Stations, () => List(site));
 
         foreach (var station in site.Stations)
         {
             yield return PageJob.For<StationTemplate, StationPage>(station.Url, () => Page(context, station));
-            if (station.ReceptionDays.Count > 0)
+            if (station.Reception is not null)
             {
-                yield return PageJob.File(SiteRoutes.StationCalendar(station.Id), () => Encoding.UTF8.GetBytes(Calendar(site, station)));
+                yield return PageJob.File(SiteRoutes.StationCalendar(station.Id), () => Encoding.UTF8.GetBytes(Calendar(station, new Uri(site.Config.AbsoluteUrl(station.Url)), site.Now)));
             }
         }
     }
 
-    /// <summary>The next reception days after the build date (Beijing time), at most <paramref name="count"/>.</summary>
-    public static IReadOnlyList<DateOnly> NextReceptionDays(Station station, DateTimeOffset now, int count)
-    {
-        var today = DateOnly.FromDateTime(now.ToOffset(TimeSpan.FromHours(8)).DateTime);
-        var result = new List<DateOnly>();
-        for (var month = 0; month < 24 && result.Count < count && station.ReceptionDays.Count > 0; month++)
-        {
-            var first = new DateOnly(today.Year, today.Month, 1).AddMonths(month);
-            foreach (var day in station.ReceptionDays)
-            {
-                if (day <= DateTime.DaysInMonth(first.Year, first.Month) && first.AddDays(day - 1) is var date && date >= today && result.Count < count)
-                {
-                    result.Add(date);
-                }
-            }
-        }
+    /// <summary>The next reception days from the build date (Beijing time), at most <paramref name="count"/>.</summary>
+    public static IReadOnlyList<DateOnly> NextReceptionDays(Station station, DateTimeOffset now, int count) =>
+        station.Reception?.Next(Today(now), count) ?? [];
 
-        return result;
-    }
+    private static DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(now.ToOffset(TimeSpan.FromHours(8)).DateTime);
 
     private static StationPage Page(PageContext context, Station station)
     {
@@ -64,7 +48,11 @@ public static class StationPages
             }
         }
 
-        Add("所在地区", site.RegionName(station.Region));
+        if (station.Region is { } code && site.Regions.ContainsKey(code))
+        {
+            facts.Add(new Fact("所在地区", string.Join(" ", site.RegionAndAbove(code).Reverse().Skip(1).Select(r => RegionVocabulary.PlaceName(r.Name))) is { Length: > 0 } path ? path : RegionVocabulary.PlaceName(site.RegionName(code)), SiteRoutes.Region(code)));
+        }
+
         Add("地址", station.Address);
         Add("开放时间", station.Hours);
         Add("接待安排", station.Schedule);
@@ -83,47 +71,188 @@ public static class StationPages
             station.Name,
             StationVocabulary.KindLabel(station),
             facts,
-            NextReceptionDays(station, site.Now, 3).Select(d => $"{PageContext.ChineseDate(d)}（{WeekDay(d)}）").ToList(),
-            station.ReceptionDays.Count > 0 ? SiteRoutes.StationCalendar(station.Id) : null,
+            station.Reception is { } rule ? new ReceptionView(rule.Words(), ReceptionScript(rule), SiteRoutes.StationCalendar(station.Id)) : null,
             deputies.Select(d => new LinkCard(d.Name, d.Url)).ToList(),
             station.Figures.Select(f => new StationFigureRow(f.Year, f.Received, f.Collected, f.Resolved)).ToList(),
             station.Intro,
             context.Cards(site.StoriesByStation[station.Id]));
     }
 
-    private static string WeekDay(DateOnly date) => "周" + "日一二三四五六"[(int)date.DayOfWeek];
-
-    /// <summary>An iCalendar feed: one all-day event per reception day for the next twelve months.</summary>
-    public static string Calendar(SiteModel site, Station station)
+    /// <summary>The rule for the page's script (<see cref="ReceptionView.Script"/>).</summary>
+    public static string ReceptionScript(ReceptionRule rule)
     {
-        var text = new StringBuilder();
-        text.Append("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//rd-site//stations//ZH\r\nCALSCALE:GREGORIAN\r\n");
-        text.Append($"X-WR-CALNAME:{Escape(station.Name)}接待日\r\n");
-        foreach (var day in NextReceptionDays(station, site.Now, station.ReceptionDays.Count * 12))
+        var json = new Dictionary<string, object>();
+        switch (rule.Kind)
         {
-            var date = day.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
-            text.Append("BEGIN:VEVENT\r\n");
-            text.Append($"UID:{station.Id.Value}-{date}@{new Uri(site.Config.BaseUrl).Host}\r\n");
-            text.Append($"DTSTAMP:{date}T000000Z\r\n");
-            text.Append($"DTSTART;VALUE=DATE:{date}\r\n");
-            text.Append($"DTEND;VALUE=DATE:{day.AddDays(1).ToString("yyyyMMdd", CultureInfo.InvariantCulture)}\r\n");
-            text.Append($"SUMMARY:{Escape(station.Name)}代表接待日\r\n");
-            if (station.Address is not null)
-            {
-                text.Append($"LOCATION:{Escape(station.Address)}\r\n");
-            }
-
-            text.Append($"URL:{site.Config.AbsoluteUrl(station.Url)}\r\n");
-            text.Append("END:VEVENT\r\n");
+            case ReceptionKind.MonthDays:
+                json["k"] = "monthdays";
+                json["d"] = rule.MonthDays;
+                break;
+            case ReceptionKind.NthWeekday:
+                json["k"] = "nth";
+                json["n"] = rule.Nth;
+                json["w"] = (int)rule.Weekdays[0];
+                break;
+            case ReceptionKind.Weekly:
+                json["k"] = "weekly";
+                json["w"] = rule.Weekdays.Select(d => (int)d).ToList();
+                break;
+            default:
+                json["k"] = "dates";
+                json["d"] = rule.Dates.Select(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).ToList();
+                break;
         }
 
-        text.Append("END:VCALENDAR\r\n");
-        return text.ToString();
+        if (rule.Start is { } start)
+        {
+            json["s"] = ReceptionRule.Clock(start);
+        }
+
+        if (rule.End is { } end)
+        {
+            json["e"] = ReceptionRule.Clock(end);
+        }
+
+        return JsonSerializer.Serialize(json);
     }
 
-    private static string Escape(string value) => value.Replace("\\", "\\\\").Replace(",", "\\,").Replace(";", "\\;");
+    /// <summary>
+    /// An iCalendar feed (RFC 5545, written by Ical.Net): one recurring event for the rule from
+    /// its first date on or after the build date, with its hours in Beijing time (a whole day
+    /// when the rule has none), so calendars keep showing the days without a rebuild; explicit
+    /// dates are an event each.
+    /// </summary>
+    /// <param name="page">The station page's absolute URL: the events' URL, and its host their UID's domain.</param>
+    /// <param name="now">The build's clock: the first event is on or after its Beijing date.</param>
+    public static string Calendar(Station station, Uri page, DateTimeOffset now)
+    {
+        const string Zone = "Asia/Shanghai";
+        var rule = station.Reception ?? throw new InvalidOperationException($"Station {station.Id} has no reception rule.");
+        var calendar = new Ical.Net.Calendar { ProductId = "-//rd-site//stations//ZH" };
+        calendar.AddProperty("X-WR-CALNAME", station.Name + "接待日");
+        calendar.AddProperty("X-WR-TIMEZONE", Zone);
+        calendar.AddTimeZone(VTimeZone.FromDateTimeZone(Zone));
+        var host = page.Host;
+        var stamp = new CalDateTime(now.UtcDateTime.Date, "UTC");
+        CalendarEvent Event(DateOnly day, string uid)
+        {
+            var calendarEvent = new CalendarEvent
+            {
+                Uid = uid,
+                DtStamp = stamp,
+                Summary = $"{station.Name}代表接待日",
+                Location = station.Address,
+                Url = page,
+                Description = rule.Words(),
+            };
+            if (rule.Start is { } start)
+            {
+                calendarEvent.DtStart = new CalDateTime(day, start, Zone);
+                calendarEvent.DtEnd = new CalDateTime(day, rule.End ?? start.AddHours(1), Zone);
+            }
+            else
+            {
+                calendarEvent.DtStart = new CalDateTime(day);
+                calendarEvent.DtEnd = new CalDateTime(day.AddDays(1));
+            }
 
-    /// <summary>The station's region and every region above it up to the township, by name: 某某村 某某镇.</summary>
-    private static string Places(SiteModel site, Station station) =>
-        string.Join(' ', site.RegionAndAbove(station.Region).TakeWhile(r => r.Level != "county").Select(r => r.Name));
+            return calendarEvent;
+        }
+
+        var today = Today(now);
+        if (rule.Kind == ReceptionKind.Dates)
+        {
+            foreach (var day in rule.Dates)
+            {
+                calendar.Events.Add(Event(day, $"{station.Id.Value}-{day:yyyyMMdd}@{host}"));
+            }
+        }
+        else if (rule.Next(today, 1) is [var first])
+        {
+            var recurring = Event(first, $"{station.Id.Value}-reception@{host}");
+            recurring.RecurrenceRule = Recurrence(rule);
+            calendar.Events.Add(recurring);
+        }
+
+        return new CalendarSerializer().SerializeToString(calendar)!;
+    }
+
+    /// <summary>The rule as an iCalendar RRULE.</summary>
+    public static RecurrencePattern Recurrence(ReceptionRule rule)
+    {
+        var pattern = new RecurrencePattern(rule.Kind == ReceptionKind.Weekly ? FrequencyType.Weekly : FrequencyType.Monthly);
+        switch (rule.Kind)
+        {
+            case ReceptionKind.MonthDays:
+                pattern.ByMonthDay = rule.MonthDays.ToList();
+                break;
+            case ReceptionKind.NthWeekday:
+                pattern.ByDay = [new WeekDay(rule.Weekdays[0], rule.Nth)];
+                break;
+            case ReceptionKind.Weekly:
+                pattern.ByDay = rule.Weekdays.Select(d => new WeekDay(d)).ToList();
+                break;
+        }
+
+        return pattern;
+    }
+
+    /// <summary>
+    /// The list grouped by township, with a finder that answers to every place name: a station
+    /// to its region and those above it, and to the regions without a station that its region
+    /// page sends people to (烟塘村 finds 易俗河镇's stations); every town and village is an entry
+    /// of its own, leading to its region page.
+    /// </summary>
+    private static StationListPage List(SiteModel site)
+    {
+        var people = new RegionPeople(site);
+        var sentHere = new Dictionary<StationId, List<string>>();
+        var places = new List<PlaceRow>();
+        foreach (var region in site.Regions.Values.Where(r => r.Parent is { } p && site.Regions.ContainsKey(p)).OrderBy(r => r.Code.Value, StringComparer.Ordinal))
+        {
+            var name = RegionVocabulary.PlaceName(region.Name);
+            var above = site.RegionAndAbove(region.Parent).TakeWhile(r => r.Parent is { } p && site.Regions.ContainsKey(p)).Select(r => RegionVocabulary.PlaceName(r.Name)).ToList();
+            var stations = people.StationsIn(region);
+            string note;
+            if (stations.Count > 0)
+            {
+                note = $"家站点 {stations.Count} 个";
+            }
+            else if (people.Nearby(region) is { Region: { } nearby } sent)
+            {
+                foreach (var station in sent.Stations)
+                {
+                    (sentHere.TryGetValue(station.Id, out var names) ? names : sentHere[station.Id] = []).Add(name);
+                }
+
+                note = $"暂无家站点，可到{RegionVocabulary.PlaceName(nearby.Name)}的 {sent.Stations.Count} 个家站点";
+            }
+            else
+            {
+                note = "暂无家站点";
+            }
+
+            places.Add(new PlaceRow(
+                above.Count == 0 ? name : $"{name}（{string.Join("", above.AsEnumerable().Reverse())}）",
+                SiteRoutes.Region(region.Code),
+                string.Join(' ', above.Prepend(region.Name).Prepend(name)),
+                note));
+        }
+
+        string Places(Station station) => string.Join(' ', site.RegionAndAbove(station.Region).TakeWhile(r => r.Level != "county")
+            .SelectMany(r => new[] { r.Name, RegionVocabulary.PlaceName(r.Name) }).Distinct()
+            .Concat(sentHere.TryGetValue(station.Id, out var names) ? names : []));
+
+        var top = site.Regions.Values.Where(r => r.Parent is not { } p || !site.Regions.ContainsKey(p)).OrderBy(r => r.Code.Value, StringComparer.Ordinal).FirstOrDefault();
+        return new StationListPage(
+            PageContext.Meta("代表家站点", "代表之家、代表联络站、代表联系点的地址、开放时间和接待安排", SiteRoutes.Stations, "stations", new Crumb("家站点", null)),
+            site.Stations
+                // By the township's code, not its name: two 龙潭镇 are two groups, each labelled with its county.
+                .GroupBy(s => site.Township(s.Region)?.Code.Value ?? (site.RegionLabel(s.Region) is { Length: > 0 } n ? n : "其他"))
+                .OrderBy(g => site.Township(g.First().Region)?.Code.Value ?? g.First().Region?.Value ?? "", StringComparer.Ordinal)
+                .Select((g, i) => new StationGroup(site.Township(g.First().Region) is { } town ? site.RegionLabel(town.Code) : g.Key, $"region-{i + 1}", g.Select(s => new StationRow(s.Name, s.Url, StationVocabulary.KindLabel(s), s.Address, s.Schedule, Places(s))).ToList()))
+                .ToList(),
+            places,
+            top is null ? null : SiteRoutes.Region(top.Code));
+    }
 }

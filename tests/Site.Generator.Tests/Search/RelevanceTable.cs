@@ -39,6 +39,8 @@ public static class RelevanceTable
         // Stations by name, by a fragment of a place name, by kind.
         new("易俗河镇代表联络站", "/stations/S01/", 1),
         new("吴家巷", "/stations/S03/", 1),
+        // A town without a station: its region page, which points to the nearest stations.
+        new("茶恩寺", "/regions/430321104/", 1),
         new("基层立法联系点", "/stations/S03/", 1),
         new("流动", "/stations/S04/", 1),
         new("花石 医疗", "/stations/S07/", 1),
