@@ -47,7 +47,13 @@ var templateOutOption = new Option<FileInfo>("--out") { Description = "写出的
 var template = new Command("template", "写出代表名单 Excel 模板：表头与生成器读取的列一致，附一行示例") { templateOutOption };
 template.SetAction((parse, token) => RosterTemplateCommand.RunAsync(parse.GetValue(templateOutOption)!.FullName, token));
 
-var root = new RootCommand("人大代表履职服务平台 静态网站生成器") { build, check, serve, export, template };
+var siteOption = new Option<DirectoryInfo?>("--site") { Description = "要核验的网站目录（默认：<root>/_site）" };
+var publicKeyOption = new Option<string?>("--public-key") { Description = "信任的公钥（Base64）；不给时用清单中写的公钥" };
+var verify = new Command("verify", "核验网站目录中的每个文件是否与签名清单一致（0 一致，1 有文件不一致或缺少）") { rootOption, siteOption, publicKeyOption };
+verify.SetAction(parse => VerifyCommand.Run(
+    parse.GetValue(siteOption)?.FullName ?? Path.Combine(parse.GetValue(rootOption)!.FullName, "_site"), parse.GetValue(publicKeyOption), Console.Out, Console.Error));
+
+var root = new RootCommand("人大代表履职服务平台 静态网站生成器") { build, check, serve, export, template, verify };
 root.Options.Add(libraryPathsOption);
 ChineseCommandLine.Apply(root);
 try
@@ -80,6 +86,11 @@ static async Task<int> RunBuildAsync(DirectoryInfo root, DirectoryInfo? output, 
     {
         Console.Error.WriteLine(checkOnly ? "检查未通过。" : "生成失败，原有网站保持不变。");
         return 1;
+    }
+
+    if (report.SigningKeyEphemeral)
+    {
+        Console.Error.WriteLine($"注意：未配置签名私钥（{Site.Generator.Writing.SigningKey.EnvironmentVariable} 或 {Site.Generator.Writing.SigningKey.FileVariable}），本次用临时密钥签名，仅供本机预览，不能用于发布。");
     }
 
     Console.WriteLine(checkOnly

@@ -42,8 +42,12 @@ public static class BuildPipeline
         // Link: ids → records, back-links, roster order.
         var site = report.Model = report.Time("link", () => SiteLinker.Link(validated, options.Now, diagnostics));
 
+        // Signing key (configuration, or an ephemeral one for preview): its public half is published on /verify/.
+        using var key = options.CheckOnly ? null : SigningKey.Load(options.Root, out var keyProblem) is { } loaded ? loaded : Problem(diagnostics, keyProblem);
+        report.SigningKeyEphemeral = key?.IsEphemeral ?? false;
+
         // Plan: every page's URL, each claimed once, before any page renders, so links and clashes are checked.
-        var plan = report.Time("plan", () => Plan(options, site, validated, diagnostics, cache));
+        var plan = report.Time("plan", () => Plan(options, site, validated, diagnostics, cache, key?.PublicKey));
 
         if (options.CheckOnly || diagnostics.HasErrors)
         {
@@ -75,6 +79,9 @@ public static class BuildPipeline
         }
 
         report.Time("commit", () => output.Commit(cache));
+
+        // Sign: every published file's SHA-256 in site-manifest.json, signed with Ed25519 (checked by `verify`).
+        report.Time("sign", () => SiteManifest.Write(options.Output, key!));
         report.FilesWritten = output.Site.FileCount;
         report.FilesUnchanged = output.Site.UnchangedCount;
         return report;
@@ -98,11 +105,17 @@ public static class BuildPipeline
     private sealed record SitePlan(
         IReadOnlyList<PageJob> Jobs, IReadOnlyList<string> Reserved, SiteUrls Urls, ThemeAssets Assets, PageContext Context, SiteChrome Chrome);
 
-    private static SitePlan Plan(BuildOptions options, SiteModel site, ValidatedSite validated, DiagnosticBag diagnostics, BuildCache? cache)
+    private static SigningKey? Problem(DiagnosticBag diagnostics, string? problem)
+    {
+        diagnostics.Error(DiagnosticCodes.SigningKey, new SourceLocation(SigningKey.EnvironmentVariable), problem ?? "签名私钥无效");
+        return null;
+    }
+
+    private static SitePlan Plan(BuildOptions options, SiteModel site, ValidatedSite validated, DiagnosticBag diagnostics, BuildCache? cache, string? publicKey)
     {
         var urls = new SiteUrls();
         var assets = ThemeAssets.Load(options.Root, diagnostics);
-        var context = new PageContext(site, urls, diagnostics, cache);
+        var context = new PageContext(site, urls, diagnostics, cache) { SigningPublicKey = publicKey };
         var reserved = SiteFiles.Urls(assets).ToList();
         var jobs = PagePlanner.Plan(context, reserved);
         PagePlanner.RegisterUrls(site, jobs, validated.StaticFiles, urls);

@@ -38,6 +38,9 @@ public sealed class BuildReport(DiagnosticBag diagnostics)
 
     public bool Succeeded => !Diagnostics.HasErrors;
 
+    /// <summary>No signing key was configured: the manifest was signed with a key made for this run (local preview).</summary>
+    public bool SigningKeyEphemeral { get; set; }
+
     /// <summary>Runs one named step and records how long it took; an exception comes out as a <see cref="BuildStepException"/> naming the step.</summary>
     public T Time<T>(string step, Func<T> action)
     {

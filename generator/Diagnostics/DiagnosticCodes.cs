@@ -104,4 +104,7 @@ public static class DiagnosticCodes
 
     /// <summary>An output folder a build must not replace: the site root or above it, or a source folder.</summary>
     public const string UnsafeOutput = "SG4003";
+
+    /// <summary>The configured signing key (SITE_SIGNING_KEY or SITE_SIGNING_KEY_FILE) cannot be used.</summary>
+    public const string SigningKey = "SG4004";
 }

@@ -17,6 +17,12 @@ public sealed record Draft(
     DraftFeedback? Feedback,
     DraftText Text)
 {
+    /// <summary>The earlier reading this draft follows (its <c>previous:</c>), checked by the linker; null for a first reading.</summary>
+    public DraftId? Previous { get; init; }
+
+    /// <summary>Where <c>previous:</c> was written, for the linker's error.</summary>
+    public Diagnostics.SourceLocation? PreviousLocation { get; init; }
+
     public string Url => SiteRoutes.Draft(Id);
 
     /// <summary>Comments are taken until the end of the closing day, Beijing time.</summary>
@@ -26,7 +32,18 @@ public sealed record Draft(
 }
 
 /// <summary>意见采纳情况: the office's report after the comment period.</summary>
-public sealed record DraftFeedback(DateOnly Published, int Received, int Adopted, MarkdownSource Report);
+/// <param name="Received">收到意见条数 over every channel: the official figure a closed draft shows.</param>
+/// <param name="Articles">Per article, the outcome of the views on it (may be empty).</param>
+/// <param name="Channels">Views by channel (网上征求意见, 基层立法联系点 …), in the report's order (may be empty).</param>
+public sealed record DraftFeedback(
+    DateOnly Published, int Received, int Adopted, MarkdownSource Report, IReadOnlyList<ArticleOutcome> Articles, IReadOnlyList<ChannelCount> Channels);
+
+/// <summary>One article's outcome in the feedback report: 采纳, 部分采纳, 未采纳 or 已在其他条款体现, and why.</summary>
+/// <param name="Article">The article's number in this draft (第三条 → 3).</param>
+public sealed record ArticleOutcome(int Article, string Outcome, string? Reason);
+
+/// <summary>Views received through one channel, as the report counts them.</summary>
+public sealed record ChannelCount(string Channel, int Count);
 
 /// <summary>
 /// The legal text: optional preamble, chapters (第X章) with optional sections (第X节), articles (第X条),

@@ -49,6 +49,12 @@ public sealed class SiteModel
 
     public required ILookup<DeputyId, Suggestion> SuggestionsByDeputy { get; init; }
 
+    /// <summary>Each draft that names a previous reading, compared with it article by article.</summary>
+    public IReadOnlyDictionary<DraftId, DraftComparison> DraftComparisons { get; init; } = new Dictionary<DraftId, DraftComparison>();
+
+    /// <summary>Each draft in a chain of readings (linked by <c>previous:</c>): the whole chain, earliest first.</summary>
+    public IReadOnlyDictionary<DraftId, IReadOnlyList<Draft>> DraftReadings { get; init; } = new Dictionary<DraftId, IReadOnlyList<Draft>>();
+
     /// <summary>The clock the build was asked to use: decides which drafts are open. Fixed in tests.</summary>
     public required DateTimeOffset Now { get; init; }
 

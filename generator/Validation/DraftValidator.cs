@@ -37,9 +37,28 @@ public static class DraftValidator
         var feedback = ReadFeedback(fields, document, diagnostics);
         var titleField = fields.String("title");
         var slug = StoryValidator.Slug(fields, document);
+        var previous = fields.Name("previous");
+        var previousLocation = fields.LocationOf("previous");
+        if (previous is not null)
+        {
+            site.References.Add(new Reference(ReferenceKind.Draft, previous, previousLocation, "previous（上一审次草案）"));
+        }
+
         fields.ReportUnknownKeys();
 
         var parsed = DraftTextParser.Parse(document.Body, document.BodyStartLine);
+        if (feedback is not null)
+        {
+            var numbers = parsed.Text.Articles.Select(a => a.Number).ToHashSet();
+            foreach (var (number, location) in feedback.ArticleLocations)
+            {
+                if (!numbers.Contains(number))
+                {
+                    fields.Error(DiagnosticCodes.BadValue, location, "feedback", $"逐条采纳情况写的是第{ChineseNumerals.Format(number)}条，但本草案正文没有这一条");
+                }
+            }
+        }
+
         foreach (var problem in parsed.Problems)
         {
             diagnostics.Warning(DiagnosticCodes.DraftStructure, new SourceLocation(document.RelativePath, problem.Line), problem.Message);
@@ -65,7 +84,7 @@ public static class DraftValidator
             return null;
         }
 
-        if (fields.ErrorCount > 0 || slug is null || title is null || office is null || reading is null || opens is null || closes is null)
+        if (feedback is { Feedback: null } || fields.ErrorCount > 0 || slug is null || title is null || office is null || reading is null || opens is null || closes is null)
         {
             return null;
         }
@@ -81,8 +100,12 @@ public static class DraftValidator
             contactPoints.Select(c => new StationId(c.Value)).ToList(),
             summary,
             explanation is null ? null : new MarkdownSource(document.RelativePath, explanation, explanationLine + 1, Folder(document)),
-            feedback,
-            parsed.Text);
+            feedback?.Feedback,
+            parsed.Text)
+        {
+            Previous = previous is null ? null : new DraftId(previous),
+            PreviousLocation = previous is null ? null : previousLocation,
+        };
     }
 
     private const string CountNumeral = "[零〇一二两三四五六七八九十百0-9]+";
@@ -120,7 +143,10 @@ public static class DraftValidator
         }
     }
 
-    private static DraftFeedback? ReadFeedback(FieldReader fields, SourceDocument document, DiagnosticBag diagnostics)
+    /// <summary>The report, with where each of its per-article outcomes names its article (checked against the text once it is parsed).</summary>
+    private sealed record FeedbackRead(DraftFeedback? Feedback, IReadOnlyList<(int Number, SourceLocation Location)> ArticleLocations);
+
+    private static FeedbackRead? ReadFeedback(FieldReader fields, SourceDocument document, DiagnosticBag diagnostics)
     {
         if (fields.Node("feedback") is not RawMap map)
         {
@@ -137,17 +163,131 @@ public static class DraftValidator
             feedback.Error(DiagnosticCodes.BadNumber, feedback.LocationOf("adopted"), "adopted", $"采纳条数（{adopted}）多于收到的意见条数（{received}）");
         }
 
-        feedback.ReportUnknownKeys();
-        if (feedback.ErrorCount > 0 || published is null || received is null || adopted is null || report is null)
+        var bad = false;
+        var outcomes = new List<ArticleOutcome>();
+        var locations = new List<(int, SourceLocation)>();
+        foreach (var item in Items(feedback, "articles"))
         {
-            return null;
+            var entry = new FieldReader(item, diagnostics, DraftVocabulary.OutcomeFields.Labels);
+            var articleText = entry.String("article", required: true);
+            var outcome = entry.OneOf("outcome", DraftVocabulary.Outcomes, required: true);
+            var reason = entry.String("reason");
+            entry.ReportUnknownKeys();
+            int? number = articleText is null ? null : ArticleNumber(articleText);
+            if (articleText is not null && number is null)
+            {
+                entry.Error(DiagnosticCodes.BadValue, entry.LocationOf("article"), "article", $"“{articleText}”不是条文序号，请写成 第三条 或 3");
+            }
+            else if (number is { } n && locations.Any(l => l.Item1 == n))
+            {
+                entry.Error(DiagnosticCodes.DuplicateId, entry.LocationOf("article"), "article", $"第{ChineseNumerals.Format(n)}条的采纳情况写了两次");
+            }
+
+            if (number is not null)
+            {
+                locations.Add((number.Value, entry.LocationOf("article")));
+            }
+
+            if (entry.ErrorCount > 0 || number is null || outcome is null)
+            {
+                bad = true;
+                continue;
+            }
+
+            outcomes.Add(new ArticleOutcome(number.Value, outcome, reason));
         }
 
-        return new DraftFeedback(
-            published.Value,
-            received.Value,
-            adopted.Value,
-            new MarkdownSource(document.RelativePath, report, feedback.LocationOf("report").Line + 1, Folder(document)));
+        var channels = new List<ChannelCount>();
+        foreach (var item in Items(feedback, "channels"))
+        {
+            var entry = new FieldReader(item, diagnostics, DraftVocabulary.ChannelFields.Labels);
+            var channel = entry.String("channel", required: true);
+            var count = entry.Int("count", required: true, min: 0);
+            entry.ReportUnknownKeys();
+            if (entry.ErrorCount > 0 || channel is null || count is null)
+            {
+                bad = true;
+                continue;
+            }
+
+            channels.Add(new ChannelCount(channel, count.Value));
+        }
+
+        if (received is not null && channels.Count > 0 && channels.Sum(c => c.Count) != received)
+        {
+            feedback.Error(
+                DiagnosticCodes.BadNumber,
+                feedback.LocationOf("channels"),
+                "channels",
+                $"各渠道意见条数之和（{channels.Sum(c => c.Count)}）与收到意见条数（{received}）不一致");
+        }
+
+        feedback.ReportUnknownKeys();
+        if (bad || feedback.ErrorCount > 0 || published is null || received is null || adopted is null || report is null)
+        {
+            return new FeedbackRead(null, locations);
+        }
+
+        return new FeedbackRead(
+            new DraftFeedback(
+                published.Value,
+                received.Value,
+                adopted.Value,
+                new MarkdownSource(document.RelativePath, report, feedback.LocationOf("report").Line + 1, Folder(document)),
+                outcomes,
+                channels),
+            locations);
+    }
+
+    /// <summary>The maps of a list field; anything else in it is an error at its position.</summary>
+    private static IEnumerable<RawMap> Items(FieldReader fields, string key)
+    {
+        var node = fields.Node(key);
+        if (node is null or RawScalar { IsEmpty: true })
+        {
+            yield break;
+        }
+
+        if (node is not RawList list)
+        {
+            fields.Error(DiagnosticCodes.WrongShape, node.Location, key, "应为列表，每项一行“- 字段: 值”");
+            yield break;
+        }
+
+        foreach (var item in list.Items)
+        {
+            if (item is RawMap map)
+            {
+                yield return map;
+            }
+            else
+            {
+                fields.Error(DiagnosticCodes.WrongShape, item.Location, key, "列表中的每一项应包含若干字段");
+            }
+        }
+    }
+
+    /// <summary>第三条, 三, 3 or 第3条 → 3; null when it is not an article number.</summary>
+    internal static int? ArticleNumber(string text)
+    {
+        var core = text.Trim();
+        if (core.StartsWith('第'))
+        {
+            core = core[1..];
+        }
+
+        if (core.EndsWith('条'))
+        {
+            core = core[..^1];
+        }
+
+        core = core.Trim();
+        if (int.TryParse(core, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var arabic))
+        {
+            return arabic > 0 ? arabic : null;
+        }
+
+        return ChineseNumerals.Parse(core) is > 0 and var n ? n : null;
     }
 
     private static string Folder(SourceDocument document) =>

@@ -9,6 +9,9 @@ public enum ReferenceKind
     Station,
     Region,
 
+    /// <summary>A draft by its slug (a later reading's <c>previous:</c>).</summary>
+    Draft,
+
     /// <summary>An image file, by its site path (/stories/2026/cover.jpg): it must be a static file of content/.</summary>
     Image,
 }

@@ -46,6 +46,16 @@ public static class SiteRoutes
 
     public const string Robots = "/robots.txt";
 
+    /// <summary>Every published file's SHA-256, signed (tamper evidence).</summary>
+    public const string Manifest = "/site-manifest.json";
+
+    public const string ManifestSignature = "/site-manifest.json.sig";
+
+    /// <summary>How to check the site is the one the office published, and its public key.</summary>
+    public const string Verify = "/verify/";
+
+    public const string PublicKey = "/verify/public-key.txt";
+
     public static string Deputy(DeputyId id) => $"/deputies/{id.Value}/";
 
     public static string DeputyLevel(DeputyLevel level) => $"/deputies/level/{level.ToString().ToLowerInvariant()}/";
@@ -70,6 +80,12 @@ public static class SiteRoutes
     public static string BallotProject(string ballotId, string id) => $"/ballots/{ballotId}/{id}/";
 
     public static string Draft(DraftId id) => $"/drafts/{id.Value}/";
+
+    /// <summary>An Atom feed of drafts: opened, closing soon, feedback report published.</summary>
+    public const string DraftsFeed = "/drafts/feed.xml";
+
+    /// <summary>Every draft's comment period as an iCalendar file.</summary>
+    public const string DraftsCalendar = "/drafts/deadlines.ics";
 
     /// <summary>An article of a draft: its anchor on the draft's page.</summary>
     public static string DraftArticle(DraftId id, string anchor) => $"{Draft(id)}#{anchor}";

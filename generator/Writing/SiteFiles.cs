@@ -14,7 +14,7 @@ public static class SiteFiles
 
     /// <summary>The URL of each file the build makes besides pages and content files, so the planner can tell a page that lands on one.</summary>
     public static IEnumerable<string> Urls(ThemeAssets assets) =>
-        assets.Files.Keys.Select(SiteRoutes.Asset).Concat([SiteRoutes.Feed, SiteRoutes.Sitemap, SiteRoutes.Robots]);
+        assets.Files.Keys.Select(SiteRoutes.Asset).Concat([SiteRoutes.Feed, SiteRoutes.Sitemap, SiteRoutes.Robots, SiteRoutes.Manifest, SiteRoutes.ManifestSignature]);
 
     public static int Write(
         Build.BuildOptions options, SiteModel site, IReadOnlyList<PageJob> jobs, ThemeAssets assets, IEnumerable<string> staticFiles, SiteWriter writer, PageRenderer.Memory? pageMemory)

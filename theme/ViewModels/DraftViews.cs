@@ -18,7 +18,9 @@ public sealed record DraftPage(
     IReadOnlyList<DraftChapterView> Chapters,
     IReadOnlyList<ArticleOption> ArticleOptions,
     DraftFeedbackView? Feedback,
-    IReadOnlyList<DraftAttachmentView> Attachments)
+    IReadOnlyList<DraftAttachmentView> Attachments,
+    DraftReadingsView? Readings = null,
+    DraftFeedsView? Feeds = null)
 {
     /// <summary>The comment period had not begun at build time (尚未开始征求意见, not 已截止).</summary>
     public bool NotYetOpen { get; init; }
@@ -27,18 +29,54 @@ public sealed record DraftPage(
     public string OpensIso { get; init; } = "";
 }
 
+/// <summary>The drafts' Atom feed and deadline calendar, linked from the list and every draft.</summary>
+public sealed record DraftFeedsView(string FeedUrl, string CalendarUrl);
+
+/// <summary>审议历程: the chain of readings this draft belongs to, and what changed since the previous one.</summary>
+/// <param name="History">Earliest first; the current draft has a null Url.</param>
+/// <param name="PreviousReading">The previous reading's label (一审稿), or null for the first reading.</param>
+/// <param name="Summary">本次修改 N 条，新增 M 条，删除 K 条 (null for the first reading).</param>
+/// <param name="Later">The next reading, when this one has been superseded.</param>
+public sealed record DraftReadingsView(
+    IReadOnlyList<ReadingStep> History,
+    string? PreviousReading,
+    string? PreviousUrl,
+    string? Summary,
+    IReadOnlyList<ArticleOption> ChangedArticles,
+    IReadOnlyList<ArticleOption> AddedArticles,
+    IReadOnlyList<DeletedArticleView> Deleted,
+    LinkCard? Later);
+
+public sealed record ReadingStep(string Reading, string Title, string? Url, string Period);
+
+public sealed record DeletedArticleView(string Label, IReadOnlyList<string> Paragraphs);
+
+/// <summary>An article against the previous reading: Kind is changed, added or moved.</summary>
+/// <param name="Badge">修改 / 新增 / 序号调整.</param>
+/// <param name="PreviousLabel">原第五条, when the article had another number.</param>
+/// <param name="Diff">Paragraphs of the inline diff, each a list of runs.</param>
+public sealed record ArticleChangeView(string Kind, string Badge, string? PreviousLabel, string? PreviousReading, IReadOnlyList<IReadOnlyList<DiffRun>> Diff);
+
+/// <summary>A run of an inline diff: Kind is same, ins or del.</summary>
+public sealed record DiffRun(string Kind, string Text);
+
+/// <summary>逐条采纳情况: one article's outcome in the feedback report. Kind is a CSS-safe name of the outcome.</summary>
+public sealed record ArticleOutcomeView(string Outcome, string Kind, string? Reason);
+
 public sealed record DraftChapterView(string Heading, string Anchor, IReadOnlyList<DraftArticleView> Articles, IReadOnlyList<DraftSectionView> Sections);
 
 public sealed record DraftSectionView(string Heading, string Anchor, IReadOnlyList<DraftArticleView> Articles);
 
-public sealed record DraftArticleView(string Anchor, string Label, IReadOnlyList<string> Paragraphs);
+public sealed record DraftArticleView(
+    string Anchor, string Label, IReadOnlyList<string> Paragraphs, ArticleChangeView? Change = null, ArticleOutcomeView? Outcome = null);
 
 public sealed record ArticleOption(string Value, string Label);
 
-public sealed record DraftFeedbackView(string Published, int Received, int Adopted, string ReportHtml);
+/// <param name="Channels">The report's totals by channel (may be empty).</param>
+public sealed record DraftFeedbackView(string Published, int Received, int Adopted, string ReportHtml, IReadOnlyList<Figure>? Channels = null);
 
 /// <summary>The list of drafts: open first, with deadlines.</summary>
-public sealed record DraftListPage(PageMeta Meta, IReadOnlyList<DraftSummary> Open, IReadOnlyList<DraftSummary> Closed)
+public sealed record DraftListPage(PageMeta Meta, IReadOnlyList<DraftSummary> Open, IReadOnlyList<DraftSummary> Closed, DraftFeedsView? Feeds = null)
 {
     /// <summary>Drafts whose comment period had not begun at build time (即将征求意见, not 已截止).</summary>
     public IReadOnlyList<DraftSummary> Upcoming { get; init; } = [];

@@ -4,7 +4,11 @@ using Site.Search;
 
 namespace Site.Generator.Indexing.Sources;
 
-/// <summary>One document per draft (法规草案), and one per article (条), which points at the article's anchor.</summary>
+/// <summary>
+/// One document per draft (法规草案), and one per article (条), which points at the article's anchor.
+/// A reading that a later one has superseded keeps its draft document (its feedback report stays
+/// findable) but not its articles, so an article search lands on the text now open for comment.
+/// </summary>
 public static class DraftDocuments
 {
     public static IEnumerable<SearchDocument> From(SearchSourceContext context)
@@ -24,6 +28,11 @@ public static class DraftDocuments
                     string.Join("\n", draft.Text.Attachments.Select(a => a.Title + "\n" + DraftPlainText(a.Paragraphs)))),
                 SearchTypes.Draft,
                 Date: draft.Opens);
+            if (context.Site.DraftReadings.TryGetValue(draft.Id, out var readings) && readings[^1].Id != draft.Id)
+            {
+                continue;
+            }
+
             foreach (var article in draft.Text.Articles)
             {
                 yield return new SearchDocument(

@@ -13,8 +13,11 @@ public static class HomePages
         var site = context.Site;
         yield return PageJob.For<HomeTemplate, HomePage>("/", () =>
         {
-            var open = site.Drafts.Where(d => d.ClosesAt >= site.Now && d.OpensAt <= site.Now)
+            var open = site.Drafts.Where(d => d.ClosesAt >= site.Now && d.OpensAt <= site.Now && !DraftFeeds.ClosesSoon(site, d))
                 .Select(d => new LinkCard(d.Title, d.Url, $"截止 {PageContext.ChineseDate(d.Closes)}"))
+                .ToList();
+            var closingSoon = site.Drafts.Where(d => DraftFeeds.ClosesSoon(site, d))
+                .Select(d => new LinkCard(d.Title, d.Url, $"{PageContext.ChineseDate(d.Closes)} 截止，还有 {(int)Math.Ceiling((d.ClosesAt - site.Now).TotalDays)} 天"))
                 .ToList();
             return new HomePage(
                 new PageMeta(site.Config.Title, site.Config.Description, "/", "home", []),
@@ -30,7 +33,8 @@ public static class HomePages
                         ? new Figure("民生实事项目", $"{site.Ballots.SelectMany(b => b.Elected).Count()} 个", SiteRoutes.Ballots)
                         : new Figure("履职故事", $"{site.Stories.Count} 篇", SiteRoutes.Stories),
                 ],
-                []);
+                [],
+                closingSoon);
         });
 
         foreach (var page in site.Pages)

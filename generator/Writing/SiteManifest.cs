@@ -1,0 +1,129 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using NSec.Cryptography;
+using Site.Generator.Vocabulary;
+
+namespace Site.Generator.Writing;
+
+/// <summary>
+/// Tamper evidence for a published site: <c>site-manifest.json</c> lists every file's SHA-256
+/// (paths relative to the site folder, '/'-separated, in ordinal order), and
+/// <c>site-manifest.json.sig</c> is the Ed25519 signature of the manifest's exact bytes (base64).
+/// The public key is published at <see cref="SiteRoutes.PublicKey"/> and inside the manifest.
+/// </summary>
+public static class SiteManifest
+{
+    public static readonly string ManifestFile = SiteRoutes.OutputPath(SiteRoutes.Manifest);
+
+    public static readonly string SignatureFile = SiteRoutes.OutputPath(SiteRoutes.ManifestSignature);
+
+    /// <summary>Hashes every file of <paramref name="siteFolder"/> (but the manifest and its signature) and writes both.</summary>
+    public static int Write(string siteFolder, SigningKey key)
+    {
+        var files = Hash(siteFolder);
+        var manifest = JsonSerializer.SerializeToUtf8Bytes(
+            new Manifest("SHA-256", "Ed25519", key.PublicKey, files),
+            new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        File.WriteAllBytes(Path.Combine(siteFolder, ManifestFile), manifest);
+        File.WriteAllText(Path.Combine(siteFolder, SignatureFile), Convert.ToBase64String(key.Sign(manifest)) + "\n", new UTF8Encoding(false));
+        return files.Count;
+    }
+
+    /// <summary>The manifest's shape: algorithms, the signer's public key (base64), path → lowercase hex SHA-256.</summary>
+    public sealed record Manifest(string Hash, string Signature, string PublicKey, SortedDictionary<string, string> Files);
+
+    /// <summary>What <see cref="Verify"/> found: Problems name each file (Chinese); empty means the folder is what was signed.</summary>
+    public sealed record Result(IReadOnlyList<string> Problems, int Checked, string? PublicKey);
+
+    /// <summary>
+    /// Checks <paramref name="siteFolder"/> against its signed manifest: the signature (with
+    /// <paramref name="trustedPublicKey"/> if given, else the key the manifest names), then every
+    /// file listed (missing or different) and every file not listed.
+    /// </summary>
+    public static Result Verify(string siteFolder, string? trustedPublicKey = null)
+    {
+        var problems = new List<string>();
+        var manifestPath = Path.Combine(siteFolder, ManifestFile);
+        var signaturePath = Path.Combine(siteFolder, SignatureFile);
+        if (!File.Exists(manifestPath) || !File.Exists(signaturePath))
+        {
+            return new Result([$"缺少 {ManifestFile} 或 {SignatureFile}：这个目录不是带签名清单的网站"], 0, null);
+        }
+
+        var bytes = File.ReadAllBytes(manifestPath);
+        Manifest? manifest;
+        try
+        {
+            manifest = JsonSerializer.Deserialize<Manifest>(bytes);
+        }
+        catch (JsonException ex)
+        {
+            return new Result([$"{ManifestFile} 不是有效的清单：{ex.Message}"], 0, null);
+        }
+
+        if (manifest?.Files is null || manifest.PublicKey is null)
+        {
+            return new Result([$"{ManifestFile} 不是有效的清单"], 0, null);
+        }
+
+        var publicKey = trustedPublicKey ?? manifest.PublicKey;
+        if (trustedPublicKey is not null && trustedPublicKey != manifest.PublicKey)
+        {
+            problems.Add($"{ManifestFile}：清单写的公钥与指定的公钥不同");
+        }
+
+        if (!SignatureValid(publicKey, bytes, File.ReadAllText(signaturePath).Trim()))
+        {
+            problems.Add($"{SignatureFile}：签名与清单不符（清单被改动，或不是用这把密钥签的）");
+        }
+
+        var actual = Hash(siteFolder);
+        foreach (var (path, hash) in manifest.Files)
+        {
+            if (!actual.TryGetValue(path, out var found))
+            {
+                problems.Add($"{path}：缺少此文件");
+            }
+            else if (!string.Equals(found, hash, StringComparison.OrdinalIgnoreCase))
+            {
+                problems.Add($"{path}：内容与清单不符");
+            }
+        }
+
+        problems.AddRange(actual.Keys.Where(path => !manifest.Files.ContainsKey(path)).Select(path => $"{path}：清单中没有此文件"));
+        return new Result(problems, manifest.Files.Count, publicKey);
+    }
+
+    private static bool SignatureValid(string publicKey, byte[] data, string signature)
+    {
+        try
+        {
+            var key = PublicKey.Import(SignatureAlgorithm.Ed25519, Convert.FromBase64String(publicKey), KeyBlobFormat.RawPublicKey);
+            return SignatureAlgorithm.Ed25519.Verify(key, data, Convert.FromBase64String(signature));
+        }
+        catch (Exception ex) when (ex is FormatException or ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    private static SortedDictionary<string, string> Hash(string siteFolder)
+    {
+        var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var root = Path.GetFullPath(siteFolder);
+        foreach (var file in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(root, file).Replace('\\', '/');
+            if (relative == ManifestFile || relative == SignatureFile)
+            {
+                continue;
+            }
+
+            using var stream = File.OpenRead(file);
+            files[relative] = Convert.ToHexStringLower(SHA256.HashData(stream));
+        }
+
+        return files;
+    }
+}

@@ -1,0 +1,91 @@
+using Site.Generator.Commands;
+using Site.Generator.Tests.Support;
+using Site.Generator.Writing;
+
+namespace Site.Generator.Tests.Pipeline;
+
+/// <summary>The signed manifest of a built site, and the verify verb finding a tampered, missing or added file.</summary>
+public sealed class SiteManifestTests
+{
+    private const string Site = TestSite.MinimalConfig + """
+
+        -- content/pages/about.md --
+        ---
+        title: 关于本站
+        ---
+        县人大常委会办公室主办。
+        """;
+
+    private static (int Exit, string Output, string Errors) Verify(string folder, string? key = null)
+    {
+        var output = new StringWriter();
+        var errors = new StringWriter();
+        var exit = VerifyCommand.Run(folder, key, output, errors);
+        return (exit, output.ToString(), errors.ToString());
+    }
+
+    [Fact]
+    public async Task Verify_UntouchedSite_Passes_TamperedMissingAndAddedFiles_AreEachNamed()
+    {
+        using var site = await TestSite.BuildAsync(Site);
+        site.AssertNoErrors();
+        var key = File.ReadAllText(Path.Combine(site.Output, "verify", "public-key.txt")).Trim();
+        Assert.Contains(key, site.ReadFile("verify/index.html"));
+
+        var (exit, output, _) = Verify(site.Output, key);
+        Assert.Equal(0, exit);
+        Assert.Contains("核验通过", output);
+
+        File.AppendAllText(Path.Combine(site.Output, "about", "index.html"), "<script>alert(1)</script>");
+        File.Delete(Path.Combine(site.Output, "robots.txt"));
+        File.WriteAllText(Path.Combine(site.Output, "extra.html"), "x");
+        var (tamperedExit, _, errors) = Verify(site.Output, key);
+
+        Assert.Equal(1, tamperedExit);
+        Assert.Contains("about/index.html：内容与清单不符", errors);
+        Assert.Contains("robots.txt：缺少此文件", errors);
+        Assert.Contains("extra.html：清单中没有此文件", errors);
+        Assert.DoesNotContain("sitemap.xml", errors);
+    }
+
+    [Fact]
+    public async Task Verify_ARewrittenManifest_FailsItsSignature_AndAnotherKeyIsRefused()
+    {
+        using var site = await TestSite.BuildAsync(Site);
+        var key = File.ReadAllText(Path.Combine(site.Output, "verify", "public-key.txt")).Trim();
+
+        // Someone changes a page and updates its hash in the manifest: the signature no longer holds.
+        var page = Path.Combine(site.Output, "about", "index.html");
+        var manifest = Path.Combine(site.Output, "site-manifest.json");
+        var oldHash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(page)));
+        File.AppendAllText(page, "改动");
+        var newHash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(page)));
+        File.WriteAllText(manifest, File.ReadAllText(manifest).Replace(oldHash, newHash));
+
+        var (exit, _, errors) = Verify(site.Output, key);
+        Assert.Equal(1, exit);
+        Assert.Contains("签名与清单不符", errors);
+
+        var other = Convert.ToBase64String(new byte[32]);
+        Assert.Contains("公钥不同", Verify(site.Output, other).Errors);
+    }
+
+    [Fact]
+    public void SigningKey_FromConfiguration_IsStable_BadOrInsideTheSite_IsAChineseProblem()
+    {
+        var seed = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
+        using var first = SigningKey.Load("/srv/site", out var none, name => name == SigningKey.EnvironmentVariable ? seed : null)!;
+        using var second = SigningKey.Load("/srv/site", out _, name => name == SigningKey.EnvironmentVariable ? seed : null)!;
+        Assert.Null(none);
+        Assert.False(first.IsEphemeral);
+        Assert.Equal(first.PublicKey, second.PublicKey);
+
+        Assert.Null(SigningKey.Load("/srv/site", out var shortKey, name => name == SigningKey.EnvironmentVariable ? "abcd" : null));
+        Assert.Contains("32 字节", shortKey);
+        Assert.Null(SigningKey.Load("/srv/site", out var inside, name => name == SigningKey.FileVariable ? "/srv/site/keys/site.key" : null));
+        Assert.Contains("站点目录之内", inside);
+
+        using var ephemeral = SigningKey.Load("/srv/site", out _, _ => null)!;
+        Assert.True(ephemeral.IsEphemeral);
+    }
+}
