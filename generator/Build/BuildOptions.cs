@@ -16,6 +16,25 @@ public sealed record BuildOptions(string Root, string Output, string IntakeOutpu
     }
 
     /// <summary>
+    /// Why <see cref="Root"/> is not a site (Chinese), or null: it does not exist, or has neither content/
+    /// nor input/ (a mistyped --root would otherwise build and write an empty site).
+    /// </summary>
+    public string? RootProblem()
+    {
+        if (!Directory.Exists(Root))
+        {
+            return $"站点目录 {Root} 不存在：请用 --root 指向网站源文件所在的目录（其中有 content/ 和 input/）";
+        }
+
+        if (!Directory.Exists(Path.Combine(Root, "content")) && !Directory.Exists(Path.Combine(Root, "input")))
+        {
+            return $"站点目录 {Root} 中既没有 content/ 也没有 input/：请用 --root 指向网站源文件所在的目录";
+        }
+
+        return null;
+    }
+
+    /// <summary>
     /// Why <see cref="Output"/> cannot take a build (Chinese), or null. A build replaces its output
     /// folder whole, so the output must not be the site root or above it, nor lie in a source folder
     /// (`--out .` or `--out content` would otherwise delete the site's own sources).

@@ -49,6 +49,32 @@ public sealed class ContentSecurityCliTests
     }
 
     [Fact]
+    public async Task ARootThatIsNotASite_IsAnErrorAndNothingIsWritten()
+    {
+        using var site = TestSite.Write(Site);
+        var missing = Path.Combine(site.Root, "no-such-site");
+        var empty = Path.Combine(site.Root, "empty");
+        Directory.CreateDirectory(empty);
+
+        foreach (var root in new[] { missing, empty })
+        {
+            foreach (var command in new[] { "build", "check", "serve" })
+            {
+                var run = command == "serve"
+                    ? await RunAsync(command, "--root", root, "--port", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture))
+                    : await RunAsync(command, "--root", root);
+                Assert.True(run.Exit == 1, command + ": " + run.Output);
+                Assert.Contains("SG1024", run.Output);
+                Assert.Contains(root, run.Output);
+            }
+        }
+
+        Assert.False(Directory.Exists(missing));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(empty));
+        Assert.False(Directory.Exists(Path.Combine(site.Root, "_intake")));
+    }
+
+    [Fact]
     public async Task Serve_AfterAContentError_SaysSoAndKeepsRebuilding()
     {
         using var site = TestSite.Write(Site);
