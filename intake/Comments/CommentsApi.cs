@@ -53,10 +53,10 @@ public static class CommentsApi
         var key = http.Request.Headers["Idempotency-Key"].FirstOrDefault();
         if (isForm)
         {
-            var form = await SubmissionBody.ReadFormAsync(http);
+            var (form, status, detail) = await SubmissionBody.ReadFormAsync(http);
             if (form is null)
             {
-                return await SubmissionAnswers.RefuseAsync(http, StatusCodes.Status413PayloadTooLarge, SubmissionBody.TooLarge);
+                return await SubmissionAnswers.RefuseAsync(http, status, detail!);
             }
 
             request = new PostCommentRequest

@@ -50,6 +50,30 @@ public sealed class SubmissionLimitsTests
         Assert.Contains("提交的内容过大", await huge.Content.ReadAsStringAsync());
     }
 
+    // A form with U+0000 in a field, and one with too many fields, both answered "提交的内容过大".
+    [Fact]
+    public async Task PostForm_ControlCharacterIs400LikeJson_TooManyFieldsSaysSo()
+    {
+        await using var application = new IntakeApplication(withSearch: false);
+        var client = application.CreateClient();
+        const string text = "对第三条的意见\u0000请补充。";
+
+        var form = await client.PostAsync("/api/drafts/open-draft/comments", Form(("text", text)));
+        var json = await client.PostAsJsonAsync("/api/drafts/open-draft/comments", new { text });
+        var many = await client.PostAsync("/api/drafts/open-draft/comments",
+            new StringContent(string.Join('&', Enumerable.Range(0, 40).Select(i => $"f{i}=1")), Encoding.UTF8, "application/x-www-form-urlencoded"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, form.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, json.StatusCode);
+        var expected = (await json.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("text")[0].GetString()!;
+        Assert.Contains("控制字符（U+0000）", expected);
+        Assert.Contains(expected, WebUtility.HtmlDecode(await form.Content.ReadAsStringAsync()));
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, many.StatusCode);
+        var manyBody = WebUtility.HtmlDecode(await many.Content.ReadAsStringAsync());
+        Assert.Contains("字段过多", manyBody);
+        Assert.DoesNotContain("5000 字", manyBody);
+    }
+
     // Case 13: a 5,000-character post with 19 line breaks was refused as 5,019; "好👍👍" passed the minimum of 5.
     [Fact]
     public async Task PostComment_LengthIsCountedInCharactersAPersonSees()
