@@ -74,6 +74,22 @@ public sealed class SubmissionLimitsTests
         Assert.DoesNotContain("5000 字", manyBody);
     }
 
+    // The 409 problem carried two "status" keys: the HTTP status and the comment period.
+    [Fact]
+    public async Task PostComment_ClosedDraft_ProblemHasOneStatusAndThePeriod()
+    {
+        await using var application = new IntakeApplication(withSearch: false);
+
+        var response = await application.CreateClient().PostAsJsonAsync("/api/drafts/closed-draft/comments", new { text = "截止以后提交的意见。" });
+        var raw = await response.Content.ReadAsStringAsync();
+        var problem = JsonDocument.Parse(raw).RootElement;
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(raw, "\"status\"\\s*:"));
+        Assert.Equal(409, problem.GetProperty("status").GetInt32());
+        Assert.Equal("closed", problem.GetProperty("period").GetString());
+    }
+
     // Case 13: a 5,000-character post with 19 line breaks was refused as 5,019; "好👍👍" passed the minimum of 5.
     [Fact]
     public async Task PostComment_LengthIsCountedInCharactersAPersonSees()
