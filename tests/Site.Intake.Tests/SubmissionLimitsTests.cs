@@ -124,6 +124,8 @@ public sealed class SubmissionLimitsTests
     [InlineData("\u200B\u200B\u200B\u200B\u200B\u200B")]
     [InlineData("\u202E\u202D\u2066\u2069\u200F\u200E")]
     [InlineData("\uFEFF\u3164\u3164\u2800\u2800\u00A0\u3000")]
+    [InlineData("\u00AD\u00AD\u00AD\u034F\u034F\u034F")]
+    [InlineData("\u061C\u17B4\u17B5\u180B\u180E\uFE0F\U000E0041\U0001D173\U0001BCA0")]
     public async Task PostComment_OnlyInvisibleCharacters_IsRefused(string text)
     {
         await using var application = new IntakeApplication(withSearch: false);
