@@ -13,11 +13,13 @@ namespace Site.Intake.Submissions;
 public static class SubmissionBody
 {
     /// <summary>
-    /// The largest submission body, in bytes. A 5,000-character comment is at most about 45,000 bytes as
-    /// a form (each Chinese character percent-encoded as 9 bytes) and 30,000 as JSON; the rest is room
-    /// for the other fields.
+    /// The largest submission body, in bytes, so that any comment within the character limit fits. The
+    /// longest character a person can type is a ZWJ family emoji (👨‍👩‍👧‍👦: four 4-byte emoji and three
+    /// 3-byte joiners, 25 UTF-8 bytes); percent-encoded in a form each byte takes 3, so 5,000 of them are
+    /// 375,000 bytes (as JSON with \u escapes, 66 bytes each, 330,000 bytes). Name, contact and identity
+    /// (170 characters at 75 bytes) add 12,750 bytes; the key, article and field names the rest of 400,000.
     /// </summary>
-    public const int MaxBytes = 96 * 1024;
+    public const int MaxBytes = 400_000;
 
     /// <summary>Form fields a submission may have (the comment form has 6).</summary>
     public const int MaxFormFields = 32;

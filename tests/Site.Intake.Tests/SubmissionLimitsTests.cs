@@ -20,8 +20,8 @@ public sealed class SubmissionLimitsTests
         await using var application = new IntakeApplication(withSearch: false);
         var client = application.CreateClient();
 
-        var json = await client.PostAsJsonAsync("/api/drafts/open-draft/comments", new { text = new string('长', 60_000) });
-        using var chunked = new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes("{\"text\":\"" + new string('x', 200_000) + "\"}")));
+        var json = await client.PostAsJsonAsync("/api/drafts/open-draft/comments", new { text = new string('长', 200_000) });
+        using var chunked = new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes("{\"text\":\"" + new string('x', 500_000) + "\"}")));
         chunked.Headers.ContentType = new("application/json");
         var streamed = await client.PostAsync("/api/drafts/open-draft/comments", chunked);
 
@@ -88,6 +88,23 @@ public sealed class SubmissionLimitsTests
         Assert.Single(System.Text.RegularExpressions.Regex.Matches(raw, "\"status\"\\s*:"));
         Assert.Equal(409, problem.GetProperty("status").GetInt32());
         Assert.Equal("closed", problem.GetProperty("period").GetString());
+    }
+
+    // 5,000 family emoji were refused by the body limit with "最多 5000 字".
+    [Fact]
+    public async Task PostComment_FiveThousandFamilyEmoji_FitAsFormAndJson()
+    {
+        await using var application = new IntakeApplication(withSearch: false);
+        var client = application.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var text = string.Concat(Enumerable.Repeat("👨‍👩‍👧‍👦", 5000));
+        var name = new string('名', 50);
+
+        var form = await client.PostAsync("/api/drafts/open-draft/comments", Form(("text", text), ("name", name), ("idempotencyKey", "")));
+        var json = await client.PostAsJsonAsync("/api/drafts/open-draft/comments", new { text, name = "另一人" });
+
+        Assert.Equal(5000, new System.Globalization.StringInfo(text).LengthInTextElements);
+        Assert.True(form.StatusCode == HttpStatusCode.Redirect, await form.Content.ReadAsStringAsync());
+        Assert.True(json.StatusCode == HttpStatusCode.Created, await json.Content.ReadAsStringAsync());
     }
 
     // Case 13: a 5,000-character post with 19 line breaks was refused as 5,019; "好👍👍" passed the minimum of 5.
