@@ -107,6 +107,33 @@ public sealed class SubmissionLimitsTests
         Assert.True(json.StatusCode == HttpStatusCode.Created, await json.Content.ReadAsStringAsync());
     }
 
+    // A cross-site Referer with no Origin header was taken as same-site.
+    [Fact]
+    public async Task PostComment_CrossSiteRefererWithoutOrigin_IsForbidden()
+    {
+        await using var application = new IntakeApplication(withSearch: false);
+        var client = application.CreateClient();
+        async Task<HttpResponseMessage> PostAsync(string text, string? referer)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/drafts/open-draft/comments") { Content = JsonContent.Create(new { text }) };
+            if (referer is not null)
+            {
+                request.Headers.Referrer = new Uri(referer);
+            }
+
+            return await client.SendAsync(request);
+        }
+
+        var crossSite = await PostAsync("别的网站替人提交的意见。", "https://evil.example/drafts/open-draft/");
+        var sameSite = await PostAsync("本站页面提交的意见内容。", "http://localhost/drafts/open-draft/");
+        var neither = await PostAsync("脚本提交的另一条意见。", null);
+
+        Assert.Equal(HttpStatusCode.Forbidden, crossSite.StatusCode);
+        Assert.Contains("不接受来自其他网站的提交", await crossSite.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Created, sameSite.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, neither.StatusCode);
+    }
+
     // Case 13: a 5,000-character post with 19 line breaks was refused as 5,019; "好👍👍" passed the minimum of 5.
     [Fact]
     public async Task PostComment_LengthIsCountedInCharactersAPersonSees()
