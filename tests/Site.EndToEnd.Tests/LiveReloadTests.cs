@@ -15,7 +15,7 @@ public sealed class LiveReloadTests : IAsyncLifetime
 
     public Task DisposeAsync() => _server.DisposeAsync();
 
-    [Fact]
+    [BrowserFact]
     public async Task BrokenStory_ShowsTheOverlay_ThenTheFixReloadsThePage()
     {
         var story = Path.Combine(_server.Root, "content", "stories", "2026", "yisuhe-jiedai-ri.md");

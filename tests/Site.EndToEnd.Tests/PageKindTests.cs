@@ -30,7 +30,7 @@ public sealed class PageKindTests(SampleServer server)
     }
 
     /// <summary>The same in 关怀模式 (large type, stronger colours), as a person who turned it on sees every page.</summary>
-    [Theory]
+    [BrowserTheory]
     [MemberData(nameof(PageKinds))]
     public async Task PageKind_InCareMode_HasNoSeriousAccessibilityViolation(string path)
     {

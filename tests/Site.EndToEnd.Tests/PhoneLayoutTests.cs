@@ -29,7 +29,7 @@ public sealed class PhoneLayoutTests(SampleServer server)
 
     public static TheoryData<string> PageKinds => new(PageKindTests.Paths);
 
-    [Theory]
+    [BrowserTheory]
     [MemberData(nameof(PageKindsAndModes))]
     public async Task PageKind_AtPhoneWidth_BreaksNoNumberOrShortWord_AndNothingOverflows(string path, bool care)
     {
@@ -48,7 +48,7 @@ public sealed class PhoneLayoutTests(SampleServer server)
         });
     }
 
-    [Theory]
+    [BrowserTheory]
     [MemberData(nameof(PageKinds))]
     public async Task PageKind_AtDesktopWidth_NothingOverflows(string path)
     {
@@ -64,7 +64,7 @@ public sealed class PhoneLayoutTests(SampleServer server)
         });
     }
 
-    [Theory]
+    [BrowserTheory]
     [MemberData(nameof(PageKindsAndModes))]
     public async Task PageKind_TapTargetsAreLargeEnough(string path, bool care)
     {
@@ -77,7 +77,7 @@ public sealed class PhoneLayoutTests(SampleServer server)
     }
 
     /// <summary>The switch turns 关怀模式 on without a reload (larger type), and every later page remembers it.</summary>
-    [Fact]
+    [BrowserFact]
     public async Task CareMode_SwitchesWithoutReload_AndIsRemembered()
     {
         var page = await server.OpenAsync("phone", "/deputies/");
@@ -103,7 +103,7 @@ public sealed class PhoneLayoutTests(SampleServer server)
     }
 
     /// <summary>Without JavaScript the link turns 关怀模式 on for the page (care.css on :target), and "标准模式" off.</summary>
-    [Fact]
+    [BrowserFact]
     public async Task CareMode_WorksWithoutJavaScript()
     {
         var context = await server.Browser.NewContextAsync(new() { JavaScriptEnabled = false, BaseURL = server.BaseUrl, ViewportSize = new() { Width = 375, Height = 812 } });
@@ -122,7 +122,7 @@ public sealed class PhoneLayoutTests(SampleServer server)
     }
 
     /// <summary>The deputies filter: a name nobody has hides the header row and says so, with a count of 0.</summary>
-    [Fact]
+    [BrowserFact]
     public async Task DeputyFilter_NoMatch_SaysNothingFound()
     {
         var page = await server.OpenAsync("phone", "/deputies/");
@@ -142,7 +142,7 @@ public sealed class PhoneLayoutTests(SampleServer server)
     }
 
     /// <summary>Without JavaScript the filter's button asks the search page for deputies of that name.</summary>
-    [Fact]
+    [BrowserFact]
     public async Task DeputyFilter_WithoutJavaScript_FindsByName()
     {
         var context = await server.Browser.NewContextAsync(new() { JavaScriptEnabled = false, BaseURL = server.BaseUrl, ViewportSize = new() { Width = 375, Height = 812 } });
