@@ -16,9 +16,29 @@ public sealed record BuildOptions(string Root, string Output, string IntakeOutpu
     }
 
     /// <summary>
+    /// Why <see cref="Root"/> is not a site (Chinese), or null: it does not exist, or has neither content/
+    /// nor input/ (a mistyped --root would otherwise build and write an empty site).
+    /// </summary>
+    public string? RootProblem()
+    {
+        if (!Directory.Exists(Root))
+        {
+            return $"站点目录 {Root} 不存在：请用 --root 指向网站源文件所在的目录（其中有 content/ 和 input/）";
+        }
+
+        if (!Directory.Exists(Path.Combine(Root, "content")) && !Directory.Exists(Path.Combine(Root, "input")))
+        {
+            return $"站点目录 {Root} 中既没有 content/ 也没有 input/：请用 --root 指向网站源文件所在的目录";
+        }
+
+        return null;
+    }
+
+    /// <summary>
     /// Why <see cref="Output"/> cannot take a build (Chinese), or null. A build replaces its output
     /// folder whole, so the output must not be the site root or above it, nor lie in a source folder
-    /// (`--out .` or `--out content` would otherwise delete the site's own sources).
+    /// (`--out .` or `--out content` would otherwise delete the site's own sources), nor be a
+    /// non-empty folder that is not a previous build's output.
     /// </summary>
     public string? OutputProblem()
     {
@@ -37,6 +57,17 @@ public sealed record BuildOptions(string Root, string Output, string IntakeOutpu
             {
                 return $"输出目录 {Output} 在 {source}/ 之中：生成时会整个替换输出目录，请另选一个目录（默认为 _site）";
             }
+        }
+
+        // A --out folder that holds something other than a previous build (which always writes
+        // sitemap.xml and robots.txt) would be wiped: keep.txt, a colleague's documents. The default
+        // _site under the root is the build's own and is replaced as before.
+        if (output != Path.Combine(Root, "_site")
+            && Directory.Exists(output)
+            && Directory.EnumerateFileSystemEntries(output).Any()
+            && !(File.Exists(Path.Combine(output, "sitemap.xml")) && File.Exists(Path.Combine(output, "robots.txt"))))
+        {
+            return $"输出目录 {Output} 已有其他文件，不像是以前生成的网站（没有 sitemap.xml 和 robots.txt）：生成时会整个替换输出目录，请另选一个空目录或不存在的目录";
         }
 
         return null;

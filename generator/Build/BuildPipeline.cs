@@ -26,6 +26,13 @@ public static class BuildPipeline
         var report = new BuildReport(new DiagnosticBag()) { Progress = options.Progress };
         var diagnostics = report.Diagnostics;
 
+        // Root: a mistyped --root is an error, not an empty site.
+        if (options.RootProblem() is { } rootProblem)
+        {
+            diagnostics.Error(DiagnosticCodes.MissingRoot, new SourceLocation("--root"), rootProblem);
+            return report;
+        }
+
         // Output: never replace a folder that holds the site's sources (--out . or --out content).
         if (!options.CheckOnly && options.OutputProblem() is { } outputProblem)
         {

@@ -46,6 +46,9 @@ public static class DiagnosticCodes
     /// <summary>A plain YAML value cut at " #", the rest read as a comment.</summary>
     public const string YamlCommentInValue = "SG1023";
 
+    /// <summary>The site root does not exist, or has neither content/ nor input/: nothing is built or written.</summary>
+    public const string MissingRoot = "SG1024";
+
     // Validation: a field is missing, malformed or not allowed.
     public const string MissingField = "SG2001";
     public const string BadDate = "SG2002";

@@ -20,6 +20,13 @@ public static class DevServer
 {
     public static async Task<int> RunAsync(BuildOptions options, int port, CancellationToken cancellationToken, bool verbose = false)
     {
+        // A mistyped --root: say so and stop, rather than watch and serve an empty site.
+        if (options.RootProblem() is { } rootProblem)
+        {
+            Console.Error.WriteLine($"--root: error {DiagnosticCodes.MissingRoot}: {rootProblem}");
+            return 1;
+        }
+
         // Held across rebuilds: after an edit only the pages and search documents it affects are redone.
         var cache = new BuildCache();
         Console.WriteLine($"正在生成网站 {options.Root}（第一次生成全部页面，之后只重做改动涉及的页面）");

@@ -46,17 +46,17 @@ public static class CommentsApi
         {
             var when = entry.Closes.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy年M月d日", CultureInfo.InvariantCulture);
             var detail = now < entry.Opens ? "本草案尚未开始征求意见" : $"本草案征求意见已于 {when} 截止，不再接收新的意见";
-            return await SubmissionAnswers.RefuseAsync(http, StatusCodes.Status409Conflict, detail, extensions: new() { ["closes"] = entry.Closes, ["status"] = entry.StatusAt(now) });
+            return await SubmissionAnswers.RefuseAsync(http, StatusCodes.Status409Conflict, detail, extensions: new() { ["closes"] = entry.Closes, ["period"] = entry.StatusAt(now) });
         }
 
         PostCommentRequest? request;
         var key = http.Request.Headers["Idempotency-Key"].FirstOrDefault();
         if (isForm)
         {
-            var form = await SubmissionBody.ReadFormAsync(http);
+            var (form, status, detail) = await SubmissionBody.ReadFormAsync(http);
             if (form is null)
             {
-                return await SubmissionAnswers.RefuseAsync(http, StatusCodes.Status413PayloadTooLarge, SubmissionBody.TooLarge);
+                return await SubmissionAnswers.RefuseAsync(http, status, detail!);
             }
 
             request = new PostCommentRequest

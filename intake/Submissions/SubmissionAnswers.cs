@@ -43,8 +43,9 @@ public sealed class SameOriginFilter(Microsoft.Extensions.Options.IOptions<Intak
 
     /// <summary>
     /// Sec-Fetch-Site cross-site is refused; an Origin header must name this host (as the request,
-    /// or a trusted proxy's X-Forwarded-Host, gives it) or an allowed origin; "null" is refused; no
-    /// Origin at all (old browsers, scripts) passes.
+    /// or a trusted proxy's X-Forwarded-Host, gives it) or an allowed origin; "null" is refused.
+    /// Without Origin, a Referer is held to the same rule (its scheme and host as the origin); with
+    /// neither (old browsers, scripts) the post passes.
     /// </summary>
     public static bool IsSameOrigin(HttpContext http, IReadOnlyCollection<string> allowed)
     {
@@ -54,9 +55,25 @@ public sealed class SameOriginFilter(Microsoft.Extensions.Options.IOptions<Intak
         }
 
         var origin = http.Request.Headers.Origin.FirstOrDefault();
-        if (string.IsNullOrEmpty(origin) || origin == "null")
+        if (string.IsNullOrEmpty(origin))
         {
-            return origin != "null";
+            var referer = http.Request.Headers.Referer.FirstOrDefault();
+            if (string.IsNullOrEmpty(referer))
+            {
+                return true;
+            }
+
+            if (!Uri.TryCreate(referer, UriKind.Absolute, out var page) || page.Scheme is not ("http" or "https"))
+            {
+                return false;
+            }
+
+            origin = page.GetLeftPart(UriPartial.Authority);
+        }
+
+        if (origin == "null")
+        {
+            return false;
         }
 
         return Uri.TryCreate(origin, UriKind.Absolute, out var uri)

@@ -7,16 +7,19 @@ namespace Site.Intake.Submissions;
 /// <summary>
 /// Reads a submission's body within a small limit, before anything is parsed, so a post of many megabytes is
 /// refused after the limit's bytes instead of being read whole; a form with too many fields or a
-/// field beyond the limit is refused the same way (413), never a 500.
+/// field beyond the limit is refused the same way (413), and a field the form reader refuses for a
+/// control character gets the JSON path's 400; never a 500.
 /// </summary>
 public static class SubmissionBody
 {
     /// <summary>
-    /// The largest submission body, in bytes. A 5,000-character comment is at most about 45,000 bytes as
-    /// a form (each Chinese character percent-encoded as 9 bytes) and 30,000 as JSON; the rest is room
-    /// for the other fields.
+    /// The largest submission body, in bytes, so that any comment within the character limit fits. The
+    /// longest character a person can type is a ZWJ family emoji (👨‍👩‍👧‍👦: four 4-byte emoji and three
+    /// 3-byte joiners, 25 UTF-8 bytes); percent-encoded in a form each byte takes 3, so 5,000 of them are
+    /// 375,000 bytes (as JSON with \u escapes, 66 bytes each, 330,000 bytes). Name, contact and identity
+    /// (170 characters at 75 bytes) add 12,750 bytes; the key, article and field names the rest of 400,000.
     /// </summary>
-    public const int MaxBytes = 96 * 1024;
+    public const int MaxBytes = 400_000;
 
     /// <summary>Form fields a submission may have (the comment form has 6).</summary>
     public const int MaxFormFields = 32;
@@ -24,12 +27,24 @@ public static class SubmissionBody
     /// <summary>The Chinese answer to a body over the limit.</summary>
     public const string TooLarge = "提交的内容过大，无法接收。意见内容最多 5000 字，请删减后再提交";
 
-    /// <summary>The form fields, or null when the body is over the limit (the caller answers 413).</summary>
-    public static async Task<IFormCollection?> ReadFormAsync(HttpContext http)
+    /// <summary>The Chinese answer to a form with more fields than <see cref="MaxFormFields"/>.</summary>
+    public const string TooManyFields = "提交的表单字段过多，无法接收。请从本站的意见表提交";
+
+    /// <summary>
+    /// A form read: the fields, or the status (413 or 400) and Chinese detail the caller answers with.
+    /// </summary>
+    public sealed record FormRead(IFormCollection? Form, int Status = StatusCodes.Status200OK, string? Detail = null);
+
+    /// <summary>
+    /// The form fields; or 413 when the body is over the limit (<see cref="TooLarge"/>) or has too many
+    /// fields (<see cref="TooManyFields"/>); or 400 with the control-character message the JSON path gives
+    /// (<see cref="SubmissionText.Unstorable"/>) when the reader refused a field because of one.
+    /// </summary>
+    public static async Task<FormRead> ReadFormAsync(HttpContext http)
     {
         if (!await BufferAsync(http))
         {
-            return null;
+            return new(null, StatusCodes.Status413PayloadTooLarge, TooLarge);
         }
 
         http.Features.Set<IFormFeature>(new FormFeature(http.Request, new FormOptions
@@ -43,13 +58,52 @@ public static class SubmissionBody
         }));
         try
         {
-            return await http.Request.ReadFormAsync(http.RequestAborted);
+            return new(await http.Request.ReadFormAsync(http.RequestAborted));
         }
-        catch (InvalidDataException)
+        catch (InvalidDataException ex)
         {
-            return null;
+            return Refusal(http.Request.Body, ex);
         }
     }
+
+    /// <summary>Why the form reader refused the buffered body: too many fields, a control character, or size.</summary>
+    private static FormRead Refusal(Stream body, InvalidDataException ex)
+    {
+        body.Position = 0;
+        var raw = new StreamReader(body, System.Text.Encoding.UTF8).ReadToEnd();
+        var pairs = raw.Split('&', StringSplitOptions.RemoveEmptyEntries);
+
+        // The reader's own message names the count limit; for a URL-encoded body the fields are counted too.
+        if (ex.Message.Contains("count limit", StringComparison.OrdinalIgnoreCase) || pairs.Length > MaxFormFields)
+        {
+            return new(null, StatusCodes.Status413PayloadTooLarge, TooManyFields);
+        }
+
+        foreach (var pair in pairs)
+        {
+            var equals = pair.IndexOf('=', StringComparison.Ordinal);
+            var name = Decode(equals < 0 ? pair : pair[..equals]);
+            var value = equals < 0 ? "" : Decode(pair[(equals + 1)..]);
+            var label = Labels.GetValueOrDefault(name, "表单字段");
+            if ((SubmissionText.Unstorable(name, label) ?? SubmissionText.Unstorable(value, label)) is { } problem)
+            {
+                return new(null, StatusCodes.Status400BadRequest, problem);
+            }
+        }
+
+        return new(null, StatusCodes.Status413PayloadTooLarge, TooLarge);
+
+        static string Decode(string part) => Uri.UnescapeDataString(part.Replace('+', ' '));
+    }
+
+    /// <summary>The comment form's fields as the JSON path's messages name them.</summary>
+    private static readonly Dictionary<string, string> Labels = new(StringComparer.Ordinal)
+    {
+        ["text"] = "意见内容",
+        ["name"] = "姓名",
+        ["contact"] = "联系方式",
+        ["identity"] = "身份",
+    };
 
     /// <summary>The JSON body as <typeparamref name="T"/>: (value, fits); value is null when the JSON is not valid.</summary>
     public static async Task<(T? Value, bool Fits)> ReadJsonAsync<T>(HttpContext http, JsonSerializerOptions options)

@@ -47,8 +47,9 @@ public static class SubmissionText
 
     /// <summary>
     /// True when nothing in <paramref name="value"/> would show on a page: only spaces, line breaks,
-    /// format characters (zero-width spaces and joiners, direction marks and overrides, U+FEFF) and
-    /// the blank fillers (U+115F, U+1160, U+3164, U+FFA0, U+2800).
+    /// format characters (zero-width spaces and joiners, direction marks and overrides, U+FEFF), the
+    /// Braille blank U+2800, and every Default_Ignorable_Code_Point (Unicode DerivedCoreProperties.txt:
+    /// soft hyphen U+00AD, U+034F, the Hangul fillers, variation selectors, tags …).
     /// </summary>
     public static bool IsInvisible(string value)
     {
@@ -57,7 +58,8 @@ public static class SubmissionText
             var category = Rune.GetUnicodeCategory(rune);
             var blank = Rune.IsWhiteSpace(rune)
                 || category is UnicodeCategory.Format or UnicodeCategory.Control
-                || rune.Value is 0x115F or 0x1160 or 0x3164 or 0xFFA0 or 0x2800;
+                || rune.Value == 0x2800
+                || IsDefaultIgnorable(rune.Value);
             if (!blank)
             {
                 return false;
@@ -66,4 +68,14 @@ public static class SubmissionText
 
         return true;
     }
+
+    /// <summary>
+    /// Unicode's Default_Ignorable_Code_Point property (DerivedCoreProperties.txt, Unicode 15.1): code
+    /// points a renderer shows as nothing when it does not support them.
+    /// </summary>
+    public static bool IsDefaultIgnorable(int codePoint) => codePoint is
+        0x00AD or 0x034F or 0x061C or 0x115F or 0x1160 or (>= 0x17B4 and <= 0x17B5) or (>= 0x180B and <= 0x180F)
+        or (>= 0x200B and <= 0x200F) or (>= 0x202A and <= 0x202E) or (>= 0x2060 and <= 0x206F) or 0x3164
+        or (>= 0xFE00 and <= 0xFE0F) or 0xFEFF or 0xFFA0 or (>= 0xFFF0 and <= 0xFFF8) or (>= 0x1BCA0 and <= 0x1BCA3)
+        or (>= 0x1D173 and <= 0x1D17A) or (>= 0xE0000 and <= 0xE0FFF);
 }

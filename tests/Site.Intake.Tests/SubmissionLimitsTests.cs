@@ -20,8 +20,8 @@ public sealed class SubmissionLimitsTests
         await using var application = new IntakeApplication(withSearch: false);
         var client = application.CreateClient();
 
-        var json = await client.PostAsJsonAsync("/api/drafts/open-draft/comments", new { text = new string('长', 60_000) });
-        using var chunked = new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes("{\"text\":\"" + new string('x', 200_000) + "\"}")));
+        var json = await client.PostAsJsonAsync("/api/drafts/open-draft/comments", new { text = new string('长', 200_000) });
+        using var chunked = new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes("{\"text\":\"" + new string('x', 500_000) + "\"}")));
         chunked.Headers.ContentType = new("application/json");
         var streamed = await client.PostAsync("/api/drafts/open-draft/comments", chunked);
 
@@ -48,6 +48,90 @@ public sealed class SubmissionLimitsTests
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, fewButLong.StatusCode);
         Assert.Equal("text/html", huge.Content.Headers.ContentType?.MediaType);
         Assert.Contains("提交的内容过大", await huge.Content.ReadAsStringAsync());
+    }
+
+    // A form with U+0000 in a field, and one with too many fields, both answered "提交的内容过大".
+    [Fact]
+    public async Task PostForm_ControlCharacterIs400LikeJson_TooManyFieldsSaysSo()
+    {
+        await using var application = new IntakeApplication(withSearch: false);
+        var client = application.CreateClient();
+        const string text = "对第三条的意见\u0000请补充。";
+
+        var form = await client.PostAsync("/api/drafts/open-draft/comments", Form(("text", text)));
+        var json = await client.PostAsJsonAsync("/api/drafts/open-draft/comments", new { text });
+        var many = await client.PostAsync("/api/drafts/open-draft/comments",
+            new StringContent(string.Join('&', Enumerable.Range(0, 40).Select(i => $"f{i}=1")), Encoding.UTF8, "application/x-www-form-urlencoded"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, form.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, json.StatusCode);
+        var expected = (await json.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("text")[0].GetString()!;
+        Assert.Contains("控制字符（U+0000）", expected);
+        Assert.Contains(expected, WebUtility.HtmlDecode(await form.Content.ReadAsStringAsync()));
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, many.StatusCode);
+        var manyBody = WebUtility.HtmlDecode(await many.Content.ReadAsStringAsync());
+        Assert.Contains("字段过多", manyBody);
+        Assert.DoesNotContain("5000 字", manyBody);
+    }
+
+    // The 409 problem carried two "status" keys: the HTTP status and the comment period.
+    [Fact]
+    public async Task PostComment_ClosedDraft_ProblemHasOneStatusAndThePeriod()
+    {
+        await using var application = new IntakeApplication(withSearch: false);
+
+        var response = await application.CreateClient().PostAsJsonAsync("/api/drafts/closed-draft/comments", new { text = "截止以后提交的意见。" });
+        var raw = await response.Content.ReadAsStringAsync();
+        var problem = JsonDocument.Parse(raw).RootElement;
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(raw, "\"status\"\\s*:"));
+        Assert.Equal(409, problem.GetProperty("status").GetInt32());
+        Assert.Equal("closed", problem.GetProperty("period").GetString());
+    }
+
+    // 5,000 family emoji were refused by the body limit with "最多 5000 字".
+    [Fact]
+    public async Task PostComment_FiveThousandFamilyEmoji_FitAsFormAndJson()
+    {
+        await using var application = new IntakeApplication(withSearch: false);
+        var client = application.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var text = string.Concat(Enumerable.Repeat("👨‍👩‍👧‍👦", 5000));
+        var name = new string('名', 50);
+
+        var form = await client.PostAsync("/api/drafts/open-draft/comments", Form(("text", text), ("name", name), ("idempotencyKey", "")));
+        var json = await client.PostAsJsonAsync("/api/drafts/open-draft/comments", new { text, name = "另一人" });
+
+        Assert.Equal(5000, new System.Globalization.StringInfo(text).LengthInTextElements);
+        Assert.True(form.StatusCode == HttpStatusCode.Redirect, await form.Content.ReadAsStringAsync());
+        Assert.True(json.StatusCode == HttpStatusCode.Created, await json.Content.ReadAsStringAsync());
+    }
+
+    // A cross-site Referer with no Origin header was taken as same-site.
+    [Fact]
+    public async Task PostComment_CrossSiteRefererWithoutOrigin_IsForbidden()
+    {
+        await using var application = new IntakeApplication(withSearch: false);
+        var client = application.CreateClient();
+        async Task<HttpResponseMessage> PostAsync(string text, string? referer)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/drafts/open-draft/comments") { Content = JsonContent.Create(new { text }) };
+            if (referer is not null)
+            {
+                request.Headers.Referrer = new Uri(referer);
+            }
+
+            return await client.SendAsync(request);
+        }
+
+        var crossSite = await PostAsync("别的网站替人提交的意见。", "https://evil.example/drafts/open-draft/");
+        var sameSite = await PostAsync("本站页面提交的意见内容。", "http://localhost/drafts/open-draft/");
+        var neither = await PostAsync("脚本提交的另一条意见。", null);
+
+        Assert.Equal(HttpStatusCode.Forbidden, crossSite.StatusCode);
+        Assert.Contains("不接受来自其他网站的提交", await crossSite.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Created, sameSite.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, neither.StatusCode);
     }
 
     // Case 13: a 5,000-character post with 19 line breaks was refused as 5,019; "好👍👍" passed the minimum of 5.
@@ -84,6 +168,8 @@ public sealed class SubmissionLimitsTests
     [InlineData("\u200B\u200B\u200B\u200B\u200B\u200B")]
     [InlineData("\u202E\u202D\u2066\u2069\u200F\u200E")]
     [InlineData("\uFEFF\u3164\u3164\u2800\u2800\u00A0\u3000")]
+    [InlineData("\u00AD\u00AD\u00AD\u034F\u034F\u034F")]
+    [InlineData("\u061C\u17B4\u17B5\u180B\u180E\uFE0F\U000E0041\U0001D173\U0001BCA0")]
     public async Task PostComment_OnlyInvisibleCharacters_IsRefused(string text)
     {
         await using var application = new IntakeApplication(withSearch: false);

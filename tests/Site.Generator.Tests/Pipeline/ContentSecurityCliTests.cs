@@ -49,6 +49,56 @@ public sealed class ContentSecurityCliTests
     }
 
     [Fact]
+    public async Task ARootThatIsNotASite_IsAnErrorAndNothingIsWritten()
+    {
+        using var site = TestSite.Write(Site);
+        var missing = Path.Combine(site.Root, "no-such-site");
+        var empty = Path.Combine(site.Root, "empty");
+        Directory.CreateDirectory(empty);
+
+        foreach (var root in new[] { missing, empty })
+        {
+            foreach (var command in new[] { "build", "check", "serve" })
+            {
+                var run = command == "serve"
+                    ? await RunAsync(command, "--root", root, "--port", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture))
+                    : await RunAsync(command, "--root", root);
+                Assert.True(run.Exit == 1, command + ": " + run.Output);
+                Assert.Contains("SG1024", run.Output);
+                Assert.Contains(root, run.Output);
+            }
+        }
+
+        Assert.False(Directory.Exists(missing));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(empty));
+        Assert.False(Directory.Exists(Path.Combine(site.Root, "_intake")));
+    }
+
+    [Fact]
+    public async Task AnOutFolderWithOtherFiles_IsRefusedAndKept()
+    {
+        using var site = TestSite.Write(Site);
+        var others = Path.Combine(site.Root, "documents");
+        Directory.CreateDirectory(Path.Combine(others, "sub"));
+        File.WriteAllText(Path.Combine(others, "keep.txt"), "保留");
+        File.WriteAllText(Path.Combine(others, "sub", "important.doc"), "重要");
+        var fresh = Path.Combine(site.Root, "fresh");
+
+        var refused = await RunAsync("build", "--root", site.Root, "--out", others);
+        var first = await RunAsync("build", "--root", site.Root, "--out", fresh);
+        var again = await RunAsync("build", "--root", site.Root, "--out", fresh);
+        var byDefault = await RunAsync("build", "--root", site.Root);
+
+        Assert.True(refused.Exit == 1, refused.Output);
+        Assert.Contains("--out: error SG4003", refused.Output);
+        Assert.True(File.Exists(Path.Combine(others, "keep.txt")));
+        Assert.True(File.Exists(Path.Combine(others, "sub", "important.doc")));
+        Assert.True(first.Exit == 0, first.Output);
+        Assert.True(again.Exit == 0, again.Output);
+        Assert.True(byDefault.Exit == 0, byDefault.Output);
+    }
+
+    [Fact]
     public async Task Serve_AfterAContentError_SaysSoAndKeepsRebuilding()
     {
         using var site = TestSite.Write(Site);
