@@ -28,13 +28,14 @@ public sealed class SearchCodecTests : IDisposable
     [Fact]
     public void WriteAndUpdate_EveryFile_PassesLucenesOwnCheck_WithoutCompoundFiles()
     {
-        // Bodies long enough that files outgrow the output's buffer, and a small RAM buffer so that
-        // several segments are flushed.
+        // Bodies long enough that files outgrow the output's buffer, and a RAM buffer small enough that
+        // many segments are flushed: with only a few, the merge policy could join them all into one
+        // when the machine is busy and the merges finish before the writer closes.
         var paragraph = string.Concat(Enumerable.Range(0, 40).Select(i => $"第{i}次代表接待日，群众反映的{i % 7}件事已交办。"));
         var documents = Enumerable.Range(0, 2000)
             .Select(i => new SearchDocument($"/stories/{i}/", $"履职故事{i}", paragraph + i, SearchTypes.Story)).ToList();
         var first = Path.Combine(_root, "first");
-        SearchIndexWriter.Write(first, documents, ramBufferMb: 1);
+        SearchIndexWriter.Write(first, documents, ramBufferMb: 0.25);
         var second = Path.Combine(_root, "second");
         SearchIndexWriter.Update(second, first, documents.Take(500).Select(d => d with { Body = d.Body + "已办结。" }).ToList(), ["/stories/1999/"]);
 
