@@ -44,8 +44,15 @@ public sealed class SearchCodecTests : IDisposable
             using var directory = FSDirectory.Open(folder);
             var status = new CheckIndex(directory).DoCheckIndex();
             Assert.True(status.Clean, folder);
-            Assert.True(status.SegmentInfos.Count > 1, "expected several segments");
             Assert.DoesNotContain(status.SegmentInfos, s => s.Compound);
+        }
+
+        // The written index is made of several flushed segments, so the check above read every kind of
+        // file more than once. The updated one may legitimately have been merged into fewer (a quarter of
+        // its documents were replaced, and Lucene's merge policy reclaims deletions on its own schedule).
+        using (var directory = FSDirectory.Open(first))
+        {
+            Assert.True(new CheckIndex(directory).DoCheckIndex().SegmentInfos.Count > 1, "expected several segments in the written index");
         }
 
         using var index = SearchIndex.Open(second);
