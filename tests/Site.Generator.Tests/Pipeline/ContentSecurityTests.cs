@@ -359,14 +359,14 @@ public sealed class ContentSecurityTests : IDisposable
     [Theory]
     [InlineData("cover.jpg", "/stories/2026/cover.jpg")]
     [InlineData("/stories/2026/cover.jpg", "/stories/2026/cover.jpg")]
-    [InlineData("../shared/banner.PNG", "/stories/shared/banner.PNG")]
+    [InlineData("../images/banner.PNG", "/stories/images/banner.PNG")]
     public async Task Build_LocalCover_IsShownFromTheSite(string cover, string src)
     {
         using var site = await TestSite.BuildAsync(TestSite.MinimalConfig + $"""
 
             -- content/stories/2026/cover.jpg --
             jpeg
-            -- content/stories/shared/banner.PNG --
+            -- content/stories/images/banner.PNG --
             png
             -- content/stories/2026/a.md --
             ---

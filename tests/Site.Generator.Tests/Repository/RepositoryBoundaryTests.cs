@@ -6,7 +6,7 @@ namespace Site.Generator.Tests.Repository;
 /// <summary>
 /// Tests read nothing outside the repository: a fresh clone in an empty folder has no shared data
 /// folder beside it, and a test that reaches out there passes only on the machine it was written on. The benchmarks
-/// (tests/Site.Benchmarks) may read ../shared and are not tests.
+/// (tests/Site.Benchmarks) may read the shared data folder and are not tests.
 /// </summary>
 public sealed partial class RepositoryBoundaryTests
 {
