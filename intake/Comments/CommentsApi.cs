@@ -152,7 +152,8 @@ public static class CommentsApi
 
         var stats = await cache.GetAsync(draft);
         return TypedResults.Ok(new DraftStatsAnswer(
-            stats.Draft, stats.Comments, stats.Participants, stats.Articles, entry.StatusAt(clock.GetUtcNow()), entry.Opens, entry.Closes));
+            stats.Draft, stats.Comments, stats.Participants, stats.Articles, entry.StatusAt(clock.GetUtcNow()), entry.Opens, entry.Closes,
+            stats.Groups, stats.Duplicated, stats.Channels ?? new Dictionary<string, long>()));
     }
 
     /// <summary>The receipt page a plain form post lands on: works without JavaScript.</summary>
@@ -199,7 +200,13 @@ public static class CommentsApi
 /// <summary>The JSON answer to an accepted comment.</summary>
 public sealed record CommentReceipt(string Receipt, string Draft, string? Article, DateTimeOffset CreatedAt, bool Replayed);
 
-/// <summary>GET …/stats: public counts, and the comment period as the endpoint's clock sees it now.</summary>
+/// <summary>
+/// GET …/stats: public counts, and the comment period as the endpoint's clock sees it now.
+/// "N 条意见，其中 M 条内容相同或相近（K 组）": N is <paramref name="Comments"/>, M <paramref name="Duplicated"/>;
+/// <paramref name="Groups"/> counts distinct opinions (a comment with no duplicate is a group of one);
+/// <paramref name="Channels"/>: comments per channel (网上征求意见, and 来信, 座谈会 … imported from offline).
+/// </summary>
 public sealed record DraftStatsAnswer(
     string Draft, long Comments, long Participants, IReadOnlyDictionary<string, long> Articles,
-    string Status, DateTimeOffset Opens, DateTimeOffset Closes);
+    string Status, DateTimeOffset Opens, DateTimeOffset Closes,
+    long Groups, long Duplicated, IReadOnlyDictionary<string, long> Channels);

@@ -15,7 +15,13 @@ CREATE TABLE IF NOT EXISTS comments (
     participant TEXT NOT NULL,
     idempotency_key TEXT NULL,
     created_at TEXT NOT NULL,
-    fingerprint TEXT NULL
+    fingerprint TEXT NULL,
+    -- CommentGroups.Key of the text, for duplicate grouping (null in rows stored before it existed).
+    text_key TEXT NULL,
+    -- How an opinion reached the office (来信, 座谈会 … from an offline import); null is online.
+    channel TEXT NULL
 );
 CREATE UNIQUE INDEX IF NOT EXISTS ux_comments_idempotency ON comments (draft, idempotency_key) WHERE idempotency_key IS NOT NULL;
 CREATE INDEX IF NOT EXISTS ix_comments_draft ON comments (draft, article);
+-- Files from before text_key get the column from SqliteCommentStore (no ADD COLUMN IF NOT EXISTS),
+-- which then creates ix_comments_text_key ON comments (draft, text_key).
