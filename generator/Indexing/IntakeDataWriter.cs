@@ -86,8 +86,19 @@ public static class IntakeDataWriter
             d.Url,
             d.OpensAt,
             d.ClosesAt,
-            d.Text.Articles.Select(a => new ArticleEntry(a.Anchor, a.Label)).ToList()))
+            d.Text.Articles.Select(a => new ArticleEntry(a.Anchor, a.Label)).ToList(),
+            Feedback(d)))
         .ToList());
+
+    /// <summary>The report's per-article outcomes, for receipts; an outcome for an article the text lacks is left out (the validator reports it).</summary>
+    private static FeedbackEntry? Feedback(Draft draft) => draft.Feedback is not { } feedback ? null : new FeedbackEntry(
+        feedback.Published,
+        draft.Url + "#feedback",
+        feedback.Articles
+            .Select(o => (Outcome: o, Article: draft.Text.Articles.FirstOrDefault(a => a.Number == o.Article)))
+            .Where(p => p.Article is not null)
+            .Select(p => new ArticleOutcomeEntry(p.Article!.Anchor, p.Article.Label, p.Outcome.Outcome, p.Outcome.Reason))
+            .ToList());
 
     public static DeputyManifest DeputyManifest(SiteModel site) => new(site.Deputies
         .Select(d => new DeputyEntry(d.Id.Value, d.Name, d.Url, d.Station?.Value))

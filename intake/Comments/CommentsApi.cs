@@ -167,7 +167,9 @@ public static class CommentsApi
         }
 
         var article = comment.Article is null ? "" : entry.Articles.FirstOrDefault(a => a.Anchor == comment.Article)?.Label ?? "";
-        return await pages.StoredAsync($"您对《{entry.Title}》{article}的意见已保存。", comment.Receipt, new Crumb("返回草案", entry.Url));
+        var outcome = ReceiptOutcome.For(entry, comment.Article);
+        return await pages.StoredAsync($"您对《{entry.Title}》{article}的意见已保存。", comment.Receipt,
+            outcome.ReportUrl is { } report ? new Crumb("查看意见采纳情况", report) : new Crumb("返回草案", entry.Url), outcome.Lines);
     }
 
     public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);

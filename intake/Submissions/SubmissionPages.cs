@@ -27,9 +27,9 @@ public sealed class SubmissionPages(SearchService site)
     public Task<IResult> RefusedAsync(string heading, string lead, IReadOnlyList<string> details, int status, CommentFormView? form = null, Crumb? back = null) =>
         RenderAsync(new SubmissionPage(Meta(heading), heading, SubmissionOutcome.Refused, lead, details, null, form, back ?? new Crumb("返回征求意见", "/drafts/")), status);
 
-    /// <summary>The receipt page: what was stored, and its number.</summary>
-    public Task<IResult> StoredAsync(string lead, string receipt, Crumb back) =>
-        RenderAsync(new SubmissionPage(Meta("意见已提交"), "意见已提交", SubmissionOutcome.Stored, lead, ["请记下回执编号，以便查询意见处理情况。"], receipt, null, back), StatusCodes.Status200OK);
+    /// <summary>The receipt page: what was stored, and its number; <paramref name="more"/>: lines after the reminder (what became of it).</summary>
+    public Task<IResult> StoredAsync(string lead, string receipt, Crumb back, IReadOnlyList<string>? more = null) =>
+        RenderAsync(new SubmissionPage(Meta("意见已提交"), "意见已提交", SubmissionOutcome.Stored, lead, ["请记下回执编号，以便查询意见处理情况。", .. more ?? []], receipt, null, back), StatusCodes.Status200OK);
 
     private static PageMeta Meta(string title) => new(title, title, "/drafts/", "drafts", [new Crumb("征求意见", "/drafts/"), new Crumb(title, null)], NoIndex: true);
 }
