@@ -87,21 +87,14 @@ public static class IntakeDataWriter
             d.OpensAt,
             d.ClosesAt,
             d.Text.Articles.Select(a => new ArticleEntry(a.Anchor, a.Label)).ToList(),
-            Feedback(d)))
+            d.Feedback is { } feedback
+                ? new DraftFeedbackEntry(feedback.Published, d.Url + "#feedback", feedback.Received, feedback.Adopted,
+                    feedback.Articles.Select(o => new ArticleOutcomeEntry(DraftArticle.AnchorFor(o.Article), o.Outcome, o.Reason)).ToList())
+                : null))
         .ToList());
 
-    /// <summary>The report's per-article outcomes, for receipts; an outcome for an article the text lacks is left out (the validator reports it).</summary>
-    private static FeedbackEntry? Feedback(Draft draft) => draft.Feedback is not { } feedback ? null : new FeedbackEntry(
-        feedback.Published,
-        draft.Url + "#feedback",
-        feedback.Articles
-            .Select(o => (Outcome: o, Article: draft.Text.Articles.FirstOrDefault(a => a.Number == o.Article)))
-            .Where(p => p.Article is not null)
-            .Select(p => new ArticleOutcomeEntry(p.Article!.Anchor, p.Article.Label, p.Outcome.Outcome, p.Outcome.Reason))
-            .ToList());
-
     public static DeputyManifest DeputyManifest(SiteModel site) => new(site.Deputies
-        .Select(d => new DeputyEntry(d.Id.Value, d.Name, d.Url, d.Station?.Value))
+        .Select(d => new DeputyEntry(d.Id.Value, d.Name, d.Url, d.Station?.Value, d.TermEnded))
         .ToList());
 
     public static StationManifest StationManifest(SiteModel site) => new(site.Stations

@@ -4,7 +4,7 @@ namespace Site.Intake.Comments;
 
 /// <summary>
 /// What became of the article a comment addressed, for the comment's receipt: the draft's feedback
-/// report (意见采纳情况, published by the build in drafts.json, <see cref="FeedbackEntry"/>) gives
+/// report (意见采纳情况, published by the build in drafts.json, <see cref="DraftFeedbackEntry"/>) gives
 /// each article's outcome (采纳, 部分采纳, 未采纳, 已在其他条款体现) and reason.
 /// </summary>
 public static class ReceiptOutcome
@@ -26,7 +26,8 @@ public static class ReceiptOutcome
         var published = report.Published.ToString("yyyy年M月d日", CultureInfo.InvariantCulture);
         if (draft.OutcomeFor(article) is { } outcome)
         {
-            List<string> lines = [$"意见采纳情况（{published}公布）：{outcome.Label}　{outcome.Outcome}"];
+            var label = draft.Articles.FirstOrDefault(a => a.Anchor == outcome.Anchor)?.Label ?? ArticleNumbers.LabelOf(outcome.Anchor);
+            List<string> lines = [$"意见采纳情况（{published}公布）：{label}　{outcome.Outcome}"];
             if (!string.IsNullOrWhiteSpace(outcome.Reason))
             {
                 lines.Add("说明：" + outcome.Reason);

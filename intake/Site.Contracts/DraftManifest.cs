@@ -31,7 +31,7 @@ public sealed record DraftEntry(
     DateTimeOffset Opens,
     DateTimeOffset Closes,
     IReadOnlyList<ArticleEntry> Articles,
-    FeedbackEntry? Feedback = null)
+    DraftFeedbackEntry? Feedback = null)
 {
     public bool HasArticle(string anchor) => Articles.Any(a => a.Anchor == anchor);
 
@@ -49,14 +49,10 @@ public sealed record DraftEntry(
 public sealed record ArticleEntry(string Anchor, string Label);
 
 /// <summary>
-/// 意见采纳情况: the feedback report as published. <paramref name="Published"/> is its date,
-/// <paramref name="Url"/> where it is read (the draft page's #feedback), <paramref name="Articles"/> the
-/// per-article outcomes it gives (may be empty: a report in prose only).
+/// 意见采纳情况: the office's feedback report once published (its date, the page URL with its anchor,
+/// comments received and adopted over every channel), and the outcome per article where it gives one.
 /// </summary>
-public sealed record FeedbackEntry(DateOnly Published, string Url, IReadOnlyList<ArticleOutcomeEntry> Articles);
+public sealed record DraftFeedbackEntry(DateOnly Published, string Url, int Received, int Adopted, IReadOnlyList<ArticleOutcomeEntry> Articles);
 
-/// <summary>
-/// One article's outcome in the report: <paramref name="Outcome"/> is 采纳, 部分采纳, 未采纳 or
-/// 已在其他条款体现; <paramref name="Reason"/> the office's reason, when given.
-/// </summary>
-public sealed record ArticleOutcomeEntry(string Anchor, string Label, string Outcome, string? Reason);
+/// <summary>One article's outcome: anchor (article-3), 采纳/部分采纳/未采纳/已在其他条款体现, and the reason.</summary>
+public sealed record ArticleOutcomeEntry(string Anchor, string Outcome, string? Reason);

@@ -26,8 +26,8 @@ public abstract class ReceiptOutcomeTests
         var path = Path.Combine(application.Folder, DraftManifest.FileName);
         var manifest = DraftManifest.Load(path);
         var draft = manifest.Find("open-draft")!;
-        var report = new FeedbackEntry(new DateOnly(2026, 12, 28), "/drafts/open-draft/#feedback",
-            [new ArticleOutcomeEntry("article-2", "第二条", "采纳", "增加“农村集中居住区参照执行”的规定。")]);
+        var report = new DraftFeedbackEntry(new DateOnly(2026, 12, 28), "/drafts/open-draft/#feedback", 40, 6,
+            [new ArticleOutcomeEntry("article-2", "采纳", "增加“农村集中居住区参照执行”的规定。")]);
         File.WriteAllText(path, JsonSerializer.Serialize(
             new DraftManifest([draft with { Feedback = report }, .. manifest.Drafts.Where(d => d.Id != "open-draft")]), DraftManifest.Json));
         File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddMinutes(1));
