@@ -98,7 +98,8 @@ public static class ReceiptsApi
             [new ReceiptHistoryItem("received", "已收到", comment.CreatedAt, null)],
             outcome is null ? null : new ReceiptReplyAnswer(outcome.Outcome + (outcome.Reason is null ? "" : "：" + outcome.Reason), feedback!.Published, "意见采纳情况"),
             feedback is null ? null : new ReceiptLink("意见采纳情况", feedback.Url, feedback.Published),
-            false);
+            false,
+            outcome is null ? null : new ReceiptOutcomeAnswer(outcome.Anchor, article?.Label ?? Comments.ArticleNumbers.LabelOf(outcome.Anchor), outcome.Outcome, outcome.Reason));
     }
 
     private static string CommentStatusLabel(string status) => status switch
@@ -153,11 +154,18 @@ public static class ReceiptsApi
 /// 留言); what it is about; when it was received; <see cref="Status"/> (for a comment the draft's:
 /// "open", "closed", "feedback"; for a message "received", "referred", "in-progress", "answered",
 /// "closed", or "removed") with its Chinese label; the history oldest first; the reply (a comment's:
-/// its article's outcome in the feedback report); the feedback report's link; whether it was removed.
+/// its article's outcome in the feedback report); the feedback report's link; whether it was removed;
+/// for a comment whose article the report decided on, that <see cref="Outcome"/> in fields of its own.
 /// </summary>
 public sealed record ReceiptAnswer(
     string Receipt, string Kind, string KindLabel, ReceiptSubject Subject, DateTimeOffset ReceivedAt, string Status, string StatusLabel,
-    IReadOnlyList<ReceiptHistoryItem> History, ReceiptReplyAnswer? Reply, ReceiptLink? Report, bool Removed);
+    IReadOnlyList<ReceiptHistoryItem> History, ReceiptReplyAnswer? Reply, ReceiptLink? Report, bool Removed, ReceiptOutcomeAnswer? Outcome = null);
+
+/// <summary>
+/// A comment's article in the feedback report: anchor (article-3), label (第三条), the outcome
+/// (采纳, 部分采纳, 未采纳 or 已在其他条款体现) and the office's reason, when given.
+/// </summary>
+public sealed record ReceiptOutcomeAnswer(string Article, string Label, string Outcome, string? Reason);
 
 /// <summary>What a receipt is about: kind "draft", "deputy" or "station", its id, title and page.</summary>
 public sealed record ReceiptSubject(string Kind, string Id, string Title, string? Url);

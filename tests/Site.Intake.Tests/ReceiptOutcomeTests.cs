@@ -34,6 +34,9 @@ public abstract class ReceiptOutcomeTests
 
         var after = new HtmlParser().ParseDocument(await client.GetStringAsync($"/api/drafts/open-draft/receipts/{receipt}"));
         var onWhole = new HtmlParser().ParseDocument(await client.GetStringAsync($"/api/drafts/open-draft/receipts/{wholeReceipt}"));
+        var lookup = await client.GetFromJsonAsync<JsonElement>($"/api/receipts/{receipt}");
+        var lookupOnWhole = await client.GetFromJsonAsync<JsonElement>($"/api/receipts/{wholeReceipt}");
+        var lookupPage = await client.GetStringAsync($"/api/receipts/lookup?number={receipt}");
 
         Assert.Equal(HttpStatusCode.Created, posted.StatusCode);
         Assert.Contains("征求意见结束后", before);
@@ -42,6 +45,14 @@ public abstract class ReceiptOutcomeTests
         Assert.Contains("说明：增加“农村集中居住区参照执行”的规定。", text);
         Assert.Contains(after.QuerySelectorAll("a"), a => a.GetAttribute("href") == "/drafts/open-draft/#feedback" && a.TextContent == "查看意见采纳情况");
         Assert.Contains("报告没有逐条列出对草案整体的意见", onWhole.Body!.TextContent);
+
+        // The receipt lookup (any receipt number) gives the outcome in fields of its own, and shows it.
+        var outcome = lookup.GetProperty("outcome");
+        Assert.Equal(("article-2", "第二条", "采纳"), (outcome.GetProperty("article").GetString(), outcome.GetProperty("label").GetString(), outcome.GetProperty("outcome").GetString()));
+        Assert.Equal("增加“农村集中居住区参照执行”的规定。", outcome.GetProperty("reason").GetString());
+        Assert.Equal(JsonValueKind.Null, lookupOnWhole.GetProperty("outcome").ValueKind);
+        Assert.Equal("feedback", lookupOnWhole.GetProperty("status").GetString());
+        Assert.Contains("采纳：增加“农村集中居住区参照执行”的规定。", lookupPage);
     }
 }
 
