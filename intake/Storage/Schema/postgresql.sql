@@ -23,7 +23,7 @@ CREATE TABLE IF NOT EXISTS comments (
 ALTER TABLE comments ADD COLUMN IF NOT EXISTS fingerprint TEXT NULL;
 -- text_key: CommentGroups.Key of the text (what duplicate grouping compares), stored at write time so
 -- stats count exact groups in SQL; null in rows stored before it existed (computed when read).
--- channel: how an opinion reached the office (来信, 座谈会 … from an offline import); null is online.
+-- channel: how an opinion reached the office: 来信, 座谈会 … from an offline import, or null for online.
 ALTER TABLE comments ADD COLUMN IF NOT EXISTS text_key TEXT NULL;
 ALTER TABLE comments ADD COLUMN IF NOT EXISTS channel TEXT NULL;
 CREATE INDEX IF NOT EXISTS ix_comments_text_key ON comments (draft, text_key);

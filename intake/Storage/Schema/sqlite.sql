@@ -18,7 +18,7 @@ CREATE TABLE IF NOT EXISTS comments (
     fingerprint TEXT NULL,
     -- CommentGroups.Key of the text, for duplicate grouping (null in rows stored before it existed).
     text_key TEXT NULL,
-    -- How an opinion reached the office (来信, 座谈会 … from an offline import); null is online.
+    -- How an opinion reached the office: 来信, 座谈会 … from an offline import, or null for online.
     channel TEXT NULL
 );
 CREATE UNIQUE INDEX IF NOT EXISTS ux_comments_idempotency ON comments (draft, idempotency_key) WHERE idempotency_key IS NOT NULL;
