@@ -55,7 +55,7 @@ public static class SiteLinker
         var (comparisons, readings) = LinkReadings(draftsById, diagnostics);
         var orderedDeputies = site.Deputies.OrderBy(d => d, DeputyRosterOrder.For(site.Config)).ToList();
 
-        return new SiteModel
+        var model = new SiteModel
         {
             Config = site.Config,
             Stories = stories,
@@ -81,6 +81,24 @@ public static class SiteLinker
             DraftReadings = readings,
             Now = now,
         };
+        CheckRosterLists(model, diagnostics);
+        return model;
+    }
+
+    /// <summary>A list named in <c>roster: lists:</c> that the site does not have (a typo, a group renamed) is a warning.</summary>
+    private static void CheckRosterLists(SiteModel model, DiagnosticBag diagnostics)
+    {
+        if (model.Config.RosterLists.Count == 0)
+        {
+            return;
+        }
+
+        var names = DeputyRosterLists.Names(model);
+        foreach (var list in model.Config.RosterLists.Where(l => !names.Contains(l.Name)))
+        {
+            diagnostics.Warning(DiagnosticCodes.UnknownKey, list.Location,
+                $"roster.lists: 没有名为「{list.Name}」的代表名单，这里的排序没有用上；可写：{string.Join("、", names.Order(StringComparer.Ordinal).Take(30))}");
+        }
     }
 
     /// <summary>

@@ -397,6 +397,50 @@ public sealed class OfficeRosterTests
     }
 
     [Fact]
+    public async Task Build_OrderPerList_TwoCharacterNamesFirstOnlyWhereThatListSaysSo()
+    {
+        // Strictly by strokes 王大明 (大, 3 strokes) comes before 王红 (红, 6); a list printed with
+        // two-character names first has 王红 first. One site, three lists, each in its own order.
+        using var site = TestSite.Write(TestSite.MinimalConfig + """
+
+            roster:
+              order: 笔画
+              lists:
+                花石代表团: 两字名在前
+                乡镇级人大代表: 两字名在前
+                射埠代表团: 笔画
+                白石代表团: 两字名在前
+            """);
+        var book = new XlsxBuilder();
+        book.AddSheet("名单")
+            .Row("代表编号", "代表团", "姓名", "层级", "届次")
+            .Row("D1", "花石代表团", "王大明", "县", "第十八届")
+            .Row("D2", "花石代表团", "王红", "县", "第十八届")
+            .Row("D3", "射埠代表团", "王小红", "乡", "第十八届")
+            .Row("D4", "射埠代表团", "王芳", "乡", "第十八届");
+        book.Save(Roster(site));
+
+        await site.RebuildAsync();
+
+        static void InOrder(TestSite site, string page, params string[] names)
+        {
+            var html = File.ReadAllText(Path.Combine(site.Output, page));
+            var positions = names.Select(n => html.IndexOf($">{n}<", StringComparison.Ordinal)).ToList();
+            Assert.All(positions, p => Assert.True(p >= 0, $"{page}: {string.Join("、", names)}"));
+            Assert.True(positions.SequenceEqual(positions.Order()), $"{page}: expected {string.Join("、", names)}");
+        }
+
+        InOrder(site, "deputies/group/花石代表团/index.html", "王红", "王大明");
+        InOrder(site, "deputies/group/射埠代表团/index.html", "王小红", "王芳");
+        InOrder(site, "deputies/level/county/index.html", "王大明", "王红");
+        InOrder(site, "deputies/level/township/index.html", "王芳", "王小红");
+        InOrder(site, "deputies/index.html", "王大明", "王红");
+        InOrder(site, "deputies/index.html", "王小红", "王芳");
+        var unknown = site.AssertDiagnostic("input/site.yaml", null, DiagnosticCodes.UnknownKey, Severity.Warning);
+        Assert.Contains("白石代表团", unknown.Message);
+    }
+
+    [Fact]
     public async Task Build_SameNameAndBirthThreeTimesWithoutIds_WarningsSayTheCountAndThatRowOrderDecidesIds()
     {
         using var site = TestSite.Write(TestSite.MinimalConfig);
