@@ -5,6 +5,8 @@ using Site.Benchmarks;
 
 // Benchmarks that print figures; each writes its synthetic input to a temp folder and removes it.
 //   build    --stories N [--rebuilds R]   whole-site build of N stories, then R rebuilds after one edit each
+//   versus   --stories N [--pairs P]       `site build` and Hugo as processes, interleaved, on the same stories: ratios and steps
+//   sample   [--runs R]                    the bundled sample site built from process start to exit; `serve` to its first answer
 //   any command [--alloc-types T]          also print the T types the process allocated most bytes of
 //   roster   --deputies N --stations M
 //   search   --docs N --queries Q [--keep DIR]   index throughput and size, query p50/p99
@@ -18,7 +20,7 @@ Console.WriteLine($"# {command} {string.Join(' ', args.Skip(1))}  ({Environment.
 // The input these commands sample real text and names from must be there before any temp folder is made.
 _ = command switch
 {
-    "build" or "search" => Bench.Shared("seeds"),
+    "build" or "search" or "versus" => Bench.Shared("seeds"),
     "roster" => Bench.Shared("data", "names"),
     _ => "",
 };
@@ -27,6 +29,8 @@ using var sampler = allocationTypes > 0 ? new AllocationSampler() : null;
 var exitCode = command switch
 {
     "build" => await BuildBenchmark.RunAsync(arguments.Int("stories", 1000), arguments.Int("rebuilds", 1), arguments.String("cache") != "none"),
+    "versus" => await VersusBenchmark.RunAsync(arguments.Int("stories", 1000), arguments.Int("pairs", 5)),
+    "sample" => await VersusBenchmark.SampleAsync(arguments.Int("runs", 5)),
     "roster" => await RosterBenchmark.RunAsync(arguments.Int("deputies", 100_000), arguments.Int("stations", 10_000)),
     "search" => SearchBenchmark.Run(arguments.Int("docs", 100_000), arguments.Int("queries", 2000), arguments.String("keep")),
     "relevance" => await RelevanceBenchmark.RunAsync(),
@@ -40,7 +44,7 @@ return exitCode;
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: build --stories N | roster --deputies N --stations M | search --docs N | relevance | comments --seconds S --clients C [--postgres CONN] | qr --codes N | files --count N");
+    Console.Error.WriteLine("usage: build --stories N | versus --stories N [--pairs P] | sample [--runs R] | roster --deputies N --stations M | search --docs N | relevance | comments --seconds S --clients C [--postgres CONN] | qr --codes N | files --count N");
     return 2;
 }
 
@@ -94,7 +98,9 @@ namespace Site.Benchmarks
         /// </summary>
         public static string Shared(params string[] parts)
         {
-            var path = Path.GetFullPath(Path.Combine([RepositoryRoot(), "..", "shared", .. parts]));
+            // BENCH_SHARED names the folder where a worktree has no ../shared beside it.
+            var shared = Environment.GetEnvironmentVariable("BENCH_SHARED") is { Length: > 0 } named ? named : Path.Combine(RepositoryRoot(), "..", "shared");
+            var path = Path.GetFullPath(Path.Combine([shared, .. parts]));
             return Directory.Exists(path) ? path : Missing<string>(path, "does not exist");
         }
 
