@@ -5,8 +5,9 @@ using Site.Benchmarks;
 
 // Benchmarks that print figures; each writes its synthetic input to a temp folder and removes it.
 //   build    --stories N [--rebuilds R]   whole-site build of N stories, then R rebuilds after one edit each
-//   versus   --stories N [--pairs P]       `site build` and Hugo as processes, interleaved, on the same stories: ratios and steps
-//   sample   [--runs R]                    the bundled sample site built from process start to exit; `serve` to its first answer
+//   versus   --stories N [--pairs P] [--variants "default|DOTNET_TC_QuickJit=1"]
+//                                          `site build` and Hugo as processes, interleaved, on the same stories: ratios and steps
+//   sample   [--runs R] [--generator PATH] the bundled sample site built from process start to exit; `serve` to its first answer
 //   any command [--alloc-types T]          also print the T types the process allocated most bytes of
 //   roster   --deputies N --stations M
 //   search   --docs N --queries Q [--keep DIR]   index throughput and size, query p50/p99
@@ -29,8 +30,8 @@ using var sampler = allocationTypes > 0 ? new AllocationSampler() : null;
 var exitCode = command switch
 {
     "build" => await BuildBenchmark.RunAsync(arguments.Int("stories", 1000), arguments.Int("rebuilds", 1), arguments.String("cache") != "none"),
-    "versus" => await VersusBenchmark.RunAsync(arguments.Int("stories", 1000), arguments.Int("pairs", 5)),
-    "sample" => await VersusBenchmark.SampleAsync(arguments.Int("runs", 5)),
+    "versus" => await VersusBenchmark.RunAsync(arguments.Int("stories", 1000), arguments.Int("pairs", 5), arguments.String("variants"), arguments.String("generator")),
+    "sample" => await VersusBenchmark.SampleAsync(arguments.Int("runs", 5), arguments.String("generator")),
     "roster" => await RosterBenchmark.RunAsync(arguments.Int("deputies", 100_000), arguments.Int("stations", 10_000)),
     "search" => SearchBenchmark.Run(arguments.Int("docs", 100_000), arguments.Int("queries", 2000), arguments.String("keep")),
     "relevance" => await RelevanceBenchmark.RunAsync(),
@@ -175,6 +176,9 @@ namespace Site.Benchmarks
         {
             Directory.CreateDirectory(Path.Combine(root, "input"));
             File.Copy(Path.Combine(RepositoryRoot(), "input", "site.yaml"), Path.Combine(root, "input", "site.yaml"));
+            // The sample's site.yaml names its logo (checked by the build).
+            Directory.CreateDirectory(Path.Combine(root, "content", "images"));
+            File.Copy(Path.Combine(RepositoryRoot(), "content", "images", "logo.png"), Path.Combine(root, "content", "images", "logo.png"));
         }
 
         public static string Yaml(string value) => "\"" + value.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";

@@ -14,19 +14,30 @@ namespace Site.Benchmarks;
 /// load average before it, its wall and processor time, and each generator step (`build --timings`),
 /// so a slower figure names its step. Without Hugo on PATH it says so and times the generator alone.
 ///
+/// `--generator PATH` times another build of the generator (a ReadyToRun publish, say) instead of
+/// the one `dotnet build` left in generator/bin.
+///
 /// `sample --runs R`: the bundled sample site (this repository's content/ and input/) built R times
 /// from process start to exit, then `serve` timed from process start to its first answer.
 /// </summary>
 internal static partial class VersusBenchmark
 {
-    public static async Task<int> RunAsync(int stories, int pairs)
+    /// <param name="variants">
+    /// Runtime settings to compare, "|" between variants and "," between the environment variables of
+    /// one ("default" for none), e.g. <c>default|DOTNET_TC_QuickJit=1</c>: every round runs each variant
+    /// and Hugo once, in an order that rotates from round to round.
+    /// </param>
+    public static async Task<int> RunAsync(int stories, int pairs, string? variants = null, string? generator = null)
     {
-        var site = GeneratorExecutable();
+        var site = GeneratorExecutable(generator);
         var hugo = FindOnPath("hugo");
         Console.WriteLine($"generator: {site}");
         Console.WriteLine(hugo is null
             ? "HUGO ABSENT: `hugo` is not on PATH (Debian: apt-get install -y hugo); timing the generator alone, no ratios."
             : $"hugo: {hugo} ({Capture(hugo, "version").Trim()})");
+        var settings = (variants ?? "default").Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(v => (Name: v, Environment: v == "default" ? [] : v.Split(',', StringSplitOptions.TrimEntries).Select(e => e.Split('=', 2)).ToDictionary(e => e[0], e => e[1])))
+            .ToList();
 
         var root = Bench.TempFolder("versus");
         try
@@ -37,56 +48,74 @@ internal static partial class VersusBenchmark
             WriteHugoSite(root, hugoRoot);
             Console.WriteLine($"input: {stories:N0} stories, {Bench.Size(Bench.FolderSize(Path.Combine(root, "content")))} of Markdown, for both (written in {write.Elapsed.TotalSeconds:0.0} s)");
 
-            // One run of each first, unmeasured: both read their input from the page cache after it.
             var siteOut = Path.Combine(root, "out-site");
             var hugoOut = Path.Combine(root, "out-hugo");
-            var siteRuns = new List<Run>();
+            var siteRuns = settings.Select(_ => new List<Run>()).ToList();
             var hugoRuns = new List<Run>();
-            Run RunSite() => Measure(site, ["build", "--root", root, "--out", siteOut, "--timings"], siteOut);
+            Run RunSite(int variant) => Measure(site, ["build", "--root", root, "--out", siteOut, "--timings"], siteOut, settings[variant].Environment);
             Run RunHugo() => Measure(hugo!, ["--source", hugoRoot, "--destination", hugoOut, "--quiet"], hugoOut);
-            Report("warm-up site", RunSite());
+
+            // One run of each first, unmeasured: both read their input from the page cache after it.
+            var warmUp = RunSite(0);
+            Report("warm-up site", warmUp);
+            if (warmUp.Exit != 0)
+            {
+                return 1;
+            }
+
             if (hugo is not null)
             {
                 Report("warm-up hugo", RunHugo());
             }
 
+            // Entrants of a round: each variant (0..n-1) and Hugo (-1); round r starts r places further on.
+            var entrants = Enumerable.Range(0, settings.Count).Concat(hugo is null ? [] : [-1]).ToList();
             for (var pair = 1; pair <= pairs; pair++)
             {
-                // Odd pairs start with the generator, even ones with Hugo.
-                var siteFirst = pair % 2 == 1 || hugo is null;
-                Run? h = null;
-                if (!siteFirst)
+                var order = entrants.Skip((pair - 1) % entrants.Count).Concat(entrants.Take((pair - 1) % entrants.Count)).ToList();
+                var round = new Dictionary<int, Run>();
+                foreach (var entrant in order)
                 {
-                    h = RunHugo();
+                    var run = entrant < 0 ? RunHugo() : RunSite(entrant);
+                    round[entrant] = run;
+                    Report($"round {pair} {(entrant < 0 ? "hugo" : "site " + settings[entrant].Name)}", run);
                 }
 
-                var s = RunSite();
-                if (siteFirst && hugo is not null)
+                for (var v = 0; v < settings.Count; v++)
                 {
-                    h = RunHugo();
+                    siteRuns[v].Add(round[v]);
                 }
 
-                siteRuns.Add(s);
-                Report($"pair {pair} site", s);
-                if (h is { } hr)
+                if (round.TryGetValue(-1, out var h))
                 {
-                    hugoRuns.Add(hr);
-                    Report($"pair {pair} hugo", hr);
-                    Console.WriteLine($"pair {pair} ratio site/hugo: wall {s.Wall / hr.Wall:0.00}, processor {s.Cpu / hr.Cpu:0.00}");
+                    hugoRuns.Add(h);
+                    foreach (var (v, setting) in settings.Index())
+                    {
+                        Console.WriteLine($"round {pair} ratio site {setting.Name}/hugo: wall {round[v].Wall / h.Wall:0.00}, processor {round[v].Cpu / h.Cpu:0.00}");
+                    }
                 }
             }
 
             Console.WriteLine();
-            Console.WriteLine($"summary, {stories:N0} stories, {pairs} pairs (wall figures are noisy on a shared machine; see each run's load):");
-            Console.WriteLine($"  site  wall {Range(siteRuns.Select(r => r.Wall))} s, processor {Range(siteRuns.Select(r => r.Cpu))} s, peak {Range(siteRuns.Select(r => r.PeakMiB), "0")} MiB, files {siteRuns[^1].Files:N0}");
-            if (hugoRuns.Count > 0)
+            Console.WriteLine($"summary, {stories:N0} stories, {pairs} rounds (wall figures are noisy on a shared machine; each run's load average is above):");
+            foreach (var (v, setting) in settings.Index())
             {
-                Console.WriteLine($"  hugo  wall {Range(hugoRuns.Select(r => r.Wall))} s, processor {Range(hugoRuns.Select(r => r.Cpu))} s, peak {Range(hugoRuns.Select(r => r.PeakMiB), "0")} MiB, files {hugoRuns[^1].Files:N0}");
-                Console.WriteLine($"  ratio site/hugo per pair: wall {Range(siteRuns.Zip(hugoRuns, (s, h) => s.Wall / h.Wall))}, processor {Range(siteRuns.Zip(hugoRuns, (s, h) => s.Cpu / h.Cpu))}");
+                var runs = siteRuns[v];
+                Console.WriteLine($"  site {setting.Name}: wall {Range(runs.Select(r => r.Wall))} s, processor {Range(runs.Select(r => r.Cpu))} s, peak {Range(runs.Select(r => r.PeakMiB), "0")} MiB, files {runs[^1].Files:N0}");
+                if (hugoRuns.Count > 0)
+                {
+                    Console.WriteLine($"    ratio to hugo in the same round: wall {Range(runs.Zip(hugoRuns, (s, h) => s.Wall / h.Wall))}, processor {Range(runs.Zip(hugoRuns, (s, h) => s.Cpu / h.Cpu))}");
+                }
+
+                PrintSteps(runs);
             }
 
-            PrintSteps(siteRuns);
-            return siteRuns.All(r => r.Exit == 0) && hugoRuns.All(r => r.Exit == 0) ? 0 : 1;
+            if (hugoRuns.Count > 0)
+            {
+                Console.WriteLine($"  hugo: wall {Range(hugoRuns.Select(r => r.Wall))} s, processor {Range(hugoRuns.Select(r => r.Cpu))} s, peak {Range(hugoRuns.Select(r => r.PeakMiB), "0")} MiB, files {hugoRuns[^1].Files:N0}");
+            }
+
+            return siteRuns.All(runs => runs.All(r => r.Exit == 0)) && hugoRuns.All(r => r.Exit == 0) ? 0 : 1;
         }
         finally
         {
@@ -94,9 +123,9 @@ internal static partial class VersusBenchmark
         }
     }
 
-    public static async Task<int> SampleAsync(int runs)
+    public static async Task<int> SampleAsync(int runs, string? generator = null)
     {
-        var site = GeneratorExecutable();
+        var site = GeneratorExecutable(generator);
         var repository = Bench.RepositoryRoot();
         var output = Bench.TempFolder("sample");
         try
@@ -194,7 +223,7 @@ internal static partial class VersusBenchmark
     /// <summary>One process from start to exit: wall and processor time (user + system, from the kernel's account of reaped children), peak resident memory, files in its output.</summary>
     private readonly record struct Run(int Exit, double Wall, double Cpu, double PeakMiB, int Files, string Load, IReadOnlyDictionary<string, (double Ms, double CpuMs)> Steps, string Error);
 
-    private static Run Measure(string executable, string[] arguments, string output)
+    private static Run Measure(string executable, string[] arguments, string output, IReadOnlyDictionary<string, string>? environment = null)
     {
         if (Directory.Exists(output))
         {
@@ -204,6 +233,11 @@ internal static partial class VersusBenchmark
         var load = LoadAverage();
         var start = new ProcessStartInfo(executable) { RedirectStandardOutput = true, RedirectStandardError = true };
         arguments.ToList().ForEach(start.ArgumentList.Add);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         var before = ChildrenCpu();
         var clock = Stopwatch.StartNew();
         using var process = Process.Start(start)!;
@@ -271,8 +305,14 @@ internal static partial class VersusBenchmark
     }
 
     /// <summary>The generator as `dotnet build` of this configuration left it, run through its own apphost (as `dotnet run` does).</summary>
-    private static string GeneratorExecutable()
+    /// <param name="given">`--generator PATH`: another build of the generator, e.g. a ReadyToRun publish.</param>
+    private static string GeneratorExecutable(string? given)
     {
+        if (given is not null)
+        {
+            return File.Exists(given) ? Path.GetFullPath(given) : throw new FileNotFoundException("--generator: no such file", given);
+        }
+
         var configuration = AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
         var path = Path.Combine(Bench.RepositoryRoot(), "generator", "bin", configuration, "net10.0", "site");
         if (!File.Exists(path))
