@@ -27,7 +27,7 @@ internal static partial class VersusBenchmark
     /// one ("default" for none), e.g. <c>default|DOTNET_TC_QuickJit=1</c>: every round runs each variant
     /// and Hugo once, in an order that rotates from round to round.
     /// </param>
-    public static async Task<int> RunAsync(int stories, int pairs, string? variants = null, string? generator = null)
+    public static async Task<int> RunAsync(int stories, int pairs, string? variants = null, string? generator = null, int warmUps = 1)
     {
         var site = GeneratorExecutable(generator);
         var hugo = FindOnPath("hugo");
@@ -56,16 +56,20 @@ internal static partial class VersusBenchmark
             Run RunHugo() => Measure(hugo!, ["--source", hugoRoot, "--destination", hugoOut, "--quiet"], hugoOut);
 
             // One run of each first, unmeasured: both read their input from the page cache after it.
-            var warmUp = RunSite(0);
-            Report("warm-up site", warmUp);
-            if (warmUp.Exit != 0)
+            // (`--warm-up 0` leaves them out, for the largest sizes.)
+            if (warmUps > 0)
             {
-                return 1;
-            }
+                var warmUp = RunSite(0);
+                Report("warm-up site", warmUp);
+                if (warmUp.Exit != 0)
+                {
+                    return 1;
+                }
 
-            if (hugo is not null)
-            {
-                Report("warm-up hugo", RunHugo());
+                if (hugo is not null)
+                {
+                    Report("warm-up hugo", RunHugo());
+                }
             }
 
             // Entrants of a round: each variant (0..n-1) and Hugo (-1); round r starts r places further on.
