@@ -5,6 +5,7 @@ using Site.Benchmarks;
 
 // Benchmarks that print figures; each writes its synthetic input to a temp folder and removes it.
 //   build    --stories N [--rebuilds R]   whole-site build of N stories, then R rebuilds after one edit each
+//            [--words none]                 … with the search index's SmartCn word fields left out
 //   versus   --stories N [--pairs P] [--variants "default|DOTNET_TC_QuickJit=1"] [--warm-up 0] [--generator PATH]
 //                                          `site build` and Hugo as processes, interleaved, on the same stories: ratios and steps
 //   sample   [--runs R] [--generator PATH] the bundled sample site built from process start to exit; `serve` to its first answer
@@ -29,7 +30,7 @@ var allocationTypes = arguments.Int("alloc-types", 0);
 using var sampler = allocationTypes > 0 ? new AllocationSampler() : null;
 var exitCode = command switch
 {
-    "build" => await BuildBenchmark.RunAsync(arguments.Int("stories", 1000), arguments.Int("rebuilds", 1), arguments.String("cache") != "none"),
+    "build" => await BuildBenchmark.RunAsync(arguments.Int("stories", 1000), arguments.Int("rebuilds", 1), arguments.String("cache") != "none", arguments.String("words") != "none"),
     "versus" => await VersusBenchmark.RunAsync(arguments.Int("stories", 1000), arguments.Int("pairs", 5), arguments.String("variants"), arguments.String("generator"), arguments.Int("warm-up", 1)),
     "sample" => await VersusBenchmark.SampleAsync(arguments.Int("runs", 5), arguments.String("generator")),
     "roster" => await RosterBenchmark.RunAsync(arguments.Int("deputies", 100_000), arguments.Int("stations", 10_000)),
