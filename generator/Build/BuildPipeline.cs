@@ -97,15 +97,17 @@ public static class BuildPipeline
 
     private static (ContentLoader.Result Content, InputRecords Input) Load(BuildOptions options, DiagnosticBag diagnostics, BuildCache? cache)
     {
-        var content = ContentLoader.Load(options.Root, diagnostics, cache?.Files);
-        var input = InputLoader.Load(options.Root, diagnostics);
-
-        // Deputies' names go into the index with their pinyin; the transform compiles while the site renders.
-        if (input.Of(RecordKind.Deputies).Count > 0)
+        // Deputies' names go into the roster pages and the index with their pinyin: the transform starts
+        // compiling now, beside the loading and checking, when there is a roster to read. `check`
+        // renders and indexes nothing, so it never needs it.
+        var deputies = Path.Combine(options.Root, "input", RecordKind.Deputies.Folder);
+        if (!options.CheckOnly && Directory.Exists(deputies) && Directory.EnumerateFiles(deputies, "*", SearchOption.AllDirectories).Any())
         {
             _ = NamePinyin.WarmUp();
         }
 
+        var content = ContentLoader.Load(options.Root, diagnostics, cache?.Files);
+        var input = InputLoader.Load(options.Root, diagnostics);
         return (content, input);
     }
 

@@ -18,7 +18,8 @@ namespace Site.Generator.Serving;
 /// </summary>
 public static class DevServer
 {
-    public static async Task<int> RunAsync(BuildOptions options, int port, CancellationToken cancellationToken, bool verbose = false)
+    /// <param name="firstBuildMayStart">For tests: the first build waits for it (the server already answers).</param>
+    public static async Task<int> RunAsync(BuildOptions options, int port, CancellationToken cancellationToken, bool verbose = false, Task? firstBuildMayStart = null)
     {
         // A mistyped --root: say so and stop, rather than watch and serve an empty site.
         if (options.RootProblem() is { } rootProblem)
@@ -31,7 +32,6 @@ public static class DevServer
         var cache = new BuildCache();
         Console.WriteLine($"正在生成网站 {options.Root}（第一次生成全部页面，之后只重做改动涉及的页面）");
         var live = new LiveReload();
-        await BuildAndReportAsync(options with { Progress = new BuildProgress(Console.Out) }, cache, live, cancellationToken);
         Directory.CreateDirectory(options.Output);
 
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = options.Root });
@@ -41,12 +41,31 @@ public static class DevServer
         builder.Configuration["Intake:DataPath"] ??= options.IntakeOutput;
         builder.Configuration["Intake:Sqlite"] ??= Path.Combine(options.Root, ".data", "comments.db");
         builder.Services.AddIntake(builder.Configuration);
-        var app = builder.Build();
+        await using var app = builder.Build();
         app.UseIntake();
 
         // Static pages first, as a CDN would answer them; then routing for /api/* and the 404 fallback.
         var files = new PhysicalFileProvider(options.Output);
         live.UseInjection(app);
+
+        // The server answers from the start and the first build runs behind it: until that build has
+        // finished, the last build's pages (from an earlier `serve` or `build`) are served as they
+        // are, and any path without one gets a page saying the site is being built, which the
+        // live-reload script replaces with the real page when the build is done.
+        var firstBuild = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        app.Use(async (context, next) =>
+        {
+            if (firstBuild.Task.IsCompleted || context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/_serve") || HasFile(files, context.Request.Path))
+            {
+                await next();
+                return;
+            }
+
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            context.Response.Headers.RetryAfter = "1";
+            context.Response.ContentType = "text/html; charset=utf-8";
+            await context.Response.WriteAsync(BuildingPage);
+        });
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
         app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
         app.UseRouting();
@@ -69,10 +88,43 @@ public static class DevServer
             }
         });
 
-        using var watcher = new RebuildWatcher(options, () => BuildAndReportAsync(options, cache, live, cancellationToken));
-        Console.WriteLine($"预览地址：http://127.0.0.1:{port}/  （修改 content/、input/、theme/ 后自动重新生成；Ctrl+C 退出）");
-        await app.RunAsync(cancellationToken);
+        // A save during the first build rebuilds after it, never beside it (both would use the cache).
+        using var watcher = new RebuildWatcher(options, async () =>
+        {
+            await firstBuild.Task;
+            await BuildAndReportAsync(options, cache, live, cancellationToken);
+        });
+        await app.StartAsync(cancellationToken);
+        Console.WriteLine($"预览地址：http://127.0.0.1:{port}/  （正在生成时先显示上一次的版本；修改 content/、input/、theme/ 后自动重新生成；Ctrl+C 退出）");
+        try
+        {
+            await (firstBuildMayStart ?? Task.CompletedTask).WaitAsync(cancellationToken);
+            await BuildAndReportAsync(options with { Progress = new BuildProgress(Console.Out) }, cache, live, cancellationToken);
+        }
+        finally
+        {
+            firstBuild.TrySetResult();
+        }
+
+        await app.WaitForShutdownAsync(cancellationToken);
         return 0;
+    }
+
+    /// <summary>What a path without a page answers while the first build runs (503, retried by the browser every second).</summary>
+    public const string BuildingPage =
+        "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">" +
+        "<meta http-equiv=\"refresh\" content=\"1\"><title>正在生成网站…</title></head>" +
+        "<body><p>正在生成网站…，完成后本页自动刷新。</p></body></html>";
+
+    private static bool HasFile(IFileProvider files, PathString path)
+    {
+        var value = path.Value ?? "/";
+        if (value.EndsWith('/'))
+        {
+            value += "index.html";
+        }
+
+        return files.GetFileInfo(value).Exists;
     }
 
     private static async Task BuildAndReportAsync(BuildOptions options, BuildCache cache, LiveReload live, CancellationToken cancellationToken)

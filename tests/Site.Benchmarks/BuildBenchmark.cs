@@ -74,7 +74,8 @@ internal static class BuildBenchmark
         }
     }
 
-    private static void Generate(string root, int count)
+    /// <summary>The corpus: <paramref name="count"/> stories under content/stories/YYYY/ and the sample's site.yaml.</summary>
+    internal static void Generate(string root, int count)
     {
         Bench.WriteSiteConfig(root);
         var paragraphs = Bench.SeedParagraphs();

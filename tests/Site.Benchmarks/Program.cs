@@ -6,6 +6,9 @@ using Site.Benchmarks;
 // Benchmarks that print figures; each writes its synthetic input to a temp folder and removes it.
 //   build    --stories N [--rebuilds R]   whole-site build of N stories, then R rebuilds after one edit each
 //            [--words none]                 … with the search index's SmartCn word fields left out
+//   versus   --stories N [--pairs P] [--variants "default|DOTNET_TC_QuickJit=1"] [--warm-up 0] [--generator PATH]
+//                                          `site build` and Hugo as processes, interleaved, on the same stories: ratios and steps
+//   sample   [--runs R] [--generator PATH] the bundled sample site built from process start to exit; `serve` to its first answer
 //   any command [--alloc-types T]          also print the T types the process allocated most bytes of
 //   roster   --deputies N --stations M
 //   search   --docs N --queries Q [--keep DIR]   index throughput and size, query p50/p99
@@ -20,7 +23,7 @@ Console.WriteLine($"# {command} {string.Join(' ', args.Skip(1))}  ({Environment.
 // The input these commands sample real text and names from must be there before any temp folder is made.
 _ = command switch
 {
-    "build" or "search" => Bench.Shared("seeds"),
+    "build" or "search" or "versus" => Bench.Shared("seeds"),
     "roster" => Bench.Shared("data", "names"),
     _ => "",
 };
@@ -29,6 +32,8 @@ using var sampler = allocationTypes > 0 ? new AllocationSampler() : null;
 var exitCode = command switch
 {
     "build" => await BuildBenchmark.RunAsync(arguments.Int("stories", 1000), arguments.Int("rebuilds", 1), arguments.String("cache") != "none", arguments.String("words") != "none"),
+    "versus" => await VersusBenchmark.RunAsync(arguments.Int("stories", 1000), arguments.Int("pairs", 5), arguments.String("variants"), arguments.String("generator"), arguments.Int("warm-up", 1)),
+    "sample" => await VersusBenchmark.SampleAsync(arguments.Int("runs", 5), arguments.String("generator")),
     "roster" => await RosterBenchmark.RunAsync(arguments.Int("deputies", 100_000), arguments.Int("stations", 10_000)),
     "search" => SearchBenchmark.Run(arguments.Int("docs", 100_000), arguments.Int("queries", 2000), arguments.String("keep")),
     "relevance" => await RelevanceBenchmark.RunAsync(),
@@ -43,7 +48,7 @@ return exitCode;
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: build --stories N | roster --deputies N --stations M | search --docs N | relevance | comments --seconds S --clients C [--postgres CONN] | messages --seconds S --clients C [--postgres CONN] | qr --codes N | files --count N");
+    Console.Error.WriteLine("usage: build --stories N | versus --stories N [--pairs P] | sample [--runs R] | roster --deputies N --stations M | search --docs N | relevance | comments --seconds S --clients C [--postgres CONN] | messages --seconds S --clients C [--postgres CONN] | qr --codes N | files --count N");
     return 2;
 }
 
@@ -97,7 +102,9 @@ namespace Site.Benchmarks
         /// </summary>
         public static string Shared(params string[] parts)
         {
-            var path = Path.GetFullPath(Path.Combine([RepositoryRoot(), "..", "shared", .. parts]));
+            // BENCH_SHARED names the folder where a worktree has no ../shared beside it.
+            var shared = Environment.GetEnvironmentVariable("BENCH_SHARED") is { Length: > 0 } named ? named : Path.Combine(RepositoryRoot(), "..", "shared");
+            var path = Path.GetFullPath(Path.Combine([shared, .. parts]));
             return Directory.Exists(path) ? path : Missing<string>(path, "does not exist");
         }
 
@@ -172,6 +179,9 @@ namespace Site.Benchmarks
         {
             Directory.CreateDirectory(Path.Combine(root, "input"));
             File.Copy(Path.Combine(RepositoryRoot(), "input", "site.yaml"), Path.Combine(root, "input", "site.yaml"));
+            // The sample's site.yaml names its logo (checked by the build).
+            Directory.CreateDirectory(Path.Combine(root, "content", "images"));
+            File.Copy(Path.Combine(RepositoryRoot(), "content", "images", "logo.png"), Path.Combine(root, "content", "images", "logo.png"));
         }
 
         public static string Yaml(string value) => "\"" + value.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";

@@ -131,7 +131,9 @@ public sealed class ContentSecurityCliTests
         process.BeginErrorReadLine();
         try
         {
+            // serve answers before its first build ends: the edit comes after that build.
             await WaitForAsync(output, changed, "预览地址", 1);
+            await WaitForAsync(output, changed, "已生成", 1);
 
             site.AddFiles("-- content/robots.txt --\nUser-agent: *\n");
             await WaitForAsync(output, changed, "content/robots.txt: error SG4002", 1);

@@ -1,0 +1,113 @@
+using System.Net;
+using System.Net.Sockets;
+using Site.Generator.Build;
+using Site.Generator.Serving;
+using Site.Generator.Tests.Support;
+
+namespace Site.Generator.Tests.Pipeline;
+
+/// <summary>
+/// `serve` answers on a real Kestrel at 127.0.0.1 before its first build has ended: a path the last
+/// build left a page for is served as it was, any other path says the site is being built (503,
+/// retried), and the endpoint answers as usual; once the build is done, the new pages are served.
+/// </summary>
+public sealed class ServeFirstBuildTests
+{
+    private const string Site = TestSite.MinimalConfig + """
+
+        -- content/stories/a.md --
+        ---
+        title: 接待日
+        date: 2026-01-05
+        column: 履职故事
+        ---
+        正文。
+        """;
+
+    [Fact]
+    public async Task BeforeTheFirstBuildEnds_TheServerAnswers_WithTheLastPagesOrABuildingPage()
+    {
+        using var site = TestSite.Write(Site);
+        // What an earlier build left in the output folder.
+        Directory.CreateDirectory(Path.Combine(site.Output, "old"));
+        File.WriteAllText(Path.Combine(site.Output, "old", "index.html"), "<!DOCTYPE html><html><body><p>上一次的页面</p></body></html>");
+
+        var port = FreePort();
+        var mayBuild = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var stop = new CancellationTokenSource();
+        var options = BuildOptions.For(site.Root) with { Now = TestSite.Now };
+        var serving = DevServer.RunAsync(options, port, stop.Token, verbose: false, firstBuildMayStart: mayBuild.Task);
+        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
+        try
+        {
+            var building = await AnswerAsync(client, "/", serving);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, building.StatusCode);
+            Assert.Equal("1", building.Headers.RetryAfter?.ToString());
+            var page = await building.Content.ReadAsStringAsync();
+            Assert.Contains("正在生成网站", page);
+            Assert.Contains("http-equiv=\"refresh\"", page);
+            Assert.Contains("/_serve/live.js", page); // the live-reload script brings the real page when the build is done
+
+            var story = await client.GetAsync("/stories/a/");
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, story.StatusCode);
+
+            var old = await client.GetAsync("/old/");
+            Assert.Equal(HttpStatusCode.OK, old.StatusCode);
+            Assert.Contains("上一次的页面", await old.Content.ReadAsStringAsync());
+
+            // The endpoint is not behind the building page: it answers in its own terms (JSON: no index yet).
+            var search = await client.GetAsync("/api/search?q=接待");
+            Assert.StartsWith("application/json", search.Content.Headers.ContentType?.MediaType);
+            Assert.Contains("搜索索引尚未生成", await search.Content.ReadAsStringAsync());
+
+            mayBuild.SetResult();
+            using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+            HttpResponseMessage built;
+            while ((built = await client.GetAsync("/stories/a/", deadline.Token)).StatusCode != HttpStatusCode.OK)
+            {
+                Assert.False(serving.IsCompleted, "serve stopped");
+                await Task.Delay(50, deadline.Token);
+            }
+
+            Assert.Contains("接待日", await built.Content.ReadAsStringAsync(deadline.Token));
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/", deadline.Token)).StatusCode);
+        }
+        finally
+        {
+            mayBuild.TrySetResult();
+            await stop.CancelAsync();
+            try
+            {
+                await serving;
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        }
+    }
+
+    /// <summary>The first answer on <paramref name="path"/>, retried while Kestrel is still starting.</summary>
+    private static async Task<HttpResponseMessage> AnswerAsync(HttpClient client, string path, Task serving)
+    {
+        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        while (true)
+        {
+            Assert.False(serving.IsCompleted, "serve stopped before answering");
+            try
+            {
+                return await client.GetAsync(path, deadline.Token);
+            }
+            catch (HttpRequestException)
+            {
+                await Task.Delay(50, deadline.Token);
+            }
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
