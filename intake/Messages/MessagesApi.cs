@@ -193,7 +193,7 @@ public static class MessagesApi
     /// <summary>A deputy or a station as a message sees it: id, name, page, and the station it goes through.</summary>
     internal sealed record Recipient(RecipientKind Kind, string Id, string Name, string Url, string? Station)
     {
-        public Crumb Back => new($"返回{Name}", Url);
+        public Crumb Back => new(Kind == RecipientKind.Deputy ? $"返回{Name}代表的页面" : $"返回{Name}", Url);
     }
 
     internal static Recipient? Resolve(RecipientKind kind, string id, RecipientCatalog catalog) => kind == RecipientKind.Deputy
