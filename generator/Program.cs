@@ -6,7 +6,7 @@ using Site.Generator.Commands;
 using Site.Generator.Replacements;
 using Site.Generator.Serving;
 
-// site build | check | serve | export | template — exit 0 ok, 1 content errors, 2 internal failure.
+// site build | check | serve | export | template | verify | privacy — exit 0 ok, 1 content errors, 2 internal failure.
 // Staff read the help and the parser's messages (a missing option, an unknown verb) in Chinese:
 // System.CommandLine ships them in zh-Hans, chosen by the UI culture.
 CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("zh-Hans");
@@ -53,7 +53,22 @@ var verify = new Command("verify", "核验网站目录中的每个文件是否�
 verify.SetAction(parse => VerifyCommand.Run(
     parse.GetValue(siteOption)?.FullName ?? Path.Combine(parse.GetValue(rootOption)!.FullName, "_site"), parse.GetValue(publicKeyOption), Console.Out, Console.Error));
 
-var root = new RootCommand("人大代表履职服务平台 静态网站生成器") { build, check, serve, export, template, verify };
+var receiptOption = new Option<string>("--receipt") { Description = "回执编号（如 YJ261123-7KQ2M9PX）", HelpName = "编号", Required = true };
+var byOption = new Option<string>("--by") { Description = "经办人姓名，记入个人信息处理记录", HelpName = "姓名", Required = true };
+var textOption = new Option<string>("--text") { Description = "更正后的完整内容（替换原内容）", HelpName = "内容", Required = true };
+var dryRunOption = new Option<bool>("--dry-run") { Description = "只列出将清除多少条，不改动" };
+var correct = new Command("correct", "应本人要求更正一条意见或留言的内容（记录经办人和时间，不记录内容）") { rootOption, receiptOption, textOption, byOption, postgresOption };
+correct.SetAction((parse, token) => PrivacyCommand.CorrectAsync(
+    parse.GetValue(rootOption)!.FullName, parse.GetValue(postgresOption), parse.GetValue(receiptOption)!, parse.GetValue(textOption)!, parse.GetValue(byOption)!, token));
+var delete = new Command("delete", "应本人要求删除一条意见或留言（记录经办人和时间；凭回执查询显示“已应本人要求删除”）") { rootOption, receiptOption, byOption, postgresOption };
+delete.SetAction((parse, token) => PrivacyCommand.DeleteAsync(
+    parse.GetValue(rootOption)!.FullName, parse.GetValue(postgresOption), parse.GetValue(receiptOption)!, parse.GetValue(byOption)!, token));
+var purge = new Command("purge", "清除已过保存期的姓名和联系方式（保存期见网站“个人信息保护说明”）") { rootOption, byOption, dryRunOption, postgresOption };
+purge.SetAction((parse, token) => PrivacyCommand.PurgeAsync(
+    parse.GetValue(rootOption)!.FullName, parse.GetValue(postgresOption), parse.GetValue(byOption)!, parse.GetValue(dryRunOption), token));
+var privacy = new Command("privacy", "个人信息：更正、删除意见或留言，清除过期的联系方式（仅供工作人员）") { correct, delete, purge };
+
+var root = new RootCommand("人大代表履职服务平台 静态网站生成器") { build, check, serve, export, template, verify, privacy };
 root.Options.Add(libraryPathsOption);
 ChineseCommandLine.Apply(root);
 try

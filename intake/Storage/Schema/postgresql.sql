@@ -21,3 +21,15 @@ CREATE TABLE IF NOT EXISTS comments (
 ALTER TABLE comments ADD COLUMN IF NOT EXISTS fingerprint TEXT NULL;
 CREATE UNIQUE INDEX IF NOT EXISTS ux_comments_idempotency ON comments (draft, idempotency_key) WHERE idempotency_key IS NOT NULL;
 CREATE INDEX IF NOT EXISTS ix_comments_draft ON comments (draft, article);
+
+-- 个人信息处理记录: who corrected or deleted a submission at its author's request, or purged expired
+-- contact details, and when (Privacy/PrivacyLog.cs). Never the text that was removed.
+CREATE TABLE IF NOT EXISTS privacy_log (
+    id BIGSERIAL PRIMARY KEY,
+    at TIMESTAMPTZ NOT NULL,
+    staff TEXT NOT NULL,
+    action TEXT NOT NULL,
+    receipt TEXT NULL,
+    detail TEXT NULL
+);
+CREATE INDEX IF NOT EXISTS ix_privacy_log_receipt ON privacy_log (receipt);

@@ -19,3 +19,15 @@ CREATE TABLE IF NOT EXISTS comments (
 );
 CREATE UNIQUE INDEX IF NOT EXISTS ux_comments_idempotency ON comments (draft, idempotency_key) WHERE idempotency_key IS NOT NULL;
 CREATE INDEX IF NOT EXISTS ix_comments_draft ON comments (draft, article);
+
+-- 个人信息处理记录: who corrected or deleted a submission at its author's request, or purged expired
+-- contact details, and when (Privacy/PrivacyLog.cs). Never the text that was removed.
+CREATE TABLE IF NOT EXISTS privacy_log (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    at TEXT NOT NULL,
+    staff TEXT NOT NULL,
+    action TEXT NOT NULL,
+    receipt TEXT NULL,
+    detail TEXT NULL
+);
+CREATE INDEX IF NOT EXISTS ix_privacy_log_receipt ON privacy_log (receipt);
