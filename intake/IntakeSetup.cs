@@ -38,6 +38,18 @@ public static class IntakeSetup
             return store;
         });
         services.AddSingleton(sp => new BatchWriter<NewComment, Receipt>(sp.GetRequiredService<ICommentStore>(), sp.GetRequiredService<IOptions<IntakeOptions>>().Value.MaxBatch));
+
+        // Messages live in the same database as comments (the same file or connection string).
+        services.AddSingleton<IMessageStore>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<IntakeOptions>>().Value;
+            IMessageStore store = string.IsNullOrWhiteSpace(options.Postgres)
+                ? new SqliteMessageStore(options.Sqlite)
+                : new PostgresMessageStore(options.Postgres, options.PostgresReadConnections);
+            store.InitializeAsync(CancellationToken.None).GetAwaiter().GetResult();
+            return store;
+        });
+        services.AddSingleton(sp => new BatchWriter<NewMessage, Receipt>(sp.GetRequiredService<IMessageStore>(), sp.GetRequiredService<IOptions<IntakeOptions>>().Value.MaxBatch));
         return services;
     }
 
