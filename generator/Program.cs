@@ -6,7 +6,7 @@ using Site.Generator.Commands;
 using Site.Generator.Replacements;
 using Site.Generator.Serving;
 
-// site build | check | serve | export | template | verify | privacy — exit 0 ok, 1 content errors, 2 internal failure.
+// site build | check | serve | export | template | verify | messages | privacy — exit 0 ok, 1 content errors, 2 internal failure.
 // Staff read the help and the parser's messages (a missing option, an unknown verb) in Chinese:
 // System.CommandLine ships them in zh-Hans, chosen by the UI culture.
 CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("zh-Hans");
@@ -68,7 +68,19 @@ purge.SetAction((parse, token) => PrivacyCommand.PurgeAsync(
     parse.GetValue(rootOption)!.FullName, parse.GetValue(postgresOption), parse.GetValue(byOption)!, parse.GetValue(dryRunOption), token));
 var privacy = new Command("privacy", "个人信息：更正、删除意见或留言，清除过期的联系方式（仅供工作人员）") { correct, delete, purge };
 
-var root = new RootCommand("人大代表履职服务平台 静态网站生成器") { build, check, serve, export, template, verify, privacy };
+var sinceOption = new Option<string?>("--since") { Description = "只导出这一天以来收到的留言（如 2026-03-01）", HelpName = "日期" };
+var allOption = new Option<bool>("--all") { Description = "连已办结的留言一起导出（默认只导出未办结的）" };
+var messagesOutOption = new Option<FileInfo?>("--out") { Description = "导出文件（默认：<root>/.data/exports/messages-<日期时间>.xlsx，该目录不进入 git）", HelpName = "文件" };
+var messagesExport = new Command("export", "导出留言办理表（.xlsx，含联系方式，仅供工作人员）") { rootOption, sinceOption, allOption, messagesOutOption, postgresOption };
+messagesExport.SetAction((parse, token) => MessageOfficeCommand.ExportAsync(
+    parse.GetValue(rootOption)!.FullName, parse.GetValue(sinceOption), parse.GetValue(allOption), parse.GetValue(messagesOutOption)?.FullName, parse.GetValue(postgresOption), token));
+var importFileOption = new Option<FileInfo>("--file") { Description = "填好的留言办理表（.xlsx）", HelpName = "文件", Required = true };
+var messagesImport = new Command("import", "导入填好的留言办理表：有任何错误时全部不导入，并列出每一处错误") { rootOption, importFileOption, postgresOption };
+messagesImport.SetAction((parse, token) => MessageOfficeCommand.ImportAsync(
+    parse.GetValue(rootOption)!.FullName, parse.GetValue(importFileOption)!.FullName, parse.GetValue(postgresOption), token));
+var messages = new Command("messages", "留言办理：导出留言办理表，导入办理情况和答复（仅供工作人员）") { messagesExport, messagesImport };
+
+var root = new RootCommand("人大代表履职服务平台 静态网站生成器") { build, check, serve, export, template, verify, messages, privacy };
 root.Options.Add(libraryPathsOption);
 ChineseCommandLine.Apply(root);
 try

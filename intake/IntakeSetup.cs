@@ -4,6 +4,7 @@ using Site.Intake.Comments;
 using Site.Intake.Drafts;
 using Site.Intake.Export;
 using Site.Intake.Http;
+using Site.Intake.Office;
 using Site.Intake.Search;
 using Site.Intake.Storage;
 using Site.Intake.Submissions;
@@ -77,6 +78,7 @@ public static class IntakeSetup
     {
         app.MapComments();
         app.MapExport();
+        app.MapMessageOffice();
         app.MapSearch();
         return app;
     }

@@ -16,15 +16,19 @@ public sealed class StaffStore : IAsyncDisposable
     private readonly NpgsqlDataSource? _postgres;
     private readonly string? _sqlite;
 
-    private StaffStore(ICommentStore store, string? sqlite, NpgsqlDataSource? postgres)
+    private StaffStore(ICommentStore store, IMessageStore messages, string? sqlite, NpgsqlDataSource? postgres)
     {
         Comments = store;
+        Messages = messages;
         _sqlite = sqlite;
         _postgres = postgres;
     }
 
     /// <summary>The store as the endpoint sees it (its reads, its schema).</summary>
     public ICommentStore Comments { get; }
+
+    /// <summary>Messages (留言), in the same database.</summary>
+    public IMessageStore Messages { get; }
 
     /// <summary>Where the store is, for messages: the SQLite file or "PostgreSQL".</summary>
     public string Where => _sqlite ?? "PostgreSQL";
@@ -36,7 +40,9 @@ public sealed class StaffStore : IAsyncDisposable
         {
             var store = new PostgresCommentStore(postgres, readConnections: 2);
             await store.InitializeAsync(cancellationToken);
-            return new StaffStore(store, null, NpgsqlDataSource.Create(postgres));
+            var messages = new PostgresMessageStore(postgres, readConnections: 2);
+            await messages.InitializeAsync(cancellationToken);
+            return new StaffStore(store, messages, null, NpgsqlDataSource.Create(postgres));
         }
 
         var file = Path.Combine(root, ".data", "comments.db");
@@ -48,7 +54,9 @@ public sealed class StaffStore : IAsyncDisposable
 
         var sqlite = new SqliteCommentStore(file);
         await sqlite.InitializeAsync(cancellationToken);
-        return new StaffStore(sqlite, file, null);
+        var sqliteMessages = new SqliteMessageStore(file);
+        await sqliteMessages.InitializeAsync(cancellationToken);
+        return new StaffStore(sqlite, sqliteMessages, file, null);
     }
 
     /// <summary>A new open connection of the command's own.</summary>
@@ -67,6 +75,7 @@ public sealed class StaffStore : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         (Comments as IDisposable)?.Dispose();
+        (Messages as IDisposable)?.Dispose();
         if (_postgres is not null)
         {
             await _postgres.DisposeAsync();
