@@ -68,6 +68,11 @@ public static class MessageImport
                 continue;
             }
 
+            if (!row.Valid)
+            {
+                continue;
+            }
+
             var before = problems.Count;
             var received = DateOnly.FromDateTime(message.CreatedAt.ToOffset(TimeSpan.FromHours(8)).DateTime);
             if (row.RepliedOn is { } on)
@@ -91,7 +96,7 @@ public static class MessageImport
                     "状态是“已答复”，但没有答复内容"));
             }
 
-            if (row.Reply is not null && (row.RepliedOn ?? message.RepliedOn) is null)
+            else if (row.Reply is not null && (row.RepliedOn ?? message.RepliedOn) is null)
             {
                 problems.Add(new SheetProblem(file, row.Sheet, row.Number, row.Columns.ContainsKey(MessageSheet.RepliedOn) ? Where(MessageSheet.RepliedOn) : Where(MessageSheet.Reply),
                     "填了答复内容，请同时填写答复日期"));

@@ -34,7 +34,10 @@ public static partial class MessageSheetReader
         [MessageSheet.Public] = MessageSheet.Public,
     };
 
-    /// <summary>One row with something in the office's columns, its values parsed (null: blank).</summary>
+    /// <summary>
+    /// One row with something in the office's columns and a message's receipt, its values parsed
+    /// (null: blank or not readable). <see cref="Valid"/>: no problem was found in it here.
+    /// </summary>
     public sealed record Row(
         string Sheet,
         int Number,
@@ -44,7 +47,8 @@ public static partial class MessageSheetReader
         string? Reply,
         DateOnly? RepliedOn,
         bool? Public,
-        IReadOnlyDictionary<string, string> Columns);
+        IReadOnlyDictionary<string, string> Columns,
+        bool Valid);
 
     /// <summary>What a file yielded: its rows, and every problem found in it.</summary>
     public sealed record Result(IReadOnlyList<Row> Rows, IReadOnlyList<SheetProblem> Problems, int BlankRows);
@@ -215,9 +219,11 @@ public static partial class MessageSheetReader
                 }
             }
 
-            if (problems.Count == before)
+            // A row with errors is still handed on when it has a receipt: the store's checks (unknown
+            // receipt, the same receipt twice) are reported for it too, all in one run.
+            if (receipt is not null && receipt.StartsWith(ReceiptNumbers.Messages.Prefix, StringComparison.Ordinal))
             {
-                rows.Add(new Row(sheet, number, receipt!, status, unit, reply, repliedOn, isPublic, columns));
+                rows.Add(new Row(sheet, number, receipt, status, unit, reply, repliedOn, isPublic, columns, Valid: problems.Count == before));
             }
 
             string? Checked(string value, string field, int max, int row)
