@@ -4,7 +4,10 @@ using Site.Intake.Comments;
 using Site.Intake.Drafts;
 using Site.Intake.Export;
 using Site.Intake.Http;
+using Site.Intake.Messages;
 using Site.Intake.Office;
+using Site.Intake.Receipts;
+using Site.Intake.Recipients;
 using Site.Intake.Search;
 using Site.Intake.Storage;
 using Site.Intake.Submissions;
@@ -20,6 +23,8 @@ public static class IntakeSetup
         services.Configure<JsonOptions>(o => o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
         services.TryAddSingletonTimeProvider();
         services.AddSingleton(sp => new DraftCatalog(sp.GetRequiredService<IOptions<IntakeOptions>>().Value.DataPath));
+        services.AddSingleton(sp => new RecipientCatalog(sp.GetRequiredService<IOptions<IntakeOptions>>().Value.DataPath));
+        services.AddSingleton<LookupRateLimit>();
         services.AddSingleton(sp => new SearchService(sp.GetRequiredService<IOptions<IntakeOptions>>().Value.DataPath));
         services.AddSingleton<SearchPageRenderer>();
         services.AddSingleton<SubmissionPages>();
@@ -77,9 +82,14 @@ public static class IntakeSetup
     public static IEndpointRouteBuilder MapIntake(this IEndpointRouteBuilder app)
     {
         app.MapComments();
+        app.MapMessages();
+        app.MapReceipts();
         app.MapExport();
         app.MapMessageOffice();
         app.MapSearch();
+
+        // Any other /api/ address: a JSON 404 in Chinese, not the site's HTML page.
+        app.MapFallback("/api/{**rest}", () => TypedResults.Problem("没有这个接口，请核对网址", statusCode: StatusCodes.Status404NotFound, title: "没有这个接口"));
         return app;
     }
 }
