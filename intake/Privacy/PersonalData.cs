@@ -47,7 +47,7 @@ public sealed class PersonalData(Func<CancellationToken, Task<DbConnection>> ope
 
         await using var connection = await open(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using var update = Sql.Command(connection, $"UPDATE {kind.Table} SET text = @text WHERE receipt = @receipt", ("@text", text), ("@receipt", receipt));
+        await using var update = Sql.Command(connection, $"UPDATE {kind.Table} SET text = @text WHERE receipt = @receipt AND removed_at IS NULL", ("@text", text), ("@receipt", receipt));
         update.Transaction = transaction;
         if (await update.ExecuteNonQueryAsync(cancellationToken) == 0)
         {
@@ -60,8 +60,10 @@ public sealed class PersonalData(Func<CancellationToken, Task<DbConnection>> ope
     }
 
     /// <summary>
-    /// Deletes the submission <paramref name="receipt"/> and every row that belongs to it. Its receipt
-    /// number stays in the log, so a lookup of it says it was deleted at the person's request.
+    /// Deletes what the person wrote and who they are from the submission <paramref name="receipt"/>:
+    /// the text is blanked, the personal columns cleared, and removed_at set, so a lookup of the
+    /// receipt says it was deleted at the person's request, exports leave it out, and counts (which
+    /// were published) stay. The office's own records of a message (its status history) stay.
     /// </summary>
     public async Task<Outcome> DeleteAsync(string receipt, string staff, CancellationToken cancellationToken)
     {
@@ -75,21 +77,17 @@ public sealed class PersonalData(Func<CancellationToken, Task<DbConnection>> ope
         var kind = SubmissionKind.Of(receipt)!;
         await using var connection = await open(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        foreach (var table in kind.DependentTables)
-        {
-            await using var dependent = Sql.Command(connection, $"DELETE FROM {table} WHERE receipt = @receipt", ("@receipt", receipt));
-            dependent.Transaction = transaction;
-            await dependent.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        await using var delete = Sql.Command(connection, $"DELETE FROM {kind.Table} WHERE receipt = @receipt", ("@receipt", receipt));
+        var now = clock.GetUtcNow();
+        var clear = string.Concat(kind.PersonalColumns.Select(c => $", {c} = NULL"));
+        await using var delete = Sql.Command(connection, $"UPDATE {kind.Table} SET text = ''{clear}, removed_at = @at WHERE receipt = @receipt AND removed_at IS NULL",
+            ("@receipt", receipt), ("@at", Sql.Instant(connection, now)));
         delete.Transaction = transaction;
         if (await delete.ExecuteNonQueryAsync(cancellationToken) == 0)
         {
             return await NotFoundAsync(connection, transaction, kind, receipt, cancellationToken);
         }
 
-        await PrivacyLog.WriteAsync(connection, transaction, new PrivacyLog.Entry(clock.GetUtcNow(), staff, PrivacyLog.Actions.Delete, receipt, null), cancellationToken);
+        await PrivacyLog.WriteAsync(connection, transaction, new PrivacyLog.Entry(now, staff, PrivacyLog.Actions.Delete, receipt, null), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new Outcome(true, $"已删除{kind.Label} {receipt}（已记录：{staff}）；凭回执查询时将显示“已应本人要求删除”");
     }
@@ -115,7 +113,7 @@ public sealed class PersonalData(Func<CancellationToken, Task<DbConnection>> ope
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         foreach (var kind in SubmissionKind.All)
         {
-            var held = string.Join(" OR ", kind.ContactColumns.Select(c => c + " IS NOT NULL"));
+            var held = "(" + string.Join(" OR ", kind.ContactColumns.Select(c => c + " IS NOT NULL")) + ") AND removed_at IS NULL";
             var group = kind.GroupColumn ?? "NULL";
             var participant = kind.ParticipantColumn ?? "NULL";
             var expired = new List<(string Receipt, string? Participant)>();
@@ -173,7 +171,15 @@ public sealed class PersonalData(Func<CancellationToken, Task<DbConnection>> ope
     }
 
     private static async Task<Outcome> NotFoundAsync(DbConnection connection, DbTransaction transaction, SubmissionKind kind, string receipt, CancellationToken cancellationToken) =>
-        await PrivacyLog.DeletedAtAsync(connection, receipt, cancellationToken, transaction) is { } at
+        await RemovedAtAsync(connection, transaction, kind, receipt, cancellationToken) is { } at
             ? new Outcome(false, $"{kind.Label} {receipt} 已于 {at.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} 删除，没有可更改的内容")
             : new Outcome(false, $"没有回执编号为 {receipt} 的{kind.Label}（请核对编号，注意 0 与 O、1 与 I）");
+
+    private static async Task<DateTimeOffset?> RemovedAtAsync(DbConnection connection, DbTransaction transaction, SubmissionKind kind, string receipt, CancellationToken cancellationToken)
+    {
+        await using var command = Sql.Command(connection, $"SELECT removed_at FROM {kind.Table} WHERE receipt = @receipt AND removed_at IS NOT NULL", ("@receipt", receipt));
+        command.Transaction = transaction;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? reader.GetFieldValue<DateTimeOffset>(0) : null;
+    }
 }

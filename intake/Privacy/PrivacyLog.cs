@@ -24,7 +24,7 @@ public static class PrivacyLog
     internal static async Task WriteAsync(DbConnection connection, DbTransaction transaction, Entry entry, CancellationToken cancellationToken)
     {
         await using var command = Sql.Command(connection, "INSERT INTO privacy_log (at, staff, action, receipt, detail) VALUES (@at, @staff, @action, @receipt, @detail)",
-            ("@at", entry.At.ToUniversalTime()), ("@staff", entry.Staff), ("@action", entry.Action), ("@receipt", entry.Receipt), ("@detail", entry.Detail));
+            ("@at", Sql.Instant(connection, entry.At)), ("@staff", entry.Staff), ("@action", entry.Action), ("@receipt", entry.Receipt), ("@detail", entry.Detail));
         command.Transaction = transaction;
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
@@ -44,10 +44,7 @@ public static class PrivacyLog
         return entries;
     }
 
-    /// <summary>
-    /// When the submission with <paramref name="receipt"/> was deleted at its author's request, or
-    /// null if it was not: what the receipt lookup says in place of the submission, which is gone.
-    /// </summary>
+    /// <summary>When the log records the deletion of <paramref name="receipt"/> at its author's request, or null.</summary>
     public static async Task<DateTimeOffset?> DeletedAtAsync(DbConnection connection, string receipt, CancellationToken cancellationToken, DbTransaction? transaction = null)
     {
         await using var command = Sql.Command(connection, "SELECT at FROM privacy_log WHERE receipt = @receipt AND action = @action ORDER BY id DESC LIMIT 1",
@@ -61,6 +58,10 @@ public static class PrivacyLog
 /// <summary>Commands with named parameters (@name), which SQLite and Npgsql both take.</summary>
 internal static class Sql
 {
+    /// <summary>An instant as the dialect stores it (Storage/MessageQueries.cs StoreDialect): ISO 8601 text in UTC for SQLite, so text order is time order; timestamptz for PostgreSQL.</summary>
+    public static object Instant(DbConnection connection, DateTimeOffset value) =>
+        connection is Npgsql.NpgsqlConnection ? value.ToUniversalTime() : value.ToUniversalTime().ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+
     public static DbCommand Command(DbConnection connection, string text, params (string Name, object? Value)[] parameters)
     {
         var command = connection.CreateCommand();

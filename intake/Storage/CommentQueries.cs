@@ -9,7 +9,7 @@ namespace Site.Intake.Storage;
 /// </summary>
 internal static class CommentQueries
 {
-    private const string Columns = "receipt, draft, article, text, name, contact, identity, created_at";
+    private const string Columns = "receipt, draft, article, text, name, contact, identity, created_at, removed_at";
 
     public static async Task<DraftStats> StatsAsync(DbConnection connection, string draft, CancellationToken cancellationToken)
     {
@@ -33,7 +33,7 @@ internal static class CommentQueries
 
     public static async IAsyncEnumerable<StoredComment> ExportAsync(DbConnection connection, string draft, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await using var command = Command(connection, $"SELECT {Columns} FROM comments WHERE draft = @draft ORDER BY id", ("@draft", draft));
+        await using var command = Command(connection, $"SELECT {Columns} FROM comments WHERE draft = @draft AND removed_at IS NULL ORDER BY id", ("@draft", draft));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -71,5 +71,6 @@ internal static class CommentQueries
         reader.IsDBNull(4) ? null : reader.GetString(4),
         reader.IsDBNull(5) ? null : reader.GetString(5),
         reader.IsDBNull(6) ? null : reader.GetString(6),
-        reader.GetFieldValue<DateTimeOffset>(7));
+        reader.GetFieldValue<DateTimeOffset>(7),
+        reader.IsDBNull(8) ? null : reader.GetFieldValue<DateTimeOffset>(8));
 }

@@ -20,8 +20,11 @@ public sealed record NewComment(
 /// </summary>
 public sealed record Receipt(string Number, DateTimeOffset CreatedAt, bool Replayed, bool KeyReused = false);
 
-/// <summary>A stored comment, for staff export.</summary>
-public sealed record StoredComment(string Receipt, string Draft, string? Article, string Text, string? Name, string? Contact, string? Identity, DateTimeOffset CreatedAt);
+/// <summary>
+/// A stored comment, for staff export and the receipt lookup. <see cref="RemovedAt"/> set: deleted at
+/// the commenter's request (text blank, name, contact and identity null; never exported).
+/// </summary>
+public sealed record StoredComment(string Receipt, string Draft, string? Article, string Text, string? Name, string? Contact, string? Identity, DateTimeOffset CreatedAt, DateTimeOffset? RemovedAt = null);
 
 /// <summary>Public counts for one draft.</summary>
 public sealed record DraftStats(string Draft, long Comments, long Participants, IReadOnlyDictionary<string, long> Articles);

@@ -46,13 +46,14 @@ public sealed class SqliteCommentStore(string path, ReceiptNumbers? numbers = nu
         await ExecuteAsync(_writer, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;", cancellationToken);
         await ExecuteAsync(_writer, Schema.StoreSchema.Sqlite, cancellationToken);
 
-        // Files created before fingerprints existed (SQLite has no ADD COLUMN IF NOT EXISTS).
-        await using (var columns = _writer.CreateCommand())
+        // Files created before fingerprints, or removals, existed (SQLite has no ADD COLUMN IF NOT EXISTS).
+        foreach (var column in new[] { "fingerprint", "removed_at" })
         {
-            columns.CommandText = "SELECT COUNT(*) FROM pragma_table_info('comments') WHERE name = 'fingerprint'";
+            await using var columns = _writer.CreateCommand();
+            columns.CommandText = $"SELECT COUNT(*) FROM pragma_table_info('comments') WHERE name = '{column}'";
             if (Convert.ToInt64(await columns.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) == 0)
             {
-                await ExecuteAsync(_writer, "ALTER TABLE comments ADD COLUMN fingerprint TEXT NULL", cancellationToken);
+                await ExecuteAsync(_writer, $"ALTER TABLE comments ADD COLUMN {column} TEXT NULL", cancellationToken);
             }
         }
 

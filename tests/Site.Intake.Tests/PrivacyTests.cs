@@ -15,6 +15,12 @@ public abstract class PrivacyTests
     /// <summary>A store with its schema run, and a way to open connections of one's own to it.</summary>
     protected abstract Task<(ICommentStore Store, Func<CancellationToken, Task<DbConnection>> Open)> CreateAsync();
 
+    /// <summary>The message store on the same database as the last <see cref="CreateAsync"/>.</summary>
+    protected abstract Task<IMessageStore> MessagesAsync();
+
+    /// <summary>The build's data folder the last <see cref="CreateAsync"/> made (drafts.json …).</summary>
+    protected string DataFolder { get; set; } = "";
+
     private static readonly DateTimeOffset Now = new(2026, 11, 30, 8, 0, 0, TimeSpan.Zero);
 
     private static NewComment Comment(string draft, string text, string? contact, DateTimeOffset at) =>
@@ -81,12 +87,18 @@ public abstract class PrivacyTests
         var again = await data.DeleteAsync(receipt, "李卫东", CancellationToken.None);
 
         Assert.True(outcome.Done, outcome.Message);
-        Assert.Null(await store.FindAsync(receipt, CancellationToken.None));
-        Assert.NotNull(await store.FindAsync(other, CancellationToken.None));
+        var removed = (await store.FindAsync(receipt, CancellationToken.None))!;
+        Assert.Equal(("", (string?)null, (string?)null, (string?)null, (DateTimeOffset?)Now), (removed.Text, removed.Name, removed.Contact, removed.Identity, removed.RemovedAt));
+        Assert.Null((await store.FindAsync(other, CancellationToken.None))!.RemovedAt);
+        Assert.Equal([other], await store.ExportAsync("open-draft", CancellationToken.None).Select(c => c.Receipt).ToListAsync());
+        var messages = await MessagesAsync();
+        using var __ = messages as IDisposable;
+        var lookup = await Receipts.ReceiptsApi.FindAsync(receipt, store, messages, new Drafts.DraftCatalog(DataFolder), new Recipients.RecipientCatalog(DataFolder), Now, CancellationToken.None);
+        Assert.Equal(("removed", "已应本人要求删除", true), (lookup!.Status, lookup.StatusLabel, lookup.Removed));
+        Assert.DoesNotContain("不想公开", System.Text.Json.JsonSerializer.Serialize(lookup));
         await using (var connection = await open(CancellationToken.None))
         {
             Assert.Equal(Now, await PrivacyLog.DeletedAtAsync(connection, receipt, CancellationToken.None));
-            Assert.Null(await PrivacyLog.DeletedAtAsync(connection, other, CancellationToken.None));
         }
 
         Assert.False(again.Done);
@@ -117,14 +129,14 @@ public abstract class PrivacyTests
         var data = new PersonalData(open, clock);
 
         var preview = await data.PurgeAsync(d => closes.TryGetValue(d, out var c) ? c : null, "李卫东", dryRun: true, CancellationToken.None);
-        Assert.Equal(4, Assert.Single(preview).Cleared);
+        Assert.Equal(4, preview.Single(c => c.Kind == SubmissionKind.Comments).Cleared);
         Assert.Equal("13812345678", (await store.FindAsync(expired[0], CancellationToken.None))!.Contact);
 
         var first = await data.PurgeAsync(d => closes.TryGetValue(d, out var c) ? c : null, "李卫东", dryRun: false, CancellationToken.None);
         var second = await data.PurgeAsync(d => closes.TryGetValue(d, out var c) ? c : null, "李卫东", dryRun: false, CancellationToken.None);
 
-        Assert.Equal(4, Assert.Single(first).Cleared);
-        Assert.Equal(0, Assert.Single(second).Cleared);
+        Assert.Equal(4, first.Single(c => c.Kind == SubmissionKind.Comments).Cleared);
+        Assert.All(second, c => Assert.Equal(0, c.Cleared));
         foreach (var receipt in expired.Append(gone))
         {
             var comment = (await store.FindAsync(receipt, CancellationToken.None))!;
@@ -150,6 +162,55 @@ public abstract class PrivacyTests
         Assert.Contains("意见 4 条", entry.Detail);
     }
 
+    [PostgresFact]
+    public async Task Message_CorrectThenDelete_TheReceiptSaysRemoved_AndTheOfficesHistoryStays()
+    {
+        var (comments, open) = await CreateAsync();
+        using var _ = comments as IDisposable;
+        var messages = await MessagesAsync();
+        using var __ = messages as IDisposable;
+        var receipt = (await messages.WriteBatchAsync([MessageStoreTests.Message("村口路灯坏了三个月，我家住在村口第三户。", consent: true, at: Now.AddDays(-10))], CancellationToken.None))[0].Number;
+        await messages.ApplyAsync([new MessageStatusUpdate(receipt, MessageStatus.Referred, "县住建局", null, null, null, Now.AddDays(-5))], CancellationToken.None);
+        var data = new PersonalData(open, new FixedClock(Now));
+
+        var corrected = await data.CorrectAsync(receipt, "村口路灯坏了三个月，请代表帮忙反映。", "李卫东", CancellationToken.None);
+        Assert.True(corrected.Done, corrected.Message);
+        Assert.Equal("村口路灯坏了三个月，请代表帮忙反映。", (await messages.FindAsync(receipt, CancellationToken.None))!.Text);
+
+        var deleted = await data.DeleteAsync(receipt, "李卫东", CancellationToken.None);
+        var correctedAfter = await data.CorrectAsync(receipt, "删除以后再更正的内容。", "李卫东", CancellationToken.None);
+
+        Assert.True(deleted.Done, deleted.Message);
+        var message = (await messages.FindAsync(receipt, CancellationToken.None))!;
+        Assert.Equal(("", (string?)null, (string?)null, (DateTimeOffset?)Now), (message.Text, message.Name, message.Contact, message.RemovedAt));
+        Assert.Single(message.History);
+        Assert.Empty(await messages.ListAsync(null, CancellationToken.None).ToListAsync());
+        Assert.False(correctedAfter.Done);
+        Assert.Contains("已于", correctedAfter.Message);
+        var lookup = await Receipts.ReceiptsApi.FindAsync(receipt, comments, messages, new Drafts.DraftCatalog(DataFolder), new Recipients.RecipientCatalog(DataFolder), Now, CancellationToken.None);
+        Assert.True(lookup!.Removed);
+        Assert.Equal([PrivacyLog.Actions.Correct, PrivacyLog.Actions.Delete], (await LogAsync(open)).Select(e => e.Action));
+    }
+
+    [PostgresFact]
+    public async Task Purge_Messages_ClearsNameAndContactPastTheirPeriodFromReceipt()
+    {
+        var (comments, open) = await CreateAsync();
+        using var _ = comments as IDisposable;
+        var messages = await MessagesAsync();
+        using var __ = messages as IDisposable;
+        var years = RetentionPeriods.MessageContactYears;
+        var old = (await messages.WriteBatchAsync([MessageStoreTests.Message("两年多以前的留言内容。", at: Now.AddYears(-years).AddDays(-1))], CancellationToken.None))[0].Number;
+        var recent = (await messages.WriteBatchAsync([MessageStoreTests.Message("去年的留言内容，还在保存期内。", at: Now.AddYears(-years).AddDays(1))], CancellationToken.None))[0].Number;
+
+        var counts = await new PersonalData(open, new FixedClock(Now)).PurgeAsync(_ => null, "李卫东", dryRun: false, CancellationToken.None);
+
+        Assert.Equal(1, counts.Single(c => c.Kind == SubmissionKind.Messages).Cleared);
+        var purged = (await messages.FindAsync(old, CancellationToken.None))!;
+        Assert.Equal(((string?)null, (string?)null, "两年多以前的留言内容。"), (purged.Name, purged.Contact, purged.Text));
+        Assert.Equal("13800000000", (await messages.FindAsync(recent, CancellationToken.None))!.Contact);
+    }
+
     private static async Task<IReadOnlyList<PrivacyLog.Entry>> LogAsync(Func<CancellationToken, Task<DbConnection>> open)
     {
         await using var connection = await open(CancellationToken.None);
@@ -164,9 +225,20 @@ public abstract class PrivacyTests
 
 public sealed class SqlitePrivacyTests : PrivacyTests
 {
+    private string _file = "";
+
+    protected override async Task<IMessageStore> MessagesAsync()
+    {
+        var store = new SqliteMessageStore(_file);
+        await store.InitializeAsync(CancellationToken.None);
+        return store;
+    }
+
     protected override async Task<(ICommentStore Store, Func<CancellationToken, Task<DbConnection>> Open)> CreateAsync()
     {
-        var file = Path.Combine(IntakeApplication.CreateDataFolder(withSearch: false), "comments.db");
+        DataFolder = IntakeApplication.CreateDataFolder(withSearch: false);
+        _file = Path.Combine(DataFolder, "comments.db");
+        var file = _file;
         var store = new SqliteCommentStore(file);
         await store.InitializeAsync(CancellationToken.None);
         return (store, async token =>
@@ -181,9 +253,19 @@ public sealed class SqlitePrivacyTests : PrivacyTests
 [Collection(nameof(PostgresServer))]
 public sealed class PostgresPrivacyTests(PostgresServer server) : PrivacyTests
 {
+    private string _connectionString = "";
+
+    protected override async Task<IMessageStore> MessagesAsync()
+    {
+        var store = new PostgresMessageStore(_connectionString);
+        await store.InitializeAsync(CancellationToken.None);
+        return store;
+    }
+
     protected override async Task<(ICommentStore Store, Func<CancellationToken, Task<DbConnection>> Open)> CreateAsync()
     {
-        var connectionString = await server.CreateDatabaseAsync();
+        DataFolder = IntakeApplication.CreateDataFolder(withSearch: false);
+        var connectionString = _connectionString = await server.CreateDatabaseAsync();
         var store = new PostgresCommentStore(connectionString);
         await store.InitializeAsync(CancellationToken.None);
         return (store, async token =>

@@ -3,6 +3,8 @@
 
 -- 意见: comments on draft regulations. fingerprint is a hash of what was said (article, text, name,
 -- contact, identity), so a retry under the same Idempotency-Key can be told from a different comment.
+-- removed_at: deleted at the commenter's request (Privacy/PersonalData.cs; text is then blank, name,
+-- contact and identity null), kept so the receipt lookup can say so.
 CREATE TABLE IF NOT EXISTS comments (
     id BIGSERIAL PRIMARY KEY,
     receipt TEXT NOT NULL UNIQUE,
@@ -15,10 +17,12 @@ CREATE TABLE IF NOT EXISTS comments (
     participant TEXT NOT NULL,
     idempotency_key TEXT NULL,
     created_at TIMESTAMPTZ NOT NULL,
-    fingerprint TEXT NULL
+    fingerprint TEXT NULL,
+    removed_at TIMESTAMPTZ NULL
 );
--- Databases created before fingerprints existed.
+-- Databases created before fingerprints, or removals, existed.
 ALTER TABLE comments ADD COLUMN IF NOT EXISTS fingerprint TEXT NULL;
+ALTER TABLE comments ADD COLUMN IF NOT EXISTS removed_at TIMESTAMPTZ NULL;
 CREATE UNIQUE INDEX IF NOT EXISTS ux_comments_idempotency ON comments (draft, idempotency_key) WHERE idempotency_key IS NOT NULL;
 CREATE INDEX IF NOT EXISTS ix_comments_draft ON comments (draft, article);
 

@@ -3,6 +3,8 @@
 
 -- 意见: comments on draft regulations. fingerprint is a hash of what was said (article, text, name,
 -- contact, identity), so a retry under the same Idempotency-Key can be told from a different comment.
+-- removed_at: deleted at the commenter's request (Privacy/PersonalData.cs; text is then blank, name,
+-- contact and identity null), kept so the receipt lookup can say so.
 CREATE TABLE IF NOT EXISTS comments (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     receipt TEXT NOT NULL UNIQUE,
@@ -15,7 +17,8 @@ CREATE TABLE IF NOT EXISTS comments (
     participant TEXT NOT NULL,
     idempotency_key TEXT NULL,
     created_at TEXT NOT NULL,
-    fingerprint TEXT NULL
+    fingerprint TEXT NULL,
+    removed_at TEXT NULL
 );
 CREATE UNIQUE INDEX IF NOT EXISTS ux_comments_idempotency ON comments (draft, idempotency_key) WHERE idempotency_key IS NOT NULL;
 CREATE INDEX IF NOT EXISTS ix_comments_draft ON comments (draft, article);
