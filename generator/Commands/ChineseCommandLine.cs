@@ -78,7 +78,8 @@ public static class ChineseCommandLine
     private static string Label(Option option)
     {
         var names = string.Join(", ", option.Aliases.Where(a => !a.StartsWith('/')).Order(StringComparer.Ordinal).Append(option.Name));
-        var value = option.Arity.MaximumNumberOfValues == 0 ? "" : $" <{option.HelpName ?? option.Name.TrimStart('-')}>";
+        // A bool option is a switch (--all), though it would take a value (--all false).
+        var value = option.Arity.MaximumNumberOfValues == 0 || option.ValueType == typeof(bool) ? "" : $" <{option.HelpName ?? option.Name.TrimStart('-')}>";
         return names + value + (option.Required ? "（必填）" : "");
     }
 

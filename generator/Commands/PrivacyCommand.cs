@@ -49,9 +49,12 @@ public static class PrivacyCommand
         foreach (var count in counts)
         {
             var rule = count.Kind.GroupColumn is null ? "自收到之日起" : "自草案征求意见截止之日起";
-            Console.WriteLine(dryRun
-                ? $"{count.Kind.Label}：{count.Cleared} 条已过保存期（{rule}{RetentionPeriods.InWords(count.Kind.ContactYears)}），将清除姓名和联系方式（本次只预览，未改动）"
-                : $"{count.Kind.Label}：已清除 {count.Cleared} 条的姓名和联系方式（{rule}保存{RetentionPeriods.InWords(count.Kind.ContactYears)}，已过期）");
+            var period = $"{rule}保存{RetentionPeriods.InWords(count.Kind.ContactYears)}";
+            Console.WriteLine(count.Cleared == 0
+                ? $"{count.Kind.Label}：没有过了保存期的姓名和联系方式（{period}）"
+                : dryRun
+                    ? $"{count.Kind.Label}：{count.Cleared} 条已过保存期（{period}），将清除姓名和联系方式（本次只预览，未改动）"
+                    : $"{count.Kind.Label}：已清除 {count.Cleared} 条过了保存期的姓名和联系方式（{period}）");
         }
 
         return 0;

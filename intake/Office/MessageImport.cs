@@ -29,9 +29,11 @@ public static class MessageImport
         /// <summary>One Chinese sentence for the end of the report.</summary>
         public string Summary => !Succeeded
             ? $"发现 {Errors} 处错误，本次没有导入任何内容：请改正后重新导入整个文件"
-            : Applied == 0
-                ? $"没有需要更新的内容：{Rows} 行填了办理情况，与已记录的一致（同一个表格已导入过）" + Blank
-                : $"已更新 {Applied} 条留言的办理情况，{Unchanged} 条与已记录的一致" + Blank;
+            : Rows == 0
+                ? $"表中没有填写办理情况的行，没有改动（{Untouched} 行未填）"
+                : Applied == 0
+                    ? $"没有需要更新的内容：填了办理情况的 {Unchanged} 行都与已记录的一致（这个表格已导入过）" + Blank
+                    : $"已更新 {Applied} 条留言的办理情况" + (Unchanged > 0 ? $"，{Unchanged} 条与已记录的一致" : "") + Blank;
 
         private string Blank => Untouched > 0 ? $"；{Untouched} 行未填办理情况，未改动" : "";
     }
