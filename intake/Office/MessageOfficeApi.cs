@@ -61,34 +61,47 @@ public static class MessageOfficeApi
 
         if (http.Request.ContentLength > MaxImportBytes)
         {
-            return TypedResults.Problem($"文件太大：最多 {MaxImportBytes / 1024 / 1024} MB", statusCode: StatusCodes.Status413PayloadTooLarge, title: "文件太大");
+            return TooLarge();
+        }
+
+        // A form's file comes with its boundaries and headers: room for them above the file's own limit.
+        if (http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+        {
+            size.MaxRequestBodySize = MaxImportBytes + 65536;
         }
 
         var name = "上传的表格.xlsx";
-        Stream body = http.Request.Body;
-        if (http.Request.HasFormContentType)
-        {
-            var form = await http.Request.ReadFormAsync(http.RequestAborted);
-            if (form.Files.Count != 1)
-            {
-                return TypedResults.Problem("请上传一个 .xlsx 文件", statusCode: StatusCodes.Status400BadRequest, title: "没有文件");
-            }
-
-            name = Path.GetFileName(form.Files[0].FileName);
-            body = form.Files[0].OpenReadStream();
-        }
-
         using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await body.ReadAsync(chunk, http.RequestAborted)) > 0)
+        try
         {
-            if (buffer.Length + read > MaxImportBytes)
+            Stream body = http.Request.Body;
+            if (http.Request.HasFormContentType)
             {
-                return TypedResults.Problem($"文件太大：最多 {MaxImportBytes / 1024 / 1024} MB", statusCode: StatusCodes.Status413PayloadTooLarge, title: "文件太大");
+                var form = await http.Request.ReadFormAsync(http.RequestAborted);
+                if (form.Files.Count != 1)
+                {
+                    return TypedResults.Problem("请上传一个 .xlsx 文件", statusCode: StatusCodes.Status400BadRequest, title: "没有文件");
+                }
+
+                name = Path.GetFileName(form.Files[0].FileName);
+                body = form.Files[0].OpenReadStream();
             }
 
-            buffer.Write(chunk, 0, read);
+            var chunk = new byte[81920];
+            int read;
+            while ((read = await body.ReadAsync(chunk, http.RequestAborted)) > 0)
+            {
+                if (buffer.Length + read > MaxImportBytes)
+                {
+                    return TooLarge();
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return TooLarge();
         }
 
         var report = await MessageImport.RunAsync(store, buffer.ToArray(), name, clock.GetUtcNow(), http.RequestAborted);
@@ -96,6 +109,9 @@ public static class MessageOfficeApi
             report.Problems.Where(p => p.IsError).Select(p => p.ToString()).ToList(), report.Problems.Where(p => !p.IsError).Select(p => p.ToString()).ToList());
         return report.Succeeded ? TypedResults.Ok(answer) : TypedResults.UnprocessableEntity(answer);
     }
+
+    private static IResult TooLarge() =>
+        TypedResults.Problem($"文件太大：最多 {MaxImportBytes / 1024 / 1024} MB", statusCode: StatusCodes.Status413PayloadTooLarge, title: "文件太大");
 
     /// <summary>The token check of the comment export: 429 once an address has guessed too often, 401 without the right token.</summary>
     private static IResult? Refusal(HttpContext http, IntakeOptions options, ExportGuard guard)

@@ -59,4 +59,21 @@ public sealed class MessageOfficeApiTests
         var lookup = await client.GetFromJsonAsync<Dictionary<string, System.Text.Json.JsonElement>>($"/api/receipts/{receipt}");
         Assert.Equal("路灯已修复，感谢您的反映。", lookup!["reply"].GetProperty("text").GetString());
     }
+
+    [Fact]
+    public async Task Import_OverTheLimit_Is413_AndWithoutTokenIs401()
+    {
+        await using var app = new IntakeApplication(withSearch: false);
+        using var client = app.CreateClient();
+
+        var anonymous = await client.PostAsync("/api/messages/import", new ByteArrayContent([1, 2, 3]));
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "staff-token");
+        var tooLarge = await client.PostAsync("/api/messages/import", new ByteArrayContent(new byte[MessageOfficeApi.MaxImportBytes + 1]));
+        var notAWorkbook = await client.PostAsync("/api/messages/import", new ByteArrayContent("回执编号,状态"u8.ToArray()));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooLarge.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, notAWorkbook.StatusCode);
+        Assert.Contains("不是 Excel 工作簿", Assert.Single((await notAWorkbook.Content.ReadFromJsonAsync<ImportAnswer>())!.Errors));
+    }
 }
