@@ -25,7 +25,14 @@ public sealed class SubmissionPages(SearchService site)
 
     /// <summary>A refusal or failure: <paramref name="lead"/> says what happened, <paramref name="details"/> what to do.</summary>
     public Task<IResult> RefusedAsync(string heading, string lead, IReadOnlyList<string> details, int status, CommentFormView? form = null, Crumb? back = null, MessageFormView? messageForm = null) =>
-        RenderAsync(new SubmissionPage(Meta(heading), heading, SubmissionOutcome.Refused, lead, details, null, form, back ?? new Crumb("返回征求意见", "/drafts/"), messageForm), status);
+        RenderAsync(new SubmissionPage(messageForm is null ? Meta(heading) : MessageMeta(heading, messageForm), heading, SubmissionOutcome.Refused, lead, details, null, form, back ?? new Crumb("返回征求意见", "/drafts/"), messageForm), status);
+
+    /// <summary>A message page sits under the deputies or the stations it was written to.</summary>
+    private static PageMeta MessageMeta(string title, MessageFormView form)
+    {
+        var section = new Crumb(form.Kind == "deputies" ? "代表" : "家站点", $"/{form.Kind}/");
+        return new(title, title, section.Url!, form.Kind, [section, new Crumb(title, null)], NoIndex: true);
+    }
 
     /// <summary>查询回执: the lookup page, with what was found or why nothing was.</summary>
     public async Task<IResult> ReceiptAsync(ReceiptPage page, int status)
