@@ -6,7 +6,7 @@ using Site.Generator.Commands;
 using Site.Generator.Replacements;
 using Site.Generator.Serving;
 
-// site build | check | serve | export | import | template — exit 0 ok, 1 content errors, 2 internal failure.
+// site build | check | serve | export | import | template | verify | messages | privacy — exit 0 ok, 1 content errors, 2 internal failure.
 // Staff read the help and the parser's messages (a missing option, an unknown verb) in Chinese:
 // System.CommandLine ships them in zh-Hans, chosen by the UI culture.
 CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("zh-Hans");
@@ -59,7 +59,34 @@ var verify = new Command("verify", "核验网站目录中的每个文件是否�
 verify.SetAction(parse => VerifyCommand.Run(
     parse.GetValue(siteOption)?.FullName ?? Path.Combine(parse.GetValue(rootOption)!.FullName, "_site"), parse.GetValue(publicKeyOption), Console.Out, Console.Error));
 
-var root = new RootCommand("人大代表履职服务平台 静态网站生成器") { build, check, serve, export, import, template, verify };
+var receiptOption = new Option<string>("--receipt") { Description = "回执编号（如 YJ261123-7KQ2M9PX）", HelpName = "编号", Required = true };
+var byOption = new Option<string>("--by") { Description = "经办人姓名，记入个人信息处理记录", HelpName = "姓名", Required = true };
+var textOption = new Option<string>("--text") { Description = "更正后的完整内容（替换原内容）", HelpName = "内容", Required = true };
+var dryRunOption = new Option<bool>("--dry-run") { Description = "只列出将清除多少条，不改动" };
+var correct = new Command("correct", "应本人要求更正一条意见或留言的内容（记录经办人和时间，不记录内容）") { rootOption, receiptOption, textOption, byOption, postgresOption };
+correct.SetAction((parse, token) => PrivacyCommand.CorrectAsync(
+    parse.GetValue(rootOption)!.FullName, parse.GetValue(postgresOption), parse.GetValue(receiptOption)!, parse.GetValue(textOption)!, parse.GetValue(byOption)!, token));
+var delete = new Command("delete", "应本人要求删除一条意见或留言（记录经办人和时间；凭回执查询显示“已应本人要求删除”）") { rootOption, receiptOption, byOption, postgresOption };
+delete.SetAction((parse, token) => PrivacyCommand.DeleteAsync(
+    parse.GetValue(rootOption)!.FullName, parse.GetValue(postgresOption), parse.GetValue(receiptOption)!, parse.GetValue(byOption)!, token));
+var purge = new Command("purge", "清除已过保存期的姓名和联系方式（保存期见网站“个人信息保护说明”）") { rootOption, byOption, dryRunOption, postgresOption };
+purge.SetAction((parse, token) => PrivacyCommand.PurgeAsync(
+    parse.GetValue(rootOption)!.FullName, parse.GetValue(postgresOption), parse.GetValue(byOption)!, parse.GetValue(dryRunOption), token));
+var privacy = new Command("privacy", "个人信息：更正、删除意见或留言，清除过期的联系方式（仅供工作人员）") { correct, delete, purge };
+
+var sinceOption = new Option<string?>("--since") { Description = "只导出这一天以来收到的留言（如 2026-03-01）", HelpName = "日期" };
+var allOption = new Option<bool>("--all") { Description = "连已办结的留言一起导出（默认只导出未办结的）" };
+var messagesOutOption = new Option<FileInfo?>("--out") { Description = "导出文件（默认：<root>/.data/exports/messages-<日期时间>.xlsx，该目录不进入 git）", HelpName = "文件" };
+var messagesExport = new Command("export", "导出留言办理表（.xlsx，含联系方式，仅供工作人员）") { rootOption, sinceOption, allOption, messagesOutOption, postgresOption };
+messagesExport.SetAction((parse, token) => MessageOfficeCommand.ExportAsync(
+    parse.GetValue(rootOption)!.FullName, parse.GetValue(sinceOption), parse.GetValue(allOption), parse.GetValue(messagesOutOption)?.FullName, parse.GetValue(postgresOption), token));
+var importFileOption = new Option<FileInfo>("--file") { Description = "填好的留言办理表（.xlsx）", HelpName = "文件", Required = true };
+var messagesImport = new Command("import", "导入填好的留言办理表：有任何错误时全部不导入，并列出每一处错误") { rootOption, importFileOption, postgresOption };
+messagesImport.SetAction((parse, token) => MessageOfficeCommand.ImportAsync(
+    parse.GetValue(rootOption)!.FullName, parse.GetValue(importFileOption)!.FullName, parse.GetValue(postgresOption), token));
+var messages = new Command("messages", "留言办理：导出留言办理表，导入办理情况和答复（仅供工作人员）") { messagesExport, messagesImport };
+
+var root = new RootCommand("人大代表履职服务平台 静态网站生成器") { build, check, serve, export, import, template, verify, messages, privacy };
 root.Options.Add(libraryPathsOption);
 ChineseCommandLine.Apply(root);
 try

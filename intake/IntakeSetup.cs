@@ -5,6 +5,7 @@ using Site.Intake.Drafts;
 using Site.Intake.Export;
 using Site.Intake.Http;
 using Site.Intake.Messages;
+using Site.Intake.Office;
 using Site.Intake.Receipts;
 using Site.Intake.Recipients;
 using Site.Intake.Search;
@@ -84,6 +85,7 @@ public static class IntakeSetup
         app.MapMessages();
         app.MapReceipts();
         app.MapExport();
+        app.MapMessageOffice();
         app.MapSearch();
 
         // Any other /api/ address: a JSON 404 in Chinese, not the site's HTML page.

@@ -42,14 +42,14 @@ public static class ChineseCommandLine
 
         error.WriteLine(command is RootCommand
             ? "用法见 site --help"
-            : $"用法见 site {command.Name} --help");
+            : $"用法见 site {string.Join(' ', Lineage(command).Reverse().Where(c => c is not RootCommand).Select(c => c.Name))} --help");
         return 1;
     }
 
     /// <summary>The help of <paramref name="command"/>: what it does, how to call it, its options and commands.</summary>
     public static void WriteHelp(Command command, RootCommand root, TextWriter output)
     {
-        var path = command == root ? "site" : "site " + command.Name;
+        var path = string.Join(' ', Lineage(command).Reverse().Select(c => c == root ? "site" : c.Name));
         output.WriteLine("说明：");
         output.WriteLine("  " + command.Description);
         output.WriteLine();
@@ -66,10 +66,20 @@ public static class ChineseCommandLine
         }
     }
 
+    /// <summary><paramref name="command"/> and the commands above it, innermost first (`site privacy delete`).</summary>
+    private static IEnumerable<Command> Lineage(Command command)
+    {
+        for (Command? current = command; current is not null; current = current.Parents.OfType<Command>().FirstOrDefault())
+        {
+            yield return current;
+        }
+    }
+
     private static string Label(Option option)
     {
         var names = string.Join(", ", option.Aliases.Where(a => !a.StartsWith('/')).Order(StringComparer.Ordinal).Append(option.Name));
-        var value = option.Arity.MaximumNumberOfValues == 0 ? "" : $" <{option.HelpName ?? option.Name.TrimStart('-')}>";
+        // A bool option is a switch (--all), though it would take a value (--all false).
+        var value = option.Arity.MaximumNumberOfValues == 0 || option.ValueType == typeof(bool) ? "" : $" <{option.HelpName ?? option.Name.TrimStart('-')}>";
         return names + value + (option.Required ? "（必填）" : "");
     }
 

@@ -86,6 +86,17 @@ public static class ReceiptsApi
 
     private static ReceiptAnswer Comment(StoredComment comment, DraftEntry? draft, DateTimeOffset now)
     {
+        if (comment.RemovedAt is not null)
+        {
+            // Deleted at the commenter's request (site privacy correct/delete): nothing of it is shown.
+            return new ReceiptAnswer(
+                comment.Receipt, "comment", "意见",
+                new ReceiptSubject("draft", comment.Draft, draft?.Title ?? comment.Draft, draft?.Url),
+                comment.CreatedAt, "removed", "已应本人要求删除",
+                [new ReceiptHistoryItem("received", "已收到", comment.CreatedAt, null)],
+                null, null, true);
+        }
+
         var period = draft?.StatusAt(now) ?? "closed";
         var feedback = draft?.Feedback;
         var status = feedback is not null ? "feedback" : period;
@@ -139,7 +150,7 @@ public static class ReceiptsApi
         answer.History.Count > 1 ? answer.History.Select(h => new ReceiptStep(ChineseDate(h.At), h.StatusLabel, h.Unit)).ToList() : [],
         answer.Reply is { } reply ? new ReceiptReply(reply.Text, reply.Date is { } d ? ChineseDate(d) : null, reply.From) : null,
         answer.Report is { } report ? new Crumb($"查看{report.Title}（{ChineseDate(report.Published)}公布）", report.Url) : null,
-        answer.Removed ? ["这条留言已应本人要求删除，内容和联系方式已不再保存。"] : []);
+        answer.Removed ? [$"这条{answer.KindLabel}已应本人要求删除，内容和联系方式已不再保存。"] : []);
 
     private static string ChineseTime(DateTimeOffset at) =>
         at.ToOffset(MessagesApi.Beijing).ToString("yyyy年M月d日 HH:mm", CultureInfo.InvariantCulture);

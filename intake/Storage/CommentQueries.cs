@@ -9,7 +9,7 @@ namespace Site.Intake.Storage;
 /// </summary>
 internal static class CommentQueries
 {
-    private const string Columns = "receipt, draft, article, text, name, contact, identity, created_at, channel, text_key";
+    private const string Columns = "receipt, draft, article, text, name, contact, identity, created_at, channel, text_key, removed_at";
 
     /// <summary>
     /// Counts, per article and per channel, participants (distinct contacts), and duplicate groups:
@@ -81,7 +81,7 @@ internal static class CommentQueries
 
     public static async IAsyncEnumerable<StoredComment> ExportAsync(DbConnection connection, string draft, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await using var command = Command(connection, $"SELECT {Columns} FROM comments WHERE draft = @draft ORDER BY id", ("@draft", draft));
+        await using var command = Command(connection, $"SELECT {Columns} FROM comments WHERE draft = @draft AND removed_at IS NULL ORDER BY id", ("@draft", draft));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -121,5 +121,7 @@ internal static class CommentQueries
         reader.IsDBNull(6) ? null : reader.GetString(6),
         reader.GetFieldValue<DateTimeOffset>(7),
         reader.IsDBNull(8) ? null : reader.GetString(8),
-        reader.IsDBNull(9) ? Comments.CommentGroups.Key(reader.GetString(3)) : reader.GetString(9));
+        reader.IsDBNull(9) ? Comments.CommentGroups.Key(reader.GetString(3)) : reader.GetString(9),
+
+        reader.IsDBNull(10) ? null : reader.GetFieldValue<DateTimeOffset>(10));
 }

@@ -29,10 +29,14 @@ public sealed record NewComment(
 /// </summary>
 public sealed record Receipt(string Number, DateTimeOffset CreatedAt, bool Replayed, bool KeyReused = false);
 
-/// <summary>A stored comment, for staff export. <paramref name="Channel"/>: null online; <paramref name="TextKey"/>: its exact duplicate key.</summary>
+/// <summary>
+/// A stored comment, for staff export and the receipt lookup. <paramref name="Channel"/>: null online;
+/// <paramref name="TextKey"/>: its exact duplicate key; <paramref name="RemovedAt"/> set: deleted at the
+/// commenter's request (text blank, name, contact and identity null; never exported).
+/// </summary>
 public sealed record StoredComment(
     string Receipt, string Draft, string? Article, string Text, string? Name, string? Contact, string? Identity, DateTimeOffset CreatedAt,
-    string? Channel = null, string TextKey = "");
+    string? Channel = null, string TextKey = "", DateTimeOffset? RemovedAt = null);
 
 /// <summary>
 /// Public counts for one draft. <paramref name="Groups"/>: distinct opinions (a comment with no

@@ -46,8 +46,8 @@ public sealed class SqliteCommentStore(string path, ReceiptNumbers? numbers = nu
         await ExecuteAsync(_writer, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;", cancellationToken);
         await ExecuteAsync(_writer, Schema.StoreSchema.Sqlite, cancellationToken);
 
-        // Files created before these columns existed (SQLite has no ADD COLUMN IF NOT EXISTS).
-        foreach (var column in (string[])["fingerprint", "text_key", "channel"])
+        // Files created before these columns (fingerprints, grouping keys, channels, removals) existed (SQLite has no ADD COLUMN IF NOT EXISTS).
+        foreach (var column in (string[])["fingerprint", "text_key", "channel", "removed_at"])
         {
             await using var columns = _writer.CreateCommand();
             columns.CommandText = $"SELECT COUNT(*) FROM pragma_table_info('comments') WHERE name = '{column}'";

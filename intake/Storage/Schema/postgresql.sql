@@ -3,6 +3,8 @@
 
 -- 意见: comments on draft regulations. fingerprint is a hash of what was said (article, text, name,
 -- contact, identity), so a retry under the same Idempotency-Key can be told from a different comment.
+-- removed_at: deleted at the commenter's request (Privacy/PersonalData.cs; text is then blank, name,
+-- contact and identity null), kept so the receipt lookup can say so.
 CREATE TABLE IF NOT EXISTS comments (
     id BIGSERIAL PRIMARY KEY,
     receipt TEXT NOT NULL UNIQUE,
@@ -17,9 +19,10 @@ CREATE TABLE IF NOT EXISTS comments (
     created_at TIMESTAMPTZ NOT NULL,
     fingerprint TEXT NULL,
     text_key TEXT NULL,
-    channel TEXT NULL
+    channel TEXT NULL,
+    removed_at TIMESTAMPTZ NULL
 );
--- Databases created before fingerprints existed.
+-- Databases created before fingerprints, or removals, existed.
 ALTER TABLE comments ADD COLUMN IF NOT EXISTS fingerprint TEXT NULL;
 -- text_key: CommentGroups.Key of the text (what duplicate grouping compares), stored at write time so
 -- stats count exact groups in SQL; null in rows stored before it existed (computed when read).
@@ -27,6 +30,7 @@ ALTER TABLE comments ADD COLUMN IF NOT EXISTS fingerprint TEXT NULL;
 ALTER TABLE comments ADD COLUMN IF NOT EXISTS text_key TEXT NULL;
 ALTER TABLE comments ADD COLUMN IF NOT EXISTS channel TEXT NULL;
 CREATE INDEX IF NOT EXISTS ix_comments_text_key ON comments (draft, text_key);
+ALTER TABLE comments ADD COLUMN IF NOT EXISTS removed_at TIMESTAMPTZ NULL;
 CREATE UNIQUE INDEX IF NOT EXISTS ux_comments_idempotency ON comments (draft, idempotency_key) WHERE idempotency_key IS NOT NULL;
 CREATE INDEX IF NOT EXISTS ix_comments_draft ON comments (draft, article);
 
@@ -78,3 +82,15 @@ CREATE TABLE IF NOT EXISTS message_events (
     source TEXT NULL
 );
 CREATE INDEX IF NOT EXISTS ix_message_events_message ON message_events (message_id, id);
+
+-- 个人信息处理记录: who corrected or deleted a submission at its author's request, or purged expired
+-- contact details, and when (Privacy/PrivacyLog.cs). Never the text that was removed.
+CREATE TABLE IF NOT EXISTS privacy_log (
+    id BIGSERIAL PRIMARY KEY,
+    at TIMESTAMPTZ NOT NULL,
+    staff TEXT NOT NULL,
+    action TEXT NOT NULL,
+    receipt TEXT NULL,
+    detail TEXT NULL
+);
+CREATE INDEX IF NOT EXISTS ix_privacy_log_receipt ON privacy_log (receipt);

@@ -3,6 +3,8 @@
 
 -- 意见: comments on draft regulations. fingerprint is a hash of what was said (article, text, name,
 -- contact, identity), so a retry under the same Idempotency-Key can be told from a different comment.
+-- removed_at: deleted at the commenter's request (Privacy/PersonalData.cs; text is then blank, name,
+-- contact and identity null), kept so the receipt lookup can say so.
 CREATE TABLE IF NOT EXISTS comments (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     receipt TEXT NOT NULL UNIQUE,
@@ -19,7 +21,8 @@ CREATE TABLE IF NOT EXISTS comments (
     -- CommentGroups.Key of the text, for duplicate grouping (null in rows stored before it existed).
     text_key TEXT NULL,
     -- How an opinion reached the office: 来信, 座谈会 … from an offline import, or null for online.
-    channel TEXT NULL
+    channel TEXT NULL,
+    removed_at TEXT NULL
 );
 CREATE UNIQUE INDEX IF NOT EXISTS ux_comments_idempotency ON comments (draft, idempotency_key) WHERE idempotency_key IS NOT NULL;
 CREATE INDEX IF NOT EXISTS ix_comments_draft ON comments (draft, article);
@@ -74,3 +77,15 @@ CREATE TABLE IF NOT EXISTS message_events (
     source TEXT NULL
 );
 CREATE INDEX IF NOT EXISTS ix_message_events_message ON message_events (message_id, id);
+
+-- 个人信息处理记录: who corrected or deleted a submission at its author's request, or purged expired
+-- contact details, and when (Privacy/PrivacyLog.cs). Never the text that was removed.
+CREATE TABLE IF NOT EXISTS privacy_log (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    at TEXT NOT NULL,
+    staff TEXT NOT NULL,
+    action TEXT NOT NULL,
+    receipt TEXT NULL,
+    detail TEXT NULL
+);
+CREATE INDEX IF NOT EXISTS ix_privacy_log_receipt ON privacy_log (receipt);

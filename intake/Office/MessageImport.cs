@@ -1,0 +1,142 @@
+using Site.Intake.Storage;
+
+namespace Site.Intake.Office;
+
+/// <summary>
+/// The office's filled sheet applied to the messages it names, as status events (<see cref="IMessageStore.ApplyAsync"/>).
+/// <para>
+/// All or nothing per file: every row is checked first, against the sheet's own rules
+/// (<see cref="MessageSheetReader"/>) and against the store (the receipt exists, 答复日期 is not
+/// before the message came in nor after today, 已答复 has a reply, no receipt twice), and one error
+/// anywhere applies nothing, so the office fixes the sheet and imports the same file again instead
+/// of working out which half went in. A valid file is applied in one transaction.
+/// </para>
+/// <para>
+/// Idempotent: a row is recorded only where it changes the message (status, 承办单位, 答复内容,
+/// 答复日期, 是否公开; a blank cell keeps what is recorded), so importing the same sheet twice
+/// records nothing the second time, and the report says so.
+/// </para>
+/// </summary>
+public static class MessageImport
+{
+    /// <summary>What an import did (or, with errors, would not do).</summary>
+    public sealed record Report(IReadOnlyList<SheetProblem> Problems, int Rows, int Applied, int Unchanged, int Untouched)
+    {
+        public bool Succeeded => !Problems.Any(p => p.IsError);
+
+        public int Errors => Problems.Count(p => p.IsError);
+
+        /// <summary>One Chinese sentence for the end of the report.</summary>
+        public string Summary => !Succeeded
+            ? $"发现 {Errors} 处错误，本次没有导入任何内容：请改正后重新导入整个文件"
+            : Rows == 0
+                ? $"表中没有填写办理情况的行，没有改动（{Untouched} 行未填）"
+                : Applied == 0
+                    ? $"没有需要更新的内容：填了办理情况的 {Unchanged} 行都与已记录的一致（这个表格已导入过）" + Blank
+                    : $"已更新 {Applied} 条留言的办理情况" + (Unchanged > 0 ? $"，{Unchanged} 条与已记录的一致" : "") + Blank;
+
+        private string Blank => Untouched > 0 ? $"；{Untouched} 行未填办理情况，未改动" : "";
+    }
+
+    public static async Task<Report> RunAsync(IMessageStore store, byte[] content, string file, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var read = MessageSheetReader.Read(content, file);
+        var problems = read.Problems.ToList();
+        var today = DateOnly.FromDateTime(now.ToOffset(TimeSpan.FromHours(8)).DateTime);
+        var seen = new Dictionary<string, MessageSheetReader.Row>(StringComparer.Ordinal);
+        var updates = new List<(MessageSheetReader.Row Row, MessageStatusUpdate Update)>();
+        foreach (var row in read.Rows)
+        {
+            string Where(string field) => $"“{field}”列（{row.Columns[field]} 列）";
+            if (seen.TryGetValue(row.Receipt, out var first))
+            {
+                problems.Add(new SheetProblem(file, row.Sheet, row.Number, Where(MessageSheet.Receipt),
+                    $"回执编号 {row.Receipt} 出现了两次（{(first.Sheet == row.Sheet ? "" : $"工作表“{first.Sheet}”")}第 {first.Number} 行也是），请只留一行"));
+                continue;
+            }
+
+            seen[row.Receipt] = row;
+            var message = await store.FindAsync(row.Receipt, cancellationToken);
+            if (message is null)
+            {
+                problems.Add(new SheetProblem(file, row.Sheet, row.Number, Where(MessageSheet.Receipt), $"没有回执编号为 {row.Receipt} 的留言（请核对编号，注意 0 与 O、1 与 I）"));
+                continue;
+            }
+
+            if (message.RemovedAt is not null)
+            {
+                problems.Add(new SheetProblem(file, row.Sheet, row.Number, Where(MessageSheet.Receipt),
+                    $"留言 {row.Receipt} 已应本人要求删除，这一行不导入", IsError: false));
+                continue;
+            }
+
+            if (!row.Valid)
+            {
+                continue;
+            }
+
+            var before = problems.Count;
+            var received = DateOnly.FromDateTime(message.CreatedAt.ToOffset(TimeSpan.FromHours(8)).DateTime);
+            if (row.RepliedOn is { } on)
+            {
+                if (on < received)
+                {
+                    problems.Add(new SheetProblem(file, row.Sheet, row.Number, Where(MessageSheet.RepliedOn),
+                        $"答复日期 {MessageSheet.Words(on)} 早于收到留言的日期 {MessageSheet.Words(received)}"));
+                }
+                else if (on > today)
+                {
+                    problems.Add(new SheetProblem(file, row.Sheet, row.Number, Where(MessageSheet.RepliedOn),
+                        $"答复日期 {MessageSheet.Words(on)} 晚于今天（{MessageSheet.Words(today)}）"));
+                }
+            }
+
+            var reply = row.Reply ?? message.Reply;
+            if (row.Status == MessageStatus.Answered && reply is null)
+            {
+                problems.Add(new SheetProblem(file, row.Sheet, row.Number, row.Columns.ContainsKey(MessageSheet.Reply) ? Where(MessageSheet.Reply) : Where(MessageSheet.Status),
+                    "状态是“已答复”，但没有答复内容"));
+            }
+
+            else if (row.Reply is not null && (row.RepliedOn ?? message.RepliedOn) is null)
+            {
+                problems.Add(new SheetProblem(file, row.Sheet, row.Number, row.Columns.ContainsKey(MessageSheet.RepliedOn) ? Where(MessageSheet.RepliedOn) : Where(MessageSheet.Reply),
+                    "填了答复内容，请同时填写答复日期"));
+            }
+            else if (row.RepliedOn is not null && reply is null)
+            {
+                problems.Add(new SheetProblem(file, row.Sheet, row.Number, Where(MessageSheet.RepliedOn), "填了答复日期，但没有答复内容"));
+            }
+
+            if (row.Public == true && !message.PublishConsent)
+            {
+                problems.Add(new SheetProblem(file, row.Sheet, row.Number, Where(MessageSheet.Public),
+                    "留言人没有同意公开，这条留言不会在网站上公开（只有本人同意并且这里填“是”才公开）", IsError: false));
+            }
+
+            if (problems.Count == before || problems.Skip(before).All(p => !p.IsError))
+            {
+                updates.Add((row, new MessageStatusUpdate(row.Receipt, row.Status!.Value, row.Unit, row.Reply, row.RepliedOn, row.Public, now, Path.GetFileName(file))));
+            }
+        }
+
+        if (problems.Any(p => p.IsError))
+        {
+            return new Report(problems, read.Rows.Count, 0, 0, read.BlankRows);
+        }
+
+        var outcomes = updates.Count == 0 ? [] : await store.ApplyAsync(updates.Select(u => u.Update).ToList(), cancellationToken);
+        for (var i = 0; i < outcomes.Count; i++)
+        {
+            // Deleted or gone between the check and the transaction: said, not silently skipped.
+            if (outcomes[i] is UpdateOutcome.Removed or UpdateOutcome.NotFound)
+            {
+                var row = updates[i].Row;
+                problems.Add(new SheetProblem(file, row.Sheet, row.Number, $"“{MessageSheet.Receipt}”列（{row.Columns[MessageSheet.Receipt]} 列）",
+                    $"留言 {row.Receipt} 刚刚被删除，这一行未导入", IsError: false));
+            }
+        }
+
+        return new Report(problems, read.Rows.Count, outcomes.Count(o => o == UpdateOutcome.Applied), outcomes.Count(o => o == UpdateOutcome.Unchanged), read.BlankRows);
+    }
+}

@@ -1,0 +1,95 @@
+using System.Globalization;
+using MiniExcelLibs;
+using MiniExcelLibs.Attributes;
+using MiniExcelLibs.OpenXml;
+using Site.Intake.Storage;
+
+namespace Site.Intake.Office;
+
+/// <summary>
+/// The office's sheet of messages (留言办理表): what the export writes and the import reads back.
+/// The first seven columns describe the message (read-only for the import); the last five are the
+/// ones the office fills (状态, 承办单位, 答复内容, 答复日期, 是否公开), written with the message's
+/// current values so a sheet exported again shows what was already recorded.
+/// </summary>
+public static class MessageSheet
+{
+    public const string SheetName = "留言";
+
+    public const string Receipt = "回执编号";
+    public const string Received = "收到日期";
+    public const string Recipient = "代表/联络站";
+    public const string Text = "留言内容";
+    public const string Name = "姓名";
+    public const string Contact = "联系方式";
+    public const string Consent = "是否同意公开";
+    public const string Status = "状态";
+    public const string Unit = "承办单位";
+    public const string Reply = "答复内容";
+    public const string RepliedOn = "答复日期";
+    public const string Public = "是否公开";
+
+    /// <summary>The columns in order, with their width in characters (Excel's unit) and whether long text wraps.</summary>
+    public static readonly IReadOnlyList<(string Header, int Width, bool Wrap)> Columns =
+    [
+        (Receipt, 20, false), (Received, 12, false), (Recipient, 18, true), (Text, 50, true), (Name, 10, false),
+        (Contact, 16, false), (Consent, 8, false), (Status, 10, false), (Unit, 18, true), (Reply, 50, true),
+        (RepliedOn, 12, false), (Public, 8, false),
+    ];
+
+    /// <summary>The statuses the office may write in 状态 (已收到 is where every message starts, not an office step).</summary>
+    public static readonly IReadOnlyList<MessageStatus> OfficeStatuses = [MessageStatus.Referred, MessageStatus.InProgress, MessageStatus.Answered, MessageStatus.Closed];
+
+    /// <summary>The yes and no of 是否同意公开 and 是否公开.</summary>
+    public const string Yes = "是";
+    public const string No = "否";
+
+    /// <summary>
+    /// The .xlsx of <paramref name="messages"/>: header frozen, dates as Excel dates (yyyy-mm-dd),
+    /// phone numbers and receipts as text cells (never 1.38E+10, and a leading 0 kept), long text
+    /// wrapped. <paramref name="recipientName"/> names a deputy or station from its kind and id.
+    /// </summary>
+    public static byte[] Write(IEnumerable<StoredMessage> messages, Func<RecipientKind, string, string> recipientName)
+    {
+        var beijing = TimeSpan.FromHours(8);
+        var rows = messages.Select(m => new Dictionary<string, object?>
+        {
+            [Receipt] = m.Receipt,
+            [Received] = m.CreatedAt.ToOffset(beijing).Date,
+            [Recipient] = recipientName(m.Kind, m.Recipient),
+            [Text] = m.Text,
+            [Name] = m.Name ?? "",
+            [Contact] = m.Contact ?? "",
+            [Consent] = m.PublishConsent ? Yes : No,
+            [Status] = m.Status == MessageStatus.Received ? "" : m.Status.Label(),
+            [Unit] = m.Unit ?? "",
+            [Reply] = m.Reply ?? "",
+            [RepliedOn] = m.RepliedOn is { } on ? on.ToDateTime(TimeOnly.MinValue) : null,
+            [Public] = m.Status == MessageStatus.Received && !m.OfficePublic ? "" : m.OfficePublic ? Yes : No,
+        }).ToList();
+
+        var configuration = new OpenXmlConfiguration
+        {
+            FreezeRowCount = 1,
+            AutoFilter = true,
+            TableStyles = TableStyles.Default,
+            EnableWriteNullValueCell = true,
+            StyleOptions = new OpenXmlStyleOptions { WrapCellContents = true },
+            DynamicColumns = Columns.Select((c, i) => new DynamicExcelColumn(c.Header)
+            {
+                Index = i,
+                Width = c.Width,
+                // Text format (@) only where Excel would otherwise read digits as a number; it would
+                // also take the cell off the wrapping style, which the other text columns keep.
+                Format = c.Header is Received or RepliedOn ? "yyyy-mm-dd" : c.Header is Contact or Receipt ? "@" : null,
+            }).ToArray(),
+        };
+
+        using var buffer = new MemoryStream();
+        buffer.SaveAs(rows, sheetName: SheetName, configuration: configuration);
+        return buffer.ToArray();
+    }
+
+    /// <summary>How a date is written in messages: 2026年3月5日.</summary>
+    public static string Words(DateOnly date) => date.ToString("yyyy年M月d日", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,213 @@
+using MiniExcelLibs;
+using Site.Intake.Office;
+using Site.Intake.Storage;
+
+namespace Site.Intake.Tests;
+
+/// <summary>
+/// The office's filled sheet applied to real stores (a SQLite file and PostgreSQL): sheets as offices
+/// return them, idempotency, and every kind of bad row reported at once with nothing applied.
+/// </summary>
+public abstract class MessageImportTests
+{
+    protected abstract Task<IMessageStore> CreateAsync();
+
+    /// <summary>3月2日 9:30 in Beijing.</summary>
+    private static readonly DateTimeOffset Sent = new(2026, 3, 2, 1, 30, 0, TimeSpan.Zero);
+
+    private static readonly DateTimeOffset Now = new(2026, 3, 20, 2, 0, 0, TimeSpan.Zero);
+
+    private async Task<(IMessageStore Store, string[] Receipts)> SeedAsync()
+    {
+        var store = await CreateAsync();
+        var written = await store.WriteBatchAsync(
+        [
+            MessageStoreTests.Message("村口路灯坏了三个月，请代表帮忙反映。", consent: true, at: Sent),
+            MessageStoreTests.Message("小区门口积水严重，希望尽快修排水沟。", consent: false, at: Sent.AddDays(1)),
+            MessageStoreTests.Message("建议在镇中学门口增设减速带。", consent: true, at: Sent.AddDays(2)),
+        ], CancellationToken.None);
+        return (store, written.Select(r => r.Number).ToArray());
+    }
+
+    /// <summary>A sheet as rows of cells (A, B, …), the first row first: title rows and headers are rows like any other.</summary>
+    private static byte[] Sheet(params object?[][] rows)
+    {
+        var data = rows.Select(r => r.Select((v, i) => (Key: ((char)('A' + i)).ToString(), Value: v)).ToDictionary(p => p.Key, p => p.Value)).ToList();
+        var width = rows.Max(r => r.Length);
+        foreach (var row in data)
+        {
+            for (var i = 0; i < width; i++)
+            {
+                row.TryAdd(((char)('A' + i)).ToString(), null);
+            }
+        }
+
+        using var buffer = new MemoryStream();
+        buffer.SaveAs(data, printHeader: false, sheetName: "3月留言");
+        return buffer.ToArray();
+    }
+
+    [PostgresFact]
+    public async Task Import_SheetAsOfficesReturnIt_AppliesEachRowAsAnEvent_AndTheSecondImportChangesNothing()
+    {
+        var (store, receipts) = await SeedAsync();
+        using var _ = store as IDisposable;
+        // A title row, columns reordered and renamed as offices write them, an extra 备注 column,
+        // dates typed as text and as an Excel date, lower case and spaces around values.
+        var sheet = Sheet(
+            ["2026年3月群众留言办理情况", null, null, null, null, null, null],
+            ["备注", "答复\n日期", "状 态", "回执编号", "承办单位", "答复内容", "是否公开"],
+            ["已电话回访", "2026年3月5日", "已答复 ", receipts[0].ToLowerInvariant() + " ", "县住建局", "路灯已于3月4日修复。", "是"],
+            [null, null, "已转办", receipts[1], "花石镇人民政府", null, "否"],
+            [null, null, null, receipts[2], null, null, null],
+            [null, new DateTime(2026, 3, 18), "已答复", receipts[2], "县交通运输局", "已在校门口两侧各设减速带一处。", null]);
+
+        var first = await MessageImport.RunAsync(store, sheet, "3月办理情况.xlsx", Now, CancellationToken.None);
+
+        Assert.True(first.Succeeded, string.Join("\n", first.Problems));
+        Assert.Equal((3, 0), (first.Applied, first.Unchanged));
+        var answered = (await store.FindAsync(receipts[0], CancellationToken.None))!;
+        Assert.Equal((MessageStatus.Answered, "县住建局", "路灯已于3月4日修复。", new DateOnly(2026, 3, 5), true),
+            (answered.Status, answered.Unit, answered.Reply, answered.RepliedOn, answered.OfficePublic));
+        Assert.Equal("3月办理情况.xlsx", Assert.Single(answered.History).Source);
+        var referred = (await store.FindAsync(receipts[1], CancellationToken.None))!;
+        Assert.Equal((MessageStatus.Referred, "花石镇人民政府", (string?)null), (referred.Status, referred.Unit, referred.Reply));
+        Assert.Equal(new DateOnly(2026, 3, 18), (await store.FindAsync(receipts[2], CancellationToken.None))!.RepliedOn);
+
+        var second = await MessageImport.RunAsync(store, sheet, "3月办理情况.xlsx", Now.AddHours(1), CancellationToken.None);
+
+        Assert.True(second.Succeeded, string.Join("\n", second.Problems));
+        Assert.Equal((0, 3), (second.Applied, second.Unchanged));
+        Assert.StartsWith("没有需要更新的内容", second.Summary);
+        Assert.Single((await store.FindAsync(receipts[0], CancellationToken.None))!.History);
+    }
+
+    [PostgresFact]
+    public async Task Import_TheExportedSheetUntouched_ChangesNothing_AndFilledInItAppliesAndExportsBack()
+    {
+        var (store, receipts) = await SeedAsync();
+        using var _ = store as IDisposable;
+        var (exported, count) = await MessageExport.RenderAsync(store, IntakeApplication.CreateDataFolder(withSearch: false), null, all: false, CancellationToken.None);
+        Assert.Equal(3, count);
+
+        var untouched = await MessageImport.RunAsync(store, exported, "留言.xlsx", Now, CancellationToken.None);
+        Assert.True(untouched.Succeeded, string.Join("\n", untouched.Problems));
+        Assert.Equal((0, 0, 3), (untouched.Applied, untouched.Unchanged, untouched.Untouched));
+
+        // The office fills the exported sheet in: 状态 is column H, 承办单位 I.
+        using var stream = new MemoryStream(exported);
+        var rows = stream.Query(useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
+        rows[1]["状态"] = "办理中";
+        rows[1]["承办单位"] = "县水利局";
+        using var filled = new MemoryStream();
+        filled.SaveAs(rows, sheetName: "留言");
+
+        var applied = await MessageImport.RunAsync(store, filled.ToArray(), "留言.xlsx", Now, CancellationToken.None);
+
+        Assert.True(applied.Succeeded, string.Join("\n", applied.Problems));
+        Assert.Equal((1, 2), (applied.Applied, applied.Untouched));
+        var (again, _) = await MessageExport.RenderAsync(store, IntakeApplication.CreateDataFolder(withSearch: false), null, all: false, CancellationToken.None);
+        using var back = new MemoryStream(again);
+        var row = back.Query(useHeaderRow: true).Cast<IDictionary<string, object?>>().Single(r => (string?)r["回执编号"] == receipts[1]);
+        Assert.Equal(("办理中", "县水利局"), (row["状态"], row["承办单位"]));
+    }
+
+    [PostgresFact]
+    public async Task Import_EveryKindOfBadRow_IsReportedTogetherWithItsPlace_AndNothingIsApplied()
+    {
+        var (store, receipts) = await SeedAsync();
+        using var _ = store as IDisposable;
+        var sheet = Sheet(
+            ["回执编号", "状态", "承办单位", "答复内容", "答复日期", "是否公开"],
+            [receipts[0], "已转办", "县住建局", null, null, "否"],                          // 2: fine on its own
+            ["LY260302-ZZZZZZZZ", "已转办", "县住建局", null, null, null],                 // 3: unknown receipt
+            [receipts[1], "已处理", null, null, null, null],                               // 4: unknown 状态
+            [receipts[2], "已答复", null, "已设减速带。", "下周", null],                   // 5: not a date
+            [receipts[2], "已答复", null, "已设减速带。", "2026-03-01", null],             // 6: receipt twice
+            [receipts[1], "已答复", "县水利局", null, "2026-03-10", null],                 // 7: 已答复 without reply (and twice)
+            ["LY260304-AAAAAAAA", "办理中", null, null, null, "公开"],                     // 8: unknown receipt, 是否公开 not 是/否
+            [null, "已办结", null, null, null, null],                                      // 9: no receipt
+            ["YJ260302-7KQ2M9PX", "已转办", null, null, null, null],                       // 10: a comment's receipt
+            ["LY2603", "已转办", null, null, null, null]);                                 // 11: malformed
+        var before = await store.ListAsync(null, CancellationToken.None).ToListAsync();
+
+        var report = await MessageImport.RunAsync(store, sheet, "办理表.xlsx", Now, CancellationToken.None);
+
+        Assert.False(report.Succeeded);
+        Assert.StartsWith("发现", report.Summary);
+        Assert.Contains("没有导入任何内容", report.Summary);
+        var lines = report.Problems.Where(p => p.IsError).Select(p => p.ToString()).ToList();
+        void Has(int row, string column, string words) =>
+            Assert.Contains(lines, l => l.StartsWith($"办理表.xlsx，工作表“3月留言”，第 {row} 行，“{column}”列（", StringComparison.Ordinal) && l.Contains(words, StringComparison.Ordinal));
+        Has(3, "回执编号", "没有回执编号为 LY260302-ZZZZZZZZ 的留言");
+        Has(4, "状态", "状态只能填 已转办、办理中、已答复、已办结 之一，这里是“已处理”");
+        Has(5, "答复日期", "不是日期：“下周”");
+        Has(6, "回执编号", "出现了两次（第 5 行也是）");
+        Has(7, "回执编号", "出现了两次（第 4 行也是）");
+        Has(8, "回执编号", "没有回执编号为 LY260304-AAAAAAAA 的留言");
+        Has(8, "是否公开", "只能填“是”或“否”，这里是“公开”");
+        Has(9, "回执编号", "没有回执编号");
+        Has(10, "回执编号", "不是留言的回执编号");
+        Has(11, "回执编号", "回执编号格式不对");
+        Assert.Equal(10, lines.Count);
+        Assert.Contains(lines, l => l.Contains("（B 列）", StringComparison.Ordinal));
+
+        var after = await store.ListAsync(null, CancellationToken.None).ToListAsync();
+        Assert.All(after, m => Assert.Equal((MessageStatus.Received, 0), (m.Status, m.History.Count)));
+        Assert.Equal(before.Select(m => m.Receipt), after.Select(m => m.Receipt));
+    }
+
+    [PostgresFact]
+    public async Task Import_DatesAndRepliesThatContradictTheMessage_AreErrors()
+    {
+        var (store, receipts) = await SeedAsync();
+        using var _ = store as IDisposable;
+        var report = await MessageImport.RunAsync(store, Sheet(
+            ["回执编号", "状态", "答复内容", "答复日期", "是否公开"],
+            [receipts[0], "已答复", "已修复。", "2026年3月1日", null],   // before the message came in (3月2日)
+            [receipts[1], "已答复", null, "2026-03-05", null],            // 已答复 without reply
+            [receipts[2], "已答复", "已设减速带。", "2026-04-01", "是"]),  // after today (3月20日)
+            "办理表.xlsx", Now, CancellationToken.None);
+
+        var lines = report.Problems.Where(p => p.IsError).Select(p => p.ToString()).ToList();
+        Assert.Contains(lines, l => l.Contains("第 2 行，“答复日期”列", StringComparison.Ordinal) && l.Contains("早于收到留言的日期 2026年3月2日", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("第 3 行，“答复内容”列", StringComparison.Ordinal) && l.Contains("状态是“已答复”，但没有答复内容", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("第 4 行，“答复日期”列", StringComparison.Ordinal) && l.Contains("晚于今天", StringComparison.Ordinal));
+        Assert.Equal(3, lines.Count);
+        Assert.All(await store.ListAsync(null, CancellationToken.None).ToListAsync(), m => Assert.Empty(m.History));
+    }
+
+    [PostgresFact]
+    public async Task Import_NotAWorkbook_OrNoHeader_IsOneErrorNamingTheFile()
+    {
+        var store = await CreateAsync();
+        using var _ = store as IDisposable;
+
+        var csv = await MessageImport.RunAsync(store, "回执编号,状态\n"u8.ToArray(), "留言.csv", Now, CancellationToken.None);
+        var noHeader = await MessageImport.RunAsync(store, Sheet(["姓名", "电话"], ["王某", "138"]), "名单.xlsx", Now, CancellationToken.None);
+
+        Assert.Contains("留言.csv：无法读取这个文件", Assert.Single(csv.Problems, p => p.IsError).ToString());
+        Assert.Contains("名单.xlsx：没有找到含“回执编号”和“状态”列的工作表", Assert.Single(noHeader.Problems, p => p.IsError).ToString());
+    }
+}
+
+public sealed class SqliteMessageImportTests : MessageImportTests
+{
+    protected override async Task<IMessageStore> CreateAsync()
+    {
+        var store = new SqliteMessageStore(Path.Combine(IntakeApplication.CreateDataFolder(withSearch: false), "comments.db"));
+        await store.InitializeAsync(CancellationToken.None);
+        return store;
+    }
+}
+
+[Collection(nameof(PostgresServer))]
+public sealed class PostgresMessageImportTests(PostgresServer server) : MessageImportTests
+{
+    protected override async Task<IMessageStore> CreateAsync()
+    {
+        var store = new PostgresMessageStore(await server.CreateDatabaseAsync());
+        await store.InitializeAsync(CancellationToken.None);
+        return store;
+    }
+}
