@@ -76,6 +76,9 @@ public static class SiteLinker
             StoriesByTag = stories.SelectMany(s => s.Tags.Select(t => (t, s))).ToLookup(x => x.t, x => x.s),
             DeputiesByStation = orderedDeputies.Where(d => d.Station is not null).ToLookup(d => d.Station!.Value),
             DutiesByDeputy = site.Duties.OrderByDescending(d => d.Date).ToLookup(d => d.Deputy),
+            ReportsByDeputy = site.ReportBacks
+                .Select(r => r.Term is null && deputies.TryGetValue(r.Deputy, out var who) ? r with { Term = who.Term } : r)
+                .OrderByDescending(r => r.Date).ToLookup(r => r.Deputy),
             SuggestionsByDeputy = site.Suggestions.SelectMany(s => s.Deputies.Select(d => (d, s))).ToLookup(x => x.d, x => x.s),
             DraftComparisons = comparisons,
             DraftReadings = readings,

@@ -49,6 +49,9 @@ public sealed class SiteModel
 
     public required ILookup<DeputyId, Suggestion> SuggestionsByDeputy { get; init; }
 
+    /// <summary>Each deputy's 述职评议, newest first, each with its term (the deputy's where the record names none).</summary>
+    public ILookup<DeputyId, ReportBack> ReportsByDeputy { get; init; } = Array.Empty<ReportBack>().ToLookup(r => r.Deputy);
+
     /// <summary>Each draft that names a previous reading, compared with it article by article.</summary>
     public IReadOnlyDictionary<DraftId, DraftComparison> DraftComparisons { get; init; } = new Dictionary<DraftId, DraftComparison>();
 

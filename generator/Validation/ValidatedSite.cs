@@ -19,6 +19,8 @@ public sealed class ValidatedSite
 
     public List<DutyRecord> Duties { get; } = [];
 
+    public List<ReportBack> ReportBacks { get; } = [];
+
     public List<Suggestion> Suggestions { get; } = [];
 
     public List<Station> Stations { get; } = [];
