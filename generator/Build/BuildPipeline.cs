@@ -78,7 +78,7 @@ public static class BuildPipeline
             report.Pages = plan.Jobs.Count;
 
             // Write: what is not a page (assets, content files, feed, sitemap, robots.txt).
-            report.Time("write", () => SiteFiles.Write(options, site, plan.Jobs, plan.Assets, validated.StaticFiles, output.Site, output.PageMemory));
+            report.Time("write", () => SiteFiles.Write(options, site, plan.Jobs, plan.Assets, photos.Published(validated.StaticFiles), output.Site, output.PageMemory));
             report.Time("photos-write", () => report.PhotosEncoded = photos.Write(options.Root, output.Site, diagnostics));
         });
         await report.TimeAsync("wait-index", () => output.WaitForIndex(index, diagnostics));
@@ -129,7 +129,7 @@ public static class BuildPipeline
         var context = new PageContext(site, urls, diagnostics, cache) { SigningPublicKey = publicKey, Photos = photos };
         var reserved = SiteFiles.Urls(assets).ToList();
         var jobs = PagePlanner.Plan(context, reserved);
-        PagePlanner.RegisterUrls(site, jobs, validated.StaticFiles, urls);
+        PagePlanner.RegisterUrls(site, jobs, photos.Published(validated.StaticFiles), urls);
         foreach (var name in assets.Files.Keys)
         {
             urls.AddAsset(SiteRoutes.Asset(name));

@@ -47,10 +47,25 @@ public sealed class DeputyPhotos
 
     private readonly ConcurrentDictionary<DeputyId, Entry> _entries;
 
-    private DeputyPhotos(ConcurrentDictionary<DeputyId, Entry> entries) => _entries = entries;
+    // Photo files nothing but a deputy's photo field (or the folder convention) names.
+    private readonly HashSet<string> _private;
+
+    private DeputyPhotos(ConcurrentDictionary<DeputyId, Entry> entries, HashSet<string> privateFiles)
+    {
+        _entries = entries;
+        _private = privateFiles;
+    }
 
     /// <summary>No photos (a site without deputies, or a test).</summary>
-    public static DeputyPhotos None { get; } = new(new());
+    public static DeputyPhotos None { get; } = new(new(), []);
+
+    /// <summary>
+    /// The content files to publish as they are: all but the originals of deputies' photos, which are
+    /// published only resized (an original may be a 10 MB camera file, with the camera's EXIF: its
+    /// GPS position and time). An original a story's cover also names is published.
+    /// </summary>
+    public IEnumerable<string> Published(IEnumerable<string> staticFiles) =>
+        _private.Count == 0 ? staticFiles : staticFiles.Where(f => !_private.Contains(f));
 
     public sealed record PhotoSize(string Suffix, int Width, int Height);
 
@@ -113,7 +128,10 @@ public sealed class DeputyPhotos
             entries[deputy.Id] = new Entry(file, header.Hash, new DeputyPhotoView(Url(Thumb), Url(Card), Url(Profile)));
         });
 
-        return new DeputyPhotos(entries);
+        var namedElsewhere = validated.References
+            .Where(r => r.Kind == ReferenceKind.Image && !r.Location.Path.StartsWith("input/" + Vocabulary.DeputyVocabulary.Folder + "/", StringComparison.Ordinal))
+            .Select(r => "content" + r.Id).ToHashSet(StringComparer.Ordinal);
+        return new DeputyPhotos(entries, entries.Values.Select(e => e.SourcePath).Where(f => !namedElsewhere.Contains(f)).ToHashSet(StringComparer.Ordinal));
     }
 
     private sealed record Header(string Hash);

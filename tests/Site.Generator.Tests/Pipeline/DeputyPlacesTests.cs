@@ -93,6 +93,9 @@ public sealed class DeputyPlacesTests
             Assert.True(IsBlue(bitmap.GetPixel(size.Width / 2, size.Height * 7 / 8)), "bottom should be blue");
         }
 
+        // The original (a camera file, with its EXIF) is published only resized.
+        Assert.False(File.Exists(Path.Combine(site.Output, "deputies/wang.jpg")));
+
         var profile = site.Html("deputies/D1/index.html").QuerySelector("#card img.photo")!;
         Assert.Equal("王建国的照片", profile.GetAttribute("alt"));
         Assert.EndsWith("-l.webp", profile.GetAttribute("src"));
