@@ -35,14 +35,14 @@ public static class DutyFigures
     public static IReadOnlyList<int> Years(SiteModel site, DeputyId deputy) =>
         site.DutiesByDeputy[deputy].Select(d => d.Date.Year)
             .Concat(site.SuggestionsByDeputy[deputy].Select(SuggestionYear).OfType<int>())
-            .Concat(site.ReportsByDeputy[deputy].Select(r => r.Date.Year))
+            .Concat(site.Linked<ReportBackIndex>().ByDeputy[deputy].Select(r => r.Date.Year))
             .Distinct().OrderDescending().ToList();
 
     /// <summary>Every year any deputy has a figure in, newest first.</summary>
     public static IReadOnlyList<int> Years(SiteModel site) =>
         site.DutiesByDeputy.SelectMany(g => g).Select(d => d.Date.Year)
             .Concat(site.Suggestions.Select(SuggestionYear).OfType<int>())
-            .Concat(site.ReportsByDeputy.SelectMany(g => g).Select(r => r.Date.Year))
+            .Concat(site.Linked<ReportBackIndex>().ByDeputy.SelectMany(g => g).Select(r => r.Date.Year))
             .Distinct().OrderDescending().ToList();
 
     /// <summary>The year a suggestion counts in: when it was assigned, else the first 4-digit year of its number or session.</summary>
@@ -72,7 +72,7 @@ public static class DutyFigures
     {
         var duties = site.DutiesByDeputy[deputy].Where(d => inYear(d.Date.Year)).ToList();
         var suggestions = site.SuggestionsByDeputy[deputy].Count(s => SuggestionYear(s) is { } y && inYear(y));
-        var reports = site.ReportsByDeputy[deputy].Count(r => inYear(r.Date.Year));
+        var reports = site.Linked<ReportBackIndex>().ByDeputy[deputy].Count(r => inYear(r.Date.Year));
         var counts = new int[Columns.Count];
         for (var i = 0; i < Columns.Count; i++)
         {

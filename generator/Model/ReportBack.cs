@@ -1,5 +1,8 @@
 namespace Site.Generator.Model;
 
+/// <summary>What the 述职评议 link step makes (<see cref="SiteModel.Linked{T}"/>): each deputy's reports, newest first, each with its term (the deputy's where the record names none).</summary>
+public sealed record ReportBackIndex(ILookup<DeputyId, ReportBack> ByDeputy);
+
 /// <summary>
 /// 代表述职评议: a deputy reports to the voters of their constituency (or the station's) on their
 /// duties, and the voters present appraise them, by counts of 满意/基本满意/不满意 or as a rate.

@@ -188,7 +188,7 @@ public sealed class DeputyPhotos
     /// to decode after its header passed is an error at its file, not a crash.
     /// </summary>
     /// <returns>How many photos were encoded (not kept).</returns>
-    public int Write(string root, SiteWriter writer, DiagnosticBag diagnostics)
+    public int Write(string root, SiteOutput writer, DiagnosticBag diagnostics)
     {
         var encoded = 0;
         var sizes = new[] { Thumb, Card, Profile };

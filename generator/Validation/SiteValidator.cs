@@ -11,7 +11,8 @@ public static class SiteValidator
     /// <summary>
     /// One line per kind of office record, in the order they must run (a record may refer to kinds
     /// above it): validate each raw record, keep the valid ones, and report a repeated id at its row.
-    /// Adding a record kind = its validator and one line here.
+    /// Adding a record kind = its validator and one line here, adding to <c>site.Records&lt;T&gt;()</c>
+    /// (e.g. <c>Each(input.Of(RecordKind.X), site.Records&lt;X&gt;(), map =&gt; XValidator.Validate(map, site, d), x =&gt; x.Id, "id", "编号", d)</c>).
     /// </summary>
     private static readonly Action<InputRecords, ValidatedSite, DiagnosticBag>[] RecordValidators =
     [
@@ -21,7 +22,7 @@ public static class SiteValidator
         (input, site, d) => Each(input.Of(RecordKind.Deputies), site.Deputies, map => DeputyValidator.Validate(map, site, d), x => x.Id.Value, "id", "代表编号", d),
         (input, site, d) => ReportDuplicateNames(input.Of(RecordKind.Deputies), d),
         (input, site, d) => Each(input.Of(RecordKind.Duties), site.Duties, map => DutyRecordValidator.Validate(map, site, d), null, "", "", d),
-        (input, site, d) => Each(input.Of(RecordKind.ReportBacks), site.ReportBacks, map => ReportBackValidator.Validate(map, site, d), null, "", "", d),
+        (input, site, d) => Each(input.Of(RecordKind.ReportBacks), site.Records<ReportBack>(), map => ReportBackValidator.Validate(map, site, d), null, "", "", d),
         (input, site, d) => Each(input.Of(RecordKind.Suggestions), site.Suggestions, map => SuggestionValidator.Validate(map, site.Config, site, d), s => s.Number, "number", "建议编号", d),
         (input, site, d) => ValidateBallots(input.Of(RecordKind.Ballots), site, d),
     ];

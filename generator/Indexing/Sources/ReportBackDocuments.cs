@@ -11,7 +11,7 @@ public static class ReportBackDocuments
     public static IEnumerable<SearchDocument> From(SearchSourceContext context)
     {
         var site = context.Site;
-        foreach (var group in site.ReportsByDeputy)
+        foreach (var group in site.Linked<ReportBackIndex>().ByDeputy)
         {
             if (!site.DeputiesById.TryGetValue(group.Key, out var deputy))
             {

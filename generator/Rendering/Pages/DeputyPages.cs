@@ -170,7 +170,7 @@ public static class DeputyPages
             context.Cards(site.StoriesByDeputy[deputy.Id]),
             context.Photos.For(deputy.Id),
             FigureRows(site, deputy.Id),
-            site.ReportsByDeputy[deputy.Id].Select(ReportView).ToList(),
+            site.Linked<ReportBackIndex>().ByDeputy[deputy.Id].Select(ReportView).ToList(),
             DutyFigures.Columns.Select(c => c.Label).ToList(),
             SiteRoutes.DutyFigures);
     }

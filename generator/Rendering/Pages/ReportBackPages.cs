@@ -34,7 +34,7 @@ public static class ReportBackPages
         var deputies = site.Deputies.Where(d => d.Term == term).ToList();
         CoverageRow Row(Deputy d)
         {
-            var reports = site.ReportsByDeputy[d.Id].Where(r => r.Term == term).ToList();
+            var reports = site.Linked<ReportBackIndex>().ByDeputy[d.Id].Where(r => r.Term == term).ToList();
             return new CoverageRow(d.Name, d.Url, reports.Count == 0 ? null : DeputyPages.ReportView(reports[0]), reports.Count);
         }
 
