@@ -32,7 +32,7 @@ public sealed class DeputyPhotos
 
     public static readonly PhotoSize Profile = new("l", 480, 640);
 
-    /// <summary>A larger file is not read: an office's photo is a few megabytes; a 20 MB file is a scan or a raw camera file.</summary>
+    /// <summary>A larger file is not read: an office's photo is a few megabytes; one this large is a scan or a raw camera file.</summary>
     public const long MaxBytes = 20 * 1024 * 1024;
 
     /// <summary>More pixels than a 40-megapixel camera takes are not decoded (a decompression bomb costs gigabytes).</summary>
@@ -61,7 +61,7 @@ public sealed class DeputyPhotos
 
     /// <summary>
     /// The content files to publish as they are: all but the originals of deputies' photos, which are
-    /// published only resized (an original may be a 10 MB camera file, with the camera's EXIF: its
+    /// published only resized (an original may be a camera's full-size file, with the camera's EXIF: its
     /// GPS position and time). An original a story's cover also names is published.
     /// </summary>
     public IEnumerable<string> Published(IEnumerable<string> staticFiles) =>

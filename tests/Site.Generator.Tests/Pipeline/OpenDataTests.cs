@@ -67,7 +67,7 @@ public sealed class OpenDataTests(SampleSite sample)
     {
         var parser = new HtmlParser();
         var onPages = Directory.EnumerateDirectories(Path.Combine(sample.Output, "deputies"), "D*")
-            .Sum(folder => parser.ParseDocument(System.IO.File.ReadAllText(Path.Combine(folder, "index.html"))).QuerySelectorAll("ol.timeline > li").Length);
+            .Sum(folder => parser.ParseDocument(System.IO.File.ReadAllText(Path.Combine(folder, "index.html"))).QuerySelectorAll("section[aria-labelledby=duties] ol.timeline > li").Length);
 
         Assert.True(onPages > 0);
         Assert.Equal(onPages, System.IO.File.ReadLines(File("duties.csv")).Count() - 1);
