@@ -6,7 +6,7 @@ using Site.Generator.Commands;
 using Site.Generator.Replacements;
 using Site.Generator.Serving;
 
-// site build | check | serve | export | template — exit 0 ok, 1 content errors, 2 internal failure.
+// site build | check | serve | export | import | template — exit 0 ok, 1 content errors, 2 internal failure.
 // Staff read the help and the parser's messages (a missing option, an unknown verb) in Chinese:
 // System.CommandLine ships them in zh-Hans, chosen by the UI culture.
 CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("zh-Hans");
@@ -43,6 +43,11 @@ var export = new Command("export", "导出某部法规草案收到的全部意�
 export.SetAction((parse, token) => CommentExportCommand.RunAsync(
     parse.GetValue(rootOption)!.FullName, parse.GetValue(draftOption)!, parse.GetValue(formatOption)!, parse.GetValue(exportOutOption)?.FullName, parse.GetValue(postgresOption), token));
 
+var importFileOption = new Option<FileInfo>("--file") { Description = "线下收集的意见表（.xlsx）：渠道、收到日期、条款、意见内容、提出人/单位（可选）", HelpName = "文件", Required = true };
+var import = new Command("import", "导入来信、座谈会、电话、基层立法联系点等线下收集的意见（可重复导入，不会重复保存）") { rootOption, draftOption, importFileOption, postgresOption };
+import.SetAction((parse, token) => CommentExportCommand.ImportAsync(
+    parse.GetValue(rootOption)!.FullName, parse.GetValue(draftOption)!, parse.GetValue(importFileOption)!.FullName, parse.GetValue(postgresOption), token));
+
 var templateOutOption = new Option<FileInfo>("--out") { Description = "写出的模板文件（.xlsx）", HelpName = "文件", Required = true };
 var template = new Command("template", "写出代表名单 Excel 模板：表头与生成器读取的列一致，附一行示例") { templateOutOption };
 template.SetAction((parse, token) => RosterTemplateCommand.RunAsync(parse.GetValue(templateOutOption)!.FullName, token));
@@ -53,7 +58,7 @@ var verify = new Command("verify", "核验网站目录中的每个文件是否�
 verify.SetAction(parse => VerifyCommand.Run(
     parse.GetValue(siteOption)?.FullName ?? Path.Combine(parse.GetValue(rootOption)!.FullName, "_site"), parse.GetValue(publicKeyOption), Console.Out, Console.Error));
 
-var root = new RootCommand("人大代表履职服务平台 静态网站生成器") { build, check, serve, export, template, verify };
+var root = new RootCommand("人大代表履职服务平台 静态网站生成器") { build, check, serve, export, import, template, verify };
 root.Options.Add(libraryPathsOption);
 ChineseCommandLine.Apply(root);
 try

@@ -1,6 +1,7 @@
 using Site.Contracts;
 using Site.Intake.Drafts;
 using Site.Intake.Export;
+using Site.Intake.Import;
 using Site.Intake.Storage;
 
 namespace Site.Generator.Commands;
@@ -22,9 +23,41 @@ public static class CommentExportCommand
         }
 
         var catalog = new DraftCatalog(Path.Combine(root, "_intake"));
-        var known = catalog.Find(draft) is not null;
+        var entry = catalog.Find(draft);
         var path = output ?? DefaultPath(root, draft, format, DateTimeOffset.Now);
 
+        var store = await OpenStoreAsync(root, postgres, create: false, cancellationToken);
+        if (store is null)
+        {
+            return 1;
+        }
+
+        try
+        {
+            var (content, count) = await CommentExport.RenderAsync(store, draft, format, cancellationToken, entry);
+            if (count == 0 && entry is null)
+            {
+                Console.Error.WriteLine($"没有这部法规草案：{draft}（已生成的草案见 {Path.Combine(root, "_intake", DraftManifest.FileName)}）");
+                return 1;
+            }
+
+            await CommentExport.ToFileAsync(content, path, cancellationToken);
+            Console.WriteLine($"已导出 {count} 条意见到 {path}（含联系方式，请妥善保管）");
+            return 0;
+        }
+        finally
+        {
+            (store as IDisposable)?.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// The store `serve` writes: PostgreSQL when a connection string is given, else
+    /// &lt;root&gt;/.data/comments.db (made when <paramref name="create"/>, else an error when missing, null
+    /// returned). Initialised, so a file from an earlier version gets the columns this one reads.
+    /// </summary>
+    internal static async Task<ICommentStore?> OpenStoreAsync(string root, string? postgres, bool create, CancellationToken cancellationToken)
+    {
         ICommentStore store;
         if (!string.IsNullOrWhiteSpace(postgres))
         {
@@ -33,26 +66,62 @@ public static class CommentExportCommand
         else
         {
             var file = Path.Combine(root, ".data", "comments.db");
-            if (!File.Exists(file))
+            if (!create && !File.Exists(file))
             {
                 Console.Error.WriteLine($"找不到意见数据库 {file}：还没有人提交过意见，或 --root 不对。");
-                return 1;
+                return null;
             }
 
             store = new SqliteCommentStore(file);
         }
 
-        try
+        await store.InitializeAsync(cancellationToken);
+        return store;
+    }
+
+    /// <summary>
+    /// `site import --draft X --file F.xlsx`: views received offline (letters, 座谈会, phone, 基层立法联系点)
+    /// into the same store (<see cref="OfflineImport"/>). Exit 0 when stored (or already stored by an
+    /// earlier run of the same file), 1 with every bad row listed when any is bad (then nothing is stored).
+    /// </summary>
+    public static async Task<int> ImportAsync(string root, string draft, string file, string? postgres, CancellationToken cancellationToken)
+    {
+        var entry = new DraftCatalog(Path.Combine(root, "_intake")).Find(draft);
+        if (entry is null)
         {
-            var (content, count) = await CommentExport.RenderAsync(store, draft, format, cancellationToken);
-            if (count == 0 && !known)
+            Console.Error.WriteLine($"没有这部法规草案：{draft}（先生成网站；已生成的草案见 {Path.Combine(root, "_intake", DraftManifest.FileName)}）");
+            return 1;
+        }
+
+        if (!File.Exists(file))
+        {
+            Console.Error.WriteLine($"找不到文件 {file}");
+            return 1;
+        }
+
+        // Read first: a file with a bad row leaves the store untouched (not even created).
+        var plan = OfflineImport.Read(file, entry, Path.GetFileName(file));
+        foreach (var warning in plan.Warnings)
+        {
+            Console.Error.WriteLine("提示：" + warning);
+        }
+
+        if (plan.Errors.Count > 0)
+        {
+            foreach (var error in plan.Errors)
             {
-                Console.Error.WriteLine($"没有这部法规草案：{draft}（已生成的草案见 {Path.Combine(root, "_intake", DraftManifest.FileName)}）");
-                return 1;
+                Console.Error.WriteLine("错误：" + error);
             }
 
-            await CommentExport.ToFileAsync(content, path, cancellationToken);
-            Console.WriteLine($"已导出 {count} 条意见到 {path}（含联系方式，请妥善保管）");
+            Console.Error.WriteLine($"共 {plan.Errors.Count} 处错误，本次没有导入任何意见；请改正后重新导入。");
+            return 1;
+        }
+
+        var store = await OpenStoreAsync(root, postgres, create: true, cancellationToken);
+        try
+        {
+            var outcome = await OfflineImport.RunAsync(store!, file, entry, Path.GetFileName(file), cancellationToken);
+            Console.WriteLine($"《{entry.Title}》：新导入 {outcome.Added} 条意见" + (outcome.AlreadyImported > 0 ? $"，{outcome.AlreadyImported} 条此前已导入（未重复保存）" : ""));
             return 0;
         }
         finally

@@ -20,7 +20,8 @@ public sealed record Deputy(
     StationId? Station,
     RegionCode? Region,
     string? Bio,
-    string? Pledge)
+    string? Pledge,
+    DateOnly? TermEnded = null)
 {
     public string Url => SiteRoutes.Deputy(Id);
 }

@@ -86,6 +86,20 @@ public static partial class DeputyValidator
             site.References.Add(new Reference(ReferenceKind.Region, region, fields.LocationOf("region"), fields.Describe("region")));
         }
 
+        var termEndedText = fields.String("termEnded");
+        DateOnly? termEnded = null;
+        if (termEndedText is not null)
+        {
+            if (DateParsing.TryParse(termEndedText, out var ended))
+            {
+                termEnded = ended;
+            }
+            else
+            {
+                fields.Warning(DiagnosticCodes.BadDate, fields.LocationOf("termEnded"), "termEnded", $"“{termEndedText}”不是有效的离任日期（可写 2026年3月15日 或 2026-03-15），本项不发布，这位代表照常发布，仍可接收留言");
+            }
+        }
+
         var deputy = new Deputy(
             new DeputyId(id ?? ""),
             name ?? "",
@@ -103,7 +117,8 @@ public static partial class DeputyValidator
             station is null ? null : new StationId(station),
             region is null ? null : new RegionCode(region),
             fields.String("bio"),
-            fields.String("pledge"));
+            fields.String("pledge"),
+            termEnded);
         fields.ReportUnknownKeys();
         return fields.ErrorCount > 0 ? null : deputy;
     }

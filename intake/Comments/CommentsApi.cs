@@ -71,16 +71,15 @@ public static class CommentsApi
         }
         else
         {
-            var (json, fits) = await SubmissionBody.ReadJsonAsync<PostCommentRequest>(http, JsonOptions);
-            if (!fits)
+            var read = await SubmissionBody.ReadJsonBodyAsync<PostCommentRequest>(http, JsonOptions);
+            if (!read.Fits)
             {
                 return await SubmissionAnswers.RefuseAsync(http, StatusCodes.Status413PayloadTooLarge, SubmissionBody.TooLarge);
             }
 
-            if (json is null)
+            if (read.Value is not { } json)
             {
-                return TypedResults.ValidationProblem(
-                    new Dictionary<string, string[]> { ["body"] = ["请求内容不是有效的 JSON"] }, title: "提交的内容有误");
+                return SubmissionBody.JsonRefusal(read, PostCommentRequest.Labels);
             }
 
             request = json;
@@ -152,7 +151,8 @@ public static class CommentsApi
 
         var stats = await cache.GetAsync(draft);
         return TypedResults.Ok(new DraftStatsAnswer(
-            stats.Draft, stats.Comments, stats.Participants, stats.Articles, entry.StatusAt(clock.GetUtcNow()), entry.Opens, entry.Closes));
+            stats.Draft, stats.Comments, stats.Participants, stats.Articles, entry.StatusAt(clock.GetUtcNow()), entry.Opens, entry.Closes,
+            stats.Groups, stats.Duplicated, stats.Channels ?? new Dictionary<string, long>()));
     }
 
     /// <summary>The receipt page a plain form post lands on: works without JavaScript.</summary>
@@ -166,7 +166,9 @@ public static class CommentsApi
         }
 
         var article = comment.Article is null ? "" : entry.Articles.FirstOrDefault(a => a.Anchor == comment.Article)?.Label ?? "";
-        return await pages.StoredAsync($"您对《{entry.Title}》{article}的意见已保存。", comment.Receipt, new Crumb("返回草案", entry.Url));
+        var outcome = ReceiptOutcome.For(entry, comment.Article);
+        return await pages.StoredAsync($"您对《{entry.Title}》{article}的意见已保存。", comment.Receipt,
+            outcome.ReportUrl is { } report ? new Crumb("查看意见采纳情况", report) : new Crumb("返回草案", entry.Url), outcome.Lines);
     }
 
     public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
@@ -177,29 +179,25 @@ public static class CommentsApi
         entry.Articles.Select(a => new ArticleOption(a.Anchor, a.Label)).ToList(),
         request.Article, request.Text, request.Name, request.Contact, request.Identity, key, "再次提交");
 
-    /// <summary>A key made when the endpoint renders a form: its resubmission stores once.</summary>
-    private static string NewKey() => "page-" + Guid.NewGuid().ToString("N");
+    private static string NewKey() => SubmissionKeys.NewKey();
 
-    /// <summary>The key of a key-less form post: the draft, what was said, the client's address and the day in Beijing.</summary>
-    private static string FormKey(DraftEntry entry, string fingerprint, HttpContext http, DateTimeOffset now)
-    {
-        var day = now.ToOffset(TimeSpan.FromHours(8)).ToString("yyyyMMdd", CultureInfo.InvariantCulture);
-        var basis = string.Join('\n', entry.Id, fingerprint, SubmissionRateLimit.ClientAddress(http), day);
-        return "form-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(basis)))[..32];
-    }
+    private static string FormKey(DraftEntry entry, string fingerprint, HttpContext http, DateTimeOffset now) =>
+        SubmissionKeys.FormKey(entry.Id, fingerprint, http, now);
 
-    /// <summary>Who counts as one participant: the same contact is one person; anonymous comments count one each.</summary>
-    private static string Participant(PostCommentRequest request, string? idempotencyKey)
-    {
-        var basis = request.Contact?.ToLowerInvariant() ?? idempotencyKey ?? Guid.NewGuid().ToString("N");
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(basis)))[..16];
-    }
+    private static string Participant(PostCommentRequest request, string? idempotencyKey) =>
+        SubmissionKeys.Participant(request.Contact, idempotencyKey);
 }
 
 /// <summary>The JSON answer to an accepted comment.</summary>
 public sealed record CommentReceipt(string Receipt, string Draft, string? Article, DateTimeOffset CreatedAt, bool Replayed);
 
-/// <summary>GET …/stats: public counts, and the comment period as the endpoint's clock sees it now.</summary>
+/// <summary>
+/// GET …/stats: public counts, and the comment period as the endpoint's clock sees it now.
+/// "N 条意见，其中 M 条内容相同或相近（K 组）": N is <paramref name="Comments"/>, M <paramref name="Duplicated"/>;
+/// <paramref name="Groups"/> counts distinct opinions (a comment with no duplicate is a group of one);
+/// <paramref name="Channels"/>: comments per channel (网上征求意见, and 来信, 座谈会 … imported from offline).
+/// </summary>
 public sealed record DraftStatsAnswer(
     string Draft, long Comments, long Participants, IReadOnlyDictionary<string, long> Articles,
-    string Status, DateTimeOffset Opens, DateTimeOffset Closes);
+    string Status, DateTimeOffset Opens, DateTimeOffset Closes,
+    long Groups, long Duplicated, IReadOnlyDictionary<string, long> Channels);

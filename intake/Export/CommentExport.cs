@@ -10,21 +10,43 @@ public static class CommentExport
 {
     public static readonly string[] Formats = ["csv", "xlsx"];
 
-    public static async Task<(byte[] Content, int Count)> RenderAsync(ICommentStore store, string draft, string format, CancellationToken cancellationToken)
+    /// <summary>
+    /// Renders every comment on <paramref name="draft"/>, oldest first, each with its duplicate group
+    /// (<see cref="Comments.CommentGroups"/>). <paramref name="entry"/> (the draft as the build
+    /// published it) gives the article labels and the summary's article order; without it labels are
+    /// made from the anchors (article-12 → 第十二条).
+    /// </summary>
+    public static async Task<(byte[] Content, int Count)> RenderAsync(ICommentStore store, string draft, string format, CancellationToken cancellationToken, DraftEntry? entry = null)
     {
-        var rows = new List<StoredComment>();
+        var comments = new List<StoredComment>();
         await foreach (var comment in store.ExportAsync(draft, cancellationToken))
         {
-            rows.Add(comment);
+            comments.Add(comment);
         }
 
+        var rows = Rows(comments, entry);
         return format switch
         {
             "csv" => (ExportApi.Csv(rows), rows.Count),
-            "xlsx" => (ExportApi.Xlsx(rows), rows.Count),
+            "xlsx" => (ExportApi.Xlsx(rows, entry), rows.Count),
             _ => throw new ArgumentOutOfRangeException(nameof(format), format, "csv or xlsx"),
         };
     }
+
+    /// <summary>The comments with their labels, channels and groups, in the order given.</summary>
+    public static IReadOnlyList<ExportRow> Rows(IReadOnlyList<StoredComment> comments, DraftEntry? entry)
+    {
+        var (groups, sizes) = Comments.CommentGroups.Assign(comments.Select(c => (c.TextKey, c.Text)).ToList());
+        return comments.Select((c, i) => new ExportRow(c, Label(c.Article, entry), c.Channel ?? DraftStats.OnlineChannel, groups[i], sizes[groups[i] - 1])).ToList();
+    }
+
+    /// <summary>第十二条 for article-12 (the draft's own label when known); 草案整体 for a comment on the whole draft.</summary>
+    public static string Label(string? article, DraftEntry? entry) =>
+        article is null ? WholeDraft
+        : entry?.Articles.FirstOrDefault(a => a.Anchor == article)?.Label ?? Comments.ArticleNumbers.LabelOf(article);
+
+    /// <summary>The article label of a comment on the draft as a whole.</summary>
+    public const string WholeDraft = "草案整体";
 
     /// <summary>Writes <paramref name="content"/> beside <paramref name="path"/> first, then renames it, so a half-written file never appears.</summary>
     public static async Task ToFileAsync(byte[] content, string path, CancellationToken cancellationToken)
@@ -36,3 +58,6 @@ public static class CommentExport
         File.Move(temporary, full, overwrite: true);
     }
 }
+
+/// <summary>One exported comment: its article label, channel, duplicate group number (1, 2, … by first comment) and the group's size.</summary>
+public sealed record ExportRow(StoredComment Comment, string Article, string Channel, int Group, int GroupSize);

@@ -3,15 +3,28 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
 using MiniExcelLibs;
+using MiniExcelLibs.Attributes;
+using MiniExcelLibs.OpenXml;
 using Site.Intake.Drafts;
 using Site.Intake.Storage;
 
 namespace Site.Intake.Export;
 
-/// <summary>Staff export of a draft's comments for the legislative office: .csv (UTF-8 with BOM, opens in Excel) and .xlsx.</summary>
+/// <summary>
+/// Staff export of a draft's comments for the legislative office: .csv (UTF-8 with BOM, opens in
+/// Excel) and .xlsx. Both have one row per comment, oldest first, with the article as the office
+/// writes it (第十二条), the channel, and its duplicate group (group number, and how many comments
+/// the group has). The .xlsx is made to be used as it opens: real date cells, receipt numbers and
+/// phone numbers as text (never 1.38E+10), column widths, long text wrapped, the header row frozen;
+/// and two more sheets: 意见组 (one row per group, largest first) and 汇总 (per article: comments,
+/// groups, and comments per channel).
+/// </summary>
 public static class ExportApi
 {
-    public static readonly string[] Headers = ["回执编号", "条文", "意见内容", "姓名", "联系方式", "身份", "提交时间"];
+    public static readonly string[] Headers = ["回执编号", "渠道", "条文", "意见内容", "姓名", "联系方式", "身份", "提交时间", "意见组", "同组条数"];
+
+    /// <summary>Sheet names, in order.</summary>
+    public const string CommentsSheet = "意见", GroupsSheet = "意见组", SummarySheet = "汇总";
 
     public static void MapExport(this IEndpointRouteBuilder app)
     {
@@ -31,7 +44,7 @@ public static class ExportApi
         if (!guard.MayTry(address))
         {
             http.Response.Headers.RetryAfter = ((int)ExportGuard.Window.TotalSeconds).ToString(CultureInfo.InvariantCulture);
-            return TypedResults.Problem("令牌错误次数过多，请稍后再试", statusCode: StatusCodes.Status429TooManyRequests, title: "令牌错误次数过多，请稍后再试");
+            return TypedResults.Problem("令牌错误次数过多，请稍后再试", statusCode: StatusCodes.Status429TooManyRequests, title: "令牌错误次数过多，请稍后再试", type: Submissions.SubmissionAnswers.TooManyRequestsType);
         }
 
         if (!Authorized(http, options.Value.ExportToken))
@@ -50,37 +63,128 @@ public static class ExportApi
             return TypedResults.Problem("只支持 csv 或 xlsx", statusCode: StatusCodes.Status404NotFound);
         }
 
-        var (content, _) = await CommentExport.RenderAsync(store, draft, format, http.RequestAborted);
+        var (content, _) = await CommentExport.RenderAsync(store, draft, format, http.RequestAborted, catalog.Find(draft));
         return format == "csv"
             ? Results.File(content, "text/csv; charset=utf-8", $"{draft}-comments.csv")
             : Results.File(content, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{draft}-comments.xlsx");
     }
 
-    public static byte[] Csv(IEnumerable<StoredComment> rows)
+    public static byte[] Csv(IEnumerable<ExportRow> rows)
     {
         var text = new StringBuilder();
         text.AppendJoin(',', Headers).Append("\r\n");
         foreach (var row in rows)
         {
-            text.AppendJoin(',', Cells(row).Select(Quote)).Append("\r\n");
+            var c = row.Comment;
+            string[] cells =
+            [
+                Quote(c.Receipt), Quote(row.Channel), Quote(row.Article), Quote(c.Text), Quote(c.Name ?? ""), AsText(c.Contact ?? ""), Quote(c.Identity ?? ""),
+                Quote(Beijing(c.CreatedAt).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)),
+                row.Group.ToString(CultureInfo.InvariantCulture), row.GroupSize.ToString(CultureInfo.InvariantCulture),
+            ];
+            text.AppendJoin(',', cells).Append("\r\n");
         }
 
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
     }
 
-    public static byte[] Xlsx(IEnumerable<StoredComment> rows)
+    public static byte[] Xlsx(IReadOnlyList<ExportRow> rows, DraftEntry? entry = null)
     {
-        var data = rows.Select(r => Headers.Zip(Cells(r)).ToDictionary(p => p.First, p => (object?)p.Second)).ToList();
+        var comments = rows.Select(r => new Dictionary<string, object?>
+        {
+            ["回执编号"] = r.Comment.Receipt,
+            ["渠道"] = r.Channel,
+            ["条文"] = r.Article,
+            ["意见内容"] = r.Comment.Text,
+            ["姓名"] = r.Comment.Name ?? "",
+            ["联系方式"] = r.Comment.Contact ?? "",
+            ["身份"] = r.Comment.Identity ?? "",
+            ["提交时间"] = Beijing(r.Comment.CreatedAt),
+            ["意见组"] = r.Group,
+            ["同组条数"] = r.GroupSize,
+        }).ToList();
+        var groups = rows.GroupBy(r => r.Group)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key)
+            .Select(g => new Dictionary<string, object?>
+            {
+                ["组号"] = g.Key,
+                ["条数"] = g.Count(),
+                ["涉及条文"] = string.Join("、", g.Select(r => r.Article).Distinct()),
+                ["代表性意见"] = g.First().Comment.Text,
+                ["首条回执编号"] = g.First().Comment.Receipt,
+                ["首条提交时间"] = Beijing(g.First().Comment.CreatedAt),
+            }).ToList();
+        var sheets = new Dictionary<string, object>
+        {
+            [CommentsSheet] = comments,
+            [GroupsSheet] = groups,
+            [SummarySheet] = Summary(rows, entry),
+        };
+        var configuration = new OpenXmlConfiguration
+        {
+            FreezeRowCount = 1,
+            StyleOptions = new OpenXmlStyleOptions { WrapCellContents = true },
+            DynamicColumns =
+            [
+                Column("回执编号", 20), Column("渠道", 14), Column("条文", 12), Column("意见内容", 60), Column("姓名", 14),
+                Column("联系方式", 18), Column("身份", 10), Column("提交时间", 18, "yyyy-mm-dd hh:mm"), Column("意见组", 8), Column("同组条数", 10),
+                Column("组号", 8), Column("条数", 8), Column("涉及条文", 20), Column("代表性意见", 60), Column("首条回执编号", 20),
+                Column("首条提交时间", 18, "yyyy-mm-dd hh:mm"), Column("意见条数", 10), Column("意见组数", 10),
+                .. rows.Select(r => r.Channel).Prepend(DraftStats.OnlineChannel).Distinct().Select(c => Column(c, Math.Max(10, c.Length * 2 + 2))),
+            ],
+        };
         using var buffer = new MemoryStream();
-        buffer.SaveAs(data, sheetName: "意见");
+        buffer.SaveAs(sheets, configuration: configuration);
         return buffer.ToArray();
     }
 
-    private static string[] Cells(StoredComment row) =>
-    [
-        row.Receipt, row.Article ?? "草案整体", row.Text, row.Name ?? "", row.Contact ?? "", row.Identity ?? "",
-        row.CreatedAt.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
-    ];
+    /// <summary>
+    /// 汇总: one row per article of the draft (in its order, those without comments too), then 草案整体
+    /// and 合计; comments, groups (distinct duplicate groups among them), and comments per channel
+    /// (网上征求意见 first, then the others as they first appear).
+    /// </summary>
+    private static List<Dictionary<string, object?>> Summary(IReadOnlyList<ExportRow> rows, DraftEntry? entry)
+    {
+        var channels = rows.Select(r => r.Channel).Prepend(DraftStats.OnlineChannel).Distinct().ToList();
+        var labels = (entry?.Articles.Select(a => a.Label) ?? [])
+            .Concat(rows.Select(r => r.Article).Where(a => a != CommentExport.WholeDraft))
+            .Distinct().Append(CommentExport.WholeDraft).ToList();
+        var summary = labels.Select(label => Line(label, rows.Where(r => r.Article == label).ToList())).ToList();
+        summary.Add(Line("合计", rows));
+        return summary;
+
+        Dictionary<string, object?> Line(string label, IReadOnlyList<ExportRow> these)
+        {
+            var line = new Dictionary<string, object?>
+            {
+                ["条文"] = label,
+                ["意见条数"] = these.Count,
+                ["意见组数"] = these.Select(r => r.Group).Distinct().Count(),
+            };
+            foreach (var channel in channels)
+            {
+                line[channel] = these.Count(r => r.Channel == channel);
+            }
+
+            return line;
+        }
+    }
+
+    private static DynamicExcelColumn Column(string name, double width, string? format = null) =>
+        new(name) { Width = width, Format = format };
+
+    /// <summary>Beijing time as a plain DateTime: an Excel date cell has no offset, and the office reads Beijing time.</summary>
+    private static DateTime Beijing(DateTimeOffset time) => time.ToOffset(TimeSpan.FromHours(8)).DateTime;
+
+    /// <summary>
+    /// A phone number or id as text in Excel: a cell of digits (and + - space) is written ="…", which
+    /// Excel shows as the text itself instead of 1.38E+10 or with its leading 0 lost. Only such
+    /// cells: the formula holds nothing but those characters, so it can run nothing.
+    /// </summary>
+    private static string AsText(string value) =>
+        value.Length >= 5 && value.All(c => char.IsAsciiDigit(c) || c is '+' or '-' or ' ') && value.Any(char.IsAsciiDigit)
+            ? "\"=\"\"" + value + "\"\"\""
+            : Quote(value);
 
     /// <summary>Quotes a CSV cell, and defuses cells Excel would run as formulas.</summary>
     private static string Quote(string value)

@@ -19,16 +19,25 @@ public sealed record DraftManifest(IReadOnlyList<DraftEntry> Drafts)
     public static DraftManifest Load(string path) => BuildContract.Load(path, Empty);
 }
 
-/// <summary>One draft: comments are accepted from <see cref="Opens"/> until <see cref="Closes"/>.</summary>
+/// <summary>
+/// One draft: comments are accepted from <see cref="Opens"/> until <see cref="Closes"/>.
+/// <paramref name="Feedback"/>: the office's feedback report once published (null before), so a
+/// comment's receipt can say what became of the article it addressed.
+/// </summary>
 public sealed record DraftEntry(
     string Id,
     string Title,
     string Url,
     DateTimeOffset Opens,
     DateTimeOffset Closes,
-    IReadOnlyList<ArticleEntry> Articles)
+    IReadOnlyList<ArticleEntry> Articles,
+    DraftFeedbackEntry? Feedback = null)
 {
     public bool HasArticle(string anchor) => Articles.Any(a => a.Anchor == anchor);
+
+    /// <summary>The report's outcome for the article <paramref name="anchor"/>; null when there is no report, no article, or the report says nothing of it.</summary>
+    public ArticleOutcomeEntry? OutcomeFor(string? anchor) =>
+        anchor is null ? null : Feedback?.Articles.FirstOrDefault(a => a.Anchor == anchor);
 
     public bool IsOpenAt(DateTimeOffset now) => now >= Opens && now <= Closes;
 
@@ -38,3 +47,12 @@ public sealed record DraftEntry(
 
 /// <summary>One article: its stable anchor (article-3) and label (第三条).</summary>
 public sealed record ArticleEntry(string Anchor, string Label);
+
+/// <summary>
+/// 意见采纳情况: the office's feedback report once published (its date, the page URL with its anchor,
+/// comments received and adopted over every channel), and the outcome per article where it gives one.
+/// </summary>
+public sealed record DraftFeedbackEntry(DateOnly Published, string Url, int Received, int Adopted, IReadOnlyList<ArticleOutcomeEntry> Articles);
+
+/// <summary>One article's outcome: anchor (article-3), 采纳/部分采纳/未采纳/已在其他条款体现, and the reason.</summary>
+public sealed record ArticleOutcomeEntry(string Anchor, string Outcome, string? Reason);

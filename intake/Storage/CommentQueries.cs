@@ -9,13 +9,21 @@ namespace Site.Intake.Storage;
 /// </summary>
 internal static class CommentQueries
 {
-    private const string Columns = "receipt, draft, article, text, name, contact, identity, created_at";
+    private const string Columns = "receipt, draft, article, text, name, contact, identity, created_at, channel, text_key";
 
+    /// <summary>
+    /// Counts, per article and per channel, participants (distinct contacts), and duplicate groups:
+    /// exact groups come from SQL (one row per stored text_key with one of its texts), and those are
+    /// grouped further by <see cref="Comments.CommentGroups.Near"/>.
+    /// </summary>
     public static async Task<DraftStats> StatsAsync(DbConnection connection, string draft, CancellationToken cancellationToken)
     {
         await using var command = Command(connection, """
             SELECT COUNT(*), COUNT(DISTINCT participant) FROM comments WHERE draft = @draft;
             SELECT article, COUNT(*) FROM comments WHERE draft = @draft AND article IS NOT NULL GROUP BY article;
+            SELECT channel, COUNT(*) FROM comments WHERE draft = @draft GROUP BY channel;
+            SELECT text_key, MIN(text), COUNT(*) FROM comments WHERE draft = @draft AND text_key IS NOT NULL GROUP BY text_key ORDER BY MIN(id);
+            SELECT text FROM comments WHERE draft = @draft AND text_key IS NULL ORDER BY id;
             """, ("@draft", draft));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
@@ -28,7 +36,47 @@ internal static class CommentQueries
             articles[reader.GetString(0)] = reader.GetInt64(1);
         }
 
-        return new DraftStats(draft, comments, participants, articles);
+        await reader.NextResultAsync(cancellationToken);
+        var channels = new Dictionary<string, long>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var channel = reader.IsDBNull(0) ? DraftStats.OnlineChannel : reader.GetString(0);
+            channels[channel] = channels.GetValueOrDefault(channel) + reader.GetInt64(1);
+        }
+
+        await reader.NextResultAsync(cancellationToken);
+        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+        var texts = new List<(string Key, string Text)>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var key = reader.GetString(0);
+            counts[key] = reader.GetInt64(2);
+            texts.Add((key, reader.GetString(1)));
+        }
+
+        // Rows stored before text_key existed.
+        await reader.NextResultAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var text = reader.GetString(0);
+            var key = Comments.CommentGroups.Key(text);
+            if (counts.TryAdd(key, 1))
+            {
+                texts.Add((key, text));
+            }
+            else
+            {
+                counts[key]++;
+            }
+        }
+
+        var sizes = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var (key, representative) in Comments.CommentGroups.Near(texts))
+        {
+            sizes[representative] = sizes.GetValueOrDefault(representative) + counts[key];
+        }
+
+        return new DraftStats(draft, comments, participants, articles, sizes.Count, sizes.Values.Where(n => n > 1).Sum(), channels);
     }
 
     public static async IAsyncEnumerable<StoredComment> ExportAsync(DbConnection connection, string draft, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -71,5 +119,7 @@ internal static class CommentQueries
         reader.IsDBNull(4) ? null : reader.GetString(4),
         reader.IsDBNull(5) ? null : reader.GetString(5),
         reader.IsDBNull(6) ? null : reader.GetString(6),
-        reader.GetFieldValue<DateTimeOffset>(7));
+        reader.GetFieldValue<DateTimeOffset>(7),
+        reader.IsDBNull(8) ? null : reader.GetString(8),
+        reader.IsDBNull(9) ? Comments.CommentGroups.Key(reader.GetString(3)) : reader.GetString(9));
 }

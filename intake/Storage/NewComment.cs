@@ -1,6 +1,10 @@
 namespace Site.Intake.Storage;
 
-/// <summary>意见: a comment as accepted, before it is stored. <paramref name="Fingerprint"/> identifies what was said, for Idempotency-Key reuse.</summary>
+/// <summary>
+/// 意见: a comment as accepted, before it is stored. <paramref name="Fingerprint"/> identifies what was
+/// said, for Idempotency-Key reuse. <paramref name="Channel"/>: how it reached the office when not
+/// online (来信, 座谈会 … from <see cref="Import.OfflineImport"/>); null for a comment posted on the site.
+/// </summary>
 public sealed record NewComment(
     string Draft,
     string? Article,
@@ -11,7 +15,12 @@ public sealed record NewComment(
     string? IdempotencyKey,
     string Participant,
     DateTimeOffset CreatedAt,
-    string? Fingerprint = null);
+    string? Fingerprint = null,
+    string? Channel = null)
+{
+    /// <summary>The exact duplicate key of the text (<see cref="Comments.CommentGroups.Key"/>), stored as text_key.</summary>
+    public string TextKey => Comments.CommentGroups.Key(Text);
+}
 
 /// <summary>
 /// 回执: what the submitter gets back once the item is durably stored. <paramref name="Replayed"/>:
@@ -20,8 +29,21 @@ public sealed record NewComment(
 /// </summary>
 public sealed record Receipt(string Number, DateTimeOffset CreatedAt, bool Replayed, bool KeyReused = false);
 
-/// <summary>A stored comment, for staff export.</summary>
-public sealed record StoredComment(string Receipt, string Draft, string? Article, string Text, string? Name, string? Contact, string? Identity, DateTimeOffset CreatedAt);
+/// <summary>A stored comment, for staff export. <paramref name="Channel"/>: null online; <paramref name="TextKey"/>: its exact duplicate key.</summary>
+public sealed record StoredComment(
+    string Receipt, string Draft, string? Article, string Text, string? Name, string? Contact, string? Identity, DateTimeOffset CreatedAt,
+    string? Channel = null, string TextKey = "");
 
-/// <summary>Public counts for one draft.</summary>
-public sealed record DraftStats(string Draft, long Comments, long Participants, IReadOnlyDictionary<string, long> Articles);
+/// <summary>
+/// Public counts for one draft. <paramref name="Groups"/>: distinct opinions (a comment with no
+/// duplicate is a group of one, <see cref="Comments.CommentGroups"/>); <paramref name="Duplicated"/>:
+/// comments in a group of two or more; <paramref name="Channels"/>: comments per channel
+/// (<see cref="OnlineChannel"/> for the site's own).
+/// </summary>
+public sealed record DraftStats(
+    string Draft, long Comments, long Participants, IReadOnlyDictionary<string, long> Articles,
+    long Groups = 0, long Duplicated = 0, IReadOnlyDictionary<string, long>? Channels = null)
+{
+    /// <summary>The channel name of comments posted on the site (stored as null).</summary>
+    public const string OnlineChannel = "网上征求意见";
+}

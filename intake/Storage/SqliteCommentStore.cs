@@ -46,15 +46,18 @@ public sealed class SqliteCommentStore(string path, ReceiptNumbers? numbers = nu
         await ExecuteAsync(_writer, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;", cancellationToken);
         await ExecuteAsync(_writer, Schema.StoreSchema.Sqlite, cancellationToken);
 
-        // Files created before fingerprints existed (SQLite has no ADD COLUMN IF NOT EXISTS).
-        await using (var columns = _writer.CreateCommand())
+        // Files created before these columns existed (SQLite has no ADD COLUMN IF NOT EXISTS).
+        foreach (var column in (string[])["fingerprint", "text_key", "channel"])
         {
-            columns.CommandText = "SELECT COUNT(*) FROM pragma_table_info('comments') WHERE name = 'fingerprint'";
+            await using var columns = _writer.CreateCommand();
+            columns.CommandText = $"SELECT COUNT(*) FROM pragma_table_info('comments') WHERE name = '{column}'";
             if (Convert.ToInt64(await columns.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) == 0)
             {
-                await ExecuteAsync(_writer, "ALTER TABLE comments ADD COLUMN fingerprint TEXT NULL", cancellationToken);
+                await ExecuteAsync(_writer, $"ALTER TABLE comments ADD COLUMN {column} TEXT NULL", cancellationToken);
             }
         }
+
+        await ExecuteAsync(_writer, "CREATE INDEX IF NOT EXISTS ix_comments_text_key ON comments (draft, text_key);", cancellationToken);
 
         await ExecuteAsync(_writer, $"PRAGMA wal_autocheckpoint = {BackstopCheckpointPages};", cancellationToken);
         _statements = new WriterStatements(_writer);
@@ -150,6 +153,8 @@ public sealed class SqliteCommentStore(string path, ReceiptNumbers? numbers = nu
             insert.Parameters["$key"].Value = (object?)comment.IdempotencyKey ?? DBNull.Value;
             insert.Parameters["$created"].Value = comment.CreatedAt.ToString("O", CultureInfo.InvariantCulture);
             insert.Parameters["$fingerprint"].Value = (object?)comment.Fingerprint ?? DBNull.Value;
+            insert.Parameters["$textKey"].Value = comment.TextKey;
+            insert.Parameters["$channel"].Value = (object?)comment.Channel ?? DBNull.Value;
 
             // A receipt number already taken inserts nothing: draw another.
             for (var attempt = 1; ; attempt++)
@@ -237,10 +242,10 @@ public sealed class SqliteCommentStore(string path, ReceiptNumbers? numbers = nu
         {
             Find = Prepare(connection, "SELECT receipt, created_at, fingerprint FROM comments WHERE draft = $draft AND idempotency_key = $key", "$draft", "$key");
             Insert = Prepare(connection, """
-                INSERT INTO comments (receipt, draft, article, text, name, contact, identity, participant, idempotency_key, created_at, fingerprint)
-                VALUES ($receipt, $draft, $article, $text, $name, $contact, $identity, $participant, $key, $created, $fingerprint)
+                INSERT INTO comments (receipt, draft, article, text, name, contact, identity, participant, idempotency_key, created_at, fingerprint, text_key, channel)
+                VALUES ($receipt, $draft, $article, $text, $name, $contact, $identity, $participant, $key, $created, $fingerprint, $textKey, $channel)
                 ON CONFLICT (receipt) DO NOTHING
-                """, "$receipt", "$draft", "$article", "$text", "$name", "$contact", "$identity", "$participant", "$key", "$created", "$fingerprint");
+                """, "$receipt", "$draft", "$article", "$text", "$name", "$contact", "$identity", "$participant", "$key", "$created", "$fingerprint", "$textKey", "$channel");
         }
 
         public SqliteCommand Find { get; }

@@ -5,11 +5,13 @@ using Site.Benchmarks;
 
 // Benchmarks that print figures; each writes its synthetic input to a temp folder and removes it.
 //   build    --stories N [--rebuilds R]   whole-site build of N stories, then R rebuilds after one edit each
+//            [--words none]                 … with the search index's SmartCn word fields left out
 //   any command [--alloc-types T]          also print the T types the process allocated most bytes of
 //   roster   --deputies N --stations M
 //   search   --docs N --queries Q [--keep DIR]   index throughput and size, query p50/p99
 //   relevance                          MRR and precision@5 of the search relevance table, bigrams alone and with words
 //   comments --seconds S --clients C [--postgres CONN]
+//   messages --seconds S --clients C [--postgres CONN]
 //   qr       --codes N                     QR encoding: QRCoder against the site's encoder
 //   files    --count N                     what the temp folder's disk charges per folder and per file
 var arguments = Arguments.Parse(args);
@@ -26,11 +28,12 @@ var allocationTypes = arguments.Int("alloc-types", 0);
 using var sampler = allocationTypes > 0 ? new AllocationSampler() : null;
 var exitCode = command switch
 {
-    "build" => await BuildBenchmark.RunAsync(arguments.Int("stories", 1000), arguments.Int("rebuilds", 1), arguments.String("cache") != "none"),
+    "build" => await BuildBenchmark.RunAsync(arguments.Int("stories", 1000), arguments.Int("rebuilds", 1), arguments.String("cache") != "none", arguments.String("words") != "none"),
     "roster" => await RosterBenchmark.RunAsync(arguments.Int("deputies", 100_000), arguments.Int("stations", 10_000)),
     "search" => SearchBenchmark.Run(arguments.Int("docs", 100_000), arguments.Int("queries", 2000), arguments.String("keep")),
     "relevance" => await RelevanceBenchmark.RunAsync(),
     "comments" => await CommentsBenchmark.RunAsync(arguments.Int("seconds", 10), arguments.Int("clients", 64), arguments.String("postgres")),
+    "messages" => await CommentsBenchmark.RunAsync(arguments.Int("seconds", 10), arguments.Int("clients", 64), arguments.String("postgres"), messages: true),
     "qr" => QrBenchmark.Run(arguments.Int("codes", 20_000)),
     "files" => FilesBenchmark.Run(arguments.Int("count", 10_000)),
     _ => Usage(),
@@ -40,7 +43,7 @@ return exitCode;
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: build --stories N | roster --deputies N --stations M | search --docs N | relevance | comments --seconds S --clients C [--postgres CONN] | qr --codes N | files --count N");
+    Console.Error.WriteLine("usage: build --stories N | roster --deputies N --stations M | search --docs N | relevance | comments --seconds S --clients C [--postgres CONN] | messages --seconds S --clients C [--postgres CONN] | qr --codes N | files --count N");
     return 2;
 }
 

@@ -14,7 +14,8 @@ public sealed record SubmissionPage(
     IReadOnlyList<string> Details,
     string? ReceiptNumber,
     CommentFormView? CommentForm,
-    Crumb Back);
+    Crumb Back,
+    MessageFormView? MessageForm = null);
 
 public enum SubmissionOutcome
 {

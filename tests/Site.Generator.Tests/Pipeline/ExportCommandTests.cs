@@ -96,6 +96,49 @@ public sealed class ExportCommandTests : IDisposable
         Assert.False(Directory.Exists(Path.Combine(_root, ".data", "exports")));
     }
 
+    // #26: views received offline are imported from the office's sheet; a bad sheet stores nothing, a second run nothing twice.
+    [Fact]
+    public async Task Import_OfflineViews_BadSheetStoresNothing_GoodSheetOnce()
+    {
+        Directory.CreateDirectory(Path.Combine(_root, "_intake"));
+        var draft = new Site.Contracts.DraftEntry("wuye", "湘潭县物业管理条例（草案）", "/drafts/wuye/", DateTimeOffset.Now.AddDays(-30), DateTimeOffset.Now.AddDays(-1),
+            [new("article-1", "第一条"), new("article-2", "第二条"), new("article-3", "第三条")]);
+        File.WriteAllText(Path.Combine(_root, "_intake", Site.Contracts.DraftManifest.FileName),
+            System.Text.Json.JsonSerializer.Serialize(new Site.Contracts.DraftManifest([draft]), Site.Contracts.DraftManifest.Json));
+        var bad = Path.Combine(_root, "坏表.xlsx");
+        var good = Path.Combine(_root, "线下意见.xlsx");
+        MiniExcel.SaveAs(bad, new[]
+        {
+            new Dictionary<string, object?> { ["渠道"] = "来信", ["收到日期"] = "2026-11-03", ["条款"] = "第三条", ["意见内容"] = "建议保留书面表决的方式。" },
+            new Dictionary<string, object?> { ["渠道"] = "来信", ["收到日期"] = "2026-11-03", ["条款"] = "第八条", ["意见内容"] = "草案没有第八条。" },
+        });
+        MiniExcel.SaveAs(good, new[]
+        {
+            new Dictionary<string, object?> { ["渠道"] = "来信", ["收到日期"] = "2026-11-03", ["条款"] = "第三条", ["意见内容"] = "建议保留书面表决的方式。" },
+            new Dictionary<string, object?> { ["渠道"] = "基层立法联系点", ["收到日期"] = "2026年11月5日", ["条款"] = "2", ["意见内容"] = "建议写明适用于农村集中居住区。" },
+        });
+
+        var (badExit, badOutput) = await RunAsync("import", "--root", _root, "--draft", "wuye", "--file", bad);
+        var noStore = File.Exists(Path.Combine(_root, ".data", "comments.db"));
+        var (exit, output) = await RunAsync("import", "--root", _root, "--draft", "wuye", "--file", good);
+        var (againExit, again) = await RunAsync("import", "--root", _root, "--draft", "wuye", "--file", good);
+        var file = Path.Combine(_root, "out.xlsx");
+        var (exportExit, _) = await RunAsync("export", "--root", _root, "--draft", "wuye", "--out", file);
+
+        Assert.Equal(1, badExit);
+        Assert.Contains("错误：坏表.xlsx 工作表「Sheet1」第3行「条款」列（C3）：《湘潭县物业管理条例（草案）》没有第八条", badOutput);
+        Assert.Contains("本次没有导入任何意见", badOutput);
+        Assert.False(noStore);
+        Assert.True(exit == 0, output);
+        Assert.Contains("新导入 2 条意见", output);
+        Assert.True(againExit == 0, again);
+        Assert.Contains("新导入 0 条意见，2 条此前已导入", again);
+        Assert.Equal(0, exportExit);
+        var rows = MiniExcel.Query(file, useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
+        Assert.Equal(["第三条", "第二条"], rows.Select(r => r["条文"]));
+        Assert.Equal(["来信", "基层立法联系点"], rows.Select(r => r["渠道"]));
+    }
+
     [Fact]
     public async Task CommandLine_HelpAndMissingOption_AreInChinese()
     {

@@ -13,6 +13,21 @@ public sealed class SampleSiteTests(SampleSite sample)
         Assert.Empty(sample.Report.Diagnostics.Sorted());
     }
 
+    // #26: a comment's receipt shows the report's outcome for its article, so the endpoint must be told them.
+    [Fact]
+    public void Build_SampleSite_PublishesEachReportsOutcomesToTheEndpoint()
+    {
+        var manifest = Site.Contracts.DraftManifest.Load(Path.Combine(Path.GetDirectoryName(sample.Output)!, "_intake", Site.Contracts.DraftManifest.FileName));
+        var first = manifest.Find("wuye-guanli-tiaoli-yishen")!;
+
+        Assert.Equal(new DateOnly(2026, 8, 20), first.Feedback!.Published);
+        Assert.Equal("/drafts/wuye-guanli-tiaoli-yishen/#feedback", first.Feedback.Url);
+        var fourth = first.OutcomeFor("article-4")!;
+        Assert.Equal("已在其他条款体现", fourth.Outcome);
+        Assert.StartsWith("关于业主大会可以网上表决的意见", fourth.Reason);
+        Assert.Null(manifest.Find("wuye-guanli-tiaoli")!.Feedback);
+    }
+
     [Fact]
     public void Build_SampleSite_EveryInternalLinkResolves()
     {

@@ -1,0 +1,316 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+using MiniExcelLibs;
+using MiniExcelLibs.OpenXml;
+using Site.Intake.Comments;
+using Site.Intake.Storage;
+using Site.Intake.Submissions;
+
+namespace Site.Intake.Import;
+
+/// <summary>
+/// Views the office received offline — by letter, at a 座谈会 or hearing, by phone, through a
+/// 基层立法联系点 — entered from an .xlsx sheet into the comment store with their channel, so counts
+/// per channel and per article include them.
+/// <para>
+/// The sheet: a header row with 渠道, 收到日期, 条款, 意见内容 and optionally 提出人/单位 (also accepted:
+/// the names in <see cref="Headers"/>), in any column order, below any number of title rows; every
+/// visible sheet that has such a header is read. 收到日期 is a date cell or text (2026-11-03, 2026/11/3,
+/// 2026年11月3日, 2026.11.3); 条款 is 第十二条, 第12条, 12 or blank (the draft as a whole). A sheet
+/// with no such header is a warning (an instructions sheet); a workbook with none is an error.
+/// </para>
+/// <para>
+/// All or nothing: every bad row is reported at once (file, sheet, row, column, in Chinese), and if
+/// any is bad nothing is stored. Re-importing the same file stores nothing new: each row's
+/// Idempotency-Key is a hash of its channel, date, article, text and submitter, and of how many
+/// identical rows came before it in the file (two identical letters stay two).
+/// </para>
+/// </summary>
+public static partial class OfflineImport
+{
+    /// <summary>Channels an offline view may come from (the channel as written, or an alias in <see cref="ChannelAliases"/>).</summary>
+    public static readonly string[] Channels = ["来信", "座谈会", "听证会", "论证会", "电话", "基层立法联系点", "电子邮件", "其他"];
+
+    private static readonly Dictionary<string, string> ChannelAliases = new(StringComparer.Ordinal)
+    {
+        ["信函"] = "来信",
+        ["群众来信"] = "来信",
+        ["书面意见"] = "来信",
+        ["座谈"] = "座谈会",
+        ["听证"] = "听证会",
+        ["论证"] = "论证会",
+        ["来电"] = "电话",
+        ["电话来电"] = "电话",
+        ["立法联系点"] = "基层立法联系点",
+        ["联系点"] = "基层立法联系点",
+        ["邮件"] = "电子邮件",
+        ["电子信箱"] = "电子邮件",
+    };
+
+    /// <summary>The columns: field → the header as in the template, then other headers accepted.</summary>
+    public static readonly IReadOnlyDictionary<string, string[]> Headers = new Dictionary<string, string[]>
+    {
+        ["channel"] = ["渠道", "意见渠道", "来源", "意见来源"],
+        ["date"] = ["收到日期", "日期", "收到时间", "收集日期"],
+        ["article"] = ["条款", "条文", "条", "涉及条款"],
+        ["text"] = ["意见内容", "意见", "内容", "意见建议"],
+        ["submitter"] = ["提出人/单位", "提出人", "单位", "提出人或单位", "提出人（单位）", "提出人(单位)", "提出单位"],
+    };
+
+    private static readonly string[] Required = ["channel", "date", "article", "text"];
+
+    /// <summary>Rows looked at for a header before giving up on a sheet.</summary>
+    public const int HeaderSearchRows = 20;
+
+    /// <summary>What a file holds: the comments to store, or why not.</summary>
+    public sealed record Plan(IReadOnlyList<NewComment> Comments, IReadOnlyList<string> Errors, IReadOnlyList<string> Warnings);
+
+    /// <summary>What an import did: stored <see cref="Added"/>, found <see cref="AlreadyImported"/> stored by an earlier run.</summary>
+    public sealed record Outcome(int Added, int AlreadyImported, IReadOnlyList<string> Errors, IReadOnlyList<string> Warnings);
+
+    /// <summary>Reads <paramref name="path"/> (shown in messages as <paramref name="displayName"/>) against <paramref name="draft"/>; stores nothing.</summary>
+    public static Plan Read(string path, DraftEntry draft, string? displayName = null)
+    {
+        var file = displayName ?? Path.GetFileName(path);
+        var errors = new List<string>();
+        var warnings = new List<string>();
+        var comments = new List<NewComment>();
+        var occurrences = new Dictionary<string, int>(StringComparer.Ordinal);
+        var sheetsWithHeader = 0;
+        List<MiniExcelLibs.OpenXml.SheetInfo> sheets;
+        try
+        {
+            sheets = MiniExcel.GetSheetInformations(path).ToList();
+        }
+        catch (Exception ex) when (ex is IOException or InvalidDataException or InvalidOperationException or FormatException or System.Xml.XmlException or ArgumentException or NotSupportedException)
+        {
+            return new Plan([], [$"{file}：无法读取表格文件（{ex.Message}）；请确认它是 Excel 工作簿 (.xlsx)"], []);
+        }
+
+        foreach (var sheet in sheets)
+        {
+            if (sheet.State != SheetState.Visible)
+            {
+                warnings.Add($"{file} 工作表「{sheet.Name}」是隐藏的，未读取");
+                continue;
+            }
+
+            var rows = MiniExcel.Query(path, useHeaderRow: false, sheetName: sheet.Name, excelType: ExcelType.XLSX, configuration: new OpenXmlConfiguration { FillMergedCells = true })
+                .Cast<IDictionary<string, object?>>();
+            var where = $"{file} 工作表「{sheet.Name}」";
+            Dictionary<string, (string Column, string Header)>? columns = null;
+            var rowNumber = 0;
+            var read = 0;
+            foreach (var row in rows)
+            {
+                rowNumber++;
+                if (columns is null)
+                {
+                    if (rowNumber > HeaderSearchRows)
+                    {
+                        break;
+                    }
+
+                    columns = FindHeader(row, where, rowNumber, errors, out var isHeader);
+                    if (!isHeader)
+                    {
+                        columns = null;
+                    }
+
+                    continue;
+                }
+
+                var cells = columns.ToDictionary(c => c.Key, c => row.TryGetValue(c.Value.Column, out var v) ? v : null);
+                if (cells.Values.All(v => v is null || (v is string s && string.IsNullOrWhiteSpace(s))))
+                {
+                    continue;
+                }
+
+                read++;
+                var rowErrors = new List<string>();
+                string At(string field) => $"{where}第{rowNumber}行「{columns[field].Header}」列（{columns[field].Column}{rowNumber}）";
+
+                var channel = Channel(Text(cells["channel"]));
+                if (channel is null)
+                {
+                    rowErrors.Add(Text(cells["channel"]).Length == 0
+                        ? $"{At("channel")}：请填写渠道（{string.Join("、", Channels)}）"
+                        : $"{At("channel")}：不认识的渠道“{Text(cells["channel"])}”，应是 {string.Join("、", Channels)} 之一（网上提交的意见已在系统中，不需要导入）");
+                }
+
+                var date = Date(cells["date"]);
+                if (date is null)
+                {
+                    rowErrors.Add(Text(cells["date"]).Length == 0
+                        ? $"{At("date")}：请填写收到日期"
+                        : $"{At("date")}：看不懂的日期“{Text(cells["date"])}”，请写成 2026-11-03 或 2026年11月3日");
+                }
+
+                string? article = null;
+                var articleText = Text(cells["article"]);
+                if (articleText.Length > 0 && articleText is not ("草案整体" or "整体" or "总体" or "总体意见" or "全文"))
+                {
+                    if (ArticleNumbers.Parse(articleText) is not { } number)
+                    {
+                        rowErrors.Add($"{At("article")}：看不懂的条款“{articleText}”，请写成 第十二条、第12条 或 12；对草案整体的意见留空");
+                    }
+                    else if (!draft.HasArticle(ArticleNumbers.Anchor(number)))
+                    {
+                        rowErrors.Add($"{At("article")}：《{draft.Title}》没有{ArticleNumbers.Label(number)}（共 {draft.Articles.Count} 条）");
+                    }
+                    else
+                    {
+                        article = ArticleNumbers.Anchor(number);
+                    }
+                }
+
+                var text = SubmissionText.Normalize(Text(cells["text"]));
+                if (text.Length == 0 || SubmissionText.IsInvisible(text))
+                {
+                    rowErrors.Add($"{At("text")}：请填写意见内容");
+                }
+                else if (SubmissionText.Unstorable(text, "意见内容") is { } unstorable)
+                {
+                    rowErrors.Add($"{At("text")}：{unstorable}");
+                }
+                else if (SubmissionText.Length(text) > PostCommentRequest.MaxLength)
+                {
+                    rowErrors.Add($"{At("text")}：意见内容最多 {PostCommentRequest.MaxLength} 个字，当前 {SubmissionText.Length(text)} 个字，请分成几行");
+                }
+
+                string? submitter = null;
+                if (columns.ContainsKey("submitter"))
+                {
+                    submitter = SubmissionText.Normalize(Text(cells["submitter"]));
+                    submitter = submitter.Length == 0 ? null : submitter;
+                    if (submitter is not null && (SubmissionText.Unstorable(submitter, "提出人/单位") is not null || SubmissionText.Length(submitter) > 50))
+                    {
+                        rowErrors.Add($"{At("submitter")}：提出人/单位最多 50 个字，且不能含控制字符");
+                    }
+                }
+
+                if (rowErrors.Count > 0)
+                {
+                    errors.AddRange(rowErrors);
+                    continue;
+                }
+
+                var basis = string.Join('\u001F', draft.Id, channel, date!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), article, CommentGroups.Key(text), submitter);
+                var nth = occurrences[basis] = occurrences.GetValueOrDefault(basis) + 1;
+                var key = "offline-" + Hash(basis + '\u001F' + nth.ToString(CultureInfo.InvariantCulture))[..32];
+                var participant = Hash("offline\u001F" + (submitter ?? key))[..16];
+                comments.Add(new NewComment(
+                    draft.Id, article, text, submitter, null, null, key, participant,
+                    new DateTimeOffset(date.Value.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8)),
+                    Fingerprint: Hash(string.Join('\u001F', article, text, submitter)), Channel: channel));
+            }
+
+            if (columns is null)
+            {
+                warnings.Add($"{where}：前 {HeaderSearchRows} 行中没有找到表头（需要 {string.Join("、", Required.Select(f => Headers[f][0]))} 列），未读取");
+                continue;
+            }
+
+            sheetsWithHeader++;
+            if (read == 0)
+            {
+                errors.Add($"{where}：表头下没有任何意见");
+            }
+        }
+
+        if (sheetsWithHeader == 0 && errors.Count == 0)
+        {
+            errors.Add($"{file}：没有一个工作表有表头（需要 {string.Join("、", Required.Select(f => Headers[f][0]))} 列，提出人/单位 可选）");
+        }
+
+        return errors.Count > 0 ? new Plan([], errors, warnings) : new Plan(comments, [], warnings);
+    }
+
+    /// <summary>Reads and, when no row is bad, stores every row in one transaction.</summary>
+    public static async Task<Outcome> RunAsync(ICommentStore store, string path, DraftEntry draft, string? displayName, CancellationToken cancellationToken)
+    {
+        var plan = Read(path, draft, displayName);
+        if (plan.Errors.Count > 0)
+        {
+            return new Outcome(0, 0, plan.Errors, plan.Warnings);
+        }
+
+        var receipts = await store.WriteBatchAsync(plan.Comments, cancellationToken);
+        var again = receipts.Count(r => r.Replayed);
+        return new Outcome(receipts.Count - again, again, [], plan.Warnings);
+    }
+
+    /// <summary>
+    /// The row's columns when it is the header (it names every required column); a row naming some
+    /// but not all of them is reported, since it is surely the header with a column missing.
+    /// </summary>
+    private static Dictionary<string, (string Column, string Header)> FindHeader(IDictionary<string, object?> row, string where, int rowNumber, List<string> errors, out bool isHeader)
+    {
+        var found = new Dictionary<string, (string Column, string Header)>();
+        foreach (var (column, value) in row)
+        {
+            var header = Regex.Replace(Text(value), @"\s+", "");
+            var field = Headers.FirstOrDefault(h => h.Value.Contains(header, StringComparer.Ordinal)).Key;
+            if (header.Length > 0 && field is not null)
+            {
+                found.TryAdd(field, (column, header));
+            }
+        }
+
+        var missing = Required.Where(f => !found.ContainsKey(f)).ToList();
+        isHeader = missing.Count == 0;
+        if (!isHeader && found.ContainsKey("text") && found.Count >= 2)
+        {
+            errors.Add($"{where}第{rowNumber}行像是表头，但缺少「{string.Join("」「", missing.Select(f => Headers[f][0]))}」列");
+        }
+
+        return found;
+    }
+
+    private static string? Channel(string text)
+    {
+        var value = Regex.Replace(text, @"\s+", "");
+        return Channels.Contains(value) ? value : ChannelAliases.GetValueOrDefault(value);
+    }
+
+    private static string Text(object? value) => value switch
+    {
+        null => "",
+        string text => text.Trim(),
+        DateTime date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        double number => number.ToString(CultureInfo.InvariantCulture),
+        _ => (Convert.ToString(value, CultureInfo.InvariantCulture) ?? "").Trim(),
+    };
+
+    /// <summary>A date cell, an Excel serial number, or text as offices type dates; null when none.</summary>
+    internal static DateOnly? Date(object? value)
+    {
+        switch (value)
+        {
+            case DateTime date:
+                return DateOnly.FromDateTime(date);
+            case double serial when serial is > 20000 and < 80000:
+                return DateOnly.FromDateTime(DateTime.FromOADate(serial));
+        }
+
+        var text = Text(value).Normalize(NormalizationForm.FormKC).Replace(" ", "", StringComparison.Ordinal);
+        var match = DatePattern().Match(text);
+        if (match.Success
+            && int.TryParse(match.Groups["y"].Value, CultureInfo.InvariantCulture, out var y)
+            && int.TryParse(match.Groups["m"].Value, CultureInfo.InvariantCulture, out var m)
+            && int.TryParse(match.Groups["d"].Value, CultureInfo.InvariantCulture, out var d)
+            && y is >= 1990 and <= 2100 && m is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, m))
+        {
+            return new DateOnly(y, m, d);
+        }
+
+        return null;
+    }
+
+    [GeneratedRegex(@"^(?<y>\d{4})(?:[-/.年])(?<m>\d{1,2})(?:[-/.月])(?<d>\d{1,2})日?(?:\d{1,2}:\d{2}(?::\d{2})?)?$")]
+    private static partial Regex DatePattern();
+
+    private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+}
