@@ -49,12 +49,15 @@ public static class BuildPipeline
         // Link: ids → records, back-links, roster order.
         var site = report.Model = report.Time("link", () => SiteLinker.Link(validated, options.Now, diagnostics));
 
+        // Photos: each deputy's photo found and its header checked (pixels are decoded only when written).
+        var photos = report.Time("photos", () => DeputyPhotos.Inspect(options.Root, validated, site, diagnostics));
+
         // Signing key (configuration, or an ephemeral one for preview): its public half is published on /verify/.
         using var key = options.CheckOnly ? null : SigningKey.Load(options.Root, out var keyProblem) is { } loaded ? loaded : Problem(diagnostics, keyProblem);
         report.SigningKeyEphemeral = key?.IsEphemeral ?? false;
 
         // Plan: every page's URL, each claimed once, before any page renders, so links and clashes are checked.
-        var plan = report.Time("plan", () => Plan(options, site, validated, diagnostics, cache, key?.PublicKey));
+        var plan = report.Time("plan", () => Plan(options, site, validated, diagnostics, cache, key?.PublicKey, photos));
 
         if (options.CheckOnly || diagnostics.HasErrors)
         {
@@ -75,7 +78,8 @@ public static class BuildPipeline
             report.Pages = plan.Jobs.Count;
 
             // Write: what is not a page (assets, content files, feed, sitemap, robots.txt).
-            report.Time("write", () => SiteFiles.Write(options, site, plan.Jobs, plan.Assets, validated.StaticFiles, output.Site, output.PageMemory));
+            report.Time("write", () => SiteFiles.Write(options, site, plan.Jobs, plan.Assets, photos.Published(validated.StaticFiles), output.Site, output.PageMemory));
+            report.Time("photos-write", () => report.PhotosEncoded = photos.Write(options.Root, output.Site, diagnostics));
 
             // Sign: every file's SHA-256, taken as it was written, in site-manifest.json signed with
             // Ed25519 (checked by `verify`), staged with the site so it is swapped in with it.
@@ -121,14 +125,14 @@ public static class BuildPipeline
         return null;
     }
 
-    private static SitePlan Plan(BuildOptions options, SiteModel site, ValidatedSite validated, DiagnosticBag diagnostics, BuildCache? cache, string? publicKey)
+    private static SitePlan Plan(BuildOptions options, SiteModel site, ValidatedSite validated, DiagnosticBag diagnostics, BuildCache? cache, string? publicKey, DeputyPhotos photos)
     {
         var urls = new SiteUrls();
         var assets = ThemeAssets.Load(options.Root, diagnostics);
-        var context = new PageContext(site, urls, diagnostics, cache?.Rendering) { SigningPublicKey = publicKey };
+        var context = new PageContext(site, urls, diagnostics, cache?.Rendering) { SigningPublicKey = publicKey, Photos = photos };
         var reserved = SiteFiles.Urls(assets).ToList();
         var jobs = PagePlanner.Plan(context, reserved);
-        PagePlanner.RegisterUrls(site, jobs, validated.StaticFiles, urls);
+        PagePlanner.RegisterUrls(site, jobs, photos.Published(validated.StaticFiles), urls);
         foreach (var name in assets.Files.Keys)
         {
             urls.AddAsset(SiteRoutes.Asset(name));

@@ -32,6 +32,9 @@ public sealed class BuildReport(DiagnosticBag diagnostics)
     /// <summary>Pages rendered by this build; the others were unchanged and kept (see <see cref="BuildCache"/>).</summary>
     public int PagesRendered { get; set; }
 
+    /// <summary>Deputies' photos decoded and resized by this build (the others were kept from the previous one).</summary>
+    public int PhotosEncoded { get; set; }
+
     public int FilesWritten { get; set; }
 
     public int FilesUnchanged { get; set; }

@@ -90,6 +90,12 @@ public static class DiagnosticCodes
     public const string BallotMoney = "SG2204";
     public const string DraftStructure = "SG2301";
 
+    /// <summary>A 述职评议 whose appraisal does not add up: more appraisals than voters present, or a 满意率 the counts contradict.</summary>
+    public const string ReportBackArithmetic = "SG2401";
+
+    /// <summary>A 述职评议 without any appraisal (no counts, rate or rating): shown, with a warning.</summary>
+    public const string ReportBackUnappraised = "SG2402";
+
     // Linking: a reference points at nothing.
     public const string UnknownDeputy = "SG3101";
     public const string UnknownStation = "SG3102";
@@ -98,6 +104,15 @@ public static class DiagnosticCodes
     public const string UnknownRegion = "SG3105";
     public const string UnknownDraft = "SG3106";
     public const string UnknownBallot = "SG3107";
+
+    /// <summary>A deputy's photo that cannot be decoded as an image (wrong type under its extension, truncated, empty).</summary>
+    public const string UnreadablePhoto = "SG3120";
+
+    /// <summary>A deputy's photo too large to resize safely (file size or pixel count): it is not decoded.</summary>
+    public const string PhotoTooLarge = "SG3121";
+
+    /// <summary>A deputy's photo smaller than the profile needs: shown, but blurred (a warning).</summary>
+    public const string PhotoTooSmall = "SG3122";
 
     // Rendering and writing.
     public const string RenderFailed = "SG4001";

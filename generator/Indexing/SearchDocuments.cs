@@ -14,6 +14,7 @@ public static class SearchDocuments
     private static readonly Func<SearchSourceContext, IEnumerable<SearchDocument>>[] Sources =
     [
         DeputyDocuments.From,
+        ReportBackDocuments.From,
         StationDocuments.From,
         RegionDocuments.From,
         StoryDocuments.From,

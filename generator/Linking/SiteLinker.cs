@@ -25,6 +25,7 @@ public static class SiteLinker
         StationLinks.Link,
         DeputyLinks.Link,
         DutyLinks.Link,
+        ReportBackLinks.Link,
         SuggestionLinks.Link,
         BallotLinks.Link,
         ReferenceLinks.Link,

@@ -31,6 +31,8 @@ public sealed class RecordKind
 
     public static readonly RecordKind Duties = new(DutyVocabulary.Folder, DutyVocabulary.Name, DutyVocabulary.Fields.Headers);
 
+    public static readonly RecordKind ReportBacks = new(ReportBackVocabulary.Folder, ReportBackVocabulary.Name, ReportBackVocabulary.Fields.Headers);
+
     public static readonly RecordKind Suggestions = new(SuggestionVocabulary.Folder, SuggestionVocabulary.Name, SuggestionVocabulary.Fields.Headers);
 
     public static readonly RecordKind Stations = new(StationVocabulary.Folder, StationVocabulary.Name, StationVocabulary.Fields.Headers);
@@ -38,5 +40,5 @@ public sealed class RecordKind
     /// <summary>Ballots are YAML, one per file; a spreadsheet here is a vote tally, one candidate per row.</summary>
     public static readonly RecordKind Ballots = new(BallotVocabulary.Folder, BallotVocabulary.Name, BallotVocabulary.CandidateFields.Headers);
 
-    public static readonly IReadOnlyList<RecordKind> All = [Regions, Deputies, Duties, Suggestions, Stations, Ballots];
+    public static readonly IReadOnlyList<RecordKind> All = [Regions, Deputies, Duties, ReportBacks, Suggestions, Stations, Ballots];
 }

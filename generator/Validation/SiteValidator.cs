@@ -22,6 +22,7 @@ public static class SiteValidator
         (input, site, d) => Each(input.Of(RecordKind.Deputies), site.Deputies, map => DeputyValidator.Validate(map, site, d), x => x.Id.Value, "id", "代表编号", d),
         (input, site, d) => ReportDuplicateNames(input.Of(RecordKind.Deputies), d),
         (input, site, d) => Each(input.Of(RecordKind.Duties), site.Duties, map => DutyRecordValidator.Validate(map, site, d), null, "", "", d),
+        (input, site, d) => Each(input.Of(RecordKind.ReportBacks), site.Records<ReportBack>(), map => ReportBackValidator.Validate(map, site, d), null, "", "", d),
         (input, site, d) => Each(input.Of(RecordKind.Suggestions), site.Suggestions, map => SuggestionValidator.Validate(map, site.Config, site, d), s => s.Number, "number", "建议编号", d),
         (input, site, d) => ValidateBallots(input.Of(RecordKind.Ballots), site, d),
     ];

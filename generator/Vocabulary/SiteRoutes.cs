@@ -64,10 +64,25 @@ public static class SiteRoutes
 
     public static string DeputyRegion(RegionCode region) => $"/deputies/region/{region.Value}/";
 
+    /// <summary>履职量化: the table of every county deputy's duty figures for the latest year.</summary>
+    public const string DutyFigures = "/deputies/figures/";
+
+    /// <summary>The figures of one year, in roster order (no <paramref name="sort"/>) or by one column, largest first (a page per ordering, so sorting works without script).</summary>
+    public static string DutyFiguresYear(int year, string? sort = null) => sort is null ? $"/deputies/figures/{year}/" : $"/deputies/figures/{year}/{sort}/";
+
+    /// <summary>代表述职评议: who of the current term has reported to the voters, and who not yet.</summary>
+    public const string ReportBacks = "/deputies/reports/";
+
+    /// <summary>A 述职评议 on its deputy's page.</summary>
+    public static string ReportBack(DeputyId id, DateOnly date) => $"{Deputy(id)}#report-{date:yyyy-MM-dd}";
+
     /// <summary>A region at any level (county, town/street, village/community): its stations and deputies.</summary>
     public static string Region(RegionCode code) => $"/regions/{code.Value}/";
 
     public static string Station(StationId id) => $"/stations/{id.Value}/";
+
+    /// <summary>A station's printable QR poster (A4): its code, name, address, reception days and deputies.</summary>
+    public static string StationPoster(StationId id) => Station(id) + "poster/";
 
     /// <summary>A station's reception days as an iCalendar file.</summary>
     public static string StationCalendar(StationId id) => Station(id) + "calendar.ics";

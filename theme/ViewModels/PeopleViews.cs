@@ -2,7 +2,10 @@ namespace Site.Theme.ViewModels;
 
 /// <summary>A row of a deputy roster.</summary>
 /// <param name="Pinyin">The name's pinyin as search keeps it ("wangjianguo wang jian guo wjg"), for the list's name filter.</param>
-public sealed record DeputyRow(string Name, string Url, string Gender, string Levels, string? Title, string? Group, string? Station, string? StationUrl, string? Pinyin = null);
+public sealed record DeputyRow(string Name, string Url, string Gender, string Levels, string? Title, string? Group, string? Station, string? StationUrl, string? Pinyin = null, DeputyPhotoView? Photo = null);
+
+/// <summary>A deputy's photo in its three sizes (3:4 WebP): 96×128 for lists, 240×320 for station pages and posters, 480×640 for the profile and its printed card.</summary>
+public sealed record DeputyPhotoView(string Thumb, string Card, string Profile);
 
 /// <summary>A roster page: all deputies, or one level, group or region; in 姓氏笔画 order.</summary>
 public sealed record DeputyListPage(PageMeta Meta, string Heading, string? Intro, IReadOnlyList<DeputyRow> Deputies, IReadOnlyList<LinkCard> Levels, IReadOnlyList<LinkCard> Groups, IReadOnlyList<LinkCard> Regions, Pager Pager);
@@ -29,7 +32,19 @@ public sealed record DeputyPage(
     LinkCard? Station,
     IReadOnlyList<DutyView> Duties,
     IReadOnlyList<SuggestionRow> Suggestions,
-    IReadOnlyList<StoryCard> Stories);
+    IReadOnlyList<StoryCard> Stories,
+    DeputyPhotoView? Photo = null,
+    IReadOnlyList<DutyFigureRow>? Figures = null,
+    IReadOnlyList<ReportBackView>? Reports = null,
+    IReadOnlyList<string>? FigureLabels = null,
+    string? FiguresUrl = null);
+
+/// <summary>One year of a deputy's duty figures, counted from the duty records and suggestions (<see cref="DutyFigureRow.Counts"/> in the order of the table's columns).</summary>
+public sealed record DutyFigureRow(string Year, IReadOnlyList<int> Counts);
+
+/// <summary>A 代表述职评议 as the deputy's page shows it.</summary>
+/// <param name="Evaluation">The appraisal in words: "满意 38，基本满意 4，不满意 0（满意率 90%）" or the rating as given.</param>
+public sealed record ReportBackView(string Date, string IsoDate, string Place, int? Voters, string? Evaluation, string? Summary);
 
 /// <summary>家站点 page.</summary>
 public sealed record StationPage(

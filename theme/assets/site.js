@@ -26,6 +26,39 @@
     link.addEventListener("click", function () { setTimeout(function () { window.print(); }, 0); });
   });
 
+  // 履职统计: each column's link leads to a page sorted by it (no script needed); with JavaScript
+  // the rows are sorted in place (largest first, ties in roster order; 姓名 back to roster order) and
+  // the address becomes that page's, so a reload or a shared link shows the same order.
+  $all("table[data-sortable]").forEach(function (table) {
+    var body = table.tBodies[0];
+    var links = $all("thead a[data-sort]", table).concat($all("[data-sort-for=\"" + table.id + "\"] a[data-sort]"));
+    function sort(key, href) {
+      var link = $("thead a[data-sort=\"" + key + "\"]", table);
+      if (!link) { return false; }
+      var th = link.closest("th"), index = th.cellIndex;
+      var rows = Array.prototype.slice.call(body.rows);
+      rows.sort(function (a, b) {
+        var order = Number(a.getAttribute("data-order")) - Number(b.getAttribute("data-order"));
+        if (key === "name") { return order; }
+        return (Number(b.cells[index].getAttribute("data-value")) - Number(a.cells[index].getAttribute("data-value"))) || order;
+      });
+      rows.forEach(function (row) { body.appendChild(row); });
+      $all("thead th", table).forEach(function (cell) { cell.removeAttribute("aria-sort"); });
+      th.setAttribute("aria-sort", key === "name" ? "ascending" : "descending");
+      links.forEach(function (a) {
+        if (!a.closest("[data-sort-for]")) { return; }
+        if (a.getAttribute("data-sort") === key) { a.setAttribute("aria-current", "true"); } else { a.removeAttribute("aria-current"); }
+      });
+      if (href && history.replaceState) { history.replaceState(null, "", href.split("#")[0]); }
+      return true;
+    }
+    links.forEach(function (a) {
+      a.addEventListener("click", function (event) {
+        if (sort(a.getAttribute("data-sort"), a.getAttribute("href"))) { event.preventDefault(); }
+      });
+    });
+  });
+
   // Filter a roster's rows or a list's cards by the text in their data-name, offline, or by the
   // start of any pinyin form in data-pinyin (wjg, wang, wangjianguo for 王建国). A group
   // (a township's stations) with nothing left is hidden too, and the count says how many remain.

@@ -50,7 +50,7 @@ public static class DeputyPages
                     PageContext.Meta(number == 1 ? heading : $"{heading}（第{number}页）", intro ?? heading, url, "deputies", crumbs),
                     heading,
                     intro,
-                    deputies.Skip((number - 1) * RosterPageSize).Take(RosterPageSize).Select(d => Row(site, d)).ToList(),
+                    deputies.Skip((number - 1) * RosterPageSize).Take(RosterPageSize).Select(d => Row(context, d)).ToList(),
                     levelLinks,
                     groupLinks,
                     regionLinks,
@@ -105,11 +105,12 @@ public static class DeputyPages
 
     public static string LevelUrl(DeputyLevel level) => SiteRoutes.DeputyLevel(level);
 
-    private static DeputyRow Row(SiteModel site, Deputy deputy)
+    private static DeputyRow Row(PageContext context, Deputy deputy)
     {
+        var site = context.Site;
         var station = deputy.Station is { } id && site.StationsById.TryGetValue(id, out var s) ? s : null;
         return new DeputyRow(deputy.Name, deputy.Url, deputy.Gender ?? "", string.Join("、", deputy.Levels.Select(l => DeputyVocabulary.LevelLabels[l])), deputy.Title, deputy.Group, station?.Name, station?.Url,
-            Indexing.NamePinyin.Keywords(deputy.Name));
+            Indexing.NamePinyin.Keywords(deputy.Name), context.Photos.For(deputy.Id));
     }
 
     private static List<Fact> Facts(SiteModel site, Deputy deputy)
@@ -175,6 +176,48 @@ public static class DeputyPages
             site.DutiesByDeputy[deputy.Id].Select(d => new DutyView(
                 PageContext.ChineseDate(d.Date), PageContext.IsoDate(d.Date), d.Kind, d.Title, d.Place, d.Summary, d.Evaluation)).ToList(),
             site.SuggestionsByDeputy[deputy.Id].Select(x => SuggestionRow(site, x)).ToList(),
-            context.Cards(site.StoriesByDeputy[deputy.Id]));
+            context.Cards(site.StoriesByDeputy[deputy.Id]),
+            context.Photos.For(deputy.Id),
+            FigureRows(site, deputy.Id),
+            site.Linked<ReportBackIndex>().ByDeputy[deputy.Id].Select(ReportView).ToList(),
+            DutyFigures.Columns.Select(c => c.Label).ToList(),
+            SiteRoutes.DutyFigures);
+    }
+
+    /// <summary>The deputy's figures per year, newest first, with the total over the years when there are several.</summary>
+    private static List<DutyFigureRow> FigureRows(SiteModel site, DeputyId id)
+    {
+        var years = DutyFigures.Years(site, id);
+        var rows = years.Select(y => new DutyFigureRow($"{y}年", DutyFigures.Count(site, id, y))).ToList();
+        if (years.Count > 1)
+        {
+            rows.Add(new DutyFigureRow("合计", DutyFigures.Total(site, id)));
+        }
+
+        return rows;
+    }
+
+    /// <summary>A 述职评议 as pages show it: the counts and the rate in words.</summary>
+    public static ReportBackView ReportView(ReportBack report)
+    {
+        var parts = new List<string>();
+        if (report.Appraised is not null)
+        {
+            // No-break spaces: a count never parts from its 票 at the end of a line.
+            parts.Add($"满意\u00a0{report.Satisfied ?? 0}\u00a0票，基本满意\u00a0{report.FairlySatisfied ?? 0}\u00a0票，不满意\u00a0{report.Dissatisfied ?? 0}\u00a0票");
+        }
+
+        if (report.SatisfactionRate is { } rate)
+        {
+            parts.Add($"满意率\u00a0{rate.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture)}%");
+        }
+
+        if (report.Rating is not null)
+        {
+            parts.Add($"评议结果：{report.Rating}");
+        }
+
+        return new ReportBackView(PageContext.ChineseDate(report.Date), PageContext.IsoDate(report.Date), report.Place, report.Voters,
+            parts.Count == 0 ? null : string.Join("；", parts), report.Summary);
     }
 }

@@ -10,7 +10,7 @@ using Site.Theme.ViewModels;
 namespace Site.Generator.Rendering.Pages;
 
 /// <summary>
-/// 开放数据: /data/deputies, stations, suggestions and duties as CSV (UTF-8 with BOM, so Excel
+/// 开放数据: /data/deputies, stations, suggestions, duties and reports (述职评议) as CSV (UTF-8 with BOM, so Excel
 /// opens it; headers are the vocabulary's Chinese labels) and JSON (the fields' keys and labels,
 /// then the records), and the /data/ page saying what each file holds, beside the ballots' files.
 /// Only what the pages already publish: no deputy's private contact; a station's phone is the
@@ -35,7 +35,7 @@ public static class OpenDataPages
         }
 
         yield return PageJob.For<OpenDataTemplate, OpenDataPage>(SiteRoutes.OpenData, () => new OpenDataPage(
-            PageContext.Meta("开放数据", "人大代表、家站点、代表建议、履职档案和民生实事票决数据下载（CSV、JSON）", SiteRoutes.OpenData, "data", new Crumb("开放数据", null)),
+            PageContext.Meta("开放数据", "人大代表、家站点、代表建议、履职档案、述职评议和民生实事票决数据下载（CSV、JSON）", SiteRoutes.OpenData, "data", new Crumb("开放数据", null)),
             Licence,
             tables.Select(t => new OpenDataFile(t.Title, t.Holds, t.Rows.Count, string.Join("、", t.Columns.Select(c => c.Label)),
                     [new($"{t.Title}（CSV，可用 Excel 打开）", SiteRoutes.DataFile(t.Name + ".csv")), new($"{t.Title}（JSON）", SiteRoutes.DataFile(t.Name + ".json"))]))
@@ -54,6 +54,8 @@ public static class OpenDataPages
             null => "",
             DateOnly d => PageContext.IsoDate(d),
             double x => x.ToString(CultureInfo.InvariantCulture),
+            decimal x => x.ToString(CultureInfo.InvariantCulture),
+            int x => x.ToString(CultureInfo.InvariantCulture),
             bool b => b ? "是" : "否",
             _ => value.ToString() ?? "",
         };
@@ -89,7 +91,14 @@ public static class OpenDataPages
             dutyLabels, site.Deputies.SelectMany(d => site.DutiesByDeputy[d.Id]),
             ("deputy", r => r.Deputy.Value), ("name", r => Names([r.Deputy])), ("date", r => r.Date), ("kind", r => r.Kind), ("title", r => r.Title),
             ("place", r => r.Place), ("summary", r => r.Summary), ("evaluation", r => r.Evaluation));
-        return [deputies, stations, suggestions, duties];
+        var reportLabels = new Dictionary<string, string>(ReportBackVocabulary.Fields.Labels) { ["name"] = "代表姓名" };
+        var reportsByDeputy = site.Linked<ReportBackIndex>().ByDeputy;
+        var reports = Make("reports", "代表述职评议", "代表向选民述职、接受评议的记录：时间、地点、参加选民人数、满意/基本满意/不满意票数或满意率，按代表和日期（新的在前），一次述职一行",
+            reportLabels, site.Deputies.SelectMany(d => reportsByDeputy[d.Id]),
+            ("deputy", r => r.Deputy.Value), ("name", r => Names([r.Deputy])), ("date", r => r.Date), ("place", r => r.Place), ("voters", r => r.Voters),
+            ("satisfied", r => r.Satisfied), ("fairly", r => r.FairlySatisfied), ("dissatisfied", r => r.Dissatisfied), ("rate", r => r.SatisfactionRate),
+            ("rating", r => r.Rating), ("term", r => r.Term), ("summary", r => r.Summary));
+        return [deputies, stations, suggestions, duties, reports];
     }
 
     /// <summary>UTF-8 with BOM, CRLF, RFC 4180 quoting, the Chinese labels as headers.</summary>

@@ -27,6 +27,9 @@ public sealed class PageContext(SiteModel site, SiteUrls urls, DiagnosticBag dia
     /// <summary>The public key (base64) the build signs its manifest with; null in `check`.</summary>
     public string? SigningPublicKey { get; init; }
 
+    /// <summary>Deputies' resized photos (the build inspects them before planning); none in tests that build pages directly.</summary>
+    public DeputyPhotos Photos { get; init; } = DeputyPhotos.None;
+
     // Each Markdown body is parsed once per build for both its HTML (the page) and its plain text (the
     // search index). The render and the index run side by side, so whichever asks first converts the
     // body and leaves the other half here; each half is let go as it is taken. Keyed by the body

@@ -435,7 +435,11 @@ public sealed class ContentSecurityTests : IDisposable
         site.AssertDiagnostic("input/deputies/roster.csv", 3, DiagnosticCodes.MissingImage);
         site.AssertDiagnostic("input/deputies/roster.csv", 4, DiagnosticCodes.BadImage);
         site.AssertDiagnostic("input/deputies/roster.csv", 5, DiagnosticCodes.BadImage);
-        Assert.Equal(3, site.Report.Diagnostics.ErrorCount - site.Report.Diagnostics.Sorted().Count(d => d.Code == DiagnosticCodes.StaticFileType));
+
+        // D1.jpg and D5.webp exist but hold text, not pictures.
+        site.AssertDiagnostic("input/deputies/roster.csv", 2, DiagnosticCodes.UnreadablePhoto);
+        site.AssertDiagnostic("input/deputies/roster.csv", 6, DiagnosticCodes.UnreadablePhoto);
+        Assert.Equal(5, site.Report.Diagnostics.ErrorCount - site.Report.Diagnostics.Sorted().Count(d => d.Code == DiagnosticCodes.StaticFileType));
         Assert.Equal("/deputies/D1.jpg", site.Report.Model!.Deputies.Single(d => d.Id.Value == "D1").Photo);
         Assert.Equal("/people/D5.webp", site.Report.Model!.Deputies.Single(d => d.Id.Value == "D5").Photo);
     }

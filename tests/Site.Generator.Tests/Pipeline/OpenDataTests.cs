@@ -15,6 +15,7 @@ public sealed class OpenDataTests(SampleSite sample)
     [Theory]
     [InlineData("deputies", "代表编号", 60)]
     [InlineData("stations", "编号", 12)]
+    [InlineData("reports", "代表编号", 13)]
     public void Csv_HasBomChineseHeadersAndOneRowPerRecord(string name, string firstHeader, int rows)
     {
         var bytes = System.IO.File.ReadAllBytes(File(name + ".csv"));
@@ -31,6 +32,7 @@ public sealed class OpenDataTests(SampleSite sample)
     [InlineData("stations")]
     [InlineData("suggestions")]
     [InlineData("duties")]
+    [InlineData("reports")]
     public void CsvAndJson_HoldTheSameRecords(string name)
     {
         using var stream = System.IO.File.OpenRead(File(name + ".csv"));
@@ -67,7 +69,7 @@ public sealed class OpenDataTests(SampleSite sample)
     {
         var parser = new HtmlParser();
         var onPages = Directory.EnumerateDirectories(Path.Combine(sample.Output, "deputies"), "D*")
-            .Sum(folder => parser.ParseDocument(System.IO.File.ReadAllText(Path.Combine(folder, "index.html"))).QuerySelectorAll("ol.timeline > li").Length);
+            .Sum(folder => parser.ParseDocument(System.IO.File.ReadAllText(Path.Combine(folder, "index.html"))).QuerySelectorAll("section[aria-labelledby=duties] ol.timeline > li").Length);
 
         Assert.True(onPages > 0);
         Assert.Equal(onPages, System.IO.File.ReadLines(File("duties.csv")).Count() - 1);
@@ -79,7 +81,7 @@ public sealed class OpenDataTests(SampleSite sample)
         var page = new HtmlParser().ParseDocument(System.IO.File.ReadAllText(Path.Combine(sample.Output, "data/index.html")));
         var links = page.QuerySelectorAll("main a").Select(a => a.GetAttribute("href")).ToList();
 
-        foreach (var name in new[] { "deputies", "stations", "suggestions", "duties" })
+        foreach (var name in new[] { "deputies", "stations", "suggestions", "duties", "reports" })
         {
             Assert.Contains($"/data/{name}.csv", links);
             Assert.Contains($"/data/{name}.json", links);

@@ -1,0 +1,54 @@
+using Microsoft.Playwright;
+
+namespace Site.EndToEnd.Tests;
+
+/// <summary>The county table of duty figures: sorted in place with JavaScript, by following links to pre-rendered orderings without it.</summary>
+[Collection(nameof(SampleServer))]
+public sealed class DutyFigureTableTests(SampleServer server)
+{
+    private const string Values = "i => [...document.querySelectorAll('#figure-table tbody tr')].map(r => Number(r.cells[i].dataset.value))";
+
+    private const string Names = "() => [...document.querySelectorAll('#figure-table tbody td.lead')].map(c => c.textContent.trim())";
+
+    /// <summary>On a phone (the heading row hidden) the sort chips reorder the rows without loading a page, and the address becomes the ordering's own.</summary>
+    [BrowserFact]
+    public async Task WithScript_ChipSortsInPlace_LargestFirst_AndBackToRosterOrder()
+    {
+        var page = await server.OpenAsync("phone", "/deputies/figures/");
+        await SampleServer.JourneyAsync(page, "figures-sort-js", async () =>
+        {
+            var roster = await page.EvaluateAsync<string[]>(Names);
+            var year = await page.EvaluateAsync<string>("() => document.querySelector('h1').textContent.slice(0, 4)");
+            await page.EvaluateAsync("() => { window.stayed = true; }");
+
+            await page.Locator("nav.sort-chips a[data-sort=activities]").ClickAsync();
+
+            Assert.True(await page.EvaluateAsync<bool>("() => window.stayed === true"), "the page was loaded again");
+            Assert.EndsWith($"/deputies/figures/{year}/activities/", page.Url);
+            var column = await page.EvaluateAsync<int>("() => document.querySelector('#figure-table thead a[data-sort=activities]').closest('th').cellIndex");
+            var values = await page.EvaluateAsync<double[]>(Values, column);
+            Assert.Equal(values.OrderByDescending(v => v).ToArray(), values);
+            Assert.True(values[0] > 0);
+            Assert.Equal("true", await page.Locator("nav.sort-chips a[data-sort=activities]").GetAttributeAsync("aria-current"));
+
+            await page.Locator("nav.sort-chips a[data-sort=name]").ClickAsync();
+            Assert.Equal(roster, await page.EvaluateAsync<string[]>(Names));
+        });
+    }
+
+    /// <summary>Without JavaScript a heading is a link to the page sorted by it.</summary>
+    [BrowserFact]
+    public async Task WithoutScript_HeadingLinkLoadsTheSortedPage()
+    {
+        var context = await server.Browser.NewContextAsync(new() { JavaScriptEnabled = false, BaseURL = server.BaseUrl, ViewportSize = new() { Width = 1366, Height = 900 } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/deputies/figures/");
+        await SampleServer.JourneyAsync(page, "figures-sort-nojs", async () =>
+        {
+            await page.Locator("#figure-table thead a[data-sort=suggestions]").ClickAsync();
+            await page.WaitForURLAsync("**/suggestions/#figure-table");
+            Assert.Equal("descending", await page.Locator("#figure-table thead th[aria-sort]").GetAttributeAsync("aria-sort"));
+            Assert.Contains("按建议件数排序", await page.TitleAsync());
+        });
+    }
+}
