@@ -99,6 +99,9 @@ public static class DiagnosticCodes
     public const string UnknownDraft = "SG3106";
     public const string UnknownBallot = "SG3107";
 
+    /// <summary>A story's suggestions: names a 建议编号 that input/suggestions/ does not have.</summary>
+    public const string UnknownSuggestion = "SG3108";
+
     // Rendering and writing.
     public const string RenderFailed = "SG4001";
 

@@ -15,6 +15,7 @@ public static class SiteLinker
         var deputies = site.Deputies.ToDictionary(d => d.Id);
         var stations = site.Stations.ToDictionary(s => s.Id);
         var regions = site.Regions.ToDictionary(r => r.Code);
+        var suggestionNumbers = site.Suggestions.Select(s => s.Number).ToHashSet(StringComparer.Ordinal);
         var draftsById = site.Drafts.GroupBy(d => d.Id).ToDictionary(g => g.Key, g => g.First());
         var images = site.StaticFiles.Select(f => "/" + (f.StartsWith("content/", StringComparison.Ordinal) ? f["content/".Length..] : f)).ToHashSet(StringComparer.Ordinal);
         foreach (var reference in site.References)
@@ -34,6 +35,7 @@ public static class SiteLinker
                 ReferenceKind.Deputy => (deputies.ContainsKey(new DeputyId(reference.Id)), DiagnosticCodes.UnknownDeputy, "代表编号"),
                 ReferenceKind.Station => (stations.ContainsKey(new StationId(reference.Id)), DiagnosticCodes.UnknownStation, "家站点编号"),
                 ReferenceKind.Draft => (draftsById.ContainsKey(new DraftId(reference.Id)), DiagnosticCodes.UnknownDraft, "法规草案（网址名）"),
+                ReferenceKind.Suggestion => (suggestionNumbers.Contains(reference.Id), DiagnosticCodes.UnknownSuggestion, "建议编号"),
                 _ => (regions.Count == 0 || regions.ContainsKey(new RegionCode(reference.Id)), DiagnosticCodes.UnknownRegion, "区划代码"),
             };
             if (!found)
@@ -71,6 +73,7 @@ public static class SiteLinker
             DeputiesById = deputies,
             StationsById = stations,
             StoriesByDeputy = stories.SelectMany(s => s.Deputies.Distinct().Select(d => (d, s))).ToLookup(x => x.d, x => x.s),
+            StoriesBySuggestion = stories.SelectMany(s => s.Suggestions.Distinct().Select(n => (n, s))).ToLookup(x => x.n, x => x.s, StringComparer.Ordinal),
             StoriesByStation = stories.SelectMany(s => s.Stations.Distinct().Select(st => (st, s))).ToLookup(x => x.st, x => x.s),
             StoriesByColumn = stories.ToLookup(s => s.Column.Slug),
             StoriesByTag = stories.SelectMany(s => s.Tags.Select(t => (t, s))).ToLookup(x => x.t, x => x.s),

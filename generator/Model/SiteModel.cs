@@ -49,6 +49,9 @@ public sealed class SiteModel
 
     public required ILookup<DeputyId, Suggestion> SuggestionsByDeputy { get; init; }
 
+    /// <summary>Stories naming a suggestion in their <c>suggestions:</c>, by 建议编号, newest first.</summary>
+    public ILookup<string, Story> StoriesBySuggestion { get; init; } = Array.Empty<Story>().ToLookup(s => s.Slug, StringComparer.Ordinal);
+
     /// <summary>Each draft that names a previous reading, compared with it article by article.</summary>
     public IReadOnlyDictionary<DraftId, DraftComparison> DraftComparisons { get; init; } = new Dictionary<DraftId, DraftComparison>();
 

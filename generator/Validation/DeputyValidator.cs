@@ -86,6 +86,21 @@ public static partial class DeputyValidator
             site.References.Add(new Reference(ReferenceKind.Region, region, fields.LocationOf("region"), fields.Describe("region")));
         }
 
+        // Any 离任日期 cell ends the term (a typo in the date must not reopen the deputy to messages).
+        var left = fields.String("left");
+        DateOnly? leftOn = null;
+        if (left is not null)
+        {
+            if (DateParsing.TryParse(left, out var date))
+            {
+                leftOn = date;
+            }
+            else
+            {
+                fields.Warning(DiagnosticCodes.BadDate, fields.LocationOf("left"), "left", $"“{left}”不是有效日期（可写 2026-03-15 或 2026年3月15日）：这位代表按已离任发布，页面不再接收留言，也不显示离任日期");
+            }
+        }
+
         var deputy = new Deputy(
             new DeputyId(id ?? ""),
             name ?? "",
@@ -103,7 +118,11 @@ public static partial class DeputyValidator
             station is null ? null : new StationId(station),
             region is null ? null : new RegionCode(region),
             fields.String("bio"),
-            fields.String("pledge"));
+            fields.String("pledge"))
+        {
+            HasLeft = left is not null,
+            LeftOn = leftOn,
+        };
         fields.ReportUnknownKeys();
         return fields.ErrorCount > 0 ? null : deputy;
     }

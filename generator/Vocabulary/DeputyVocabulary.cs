@@ -26,7 +26,8 @@ public static class DeputyVocabulary
         new("station", "所在联络站", "所在联络站", "编组进站", "联络站"),
         new("region", "所在地区", "所在地区", "区划代码"),
         new("bio", "简介", "简介", "个人简介"),
-        new("pledge", "履职承诺", "履职承诺"));
+        new("pledge", "履职承诺", "履职承诺"),
+        new("left", "离任日期", "离任日期", "代表资格终止日期", "终止日期", "离任"));
 
     /// <summary>A level as offices write it → the level.</summary>
     public static readonly IReadOnlyDictionary<string, DeputyLevel> LevelNames = new Dictionary<string, DeputyLevel>

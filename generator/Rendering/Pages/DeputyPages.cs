@@ -133,6 +133,7 @@ public static class DeputyPages
 
     public static SuggestionRow SuggestionRow(SiteModel site, Suggestion s) => new(
         s.Anchor,
+        s.Url,
         s.Number,
         s.Title,
         s.Session,
@@ -143,7 +144,7 @@ public static class DeputyPages
         s.Result,
         site.Config.ResultClasses.FirstOrDefault(r => r.Code == s.Result)?.Label,
         s.Satisfaction,
-        string.Join("、", s.Deputies.Select(d => site.DeputiesById.TryGetValue(d, out var deputy) ? deputy.Name : d.Value)));
+        SuggestionPages.DeputyLinks(site, s));
 
     private static DeputyPage Page(PageContext context, Deputy deputy)
     {
@@ -166,6 +167,9 @@ public static class DeputyPages
             site.DutiesByDeputy[deputy.Id].Select(d => new DutyView(
                 PageContext.ChineseDate(d.Date), PageContext.IsoDate(d.Date), d.Kind, d.Title, d.Place, d.Summary, d.Evaluation)).ToList(),
             site.SuggestionsByDeputy[deputy.Id].Select(x => SuggestionRow(site, x)).ToList(),
-            context.Cards(site.StoriesByDeputy[deputy.Id]));
+            context.Cards(site.StoriesByDeputy[deputy.Id]))
+        {
+            Messages = MessagePages.DeputyBox(site, deputy),
+        };
     }
 }
