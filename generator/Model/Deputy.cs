@@ -20,17 +20,10 @@ public sealed record Deputy(
     StationId? Station,
     RegionCode? Region,
     string? Bio,
-    string? Pledge)
+    string? Pledge,
+    DateOnly? TermEnded = null)
 {
     public string Url => SiteRoutes.Deputy(Id);
-
-    /// <summary>
-    /// 离任: the deputy's term ended or the office ended it (the roster's 离任日期). Such a deputy takes
-    /// no messages; the page points to the station instead. <see cref="LeftOn"/> is the date when one was written.
-    /// </summary>
-    public bool HasLeft { get; init; }
-
-    public DateOnly? LeftOn { get; init; }
 }
 
 /// <summary>五级人大: the level a deputy sits at.</summary>

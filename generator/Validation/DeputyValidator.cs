@@ -86,18 +86,17 @@ public static partial class DeputyValidator
             site.References.Add(new Reference(ReferenceKind.Region, region, fields.LocationOf("region"), fields.Describe("region")));
         }
 
-        // Any 离任日期 cell ends the term (a typo in the date must not reopen the deputy to messages).
-        var left = fields.String("left");
-        DateOnly? leftOn = null;
-        if (left is not null)
+        var termEndedText = fields.String("termEnded");
+        DateOnly? termEnded = null;
+        if (termEndedText is not null)
         {
-            if (DateParsing.TryParse(left, out var date))
+            if (DateParsing.TryParse(termEndedText, out var ended))
             {
-                leftOn = date;
+                termEnded = ended;
             }
             else
             {
-                fields.Warning(DiagnosticCodes.BadDate, fields.LocationOf("left"), "left", $"“{left}”不是有效日期（可写 2026-03-15 或 2026年3月15日）：这位代表按已离任发布，页面不再接收留言，也不显示离任日期");
+                fields.Warning(DiagnosticCodes.BadDate, fields.LocationOf("termEnded"), "termEnded", $"“{termEndedText}”不是有效的离任日期（可写 2026年3月15日 或 2026-03-15），本项不发布，这位代表照常发布，仍可接收留言");
             }
         }
 
@@ -118,11 +117,8 @@ public static partial class DeputyValidator
             station is null ? null : new StationId(station),
             region is null ? null : new RegionCode(region),
             fields.String("bio"),
-            fields.String("pledge"))
-        {
-            HasLeft = left is not null,
-            LeftOn = leftOn,
-        };
+            fields.String("pledge"),
+            termEnded);
         fields.ReportUnknownKeys();
         return fields.ErrorCount > 0 ? null : deputy;
     }

@@ -27,7 +27,7 @@ public static class DeputyVocabulary
         new("region", "所在地区", "所在地区", "区划代码"),
         new("bio", "简介", "简介", "个人简介"),
         new("pledge", "履职承诺", "履职承诺"),
-        new("left", "离任日期", "离任日期", "代表资格终止日期", "终止日期", "离任"));
+        new("termEnded", "离任日期", "离任日期", "离任时间", "终止代表资格日期"));
 
     /// <summary>A level as offices write it → the level.</summary>
     public static readonly IReadOnlyDictionary<string, DeputyLevel> LevelNames = new Dictionary<string, DeputyLevel>

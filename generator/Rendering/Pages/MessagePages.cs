@@ -18,12 +18,14 @@ public static class MessagePages
     public static MessageBox DeputyBox(SiteModel site, Deputy deputy)
     {
         var url = MessagesUrl("deputies", deputy.Id.Value);
-        if (!deputy.HasLeft)
+        // The endpoint refuses messages from the 离任日期 on (Beijing); the page follows the same rule as of its build.
+        var today = DateOnly.FromDateTime(site.Now.ToOffset(TimeSpan.FromHours(8)).DateTime);
+        if (deputy.TermEnded is not { } ended || ended > today)
         {
             return new MessageBox(new MessageFormView("deputies", deputy.Id.Value, deputy.Name + "代表"), url);
         }
 
-        var when = deputy.LeftOn is { } date ? $"已于{PageContext.ChineseDate(date)}离任" : "已离任";
+        var when = $"已于{PageContext.ChineseDate(ended)}离任";
         var station = deputy.Station is { } id && site.StationsById.TryGetValue(id, out var s) ? s : null;
         return station is null
             ? new MessageBox(null, url, $"{deputy.Name}{when}，不再接收留言。您可以到附近的代表之家、联络站给在任代表留言。", new LinkCard("找附近的家站点", SiteRoutes.Stations))
