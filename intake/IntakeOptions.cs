@@ -21,6 +21,9 @@ public sealed class IntakeOptions
     /// <summary>Posts allowed per client address in any minute (a sliding window).</summary>
     public int PostsPerMinute { get; set; } = 20;
 
+    /// <summary>Receipt lookups allowed per client address in any minute (a sliding window).</summary>
+    public int LookupsPerMinute { get; set; } = 30;
+
     /// <summary>
     /// Other origins allowed to post, such as "https://rd.example.org" (the host the request names
     /// always is). Behind a proxy on another host (netlify.toml's /api/* forward) the site's public

@@ -4,6 +4,9 @@ using Site.Intake.Comments;
 using Site.Intake.Drafts;
 using Site.Intake.Export;
 using Site.Intake.Http;
+using Site.Intake.Messages;
+using Site.Intake.Receipts;
+using Site.Intake.Recipients;
 using Site.Intake.Search;
 using Site.Intake.Storage;
 using Site.Intake.Submissions;
@@ -19,6 +22,8 @@ public static class IntakeSetup
         services.Configure<JsonOptions>(o => o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
         services.TryAddSingletonTimeProvider();
         services.AddSingleton(sp => new DraftCatalog(sp.GetRequiredService<IOptions<IntakeOptions>>().Value.DataPath));
+        services.AddSingleton(sp => new RecipientCatalog(sp.GetRequiredService<IOptions<IntakeOptions>>().Value.DataPath));
+        services.AddSingleton<LookupRateLimit>();
         services.AddSingleton(sp => new SearchService(sp.GetRequiredService<IOptions<IntakeOptions>>().Value.DataPath));
         services.AddSingleton<SearchPageRenderer>();
         services.AddSingleton<SubmissionPages>();
@@ -38,6 +43,18 @@ public static class IntakeSetup
             return store;
         });
         services.AddSingleton(sp => new BatchWriter<NewComment, Receipt>(sp.GetRequiredService<ICommentStore>(), sp.GetRequiredService<IOptions<IntakeOptions>>().Value.MaxBatch));
+
+        // Messages live in the same database as comments (the same file or connection string).
+        services.AddSingleton<IMessageStore>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<IntakeOptions>>().Value;
+            IMessageStore store = string.IsNullOrWhiteSpace(options.Postgres)
+                ? new SqliteMessageStore(options.Sqlite)
+                : new PostgresMessageStore(options.Postgres, options.PostgresReadConnections);
+            store.InitializeAsync(CancellationToken.None).GetAwaiter().GetResult();
+            return store;
+        });
+        services.AddSingleton(sp => new BatchWriter<NewMessage, Receipt>(sp.GetRequiredService<IMessageStore>(), sp.GetRequiredService<IOptions<IntakeOptions>>().Value.MaxBatch));
         return services;
     }
 
@@ -64,8 +81,13 @@ public static class IntakeSetup
     public static IEndpointRouteBuilder MapIntake(this IEndpointRouteBuilder app)
     {
         app.MapComments();
+        app.MapMessages();
+        app.MapReceipts();
         app.MapExport();
         app.MapSearch();
+
+        // Any other /api/ address: a JSON 404 in Chinese, not the site's HTML page.
+        app.MapFallback("/api/{**rest}", () => TypedResults.Problem("没有这个接口，请核对网址", statusCode: StatusCodes.Status404NotFound, title: "没有这个接口"));
         return app;
     }
 }

@@ -86,11 +86,15 @@ public static class IntakeDataWriter
             d.Url,
             d.OpensAt,
             d.ClosesAt,
-            d.Text.Articles.Select(a => new ArticleEntry(a.Anchor, a.Label)).ToList()))
+            d.Text.Articles.Select(a => new ArticleEntry(a.Anchor, a.Label)).ToList(),
+            d.Feedback is { } feedback
+                ? new DraftFeedbackEntry(feedback.Published, d.Url + "#feedback", feedback.Received, feedback.Adopted,
+                    feedback.Articles.Select(o => new ArticleOutcomeEntry(DraftArticle.AnchorFor(o.Article), o.Outcome, o.Reason)).ToList())
+                : null))
         .ToList());
 
     public static DeputyManifest DeputyManifest(SiteModel site) => new(site.Deputies
-        .Select(d => new DeputyEntry(d.Id.Value, d.Name, d.Url, d.Station?.Value))
+        .Select(d => new DeputyEntry(d.Id.Value, d.Name, d.Url, d.Station?.Value, d.TermEnded))
         .ToList());
 
     public static StationManifest StationManifest(SiteModel site) => new(site.Stations

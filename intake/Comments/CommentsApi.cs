@@ -71,16 +71,15 @@ public static class CommentsApi
         }
         else
         {
-            var (json, fits) = await SubmissionBody.ReadJsonAsync<PostCommentRequest>(http, JsonOptions);
-            if (!fits)
+            var read = await SubmissionBody.ReadJsonBodyAsync<PostCommentRequest>(http, JsonOptions);
+            if (!read.Fits)
             {
                 return await SubmissionAnswers.RefuseAsync(http, StatusCodes.Status413PayloadTooLarge, SubmissionBody.TooLarge);
             }
 
-            if (json is null)
+            if (read.Value is not { } json)
             {
-                return TypedResults.ValidationProblem(
-                    new Dictionary<string, string[]> { ["body"] = ["请求内容不是有效的 JSON"] }, title: "提交的内容有误");
+                return SubmissionBody.JsonRefusal(read, PostCommentRequest.Labels);
             }
 
             request = json;
@@ -177,23 +176,13 @@ public static class CommentsApi
         entry.Articles.Select(a => new ArticleOption(a.Anchor, a.Label)).ToList(),
         request.Article, request.Text, request.Name, request.Contact, request.Identity, key, "再次提交");
 
-    /// <summary>A key made when the endpoint renders a form: its resubmission stores once.</summary>
-    private static string NewKey() => "page-" + Guid.NewGuid().ToString("N");
+    private static string NewKey() => SubmissionKeys.NewKey();
 
-    /// <summary>The key of a key-less form post: the draft, what was said, the client's address and the day in Beijing.</summary>
-    private static string FormKey(DraftEntry entry, string fingerprint, HttpContext http, DateTimeOffset now)
-    {
-        var day = now.ToOffset(TimeSpan.FromHours(8)).ToString("yyyyMMdd", CultureInfo.InvariantCulture);
-        var basis = string.Join('\n', entry.Id, fingerprint, SubmissionRateLimit.ClientAddress(http), day);
-        return "form-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(basis)))[..32];
-    }
+    private static string FormKey(DraftEntry entry, string fingerprint, HttpContext http, DateTimeOffset now) =>
+        SubmissionKeys.FormKey(entry.Id, fingerprint, http, now);
 
-    /// <summary>Who counts as one participant: the same contact is one person; anonymous comments count one each.</summary>
-    private static string Participant(PostCommentRequest request, string? idempotencyKey)
-    {
-        var basis = request.Contact?.ToLowerInvariant() ?? idempotencyKey ?? Guid.NewGuid().ToString("N");
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(basis)))[..16];
-    }
+    private static string Participant(PostCommentRequest request, string? idempotencyKey) =>
+        SubmissionKeys.Participant(request.Contact, idempotencyKey);
 }
 
 /// <summary>The JSON answer to an accepted comment.</summary>

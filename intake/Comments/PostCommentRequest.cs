@@ -33,27 +33,9 @@ public sealed class PostCommentRequest
     public Dictionary<string, string[]> Validate(DraftEntry draft)
     {
         var errors = new Dictionary<string, string[]>();
-        var text = Text ?? "";
-        var length = SubmissionText.Length(text);
-        if (SubmissionText.Unstorable(text, "意见内容") is { } unstorable)
+        if (SubmissionText.CheckText(Text ?? "", "意见内容", MinLength, MaxLength) is { } problem)
         {
-            errors["text"] = [unstorable];
-        }
-        else if (length == 0)
-        {
-            errors["text"] = ["请填写意见内容"];
-        }
-        else if (SubmissionText.IsInvisible(text))
-        {
-            errors["text"] = ["意见内容只有空白或看不见的字符，请填写文字"];
-        }
-        else if (length < MinLength)
-        {
-            errors["text"] = [$"意见内容至少 {MinLength} 个字，当前 {length} 个字"];
-        }
-        else if (length > MaxLength)
-        {
-            errors["text"] = [$"意见内容最多 {MaxLength} 个字，当前 {length} 个字"];
+            errors["text"] = [problem];
         }
 
         if (!string.IsNullOrEmpty(Article) && !draft.HasArticle(Article))
@@ -68,21 +50,18 @@ public sealed class PostCommentRequest
 
         void Short(string field, string label, string? value, int max)
         {
-            if (value is null)
-            {
-                return;
-            }
-
-            if (SubmissionText.Unstorable(value, label) is { } problem)
+            if (SubmissionText.CheckShort(value, label, max) is { } problem)
             {
                 errors[field] = [problem];
             }
-            else if (SubmissionText.Length(value) > max)
-            {
-                errors[field] = [$"{label}最多 {max} 个字"];
-            }
         }
     }
+
+    /// <summary>The JSON fields' Chinese names, for a value of the wrong type.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Labels = new Dictionary<string, string>
+    {
+        ["article"] = "条文", ["text"] = "意见内容", ["name"] = "姓名", ["contact"] = "联系方式", ["identity"] = "身份",
+    };
 
     /// <summary>What was said, as a hash: the same comment sent again has the same fingerprint.</summary>
     public string Fingerprint() => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(

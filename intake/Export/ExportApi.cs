@@ -31,7 +31,7 @@ public static class ExportApi
         if (!guard.MayTry(address))
         {
             http.Response.Headers.RetryAfter = ((int)ExportGuard.Window.TotalSeconds).ToString(CultureInfo.InvariantCulture);
-            return TypedResults.Problem("令牌错误次数过多，请稍后再试", statusCode: StatusCodes.Status429TooManyRequests, title: "令牌错误次数过多，请稍后再试");
+            return TypedResults.Problem("令牌错误次数过多，请稍后再试", statusCode: StatusCodes.Status429TooManyRequests, title: "令牌错误次数过多，请稍后再试", type: Submissions.SubmissionAnswers.TooManyRequestsType);
         }
 
         if (!Authorized(http, options.Value.ExportToken))

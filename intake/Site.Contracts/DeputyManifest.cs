@@ -13,5 +13,13 @@ public sealed record DeputyManifest(IReadOnlyList<DeputyEntry> Deputies)
     public static DeputyManifest Load(string path) => BuildContract.Load(path, Empty);
 }
 
-/// <summary>One deputy: id (代表编号), name, page URL, and the station id (null: none).</summary>
-public sealed record DeputyEntry(string Id, string Name, string Url, string? Station);
+/// <summary>
+/// One deputy: id (代表编号), name, page URL, the station id (null: none), and the day the deputy's
+/// term ended (离任日期 in the roster; null: serving), from which day messages to the deputy are refused
+/// and pointed to the station.
+/// </summary>
+public sealed record DeputyEntry(string Id, string Name, string Url, string? Station, DateOnly? TermEnded = null)
+{
+    /// <summary>Whether the term has ended by <paramref name="today"/> (a date in Beijing).</summary>
+    public bool HasLeftBy(DateOnly today) => TermEnded is { } ended && ended <= today;
+}

@@ -26,7 +26,8 @@ public sealed record DraftEntry(
     string Url,
     DateTimeOffset Opens,
     DateTimeOffset Closes,
-    IReadOnlyList<ArticleEntry> Articles)
+    IReadOnlyList<ArticleEntry> Articles,
+    DraftFeedbackEntry? Feedback = null)
 {
     public bool HasArticle(string anchor) => Articles.Any(a => a.Anchor == anchor);
 
@@ -38,3 +39,12 @@ public sealed record DraftEntry(
 
 /// <summary>One article: its stable anchor (article-3) and label (第三条).</summary>
 public sealed record ArticleEntry(string Anchor, string Label);
+
+/// <summary>
+/// 意见采纳情况: the office's feedback report once published (its date, the page URL with its anchor,
+/// comments received and adopted over every channel), and the outcome per article where it gives one.
+/// </summary>
+public sealed record DraftFeedbackEntry(DateOnly Published, string Url, int Received, int Adopted, IReadOnlyList<ArticleOutcomeEntry> Articles);
+
+/// <summary>One article's outcome: anchor (article-3), 采纳/部分采纳/未采纳/已在其他条款体现, and the reason.</summary>
+public sealed record ArticleOutcomeEntry(string Anchor, string Outcome, string? Reason);

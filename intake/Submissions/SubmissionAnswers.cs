@@ -9,10 +9,18 @@ namespace Site.Intake.Submissions;
 /// </summary>
 public static class SubmissionAnswers
 {
-    /// <summary>The problem, as the caller asked for it; <paramref name="retryAfter"/> sets Retry-After (seconds).</summary>
+    /// <summary>The problem type of a 429 (RFC 6585 section 4 defines the status; ASP.NET Core has no default for it).</summary>
+    public const string TooManyRequestsType = "https://www.rfc-editor.org/rfc/rfc6585#section-4";
+
+    /// <summary>
+    /// The problem, as the caller asked for it; <paramref name="retryAfter"/> sets Retry-After (seconds).
+    /// The page's heading names the kind of submission from the endpoint's <see cref="SubmissionKind"/>
+    /// (意见未提交, 留言未提交); <paramref name="back"/> is where its link goes.
+    /// </summary>
     public static async Task<IResult> RefuseAsync(
         HttpContext http, int status, string detail, int? retryAfter = null,
-        IReadOnlyList<string>? details = null, CommentFormView? form = null, Dictionary<string, object?>? extensions = null)
+        IReadOnlyList<string>? details = null, CommentFormView? form = null, Dictionary<string, object?>? extensions = null,
+        MessageFormView? messageForm = null, Crumb? back = null)
     {
         if (retryAfter is { } seconds)
         {
@@ -22,12 +30,17 @@ public static class SubmissionAnswers
         if (http.Request.HasFormContentType)
         {
             var pages = http.RequestServices.GetRequiredService<SubmissionPages>();
-            return await pages.RefusedAsync(status >= 500 ? "暂时无法提交" : "意见未提交", detail, details ?? [], status, form);
+            var noun = http.GetEndpoint()?.Metadata.GetMetadata<SubmissionKind>()?.Noun ?? "意见";
+            return await pages.RefusedAsync(status >= 500 ? "暂时无法提交" : $"{noun}未提交", detail, details ?? [], status, form, back, messageForm);
         }
 
-        return TypedResults.Problem(detail: detail, statusCode: status, title: detail, extensions: extensions);
+        return TypedResults.Problem(detail: detail, statusCode: status, title: detail, extensions: extensions,
+            type: status == StatusCodes.Status429TooManyRequests ? TooManyRequestsType : null);
     }
 }
+
+/// <summary>Endpoint metadata: what the endpoint takes, as its refusal pages name it (意见, 留言).</summary>
+public sealed record SubmissionKind(string Noun);
 
 /// <summary>
 /// Refuses a post made from another site's page (the browser says where it came from): the site's

@@ -109,19 +109,59 @@ public static class SubmissionBody
     public static async Task<(T? Value, bool Fits)> ReadJsonAsync<T>(HttpContext http, JsonSerializerOptions options)
         where T : class
     {
+        var read = await ReadJsonBodyAsync<T>(http, options);
+        return (read.Value, read.Fits);
+    }
+
+    /// <summary>
+    /// A JSON body read: the value (null when the JSON is not valid), whether it was within
+    /// <see cref="MaxBytes"/>, and, when a top-level field had a value of the wrong type ({"text":123}),
+    /// that field's JSON name.
+    /// </summary>
+    public sealed record JsonRead<T>(T? Value, bool Fits, string? WrongType = null);
+
+    /// <summary>The JSON body as <typeparamref name="T"/>, saying which field had the wrong type.</summary>
+    public static async Task<JsonRead<T>> ReadJsonBodyAsync<T>(HttpContext http, JsonSerializerOptions options)
+        where T : class
+    {
         if (!await BufferAsync(http))
         {
-            return (null, false);
+            return new(null, false);
         }
 
         try
         {
-            return (await JsonSerializer.DeserializeAsync<T>(http.Request.Body, options, http.RequestAborted), true);
+            return new(await JsonSerializer.DeserializeAsync<T>(http.Request.Body, options, http.RequestAborted), true);
         }
-        catch (JsonException)
+        catch (JsonException ex)
         {
-            return (null, true);
+            // "$.text" for a value of the wrong type; a syntax error has a path too, but its message says so.
+            var field = ex.Path is ['$', '.', .. var name] && !name.Contains('.') && !name.Contains('[')
+                && typeof(T).GetProperty(name, System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.IgnoreCase) is not null
+                && ex.Message.Contains("could not be converted", StringComparison.Ordinal)
+                ? name
+                : null;
+            return new(null, true, field);
         }
+    }
+
+    /// <summary>
+    /// The 400 for a JSON body that could not be read: the field with the wrong type named by its
+    /// Chinese label (from <paramref name="labels"/>) and the type it takes, or "not valid JSON".
+    /// </summary>
+    public static IResult JsonRefusal<T>(JsonRead<T> read, IReadOnlyDictionary<string, string> labels)
+    {
+        if (read.WrongType is { } field)
+        {
+            var type = typeof(T).GetProperty(field, System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.IgnoreCase)!.PropertyType;
+            var expected = type == typeof(string) ? "文字（加引号的字符串）" : type == typeof(bool) || type == typeof(bool?) ? "true 或 false" : "其他类型";
+            var label = labels.TryGetValue(field, out var l) ? l : field;
+            return TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { [field] = [$"{label}（{field}）的值类型不对，应为{expected}"] }, title: "提交的内容有误");
+        }
+
+        return TypedResults.ValidationProblem(
+            new Dictionary<string, string[]> { ["body"] = ["请求内容不是有效的 JSON"] }, title: "提交的内容有误");
     }
 
     /// <summary>One value of a form field (the first, as a browser sends one).</summary>

@@ -24,8 +24,19 @@ public sealed class SubmissionPages(SearchService site)
     }
 
     /// <summary>A refusal or failure: <paramref name="lead"/> says what happened, <paramref name="details"/> what to do.</summary>
-    public Task<IResult> RefusedAsync(string heading, string lead, IReadOnlyList<string> details, int status, CommentFormView? form = null, Crumb? back = null) =>
-        RenderAsync(new SubmissionPage(Meta(heading), heading, SubmissionOutcome.Refused, lead, details, null, form, back ?? new Crumb("返回征求意见", "/drafts/")), status);
+    public Task<IResult> RefusedAsync(string heading, string lead, IReadOnlyList<string> details, int status, CommentFormView? form = null, Crumb? back = null, MessageFormView? messageForm = null) =>
+        RenderAsync(new SubmissionPage(Meta(heading), heading, SubmissionOutcome.Refused, lead, details, null, form, back ?? new Crumb("返回征求意见", "/drafts/"), messageForm), status);
+
+    /// <summary>查询回执: the lookup page, with what was found or why nothing was.</summary>
+    public async Task<IResult> ReceiptAsync(ReceiptPage page, int status)
+    {
+        await using var renderer = StaticHtml.CreateRenderer();
+        var html = await StaticHtml.RenderAsync(renderer, site.Chrome ?? Fallback, typeof(ReceiptTemplate), page);
+        return Results.Content(html, "text/html; charset=utf-8", System.Text.Encoding.UTF8, status);
+    }
+
+    /// <summary>The receipt page's meta: never indexed (a receipt is nobody else's business).</summary>
+    public static PageMeta ReceiptMeta(string title) => new(title, title, "/receipts/", "receipts", [new Crumb("查询回执", "/receipts/"), new Crumb(title, null)], NoIndex: true);
 
     /// <summary>The receipt page: what was stored, and its number.</summary>
     public Task<IResult> StoredAsync(string lead, string receipt, Crumb back) =>

@@ -9,12 +9,30 @@ namespace Site.Intake.Submissions;
 /// visitor's as a proxy in Intake:KnownProxies forwards it (UseIntake). Only posts that got past the
 /// origin check are counted: a filter, not middleware, so it runs after <see cref="SameOriginFilter"/>.
 /// </summary>
-public sealed class SubmissionRateLimit(IOptions<IntakeOptions> options) : IEndpointFilter, IDisposable
+public sealed class SubmissionRateLimit(IOptions<IntakeOptions> options)
+    : AddressRateLimit(options.Value.PostsPerMinute, "提交过于频繁，请稍等一分钟再试")
+{
+    /// <summary>The client's address as the partition key.</summary>
+    public static string ClientAddress(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+}
+
+/// <summary>
+/// Receipt lookups per client address (Intake:LookupsPerMinute), so nobody can try receipt numbers
+/// in bulk; the numbers are random (<see cref="Storage.ReceiptNumbers"/>), this bounds the guessing.
+/// </summary>
+public sealed class LookupRateLimit(IOptions<IntakeOptions> options)
+    : AddressRateLimit(options.Value.LookupsPerMinute, "查询过于频繁，请稍等一分钟再试");
+
+/// <summary>
+/// A sliding window of one minute in six steps per client address; a request over
+/// <paramref name="perMinute"/> answers 429 with <paramref name="detail"/> and Retry-After.
+/// </summary>
+public abstract class AddressRateLimit(int perMinute, string detail) : IEndpointFilter, IDisposable
 {
     private readonly PartitionedRateLimiter<string> _limiter = PartitionedRateLimiter.Create<string, string>(address =>
         RateLimitPartition.GetSlidingWindowLimiter(address, _ => new SlidingWindowRateLimiterOptions
         {
-            PermitLimit = Math.Max(1, options.Value.PostsPerMinute),
+            PermitLimit = Math.Max(1, perMinute),
             Window = TimeSpan.FromMinutes(1),
             SegmentsPerWindow = 6,
             QueueLimit = 0,
@@ -23,17 +41,14 @@ public sealed class SubmissionRateLimit(IOptions<IntakeOptions> options) : IEndp
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
-        using var lease = _limiter.AttemptAcquire(ClientAddress(http));
+        using var lease = _limiter.AttemptAcquire(SubmissionRateLimit.ClientAddress(http));
         if (!lease.IsAcquired)
         {
-            return await SubmissionAnswers.RefuseAsync(http, StatusCodes.Status429TooManyRequests, "提交过于频繁，请稍等一分钟再试", retryAfter: 10);
+            return await SubmissionAnswers.RefuseAsync(http, StatusCodes.Status429TooManyRequests, detail, retryAfter: 10);
         }
 
         return await next(context);
     }
-
-    /// <summary>The client's address as the partition key.</summary>
-    public static string ClientAddress(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
     public void Dispose() => _limiter.Dispose();
 }

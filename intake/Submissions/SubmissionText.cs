@@ -17,6 +17,30 @@ public static class SubmissionText
     public static string Normalize(string? value) =>
         (value ?? "").Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Trim();
 
+    /// <summary>
+    /// The one check of a submission's main text (a comment, a message), called on the normalized
+    /// text: unstorable, empty, only invisible characters, shorter than <paramref name="min"/> or longer
+    /// than <paramref name="max"/> text elements. The Chinese sentence names the field by
+    /// <paramref name="label"/> (意见内容, 留言内容); null when the text is fine.
+    /// </summary>
+    public static string? CheckText(string text, string label, int min, int max)
+    {
+        var length = Length(text);
+        return Unstorable(text, label) is { } unstorable ? unstorable
+            : length == 0 ? $"请填写{label}"
+            : IsInvisible(text) ? $"{label}只有空白或看不见的字符，请填写文字"
+            : length < min ? $"{label}至少 {min} 个字，当前 {length} 个字"
+            : length > max ? $"{label}最多 {max} 个字，当前 {length} 个字"
+            : null;
+    }
+
+    /// <summary>The check of a short optional field (name, contact): storable and at most <paramref name="max"/> text elements.</summary>
+    public static string? CheckShort(string? value, string label, int max) =>
+        value is null ? null
+        : Unstorable(value, label) is { } problem ? problem
+        : Length(value) > max ? $"{label}最多 {max} 个字"
+        : null;
+
     /// <summary>User-perceived characters (text elements) in <paramref name="value"/>.</summary>
     public static int Length(string value) => new StringInfo(value).LengthInTextElements;
 

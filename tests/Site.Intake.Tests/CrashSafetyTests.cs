@@ -6,8 +6,10 @@ using System.Text.Json;
 namespace Site.Intake.Tests;
 
 /// <summary>
-/// Every acknowledged comment survives a kill -9: posts stream in from several clients, the server
-/// is killed mid-stream, restarted on the same store, and every receipt it gave is in the export.
+/// Every acknowledged submission survives a kill -9: posts stream in from several clients, the server
+/// is killed mid-stream, restarted on the same store, and every receipt it gave is found again. One
+/// harness (<see cref="Kill9DuringAStreamAsync"/>) for each kind: comments (checked in the staff
+/// export) and messages to deputies and stations (checked by the receipt lookup).
 /// </summary>
 public abstract class CrashSafetyTests
 {
@@ -17,40 +19,8 @@ public abstract class CrashSafetyTests
     public async Task Kill9_DuringAStreamOfPosts_LosesNoAcknowledgedComment()
     {
         var (folder, postgres) = await StoreAsync();
-        var acknowledged = new ConcurrentBag<string>();
-        await using (var server = await IntakeProcess.StartAsync(folder, postgres))
-        {
-            using var client = new HttpClient { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
-            using var stop = new CancellationTokenSource();
-            var writers = Enumerable.Range(0, 8).Select(writer => Task.Run(async () =>
-            {
-                for (var i = 0; !stop.IsCancellationRequested; i++)
-                {
-                    try
-                    {
-                        var response = await client.PostAsJsonAsync("/api/drafts/open-draft/comments",
-                            new { article = "article-2", text = $"第{writer}号客户端的第{i}条意见，测试断电不丢。" });
-                        if (response.StatusCode == HttpStatusCode.Created)
-                        {
-                            acknowledged.Add((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("receipt").GetString()!);
-                        }
-                    }
-                    catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or JsonException or IOException)
-                    {
-                        // The kill cut this request: it was never acknowledged, so it may or may not be stored.
-                    }
-                }
-            })).ToList();
-
-            while (acknowledged.Count < 300)
-            {
-                await Task.Delay(20);
-            }
-
-            server.Kill();
-            await stop.CancelAsync();
-            await Task.WhenAll(writers);
-        }
+        var acknowledged = await Kill9DuringAStreamAsync(folder, postgres, (writer, i) => ("/api/drafts/open-draft/comments",
+            new { article = "article-2", text = $"第{writer}号客户端的第{i}条意见，测试断电不丢。" }));
 
         await using var restarted = await IntakeProcess.StartAsync(folder, postgres);
         using var staff = new HttpClient { BaseAddress = restarted.BaseAddress };
@@ -61,9 +31,73 @@ public abstract class CrashSafetyTests
         var stats = await staff.GetFromJsonAsync<JsonElement>("/api/drafts/open-draft/stats");
 
         var missing = acknowledged.Where(r => !export.Contains(r, StringComparison.Ordinal)).ToList();
-        Assert.True(acknowledged.Count >= 300);
         Assert.Empty(missing);
         Assert.True(stats.GetProperty("comments").GetInt32() >= acknowledged.Count);
+    }
+
+    [PostgresFact]
+    public async Task Kill9_DuringAStreamOfMessages_LosesNoAcknowledgedMessage()
+    {
+        var (folder, postgres) = await StoreAsync();
+        var acknowledged = await Kill9DuringAStreamAsync(folder, postgres, (writer, i) => (writer % 2 == 0 ? "/api/deputies/D0001/messages" : "/api/stations/S01/messages",
+            new { text = $"第{writer}号客户端的第{i}条留言，测试断电不丢。", contact = "13800000000", publish = i % 3 == 0 }));
+
+        await using var restarted = await IntakeProcess.StartAsync(folder, postgres);
+        using var client = new HttpClient { BaseAddress = restarted.BaseAddress };
+        var missing = new List<string>();
+        foreach (var receipt in acknowledged)
+        {
+            var response = await client.GetAsync($"/api/receipts/{receipt}");
+            if (response.StatusCode != HttpStatusCode.OK)
+            {
+                missing.Add($"{receipt}: {(int)response.StatusCode}");
+            }
+        }
+
+        Assert.Empty(missing);
+    }
+
+    /// <summary>
+    /// Starts the endpoint, has 8 clients post what <paramref name="post"/> gives (path, JSON body) for
+    /// client and sequence number, kills the process with SIGKILL once 300 receipts were given, and
+    /// returns those receipts (each acknowledged with 201).
+    /// </summary>
+    protected static async Task<IReadOnlyCollection<string>> Kill9DuringAStreamAsync(string folder, string? postgres, Func<int, int, (string Path, object Body)> post)
+    {
+        var acknowledged = new ConcurrentBag<string>();
+        await using var server = await IntakeProcess.StartAsync(folder, postgres);
+        using var client = new HttpClient { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
+        using var stop = new CancellationTokenSource();
+        var writers = Enumerable.Range(0, 8).Select(writer => Task.Run(async () =>
+        {
+            for (var i = 0; !stop.IsCancellationRequested; i++)
+            {
+                try
+                {
+                    var (path, body) = post(writer, i);
+                    var response = await client.PostAsJsonAsync(path, body);
+                    if (response.StatusCode == HttpStatusCode.Created)
+                    {
+                        acknowledged.Add((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("receipt").GetString()!);
+                    }
+                }
+                catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or JsonException or IOException)
+                {
+                    // The kill cut this request: it was never acknowledged, so it may or may not be stored.
+                }
+            }
+        })).ToList();
+
+        while (acknowledged.Count < 300)
+        {
+            await Task.Delay(20);
+        }
+
+        server.Kill();
+        await stop.CancelAsync();
+        await Task.WhenAll(writers);
+        Assert.True(acknowledged.Count >= 300);
+        return acknowledged.ToList();
     }
 }
 

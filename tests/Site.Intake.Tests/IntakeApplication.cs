@@ -39,14 +39,43 @@ public sealed class IntakeApplication : WebApplicationFactory<Program>
                 [new ArticleEntry("article-1", "第一条"), new ArticleEntry("article-2", "第二条"), new ArticleEntry("article-3", "第三条")]),
             new DraftEntry("closed-draft", "某某办法（征求意见稿）", "/drafts/closed-draft/", now.AddDays(-60), now.AddDays(-30),
                 [new ArticleEntry("article-1", "第一条")]),
+            new DraftEntry("reported-draft", "某某规定（草案）", "/drafts/reported-draft/", now.AddDays(-90), now.AddDays(-60),
+                [new ArticleEntry("article-1", "第一条"), new ArticleEntry("article-2", "第二条")],
+                new DraftFeedbackEntry(DateOnly.FromDateTime(now.AddDays(-20).UtcDateTime), "/drafts/reported-draft/#feedback", 40, 12,
+                    [new ArticleOutcomeEntry("article-2", "部分采纳", "将办理时限由三十日缩短为十五日")])),
         ]);
         File.WriteAllText(Path.Combine(folder, DraftManifest.FileName), JsonSerializer.Serialize(manifest, DraftManifest.Json));
+        WriteRecipients(folder);
         if (withSearch)
         {
             WriteSearchData(folder);
         }
 
         return folder;
+    }
+
+    /// <summary>
+    /// deputies.json and stations.json as the build writes them: D0001 serving (station S01), D0002
+    /// whose term ended a month ago (station S01), D0003 whose term ended and who had no station,
+    /// D0004 whose term ends next month; stations S01 and S02.
+    /// </summary>
+    public static void WriteRecipients(string folder)
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var deputies = new DeputyManifest(
+        [
+            new DeputyEntry("D0001", "王建国", "/deputies/D0001/", "S01"),
+            new DeputyEntry("D0002", "李秀英", "/deputies/D0002/", "S01", today.AddMonths(-1)),
+            new DeputyEntry("D0003", "张伟", "/deputies/D0003/", null, today.AddDays(-1)),
+            new DeputyEntry("D0004", "刘芳", "/deputies/D0004/", "S02", today.AddMonths(1)),
+        ]);
+        var stations = new StationManifest(
+        [
+            new StationEntry("S01", "易俗河镇代表联络站", "/stations/S01/", "430321100"),
+            new StationEntry("S02", "花石镇代表之家", "/stations/S02/", null),
+        ]);
+        File.WriteAllText(Path.Combine(folder, BuildContract.DeputiesFile), JsonSerializer.Serialize(deputies, BuildContract.ManifestJson));
+        File.WriteAllText(Path.Combine(folder, BuildContract.StationsFile), JsonSerializer.Serialize(stations, BuildContract.ManifestJson));
     }
 
     /// <summary>A small real index and the chrome, as the build writes them.</summary>
@@ -74,6 +103,7 @@ public sealed class IntakeApplication : WebApplicationFactory<Program>
             ["Intake:Sqlite"] = Path.Combine(Folder, "comments.db"),
             ["Intake:ExportToken"] = "staff-token",
             ["Intake:PostsPerMinute"] = "1000",
+            ["Intake:LookupsPerMinute"] = "1000",
             ["Intake:Postgres"] = _postgres,
         };
         foreach (var (key, value) in _settings)

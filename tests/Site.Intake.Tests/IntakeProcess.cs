@@ -38,6 +38,7 @@ public sealed class IntakeProcess : IAsyncDisposable
         info.Environment["Intake__Sqlite"] = Path.Combine(dataFolder, "comments.db");
         info.Environment["Intake__ExportToken"] = "staff-token";
         info.Environment["Intake__PostsPerMinute"] = "1000000";
+        info.Environment["Intake__LookupsPerMinute"] = "1000000";
         info.Environment["Intake__Postgres"] = postgres ?? "";
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())

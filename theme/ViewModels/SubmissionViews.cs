@@ -14,11 +14,8 @@ public sealed record SubmissionPage(
     IReadOnlyList<string> Details,
     string? ReceiptNumber,
     CommentFormView? CommentForm,
-    Crumb Back)
-{
-    /// <summary>A message's form (给Ta留言), given back with what was typed when a plain post is refused.</summary>
-    public MessageFormView? MessageForm { get; init; }
-}
+    Crumb Back,
+    MessageFormView? MessageForm = null);
 
 public enum SubmissionOutcome
 {
@@ -44,32 +41,6 @@ public sealed record CommentFormView(
     string IdempotencyKey = "",
     string SubmitLabel = "提交意见",
     bool Hidden = false);
-
-/// <summary>
-/// 给Ta留言: the message form of a deputy's or a station's page, posted to
-/// <c>/api/{Kind}/{Id}/messages</c> (JSON with the script, a plain form post without it: fields
-/// <c>text</c>, <c>name</c>, <c>contact</c>, <c>publish</c> = "true" when ticked, <c>idempotencyKey</c>).
-/// </summary>
-/// <param name="Kind">"deputies" or "stations": the URL segment of the endpoint's route.</param>
-/// <param name="Recipient">Whom the message goes to, as the form's heading names them (王建国代表, 易俗河镇人大代表联络站).</param>
-public sealed record MessageFormView(
-    string Kind,
-    string Id,
-    string Recipient,
-    string? Text = null,
-    string? Name = null,
-    string? Contact = null,
-    bool Publish = false,
-    string IdempotencyKey = "",
-    string SubmitLabel = "提交留言")
-{
-    /// <summary>Most characters a message may have, as a person counts them.</summary>
-    public const int MaxLength = 2000;
-
-    public const int MinLength = 5;
-
-    public string Action => $"/api/{Kind}/{Id}/messages";
-}
 
 /// <summary>
 /// The messages block of a deputy's or a station's page: the form (or, for a deputy whose term

@@ -319,7 +319,8 @@
           var receipt = String(answer.data.receipt || "");
           result.className = "receipt";
           result.innerHTML = escapeHtml(form.getAttribute("data-stored") || "已保存") + "。回执编号：<strong class=\"receipt-number\">" + escapeHtml(receipt) +
-            "</strong>，请记下以便查询。<a href=\"/receipts/?number=" + encodeURIComponent(receipt) + "\">查询回执</a>";
+            "</strong>，请记下以便查询。<a href=\"/receipts/?number=" + encodeURIComponent(receipt) + "\">查询回执</a>" +
+            (answer.data.note ? "<br>" + escapeHtml(answer.data.note) : "");
           try { localStorage.removeItem(key); } catch (e) { }
           $all("textarea", form).forEach(function (el) { el.value = ""; el.dispatchEvent(new Event("input")); });
           idem.value = "";
@@ -338,7 +339,8 @@
   });
 
   // Published messages of a deputy or a station (text, reply, dates; never a name or a contact) and
-  // this year's figures, from the endpoint's JSON. Without script, or when the endpoint does not
+  // this year's figures, from the endpoint's JSON: figures {year, received, answered,
+  // medianDaysToAnswer}, messages [{text, date, statusLabel, unit, reply, repliedOn}], newest first. Without script, or when the endpoint does not
   // answer, the link to the same address stays.
   var dateText = function (iso) {
     var d = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso || "");
@@ -369,7 +371,7 @@
         $("[data-message-list]", box).innerHTML = list.map(function (m) {
           var reply = m.reply ? "<div class=\"reply\"><p class=\"meta\">" + escapeHtml((m.unit ? m.unit : "") + "答复" + (m.repliedOn ? "（" + dateText(m.repliedOn) + "）" : "")) + "：</p>" + paragraphs(m.reply) + "</div>"
             : "<p class=\"meta\">尚未答复</p>";
-          return "<li><p class=\"meta\"><time datetime=\"" + escapeHtml(String(m.createdAt || "").slice(0, 10)) + "\">" + escapeHtml(dateText(m.createdAt)) + "</time> 留言</p>" +
+          return "<li><p class=\"meta\"><time datetime=\"" + escapeHtml(m.date || "") + "\">" + escapeHtml(dateText(m.date)) + "</time> 留言</p>" +
             paragraphs(m.text) + reply + "</li>";
         }).join("");
         $("[data-message-empty]", box).hidden = list.length > 0;
@@ -405,21 +407,26 @@
           }
         });
     };
+    // GET /api/receipts/{number}: receipt, kindLabel (意见/留言), subject {title, url}, receivedAt,
+    // statusLabel, history [{statusLabel, at, unit}], reply {text, date, from}, report {title, url}, removed.
     var receiptHtml = function (r) {
-      var rows = [["回执编号", r.receipt], ["事项", r.subject], ["提交时间", dateText(r.createdAt)], ["当前状态", r.statusLabel || r.status]];
-      var html = "<div class=\"receipt-found\"><dl>" + rows.filter(function (x) { return x[1]; })
-        .map(function (x) { return "<dt>" + escapeHtml(x[0]) + "</dt><dd>" + escapeHtml(x[1]) + "</dd>"; }).join("") + "</dl>";
-      if (r.removed) { html += "<p class=\"notice\">" + escapeHtml(r.removed === true ? "内容已应提交人的要求删除。" : r.removed) + "</p>"; }
-      if (r.text) { html += "<h2>提交的内容</h2>" + paragraphs(r.text); }
-      var history = r.history || [];
-      if (history.length) {
-        html += "<h2>办理进度</h2><ol class=\"timeline\">" + history.map(function (h) {
-          return "<li><p class=\"meta\">" + escapeHtml(dateText(h.at || h.recordedAt)) + "</p><p>" + escapeHtml(h.statusLabel || h.status || "") + (h.unit ? "（" + escapeHtml(h.unit) + "）" : "") + "</p></li>";
+      var subject = r.subject || {};
+      var rows = [["回执编号", r.receipt], ["类别", r.kindLabel], ["事项", subject.title], ["提交时间", dateText(r.receivedAt)], ["当前状态", r.statusLabel]];
+      var html = "<div class=\"receipt-found profile facts-only\"><dl>" + rows.filter(function (x) { return x[1]; })
+        .map(function (x) { return "<dt>" + escapeHtml(x[0]) + "</dt><dd>" + escapeHtml(x[1]) + "</dd>"; }).join("") + "</dl></div>";
+      if (subject.url) { html += "<p><a href=\"" + escapeHtml(subject.url) + "\">查看" + escapeHtml(subject.title || "相关页面") + "</a></p>"; }
+      if (r.removed) { html += "<p class=\"notice\">这条留言已应本人要求删除，内容和联系方式已不再保存。</p>"; }
+      var steps = r.history || [];
+      if (steps.length) {
+        html += "<h2>办理进度</h2><ol class=\"timeline\">" + steps.map(function (h) {
+          return "<li><p class=\"meta\">" + escapeHtml(dateText(h.at)) + "</p><p>" + escapeHtml(h.statusLabel || "") + (h.unit ? "（" + escapeHtml(h.unit) + "）" : "") + "</p></li>";
         }).join("") + "</ol>";
       }
-      if (r.reply) { html += "<h2>答复</h2><div class=\"reply\">" + paragraphs(r.reply) + "</div>"; }
-      if (r.url) { html += "<p><a href=\"" + escapeHtml(r.url) + "\">" + escapeHtml(r.urlLabel || "查看相关页面") + "</a></p>"; }
-      return html + "</div>";
+      if (r.reply && r.reply.text) {
+        html += "<h2>答复</h2><div class=\"reply\"><p class=\"meta\">" + escapeHtml((r.reply.from || "") + (r.reply.date ? " " + dateText(r.reply.date) : "")) + "</p>" + paragraphs(r.reply.text) + "</div>";
+      }
+      if (r.report && r.report.url) { html += "<p><a href=\"" + escapeHtml(r.report.url) + "\">查看" + escapeHtml(r.report.title) + "</a></p>"; }
+      return html;
     };
     receiptForm.addEventListener("submit", function (event) { event.preventDefault(); lookup(receiptInput.value); });
     var initialNumber = new URLSearchParams(location.search).get("number");

@@ -8,7 +8,7 @@ namespace Site.Generator.Rendering.Pages;
 public static class ReceiptPages
 {
     /// <summary>The endpoint's HTML answer for a number typed into the form (GET, <c>?number=</c>): works without JavaScript.</summary>
-    public const string LookupUrl = "/api/receipts/page";
+    public const string LookupUrl = "/api/receipts/lookup";
 
     /// <summary>The endpoint's JSON for one receipt; the script puts the number in place of <c>{number}</c>.</summary>
     public const string JsonUrl = "/api/receipts/{number}";

@@ -19,3 +19,52 @@ CREATE TABLE IF NOT EXISTS comments (
 );
 CREATE UNIQUE INDEX IF NOT EXISTS ux_comments_idempotency ON comments (draft, idempotency_key) WHERE idempotency_key IS NOT NULL;
 CREATE INDEX IF NOT EXISTS ix_comments_draft ON comments (draft, article);
+
+-- 留言: messages to a deputy (recipient_kind 'deputy') or a liaison station ('station'). station is
+-- the deputy's station when the message was sent, so the office can route it. contact is never
+-- published; publish_consent is the sender's yes to publishing, office_public the office's (both
+-- are needed). status, unit, reply, replied_on and office_public are the latest of message_events,
+-- kept here so lists and figures need no join. removed_at: deleted at the sender's request (text,
+-- name and contact are then blank).
+CREATE TABLE IF NOT EXISTS messages (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    receipt TEXT NOT NULL UNIQUE,
+    recipient_kind TEXT NOT NULL,
+    recipient TEXT NOT NULL,
+    station TEXT NULL,
+    text TEXT NOT NULL,
+    name TEXT NULL,
+    contact TEXT NULL,
+    publish_consent INTEGER NOT NULL DEFAULT 0,
+    participant TEXT NOT NULL,
+    idempotency_key TEXT NULL,
+    fingerprint TEXT NULL,
+    created_at TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'received',
+    unit TEXT NULL,
+    reply TEXT NULL,
+    replied_on TEXT NULL,
+    office_public INTEGER NOT NULL DEFAULT 0,
+    updated_at TEXT NULL,
+    removed_at TEXT NULL
+);
+CREATE UNIQUE INDEX IF NOT EXISTS ux_messages_idempotency ON messages (recipient_kind, recipient, idempotency_key) WHERE idempotency_key IS NOT NULL;
+CREATE INDEX IF NOT EXISTS ix_messages_recipient ON messages (recipient_kind, recipient, created_at);
+CREATE INDEX IF NOT EXISTS ix_messages_created ON messages (created_at);
+
+-- The status history of a message (已收到 is the message itself; each later step is an event):
+-- status 'referred' 已转办, 'in-progress' 办理中, 'answered' 已答复, 'closed' 已办结; unit 承办单位,
+-- reply 答复内容, replied_on 答复日期, office_public 是否公开 (null: not said), recorded_at when the office's
+-- update was applied, source what it came from (an import file's name).
+CREATE TABLE IF NOT EXISTS message_events (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    message_id INTEGER NOT NULL REFERENCES messages (id),
+    status TEXT NOT NULL,
+    unit TEXT NULL,
+    reply TEXT NULL,
+    replied_on TEXT NULL,
+    office_public INTEGER NULL,
+    recorded_at TEXT NOT NULL,
+    source TEXT NULL
+);
+CREATE INDEX IF NOT EXISTS ix_message_events_message ON message_events (message_id, id);

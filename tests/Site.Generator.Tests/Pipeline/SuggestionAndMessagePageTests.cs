@@ -196,7 +196,7 @@ public sealed class SuggestionAndMessagePageTests
 
         var form = site.Html("receipts/index.html").QuerySelector("form#receipt-form")!;
         Assert.Equal("get", form.GetAttribute("method"));
-        Assert.Equal("/api/receipts/page", form.GetAttribute("action"));
+        Assert.Equal("/api/receipts/lookup", form.GetAttribute("action"));
         Assert.NotNull(form.QuerySelector("input[name=number][required]"));
         Assert.NotNull(site.Html("index.html").QuerySelector("footer a[href='/receipts/']"));
     }
