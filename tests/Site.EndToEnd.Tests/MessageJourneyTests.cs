@@ -135,6 +135,30 @@ public sealed class MessageJourneyTests(SampleServer server)
         });
     }
 
+    /// <summary>Without script a static page cannot read its address: the status and result choices filter by site.css instead.</summary>
+    [BrowserFact]
+    public async Task SuggestionList_WithoutJavaScript_StatusAndResultStillFilter()
+    {
+        var context = await server.Browser.NewContextAsync(new() { JavaScriptEnabled = false, BaseURL = server.BaseUrl, ViewportSize = new() { Width = 375, Height = 812 } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/suggestions/");
+        await SampleServer.JourneyAsync(page, "suggestion-filter-nojs", async () =>
+        {
+            var all = await page.Locator("#suggestions tbody tr:visible").CountAsync();
+            await page.Locator("#f-status").SelectOptionAsync("已办结");
+            var statuses = await page.Locator("#suggestions tbody tr:visible").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.status)");
+            Assert.NotEmpty(statuses);
+            Assert.True(statuses.Length < all);
+            Assert.All(statuses, s => Assert.Equal("已办结", s));
+
+            await page.Locator("#f-result").SelectOptionAsync("A");
+            var both = await page.Locator("#suggestions tbody tr:visible").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.status + r.dataset.result)");
+            Assert.NotEmpty(both);
+            Assert.All(both, s => Assert.Equal("已办结A", s));
+            await Assertions.Expect(page.Locator("#f-unit")).ToBeHiddenAsync();
+        });
+    }
+
     /// <summary>This year's count of messages to a deputy, as the endpoint gives it.</summary>
     private static async Task<long> ReceivedAsync(IPage page, string deputy)
     {

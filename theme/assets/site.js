@@ -411,7 +411,7 @@
     // statusLabel, history [{statusLabel, at, unit}], reply {text, date, from}, report {title, url}, removed.
     var receiptHtml = function (r) {
       var subject = r.subject || {};
-      var rows = [["回执编号", r.receipt], ["类别", r.kindLabel], ["事项", subject.title], ["提交时间", dateText(r.receivedAt)], ["当前状态", r.statusLabel]];
+      var rows = [["回执编号", r.receipt], ["类别", r.kindLabel], [subject.kind === "draft" ? "针对" : "留言对象", subject.title], ["提交时间", dateText(r.receivedAt)], ["当前状态", r.statusLabel]];
       var html = "<div class=\"receipt-found profile facts-only\"><dl>" + rows.filter(function (x) { return x[1]; })
         .map(function (x) { return "<dt>" + escapeHtml(x[0]) + "</dt><dd>" + escapeHtml(x[1]) + "</dd>"; }).join("") + "</dl></div>";
       if (subject.url) { html += "<p><a href=\"" + escapeHtml(subject.url) + "\">查看" + escapeHtml(subject.title || "相关页面") + "</a></p>"; }
