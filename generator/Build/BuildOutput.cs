@@ -14,7 +14,7 @@ internal sealed class BuildOutput : IDisposable
     private readonly BuildOptions _options;
     private bool _committed;
 
-    private BuildOutput(BuildOptions options, SiteWriter site, PageRenderer.Memory? pageMemory, IntakeDataWriter.IndexMemory? indexMemory)
+    private BuildOutput(BuildOptions options, SiteOutput site, PageRenderer.Memory? pageMemory, IntakeDataWriter.IndexMemory? indexMemory)
     {
         _options = options;
         Site = site;
@@ -22,7 +22,8 @@ internal sealed class BuildOutput : IDisposable
         IndexMemory = indexMemory;
     }
 
-    public SiteWriter Site { get; }
+    /// <summary>The site's files, each hashed as it is written for the signed manifest.</summary>
+    public SiteOutput Site { get; }
 
     /// <summary>With `serve`: the last build's page fingerprints and this build's.</summary>
     public PageRenderer.Memory? PageMemory { get; }
@@ -38,7 +39,8 @@ internal sealed class BuildOutput : IDisposable
         // The cache describes the output only if the output is still the one its build wrote
         // (a `build` from another process in between writes a new stamp).
         var trusted = cache?.Stamp is { } stamp && IntakeDataWriter.ReadStamp(options.IntakeOutput) == stamp && Directory.Exists(options.Output);
-        var site = new SiteWriter(options.Output, trusted ? cache!.OutputFiles : null, expectedFiles);
+        var writer = new SiteWriter(options.Output, trusted ? cache!.OutputFiles : null, expectedFiles);
+        var site = new SiteOutput(writer, options.Output, trusted ? cache!.FileHashes : null, expectedFiles);
         var pageMemory = cache is null ? null : new PageRenderer.Memory(
             trusted ? cache.Pages : new Dictionary<string, UInt128>(),
             new(concurrencyLevel: 64, capacity: expectedFiles, StringComparer.Ordinal)); // sized up front: both render workers add every page
@@ -78,9 +80,9 @@ internal sealed class BuildOutput : IDisposable
     public int Commit(BuildCache? cache)
     {
         IntakeDataWriter.SwapIn(_options.IntakeOutput);
-        Site.Commit();
+        Site.Writer.Commit();
         _committed = true;
-        cache?.Commit(Stamp, PageMemory!.Current, Site.Files, IndexMemory!.Current.Count > 0 ? IndexMemory.Current : null);
+        cache?.Commit(Stamp, PageMemory!.Current, Site.Writer.Files, Site.Hashes, IndexMemory!.Current.Count > 0 ? IndexMemory.Current : null);
         return 0;
     }
 
@@ -91,6 +93,6 @@ internal sealed class BuildOutput : IDisposable
             IntakeDataWriter.Discard(_options.IntakeOutput);
         }
 
-        Site.Dispose();
+        Site.Writer.Dispose();
     }
 }

@@ -76,6 +76,10 @@ public static class BuildPipeline
 
             // Write: what is not a page (assets, content files, feed, sitemap, robots.txt).
             report.Time("write", () => SiteFiles.Write(options, site, plan.Jobs, plan.Assets, validated.StaticFiles, output.Site, output.PageMemory));
+
+            // Sign: every file's SHA-256, taken as it was written, in site-manifest.json signed with
+            // Ed25519 (checked by `verify`), staged with the site so it is swapped in with it.
+            report.Time("sign", () => output.Site.StageManifest(key!));
         });
         await report.TimeAsync("wait-index", () => output.WaitForIndex(index, diagnostics));
 
@@ -86,17 +90,14 @@ public static class BuildPipeline
         }
 
         report.Time("commit", () => output.Commit(cache));
-
-        // Sign: every published file's SHA-256 in site-manifest.json, signed with Ed25519 (checked by `verify`).
-        report.Time("sign", () => SiteManifest.Write(options.Output, key!));
-        report.FilesWritten = output.Site.FileCount;
-        report.FilesUnchanged = output.Site.UnchangedCount;
+        report.FilesWritten = output.Site.Writer.FileCount;
+        report.FilesUnchanged = output.Site.Writer.UnchangedCount;
         return report;
     }
 
     private static (ContentLoader.Result Content, InputRecords Input) Load(BuildOptions options, DiagnosticBag diagnostics, BuildCache? cache)
     {
-        var content = ContentLoader.Load(options.Root, diagnostics, cache);
+        var content = ContentLoader.Load(options.Root, diagnostics, cache?.Files);
         var input = InputLoader.Load(options.Root, diagnostics);
 
         // Deputies' names go into the index with their pinyin; the transform compiles while the site renders.
@@ -122,7 +123,7 @@ public static class BuildPipeline
     {
         var urls = new SiteUrls();
         var assets = ThemeAssets.Load(options.Root, diagnostics);
-        var context = new PageContext(site, urls, diagnostics, cache) { SigningPublicKey = publicKey };
+        var context = new PageContext(site, urls, diagnostics, cache?.Rendering) { SigningPublicKey = publicKey };
         var reserved = SiteFiles.Urls(assets).ToList();
         var jobs = PagePlanner.Plan(context, reserved);
         PagePlanner.RegisterUrls(site, jobs, validated.StaticFiles, urls);

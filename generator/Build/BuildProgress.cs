@@ -7,7 +7,7 @@ namespace Site.Generator.Build;
 /// and while pages render, how many of them are done (at most one line a second, and the last).
 /// `serve` shows it for its first build, the one that takes long on a large site.
 /// </summary>
-public sealed class BuildProgress(TextWriter output)
+public sealed class BuildProgress(TextWriter output) : Rendering.IRenderProgress
 {
     /// <summary>The pipeline's step names (<see cref="BuildReport.Time{T}"/>) → what the person reads.</summary>
     private static readonly Dictionary<string, string> Labels = new(StringComparer.Ordinal)

@@ -1,4 +1,3 @@
-using Site.Generator.Build;
 using Site.Generator.Diagnostics;
 
 namespace Site.Generator.Loading;
@@ -13,7 +12,7 @@ public sealed class ContentLoader
 {
     public sealed record Result(IReadOnlyList<SourceDocument> Documents, IReadOnlyList<string> StaticFiles);
 
-    public static Result Load(string root, DiagnosticBag diagnostics, BuildCache? cache = null)
+    public static Result Load(string root, DiagnosticBag diagnostics, LoadedFileMemo? cache = null)
     {
         var contentDir = Path.Combine(root, "content");
         if (!Directory.Exists(contentDir))
@@ -58,17 +57,17 @@ public sealed class ContentLoader
         statics.Sort(StringComparer.Ordinal);
         var documents = new SourceDocument?[markdown.Count];
         Parallel.For(0, markdown.Count, i => documents[i] = cache is null ? LoadOne(root, markdown[i], diagnostics) : LoadCached(root, markdown[i], diagnostics, cache));
-        cache?.ForgetDocumentsExcept(markdown);
+        cache?.ForgetExcept(markdown);
         return new Result(
             documents.Where(d => d is not null).Select(d => d!).ToList(),
             statics.Select(f => SitePaths.Relative(root, f)).ToList());
     }
 
     /// <summary>An unchanged file (same modification time and size) that loaded cleanly last time is not read again.</summary>
-    private static SourceDocument? LoadCached(string root, string fullPath, DiagnosticBag diagnostics, BuildCache cache)
+    private static SourceDocument? LoadCached(string root, string fullPath, DiagnosticBag diagnostics, LoadedFileMemo cache)
     {
         var info = new FileInfo(fullPath);
-        if (cache.LoadedDocument(fullPath, info.Length, info.LastWriteTimeUtc) is { } known)
+        if (cache.Find(fullPath, info.Length, info.LastWriteTimeUtc) is { } known)
         {
             return known;
         }
@@ -78,7 +77,7 @@ public sealed class ContentLoader
         diagnostics.AddRange(local);
         if (document is not null && local.Count == 0)
         {
-            cache.RememberDocument(fullPath, info.Length, info.LastWriteTimeUtc, document);
+            cache.Remember(fullPath, info.Length, info.LastWriteTimeUtc, document);
         }
 
         return document;

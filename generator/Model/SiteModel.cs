@@ -2,64 +2,82 @@ namespace Site.Generator.Model;
 
 /// <summary>
 /// The whole site after linking: every record, ordered as pages show them, with the lookups
-/// that make links go both ways (a deputy's page lists the stories about them).
+/// that make links go both ways (a deputy's page lists the stories about them). Each kind's
+/// members are set once, by its step in <c>SiteLinker.Steps</c>; a kind added later keeps what its
+/// step made in <see cref="Linked{T}"/> instead of a member here.
 /// </summary>
 public sealed class SiteModel
 {
     public required SiteConfig Config { get; init; }
 
     /// <summary>Newest first.</summary>
-    public required IReadOnlyList<Story> Stories { get; init; }
+    public IReadOnlyList<Story> Stories { get; internal set; } = [];
 
-    public required IReadOnlyList<PlainPage> Pages { get; init; }
+    public IReadOnlyList<PlainPage> Pages { get; internal set; } = [];
 
     /// <summary>Open drafts first (nearest deadline first), then closed ones (latest first).</summary>
-    public required IReadOnlyList<Draft> Drafts { get; init; }
+    public IReadOnlyList<Draft> Drafts { get; internal set; } = [];
 
     /// <summary>In official roster order: by surname stroke count.</summary>
-    public required IReadOnlyList<Deputy> Deputies { get; init; }
+    public IReadOnlyList<Deputy> Deputies { get; internal set; } = [];
 
-    public required IReadOnlyList<Station> Stations { get; init; }
+    public IReadOnlyList<Station> Stations { get; internal set; } = [];
 
-    public required IReadOnlyList<Suggestion> Suggestions { get; init; }
+    public IReadOnlyList<Suggestion> Suggestions { get; internal set; } = [];
 
     /// <summary>Newest year first; within a year the county before townships, 票决 before 票选.</summary>
-    public required IReadOnlyList<Ballot> Ballots { get; init; }
+    public IReadOnlyList<Ballot> Ballots { get; internal set; } = [];
 
-    public required IReadOnlyDictionary<RegionCode, Region> Regions { get; init; }
+    public IReadOnlyDictionary<RegionCode, Region> Regions { get; internal set; } = new Dictionary<RegionCode, Region>();
 
     /// <summary>A region's direct sub-regions (a town's villages), in code order.</summary>
-    public required ILookup<RegionCode, Region> RegionChildren { get; init; }
+    public ILookup<RegionCode, Region> RegionChildren { get; internal set; } = NoLinks<RegionCode, Region>();
 
-    public required IReadOnlyDictionary<DeputyId, Deputy> DeputiesById { get; init; }
+    public IReadOnlyDictionary<DeputyId, Deputy> DeputiesById { get; internal set; } = new Dictionary<DeputyId, Deputy>();
 
-    public required IReadOnlyDictionary<StationId, Station> StationsById { get; init; }
+    public IReadOnlyDictionary<StationId, Station> StationsById { get; internal set; } = new Dictionary<StationId, Station>();
 
-    public required ILookup<DeputyId, Story> StoriesByDeputy { get; init; }
+    public ILookup<DeputyId, Story> StoriesByDeputy { get; internal set; } = NoLinks<DeputyId, Story>();
 
-    public required ILookup<StationId, Story> StoriesByStation { get; init; }
+    public ILookup<StationId, Story> StoriesByStation { get; internal set; } = NoLinks<StationId, Story>();
 
-    public required ILookup<string, Story> StoriesByColumn { get; init; }
+    public ILookup<string, Story> StoriesByColumn { get; internal set; } = NoLinks<string, Story>();
 
-    public required ILookup<string, Story> StoriesByTag { get; init; }
+    public ILookup<string, Story> StoriesByTag { get; internal set; } = NoLinks<string, Story>();
 
-    public required ILookup<StationId, Deputy> DeputiesByStation { get; init; }
+    public ILookup<StationId, Deputy> DeputiesByStation { get; internal set; } = NoLinks<StationId, Deputy>();
 
-    public required ILookup<DeputyId, DutyRecord> DutiesByDeputy { get; init; }
+    public ILookup<DeputyId, DutyRecord> DutiesByDeputy { get; internal set; } = NoLinks<DeputyId, DutyRecord>();
 
-    public required ILookup<DeputyId, Suggestion> SuggestionsByDeputy { get; init; }
+    public ILookup<DeputyId, Suggestion> SuggestionsByDeputy { get; internal set; } = NoLinks<DeputyId, Suggestion>();
 
     /// <summary>Stories naming a suggestion in their <c>suggestions:</c>, by 建议编号, newest first.</summary>
-    public ILookup<string, Story> StoriesBySuggestion { get; init; } = Array.Empty<Story>().ToLookup(s => s.Slug, StringComparer.Ordinal);
+    public ILookup<string, Story> StoriesBySuggestion { get; internal set; } = NoLinks<string, Story>();
 
     /// <summary>Each draft that names a previous reading, compared with it article by article.</summary>
-    public IReadOnlyDictionary<DraftId, DraftComparison> DraftComparisons { get; init; } = new Dictionary<DraftId, DraftComparison>();
+    public IReadOnlyDictionary<DraftId, DraftComparison> DraftComparisons { get; internal set; } = new Dictionary<DraftId, DraftComparison>();
 
     /// <summary>Each draft in a chain of readings (linked by <c>previous:</c>): the whole chain, earliest first.</summary>
-    public IReadOnlyDictionary<DraftId, IReadOnlyList<Draft>> DraftReadings { get; init; } = new Dictionary<DraftId, IReadOnlyList<Draft>>();
+    public IReadOnlyDictionary<DraftId, IReadOnlyList<Draft>> DraftReadings { get; internal set; } = new Dictionary<DraftId, IReadOnlyList<Draft>>();
 
     /// <summary>The clock the build was asked to use: decides which drafts are open. Fixed in tests.</summary>
     public required DateTimeOffset Now { get; init; }
+
+    private readonly Dictionary<Type, object> _linked = [];
+
+    /// <summary>
+    /// What a kind's link step made of its records (its ordered list and lookups, one type per kind),
+    /// for kinds added without members here. Throws <see cref="KeyNotFoundException"/> when no step
+    /// in <c>SiteLinker.Steps</c> set it.
+    /// </summary>
+    public T Linked<T>()
+        where T : class =>
+        _linked.TryGetValue(typeof(T), out var value) ? (T)value : throw new KeyNotFoundException($"No link step set {typeof(T).Name}.");
+
+    internal void SetLinked<T>(T value)
+        where T : class => _linked[typeof(T)] = value;
+
+    private static ILookup<TKey, TValue> NoLinks<TKey, TValue>() => Array.Empty<(TKey Key, TValue Value)>().ToLookup(x => x.Key, x => x.Value);
 
     public string RegionName(RegionCode? code) =>
         code is { } c && Regions.TryGetValue(c, out var region) ? region.Name : "";

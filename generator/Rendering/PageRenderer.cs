@@ -3,7 +3,6 @@ using System.Text;
 using Microsoft.AspNetCore.Components.Web;
 using Site.Generator.Diagnostics;
 using Site.Generator.Rendering.Pages;
-using Site.Generator.Writing;
 using Site.Theme;
 using Site.Theme.ViewModels;
 
@@ -31,8 +30,8 @@ public static class PageRenderer
 
     /// <returns>How many pages were rendered (the rest were kept).</returns>
     public static async Task<int> RenderAsync(
-        IReadOnlyList<PageJob> jobs, SiteChrome chrome, SiteWriter writer, DiagnosticBag diagnostics, Memory? memory, CancellationToken cancellationToken,
-        Build.BuildProgress? progress = null)
+        IReadOnlyList<PageJob> jobs, SiteChrome chrome, IOutputSink writer, DiagnosticBag diagnostics, Memory? memory, CancellationToken cancellationToken,
+        IRenderProgress? progress = null)
     {
         progress?.PagesStarted(jobs.Count);
         var workers = Math.Max(1, Environment.ProcessorCount);

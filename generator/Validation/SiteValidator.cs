@@ -11,7 +11,8 @@ public static class SiteValidator
     /// <summary>
     /// One line per kind of office record, in the order they must run (a record may refer to kinds
     /// above it): validate each raw record, keep the valid ones, and report a repeated id at its row.
-    /// Adding a record kind = its validator and one line here.
+    /// Adding a record kind = its validator and one line here, adding to <c>site.Records&lt;T&gt;()</c>
+    /// (e.g. <c>Each(input.Of(RecordKind.X), site.Records&lt;X&gt;(), map =&gt; XValidator.Validate(map, site, d), x =&gt; x.Id, "id", "编号", d)</c>).
     /// </summary>
     private static readonly Action<InputRecords, ValidatedSite, DiagnosticBag>[] RecordValidators =
     [

@@ -27,6 +27,23 @@ public sealed class ValidatedSite
 
     public List<Reference> References { get; } = [];
 
+    private readonly Dictionary<Type, object> _records = [];
+
+    /// <summary>
+    /// The valid records of a kind added without a list of its own here: its line in
+    /// <c>SiteValidator.RecordValidators</c> adds to it and its step in <c>SiteLinker.Steps</c> reads it.
+    /// </summary>
+    public List<T> Records<T>()
+        where T : class
+    {
+        if (!_records.TryGetValue(typeof(T), out var records))
+        {
+            _records[typeof(T)] = records = new List<T>();
+        }
+
+        return (List<T>)records;
+    }
+
     public List<string> StaticFiles { get; } = [];
 
     /// <summary>

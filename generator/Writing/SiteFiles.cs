@@ -17,7 +17,7 @@ public static class SiteFiles
         assets.Files.Keys.Select(SiteRoutes.Asset).Concat([SiteRoutes.Feed, SiteRoutes.Sitemap, SiteRoutes.Robots, SiteRoutes.Manifest, SiteRoutes.ManifestSignature]);
 
     public static int Write(
-        Build.BuildOptions options, SiteModel site, IReadOnlyList<PageJob> jobs, ThemeAssets assets, IEnumerable<string> staticFiles, SiteWriter writer, PageRenderer.Memory? pageMemory)
+        Build.BuildOptions options, SiteModel site, IReadOnlyList<PageJob> jobs, ThemeAssets assets, IEnumerable<string> staticFiles, SiteOutput writer, PageRenderer.Memory? pageMemory)
     {
         foreach (var (name, bytes) in assets.Files)
         {

@@ -18,16 +18,17 @@ public static class SiteManifest
 
     public static readonly string SignatureFile = SiteRoutes.OutputPath(SiteRoutes.ManifestSignature);
 
-    /// <summary>Hashes every file of <paramref name="siteFolder"/> (but the manifest and its signature) and writes both.</summary>
-    public static int Write(string siteFolder, SigningKey key)
+    /// <summary>
+    /// The manifest's bytes (indented JSON) for <paramref name="files"/> (path → lowercase hex SHA-256,
+    /// the manifest and its signature not among them), and the signature file's bytes: the Ed25519
+    /// signature of exactly those manifest bytes, base64, one line.
+    /// </summary>
+    public static (byte[] Manifest, byte[] Signature) Create(SortedDictionary<string, string> files, SigningKey key)
     {
-        var files = Hash(siteFolder);
         var manifest = JsonSerializer.SerializeToUtf8Bytes(
             new Manifest("SHA-256", "Ed25519", key.PublicKey, files),
             new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
-        File.WriteAllBytes(Path.Combine(siteFolder, ManifestFile), manifest);
-        File.WriteAllText(Path.Combine(siteFolder, SignatureFile), Convert.ToBase64String(key.Sign(manifest)) + "\n", new UTF8Encoding(false));
-        return files.Count;
+        return (manifest, new UTF8Encoding(false).GetBytes(Convert.ToBase64String(key.Sign(manifest)) + "\n"));
     }
 
     /// <summary>The manifest's shape: algorithms, the signer's public key (base64), path → lowercase hex SHA-256.</summary>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Site.Generator.Build;
 using Site.Generator.Diagnostics;
 using Site.Generator.Model;
 using Site.Generator.Rendering.Markdown;
@@ -9,7 +8,7 @@ using Site.Generator.Vocabulary;
 namespace Site.Generator.Rendering.Pages;
 
 /// <summary>What page kinds share while building view models: the model, the URL set, and common mappings.</summary>
-public sealed class PageContext(SiteModel site, SiteUrls urls, DiagnosticBag diagnostics, BuildCache? cache = null)
+public sealed class PageContext(SiteModel site, SiteUrls urls, DiagnosticBag diagnostics, RenderMemo? cache = null)
 {
     // Taken when the first page is rendered: by then every URL of the site is registered.
     private readonly Lazy<UInt128> _urlSet = new(urls.Fingerprint);

@@ -71,6 +71,33 @@ public sealed class SiteManifestTests
     }
 
     [Fact]
+    public async Task Verify_AfterServeRebuildsAndAFreshRebuild_Passes_KeptFilesAreSignedWithTheirRememberedHashes()
+    {
+        using var site = TestSite.Write(Site);
+        var cache = new Site.Generator.Build.BuildCache();
+        await site.RebuildAsync(cache: cache);
+        site.AssertNoErrors();
+        var key = File.ReadAllText(Path.Combine(site.Output, "verify", "public-key.txt")).Trim();
+
+        // `serve`: one page changes, every other file is kept unread and signed with the hash the last build took.
+        var about = Path.Combine(site.Root, "content", "pages", "about.md");
+        File.WriteAllText(about, File.ReadAllText(about).Replace("县人大常委会办公室主办。", "县人大常委会办公室主办，信息科维护。"));
+        await site.RebuildAsync(cache: cache);
+        site.AssertNoErrors();
+        Assert.Contains("信息科维护", site.ReadFile("about/index.html"));
+        Assert.Equal(0, Verify(site.Output, key).Exit);
+        await site.RebuildAsync(cache: cache);
+        Assert.Equal(0, Verify(site.Output, key).Exit);
+
+        // A fresh `build` over the last output: unchanged files are hard-linked, and still listed with their hashes.
+        await site.RebuildAsync();
+        site.AssertNoErrors();
+        var (exit, output, errors) = Verify(site.Output, key);
+        Assert.True(exit == 0, errors);
+        Assert.Contains("核验通过", output);
+    }
+
+    [Fact]
     public void SigningKey_FromConfiguration_IsStable_BadOrInsideTheSite_IsAChineseProblem()
     {
         var seed = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
