@@ -62,12 +62,12 @@ public static class SubmissionBody
         }
         catch (InvalidDataException ex)
         {
-            return Refusal(http.Request.Body, ex);
+            return Refusal(http.Request.Body, ex, http.GetEndpoint()?.Metadata.GetMetadata<SubmissionKind>()?.Noun ?? "意见");
         }
     }
 
     /// <summary>Why the form reader refused the buffered body: too many fields, a control character, or size.</summary>
-    private static FormRead Refusal(Stream body, InvalidDataException ex)
+    private static FormRead Refusal(Stream body, InvalidDataException ex, string noun)
     {
         body.Position = 0;
         var raw = new StreamReader(body, System.Text.Encoding.UTF8).ReadToEnd();
@@ -84,7 +84,7 @@ public static class SubmissionBody
             var equals = pair.IndexOf('=', StringComparison.Ordinal);
             var name = Decode(equals < 0 ? pair : pair[..equals]);
             var value = equals < 0 ? "" : Decode(pair[(equals + 1)..]);
-            var label = Labels.GetValueOrDefault(name, "表单字段");
+            var label = name == "text" ? noun + "内容" : Labels.GetValueOrDefault(name, "表单字段");
             if ((SubmissionText.Unstorable(name, label) ?? SubmissionText.Unstorable(value, label)) is { } problem)
             {
                 return new(null, StatusCodes.Status400BadRequest, problem);

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Site.Intake;
 using Site.Contracts;
@@ -11,15 +12,15 @@ using Site.Contracts;
 namespace Site.Benchmarks;
 
 /// <summary>
-/// Sustained durable comments per second through the real endpoint on Kestrel at 127.0.0.1: C clients,
+/// Sustained durable comments (or, with <c>messages</c>, messages to deputies, 留言) per second through the real endpoint on Kestrel at 127.0.0.1: C clients,
 /// each on its own keep-alive connection (<see cref="LoopbackClient"/>), post for S seconds; every 201 means committed (SQLite synchronous=FULL, or PostgreSQL); then the
 /// stored count is checked against the acknowledged count (zero lost).
 /// </summary>
 internal static class CommentsBenchmark
 {
-    public static async Task<int> RunAsync(int seconds, int clients, string? postgres)
+    public static async Task<int> RunAsync(int seconds, int clients, string? postgres, bool messages = false)
     {
-        var folder = Bench.TempFolder("comments");
+        var folder = Bench.TempFolder(messages ? "messages" : "comments");
         try
         {
             // What one durable commit costs the disk here, to tell a disk-bound store from a CPU-bound one.
@@ -30,6 +31,8 @@ internal static class CommentsBenchmark
             var manifest = new DraftManifest([new DraftEntry("bench", "压测草案", "/drafts/bench/", now.AddDays(-1), now.AddDays(30),
                 Enumerable.Range(1, 50).Select(n => new ArticleEntry($"article-{n}", $"第{n}条")).ToList())]);
             File.WriteAllText(Path.Combine(folder, DraftManifest.FileName), JsonSerializer.Serialize(manifest, DraftManifest.Json));
+            var deputies = new DeputyManifest(Enumerable.Range(1, 50).Select(n => new DeputyEntry($"D{n:0000}", $"代表{n}", $"/deputies/D{n:0000}/", "S01")).ToList());
+            File.WriteAllText(Path.Combine(folder, BuildContract.DeputiesFile), JsonSerializer.Serialize(deputies, BuildContract.ManifestJson));
 
             var builder = WebApplication.CreateBuilder();
             builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -53,11 +56,14 @@ internal static class CommentsBenchmark
             {
                 var mine = latencies[c] = new List<double>(100_000);
                 var random = new Random(c);
-                using var connection = await LoopbackClient.ConnectAsync(new Uri(address), "/api/drafts/bench/comments");
+                // One deputy per client: a LoopbackClient posts to one path.
+                using var connection = await LoopbackClient.ConnectAsync(new Uri(address), messages ? $"/api/deputies/D{c % 50 + 1:0000}/messages" : "/api/drafts/bench/comments");
                 for (var i = 0; DateTime.UtcNow < stop; i++)
                 {
                     // The text holds no character JSON escapes, so plain interpolation is valid JSON.
-                    var json = $$"""{"article":"article-{{random.Next(1, 51)}}","text":"第{{c}}号用户的第{{i}}条意见：建议明确物业服务收费标准并按季度公示。"}""";
+                    var json = messages
+                        ? $$"""{"text":"第{{c}}号用户的第{{i}}条留言：村口路灯坏了三个月，请代表帮忙反映。","contact":"1380000{{i % 10000:0000}}","wantsReply":true,"publish":{{(i % 2 == 0 ? "true" : "false")}}}"""
+                        : $$"""{"article":"article-{{random.Next(1, 51)}}","text":"第{{c}}号用户的第{{i}}条意见：建议明确物业服务收费标准并按季度公示。"}""";
                     var start = Stopwatch.GetTimestamp();
                     var status = await connection.PostAsync(json);
                     if (status == (int)HttpStatusCode.Created)
@@ -72,10 +78,11 @@ internal static class CommentsBenchmark
             })));
             var elapsed = clock.Elapsed.TotalSeconds;
             var all = latencies.SelectMany(l => l).Order().ToList();
-            var stats = await http.GetFromJsonAsync<JsonElement>("/api/drafts/bench/stats");
-            var stored = stats.GetProperty("comments").GetInt32();
+            var stored = messages
+                ? await app.Services.GetRequiredService<Site.Intake.Storage.IMessageStore>().ListAsync(null, CancellationToken.None).CountAsync()
+                : (await http.GetFromJsonAsync<JsonElement>("/api/drafts/bench/stats")).GetProperty("comments").GetInt32();
             Console.WriteLine($"{(postgres is null ? "SQLite (WAL, synchronous=FULL)" : "PostgreSQL (fsync on, synchronous_commit on)")}, {clients} clients, {elapsed:0.0} s: " +
-                $"{all.Count:N0} acknowledged = {all.Count / elapsed:N0} comments/s; latency p50 {Bench.Percentile(all, 50):0.00} ms, p99 {Bench.Percentile(all, 99):0.00} ms; " +
+                $"{all.Count:N0} acknowledged = {all.Count / elapsed:N0} {(messages ? "messages" : "comments")}/s; latency p50 {Bench.Percentile(all, 50):0.00} ms, p99 {Bench.Percentile(all, 99):0.00} ms; " +
                 $"refused {failures}; stored {stored:N0}, lost {Math.Max(0, all.Count - stored)}");
             await app.StopAsync();
             return all.Count <= stored ? 0 : 1;

@@ -10,6 +10,7 @@ using Site.Benchmarks;
 //   search   --docs N --queries Q [--keep DIR]   index throughput and size, query p50/p99
 //   relevance                          MRR and precision@5 of the search relevance table, bigrams alone and with words
 //   comments --seconds S --clients C [--postgres CONN]
+//   messages --seconds S --clients C [--postgres CONN]
 //   qr       --codes N                     QR encoding: QRCoder against the site's encoder
 //   files    --count N                     what the temp folder's disk charges per folder and per file
 var arguments = Arguments.Parse(args);
@@ -31,6 +32,7 @@ var exitCode = command switch
     "search" => SearchBenchmark.Run(arguments.Int("docs", 100_000), arguments.Int("queries", 2000), arguments.String("keep")),
     "relevance" => await RelevanceBenchmark.RunAsync(),
     "comments" => await CommentsBenchmark.RunAsync(arguments.Int("seconds", 10), arguments.Int("clients", 64), arguments.String("postgres")),
+    "messages" => await CommentsBenchmark.RunAsync(arguments.Int("seconds", 10), arguments.Int("clients", 64), arguments.String("postgres"), messages: true),
     "qr" => QrBenchmark.Run(arguments.Int("codes", 20_000)),
     "files" => FilesBenchmark.Run(arguments.Int("count", 10_000)),
     _ => Usage(),
@@ -40,7 +42,7 @@ return exitCode;
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: build --stories N | roster --deputies N --stations M | search --docs N | relevance | comments --seconds S --clients C [--postgres CONN] | qr --codes N | files --count N");
+    Console.Error.WriteLine("usage: build --stories N | roster --deputies N --stations M | search --docs N | relevance | comments --seconds S --clients C [--postgres CONN] | messages --seconds S --clients C [--postgres CONN] | qr --codes N | files --count N");
     return 2;
 }
 
