@@ -162,7 +162,7 @@ public static class BuildPipeline
         assets.Url("site.css"),
         assets.Url("site.js"),
         site.Config.Nav.Where(link => !link.Url.StartsWith('/') || urls.Exists(link.Url)).Select(link => new NavItem(link.Title, link.Url, link.Key)).ToList(),
-        site.Pages.Select(p => new NavItem(p.Title, p.Url, p.Slug)).Append(new NavItem("开放数据", SiteRoutes.OpenData, "data")).Append(new NavItem("订阅", SiteRoutes.Feed, "feed")).ToList(),
+        site.Pages.Select(p => new NavItem(p.Title, p.Url, p.Slug)).Append(new NavItem("查询回执", SiteRoutes.Receipts, "receipts")).Append(new NavItem("开放数据", SiteRoutes.OpenData, "data")).Append(new NavItem("订阅", SiteRoutes.Feed, "feed")).ToList(),
         $"© {site.Config.Title}",
         site.Config.Description,
         site.Config.Ident.Logo,

@@ -105,6 +105,9 @@ public static class DiagnosticCodes
     public const string UnknownDraft = "SG3106";
     public const string UnknownBallot = "SG3107";
 
+    /// <summary>A story's suggestions: names a 建议编号 that input/suggestions/ does not have.</summary>
+    public const string UnknownSuggestion = "SG3108";
+
     /// <summary>A deputy's photo that cannot be decoded as an image (wrong type under its extension, truncated, empty).</summary>
     public const string UnreadablePhoto = "SG3120";
 

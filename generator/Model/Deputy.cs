@@ -53,14 +53,17 @@ public sealed record Suggestion(
     string? Satisfaction,
     string? Reply,
     DateOnly? Assigned,
-    DateOnly? Answered)
+    DateOnly? Answered,
+    DateOnly? Closed = null)
 {
+    /// <summary>The number as a URL segment: '/' and spaces made '-' (2026/016 → 2026-016); checked by <see cref="Validation.SafeName"/>.</summary>
     public string Slug => Number.Replace('/', '-').Replace(' ', '-');
 
-    /// <summary>The row's id in suggestion tables, so search hits can point at it.</summary>
+    /// <summary>The row's id in suggestion tables.</summary>
     public string Anchor => "s-" + Slug;
 
-    public string Url => SiteRoutes.Suggestion(Anchor);
+    /// <summary>The suggestion's own page, where its reply is: /suggestions/2026-001/.</summary>
+    public string Url => SiteRoutes.Suggestion(Slug);
 }
 
 /// <summary>交办 → 办理中 → 答复 → 办结.</summary>

@@ -51,6 +51,9 @@ public sealed class SiteModel
 
     public ILookup<DeputyId, Suggestion> SuggestionsByDeputy { get; internal set; } = NoLinks<DeputyId, Suggestion>();
 
+    /// <summary>Stories naming a suggestion in their <c>suggestions:</c>, by 建议编号, newest first.</summary>
+    public ILookup<string, Story> StoriesBySuggestion { get; internal set; } = NoLinks<string, Story>();
+
     /// <summary>Each draft that names a previous reading, compared with it article by article.</summary>
     public IReadOnlyDictionary<DraftId, DraftComparison> DraftComparisons { get; internal set; } = new Dictionary<DraftId, DraftComparison>();
 

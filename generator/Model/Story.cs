@@ -16,6 +16,9 @@ public sealed record Story(
     string? Summary,
     MarkdownSource Body)
 {
+    /// <summary>建议编号 of the suggestions the story tells of (its <c>suggestions:</c>); each is checked against input/suggestions/.</summary>
+    public IReadOnlyList<string> Suggestions { get; init; } = [];
+
     public string Url => SiteRoutes.Story(Slug);
 }
 

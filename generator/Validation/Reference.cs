@@ -12,6 +12,9 @@ public enum ReferenceKind
     /// <summary>A draft by its slug (a later reading's <c>previous:</c>).</summary>
     Draft,
 
+    /// <summary>A suggestion by its number (建议编号), as a story's <c>suggestions:</c> names it.</summary>
+    Suggestion,
+
     /// <summary>An image file, by its site path (/stories/2026/cover.jpg): it must be a static file of content/.</summary>
     Image,
 }

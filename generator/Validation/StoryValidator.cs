@@ -28,6 +28,7 @@ public static class StoryValidator
 
         var deputies = fields.List("deputies");
         var stations = fields.List("stations");
+        var suggestions = fields.List("suggestions");
         var tags = fields.List("tags").Where(t => fields.CheckName(t.Value, t.Location, "tags")).Select(t => t.Value).Distinct().ToList();
         var cover = ImageReference.Read(fields, "cover", StoryFolder(document), site);
         var summary = fields.String("summary");
@@ -44,6 +45,7 @@ public static class StoryValidator
         // Checked even when a field failed, so that one run shows every mistake of the story.
         site.References.AddRange(deputies.Select(d => new Reference(ReferenceKind.Deputy, d.Value, d.Location, "deputies（相关代表）")));
         site.References.AddRange(stations.Select(s => new Reference(ReferenceKind.Station, s.Value, s.Location, "stations（相关家站点）")));
+        site.References.AddRange(suggestions.Select(s => new Reference(ReferenceKind.Suggestion, s.Value, s.Location, "suggestions（相关建议）")));
         if (fields.ErrorCount > 0 || slug is null || title is null || date is null || column is null)
         {
             site.UnpublishedBodies.Add(Body(document));
@@ -61,7 +63,10 @@ public static class StoryValidator
             tags,
             cover,
             summary,
-            Body(document));
+            Body(document))
+        {
+            Suggestions = suggestions.Select(s => s.Value).Distinct().ToList(),
+        };
     }
 
     /// <summary>

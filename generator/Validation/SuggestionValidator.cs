@@ -46,7 +46,8 @@ public static class SuggestionValidator
             satisfaction,
             fields.String("reply"),
             fields.Date("assigned"),
-            fields.Date("answered"));
+            fields.Date("answered"),
+            fields.Date("closed"));
         fields.ReportUnknownKeys();
         return fields.ErrorCount > 0 ? null : suggestion;
     }

@@ -40,6 +40,9 @@ public static class SiteRoutes
 
     public const string Search = "/search/";
 
+    /// <summary>查询回执: look up a comment's or a message's receipt number.</summary>
+    public const string Receipts = "/receipts/";
+
     public const string Feed = "/feed.xml";
 
     public const string Sitemap = "/sitemap.xml";
@@ -87,8 +90,8 @@ public static class SiteRoutes
     /// <summary>A station's reception days as an iCalendar file.</summary>
     public static string StationCalendar(StationId id) => Station(id) + "calendar.ics";
 
-    /// <summary>A suggestion is a row of the suggestions table, not a page of its own.</summary>
-    public static string Suggestion(string anchor) => Suggestions + "#" + anchor;
+    /// <summary>A suggestion's page (its handling and the office's reply), by its number as a slug: /suggestions/2026-001/.</summary>
+    public static string Suggestion(string slug) => $"{Suggestions}{slug}/";
 
     public static string Ballot(string id) => $"/ballots/{id}/";
 

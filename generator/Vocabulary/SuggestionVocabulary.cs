@@ -20,9 +20,10 @@ public static class SuggestionVocabulary
         new("status", "办理状态", "状态", "办理状态"),
         new("result", "办理结果分类", "办理结果", "结果分类"),
         new("satisfaction", "代表满意度", "满意度", "代表满意度"),
-        new("reply", "答复摘要", "答复摘要"),
+        new("reply", "答复内容", "答复内容", "答复摘要", "答复意见", "办理答复"),
         new("assigned", "交办日期", "交办日期"),
-        new("answered", "答复日期", "答复日期"));
+        new("answered", "答复日期", "答复日期"),
+        new("closed", "办结日期", "办结日期"));
 
     /// <summary>A status as offices write it → the status.</summary>
     public static readonly IReadOnlyDictionary<string, SuggestionStatus> Statuses = new Dictionary<string, SuggestionStatus>

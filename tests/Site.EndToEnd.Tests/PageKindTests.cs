@@ -13,10 +13,10 @@ public sealed class PageKindTests(SampleServer server)
     [
         "/", "/stories/", "/stories/peixun/", "/columns/lvzhi-gushi/", "/tags/",
         "/deputies/", "/deputies/D0001/", "/deputies/level/county/",
-        "/stations/", "/stations/S01/", "/stations/S01/poster/", "/deputies/figures/", "/deputies/reports/", "/regions/430321/", "/regions/430321100201/", "/data/", "/suggestions/", "/deputies/D0007/",
+        "/stations/", "/stations/S01/", "/stations/S01/poster/", "/deputies/figures/", "/deputies/reports/", "/regions/430321/", "/regions/430321100201/", "/data/", "/suggestions/", "/suggestions/2026-001/", "/deputies/D0007/",
         "/drafts/", "/drafts/wuye-guanli-tiaoli/", "/drafts/wenming-xingwei-banfa/",
         "/ballots/", "/ballots/xiangtan-2026/", "/ballots/xiangtan-2025/P01/",
-        "/search/", "/api/search/page?q=%E4%BB%A3%E8%A1%A8", "/about/", "/no-such-page/",
+        "/search/", "/api/search/page?q=%E4%BB%A3%E8%A1%A8", "/receipts/", "/about/", "/no-such-page/",
     ];
 
     public static TheoryData<string> PageKinds => new(Paths);

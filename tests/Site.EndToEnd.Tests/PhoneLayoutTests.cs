@@ -209,7 +209,9 @@ public sealed class PhoneLayoutTests(SampleServer server)
             return false;
           };
           for (const el of document.body.querySelectorAll('*')) {
-            const r = el.getBoundingClientRect();
+            // A checkbox in its label is tapped anywhere on the label (the publish consent of the message form).
+            const label = el.type === 'checkbox' || el.type === 'radio' ? el.closest('label') : null;
+            const r = (label || el).getBoundingClientRect();
             if (r.width === 0 || r.height === 0) continue;
             if (el.closest('.skip, .sr')) continue;
             if ((r.right > width + 1 || r.left < -1) && !clipped(el)) {
@@ -238,7 +240,9 @@ public sealed class PhoneLayoutTests(SampleServer server)
             return block.textContent.replace(/\s+/g, '').length > el.textContent.replace(/\s+/g, '').length;
           };
           for (const el of document.querySelectorAll('a[href], button, input:not([type=hidden]), select, textarea, summary, [role=button]')) {
-            const r = el.getBoundingClientRect();
+            // A checkbox in its label is tapped anywhere on the label (the publish consent of the message form).
+            const label = el.type === 'checkbox' || el.type === 'radio' ? el.closest('label') : null;
+            const r = (label || el).getBoundingClientRect();
             if (r.width === 0 || r.height === 0 || getComputedStyle(el).visibility === 'hidden') continue;
             if (el.closest('.skip, .sr')) continue;
             const isPrimary = el.matches(primary);

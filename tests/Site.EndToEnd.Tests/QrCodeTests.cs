@@ -81,10 +81,10 @@ public sealed class QrCodeTests(SampleServer server)
         });
     }
 
-    private static string JsQr => Path.Combine(SampleServer.RepositoryRoot(), "tests", "Site.EndToEnd.Tests", "node_modules", "jsqr", "dist", "jsQR.js");
+    internal static string JsQr => Path.Combine(SampleServer.RepositoryRoot(), "tests", "Site.EndToEnd.Tests", "node_modules", "jsqr", "dist", "jsQR.js");
 
     /// <summary>Draws the SVG large on white, as printed, and reads it back with jsQR.</summary>
-    private const string Decode = """
+    internal const string Decode = """
         async source => {
             const img = new Image();
             if (source === 'download') {

@@ -15,7 +15,8 @@ public sealed record Fact(string Label, string Value, string? Url = null);
 
 public sealed record DutyView(string Date, string IsoDate, string Kind, string Title, string? Place, string? Summary, string? Evaluation);
 
-public sealed record SuggestionRow(string Anchor, string Number, string Title, string Session, string Status, string StatusKey, string? Unit, bool Key, string? Result, string? ResultLabel, string? Satisfaction, string Deputies);
+/// <summary>A row of a suggestions table: the title links to the suggestion's page, each deputy to theirs.</summary>
+public sealed record SuggestionRow(string Anchor, string Url, string Number, string Title, string Session, string Status, string StatusKey, string? Unit, bool Key, string? Result, string? ResultLabel, string? Satisfaction, IReadOnlyList<LinkCard> Deputies);
 
 /// <summary>人大代表 page: 一人一档.</summary>
 /// <param name="QrSvg">The QR code of the page, drawn inline.</param>
@@ -37,7 +38,11 @@ public sealed record DeputyPage(
     IReadOnlyList<DutyFigureRow>? Figures = null,
     IReadOnlyList<ReportBackView>? Reports = null,
     IReadOnlyList<string>? FigureLabels = null,
-    string? FiguresUrl = null);
+    string? FiguresUrl = null)
+{
+    /// <summary>给Ta留言 and the published messages (null: the page has no messages block).</summary>
+    public MessageBox? Messages { get; init; }
+}
 
 /// <summary>One year of a deputy's duty figures, counted from the duty records and suggestions (<see cref="DutyFigureRow.Counts"/> in the order of the table's columns).</summary>
 public sealed record DutyFigureRow(string Year, IReadOnlyList<int> Counts);
@@ -56,7 +61,11 @@ public sealed record StationPage(
     IReadOnlyList<LinkCard> Deputies,
     IReadOnlyList<StationFigureRow> Figures,
     string? Intro,
-    IReadOnlyList<StoryCard> Stories);
+    IReadOnlyList<StoryCard> Stories)
+{
+    /// <summary>给Ta留言 and the published messages (null: the page has no messages block).</summary>
+    public MessageBox? Messages { get; init; }
+}
 
 /// <summary>A station's reception days: the rule in words (shown without script), the rule for the page's script to compute the next dates when the page is viewed, and the calendar feed.</summary>
 /// <param name="Script">JSON: <c>{"k":"monthdays","d":[10,25]}</c>, <c>{"k":"nth","n":1,"w":3}</c> (n -1 = last; w 0 = Sunday), <c>{"k":"weekly","w":[2,4]}</c> or <c>{"k":"dates","d":["2026-03-05"]}</c>, with <c>"s"</c>/<c>"e"</c> hours ("9:00") if any.</param>

@@ -160,7 +160,21 @@
       });
       if (count) { count.textContent = "共 " + shown + " 件"; }
     }
-    form.addEventListener("change", apply);
+    // The choices live in the address (?status=…&result=…&unit=…), as the form's GET puts them.
+    var remember = function () {
+      var params = new URLSearchParams();
+      $all("select[data-filter]", form).forEach(function (select) { if (select.value) { params.set(select.name, select.value); } });
+      var query = params.toString();
+      history.replaceState(null, "", location.pathname + (query ? "?" + query : ""));
+    };
+    var initial = new URLSearchParams(location.search);
+    $all("select[data-filter]", form).forEach(function (select) {
+      var wanted = initial.get(select.name);
+      if (wanted && $all("option", select).some(function (o) { return o.value === wanted; })) { select.value = wanted; }
+    });
+    apply();
+    form.addEventListener("change", function () { apply(); remember(); });
+    form.addEventListener("submit", function (event) { event.preventDefault(); apply(); remember(); });
   });
 
   // Draft pages: live counts, a heat mark per article, the comment period by the live clock, and the
@@ -226,91 +240,230 @@
       if (wait > 0 && wait < 86400000) { setTimeout(loadStats, wait + 1000); }
     });
 
+    // The comment form is sent by the shared submission code below; an article's "对本条提意见"
+    // link chooses the article, and a stored comment refreshes the counts.
     var form = $("#comment-form");
     if (form) {
-      var key = "draft-comment:" + draftId;
-      var text = $("#comment-text", form);
       var article = $("#comment-article", form);
-      var result = $("#comment-result", form);
-      // Keep what was typed until a receipt arrives: a lost connection never loses a comment.
-      try {
-        var saved = JSON.parse(localStorage.getItem(key) || "null");
-        if (saved) {
-          text.value = saved.text || "";
-          article.value = saved.article || "";
-          form.elements.idempotencyKey.value = saved.idempotencyKey || "";
-        }
-      } catch (e) { /* storage may be off in private mode */ }
-      var save = function () {
-        try {
-          localStorage.setItem(key, JSON.stringify({ text: text.value, article: article.value, idempotencyKey: form.elements.idempotencyKey.value }));
-        } catch (e) { }
-      };
-      // A key stands for one comment: once the text or the article changes, the next submission is a
-      // new comment with a new key (the endpoint refuses a key reused for a different text).
-      var changed = function () { form.elements.idempotencyKey.value = ""; save(); };
-      text.addEventListener("input", changed);
-      article.addEventListener("change", changed);
       $all("a[data-article]").forEach(function (link) {
         link.addEventListener("click", function () {
           if (article.value !== link.getAttribute("data-article")) {
             article.value = link.getAttribute("data-article");
-            changed();
+            article.dispatchEvent(new Event("change"));
           }
-          setTimeout(function () { text.focus(); }, 0);
+          setTimeout(function () { $("#comment-text", form).focus(); }, 0);
         });
       });
-      form.addEventListener("submit", function (event) {
-        event.preventDefault();
-        if (!form.elements.idempotencyKey.value) {
-          form.elements.idempotencyKey.value = (crypto.randomUUID ? crypto.randomUUID() : String(Date.now()) + Math.random());
-          save();
-        }
-        var button = $("button[type=submit]", form);
-        button.disabled = true;
-        result.className = "";
-        result.textContent = "正在提交……";
-        var body = {
-          article: article.value || null,
-          text: text.value,
-          name: form.elements.name.value || null,
-          contact: form.elements.contact.value || null,
-          identity: form.elements.identity.value || null
-        };
-        fetch(form.getAttribute("action"), {
-          method: "POST",
-          headers: { "Content-Type": "application/json", Accept: "application/json", "Idempotency-Key": form.elements.idempotencyKey.value },
-          body: JSON.stringify(body)
-        }).then(function (response) {
-          // The endpoint answers every failure with a Chinese sentence (problem JSON); anything else
-          // (a proxy's error page) is said as what it is, not as a lost connection.
-          return response.json().then(function (data) { return { ok: response.ok, status: response.status, data: data || {} }; },
-            function () { return { ok: false, status: response.status, data: {} }; });
-        }, function () {
-          return null;
-        }).then(function (answer) {
-          if (answer === null) {
-            result.className = "error";
-            result.textContent = "网络连接失败，意见未提交。您填写的内容已保存在本机，恢复网络后请再次点击提交，不会重复登记。";
-          } else if (answer.ok) {
-            result.className = "receipt";
-            result.innerHTML = "意见已保存。回执编号：<strong class=\"receipt-number\">" + escapeHtml(answer.data.receipt) + "</strong>，请记下以便查询。";
-            try { localStorage.removeItem(key); } catch (e) { }
-            text.value = "";
-            form.elements.idempotencyKey.value = "";
-            loadStats();
-          } else {
-            var errors = answer.data.errors ? Object.keys(answer.data.errors).map(function (k) { return answer.data.errors[k].join("；"); }) : [];
-            var said = answer.data.detail || answer.data.title;
-            if (answer.status === 422) { form.elements.idempotencyKey.value = ""; save(); }
-            result.className = "error";
-            result.textContent = said
-              ? said + (errors.length ? "：" + errors.join("；") : "")
-              : "服务器暂时无法处理（HTTP " + answer.status + "），意见未提交。您填写的内容已保存在本机，请稍后再试。";
-          }
-        }).then(function () { button.disabled = false; });
-      });
+      form.addEventListener("submission:stored", loadStats);
     }
+  }
+
+  // Every submission form (a comment on a draft, a message to a deputy or a station), one code path:
+  // the form posts to its own action as JSON with an Idempotency-Key, so a second click or a retry
+  // after a lost connection is the same submission, never a second one. What was typed (the fields
+  // marked data-keep: never the name or contact) is kept on this device until a receipt arrives,
+  // and every failure is said in Chinese with the text left in place. Without JavaScript the same
+  // forms post as plain forms and the endpoint answers with a receipt page.
+  var graphemes = function (text) {
+    text = text.replace(/\r\n/g, "\n");
+    if (window.Intl && Intl.Segmenter) {
+      var n = 0, it = new Intl.Segmenter("zh", { granularity: "grapheme" }).segment(text)[Symbol.iterator]();
+      while (!it.next().done) { n++; }
+      return n;
+    }
+    return Array.from(text).length;
+  };
+  $all("form[data-submission]").forEach(function (form) {
+    var key = form.getAttribute("data-store-key");
+    var kept = $all("[data-keep]", form);
+    var result = $("[data-result]", form);
+    var button = $("button[type=submit]", form);
+    var idem = form.elements.idempotencyKey;
+    var busy = false;
+    var noun = form.getAttribute("data-submission") === "message" ? "留言" : "意见";
+    var valueOf = function (el) { return el.type === "checkbox" ? el.checked : el.value; };
+    // The counter counts characters as a person sees them (and as the endpoint counts them).
+    $all("textarea[data-counter]", form).forEach(function (area) {
+      var counter = document.getElementById(area.getAttribute("data-counter"));
+      var max = Number(counter.getAttribute("data-max"));
+      var min = Number(area.getAttribute("minlength") || 0);
+      var update = function () {
+        var n = graphemes(area.value);
+        counter.textContent = n === 0 ? "最多 " + max + " 字" : n < min ? "已写 " + n + " 字，至少 " + min + " 字"
+          : n > max ? "已写 " + n + " 字，超出 " + (n - max) + " 字，请删减" : "已写 " + n + " 字，还可写 " + (max - n) + " 字";
+        counter.classList.toggle("over", n > max);
+      };
+      area.addEventListener("input", update);
+      counter.updateCount = update;
+    });
+    try {
+      var saved = JSON.parse(localStorage.getItem(key) || "null");
+      if (saved) {
+        kept.forEach(function (el) {
+          if (!(el.name in saved)) { return; }
+          if (el.type === "checkbox") { el.checked = !!saved[el.name]; } else { el.value = saved[el.name] || ""; }
+        });
+        idem.value = saved.idempotencyKey || "";
+      }
+    } catch (e) { /* storage may be off in private mode */ }
+    $all(".counter", form).forEach(function (c) { if (c.updateCount) { c.updateCount(); } });
+    var save = function () {
+      var data = { idempotencyKey: idem.value };
+      kept.forEach(function (el) { data[el.name] = valueOf(el); });
+      try { localStorage.setItem(key, JSON.stringify(data)); } catch (e) { }
+    };
+    // A key stands for one submission: once what is said changes, the next submission is a new one
+    // with a new key (the endpoint refuses a key reused for a different text).
+    var changed = function () { idem.value = ""; save(); };
+    kept.forEach(function (el) { el.addEventListener(el.tagName === "TEXTAREA" ? "input" : "change", changed); });
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      if (busy) { return; }
+      busy = true;
+      if (!idem.value) {
+        idem.value = (window.crypto && crypto.randomUUID ? crypto.randomUUID() : String(Date.now()) + Math.random());
+        save();
+      }
+      button.disabled = true;
+      result.className = "";
+      result.textContent = "正在提交……";
+      var body = {};
+      $all("input, textarea, select", form).forEach(function (el) {
+        if (!el.name || el.name === "idempotencyKey") { return; }
+        body[el.name] = el.type === "checkbox" ? el.checked : (el.value || null);
+      });
+      body.text = body.text || "";
+      fetch(form.getAttribute("action"), {
+        method: "POST",
+        headers: { "Content-Type": "application/json", Accept: "application/json", "Idempotency-Key": idem.value },
+        body: JSON.stringify(body)
+      }).then(function (response) {
+        // The endpoint answers every failure with a Chinese sentence (problem JSON); anything else
+        // (a proxy's error page) is said as what it is, not as a lost connection.
+        return response.json().then(function (data) { return { ok: response.ok, status: response.status, data: data || {} }; },
+          function () { return { ok: false, status: response.status, data: {} }; });
+      }, function () {
+        return null;
+      }).then(function (answer) {
+        if (answer === null) {
+          result.className = "error";
+          result.textContent = "网络连接失败，" + noun + "未提交。您填写的内容已保存在本机，恢复网络后请再次点击提交，不会重复登记。";
+        } else if (answer.ok) {
+          var receipt = String(answer.data.receipt || "");
+          result.className = "receipt";
+          result.innerHTML = escapeHtml(form.getAttribute("data-stored") || "已保存") + "。回执编号：<strong class=\"receipt-number\">" + escapeHtml(receipt) +
+            "</strong>，请记下以便查询。<a href=\"/receipts/?number=" + encodeURIComponent(receipt) + "\">查询回执</a>" +
+            (answer.data.note ? "<br>" + escapeHtml(answer.data.note) : "");
+          try { localStorage.removeItem(key); } catch (e) { }
+          $all("textarea", form).forEach(function (el) { el.value = ""; el.dispatchEvent(new Event("input")); });
+          idem.value = "";
+          form.dispatchEvent(new CustomEvent("submission:stored", { detail: answer.data }));
+        } else {
+          var errors = answer.data.errors ? Object.keys(answer.data.errors).map(function (k) { return answer.data.errors[k].join("；"); }) : [];
+          var said = answer.data.detail || answer.data.title;
+          if (answer.status === 422) { idem.value = ""; save(); }
+          result.className = "error";
+          result.textContent = said
+            ? said + (errors.length ? "：" + errors.join("；") : "")
+            : "服务器暂时无法处理（HTTP " + answer.status + "），" + noun + "未提交。您填写的内容已保存在本机，请稍后再试。";
+        }
+      }).then(function () { button.disabled = false; busy = false; });
+    });
+  });
+
+  // Published messages of a deputy or a station (text, reply, dates; never a name or a contact) and
+  // this year's figures, from the endpoint's JSON: figures {year, received, answered,
+  // medianDaysToAnswer}, messages [{text, date, statusLabel, unit, reply, repliedOn}], newest first. Without script, or when the endpoint does not
+  // answer, the link to the same address stays.
+  var dateText = function (iso) {
+    var d = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso || "");
+    return d ? d[1] + "年" + Number(d[2]) + "月" + Number(d[3]) + "日" : "";
+  };
+  var paragraphs = function (text) {
+    return String(text || "").split(/\n+/).filter(function (p) { return p.trim() !== ""; })
+      .map(function (p) { return "<p>" + escapeHtml(p) + "</p>"; }).join("");
+  };
+  $all("[data-messages]").forEach(function (box) {
+    fetch(box.getAttribute("data-messages"), { headers: { Accept: "application/json" } })
+      .then(function (r) { return r.ok ? r.json() : null; })
+      .then(function (data) {
+        if (!data) { return; }
+        var figures = data.figures;
+        var list = data.messages || [];
+        if (figures) {
+          var median = figures.medianDaysToAnswer;
+          var items = [
+            [figures.received, (figures.year || "") + "年收到留言"],
+            [figures.answered, "已答复"],
+            [median === null || median === undefined ? "—" : Math.round(median * 10) / 10, "答复用时中位数（天）"]
+          ];
+          var ul = $("[data-message-figures]", box);
+          ul.innerHTML = items.map(function (f) { return "<li><span><strong>" + escapeHtml(f[0]) + "</strong>" + escapeHtml(f[1]) + "</span></li>"; }).join("");
+          ul.hidden = false;
+        }
+        $("[data-message-list]", box).innerHTML = list.map(function (m) {
+          var reply = m.reply ? "<div class=\"reply\"><p class=\"meta\">" + escapeHtml((m.unit ? m.unit : "") + "答复" + (m.repliedOn ? "（" + dateText(m.repliedOn) + "）" : "")) + "：</p>" + paragraphs(m.reply) + "</div>"
+            : "<p class=\"meta\">尚未答复</p>";
+          return "<li><p class=\"meta\"><time datetime=\"" + escapeHtml(m.date || "") + "\">" + escapeHtml(dateText(m.date)) + "</time> 留言</p>" +
+            paragraphs(m.text) + reply + "</li>";
+        }).join("");
+        $("[data-message-empty]", box).hidden = list.length > 0;
+        $("[data-message-link]", box).hidden = true;
+      })
+      .catch(function () { /* the link to the endpoint's page stays */ });
+  });
+
+  // 查询回执: with script the answer is shown on this page (and the number kept in the address, so
+  // the page can be bookmarked); without it the form opens the endpoint's lookup page.
+  var receiptForm = $("#receipt-form");
+  if (receiptForm) {
+    var receiptInput = $("#receipt-number");
+    var receiptBox = $("#receipt-answer");
+    var lookup = function (number) {
+      number = number.trim();
+      if (number === "") { return; }
+      history.replaceState(null, "", "/receipts/?number=" + encodeURIComponent(number));
+      receiptBox.innerHTML = "<p class=\"meta\">正在查询……</p>";
+      fetch(receiptForm.getAttribute("data-json").replace("{number}", encodeURIComponent(number)), { headers: { Accept: "application/json" } })
+        .then(function (r) {
+          return r.json().then(function (data) { return { ok: r.ok, status: r.status, data: data || {} }; },
+            function () { return { ok: false, status: r.status, data: {} }; });
+        }, function () { return null; })
+        .then(function (answer) {
+          if (answer === null) {
+            receiptBox.innerHTML = "<p class=\"error\">网络连接失败，请稍后再试。</p>";
+          } else if (!answer.ok) {
+            var said = answer.data.detail || answer.data.title || "查询暂时无法完成（HTTP " + answer.status + "），请稍后再试。";
+            receiptBox.innerHTML = "<p class=\"error\" role=\"alert\">" + escapeHtml(said) + "</p>";
+          } else {
+            receiptBox.innerHTML = receiptHtml(answer.data);
+          }
+        });
+    };
+    // GET /api/receipts/{number}: receipt, kindLabel (意见/留言), subject {title, url}, receivedAt,
+    // statusLabel, history [{statusLabel, at, unit}], reply {text, date, from}, report {title, url}, removed.
+    var receiptHtml = function (r) {
+      var subject = r.subject || {};
+      var rows = [["回执编号", r.receipt], ["类别", r.kindLabel], [subject.kind === "draft" ? "针对" : "留言对象", subject.title], ["提交时间", dateText(r.receivedAt)], ["当前状态", r.statusLabel]];
+      var html = "<div class=\"receipt-found profile facts-only\"><dl>" + rows.filter(function (x) { return x[1]; })
+        .map(function (x) { return "<dt>" + escapeHtml(x[0]) + "</dt><dd>" + escapeHtml(x[1]) + "</dd>"; }).join("") + "</dl></div>";
+      if (subject.url) { html += "<p><a href=\"" + escapeHtml(subject.url) + "\">查看" + escapeHtml(subject.title || "相关页面") + "</a></p>"; }
+      if (r.removed) { html += "<p class=\"notice\">这条留言已应本人要求删除，内容和联系方式已不再保存。</p>"; }
+      var steps = r.history || [];
+      if (steps.length) {
+        html += "<h2>办理进度</h2><ol class=\"timeline\">" + steps.map(function (h) {
+          return "<li><p class=\"meta\">" + escapeHtml(dateText(h.at)) + "</p><p>" + escapeHtml(h.statusLabel || "") + (h.unit ? "（" + escapeHtml(h.unit) + "）" : "") + "</p></li>";
+        }).join("") + "</ol>";
+      }
+      if (r.reply && r.reply.text) {
+        html += "<h2>答复</h2><div class=\"reply\"><p class=\"meta\">" + escapeHtml((r.reply.from || "") + (r.reply.date ? " " + dateText(r.reply.date) : "")) + "</p>" + paragraphs(r.reply.text) + "</div>";
+      }
+      if (r.report && r.report.url) { html += "<p><a href=\"" + escapeHtml(r.report.url) + "\">查看" + escapeHtml(r.report.title) + "</a></p>"; }
+      return html;
+    };
+    receiptForm.addEventListener("submit", function (event) { event.preventDefault(); lookup(receiptInput.value); });
+    var initialNumber = new URLSearchParams(location.search).get("number");
+    if (initialNumber) { receiptInput.value = initialNumber; lookup(initialNumber); }
   }
 
   // Live search page: results as you type. The endpoint renders the results (facets, snippets,

@@ -14,6 +14,7 @@ public static class ReferenceLinks
     public static void Link(ValidatedSite site, SiteModel model, DiagnosticBag diagnostics)
     {
         var drafts = site.Drafts.Select(d => d.Id).ToHashSet();
+        var suggestions = model.Suggestions.Select(s => s.Number).ToHashSet(StringComparer.Ordinal);
         var images = site.StaticFiles.Select(f => "/" + (f.StartsWith("content/", StringComparison.Ordinal) ? f["content/".Length..] : f)).ToHashSet(StringComparer.Ordinal);
         foreach (var reference in site.References)
         {
@@ -32,6 +33,7 @@ public static class ReferenceLinks
                 ReferenceKind.Deputy => (model.DeputiesById.ContainsKey(new DeputyId(reference.Id)), DiagnosticCodes.UnknownDeputy, "代表编号"),
                 ReferenceKind.Station => (model.StationsById.ContainsKey(new StationId(reference.Id)), DiagnosticCodes.UnknownStation, "家站点编号"),
                 ReferenceKind.Draft => (drafts.Contains(new DraftId(reference.Id)), DiagnosticCodes.UnknownDraft, "法规草案（网址名）"),
+                ReferenceKind.Suggestion => (suggestions.Contains(reference.Id), DiagnosticCodes.UnknownSuggestion, "建议编号"),
                 _ => (model.Regions.Count == 0 || model.Regions.ContainsKey(new RegionCode(reference.Id)), DiagnosticCodes.UnknownRegion, "区划代码"),
             };
             if (!found)

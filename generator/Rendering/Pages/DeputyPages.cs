@@ -143,6 +143,7 @@ public static class DeputyPages
 
     public static SuggestionRow SuggestionRow(SiteModel site, Suggestion s) => new(
         s.Anchor,
+        s.Url,
         s.Number,
         s.Title,
         s.Session,
@@ -153,7 +154,7 @@ public static class DeputyPages
         s.Result,
         site.Config.ResultClasses.FirstOrDefault(r => r.Code == s.Result)?.Label,
         s.Satisfaction,
-        string.Join("、", s.Deputies.Select(d => site.DeputiesById.TryGetValue(d, out var deputy) ? deputy.Name : d.Value)));
+        SuggestionPages.DeputyLinks(site, s));
 
     private static DeputyPage Page(PageContext context, Deputy deputy)
     {
@@ -181,7 +182,10 @@ public static class DeputyPages
             FigureRows(site, deputy.Id),
             site.Linked<ReportBackIndex>().ByDeputy[deputy.Id].Select(ReportView).ToList(),
             DutyFigures.Columns.Select(c => c.Label).ToList(),
-            SiteRoutes.DutyFigures);
+            SiteRoutes.DutyFigures)
+        {
+            Messages = MessagePages.DeputyBox(site, deputy),
+        };
     }
 
     /// <summary>The deputy's figures per year, newest first, with the total over the years when there are several.</summary>

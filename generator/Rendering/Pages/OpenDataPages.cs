@@ -85,7 +85,7 @@ public static class OpenDataPages
             SuggestionVocabulary.Fields.Labels, site.Suggestions,
             ("number", s => s.Number), ("title", s => s.Title), ("session", s => s.Session), ("type", s => s.Type), ("deputies", s => Names(s.Deputies)),
             ("unit", s => s.Unit), ("key", s => s.Key), ("status", s => SuggestionVocabulary.StatusLabel(s.Status)), ("result", s => s.Result),
-            ("satisfaction", s => s.Satisfaction), ("reply", s => s.Reply), ("assigned", s => s.Assigned), ("answered", s => s.Answered), ("url", s => Absolute(s.Url)));
+            ("satisfaction", s => s.Satisfaction), ("reply", s => s.Reply), ("assigned", s => s.Assigned), ("answered", s => s.Answered), ("closed", s => s.Closed), ("url", s => Absolute(s.Url)));
         var dutyLabels = new Dictionary<string, string>(DutyVocabulary.Fields.Labels) { ["name"] = "代表姓名" };
         var duties = Make("duties", "代表履职档案", "代表参加会议、视察、调研、接待选民、述职评议等履职记录，按代表和日期（新的在前），一条记录一行",
             dutyLabels, site.Deputies.SelectMany(d => site.DutiesByDeputy[d.Id]),

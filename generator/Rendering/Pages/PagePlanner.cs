@@ -26,6 +26,7 @@ public static class PagePlanner
         BallotPages.Plan,
         OpenDataPages.Plan,
         SearchPages.Plan,
+        ReceiptPages.Plan,
         VerifyPages.Plan,
     ];
 

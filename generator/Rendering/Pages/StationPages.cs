@@ -75,7 +75,10 @@ public static class StationPages
             deputies.Select(d => new LinkCard(d.Name, d.Url)).ToList(),
             station.Figures.Select(f => new StationFigureRow(f.Year, f.Received, f.Collected, f.Resolved)).ToList(),
             station.Intro,
-            context.Cards(site.StoriesByStation[station.Id]));
+            context.Cards(site.StoriesByStation[station.Id]))
+        {
+            Messages = new MessageBox(new MessageFormView("stations", station.Id.Value, station.Name), MessagePages.MessagesUrl("stations", station.Id.Value)),
+        };
     }
 
     /// <summary>The rule for the page's script (<see cref="ReceptionView.Script"/>).</summary>

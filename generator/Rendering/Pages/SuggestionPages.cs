@@ -1,3 +1,4 @@
+using System.Globalization;
 using Site.Generator.Model;
 using Site.Theme.Templates;
 using Site.Theme.ViewModels;
@@ -5,7 +6,7 @@ using Site.Generator.Vocabulary;
 
 namespace Site.Generator.Rendering.Pages;
 
-/// <summary>代表建议: every suggestion with its handling, filters and totals that add up.</summary>
+/// <summary>代表建议: the list (filters, totals that add up) and a page per suggestion with its stages, result and the office's reply.</summary>
 public static class SuggestionPages
 {
     public static IEnumerable<PageJob> Plan(PageContext context)
@@ -14,10 +15,10 @@ public static class SuggestionPages
         yield return PageJob.For<SuggestionListTemplate, SuggestionListPage>(SiteRoutes.Suggestions, () =>
         {
             var rows = site.Suggestions.Select(s => DeputyPages.SuggestionRow(site, s)).ToList();
-            var totals = new List<Figure> { new("件建议", site.Suggestions.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), null) };
+            var totals = new List<Figure> { new("件建议", site.Suggestions.Count.ToString(CultureInfo.InvariantCulture), null) };
             foreach (var status in Enum.GetValues<SuggestionStatus>())
             {
-                totals.Add(new Figure(SuggestionVocabulary.StatusLabel(status), site.Suggestions.Count(s => s.Status == status).ToString(System.Globalization.CultureInfo.InvariantCulture), null));
+                totals.Add(new Figure(SuggestionVocabulary.StatusLabel(status), site.Suggestions.Count(s => s.Status == status).ToString(CultureInfo.InvariantCulture), null));
             }
 
             return new SuggestionListPage(
@@ -28,5 +29,48 @@ public static class SuggestionPages
                 site.Config.ResultClasses.Select(r => new ArticleOption(r.Code, $"{r.Code}类：{r.Label}")).ToList(),
                 site.Suggestions.Where(s => s.Unit is not null).Select(s => s.Unit!).Distinct().Order(StringComparer.Ordinal).ToList());
         });
+
+        foreach (var suggestion in site.Suggestions)
+        {
+            yield return PageJob.For<SuggestionTemplate, SuggestionPage>(suggestion.Url, () => Page(context, suggestion));
+        }
+    }
+
+    /// <summary>The suggestion's deputies in the order written (领衔 first), each linked to their page; ids the roster lacks are reported by the linker and left out.</summary>
+    public static IReadOnlyList<LinkCard> DeputyLinks(SiteModel site, Suggestion suggestion) =>
+        suggestion.Deputies.Select(id => site.DeputiesById.GetValueOrDefault(id)).OfType<Deputy>().Select(d => new LinkCard(d.Name, d.Url)).ToList();
+
+    private static SuggestionPage Page(PageContext context, Suggestion s)
+    {
+        var site = context.Site;
+        var status = SuggestionVocabulary.StatusLabel(s.Status);
+        SuggestionStage Stage(string label, DateOnly? date, bool reached) =>
+            new(label, date is { } d ? PageContext.ChineseDate(d) : null, date is { } i ? PageContext.IsoDate(i) : null, reached || date is not null);
+        var stages = new List<SuggestionStage>
+        {
+            Stage("交办", s.Assigned, true),
+            Stage("答复", s.Answered, s.Status >= SuggestionStatus.Answered),
+            Stage("办结", s.Closed, s.Status == SuggestionStatus.Closed),
+        };
+        var reply = s.Reply is { Length: > 0 } text
+            ? text.Replace("\r\n", "\n").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList()
+            : null;
+        var description = $"{s.Session}第{s.Number}号{s.Type}，{s.Unit ?? "承办单位待定"}办理，{status}";
+        return new SuggestionPage(
+            PageContext.Meta(s.Title, description, s.Url, "suggestions", new Crumb("建议办理", SiteRoutes.Suggestions), new Crumb($"第{s.Number}号{s.Type}", null)),
+            s.Number,
+            s.Title,
+            s.Type,
+            s.Session,
+            DeputyLinks(site, s),
+            s.Unit,
+            s.Key,
+            status,
+            stages,
+            s.Result,
+            site.Config.ResultClasses.FirstOrDefault(r => r.Code == s.Result)?.Label,
+            s.Satisfaction,
+            reply,
+            context.Cards(site.StoriesBySuggestion[s.Number]));
     }
 }

@@ -64,11 +64,11 @@ public static class RelevanceTable
         new("田间地头", "/stories/lifa-lianxidian-zhengqiu/", 1),
 
         // Suggestions by their subject (a project on the same subject may come first).
-        new("老年助餐点", "/suggestions/#s-2026-001", 3),
-        new("机耕道", "/suggestions/#s-2026-003", 3),
-        new("夜间急诊", "/suggestions/#s-2026-004", 3),
-        new("危桥", "/suggestions/#s-2026-005", 1),
-        new("加装电梯", "/suggestions/#s-2026-006", 3),
+        new("老年助餐点", "/suggestions/2026-001/", 3),
+        new("机耕道", "/suggestions/2026-003/", 3),
+        new("夜间急诊", "/suggestions/2026-004/", 3),
+        new("危桥", "/suggestions/2026-005/", 1),
+        new("加装电梯", "/suggestions/2026-006/", 3),
 
         // Ballots and their projects.
         new("票决", "/ballots/xiangtan-2026/", 3),
@@ -93,7 +93,7 @@ public static class RelevanceTable
         new("回执编号", "/how-to-comment/", 3),
     
         // Traditional characters, as Hong Kong and Macao deputies and many older people write.
-        new("電梯", "/suggestions/#s-2026-006", 5),
+        new("電梯", "/suggestions/2026-006/", 5),
         new("物業管理條例", "/drafts/wuye-guanli-tiaoli/", 1),
         new("文明養犬", "/drafts/wenming-xingwei-banfa/#article-3", 1),
         new("王建國", "/deputies/D0001/", 1),
