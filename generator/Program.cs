@@ -80,10 +80,10 @@ var messagesOutOption = new Option<FileInfo?>("--out") { Description = "导出�
 var messagesExport = new Command("export", "导出留言办理表（.xlsx，含联系方式，仅供工作人员）") { rootOption, sinceOption, allOption, messagesOutOption, postgresOption };
 messagesExport.SetAction((parse, token) => MessageOfficeCommand.ExportAsync(
     parse.GetValue(rootOption)!.FullName, parse.GetValue(sinceOption), parse.GetValue(allOption), parse.GetValue(messagesOutOption)?.FullName, parse.GetValue(postgresOption), token));
-var importFileOption = new Option<FileInfo>("--file") { Description = "填好的留言办理表（.xlsx）", HelpName = "文件", Required = true };
-var messagesImport = new Command("import", "导入填好的留言办理表：有任何错误时全部不导入，并列出每一处错误") { rootOption, importFileOption, postgresOption };
+var replySheetOption = new Option<FileInfo>("--file") { Description = "填好的留言办理表（.xlsx）", HelpName = "文件", Required = true };
+var messagesImport = new Command("import", "导入填好的留言办理表：有任何错误时全部不导入，并列出每一处错误") { rootOption, replySheetOption, postgresOption };
 messagesImport.SetAction((parse, token) => MessageOfficeCommand.ImportAsync(
-    parse.GetValue(rootOption)!.FullName, parse.GetValue(importFileOption)!.FullName, parse.GetValue(postgresOption), token));
+    parse.GetValue(rootOption)!.FullName, parse.GetValue(replySheetOption)!.FullName, parse.GetValue(postgresOption), token));
 var messages = new Command("messages", "留言办理：导出留言办理表，导入办理情况和答复（仅供工作人员）") { messagesExport, messagesImport };
 
 var root = new RootCommand("人大代表履职服务平台 静态网站生成器") { build, check, serve, export, import, template, verify, messages, privacy };
