@@ -1,9 +1,9 @@
 using System.Text;
 using Lucene.Net.Analysis;
-using Site.Generator.Tests.Support;
+using Site.Search.Tests.Support;
 using Site.Search;
 
-namespace Site.Generator.Tests.Search;
+namespace Site.Search.Tests;
 
 /// <summary>
 /// <see cref="ChineseTokenizer"/> takes a short cut through plain runs of Han text; every token it
