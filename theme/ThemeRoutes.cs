@@ -31,6 +31,6 @@ public static class ThemeRoutes
     /// <summary>A plain page (content/pages/how-to-comment.md) the drafts list points readers to.</summary>
     public const string HowToComment = "/how-to-comment/";
 
-    /// <summary>The privacy notice (content/pages/privacy.md) every form that takes personal data links to.</summary>
+    /// <summary>The privacy notice (content/pages/privacy.md) every form that takes personal data links to (CommentForm still writes it out: its line is being rewritten on another branch).</summary>
     public const string Privacy = "/privacy/";
 }
