@@ -50,13 +50,16 @@ public static class SpreadsheetReader
                 case ".csv":
                     var encoding = DetectEncoding(file);
                     var config = new CsvConfiguration { StreamReaderFunc = stream => new StreamReader(stream, encoding), SplitFn = SplitCsvRecord };
-                    ReadSheet(state, null, MiniExcel.Query(file, useHeaderRow: false, excelType: ExcelType.CSV, configuration: config));
+                    ReadSheet(state, null, MergedCells.Fill(Rows(MiniExcel.Query(file, useHeaderRow: false, excelType: ExcelType.CSV, configuration: config)), null, MergedCells.ColumnLetters));
                     break;
                 case ".xls":
                     ReadXls(file, state);
                     break;
                 default:
-                    var xlsx = new OpenXmlConfiguration { FillMergedCells = true };
+                    // One pass over the cells: the merges are read from the sheet's XML and filled in here
+                    // (MiniExcel's own fill skips covered cells a tool left out of the file, and a second
+                    // unfilled read was needed to tell a merge's fill from a row's own cells).
+                    var merges = MergedCells.ReadXlsx(file);
                     foreach (var sheet in MiniExcel.GetSheetInformations(file))
                     {
                         if (sheet.State != SheetState.Visible)
@@ -65,10 +68,8 @@ public static class SpreadsheetReader
                             continue;
                         }
 
-                        // Read twice: with merged cells filled for the values, and as saved for what each
-                        // row itself holds (a merge's fill alone does not make a row).
-                        ReadSheet(state, sheet.Name, MiniExcel.Query(file, useHeaderRow: false, sheetName: sheet.Name, excelType: ExcelType.XLSX, configuration: xlsx),
-                            MiniExcel.Query(file, useHeaderRow: false, sheetName: sheet.Name, excelType: ExcelType.XLSX));
+                        var rows = Rows(MiniExcel.Query(file, useHeaderRow: false, sheetName: sheet.Name, excelType: ExcelType.XLSX));
+                        ReadSheet(state, sheet.Name, MergedCells.Fill(rows, merges.GetValueOrDefault(sheet.Name), MergedCells.ColumnLetters));
                     }
 
                     break;
@@ -210,7 +211,6 @@ public static class SpreadsheetReader
             }
 
             var rows = new List<object?[]>();
-            var own = new List<object?[]>();
             while (reader.Read())
             {
                 var row = new object?[reader.FieldCount];
@@ -220,24 +220,22 @@ public static class SpreadsheetReader
                 }
 
                 rows.Add(row);
-                own.Add((object?[])row.Clone());
             }
 
-            foreach (var range in reader.MergeCells ?? [])
-            {
-                var value = range.FromRow < rows.Count && range.FromColumn < rows[range.FromRow].Length ? rows[range.FromRow][range.FromColumn] : null;
-                for (var r = range.FromRow; r <= range.ToRow && r < rows.Count; r++)
-                {
-                    for (var c = range.FromColumn; c <= range.ToColumn && c < rows[r].Length; c++)
-                    {
-                        rows[r][c] ??= value;
-                    }
-                }
-            }
-
-            ReadSheet(state, reader.Name, rows.Select(ToRow), own.Select(ToRow));
+            var merges = (reader.MergeCells ?? []).Select(m => new MergedCells.Range(m.FromRow, m.FromColumn, m.ToRow, m.ToColumn)).ToList();
+            ReadSheet(state, reader.Name, MergedCells.Fill(rows.Select(ToRow), merges, XlsKey));
         }
         while (reader.NextResult());
+    }
+
+    private static string XlsKey(int column) => column.ToString(CultureInfo.InvariantCulture);
+
+    private static IEnumerable<IDictionary<string, object?>> Rows(IEnumerable<dynamic> rows)
+    {
+        foreach (IDictionary<string, object?> row in rows)
+        {
+            yield return row;
+        }
     }
 
     private static IDictionary<string, object?> ToRow(object?[] cells)
@@ -251,13 +249,13 @@ public static class SpreadsheetReader
         return row;
     }
 
-    /// <param name="ownRows">
-    /// The same rows as saved, before merged cells were filled in, in step with <paramref name="rows"/>:
-    /// whether a row is blank, or has content only in unknown columns, is decided on its own cells,
-    /// so a merge running past the data (代表团 merged down a block with a blank row in it) makes no
-    /// nameless records. Null when the file has no merges (CSV).
+    /// <param name="rows">
+    /// The sheet's rows with merged cells filled in, each with the cells the fill wrote
+    /// (<see cref="MergedCells.Fill"/>): whether a row is blank, or has content only in unknown
+    /// columns, is decided on its own cells, so a merge running past the data (代表团 merged down a
+    /// block with a blank row in it) makes no nameless records.
     /// </param>
-    private static void ReadSheet(FileState state, string? sheet, IEnumerable<dynamic> rows, IEnumerable<dynamic>? ownRows = null)
+    private static void ReadSheet(FileState state, string? sheet, IEnumerable<(IDictionary<string, object?> Row, HashSet<string>? Filled)> rows)
     {
         var relative = state.Relative;
         var kind = state.Kind;
@@ -272,11 +270,9 @@ public static class SpreadsheetReader
         var nonBlankRows = 0;
         var records = 0;
         var firstText = (string?)null;
-        using var ownEnumerator = ownRows?.GetEnumerator();
-        foreach (IDictionary<string, object?> row in rows)
+        foreach (var (row, filled) in rows)
         {
             rowNumber++;
-            var own = ownEnumerator is not null && ownEnumerator.MoveNext() ? (IDictionary<string, object?>)ownEnumerator.Current : row;
             if (columns is null)
             {
                 var texts = row.Select(cell => (cell.Key, Text: NormalizeHeader(CellText(cell.Value)))).ToList();
@@ -310,7 +306,7 @@ public static class SpreadsheetReader
 
             if (skip)
             {
-                nonBlankRows += own.Values.Any(v => CellText(v).Length > 0) ? 1 : 0;
+                nonBlankRows += row.Any(cell => filled?.Contains(cell.Key) != true && CellText(cell.Value).Length > 0) ? 1 : 0;
                 continue;
             }
 
@@ -327,9 +323,9 @@ public static class SpreadsheetReader
                     continue; // blank cells are absent fields, so "required" checks name them
                 }
 
-                var ownText = ReferenceEquals(own, row) ? text : CellText(own.TryGetValue(column, out var ownValue) ? ownValue : null);
-                anyText = anyText || ownText.Length > 0;
-                anyKnownText = anyKnownText || (ownText.Length > 0 && key is not null);
+                var own = filled?.Contains(column) != true;
+                anyText = anyText || own;
+                anyKnownText = anyKnownText || (own && key is not null);
                 if (key is null)
                 {
                     continue;

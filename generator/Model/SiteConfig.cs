@@ -26,10 +26,24 @@ public sealed record SiteConfig(
 
     /// <summary>
     /// site.yaml <c>roster: order: 两字名在前</c>: within one surname, two-character names before
-    /// three-character ones, as some official lists print them; otherwise strictly by strokes.
+    /// three-character ones, as some official lists print them; otherwise strictly by strokes. The
+    /// order of every roster list that <see cref="RosterLists"/> does not name.
     /// </summary>
     public bool ShorterNamesFirst { get; init; }
+
+    /// <summary>
+    /// site.yaml <c>roster: lists: { 县级人大代表: 两字名在前, 花石代表团: 笔画 }</c>: one list's own order,
+    /// as the office's printed list of it has it; see <see cref="RosterListOrder"/>.
+    /// </summary>
+    public IReadOnlyList<RosterListOrder> RosterLists { get; init; } = [];
 }
+
+/// <summary>
+/// One roster list's order from site.yaml. <paramref name="Name"/> is the list as its page is headed
+/// or filtered: 人大代表 (everyone), a level (县级人大代表, 县级 or 县), a 代表团/代表组, or a region (its
+/// name or code); <paramref name="ShorterFirst"/> puts two-character names first within a surname.
+/// </summary>
+public sealed record RosterListOrder(string Name, bool ShorterFirst, Diagnostics.SourceLocation Location);
 
 /// <summary>
 /// One item of the main navigation: its text, where it goes, and the key pages use to mark it

@@ -14,6 +14,7 @@ public static partial class SiteConfigValidator
     private static readonly Dictionary<string, string> RosterLabels = new()
     {
         ["order"] = "排序（笔画 或 两字名在前）", ["files"] = "名册文件（全表相同的列值，见 README）",
+        ["lists"] = "各名单的排序（名单: 笔画 或 两字名在前）",
     };
 
     private static readonly Dictionary<string, bool> RosterOrders = new()
@@ -50,8 +51,9 @@ public static partial class SiteConfigValidator
             ReadIdentity(fields, diagnostics, staticFiles))
         {
             Nav = ReadNav(fields.Node("nav"), diagnostics) ?? NavLink.Defaults,
-            ShorterNamesFirst = ReadRosterOrder(fields.Node("roster"), diagnostics),
         };
+        var (shorterFirst, lists) = ReadRosterOrder(fields.Node("roster"), diagnostics);
+        config = config with { ShorterNamesFirst = shorterFirst, RosterLists = lists };
         fields.ReportUnknownKeys();
         return config;
     }
@@ -122,19 +124,48 @@ public static partial class SiteConfigValidator
     [GeneratedRegex("[0-9]{6,}")]
     private static partial Regex PoliceDigits();
 
-    /// <summary>roster.order; roster.files is read by the loader (it applies while spreadsheets are read).</summary>
-    private static bool ReadRosterOrder(RawNode? node, DiagnosticBag diagnostics)
+    /// <summary>
+    /// roster.order (every list) and roster.lists (a list's own order, by the list's name); roster.files
+    /// is read by the loader (it applies while spreadsheets are read). Whether each list exists is
+    /// checked once the deputies are known (<c>SiteLinker</c>).
+    /// </summary>
+    private static (bool ShorterFirst, List<RosterListOrder> Lists) ReadRosterOrder(RawNode? node, DiagnosticBag diagnostics)
     {
+        var lists = new List<RosterListOrder>();
         if (node is not RawMap map)
         {
-            return false;
+            return (false, lists);
         }
 
         var fields = new FieldReader(map, diagnostics, RosterLabels);
         fields.Node("files");
         var shorter = fields.OneOf("order", RosterOrders) ?? false;
+        switch (fields.Node("lists"))
+        {
+            case RawMap listMap:
+                foreach (var entry in listMap.Entries)
+                {
+                    var text = entry.Value is RawScalar scalar ? scalar.Value.Trim() : null;
+                    if (text is not null && RosterOrders.TryGetValue(text, out var listShorter))
+                    {
+                        lists.Add(new RosterListOrder(entry.Key.Trim(), listShorter, entry.KeyLocation));
+                    }
+                    else
+                    {
+                        diagnostics.Error(DiagnosticCodes.BadValue, entry.Value.Location,
+                            $"roster.lists.{entry.Key}: “{text}”不是{string.Join("/", RosterOrders.Keys)}");
+                    }
+                }
+
+                break;
+            case { } other:
+                diagnostics.Error(DiagnosticCodes.WrongShape, other.Location,
+                    "roster.lists（各名单的排序）: 应为“名单: 排序”的映射，如 县级人大代表: 两字名在前");
+                break;
+        }
+
         fields.ReportUnknownKeys();
-        return shorter;
+        return (shorter, lists);
     }
 
     private static List<Column> ReadColumns(RawNode? node, DiagnosticBag diagnostics)

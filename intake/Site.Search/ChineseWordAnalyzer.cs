@@ -12,6 +12,13 @@ namespace Site.Search;
 /// folded and punctuation dropped. Only the word fields (<see cref="SearchFields.TitleWords"/>,
 /// <see cref="SearchFields.Words"/>) use it: they rank hits, while which documents match is still
 /// decided by the bigram fields (exact substrings, whatever the segmenter makes of a text).
+/// <para>
+/// SmartCn's dictionaries (WordDictionary and BigramDictionary, process-wide singletons) load when
+/// the first text is segmented, once per process: nothing loads them earlier, so a process that
+/// segments nothing (an incremental build with no changed document, a <c>check</c>, <c>serve</c> and
+/// the endpoint until the first build or query that needs words) never pays for them, and a large
+/// first build does not share its cores with a load it has not reached yet.
+/// </para>
 /// </summary>
 public sealed class ChineseWordAnalyzer : Analyzer
 {
@@ -37,7 +44,10 @@ public sealed class ChineseWordAnalyzer : Analyzer
         stream.End();
     }));
 
-    /// <summary>Starts loading the segmenter's dictionaries (a few seconds) in the background.</summary>
+    /// <summary>
+    /// Starts loading the segmenter's dictionaries in the background, for a caller that wants them
+    /// ready before it measures anything (the relevance benchmark); the site's own code never calls it.
+    /// </summary>
     public static Task WarmUp() => Loaded.Value;
 
     protected override TextReader InitReader(string fieldName, TextReader reader) => new SimplifiedFoldingCharFilter(reader);

@@ -34,8 +34,8 @@ public sealed class SearchIndex : IDisposable
         Examples = FindExamples();
         if (rankByWords)
         {
+            // The segmenter's dictionaries load with the first query that has words (ChineseWordAnalyzer).
             _searcher.Similarity = SearchSimilarity.Instance;
-            _ = ChineseWordAnalyzer.WarmUp();
         }
     }
 

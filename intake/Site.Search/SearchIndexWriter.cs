@@ -79,10 +79,19 @@ public static class SearchIndexWriter
         MergePolicy = new TieredMergePolicy { NoCFSRatio = 0 },
     };
 
-    /// <summary>The bigram analyzer for every field but the word fields, which SmartCn segments.</summary>
+    /// <summary>
+    /// Whether documents get the SmartCn word fields (true, the site's index). False leaves them out, so
+    /// the index ranks by bigrams alone (as <see cref="SearchIndex.Open(string, bool)"/> with
+    /// rankByWords false) and the segmenter never loads: for benchmarks measuring what the word fields cost.
+    /// </summary>
+    public static bool WordFields { get; set; } = true;
+
+    /// <summary>
+    /// The bigram analyzer for every field but the word fields, which SmartCn segments; its dictionaries
+    /// load with the first document that has words (<see cref="ChineseWordAnalyzer"/>), not before.
+    /// </summary>
     private static Analyzer WithWords(ChineseAnalyzer analyzer)
     {
-        _ = ChineseWordAnalyzer.WarmUp();
         return new PerFieldAnalyzerWrapper(analyzer, new Dictionary<string, Analyzer>
         {
             [SearchFields.TitleWords] = ChineseWordAnalyzer.Shared,
@@ -139,8 +148,12 @@ public static class SearchIndexWriter
             Add(_title, d.Title);
             Add(_titleExact, ChineseQuery.ExactTitle(d.Title));
             Add(_body, d.Body);
-            Add(_titleWords, d.Title);
-            Add(_words, ChineseWordAnalyzer.Lead(d.Body));
+            if (WordFields)
+            {
+                Add(_titleWords, d.Title);
+                Add(_words, ChineseWordAnalyzer.Lead(d.Body));
+            }
+
             Add(_type, d.Type);
             Add(_typeValue, d.Type);
             if (!string.IsNullOrEmpty(d.Keywords))

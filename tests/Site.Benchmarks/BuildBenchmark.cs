@@ -16,8 +16,10 @@ internal static class BuildBenchmark
 
     /// <param name="rebuilds">How many one-story edits to rebuild after; more than one is for profiling the rebuild.</param>
     /// <param name="withCache">False (`--cache none`): one build without a cache, as `site build` does, and no rebuilds.</param>
-    public static async Task<int> RunAsync(int stories, int rebuilds = 1, bool withCache = true)
+    /// <param name="words">False (`--words none`): the search index without the SmartCn word fields, to measure what they cost.</param>
+    public static async Task<int> RunAsync(int stories, int rebuilds = 1, bool withCache = true, bool words = true)
     {
+        Site.Search.SearchIndexWriter.WordFields = words;
         var root = Bench.TempFolder("build");
         try
         {

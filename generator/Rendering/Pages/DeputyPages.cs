@@ -1,4 +1,5 @@
 using System.Text;
+using Site.Generator.Linking;
 using Site.Generator.Model;
 using Site.Generator.Validation;
 using Site.Theme.Templates;
@@ -31,6 +32,13 @@ public static class DeputyPages
                 .Select(r => new LinkCard(RegionPeople.Label(site, r), SiteRoutes.Region(r.Code))))
             .ToList();
 
+        // site.Deputies is in the site's order; a list with its own (roster: lists:) is sorted again.
+        var siteOrder = DeputyRosterOrder.For(site.Config);
+        IReadOnlyList<Deputy> InOrder(IReadOnlyList<Deputy> deputies, params ReadOnlySpan<string> names) =>
+            DeputyRosterOrder.ForList(site.Config, names) is var order && order.ShorterFirst != siteOrder.ShorterFirst
+                ? deputies.Order(order).ToList()
+                : deputies;
+
         IEnumerable<PageJob> Roster(string baseUrl, string heading, string? intro, IReadOnlyList<Deputy> deputies, params Crumb[] crumbs)
         {
             var pageCount = Math.Max(1, (deputies.Count + RosterPageSize - 1) / RosterPageSize);
@@ -50,7 +58,7 @@ public static class DeputyPages
             }
         }
 
-        foreach (var job in Roster(SiteRoutes.Deputies, "人大代表", "按姓氏笔画排序。点击姓名查看代表的履职档案。", site.Deputies, new Crumb("人大代表", null)))
+        foreach (var job in Roster(SiteRoutes.Deputies, "人大代表", "按姓氏笔画排序。点击姓名查看代表的履职档案。", InOrder(site.Deputies, DeputyRosterLists.All), new Crumb("人大代表", null)))
         {
             yield return job;
         }
@@ -58,7 +66,8 @@ public static class DeputyPages
         foreach (var level in levels)
         {
             var label = $"{DeputyVocabulary.LevelLabels[level]}级人大代表";
-            foreach (var job in Roster(LevelUrl(level), label, null, site.Deputies.Where(d => d.Levels.Contains(level)).ToList(), new Crumb("人大代表", SiteRoutes.Deputies), new Crumb(label, null)))
+            var levelName = DeputyVocabulary.LevelLabels[level];
+            foreach (var job in Roster(LevelUrl(level), label, null, InOrder(site.Deputies.Where(d => d.Levels.Contains(level)).ToList(), label, levelName + "级", levelName), new Crumb("人大代表", SiteRoutes.Deputies), new Crumb(label, null)))
             {
                 yield return job;
             }
@@ -70,7 +79,7 @@ public static class DeputyPages
         var byRegion = site.Deputies.Where(d => d.Region is not null).ToLookup(d => d.Region!.Value);
         foreach (var group in groups)
         {
-            foreach (var job in Roster(SiteRoutes.DeputyGroup(group), group, null, byGroup[group].ToList(), new Crumb("人大代表", SiteRoutes.Deputies), new Crumb(group, null)))
+            foreach (var job in Roster(SiteRoutes.DeputyGroup(group), group, null, InOrder(byGroup[group].ToList(), group), new Crumb("人大代表", SiteRoutes.Deputies), new Crumb(group, null)))
             {
                 yield return job;
             }
@@ -79,7 +88,7 @@ public static class DeputyPages
         foreach (var region in regions)
         {
             var name = site.RegionLabel(region) is { Length: > 0 } n ? n : region.Value;
-            foreach (var job in Roster(SiteRoutes.DeputyRegion(region), $"{name}的人大代表", null, byRegion[region].ToList(), new Crumb("人大代表", SiteRoutes.Deputies), new Crumb(name, null)))
+            foreach (var job in Roster(SiteRoutes.DeputyRegion(region), $"{name}的人大代表", null, InOrder(byRegion[region].ToList(), name, region.Value, site.RegionName(region), $"{name}的人大代表"), new Crumb("人大代表", SiteRoutes.Deputies), new Crumb(name, null)))
             {
                 yield return job;
             }

@@ -342,6 +342,105 @@ public sealed class OfficeRosterTests
     }
 
     [Fact]
+    public async Task Build_MergesWhoseCoveredCellsAreAbsent_FillThemAsExcelMergesDo()
+    {
+        // As WPS and other tools write a sheet: a merge's covered cells are not in the XML at all (not
+        // even empty), a row with no cells is left out, and a merge may end in the last column.
+        using var site = TestSite.Write(TestSite.MinimalConfig);
+        var book = new XlsxBuilder();
+        book.AddSheet("县代表名册").OmitEmptyRows()
+            .Row("2026年县人大代表名册", null, null, null, null, null, null)
+            .Row("代表编号", "代表团", "姓名", "层级", "届次", "出生年月", "选举单位")
+            .Row("D1", "花石代表团", "陈美华", "县", "第十八届", "1967年3月", null)
+            .Row("D2", null, "刘桂英", "县", "第十八届", null, null)
+            .Row()
+            .Row("D3", null, "王建国", "县", "第十八届", null, null)
+            .Row("D4", "易俗河代表团", "李秀兰", "县", "第十八届", null, "易俗河镇第三选区")
+            .Row("D5", null, "张志强", "县", "第十八届", "村党支部书记", null)
+            .Merge("A1:G1")
+            .Merge("B3:B6")
+            .Merge("B7:B8")
+            .Merge("G7:G8");
+        book.Save(Roster(site));
+
+        await site.RebuildAsync();
+
+        site.AssertFile("deputies/D2/index.html", "刘桂英", "花石代表团");
+        site.AssertFile("deputies/D3/index.html", "王建国", "花石代表团");
+        site.AssertFile("deputies/D5/index.html", "张志强", "易俗河代表团", "易俗河镇第三选区");
+        Assert.Empty(Of(site, DiagnosticCodes.MissingField, Severity.Error));
+        Assert.Empty(Of(site, DiagnosticCodes.SkippedRow, Severity.Warning));
+        Assert.Empty(Of(site, DiagnosticCodes.UnknownSpreadsheetColumn, Severity.Warning));
+        // Row numbers still match Excel's after the left-out row 5.
+        site.AssertDiagnostic("input/deputies/roster.xlsx", 8, DiagnosticCodes.BadDate, Severity.Warning);
+    }
+
+    [Fact]
+    public void ReadMerges_OneRead_RecordsWhichCellsTheFillWrote()
+    {
+        var rows = new List<IDictionary<string, object?>>
+        {
+            new Dictionary<string, object?> { ["A"] = "花石代表团", ["B"] = "陈美华" },
+            new Dictionary<string, object?> { ["B"] = "刘桂英" },
+            new Dictionary<string, object?> { ["A"] = null, ["B"] = null },
+        };
+
+        var filled = MergedCells.Fill(rows, [new MergedCells.Range(0, 0, 2, 0)], MergedCells.ColumnLetters).ToList();
+
+        Assert.Null(filled[0].Filled);
+        Assert.Equal("花石代表团", filled[1].Row["A"]);
+        Assert.Equal(["A"], filled[1].Filled!);
+        Assert.Equal("花石代表团", filled[2].Row["A"]);
+        Assert.Equal(["A"], filled[2].Filled!);
+        Assert.Equal("AA", MergedCells.ColumnLetters(26));
+        Assert.Equal(new MergedCells.Range(2, 1, 13, 1), MergedCells.Parse("B3:B14"));
+    }
+
+    [Fact]
+    public async Task Build_OrderPerList_TwoCharacterNamesFirstOnlyWhereThatListSaysSo()
+    {
+        // Strictly by strokes 王大明 (大, 3 strokes) comes before 王红 (红, 6); a list printed with
+        // two-character names first has 王红 first. One site, three lists, each in its own order.
+        using var site = TestSite.Write(TestSite.MinimalConfig + """
+
+            roster:
+              order: 笔画
+              lists:
+                花石代表团: 两字名在前
+                乡镇级人大代表: 两字名在前
+                射埠代表团: 笔画
+                白石代表团: 两字名在前
+            """);
+        var book = new XlsxBuilder();
+        book.AddSheet("名单")
+            .Row("代表编号", "代表团", "姓名", "层级", "届次")
+            .Row("D1", "花石代表团", "王大明", "县", "第十八届")
+            .Row("D2", "花石代表团", "王红", "县", "第十八届")
+            .Row("D3", "射埠代表团", "王小红", "乡", "第十八届")
+            .Row("D4", "射埠代表团", "王芳", "乡", "第十八届");
+        book.Save(Roster(site));
+
+        await site.RebuildAsync();
+
+        static void InOrder(TestSite site, string page, params string[] names)
+        {
+            var html = File.ReadAllText(Path.Combine(site.Output, page));
+            var positions = names.Select(n => html.IndexOf($">{n}<", StringComparison.Ordinal)).ToList();
+            Assert.All(positions, p => Assert.True(p >= 0, $"{page}: {string.Join("、", names)}"));
+            Assert.True(positions.SequenceEqual(positions.Order()), $"{page}: expected {string.Join("、", names)}");
+        }
+
+        InOrder(site, "deputies/group/花石代表团/index.html", "王红", "王大明");
+        InOrder(site, "deputies/group/射埠代表团/index.html", "王小红", "王芳");
+        InOrder(site, "deputies/level/county/index.html", "王大明", "王红");
+        InOrder(site, "deputies/level/township/index.html", "王芳", "王小红");
+        InOrder(site, "deputies/index.html", "王大明", "王红");
+        InOrder(site, "deputies/index.html", "王小红", "王芳");
+        var unknown = site.AssertDiagnostic("input/site.yaml", null, DiagnosticCodes.UnknownKey, Severity.Warning);
+        Assert.Contains("白石代表团", unknown.Message);
+    }
+
+    [Fact]
     public async Task Build_SameNameAndBirthThreeTimesWithoutIds_WarningsSayTheCountAndThatRowOrderDecidesIds()
     {
         using var site = TestSite.Write(TestSite.MinimalConfig);

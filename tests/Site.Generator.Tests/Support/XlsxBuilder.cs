@@ -84,10 +84,25 @@ public sealed class XlsxBuilder
 
         public List<object?[]> Rows { get; } = [];
 
-        /// <summary>Adds a row; strings become text cells, numbers numbers, <see cref="Cell"/> formatted numbers, null a gap.</summary>
+        /// <summary>
+        /// Adds a row; strings become text cells, numbers numbers, <see cref="Cell"/> formatted numbers,
+        /// null a cell absent from the file (as WPS and LibreOffice leave out the cells a merge covers).
+        /// </summary>
         public Sheet Row(params object?[] cells)
         {
             Rows.Add(cells);
+            return this;
+        }
+
+        /// <summary>
+        /// Leaves rows without cells out of the sheet's XML, as WPS and other tools write a sheet
+        /// (Excel and LibreOffice write an empty row element where a row is formatted).
+        /// </summary>
+        public bool Sparse { get; private set; }
+
+        public Sheet OmitEmptyRows()
+        {
+            Sparse = true;
             return this;
         }
 
@@ -103,6 +118,11 @@ public sealed class XlsxBuilder
             var xml = new StringBuilder("""<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>""");
             for (var r = 0; r < Rows.Count; r++)
             {
+                if (Sparse && Rows[r].All(c => c is null))
+                {
+                    continue;
+                }
+
                 xml.Append($"<row r=\"{r + 1}\">");
                 for (var c = 0; c < Rows[r].Length; c++)
                 {
