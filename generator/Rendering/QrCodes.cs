@@ -65,8 +65,8 @@ public static class QrCodes
         var size = matrix.Size;
         var bits = matrix.Bits;
 
-        // A run costs at most "m999 0h999" or "M999 999.5h999"; written into one rented buffer with
-        // hand-formatted numbers, because a roster draws one code per deputy (BENCHMARKS.md, `qr`).
+        // A run costs at most "m999 0h999" or "M999 999.5h999"; written into one rented buffer, because
+        // a roster draws one code per deputy.
         var buffer = System.Buffers.ArrayPool<char>.Shared.Rent(256 + (size * size * 8));
         try
         {
@@ -132,20 +132,11 @@ public static class QrCodes
             return this;
         }
 
-        /// <summary>A module count or coordinate: 0 to 999.</summary>
+        /// <summary>A module count or coordinate (0 to 999), in invariant digits.</summary>
         public SvgWriter Number(int value)
         {
-            if (value >= 100)
-            {
-                buffer[_length++] = (char)('0' + (value / 100));
-            }
-
-            if (value >= 10)
-            {
-                buffer[_length++] = (char)('0' + (value / 10 % 10));
-            }
-
-            buffer[_length++] = (char)('0' + (value % 10));
+            value.TryFormat(buffer.AsSpan(_length), out var written, default, CultureInfo.InvariantCulture);
+            _length += written;
             return this;
         }
 

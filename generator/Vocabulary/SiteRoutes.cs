@@ -1,22 +1,24 @@
 using Site.Generator.Model;
+using Site.Theme;
 
 namespace Site.Generator.Vocabulary;
 
 /// <summary>
 /// Every URL shape of the site, in one place: pages end in '/', a section's list is its folder.
 /// Records' <c>Url</c> properties, page planners, navigation and search documents all build URLs
-/// here, so a shape changes in one line. The theme's few fixed links (home page shortcuts, the
-/// search form) and the endpoint's /api/ routes are not built here.
+/// here, so a shape changes in one line. The sections the theme links to by fixed URLs are written in
+/// <see cref="ThemeRoutes"/> (the theme cannot see this class) and taken from there; the endpoint's
+/// /api/ routes are not built here.
 /// </summary>
 public static class SiteRoutes
 {
-    public const string Home = "/";
+    public const string Home = ThemeRoutes.Home;
 
-    public const string Deputies = "/deputies/";
+    public const string Deputies = ThemeRoutes.Deputies;
 
-    public const string Stations = "/stations/";
+    public const string Stations = ThemeRoutes.Stations;
 
-    public const string Suggestions = "/suggestions/";
+    public const string Suggestions = ThemeRoutes.Suggestions;
 
     public const string Ballots = "/ballots/";
 
@@ -30,20 +32,20 @@ public static class SiteRoutes
     /// <summary>An open-data file: /data/deputies.csv.</summary>
     public static string DataFile(string name) => OpenData + name;
 
-    public const string Drafts = "/drafts/";
+    public const string Drafts = ThemeRoutes.Drafts;
 
-    public const string Stories = "/stories/";
+    public const string Stories = ThemeRoutes.Stories;
 
     public const string Columns = "/columns/";
 
     public const string Tags = "/tags/";
 
-    public const string Search = "/search/";
+    public const string Search = ThemeRoutes.Search;
 
     /// <summary>查询回执: look up a comment's or a message's receipt number.</summary>
-    public const string Receipts = "/receipts/";
+    public const string Receipts = ThemeRoutes.Receipts;
 
-    public const string Feed = "/feed.xml";
+    public const string Feed = ThemeRoutes.Feed;
 
     public const string Sitemap = "/sitemap.xml";
 
@@ -117,7 +119,7 @@ public static class SiteRoutes
     /// <summary>A plain page sits at the top: /about/.</summary>
     public static string Page(string slug) => $"/{slug}/";
 
-    public static string Asset(string name) => "/assets/" + name;
+    public static string Asset(string name) => ThemeRoutes.Assets + name;
 
     /// <summary>The output path of a site URL: /a/b/ → a/b/index.html, /feed.xml → feed.xml.</summary>
     public static string OutputPath(string url) => url.EndsWith('/') ? url.TrimStart('/') + "index.html" : url.TrimStart('/');

@@ -2,6 +2,7 @@ using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Cjk;
 using Lucene.Net.Analysis.Standard;
 using Lucene.Net.Util;
+using Site.Search.Replacements;
 
 namespace Site.Search;
 
@@ -14,8 +15,9 @@ namespace Site.Search;
 /// (<see cref="SimplifiedFolding"/>). The index keeps a single character only where a run of
 /// Han text ends (<see cref="ForIndex"/>); queries and snippets see every character
 /// (<see cref="ForQueries"/>), and <see cref="ChineseQuery"/> matches a lone one as a prefix.
-/// <see cref="ChineseTokenizer"/> gives the tokens of <see cref="Chain(TextReader, Unigrams)"/> with a
-/// short cut for plain runs of Han text.
+/// <see cref="ChineseTokenizer"/> (Replacements/Lucene/) gives the tokens of
+/// <see cref="Chain(TextReader, Unigrams)"/> with a short cut for plain runs of Han text; with
+/// <see cref="LibraryPaths"/> on, the chain itself analyses the text.
 /// </summary>
 public sealed class ChineseAnalyzer(Unigrams unigrams) : Analyzer
 {
@@ -28,8 +30,16 @@ public sealed class ChineseAnalyzer(Unigrams unigrams) : Analyzer
     /// <summary>Traditional characters are read as simplified ones (<see cref="SimplifiedFolding"/>).</summary>
     protected override TextReader InitReader(string fieldName, TextReader reader) => new SimplifiedFoldingCharFilter(reader);
 
-    protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader) =>
-        new(new ChineseTokenizer(reader, unigrams));
+    protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
+    {
+        if (LibraryPaths.Enabled)
+        {
+            var chain = Chain(reader, unigrams, out var tokenizer);
+            return new(tokenizer, chain);
+        }
+
+        return new(new ChineseTokenizer(reader, unigrams));
+    }
 
     /// <summary>
     /// The chain <see cref="ChineseTokenizer"/> stands for, step by step: what tests compare it with.

@@ -31,8 +31,8 @@ public sealed record SiteChrome(
     string Description = "",
     string? ShareImage = null,
     SiteFooter? Footer = null,
-    string CareCssUrl = "/assets/care.css",
-    string CareScriptUrl = "/assets/care.js");
+    string CareCssUrl = ThemeRoutes.Assets + "care.css",
+    string CareScriptUrl = ThemeRoutes.Assets + "care.js");
 
 /// <summary>
 /// The footer a Chinese government site shows, each line only when set in site.yaml: 主办单位,

@@ -1,6 +1,6 @@
 using Site.Search;
 
-namespace Site.Generator.Tests.Search;
+namespace Site.Search.Tests;
 
 /// <summary>Filters hold in every segment of the index, including one that lacks the chosen value.</summary>
 public sealed class SearchFilterTests : IDisposable

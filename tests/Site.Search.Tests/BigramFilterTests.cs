@@ -3,10 +3,10 @@ using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.CharFilters;
 using Lucene.Net.Analysis.Cjk;
 using Lucene.Net.Analysis.Standard;
-using Site.Generator.Tests.Support;
+using Site.Search.Tests.Support;
 using Site.Search;
 
-namespace Site.Generator.Tests.Search;
+namespace Site.Search.Tests;
 
 /// <summary>
 /// The index's bigram filter must give exactly the tokens of Lucene's CJKBigramFilter(ALL,

@@ -1,6 +1,6 @@
 using Site.Search;
 
-namespace Site.Generator.Tests.Search;
+namespace Site.Search.Tests;
 
 /// <summary>
 /// A word that most of a large index contains is counted from a sample (see FacetingCollector):

@@ -1,7 +1,7 @@
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
 
-namespace Site.Generator.Tests.Support;
+namespace Site.Search.Tests.Support;
 
 /// <summary>Every token of a stream as one comparable line (term, offsets, type, position increment and length), then the final offset.</summary>
 public static class TokenDump

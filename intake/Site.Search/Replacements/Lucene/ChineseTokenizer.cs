@@ -19,7 +19,8 @@ namespace Site.Search;
 /// <item>Everything else (Latin, numbers, kana, Hangul, rare Han, combining marks, emoji) goes through
 /// the chain itself, piece by piece, with its offsets moved to where the piece starts.</item>
 /// </list>
-/// Indexing is faster with it (BENCHMARKS.md, `search`). <c>ChineseTokenizerTests</c>
+/// It replaces the chain for speed (BENCHMARKS.md, `search`), and <see cref="Replacements.LibraryPaths"/>
+/// routes around it. <c>ChineseTokenizerTests</c> (tests/Site.Search.Tests)
 /// checks that every token (term, type, offsets, position increment and length) is the chain's, on the
 /// seeds, random mixed-script text, and every character of both Han ranges in every neighbourhood.
 /// </summary>

@@ -3,7 +3,7 @@ using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.TokenAttributes;
 using Site.Search;
 
-namespace Site.Generator.Tests.Search;
+namespace Site.Search.Tests;
 
 /// <summary>The index's own lower-casing must agree with Lucene's LowerCaseFilter on every character it sees.</summary>
 public sealed class LowerCaseTests

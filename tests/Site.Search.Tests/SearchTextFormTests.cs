@@ -1,7 +1,7 @@
 using ICU4N.Text;
 using Site.Search;
 
-namespace Site.Generator.Tests.Search;
+namespace Site.Search.Tests;
 
 /// <summary>
 /// Text as people write it: characters outside the basic plane (𠮷, emoji) at any cut, traditional

@@ -1,9 +1,10 @@
 using System.Text;
 using Lucene.Net.Analysis;
-using Site.Generator.Tests.Support;
+using Site.Search.Tests.Support;
 using Site.Search;
+using Site.Search.Replacements;
 
-namespace Site.Generator.Tests.Search;
+namespace Site.Search.Tests;
 
 /// <summary>
 /// <see cref="ChineseTokenizer"/> takes a short cut through plain runs of Han text; every token it
@@ -117,6 +118,38 @@ public sealed class ChineseTokenizerTests
         {
             // The analyzer folds traditional characters ahead of the chain (漢 → 汉).
             Assert.Equal(Tokens(ChineseAnalyzer.Chain(new SimplifiedFoldingCharFilter(new StringReader(text)), Unigrams.RunEnds)), Tokens(analyzer.GetTokenStream("body", text)));
+        }
+    }
+
+    /// <summary>
+    /// The library switch (SITE_LIBRARY_PATHS=1) routes the analyzer through Lucene's chain instead of
+    /// the tokenizer, with the same tokens; other tests running meanwhile get the same tokens either way.
+    /// </summary>
+    [Fact]
+    public void Analyzer_WithTheLibrarySwitch_IsTheChain_AndGivesTheSameTokens()
+    {
+        var text = File.ReadAllText(TestData.SeedFiles()[0]) + " 臺灣ＡＢＣ abc 123";
+        var was = LibraryPaths.Enabled;
+        try
+        {
+            foreach (var make in new Func<ChineseAnalyzer>[] { ChineseAnalyzer.ForIndex, ChineseAnalyzer.ForQueries })
+            {
+                LibraryPaths.Enabled = false;
+                using var replacement = make();
+                var fast = replacement.GetTokenStream("body", text);
+                Assert.IsType<ChineseTokenizer>(fast);
+                var expected = Tokens(fast);
+
+                LibraryPaths.Enabled = true;
+                using var library = make();
+                var chain = library.GetTokenStream("body", text);
+                Assert.IsNotType<ChineseTokenizer>(chain);
+                Assert.Equal(expected, Tokens(chain));
+            }
+        }
+        finally
+        {
+            LibraryPaths.Enabled = was;
         }
     }
 

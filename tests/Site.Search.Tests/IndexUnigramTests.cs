@@ -5,11 +5,11 @@ using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Store;
-using Site.Generator.Tests.Support;
+using Site.Search.Tests.Support;
 using Site.Search;
 using Directory = System.IO.Directory;
 
-namespace Site.Generator.Tests.Search;
+namespace Site.Search.Tests;
 
 /// <summary>
 /// The index keeps a single CJK character only where its run ends (<see cref="Unigrams.RunEnds"/>);
