@@ -503,7 +503,7 @@ public static class SpreadsheetReader
         /// 代表编号 for a roster without one: "D" and 10 base-32 digits of XxHash64 over the name
         /// (spaces removed) and the normalised 出生年月, so an id depends on the person alone, not on
         /// the row's place; a second person with the same name and birth gets "-2", "-3" in row order (so
-    /// for them only, reordering rows swaps ids: the warning asks for a 代表编号 column).
+        /// for them only, reordering rows swaps ids: the warning asks for a 代表编号 column).
         /// </summary>
         public string DeriveId(List<RawEntry> entries, string context)
         {

@@ -165,7 +165,11 @@ public static partial class ReceptionRuleParser
 
     private static int Ordinal(string text) => text switch
     {
-        "一" or "1" => 1, "二" or "2" => 2, "三" or "3" => 3, "四" or "4" => 4, _ => 5,
+        "一" or "1" => 1,
+        "二" or "2" => 2,
+        "三" or "3" => 3,
+        "四" or "4" => 4,
+        _ => 5,
     };
 
     private static DayOfWeek Weekday(string text) => (DayOfWeek)("日一二三四五六".IndexOf(text.TrimStart('周')[0]));

@@ -23,8 +23,16 @@ public static class RetentionPeriods
     /// <summary>The Chinese numeral the page writes for <paramref name="years"/> (1 to 10).</summary>
     public static string InWords(int years) => years switch
     {
-        1 => "一年", 2 => "两年", 3 => "三年", 4 => "四年", 5 => "五年",
-        6 => "六年", 7 => "七年", 8 => "八年", 9 => "九年", 10 => "十年",
+        1 => "一年",
+        2 => "两年",
+        3 => "三年",
+        4 => "四年",
+        5 => "五年",
+        6 => "六年",
+        7 => "七年",
+        8 => "八年",
+        9 => "九年",
+        10 => "十年",
         _ => throw new ArgumentOutOfRangeException(nameof(years), years, "1 to 10"),
     };
 }

@@ -246,7 +246,8 @@ public sealed class SqlitePrivacyTests : PrivacyTests
             var connection = new SqliteConnection($"Data Source={file};Pooling=false");
             await connection.OpenAsync(token);
             return connection;
-        });
+        }
+        );
     }
 }
 
@@ -273,6 +274,7 @@ public sealed class PostgresPrivacyTests(PostgresServer server) : PrivacyTests
             var connection = new NpgsqlConnection(connectionString);
             await connection.OpenAsync(token);
             return connection;
-        });
+        }
+        );
     }
 }
