@@ -24,6 +24,7 @@ internal static class CommentQueries
             SELECT channel, COUNT(*) FROM comments WHERE draft = @draft GROUP BY channel;
             SELECT text_key, MIN(text), COUNT(*) FROM comments WHERE draft = @draft AND text_key IS NOT NULL GROUP BY text_key ORDER BY MIN(id);
             SELECT text FROM comments WHERE draft = @draft AND text_key IS NULL ORDER BY id;
+            SELECT article, COUNT(*) FROM comments WHERE draft = @draft AND article IS NOT NULL AND channel IS NOT NULL GROUP BY article;
             """, ("@draft", draft));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
@@ -70,13 +71,21 @@ internal static class CommentQueries
             }
         }
 
+        // Per article, the part that came offline (channel set): the page shows online and offline apart.
+        await reader.NextResultAsync(cancellationToken);
+        var offlineArticles = new Dictionary<string, long>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            offlineArticles[reader.GetString(0)] = reader.GetInt64(1);
+        }
+
         var sizes = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var (key, representative) in Comments.CommentGroups.Near(texts))
         {
             sizes[representative] = sizes.GetValueOrDefault(representative) + counts[key];
         }
 
-        return new DraftStats(draft, comments, participants, articles, sizes.Count, sizes.Values.Where(n => n > 1).Sum(), channels);
+        return new DraftStats(draft, comments, participants, articles, sizes.Count, sizes.Values.Where(n => n > 1).Sum(), channels, offlineArticles);
     }
 
     public static async IAsyncEnumerable<StoredComment> ExportAsync(DbConnection connection, string draft, [EnumeratorCancellation] CancellationToken cancellationToken)

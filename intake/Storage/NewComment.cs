@@ -42,11 +42,13 @@ public sealed record StoredComment(
 /// Public counts for one draft. <paramref name="Groups"/>: distinct opinions (a comment with no
 /// duplicate is a group of one, <see cref="Comments.CommentGroups"/>); <paramref name="Duplicated"/>:
 /// comments in a group of two or more; <paramref name="Channels"/>: comments per channel
-/// (<see cref="OnlineChannel"/> for the site's own).
+/// (<see cref="OnlineChannel"/> for the site's own); <paramref name="OfflineArticles"/>: per article, the
+/// comments of <paramref name="Articles"/> that came through an offline channel.
 /// </summary>
 public sealed record DraftStats(
     string Draft, long Comments, long Participants, IReadOnlyDictionary<string, long> Articles,
-    long Groups = 0, long Duplicated = 0, IReadOnlyDictionary<string, long>? Channels = null)
+    long Groups = 0, long Duplicated = 0, IReadOnlyDictionary<string, long>? Channels = null,
+    IReadOnlyDictionary<string, long>? OfflineArticles = null)
 {
     /// <summary>The channel name of comments posted on the site (stored as null).</summary>
     public const string OnlineChannel = "网上征求意见";
