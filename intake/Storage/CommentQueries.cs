@@ -9,17 +9,19 @@ namespace Site.Intake.Storage;
 /// </summary>
 internal static class CommentQueries
 {
-    private const string Columns = "receipt, draft, article, text, name, contact, identity, created_at, channel, text_key, removed_at";
+    private const string Columns = "receipt, draft, article, text, name, contact, identity, created_at, channel, text_key, removed_at, contact_point, people";
 
     /// <summary>
-    /// Counts, per article and per channel, participants (distinct contacts), and duplicate groups:
+    /// Counts, per article and per channel, participants (distinct contacts, each counted as the 人数
+    /// an offline row gives, else one), and duplicate groups:
     /// exact groups come from SQL (one row per stored text_key with one of its texts), and those are
     /// grouped further by <see cref="Comments.CommentGroups.Near"/>.
     /// </summary>
     public static async Task<DraftStats> StatsAsync(DbConnection connection, string draft, CancellationToken cancellationToken)
     {
         await using var command = Command(connection, """
-            SELECT COUNT(*), COUNT(DISTINCT participant) FROM comments WHERE draft = @draft;
+            SELECT (SELECT COUNT(*) FROM comments WHERE draft = @draft),
+                (SELECT COALESCE(SUM(COALESCE(p, 1)), 0) FROM (SELECT MAX(people) AS p FROM comments WHERE draft = @draft GROUP BY participant) AS g);
             SELECT article, COUNT(*) FROM comments WHERE draft = @draft AND article IS NOT NULL GROUP BY article;
             SELECT channel, COUNT(*) FROM comments WHERE draft = @draft GROUP BY channel;
             SELECT text_key, MIN(text), COUNT(*) FROM comments WHERE draft = @draft AND text_key IS NOT NULL GROUP BY text_key ORDER BY MIN(id);
@@ -132,5 +134,7 @@ internal static class CommentQueries
         reader.IsDBNull(8) ? null : reader.GetString(8),
         reader.IsDBNull(9) ? Comments.CommentGroups.Key(reader.GetString(3)) : reader.GetString(9),
 
-        reader.IsDBNull(10) ? null : reader.GetFieldValue<DateTimeOffset>(10));
+        reader.IsDBNull(10) ? null : reader.GetFieldValue<DateTimeOffset>(10),
+        reader.IsDBNull(11) ? null : reader.GetString(11),
+        reader.IsDBNull(12) ? null : Convert.ToInt32(reader.GetValue(12), System.Globalization.CultureInfo.InvariantCulture));
 }
