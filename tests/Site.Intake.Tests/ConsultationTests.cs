@@ -20,7 +20,8 @@ public abstract class ConsultationTests
     /// <summary>A draft of 15 articles, as the build's drafts.json gives it.</summary>
     protected static readonly DraftEntry Draft = new(
         "wuye", "湘潭县物业管理条例（草案）", "/drafts/wuye/", DateTimeOffset.UtcNow.AddDays(-10), DateTimeOffset.UtcNow.AddDays(20),
-        Enumerable.Range(1, 15).Select(n => new ArticleEntry(ArticleNumbers.Anchor(n), ArticleNumbers.Label(n))).ToList());
+        Enumerable.Range(1, 15).Select(n => new ArticleEntry(ArticleNumbers.Anchor(n), ArticleNumbers.Label(n), n == 12 ? "第十二条的条文。\n第二款。" : null)).ToList(),
+        Reading: "二审");
 
     private static int _contacts;
 
@@ -166,7 +167,7 @@ public abstract class ConsultationTests
         await File.WriteAllBytesAsync(path, content);
 
         Assert.Equal(5, count);
-        Assert.Equal([ExportApi.CommentsSheet, ExportApi.GroupsSheet, ExportApi.SummarySheet], MiniExcel.GetSheetNames(path));
+        Assert.Equal([ExportApi.CommentsSheet, ExportApi.GroupsSheet, ExportApi.SummarySheet, ExportApi.DraftSheet], MiniExcel.GetSheetNames(path));
 
         // Values as the office reads them.
         var rows = MiniExcel.Query(path, useHeaderRow: true, sheetName: ExportApi.CommentsSheet).Cast<IDictionary<string, object>>().ToList();
@@ -187,6 +188,9 @@ public abstract class ConsultationTests
         Assert.Equal((4d, 2d, 3d, 1d), (Convert.ToDouble(twelve["意见条数"]), Convert.ToDouble(twelve["意见组数"]), Convert.ToDouble(twelve["网上征求意见"]), Convert.ToDouble(twelve["来信"])));
         Assert.Equal(5d, Convert.ToDouble(summary[^1]["意见条数"]));
         Assert.Equal("合计", summary[^1]["条文"]);
+        Assert.Equal("第十二条的条文。\n第二款。", twelve["条文内容"]);
+        var about = MiniExcel.Query(path, useHeaderRow: true, sheetName: ExportApi.DraftSheet).Cast<IDictionary<string, object>>().ToDictionary(r => (string)r["项目"], r => r["内容"]);
+        Assert.Equal(("湘潭县物业管理条例（草案）", "二审"), (about["草案名称"], about["审次"]));
 
         // Cell types and layout, in the file's own XML.
         using var zip = ZipFile.OpenRead(path);
