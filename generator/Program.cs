@@ -44,7 +44,7 @@ var export = new Command("export", "导出某部法规草案收到的全部意�
 export.SetAction((parse, token) => CommentExportCommand.RunAsync(
     parse.GetValue(rootOption)!.FullName, parse.GetValue(draftOption)!, parse.GetValue(formatOption)!, parse.GetValue(exportOutOption)?.FullName, parse.GetValue(postgresOption), token));
 
-var importFileOption = new Option<FileInfo>("--file") { Description = "线下收集的意见表（.xlsx）：渠道、收到日期、条款、意见内容、提出人/单位（可选）", HelpName = "文件", Required = true };
+var importFileOption = new Option<FileInfo>("--file") { Description = "线下收集的意见表（.xlsx）：渠道、收到日期、条款、意见内容、提出人/单位、联系点、人数（可选）", HelpName = "文件", Required = true };
 var import = new Command("import", "导入来信、座谈会、电话、基层立法联系点等线下收集的意见（可重复导入，不会重复保存）") { rootOption, draftOption, importFileOption, postgresOption };
 import.SetAction((parse, token) => CommentExportCommand.ImportAsync(
     parse.GetValue(rootOption)!.FullName, parse.GetValue(draftOption)!, parse.GetValue(importFileOption)!.FullName, parse.GetValue(postgresOption), token));

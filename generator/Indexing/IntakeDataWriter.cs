@@ -86,11 +86,12 @@ public static class IntakeDataWriter
             d.Url,
             d.OpensAt,
             d.ClosesAt,
-            d.Text.Articles.Select(a => new ArticleEntry(a.Anchor, a.Label)).ToList(),
+            d.Text.Articles.Select(a => new ArticleEntry(a.Anchor, a.Label, string.Join('\n', a.Paragraphs))).ToList(),
             d.Feedback is { } feedback
                 ? new DraftFeedbackEntry(feedback.Published, d.Url + "#feedback", feedback.Received, feedback.Adopted,
                     feedback.Articles.Select(o => new ArticleOutcomeEntry(DraftArticle.AnchorFor(o.Article), o.Outcome, o.Reason)).ToList())
-                : null))
+                : null,
+            d.Reading))
         .ToList());
 
     public static DeputyManifest DeputyManifest(SiteModel site) => new(site.Deputies

@@ -13,18 +13,18 @@ namespace Site.Intake.Export;
 /// <summary>
 /// Staff export of a draft's comments for the legislative office: .csv (UTF-8 with BOM, opens in
 /// Excel) and .xlsx. Both have one row per comment, oldest first, with the article as the office
-/// writes it (第十二条), the channel, and its duplicate group (group number, and how many comments
-/// the group has). The .xlsx is made to be used as it opens: real date cells, receipt numbers and
-/// phone numbers as text (never 1.38E+10), column widths, long text wrapped, the header row frozen;
-/// and two more sheets: 意见组 (one row per group, largest first) and 汇总 (per article: comments,
-/// groups, and comments per channel).
+/// writes it (第十二条), the channel (with an offline view's 联系点 and 人数), and its duplicate
+/// group (group number, and how many comments the group has). The .xlsx is made to be used as it
+/// opens: real date cells, receipt numbers and phone numbers as text (never 1.38E+10), column widths, long text wrapped, the header row frozen;
+/// and more sheets: 意见组 (one row per group, largest first), 汇总 (per article: its text, comments,
+/// groups, and comments per channel) and, when the draft is known, 草案 (title, reading, period).
 /// </summary>
 public static class ExportApi
 {
-    public static readonly string[] Headers = ["回执编号", "渠道", "条文", "意见内容", "姓名", "联系方式", "身份", "提交时间", "意见组", "同组条数"];
+    public static readonly string[] Headers = ["回执编号", "渠道", "联系点", "人数", "条文", "意见内容", "姓名", "联系方式", "身份", "提交时间", "意见组", "同组条数"];
 
     /// <summary>Sheet names, in order.</summary>
-    public const string CommentsSheet = "意见", GroupsSheet = "意见组", SummarySheet = "汇总";
+    public const string CommentsSheet = "意见", GroupsSheet = "意见组", SummarySheet = "汇总", DraftSheet = "草案";
 
     public static void MapExport(this IEndpointRouteBuilder app)
     {
@@ -78,7 +78,7 @@ public static class ExportApi
             var c = row.Comment;
             string[] cells =
             [
-                Quote(c.Receipt), Quote(row.Channel), Quote(row.Article), Quote(c.Text), Quote(c.Name ?? ""), AsText(c.Contact ?? ""), Quote(c.Identity ?? ""),
+                Quote(c.Receipt), Quote(row.Channel), Quote(c.ContactPoint ?? ""), c.People?.ToString(CultureInfo.InvariantCulture) ?? "", Quote(row.Article), Quote(c.Text), Quote(c.Name ?? ""), AsText(c.Contact ?? ""), Quote(c.Identity ?? ""),
                 Quote(Beijing(c.CreatedAt).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)),
                 row.Group.ToString(CultureInfo.InvariantCulture), row.GroupSize.ToString(CultureInfo.InvariantCulture),
             ];
@@ -94,6 +94,8 @@ public static class ExportApi
         {
             ["回执编号"] = r.Comment.Receipt,
             ["渠道"] = r.Channel,
+            ["联系点"] = r.Comment.ContactPoint ?? "",
+            ["人数"] = r.Comment.People,
             ["条文"] = r.Article,
             ["意见内容"] = r.Comment.Text,
             ["姓名"] = r.Comment.Name ?? "",
@@ -120,16 +122,22 @@ public static class ExportApi
             [GroupsSheet] = groups,
             [SummarySheet] = Summary(rows, entry),
         };
+        if (entry is not null)
+        {
+            sheets[DraftSheet] = About(entry, rows.Count);
+        }
+
         var configuration = new OpenXmlConfiguration
         {
             FreezeRowCount = 1,
             StyleOptions = new OpenXmlStyleOptions { WrapCellContents = true },
             DynamicColumns =
             [
-                Column("回执编号", 20), Column("渠道", 14), Column("条文", 12), Column("意见内容", 60), Column("姓名", 14),
+                Column("回执编号", 20), Column("渠道", 14), Column("联系点", 20), Column("人数", 8), Column("条文", 12), Column("意见内容", 60), Column("姓名", 14),
                 Column("联系方式", 18), Column("身份", 10), Column("提交时间", 18, "yyyy-mm-dd hh:mm"), Column("意见组", 8), Column("同组条数", 10),
                 Column("组号", 8), Column("条数", 8), Column("涉及条文", 20), Column("代表性意见", 60), Column("首条回执编号", 20),
                 Column("首条提交时间", 18, "yyyy-mm-dd hh:mm"), Column("意见条数", 10), Column("意见组数", 10),
+                Column("条文内容", 60), Column("项目", 12), Column("内容", 60),
                 .. rows.Select(r => r.Channel).Prepend(DraftStats.OnlineChannel).Distinct().Select(c => Column(c, Math.Max(10, c.Length * 2 + 2))),
             ],
         };
@@ -138,9 +146,19 @@ public static class ExportApi
         return buffer.ToArray();
     }
 
+    /// <summary>草案: what the file is about, for a sheet printed or forwarded on its own — title, reading, period, URL, count.</summary>
+    private static List<Dictionary<string, object?>> About(DraftEntry entry, int count) =>
+    [
+        new() { ["项目"] = "草案名称", ["内容"] = entry.Title },
+        new() { ["项目"] = "审次", ["内容"] = entry.Reading ?? "" },
+        new() { ["项目"] = "征求意见期", ["内容"] = string.Create(CultureInfo.InvariantCulture, $"{Beijing(entry.Opens):yyyy-MM-dd} 至 {Beijing(entry.Closes):yyyy-MM-dd}") },
+        new() { ["项目"] = "网页", ["内容"] = entry.Url },
+        new() { ["项目"] = "导出意见条数", ["内容"] = count.ToString(CultureInfo.InvariantCulture) },
+    ];
+
     /// <summary>
-    /// 汇总: one row per article of the draft (in its order, those without comments too), then 草案整体
-    /// and 合计; comments, groups (distinct duplicate groups among them), and comments per channel
+    /// 汇总: one row per article of the draft (in its order, those without comments too), with its text
+    /// when the build gave it, then 草案整体 and 合计; comments, groups (distinct duplicate groups among them), and comments per channel
     /// (网上征求意见 first, then the others as they first appear).
     /// </summary>
     private static List<Dictionary<string, object?>> Summary(IReadOnlyList<ExportRow> rows, DraftEntry? entry)
@@ -158,6 +176,7 @@ public static class ExportApi
             var line = new Dictionary<string, object?>
             {
                 ["条文"] = label,
+                ["条文内容"] = entry?.Articles.FirstOrDefault(a => a.Label == label)?.Text ?? "",
                 ["意见条数"] = these.Count,
                 ["意见组数"] = these.Select(r => r.Group).Distinct().Count(),
             };

@@ -15,7 +15,9 @@ namespace Site.Intake.Import;
 /// 基层立法联系点 — entered from an .xlsx sheet into the comment store with their channel, so counts
 /// per channel and per article include them.
 /// <para>
-/// The sheet: a header row with 渠道, 收到日期, 条款, 意见内容 and optionally 提出人/单位 (also accepted:
+/// The sheet: a header row with 渠道, 收到日期, 条款, 意见内容 and optionally 提出人/单位, 联系点 (the
+/// 基层立法联系点 that collected the view) and 人数 (how many people gave it, a positive integer: a
+/// meeting's view counts as that many participants) (also accepted:
 /// the names in <see cref="Headers"/>), in any column order, below any number of title rows; every
 /// visible sheet that has such a header is read. 收到日期 is a date cell or text (2026-11-03, 2026/11/3,
 /// 2026年11月3日, 2026.11.3); 条款 is 第十二条, 第12条, 12 or blank (the draft as a whole). A sheet
@@ -57,7 +59,12 @@ public static partial class OfflineImport
         ["article"] = ["条款", "条文", "条", "涉及条款"],
         ["text"] = ["意见内容", "意见", "内容", "意见建议"],
         ["submitter"] = ["提出人/单位", "提出人", "单位", "提出人或单位", "提出人（单位）", "提出人(单位)", "提出单位"],
+        ["contactPoint"] = ["联系点", "基层立法联系点", "立法联系点", "联系点名称"],
+        ["people"] = ["人数", "参加人数", "参与人数", "提出人数"],
     };
+
+    /// <summary>The most people one row may stand for (a typo guard: a county's meeting is not a city).</summary>
+    public const int MaxPeople = 100_000;
 
     private static readonly string[] Required = ["channel", "date", "article", "text"];
 
@@ -191,6 +198,27 @@ public static partial class OfflineImport
                     }
                 }
 
+                string? contactPoint = null;
+                if (columns.ContainsKey("contactPoint"))
+                {
+                    contactPoint = SubmissionText.Normalize(Text(cells["contactPoint"]));
+                    contactPoint = contactPoint.Length == 0 ? null : contactPoint;
+                    if (contactPoint is not null && (SubmissionText.Unstorable(contactPoint, "联系点") is not null || SubmissionText.Length(contactPoint) > 50))
+                    {
+                        rowErrors.Add($"{At("contactPoint")}：联系点最多 50 个字，且不能含控制字符");
+                    }
+                }
+
+                int? people = null;
+                if (columns.ContainsKey("people") && Text(cells["people"]).Length > 0)
+                {
+                    people = People(cells["people"]);
+                    if (people is null)
+                    {
+                        rowErrors.Add($"{At("people")}：人数应是 1 至 {MaxPeople} 的整数（如 12），不能是“{Text(cells["people"])}”；不清楚人数就留空");
+                    }
+                }
+
                 if (rowErrors.Count > 0)
                 {
                     errors.AddRange(rowErrors);
@@ -198,13 +226,19 @@ public static partial class OfflineImport
                 }
 
                 var basis = string.Join('\u001F', draft.Id, channel, date!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), article, CommentGroups.Key(text), submitter);
+                // Rows without the newer columns keep the keys an earlier import gave them.
+                if (contactPoint is not null || people is not null)
+                {
+                    basis += '\u001F' + contactPoint + '\u001F' + people?.ToString(CultureInfo.InvariantCulture);
+                }
+
                 var nth = occurrences[basis] = occurrences.GetValueOrDefault(basis) + 1;
                 var key = "offline-" + Hash(basis + '\u001F' + nth.ToString(CultureInfo.InvariantCulture))[..32];
                 var participant = Hash("offline\u001F" + (submitter ?? key))[..16];
                 comments.Add(new NewComment(
                     draft.Id, article, text, submitter, null, null, key, participant,
                     new DateTimeOffset(date.Value.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8)),
-                    Fingerprint: Hash(string.Join('\u001F', article, text, submitter)), Channel: channel));
+                    Fingerprint: Hash(string.Join('\u001F', article, text, submitter)), Channel: channel, ContactPoint: contactPoint, People: people));
             }
 
             if (columns is null)
@@ -222,7 +256,7 @@ public static partial class OfflineImport
 
         if (sheetsWithHeader == 0 && errors.Count == 0)
         {
-            errors.Add($"{file}：没有一个工作表有表头（需要 {string.Join("、", Required.Select(f => Headers[f][0]))} 列，提出人/单位 可选）");
+            errors.Add($"{file}：没有一个工作表有表头（需要 {string.Join("、", Required.Select(f => Headers[f][0]))} 列，提出人/单位、联系点、人数 可选）");
         }
 
         return errors.Count > 0 ? new Plan([], errors, warnings) : new Plan(comments, [], warnings);
@@ -283,6 +317,19 @@ public static partial class OfflineImport
         double number => number.ToString(CultureInfo.InvariantCulture),
         _ => (Convert.ToString(value, CultureInfo.InvariantCulture) ?? "").Trim(),
     };
+
+    /// <summary>人数: a number cell or text (12, １２, 12人, 12 人); null unless a whole number 1 … <see cref="MaxPeople"/>.</summary>
+    internal static int? People(object? value)
+    {
+        if (value is double number)
+        {
+            return number is >= 1 and <= MaxPeople && number == Math.Floor(number) ? (int)number : null;
+        }
+
+        var text = Text(value).Normalize(NormalizationForm.FormKC).Replace(" ", "", StringComparison.Ordinal);
+        text = text.EndsWith('人') ? text[..^1] : text;
+        return text.Length is > 0 and <= 6 && text.All(char.IsAsciiDigit) && int.Parse(text, CultureInfo.InvariantCulture) is var n and >= 1 and <= MaxPeople ? n : null;
+    }
 
     /// <summary>A date cell, an Excel serial number, or text as offices type dates; null when none.</summary>
     internal static DateOnly? Date(object? value)

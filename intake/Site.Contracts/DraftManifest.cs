@@ -22,7 +22,8 @@ public sealed record DraftManifest(IReadOnlyList<DraftEntry> Drafts)
 /// <summary>
 /// One draft: comments are accepted from <see cref="Opens"/> until <see cref="Closes"/>.
 /// <paramref name="Feedback"/>: the office's feedback report once published (null before), so a
-/// comment's receipt can say what became of the article it addressed.
+/// comment's receipt can say what became of the article it addressed. <paramref name="Reading"/>: the
+/// draft's reading as its header names it (一审, 二审, 征求意见稿 …), for the office's export.
 /// </summary>
 public sealed record DraftEntry(
     string Id,
@@ -31,7 +32,8 @@ public sealed record DraftEntry(
     DateTimeOffset Opens,
     DateTimeOffset Closes,
     IReadOnlyList<ArticleEntry> Articles,
-    DraftFeedbackEntry? Feedback = null)
+    DraftFeedbackEntry? Feedback = null,
+    string? Reading = null)
 {
     public bool HasArticle(string anchor) => Articles.Any(a => a.Anchor == anchor);
 
@@ -45,8 +47,8 @@ public sealed record DraftEntry(
     public string StatusAt(DateTimeOffset now) => now < Opens ? "not-yet-open" : now <= Closes ? "open" : "closed";
 }
 
-/// <summary>One article: its stable anchor (article-3) and label (第三条).</summary>
-public sealed record ArticleEntry(string Anchor, string Label);
+/// <summary>One article: its stable anchor (article-3), label (第三条) and, from the build, its text (paragraphs joined by line breaks, without the label).</summary>
+public sealed record ArticleEntry(string Anchor, string Label, string? Text = null);
 
 /// <summary>
 /// 意见采纳情况: the office's feedback report once published (its date, the page URL with its anchor,

@@ -9,21 +9,24 @@ namespace Site.Intake.Storage;
 /// </summary>
 internal static class CommentQueries
 {
-    private const string Columns = "receipt, draft, article, text, name, contact, identity, created_at, channel, text_key, removed_at";
+    private const string Columns = "receipt, draft, article, text, name, contact, identity, created_at, channel, text_key, removed_at, contact_point, people";
 
     /// <summary>
-    /// Counts, per article and per channel, participants (distinct contacts), and duplicate groups:
+    /// Counts, per article and per channel, participants (distinct contacts, each counted as the 人数
+    /// an offline row gives, else one), and duplicate groups:
     /// exact groups come from SQL (one row per stored text_key with one of its texts), and those are
     /// grouped further by <see cref="Comments.CommentGroups.Near"/>.
     /// </summary>
     public static async Task<DraftStats> StatsAsync(DbConnection connection, string draft, CancellationToken cancellationToken)
     {
         await using var command = Command(connection, """
-            SELECT COUNT(*), COUNT(DISTINCT participant) FROM comments WHERE draft = @draft;
+            SELECT (SELECT COUNT(*) FROM comments WHERE draft = @draft),
+                (SELECT COALESCE(SUM(COALESCE(p, 1)), 0) FROM (SELECT MAX(people) AS p FROM comments WHERE draft = @draft GROUP BY participant) AS g);
             SELECT article, COUNT(*) FROM comments WHERE draft = @draft AND article IS NOT NULL GROUP BY article;
             SELECT channel, COUNT(*) FROM comments WHERE draft = @draft GROUP BY channel;
             SELECT text_key, MIN(text), COUNT(*) FROM comments WHERE draft = @draft AND text_key IS NOT NULL GROUP BY text_key ORDER BY MIN(id);
             SELECT text FROM comments WHERE draft = @draft AND text_key IS NULL ORDER BY id;
+            SELECT article, COUNT(*) FROM comments WHERE draft = @draft AND article IS NOT NULL AND channel IS NOT NULL GROUP BY article;
             """, ("@draft", draft));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
@@ -70,13 +73,21 @@ internal static class CommentQueries
             }
         }
 
+        // Per article, the part that came offline (channel set): the page shows online and offline apart.
+        await reader.NextResultAsync(cancellationToken);
+        var offlineArticles = new Dictionary<string, long>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            offlineArticles[reader.GetString(0)] = reader.GetInt64(1);
+        }
+
         var sizes = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var (key, representative) in Comments.CommentGroups.Near(texts))
         {
             sizes[representative] = sizes.GetValueOrDefault(representative) + counts[key];
         }
 
-        return new DraftStats(draft, comments, participants, articles, sizes.Count, sizes.Values.Where(n => n > 1).Sum(), channels);
+        return new DraftStats(draft, comments, participants, articles, sizes.Count, sizes.Values.Where(n => n > 1).Sum(), channels, offlineArticles);
     }
 
     public static async IAsyncEnumerable<StoredComment> ExportAsync(DbConnection connection, string draft, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -123,5 +134,7 @@ internal static class CommentQueries
         reader.IsDBNull(8) ? null : reader.GetString(8),
         reader.IsDBNull(9) ? Comments.CommentGroups.Key(reader.GetString(3)) : reader.GetString(9),
 
-        reader.IsDBNull(10) ? null : reader.GetFieldValue<DateTimeOffset>(10));
+        reader.IsDBNull(10) ? null : reader.GetFieldValue<DateTimeOffset>(10),
+        reader.IsDBNull(11) ? null : reader.GetString(11),
+        reader.IsDBNull(12) ? null : Convert.ToInt32(reader.GetValue(12), System.Globalization.CultureInfo.InvariantCulture));
 }

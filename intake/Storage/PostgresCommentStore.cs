@@ -51,8 +51,8 @@ public sealed class PostgresCommentStore : ICommentStore, IDisposable
     }
 
     private const string Insert = """
-        INSERT INTO comments (receipt, draft, article, text, name, contact, identity, participant, idempotency_key, created_at, fingerprint, text_key, channel)
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+        INSERT INTO comments (receipt, draft, article, text, name, contact, identity, participant, idempotency_key, created_at, fingerprint, text_key, channel, contact_point, people)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
         ON CONFLICT DO NOTHING
         RETURNING receipt
         """;
@@ -154,6 +154,8 @@ public sealed class PostgresCommentStore : ICommentStore, IDisposable
         parameters.Add(Nullable(comment.Fingerprint));
         parameters.Add(new NpgsqlParameter { Value = comment.TextKey });
         parameters.Add(Nullable(comment.Channel));
+        parameters.Add(Nullable(comment.ContactPoint));
+        parameters.Add(new NpgsqlParameter { Value = (object?)comment.People ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Integer });
     }
 
     private static NpgsqlParameter Nullable(string? value) =>

@@ -46,14 +46,14 @@ public sealed class SqliteCommentStore(string path, ReceiptNumbers? numbers = nu
         await ExecuteAsync(_writer, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;", cancellationToken);
         await ExecuteAsync(_writer, Schema.StoreSchema.Sqlite, cancellationToken);
 
-        // Files created before these columns (fingerprints, grouping keys, channels, removals) existed (SQLite has no ADD COLUMN IF NOT EXISTS).
-        foreach (var column in (string[])["fingerprint", "text_key", "channel", "removed_at"])
+        // Files created before these columns (fingerprints, grouping keys, channels, removals, contact points, people) existed (SQLite has no ADD COLUMN IF NOT EXISTS).
+        foreach (var column in (string[])["fingerprint", "text_key", "channel", "removed_at", "contact_point", "people"])
         {
             await using var columns = _writer.CreateCommand();
             columns.CommandText = $"SELECT COUNT(*) FROM pragma_table_info('comments') WHERE name = '{column}'";
             if (Convert.ToInt64(await columns.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) == 0)
             {
-                await ExecuteAsync(_writer, $"ALTER TABLE comments ADD COLUMN {column} TEXT NULL", cancellationToken);
+                await ExecuteAsync(_writer, $"ALTER TABLE comments ADD COLUMN {column} {(column == "people" ? "INTEGER" : "TEXT")} NULL", cancellationToken);
             }
         }
 
@@ -155,6 +155,8 @@ public sealed class SqliteCommentStore(string path, ReceiptNumbers? numbers = nu
             insert.Parameters["$fingerprint"].Value = (object?)comment.Fingerprint ?? DBNull.Value;
             insert.Parameters["$textKey"].Value = comment.TextKey;
             insert.Parameters["$channel"].Value = (object?)comment.Channel ?? DBNull.Value;
+            insert.Parameters["$contactPoint"].Value = (object?)comment.ContactPoint ?? DBNull.Value;
+            insert.Parameters["$people"].Value = (object?)comment.People ?? DBNull.Value;
 
             // A receipt number already taken inserts nothing: draw another.
             for (var attempt = 1; ; attempt++)
@@ -242,10 +244,10 @@ public sealed class SqliteCommentStore(string path, ReceiptNumbers? numbers = nu
         {
             Find = Prepare(connection, "SELECT receipt, created_at, fingerprint FROM comments WHERE draft = $draft AND idempotency_key = $key", "$draft", "$key");
             Insert = Prepare(connection, """
-                INSERT INTO comments (receipt, draft, article, text, name, contact, identity, participant, idempotency_key, created_at, fingerprint, text_key, channel)
-                VALUES ($receipt, $draft, $article, $text, $name, $contact, $identity, $participant, $key, $created, $fingerprint, $textKey, $channel)
+                INSERT INTO comments (receipt, draft, article, text, name, contact, identity, participant, idempotency_key, created_at, fingerprint, text_key, channel, contact_point, people)
+                VALUES ($receipt, $draft, $article, $text, $name, $contact, $identity, $participant, $key, $created, $fingerprint, $textKey, $channel, $contactPoint, $people)
                 ON CONFLICT (receipt) DO NOTHING
-                """, "$receipt", "$draft", "$article", "$text", "$name", "$contact", "$identity", "$participant", "$key", "$created", "$fingerprint", "$textKey", "$channel");
+                """, "$receipt", "$draft", "$article", "$text", "$name", "$contact", "$identity", "$participant", "$key", "$created", "$fingerprint", "$textKey", "$channel", "$contactPoint", "$people");
         }
 
         public SqliteCommand Find { get; }

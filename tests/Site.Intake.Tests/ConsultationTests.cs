@@ -20,7 +20,8 @@ public abstract class ConsultationTests
     /// <summary>A draft of 15 articles, as the build's drafts.json gives it.</summary>
     protected static readonly DraftEntry Draft = new(
         "wuye", "湘潭县物业管理条例（草案）", "/drafts/wuye/", DateTimeOffset.UtcNow.AddDays(-10), DateTimeOffset.UtcNow.AddDays(20),
-        Enumerable.Range(1, 15).Select(n => new ArticleEntry(ArticleNumbers.Anchor(n), ArticleNumbers.Label(n))).ToList());
+        Enumerable.Range(1, 15).Select(n => new ArticleEntry(ArticleNumbers.Anchor(n), ArticleNumbers.Label(n), n == 12 ? "第十二条的条文。\n第二款。" : null)).ToList(),
+        Reading: "二审");
 
     private static int _contacts;
 
@@ -166,7 +167,7 @@ public abstract class ConsultationTests
         await File.WriteAllBytesAsync(path, content);
 
         Assert.Equal(5, count);
-        Assert.Equal([ExportApi.CommentsSheet, ExportApi.GroupsSheet, ExportApi.SummarySheet], MiniExcel.GetSheetNames(path));
+        Assert.Equal([ExportApi.CommentsSheet, ExportApi.GroupsSheet, ExportApi.SummarySheet, ExportApi.DraftSheet], MiniExcel.GetSheetNames(path));
 
         // Values as the office reads them.
         var rows = MiniExcel.Query(path, useHeaderRow: true, sheetName: ExportApi.CommentsSheet).Cast<IDictionary<string, object>>().ToList();
@@ -187,6 +188,9 @@ public abstract class ConsultationTests
         Assert.Equal((4d, 2d, 3d, 1d), (Convert.ToDouble(twelve["意见条数"]), Convert.ToDouble(twelve["意见组数"]), Convert.ToDouble(twelve["网上征求意见"]), Convert.ToDouble(twelve["来信"])));
         Assert.Equal(5d, Convert.ToDouble(summary[^1]["意见条数"]));
         Assert.Equal("合计", summary[^1]["条文"]);
+        Assert.Equal("第十二条的条文。\n第二款。", twelve["条文内容"]);
+        var about = MiniExcel.Query(path, useHeaderRow: true, sheetName: ExportApi.DraftSheet).Cast<IDictionary<string, object>>().ToDictionary(r => (string)r["项目"], r => r["内容"]);
+        Assert.Equal(("湘潭县物业管理条例（草案）", "二审"), (about["草案名称"], about["审次"]));
 
         // Cell types and layout, in the file's own XML.
         using var zip = ZipFile.OpenRead(path);
@@ -197,22 +201,87 @@ public abstract class ConsultationTests
         Assert.Equal("frozen", (string?)sheet.Descendants(x + "pane").Single().Attribute("state"));
         Assert.Equal("1", (string?)sheet.Descendants(x + "pane").Single().Attribute("ySplit"));
         var widths = sheet.Descendants(x + "col").Select(c => double.Parse((string)c.Attribute("width")!, System.Globalization.CultureInfo.InvariantCulture)).ToList();
-        Assert.InRange(widths[3], 60, 62);
+        Assert.InRange(widths[5], 60, 62);
         Assert.True(widths.All(w => w >= 8));
 
-        // F2 (联系方式): text, not a number; H2 (提交时间): a number with a date format.
-        Assert.NotEqual("n", (string?)cells["F2"].Attribute("t") ?? "n");
-        Assert.Null(cells["H2"].Attribute("t"));
-        Assert.True(double.TryParse(cells["H2"].Element(x + "v")!.Value, System.Globalization.CultureInfo.InvariantCulture, out _));
+        // H2 (联系方式): text, not a number; J2 (提交时间): a number with a date format.
+        Assert.NotEqual("n", (string?)cells["H2"].Attribute("t") ?? "n");
+        Assert.Null(cells["J2"].Attribute("t"));
+        Assert.True(double.TryParse(cells["J2"].Element(x + "v")!.Value, System.Globalization.CultureInfo.InvariantCulture, out _));
         var xfs = styles.Descendants(x + "cellXfs").Single().Elements(x + "xf").ToList();
-        var dateStyle = xfs[int.Parse((string)cells["H2"].Attribute("s")!)];
+        var dateStyle = xfs[int.Parse((string)cells["J2"].Attribute("s")!)];
         var format = styles.Descendants(x + "numFmt").Single(f => (string)f.Attribute("numFmtId")! == (string)dateStyle.Attribute("numFmtId")!);
         Assert.Equal("yyyy-mm-dd hh:mm", (string)format.Attribute("formatCode")!);
-        var textStyle = xfs[int.Parse((string)cells["D2"].Attribute("s")!)];
+        var textStyle = xfs[int.Parse((string)cells["F2"].Attribute("s")!)];
         Assert.Equal("1", (string?)textStyle.Element(x + "alignment")?.Attribute("wrapText"));
 
         // A text that looks like a formula is a text, never a formula.
         Assert.Empty(sheet.Descendants(x + "f"));
+    }
+
+    [PostgresFact]
+    public async Task Import_ContactPointAndPeople_AreStored_CountedAsParticipants_AndExported()
+    {
+        // A contact point's meeting of 12 residents gave two views (one row per article, the same 人数):
+        // 12 participants, not 24; a letter without 人数 is one.
+        var file = Sheet(
+            ["渠道", "收到日期", "条款", "意见内容", "提出人/单位", "联系点", "人数"],
+            ["基层立法联系点", "2026-11-05", "第十二条", "合同期满后物业企业不得以交接未完成为由拒绝退出。", "金桂社区居民座谈会", "金桂社区基层立法联系点", 12],
+            ["基层立法联系点", "2026-11-05", "第三条", "书面表决要保留，老年业主不会用电子投票。", "金桂社区居民座谈会", "金桂社区基层立法联系点", "12人"],
+            ["来信", "2026-11-06", "第三条", "建议电子投票平台由街道统一提供。", "易俗河镇 王某", null, null]);
+        using var disposable = (IDisposable)await CreateAsync();
+        var store = (ICommentStore)disposable;
+        await store.WriteBatchAsync([Online("建议第十二条写明交接期限为三十日。", "article-12")], CancellationToken.None);
+
+        var outcome = await OfflineImport.RunAsync(store, file, Draft, "线下意见.xlsx", CancellationToken.None);
+        var stats = await store.StatsAsync(Draft.Id, CancellationToken.None);
+
+        Assert.Empty(outcome.Errors);
+        Assert.Equal(3, outcome.Added);
+        Assert.Equal(4, stats.Comments);
+        Assert.Equal(1 + 12 + 1, stats.Participants);
+        var rows = new List<StoredComment>();
+        await foreach (var row in store.ExportAsync(Draft.Id, CancellationToken.None))
+        {
+            rows.Add(row);
+        }
+
+        Assert.Equal([null, "金桂社区基层立法联系点", "金桂社区基层立法联系点", null], rows.Select(r => r.ContactPoint));
+        Assert.Equal([null, 12, 12, null], rows.Select(r => r.People));
+
+        var (content, _) = await CommentExport.RenderAsync(store, Draft.Id, "xlsx", CancellationToken.None, Draft);
+        var path = Path.Combine(IntakeApplication.CreateDataFolder(withSearch: false), "export.xlsx");
+        await File.WriteAllBytesAsync(path, content);
+        var sheet = MiniExcel.Query(path, useHeaderRow: true, sheetName: ExportApi.CommentsSheet).Cast<IDictionary<string, object>>().ToList();
+        Assert.Equal(["", "金桂社区基层立法联系点", "金桂社区基层立法联系点", ""], sheet.Select(r => r["联系点"] as string ?? ""));
+        Assert.Equal([null, 12d, 12d, null], sheet.Select(r => r["人数"] is null ? (double?)null : Convert.ToDouble(r["人数"])));
+
+        var (csv, _) = await CommentExport.RenderAsync(store, Draft.Id, "csv", CancellationToken.None, Draft);
+        var lines = System.Text.Encoding.UTF8.GetString(csv).Split("\r\n");
+        Assert.StartsWith("\uFEFF回执编号,渠道,联系点,人数,条文,", lines[0]);
+        Assert.Contains(",\"基层立法联系点\",\"金桂社区基层立法联系点\",12,\"第十二条\",", lines[2]);
+    }
+
+    [PostgresFact]
+    public async Task Import_BadPeople_IsAPositionedError_AndNothingIsStored()
+    {
+        var file = Sheet(
+            ["渠道", "收到日期", "条款", "意见内容", "联系点", "人数"],
+            ["座谈会", "2026-11-05", "3", "保留书面表决。", "金桂社区基层立法联系点", "十来个"],
+            ["座谈会", "2026-11-05", "3", "保留书面表决。", "金桂社区基层立法联系点", 0],
+            ["座谈会", "2026-11-05", "3", "保留书面表决。", "金桂社区基层立法联系点", 2.5],
+            ["座谈会", "2026-11-05", "3", "保留书面表决。", "金桂社区基层立法联系点", "１２"]);
+        using var disposable = (IDisposable)await CreateAsync();
+        var store = (ICommentStore)disposable;
+
+        var outcome = await OfflineImport.RunAsync(store, file, Draft, "线下意见.xlsx", CancellationToken.None);
+
+        Assert.Equal(0, outcome.Added);
+        Assert.Equal(0, (await store.StatsAsync(Draft.Id, CancellationToken.None)).Comments);
+        Assert.Collection(outcome.Errors,
+            e => Assert.StartsWith("线下意见.xlsx 工作表「Sheet1」第2行「人数」列（F2）：人数应是 1 至 100000 的整数（如 12），不能是“十来个”", e),
+            e => Assert.StartsWith("线下意见.xlsx 工作表「Sheet1」第3行「人数」列（F3）：人数应是 1 至 100000 的整数", e),
+            e => Assert.StartsWith("线下意见.xlsx 工作表「Sheet1」第4行「人数」列（F4）：人数应是 1 至 100000 的整数（如 12），不能是“2.5”", e));
     }
 
     [PostgresFact]

@@ -222,12 +222,33 @@
         .then(function (stats) {
           if (!stats) { applyStatus(statusByClock()); return; }
           applyStatus(stats.status || statusByClock(), stats.closes);
+          // Channels: "网上征求意见" is the site's own; every other one (来信, 座谈会 …) was imported offline.
+          var channels = stats.channels || {};
+          var online = channels["网上征求意见"] || 0;
+          var offline = Object.keys(channels).filter(function (c) { return c !== "网上征求意见"; })
+            .sort(function (a, b) { return channels[b] - channels[a] || (a < b ? -1 : a > b ? 1 : 0); }); // most first
+          stats.online = online;
           $all("[data-stat]").forEach(function (el) { el.textContent = stats[el.getAttribute("data-stat")]; });
+          var groups = $("#draft-groups");
+          if (groups) {
+            groups.hidden = !(stats.duplicated > 0);
+            groups.textContent = stats.duplicated > 0
+              ? stats.comments + " 条意见，其中 " + stats.duplicated + " 条内容相同或相近（" + stats.groups + " 组）" : "";
+          }
+          var channelLine = $("#draft-channels");
+          if (channelLine) {
+            var offlineTotal = offline.reduce(function (sum, c) { return sum + channels[c]; }, 0);
+            channelLine.hidden = offline.length === 0;
+            channelLine.textContent = offline.length === 0 ? "" : "网上提交 " + online + " 条，线下收集 " + offlineTotal + " 条（"
+              + offline.map(function (c) { return c + " " + channels[c] + " 条"; }).join("，") + "），合计 " + (online + offlineTotal) + " 条";
+          }
           var max = 1;
           Object.keys(stats.articles || {}).forEach(function (k) { max = Math.max(max, stats.articles[k]); });
           $all("[data-article-count]").forEach(function (el) {
-            var n = (stats.articles || {})[el.getAttribute("data-article-count")] || 0;
-            el.textContent = n > 0 ? "已有 " + n + " 条意见" : "";
+            var anchor = el.getAttribute("data-article-count");
+            var n = (stats.articles || {})[anchor] || 0;
+            var away = (stats.articlesOffline || {})[anchor] || 0;
+            el.textContent = n === 0 ? "" : away > 0 ? "已有 " + n + " 条意见（网上 " + (n - away) + " 条，线下 " + away + " 条）" : "已有 " + n + " 条意见";
             el.closest(".article").style.setProperty("--heat", (n / max).toFixed(2));
           });
         })

@@ -20,7 +20,9 @@ CREATE TABLE IF NOT EXISTS comments (
     fingerprint TEXT NULL,
     text_key TEXT NULL,
     channel TEXT NULL,
-    removed_at TIMESTAMPTZ NULL
+    removed_at TIMESTAMPTZ NULL,
+    contact_point TEXT NULL,
+    people INTEGER NULL
 );
 -- Databases created before fingerprints, or removals, existed.
 ALTER TABLE comments ADD COLUMN IF NOT EXISTS fingerprint TEXT NULL;
@@ -31,6 +33,9 @@ ALTER TABLE comments ADD COLUMN IF NOT EXISTS text_key TEXT NULL;
 ALTER TABLE comments ADD COLUMN IF NOT EXISTS channel TEXT NULL;
 CREATE INDEX IF NOT EXISTS ix_comments_text_key ON comments (draft, text_key);
 ALTER TABLE comments ADD COLUMN IF NOT EXISTS removed_at TIMESTAMPTZ NULL;
+-- An offline view's 基层立法联系点 (contact point) and 人数 (people who gave it), from the import sheet.
+ALTER TABLE comments ADD COLUMN IF NOT EXISTS contact_point TEXT NULL;
+ALTER TABLE comments ADD COLUMN IF NOT EXISTS people INTEGER NULL;
 CREATE UNIQUE INDEX IF NOT EXISTS ux_comments_idempotency ON comments (draft, idempotency_key) WHERE idempotency_key IS NOT NULL;
 CREATE INDEX IF NOT EXISTS ix_comments_draft ON comments (draft, article);
 

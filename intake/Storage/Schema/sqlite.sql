@@ -22,7 +22,10 @@ CREATE TABLE IF NOT EXISTS comments (
     text_key TEXT NULL,
     -- How an opinion reached the office: 来信, 座谈会 … from an offline import, or null for online.
     channel TEXT NULL,
-    removed_at TEXT NULL
+    removed_at TEXT NULL,
+    -- An offline view's 基层立法联系点 (contact point) and 人数 (people who gave it), from the import sheet.
+    contact_point TEXT NULL,
+    people INTEGER NULL
 );
 CREATE UNIQUE INDEX IF NOT EXISTS ux_comments_idempotency ON comments (draft, idempotency_key) WHERE idempotency_key IS NOT NULL;
 CREATE INDEX IF NOT EXISTS ix_comments_draft ON comments (draft, article);

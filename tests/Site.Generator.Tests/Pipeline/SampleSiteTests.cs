@@ -28,6 +28,18 @@ public sealed class SampleSiteTests(SampleSite sample)
         Assert.Null(manifest.Find("wuye-guanli-tiaoli")!.Feedback);
     }
 
+    // #26: the office's export names the draft's reading and gives each article's text, from the manifest.
+    [Fact]
+    public void Build_SampleSite_PublishesEachDraftsReadingAndArticleText()
+    {
+        var manifest = Site.Contracts.DraftManifest.Load(Path.Combine(Path.GetDirectoryName(sample.Output)!, "_intake", Site.Contracts.DraftManifest.FileName));
+        var draft = manifest.Find("wuye-guanli-tiaoli")!;
+
+        Assert.Equal("二审", draft.Reading);
+        var third = draft.Articles.Single(a => a.Anchor == "article-3");
+        Assert.StartsWith("业主大会会议可以采用集体讨论的形式", third.Text);
+    }
+
     [Fact]
     public void Build_SampleSite_EveryInternalLinkResolves()
     {
