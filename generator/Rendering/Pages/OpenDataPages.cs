@@ -69,7 +69,7 @@ public static class OpenDataPages
         string Names(IEnumerable<DeputyId> ids) => string.Join("、", ids.Select(id => site.DeputiesById.TryGetValue(id, out var d) ? d.Name : id.Value));
         string Region(RegionCode? code) => code is { } c ? c.Value : "";
 
-        var deputies = Make("deputies", "人大代表", "各级人大代表的公开信息（与代表页一致），按姓氏笔画排序，一名代表一行",
+        var deputies = Make("deputies", "人大代表", "各级人大代表的公开信息（与代表页一致，已离任的代表也在，并有离任日期），按姓氏笔画排序，一名代表一行",
             DeputyVocabulary.Fields.Labels, site.Deputies,
             ("id", d => d.Id.Value), ("name", d => d.Name), ("gender", d => d.Gender), ("ethnicity", d => d.Ethnicity), ("birth", d => d.Birth),
             ("levels", d => string.Join("、", d.Levels.Select(l => DeputyVocabulary.LevelLabels[l]))), ("term", d => d.Term),
