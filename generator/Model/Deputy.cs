@@ -24,6 +24,9 @@ public sealed record Deputy(
     DateOnly? TermEnded = null)
 {
     public string Url => SiteRoutes.Deputy(Id);
+
+    /// <summary>Whether the 离任日期 is <paramref name="today"/> or earlier (Beijing date): the endpoint refuses messages from that day on, and lists stop showing the deputy as serving.</summary>
+    public bool HasLeftBy(DateOnly today) => TermEnded is { } ended && ended <= today;
 }
 
 /// <summary>五级人大: the level a deputy sits at.</summary>

@@ -45,7 +45,17 @@ public sealed class SiteModel
 
     public ILookup<string, Story> StoriesByTag { get; internal set; } = NoLinks<string, Story>();
 
+    /// <summary>Serving deputies received at each station, in roster order (a deputy whose 离任日期 has passed by <see cref="Today"/> is in <see cref="DepartedByStation"/>).</summary>
     public ILookup<StationId, Deputy> DeputiesByStation { get; internal set; } = NoLinks<StationId, Deputy>();
+
+    /// <summary>Deputies of each station whose 离任日期 has passed by <see cref="Today"/>, latest departure first.</summary>
+    public ILookup<StationId, Deputy> DepartedByStation { get; internal set; } = NoLinks<StationId, Deputy>();
+
+    /// <summary>
+    /// <see cref="Deputies"/> without those whose 离任日期 has passed by <see cref="Today"/>: what lists,
+    /// posters and counts show. Their own pages, the search index and open data keep every deputy.
+    /// </summary>
+    public IReadOnlyList<Deputy> ServingDeputies { get; internal set; } = [];
 
     public ILookup<DeputyId, DutyRecord> DutiesByDeputy { get; internal set; } = NoLinks<DeputyId, DutyRecord>();
 
@@ -62,6 +72,9 @@ public sealed class SiteModel
 
     /// <summary>The clock the build was asked to use: decides which drafts are open. Fixed in tests.</summary>
     public required DateTimeOffset Now { get; init; }
+
+    /// <summary>The build's date in Beijing (UTC+8), the day the endpoint also counts 离任日期 by.</summary>
+    public DateOnly Today => DateOnly.FromDateTime(Now.ToOffset(TimeSpan.FromHours(8)).DateTime);
 
     private readonly Dictionary<Type, object> _linked = [];
 

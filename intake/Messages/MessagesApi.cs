@@ -25,7 +25,7 @@ public static class MessagesApi
             group.AddEndpointFilter<StoreUnavailableFilter>();
             group.MapPost("", (string id, HttpContext http, RecipientCatalog catalog, BatchWriter<NewMessage, Receipt> writer, TimeProvider clock, ILogger<PostMessageRequest> log) =>
                     PostMessageAsync(kind, id, http, catalog, writer, clock, log))
-                .WithMetadata(new SubmissionKind("留言"))
+                .WithMetadata(new SubmissionKind("留言", new Crumb(kind == RecipientKind.Deputy ? "代表" : "家站点", $"/{Segment(kind)}/")))
                 .AddEndpointFilter<SameOriginFilter>()
                 .AddEndpointFilter((context, next) => context.HttpContext.RequestServices.GetRequiredService<SubmissionRateLimit>().InvokeAsync(context, next));
             group.MapGet("", (string id, RecipientCatalog catalog, IMessageStore store, TimeProvider clock, HttpContext http) =>

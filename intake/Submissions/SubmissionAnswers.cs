@@ -30,8 +30,9 @@ public static class SubmissionAnswers
         if (http.Request.HasFormContentType)
         {
             var pages = http.RequestServices.GetRequiredService<SubmissionPages>();
-            var noun = http.GetEndpoint()?.Metadata.GetMetadata<SubmissionKind>()?.Noun ?? "意见";
-            return await pages.RefusedAsync(status >= 500 ? "暂时无法提交" : $"{noun}未提交", detail, details ?? [], status, form, back, messageForm);
+            var kind = http.GetEndpoint()?.Metadata.GetMetadata<SubmissionKind>();
+            var noun = kind?.Noun ?? "意见";
+            return await pages.RefusedAsync(status >= 500 ? "暂时无法提交" : $"{noun}未提交", detail, details ?? [], status, form, back, messageForm, kind?.Section);
         }
 
         return TypedResults.Problem(detail: detail, statusCode: status, title: detail, extensions: extensions,
@@ -40,7 +41,8 @@ public static class SubmissionAnswers
 }
 
 /// <summary>Endpoint metadata: what the endpoint takes, as its refusal pages name it (意见, 留言).</summary>
-public sealed record SubmissionKind(string Noun);
+/// <param name="Section">The site section its refusal pages sit under (代表 /deputies/, 家站点 /stations/); null: 征求意见 /drafts/.</param>
+public sealed record SubmissionKind(string Noun, Crumb? Section = null);
 
 /// <summary>
 /// Refuses a post made from another site's page (the browser says where it came from): the site's

@@ -23,16 +23,21 @@ public sealed class SubmissionPages(SearchService site)
         return Results.Content(html, "text/html; charset=utf-8", System.Text.Encoding.UTF8, status);
     }
 
-    /// <summary>A refusal or failure: <paramref name="lead"/> says what happened, <paramref name="details"/> what to do.</summary>
-    public Task<IResult> RefusedAsync(string heading, string lead, IReadOnlyList<string> details, int status, CommentFormView? form = null, Crumb? back = null, MessageFormView? messageForm = null) =>
-        RenderAsync(new SubmissionPage(messageForm is null ? Meta(heading) : MessageMeta(heading, messageForm), heading, SubmissionOutcome.Refused, lead, details, null, form, back ?? new Crumb("返回征求意见", "/drafts/"), messageForm), status);
+    /// <summary>A refusal or failure: <paramref name="lead"/> says what happened, <paramref name="details"/> what to do;
+    /// <paramref name="section"/>: where the page sits when there is no message form to tell (a message to an unknown or departed deputy); null: 征求意见.</summary>
+    public Task<IResult> RefusedAsync(string heading, string lead, IReadOnlyList<string> details, int status, CommentFormView? form = null, Crumb? back = null, MessageFormView? messageForm = null, Crumb? section = null) =>
+        RenderAsync(new SubmissionPage(messageForm is not null ? MessageMeta(heading, messageForm) : section is not null ? SectionMeta(heading, section) : Meta(heading), heading, SubmissionOutcome.Refused, lead, details, null, form, back ?? (section is null ? new Crumb("返回征求意见", "/drafts/") : new Crumb("返回" + section.Label, section.Url)), messageForm), status);
 
     /// <summary>A message page sits under the deputies or the stations it was written to.</summary>
     private static PageMeta MessageMeta(string title, MessageFormView form)
     {
         var section = new Crumb(form.Kind == "deputies" ? "代表" : "家站点", $"/{form.Kind}/");
-        return new(title, title, section.Url!, form.Kind, [section, new Crumb(title, null)], NoIndex: true);
+        return SectionMeta(title, section);
     }
+
+    /// <summary>A page under <paramref name="section"/> (its URL, /deputies/ or /stations/, names the nav item).</summary>
+    private static PageMeta SectionMeta(string title, Crumb section) =>
+        new(title, title, section.Url!, section.Url!.Trim('/'), [section, new Crumb(title, null)], NoIndex: true);
 
     /// <summary>查询回执: the lookup page, with what was found or why nothing was.</summary>
     public async Task<IResult> ReceiptAsync(ReceiptPage page, int status)

@@ -116,6 +116,27 @@ public abstract class MessagesApiTests
         Assert.Contains("请给所在地的代表家站点留言", noStation);
     }
 
+    [PostgresTheory]
+    [InlineData("/api/deputies/D0002/messages", HttpStatusCode.Gone, "代表", "/deputies/")]
+    [InlineData("/api/deputies/D9999/messages", HttpStatusCode.NotFound, "代表", "/deputies/")]
+    [InlineData("/api/deputies/D%20%3Cb%3E/messages", HttpStatusCode.NotFound, "代表", "/deputies/")]
+    [InlineData("/api/stations/S99/messages", HttpStatusCode.NotFound, "家站点", "/stations/")]
+    [InlineData("/api/stations/%E2%80%A6/messages", HttpStatusCode.NotFound, "家站点", "/stations/")]
+    public async Task PostForm_ToADepartedUnknownOrMalformedRecipient_IsAPageUnderDeputiesOrStations_NotDrafts(string path, HttpStatusCode expected, string section, string sectionUrl)
+    {
+        await using var application = await StartAsync();
+
+        var response = await NoRedirects(application).PostAsync(path,
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["text"] = "这是一条足够长的留言。" }));
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(expected, response.StatusCode);
+        var crumbs = page.QuerySelectorAll("nav.crumbs li");
+        Assert.Equal(["首页", section, "留言未提交"], crumbs.Select(li => li.TextContent.Trim()));
+        Assert.Equal(sectionUrl, crumbs[1].QuerySelector("a")!.GetAttribute("href"));
+        Assert.DoesNotContain("征求意见", page.Body!.TextContent);
+    }
+
     [PostgresFact]
     public async Task Post_SameIdempotencyKey_StoresOnce_AndADifferentTextUnderItIs422()
     {

@@ -65,6 +65,9 @@ public sealed record StationPage(
 {
     /// <summary>给Ta留言 and the published messages (null: the page has no messages block).</summary>
     public MessageBox? Messages { get; init; }
+
+    /// <summary>已离任代表: deputies of the station whose term has ended, each with the date as its note ("2026年3月5日离任"), latest first; not counted in <see cref="Deputies"/>.</summary>
+    public IReadOnlyList<LinkCard> Departed { get; init; } = [];
 }
 
 /// <summary>A station's reception days: the rule in words (shown without script), the rule for the page's script to compute the next dates when the page is viewed, and the calendar feed.</summary>

@@ -5,7 +5,7 @@ using Site.Generator.Validation;
 namespace Site.Generator.Linking.Kinds;
 
 /// <summary>
-/// Deputies by id, in official roster order, and by the station they are received at; a roster list
+/// Deputies by id, in official roster order, those serving at the build's date, and by the station they are received at (serving and departed apart); a roster list
 /// named in site.yaml's <c>roster: lists:</c> that the site does not have is a warning.
 /// </summary>
 public static class DeputyLinks
@@ -15,7 +15,10 @@ public static class DeputyLinks
         var ordered = site.Deputies.OrderBy(d => d, DeputyRosterOrder.For(site.Config)).ToList();
         model.DeputiesById = site.Deputies.ToDictionary(d => d.Id);
         model.Deputies = ordered;
-        model.DeputiesByStation = ordered.Where(d => d.Station is not null).ToLookup(d => d.Station!.Value);
+        model.ServingDeputies = ordered.Where(d => !d.HasLeftBy(model.Today)).ToList();
+        model.DeputiesByStation = model.ServingDeputies.Where(d => d.Station is not null).ToLookup(d => d.Station!.Value);
+        model.DepartedByStation = ordered.Where(d => d.Station is not null && d.HasLeftBy(model.Today))
+            .OrderByDescending(d => d.TermEnded).ToLookup(d => d.Station!.Value);
         CheckRosterLists(model, diagnostics);
     }
 

@@ -16,9 +16,9 @@ public static class DeputyPages
     public static IEnumerable<PageJob> Plan(PageContext context)
     {
         var site = context.Site;
-        var levels = site.Deputies.SelectMany(d => d.Levels).Distinct().Order().ToList();
-        var groups = site.Deputies.Where(d => d.Group is not null).Select(d => d.Group!).Distinct().Order(StringComparer.Ordinal).ToList();
-        var regions = site.Deputies.Where(d => d.Region is not null).Select(d => d.Region!.Value).Distinct()
+        var levels = site.ServingDeputies.SelectMany(d => d.Levels).Distinct().Order().ToList();
+        var groups = site.ServingDeputies.Where(d => d.Group is not null).Select(d => d.Group!).Distinct().Order(StringComparer.Ordinal).ToList();
+        var regions = site.ServingDeputies.Where(d => d.Region is not null).Select(d => d.Region!.Value).Distinct()
             .OrderBy(r => r.Value, StringComparer.Ordinal).ToList();
         var levelLinks = levels.Select(l => new LinkCard($"{DeputyVocabulary.LevelLabels[l]}级人大代表", LevelUrl(l))).ToList();
         var groupLinks = groups.Select(g => new LinkCard(g, SiteRoutes.DeputyGroup(g))).ToList();
@@ -58,7 +58,7 @@ public static class DeputyPages
             }
         }
 
-        foreach (var job in Roster(SiteRoutes.Deputies, "人大代表", "按姓氏笔画排序。点击姓名查看代表的履职档案。", InOrder(site.Deputies, DeputyRosterLists.All), new Crumb("人大代表", null)))
+        foreach (var job in Roster(SiteRoutes.Deputies, "人大代表", "按姓氏笔画排序。点击姓名查看代表的履职档案。", InOrder(site.ServingDeputies, DeputyRosterLists.All), new Crumb("人大代表", null)))
         {
             yield return job;
         }
@@ -67,7 +67,7 @@ public static class DeputyPages
         {
             var label = $"{DeputyVocabulary.LevelLabels[level]}级人大代表";
             var levelName = DeputyVocabulary.LevelLabels[level];
-            foreach (var job in Roster(LevelUrl(level), label, null, InOrder(site.Deputies.Where(d => d.Levels.Contains(level)).ToList(), label, levelName + "级", levelName), new Crumb("人大代表", SiteRoutes.Deputies), new Crumb(label, null)))
+            foreach (var job in Roster(LevelUrl(level), label, null, InOrder(site.ServingDeputies.Where(d => d.Levels.Contains(level)).ToList(), label, levelName + "级", levelName), new Crumb("人大代表", SiteRoutes.Deputies), new Crumb(label, null)))
             {
                 yield return job;
             }
@@ -75,8 +75,8 @@ public static class DeputyPages
 
         // One pass over the roster for each grouping (a lookup keeps the stroke order within a group),
         // not one pass per group or region: a province has hundreds of each and 100,000 deputies.
-        var byGroup = site.Deputies.Where(d => d.Group is not null).ToLookup(d => d.Group!, StringComparer.Ordinal);
-        var byRegion = site.Deputies.Where(d => d.Region is not null).ToLookup(d => d.Region!.Value);
+        var byGroup = site.ServingDeputies.Where(d => d.Group is not null).ToLookup(d => d.Group!, StringComparer.Ordinal);
+        var byRegion = site.ServingDeputies.Where(d => d.Region is not null).ToLookup(d => d.Region!.Value);
         foreach (var group in groups)
         {
             foreach (var job in Roster(SiteRoutes.DeputyGroup(group), group, null, InOrder(byGroup[group].ToList(), group), new Crumb("人大代表", SiteRoutes.Deputies), new Crumb(group, null)))

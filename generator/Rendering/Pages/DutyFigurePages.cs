@@ -27,10 +27,10 @@ public static class DutyFigurePages
         }
 
         // The county congress's own deputies; a site whose roster has none (a township's) takes everyone.
-        var deputies = site.Deputies.Where(d => d.Levels.Contains(DeputyLevel.County)).ToList();
+        var deputies = site.ServingDeputies.Where(d => d.Levels.Contains(DeputyLevel.County)).ToList();
         if (deputies.Count == 0)
         {
-            deputies = site.Deputies.ToList();
+            deputies = site.ServingDeputies.ToList();
         }
 
         var yearLinks = years.Select(y => new LinkCard($"{y}年", SiteRoutes.DutyFiguresYear(y))).ToList();

@@ -26,7 +26,7 @@ public static class HomePages
                 open,
                 site.Config.Columns.Select(c => new LinkCard(c.Name, PageContext.ColumnUrl(c))).ToList(),
                 [
-                    new Figure("人大代表", $"{site.Deputies.Count} 名", SiteRoutes.Deputies),
+                    new Figure("人大代表", $"{site.ServingDeputies.Count} 名", SiteRoutes.Deputies),
                     new Figure("代表家站点", $"{site.Stations.Count} 个", SiteRoutes.Stations),
                     new Figure("代表建议", $"{site.Suggestions.Count} 件", SiteRoutes.Suggestions),
                     site.Ballots.Count > 0

@@ -19,8 +19,7 @@ public static class MessagePages
     {
         var url = MessagesUrl("deputies", deputy.Id.Value);
         // The endpoint refuses messages from the 离任日期 on (Beijing); the page follows the same rule as of its build.
-        var today = DateOnly.FromDateTime(site.Now.ToOffset(TimeSpan.FromHours(8)).DateTime);
-        if (deputy.TermEnded is not { } ended || ended > today)
+        if (!deputy.HasLeftBy(site.Today) || deputy.TermEnded is not { } ended)
         {
             return new MessageBox(new MessageFormView("deputies", deputy.Id.Value, deputy.Name + "代表"), url);
         }

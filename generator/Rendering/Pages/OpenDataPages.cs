@@ -69,12 +69,12 @@ public static class OpenDataPages
         string Names(IEnumerable<DeputyId> ids) => string.Join("、", ids.Select(id => site.DeputiesById.TryGetValue(id, out var d) ? d.Name : id.Value));
         string Region(RegionCode? code) => code is { } c ? c.Value : "";
 
-        var deputies = Make("deputies", "人大代表", "各级人大代表的公开信息（与代表页一致），按姓氏笔画排序，一名代表一行",
+        var deputies = Make("deputies", "人大代表", "各级人大代表的公开信息（与代表页一致，已离任的代表也在，并有离任日期），按姓氏笔画排序，一名代表一行",
             DeputyVocabulary.Fields.Labels, site.Deputies,
             ("id", d => d.Id.Value), ("name", d => d.Name), ("gender", d => d.Gender), ("ethnicity", d => d.Ethnicity), ("birth", d => d.Birth),
             ("levels", d => string.Join("、", d.Levels.Select(l => DeputyVocabulary.LevelLabels[l]))), ("term", d => d.Term),
             ("constituency", d => d.Constituency), ("group", d => d.Group), ("title", d => d.Title), ("sector", d => d.Sector), ("party", d => d.Party),
-            ("station", d => d.Station?.Value), ("region", d => Region(d.Region)), ("url", d => Absolute(d.Url)));
+            ("station", d => d.Station?.Value), ("region", d => Region(d.Region)), ("termEnded", d => d.TermEnded), ("url", d => Absolute(d.Url)));
         var stations = Make("stations", "代表家站点", "代表之家、代表联络站、代表联系点的地址、开放时间、接待规则和负责人，一个家站点一行",
             StationVocabulary.Fields.Labels, site.Stations,
             ("id", s => s.Id.Value), ("name", s => s.Name), ("kind", s => StationVocabulary.KindLabel(s)), ("region", s => Region(s.Region)),

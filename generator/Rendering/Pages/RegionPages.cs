@@ -104,7 +104,7 @@ public sealed class RegionPeople(SiteModel site)
 {
     private readonly ILookup<RegionCode, Station> stationsAt = site.Stations.Where(s => s.Region is not null).ToLookup(s => s.Region!.Value);
 
-    private readonly ILookup<RegionCode, Deputy> deputiesAt = site.Deputies.Where(d => d.Region is not null).ToLookup(d => d.Region!.Value);
+    private readonly ILookup<RegionCode, Deputy> deputiesAt = site.ServingDeputies.Where(d => d.Region is not null).ToLookup(d => d.Region!.Value);
 
     /// <summary>A region as pages name it: 烟塘村 for 烟塘村委会, and a shared name told apart by the place above it (龙潭镇（溆浦县）).</summary>
     public static string Label(SiteModel site, Region region)

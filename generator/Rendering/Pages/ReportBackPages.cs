@@ -23,15 +23,15 @@ public static class ReportBackPages
     /// <summary>The term most county deputies (else most deputies) are of; null without any term.</summary>
     public static string? CurrentTerm(SiteModel site)
     {
-        var county = site.Deputies.Where(d => d.Term is not null && d.Levels.Contains(DeputyLevel.County)).ToList();
-        var pool = county.Count > 0 ? county : site.Deputies.Where(d => d.Term is not null).ToList();
+        var county = site.ServingDeputies.Where(d => d.Term is not null && d.Levels.Contains(DeputyLevel.County)).ToList();
+        var pool = county.Count > 0 ? county : site.ServingDeputies.Where(d => d.Term is not null).ToList();
         return pool.GroupBy(d => d.Term!, StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).FirstOrDefault()?.Key;
     }
 
     private static ReportCoveragePage Page(PageContext context, string term)
     {
         var site = context.Site;
-        var deputies = site.Deputies.Where(d => d.Term == term).ToList();
+        var deputies = site.ServingDeputies.Where(d => d.Term == term).ToList();
         CoverageRow Row(Deputy d)
         {
             var reports = site.Linked<ReportBackIndex>().ByDeputy[d.Id].Where(r => r.Term == term).ToList();

@@ -78,6 +78,7 @@ public static class StationPages
             context.Cards(site.StoriesByStation[station.Id]))
         {
             Messages = new MessageBox(new MessageFormView("stations", station.Id.Value, station.Name), MessagePages.MessagesUrl("stations", station.Id.Value)),
+            Departed = site.DepartedByStation[station.Id].Select(d => new LinkCard(d.Name, d.Url, $"{PageContext.ChineseDate(d.TermEnded!.Value)}离任")).ToList(),
         };
     }
 

@@ -190,6 +190,61 @@ public sealed class SuggestionAndMessagePageTests
     }
 
     [Fact]
+    public async Task DeputyWhoseTermEnded_IsNotAmongTheStationsServingDeputies_NorOnItsPoster_ButListedApartWithTheDate()
+    {
+        using var site = await TestSite.BuildAsync(Site);
+
+        var station = site.Html("stations/S01/index.html").QuerySelector("section[aria-labelledby=deputies]")!;
+        Assert.Equal("进站代表（1 名）", station.QuerySelector("h2")!.TextContent);
+        Assert.Equal(["/deputies/D0001/"], station.QuerySelectorAll("ul.chips a").Select(a => a.GetAttribute("href")));
+        Assert.Equal("已离任代表", station.QuerySelector("h3#departed")!.TextContent);
+        var departed = Assert.Single(station.QuerySelectorAll("h3#departed + ul li"));
+        Assert.Equal("/deputies/D0003/", departed.QuerySelector("a")!.GetAttribute("href"));
+        Assert.Equal("2026年6月30日离任", departed.QuerySelector(".note")!.TextContent);
+
+        var poster = site.Html("stations/S01/poster/index.html").QuerySelector(".poster-deputies")!;
+        Assert.Contains("陈美华", poster.TextContent);
+        Assert.DoesNotContain("刘敬阳", poster.TextContent);
+    }
+
+    [Fact]
+    public async Task DeputyWhoseTermEnded_IsLeftOutOfRostersAndCounts_ButKeepsTheirPageAndIsFoundBySearch()
+    {
+        using var site = await TestSite.BuildAsync(Site);
+
+        var roster = site.Html("deputies/index.html").QuerySelector("main")!;
+        Assert.Null(roster.QuerySelector("a[href='/deputies/D0003/']"));
+        // Whose term ends later serves until then.
+        Assert.NotNull(roster.QuerySelector("a[href='/deputies/D0004/']"));
+        Assert.Equal(["D0001", "D0002", "D0004"], site.Report.Model!.ServingDeputies.Select(d => d.Id.Value).Order(StringComparer.Ordinal));
+        var figures = site.Html("index.html").QuerySelectorAll("ul.figures li").ToDictionary(li => li.QuerySelector("span")!.TextContent, li => li.QuerySelector("strong")!.TextContent);
+        Assert.Equal("3 名", figures["人大代表"]);
+
+        Assert.Contains("已于2026年6月30日离任", site.Html("deputies/D0003/index.html").QuerySelector("main")!.TextContent);
+        Assert.Contains(SearchDocuments.From(site.Report.Model!), d => d.Url == "/deputies/D0003/");
+    }
+
+    [Fact]
+    public async Task OpenData_CarriesEachDeputysTermEndDate_UnderItsRosterLabel()
+    {
+        using var site = await TestSite.BuildAsync(Site);
+
+        var csv = site.ReadFile("data/deputies.csv").TrimStart('\uFEFF').Split("\r\n");
+        var header = csv[0].Split(',');
+        var column = Array.IndexOf(header, "离任日期");
+        Assert.True(column >= 0, csv[0]);
+        var rows = csv.Skip(1).Where(l => l.Length > 0).Select(l => l.Split(',')).ToDictionary(r => r[0]);
+        Assert.Equal("2026-06-30", rows["D0003"][column]);
+        Assert.Equal("2027-01-31", rows["D0004"][column]);
+        Assert.Equal("", rows["D0001"][column]);
+
+        using var json = System.Text.Json.JsonDocument.Parse(site.ReadFile("data/deputies.json"));
+        Assert.Contains(json.RootElement.GetProperty("fields").EnumerateArray(), f => f.GetProperty("key").GetString() == "termEnded" && f.GetProperty("label").GetString() == "离任日期");
+        var record = Assert.Single(json.RootElement.GetProperty("records").EnumerateArray(), r => r.GetProperty("id").GetString() == "D0003");
+        Assert.Equal("2026-06-30", record.GetProperty("termEnded").GetString());
+    }
+
+    [Fact]
     public async Task ReceiptLookup_IsAGetFormToTheEndpoint_LinkedFromTheFooter()
     {
         using var site = await TestSite.BuildAsync(Site);
