@@ -251,6 +251,20 @@ public sealed class MessageJourneyTests(SampleServer server)
             await Assertions.Expect(figures.Nth(1)).ToHaveTextAsync($"{answeredBefore + 1}已答复");
             await published.ScrollIntoViewIfNeededAsync();
             await ScreenshotAsync(visitor, "deputy-published-375");
+
+            // Without script, the link on the deputy's page opens the endpoint's page of the same.
+            var plain = await server.Browser.NewContextAsync(new() { JavaScriptEnabled = false, BaseURL = server.BaseUrl, ViewportSize = new() { Width = 375, Height = 812 }, IsMobile = true, Locale = "zh-CN" });
+            var noScript = await plain.NewPageAsync();
+            await noScript.GotoAsync("/deputies/D0006/");
+            await noScript.GetByRole(AriaRole.Link, new() { Name = "查看公开的留言、答复和今年的办理数据" }).ClickAsync();
+            await Assertions.Expect(noScript.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("马志强代表：留言和答复");
+            var item = noScript.Locator("[data-message-list] > li").Filter(new() { HasText = Text });
+            await Assertions.Expect(item.Locator(".reply")).ToContainTextAsync(Reply);
+            await Assertions.Expect(item.Locator(".reply")).ToContainTextAsync($"{Unit}答复（{today.Year}年{today.Month}月{today.Day}日）");
+            await Assertions.Expect(noScript.Locator("[data-message-figures] li").Nth(1)).ToHaveTextAsync($"{answeredBefore + 1}已答复");
+            await Assertions.Expect(noScript.Locator("main")).Not.ToContainTextAsync("李晓燕");
+            await Assertions.Expect(noScript.Locator("main")).Not.ToContainTextAsync(Contact);
+            await ScreenshotAsync(noScript, "published-messages-page-375");
         });
     }
 
