@@ -30,6 +30,8 @@ public static class MessagesApi
                 .AddEndpointFilter((context, next) => context.HttpContext.RequestServices.GetRequiredService<SubmissionRateLimit>().InvokeAsync(context, next));
             group.MapGet("", (string id, RecipientCatalog catalog, IMessageStore store, TimeProvider clock, HttpContext http) =>
                 GetPublishedAsync(kind, id, catalog, store, clock, http));
+            group.MapGet("/page", (string id, RecipientCatalog catalog, IMessageStore store, TimeProvider clock, HttpContext http, SubmissionPages pages) =>
+                GetPublishedPageAsync(kind, id, catalog, store, clock, http, pages));
         }
     }
 
@@ -180,6 +182,47 @@ public static class MessagesApi
             published.Select(m => new PublishedItem(
                 m.Text, Day(m.CreatedAt), m.Status.Code(), m.Status.Label(), m.Unit, m.Reply, m.RepliedOn)).ToList()));
     }
+
+    /// <summary>The endpoint's page of a recipient's published messages (what a page without script links to).</summary>
+    public static string PublishedPageUrl(RecipientKind kind, string id) => $"/api/{Segment(kind)}/{Uri.EscapeDataString(id)}/messages/page";
+
+    /// <summary>
+    /// GET /api/deputies/{id}/messages/page (and stations): the answer of <see cref="GetPublishedAsync"/>
+    /// as an HTML page in the site's layout, for a browser without JavaScript: the year's figures and
+    /// the published messages with their replies. 404 unknown id, as a page in Chinese.
+    /// </summary>
+    public static async Task<IResult> GetPublishedPageAsync(RecipientKind kind, string id, RecipientCatalog catalog, IMessageStore store, TimeProvider clock, HttpContext http, SubmissionPages pages)
+    {
+        if (Resolve(kind, id, catalog) is not { } recipient)
+        {
+            var what = kind == RecipientKind.Deputy ? "代表" : "代表家站点";
+            return await pages.RefusedAsync($"没有这个{what}", $"没有编号为“{id}”的{what}。", [],
+                StatusCodes.Status404NotFound, back: new Crumb(kind == RecipientKind.Deputy ? "查看代表名单" : "查看代表家站点", kind == RecipientKind.Deputy ? "/deputies/" : "/stations/"));
+        }
+
+        var year = clock.GetUtcNow().ToOffset(Beijing).Year;
+        var published = await store.PublishedAsync(kind, recipient.Id, MaxPublished, http.RequestAborted);
+        var figures = await store.FiguresAsync(kind, recipient.Id, year, http.RequestAborted);
+        http.Response.Headers.CacheControl = "public, max-age=60";
+        var who = kind == RecipientKind.Deputy ? $"{recipient.Name}代表" : recipient.Name;
+        var section = kind == RecipientKind.Deputy ? new Crumb("代表", "/deputies/") : new Crumb("家站点", "/stations/");
+        var title = $"{who}：留言和答复";
+        var meta = new PageMeta(title, $"{who}收到的公开留言和答复，以及{year}年的留言办理数据。", PublishedPageUrl(kind, recipient.Id), Segment(kind),
+            [section, new Crumb(who, recipient.Url), new Crumb("留言和答复", null)]);
+        return await pages.PublishedAsync(new PublishedMessagesPage(
+            meta, who, recipient.Url, figures.Year, figures.Received, figures.Answered,
+            figures.MedianDaysToAnswer is { } median ? Math.Round(median, 1).ToString("0.#", CultureInfo.InvariantCulture) : "—",
+            published.Select(m => new PublishedMessageView(
+                ChineseDate(Day(m.CreatedAt)), Day(m.CreatedAt).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Paragraphs(m.Text), m.Status.Label(),
+                m.Reply is null ? null : (m.Unit ?? "") + "答复" + (m.RepliedOn is { } on ? $"（{ChineseDate(on)}）" : ""),
+                Paragraphs(m.Reply))).ToList(),
+            MaxPublished));
+    }
+
+    private static string ChineseDate(DateOnly day) => day.ToString("yyyy年M月d日", CultureInfo.InvariantCulture);
+
+    private static IReadOnlyList<string> Paragraphs(string? text) =>
+        (text ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     public static readonly TimeSpan Beijing = TimeSpan.FromHours(8);
 

@@ -47,6 +47,14 @@ public sealed class SubmissionPages(SearchService site)
         return Results.Content(html, "text/html; charset=utf-8", System.Text.Encoding.UTF8, status);
     }
 
+    /// <summary>留言和答复 of a deputy or station, for a browser without script.</summary>
+    public async Task<IResult> PublishedAsync(PublishedMessagesPage page)
+    {
+        await using var renderer = StaticHtml.CreateRenderer();
+        var html = await StaticHtml.RenderAsync(renderer, site.Chrome ?? Fallback, typeof(PublishedMessagesTemplate), page);
+        return Results.Content(html, "text/html; charset=utf-8", System.Text.Encoding.UTF8, StatusCodes.Status200OK);
+    }
+
     /// <summary>The receipt page's meta: never indexed (a receipt is nobody else's business).</summary>
     public static PageMeta ReceiptMeta(string title) => new(title, title, "/receipts/", "receipts", [new Crumb("查询回执", "/receipts/"), new Crumb(title, null)], NoIndex: true);
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using MiniExcelLibs;
 
 namespace Site.EndToEnd.Tests;
 
@@ -159,12 +160,146 @@ public sealed class MessageJourneyTests(SampleServer server)
         });
     }
 
+    /// <summary>
+    /// The office's half of the loop: a message posted from the deputy's page with consent to publish,
+    /// the office's sheet exported and filled in as staff do (状态, 承办单位, 答复内容, 答复日期, 是否公开)
+    /// and imported back over HTTP with the staff token; then what the citizen sees at 375 px: the
+    /// reply in the receipt lookup, and the message with its reply and the figures on the deputy's page.
+    /// </summary>
+    [BrowserFact]
+    public async Task OfficeRepliesThroughTheSheet_TheLookupShowsTheReply_AndTheDeputyPagePublishesIt()
+    {
+        const string Text = "易俗河镇农贸市场门口早上摊位占道，学生上学要绕到机动车道上走，希望管一管。";
+        const string Reply = "镇市场监管所已划定临时摊位区，每天早上七点至八点安排专人劝导，学生通道已恢复畅通。";
+        const string Unit = "易俗河镇人民政府";
+        const string Contact = "13700001111";
+        var page = await server.OpenAsync("phone", "/deputies/D0006/");
+        await SampleServer.JourneyAsync(page, "message-office-loop", async () =>
+        {
+            var before = await ReceivedAsync(page, "D0006");
+            var answeredBefore = await AnsweredAsync(page, "D0006");
+            await page.GetByLabel("留言内容（5 至 2000 字，必填）").FillAsync(Text);
+            await page.GetByRole(AriaRole.Textbox, new() { Name = "姓名" }).FillAsync("李晓燕");
+            await page.GetByRole(AriaRole.Textbox, new() { Name = "联系方式" }).FillAsync(Contact);
+            await page.Locator("label[for=message-publish]").ClickAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "提交留言" }).ClickAsync();
+            var number = page.Locator("#message-result .receipt-number");
+            await Assertions.Expect(number).ToHaveTextAsync(new Regex(@"^LY\d{6}-[0-9A-Z]{8}$"));
+            var receipt = (await number.TextContentAsync())!;
+
+            // The office: its sheet over HTTP, with the staff token (without it, nothing).
+            var staff = new Dictionary<string, string> { ["Authorization"] = "Bearer " + SampleServer.StaffToken };
+            Assert.Equal(401, (await page.APIRequest.GetAsync("/api/messages/export.xlsx")).Status);
+            var export = await page.APIRequest.GetAsync("/api/messages/export.xlsx", new() { Headers = staff });
+            Assert.Equal(200, export.Status);
+            using var exported = new MemoryStream(await export.BodyAsync());
+            var rows = exported.Query(useHeaderRow: true, sheetName: "留言").Cast<IDictionary<string, object?>>().ToList();
+            var row = Assert.Single(rows, r => Equals(r["回执编号"], receipt));
+            Assert.Equal((Text, Contact, "是"), (row["留言内容"], row["联系方式"], row["是否同意公开"]));
+
+            var today = DateTime.UtcNow.AddHours(8).Date;
+            row["状态"] = "已答复";
+            row["承办单位"] = Unit;
+            row["答复内容"] = Reply;
+            row["答复日期"] = today;
+            row["是否公开"] = "是";
+            using var filled = new MemoryStream();
+            filled.SaveAs(rows, sheetName: "留言");
+            var import = await page.APIRequest.PostAsync("/api/messages/import", new()
+            {
+                Headers = staff,
+                Multipart = page.Context.APIRequest.CreateFormData().Set("file", new FilePayload
+                {
+                    Name = "留言办理表.xlsx",
+                    MimeType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    Buffer = filled.ToArray(),
+                }),
+            });
+            var importText = await import.TextAsync();
+            Assert.True(import.Status == 200, importText);
+            Assert.Equal(1, JsonDocument.Parse(importText).RootElement.GetProperty("updated").GetInt32());
+
+            // The citizen looks the number up on the site's page, typed in by hand.
+            await page.GotoAsync("/receipts/");
+            await page.GetByLabel("回执编号").FillAsync(receipt);
+            await page.GetByRole(AriaRole.Button, new() { Name = "查询" }).ClickAsync();
+            var answer = page.Locator("#receipt-answer");
+            await Assertions.Expect(answer).ToContainTextAsync(receipt);
+            await Assertions.Expect(answer).ToContainTextAsync("马志强代表");
+            await Assertions.Expect(answer).ToContainTextAsync("已答复");
+            await Assertions.Expect(answer).ToContainTextAsync(Reply);
+            await Assertions.Expect(answer).ToContainTextAsync(Unit);
+            await Assertions.Expect(answer).ToContainTextAsync($"{today.Year}年{today.Month}月{today.Day}日");
+            await Assertions.Expect(answer).Not.ToContainTextAsync(Contact);
+            await Assertions.Expect(answer).Not.ToContainTextAsync("李晓燕");
+            await ScreenshotAsync(page, "receipt-reply-375");
+
+            // The deputy's page: the message and the reply, dated, without the name or the contact; the figures.
+            // (Another phone: this one's browser may keep the list it read on arrival for 60 s, as the endpoint's Cache-Control allows.)
+            var visitor = await server.OpenAsync("phone", "/deputies/D0006/");
+            var published = visitor.Locator("[data-message-list] > li").Filter(new() { HasText = Text });
+            await Assertions.Expect(published).ToHaveCountAsync(1);
+            await Assertions.Expect(published.Locator(".reply")).ToContainTextAsync(Reply);
+            await Assertions.Expect(published.Locator(".reply")).ToContainTextAsync($"{Unit}答复（{today.Year}年{today.Month}月{today.Day}日）");
+            await Assertions.Expect(published.Locator("time")).ToHaveTextAsync($"{today.Year}年{today.Month}月{today.Day}日");
+            var section = visitor.Locator("section.published-messages");
+            await Assertions.Expect(section).Not.ToContainTextAsync("李晓燕");
+            await Assertions.Expect(section).Not.ToContainTextAsync(Contact);
+            await Assertions.Expect(section).Not.ToContainTextAsync(receipt);
+            var figures = section.Locator("[data-message-figures] li");
+            await Assertions.Expect(figures.Nth(0)).ToHaveTextAsync($"{before + 1}{today.Year}年收到留言");
+            await Assertions.Expect(figures.Nth(1)).ToHaveTextAsync($"{answeredBefore + 1}已答复");
+            await published.ScrollIntoViewIfNeededAsync();
+            await ScreenshotAsync(visitor, "deputy-published-375");
+
+            // Without script, the link on the deputy's page opens the endpoint's page of the same.
+            var plain = await server.Browser.NewContextAsync(new() { JavaScriptEnabled = false, BaseURL = server.BaseUrl, ViewportSize = new() { Width = 375, Height = 812 }, IsMobile = true, Locale = "zh-CN" });
+            var noScript = await plain.NewPageAsync();
+            await noScript.GotoAsync("/deputies/D0006/");
+            await noScript.GetByRole(AriaRole.Link, new() { Name = "查看公开的留言、答复和今年的办理数据" }).ClickAsync();
+            await Assertions.Expect(noScript.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("马志强代表：留言和答复");
+            var item = noScript.Locator("[data-message-list] > li").Filter(new() { HasText = Text });
+            await Assertions.Expect(item.Locator(".reply")).ToContainTextAsync(Reply);
+            await Assertions.Expect(item.Locator(".reply")).ToContainTextAsync($"{Unit}答复（{today.Year}年{today.Month}月{today.Day}日）");
+            await Assertions.Expect(noScript.Locator("[data-message-figures] li").Nth(1)).ToHaveTextAsync($"{answeredBefore + 1}已答复");
+            await Assertions.Expect(noScript.Locator("main")).Not.ToContainTextAsync("李晓燕");
+            await Assertions.Expect(noScript.Locator("main")).Not.ToContainTextAsync(Contact);
+            await ScreenshotAsync(noScript, "published-messages-page-375");
+        });
+    }
+
+    /// <summary>Without script the deputy's "published messages" link opens the endpoint's page, not its JSON.</summary>
+    [BrowserFact]
+    public async Task PublishedMessagesLink_WithoutJavaScript_OpensAPageWithTheFigures()
+    {
+        var context = await server.Browser.NewContextAsync(new() { JavaScriptEnabled = false, BaseURL = server.BaseUrl, ViewportSize = new() { Width = 375, Height = 812 }, IsMobile = true, Locale = "zh-CN" });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/deputies/D0011/");
+        await SampleServer.JourneyAsync(page, "published-messages-nojs", async () =>
+        {
+            await page.GetByRole(AriaRole.Link, new() { Name = "查看公开的留言、答复和今年的办理数据" }).ClickAsync();
+            await Assertions.Expect(page).ToHaveURLAsync(new Regex("/api/deputies/D0011/messages/page$"));
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("留言和答复");
+            await Assertions.Expect(page.Locator("[data-message-figures]")).ToContainTextAsync("年收到留言");
+            Assert.False(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth > 375"), "the page is wider than the phone");
+            await ScreenshotAsync(page, "published-messages-nojs-375");
+        });
+    }
+
     /// <summary>This year's count of messages to a deputy, as the endpoint gives it.</summary>
     private static async Task<long> ReceivedAsync(IPage page, string deputy)
     {
         var answer = await page.APIRequest.GetAsync($"/api/deputies/{deputy}/messages");
         using var json = JsonDocument.Parse(await answer.TextAsync());
         return json.RootElement.GetProperty("figures").GetProperty("received").GetInt64();
+    }
+
+    /// <summary>This year's count of answered messages to a deputy, as the endpoint gives it.</summary>
+    private static async Task<long> AnsweredAsync(IPage page, string deputy)
+    {
+        var answer = await page.APIRequest.GetAsync($"/api/deputies/{deputy}/messages");
+        using var json = JsonDocument.Parse(await answer.TextAsync());
+        return json.RootElement.GetProperty("figures").GetProperty("answered").GetInt64();
     }
 
     private static async Task ScreenshotAsync(IPage page, string name)

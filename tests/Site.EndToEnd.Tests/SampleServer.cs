@@ -23,6 +23,9 @@ public sealed partial class SampleServer : IAsyncLifetime
     private Process? _server;
     private IPlaywright? _playwright;
 
+    /// <summary>The staff token (Intake:ExportToken) the office's export and import ask for.</summary>
+    public const string StaffToken = "e2e-staff-token";
+
     public string BaseUrl { get; private set; } = "";
 
     public IBrowser Browser { get; private set; } = default!;
@@ -70,6 +73,7 @@ public sealed partial class SampleServer : IAsyncLifetime
             RedirectStandardError = true,
         };
         info.Environment["Intake__Sqlite"] = Path.Combine(_root, "comments.db");
+        info.Environment["Intake__ExportToken"] = StaffToken;
         _server = Process.Start(info)!;
         _server.OutputDataReceived += (_, _) => { };
         _server.ErrorDataReceived += (_, _) => { };

@@ -15,12 +15,12 @@ public abstract class MessagesApiTests
 {
     protected abstract Task<IntakeApplication> StartAsync();
 
-    private const string Contact = "13912345678";
+    protected const string Contact = "13912345678";
 
     private static HttpClient NoRedirects(IntakeApplication application) =>
         application.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
-    private static async Task<string> PostAsync(HttpClient client, string path, object body, HttpStatusCode expected = HttpStatusCode.Created)
+    protected static async Task<string> PostAsync(HttpClient client, string path, object body, HttpStatusCode expected = HttpStatusCode.Created)
     {
         var response = await client.PostAsJsonAsync(path, body);
         var text = await response.Content.ReadAsStringAsync();
@@ -28,7 +28,7 @@ public abstract class MessagesApiTests
         return text;
     }
 
-    private static string ReceiptOf(string json) => JsonDocument.Parse(json).RootElement.GetProperty("receipt").GetString()!;
+    protected static string ReceiptOf(string json) => JsonDocument.Parse(json).RootElement.GetProperty("receipt").GetString()!;
 
     [PostgresFact]
     public async Task Post_ToADeputyAndAStation_GivesAnLYReceiptTheLookupFindsWithoutContact()
@@ -378,6 +378,48 @@ public sealed class SqliteMessagesApiTests : MessagesApiTests
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains("没有这个接口", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task PublishedPage_WithoutScript_ShowsTheFiguresAndThePublishedMessagesInChinese_NeverANameOrContact()
+    {
+        await using var application = new IntakeApplication();
+        var client = application.CreateClient();
+        var agreed = ReceiptOf(await PostAsync(client, "/api/deputies/D0001/messages", new { text = "同意公开的留言：村口路灯坏了。\n晚上接孩子看不清路。", name = "王秀兰", contact = Contact, publish = true }));
+        var notAgreed = ReceiptOf(await PostAsync(client, "/api/deputies/D0001/messages", new { text = "不同意公开的留言内容。", publish = false }));
+        var store = application.Services.GetRequiredService<IMessageStore>();
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        await store.ApplyAsync(
+        [
+            new(agreed, MessageStatus.Answered, "县住建局", "路灯已于本周修复。", today, true, DateTimeOffset.UtcNow),
+            new(notAgreed, MessageStatus.Answered, "县住建局", "已答复不公开的那条。", today, true, DateTimeOffset.UtcNow),
+        ], CancellationToken.None);
+
+        var page = await client.GetAsync("/api/deputies/D0001/messages/page");
+        var html = await page.Content.ReadAsStringAsync();
+        var station = await client.GetAsync("/api/stations/S01/messages/page");
+        var unknown = await client.GetAsync("/api/deputies/D9999/messages/page");
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal("text/html; charset=utf-8", page.Content.Headers.ContentType?.ToString());
+        var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html);
+        Assert.Equal("王建国代表：留言和答复", document.QuerySelector("h1")!.TextContent);
+        Assert.Equal(
+            [$"2{today.Year}年收到留言", "2已答复", "0答复用时中位数（天）"],
+            document.QuerySelectorAll("[data-message-figures] li").Select(li => li.TextContent.Trim()));
+        var item = Assert.Single(document.QuerySelectorAll("[data-message-list] > li"));
+        Assert.Equal(["同意公开的留言：村口路灯坏了。", "晚上接孩子看不清路。"], item.Children.Where(c => c.LocalName == "p" && !c.HasAttribute("class")).Select(p => p.TextContent));
+        Assert.Equal($"县住建局答复（{today.Year}年{today.Month}月{today.Day}日）：", item.QuerySelector(".reply .meta")!.TextContent);
+        Assert.Contains("路灯已于本周修复。", item.QuerySelector(".reply")!.TextContent);
+        Assert.NotNull(document.QuerySelector("a[href='/deputies/D0001/#message']"));
+        Assert.DoesNotContain(Contact, html);
+        Assert.DoesNotContain("王秀兰", html);
+        Assert.DoesNotContain(agreed, html);
+        Assert.DoesNotContain("不同意公开", html);
+        Assert.Equal(HttpStatusCode.OK, station.StatusCode);
+        Assert.Contains("还没有公开的留言", await station.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Contains("没有编号为“D9999”的代表", await unknown.Content.ReadAsStringAsync());
     }
 
     [Fact]

@@ -49,3 +49,26 @@ public sealed record ReceiptStep(string Date, string Status, string? Unit);
 
 /// <summary>The answer: its text, date and who gave it (the feedback outcome, for a comment).</summary>
 public sealed record ReceiptReply(string Text, string? Date, string? Unit);
+
+/// <summary>
+/// 留言和答复, rendered by the endpoint for a page without JavaScript (the deputy's or station's page
+/// links here): the year's figures and the messages the sender agreed to publish and the office marked
+/// public, newest first. <see cref="Recipient"/> reads "陈美华代表" or a station's name;
+/// <see cref="Median"/> is "—" when nothing was answered; never a name, contact or receipt number.
+/// </summary>
+public sealed record PublishedMessagesPage(
+    PageMeta Meta,
+    string Recipient,
+    string RecipientUrl,
+    int Year,
+    long Received,
+    long Answered,
+    string Median,
+    IReadOnlyList<PublishedMessageView> Messages,
+    int Limit);
+
+/// <summary>
+/// One published message: the day received (2026年3月2日 and ISO), its paragraphs, status label, and
+/// the reply's paragraphs with who gave it and when ("县住建局答复（2026年3月9日）"); no reply: empty.
+/// </summary>
+public sealed record PublishedMessageView(string Date, string IsoDate, IReadOnlyList<string> Text, string Status, string? ReplyFrom, IReadOnlyList<string> Reply);

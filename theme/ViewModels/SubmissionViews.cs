@@ -45,8 +45,13 @@ public sealed record CommentFormView(
 /// <summary>
 /// The messages block of a deputy's or a station's page: the form (or, for a deputy whose term
 /// ended, where to go instead) and the published messages with their figures, which the script
-/// fills from <see cref="MessagesUrl"/> (JSON); without script, a link to the same address.
+/// fills from <see cref="MessagesUrl"/> (JSON); without script, a link to the endpoint's page of the
+/// same (<see cref="PageUrl"/>).
 /// </summary>
 /// <param name="Ended">Said instead of the form when the deputy's term ended (离任).</param>
 /// <param name="Instead">Where to leave a message instead: the deputy's station (or the stations list).</param>
-public sealed record MessageBox(MessageFormView? Form, string MessagesUrl, string? Ended = null, LinkCard? Instead = null);
+public sealed record MessageBox(MessageFormView? Form, string MessagesUrl, string? Ended = null, LinkCard? Instead = null)
+{
+    /// <summary>The endpoint's HTML page of the published messages and figures (…/messages/page).</summary>
+    public string PageUrl => MessagesUrl + "/page";
+}

@@ -400,7 +400,7 @@
   // Published messages of a deputy or a station (text, reply, dates; never a name or a contact) and
   // this year's figures, from the endpoint's JSON: figures {year, received, answered,
   // medianDaysToAnswer}, messages [{text, date, statusLabel, unit, reply, repliedOn}], newest first. Without script, or when the endpoint does not
-  // answer, the link to the same address stays.
+  // answer, the link to the endpoint's page of the same stays.
   var dateText = function (iso) {
     var d = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso || "");
     return d ? d[1] + "年" + Number(d[2]) + "月" + Number(d[3]) + "日" : "";
