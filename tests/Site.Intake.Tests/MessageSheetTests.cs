@@ -129,3 +129,87 @@ public sealed class MessageSheetTests
         public bool Wraps(XElement cell) => (string?)Xf(cell).Element(Main + "alignment")?.Attribute("wrapText") == "1";
     }
 }
+
+/// <summary>Hostile sheets handed to the reader: bounded rows, a cell the library cannot convert, cancellation.</summary>
+public sealed class MessageSheetReaderLimitsTests
+{
+    /// <summary>A minimal .xlsx with one sheet "留言" whose sheetData is <paramref name="rows"/>; style 1 is a date (numFmt 14).</summary>
+    internal static byte[] Package(string rows)
+    {
+        using var buffer = new MemoryStream();
+        using (var zip = new System.IO.Compression.ZipArchive(buffer, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            void Add(string name, string text)
+            {
+                using var writer = new StreamWriter(zip.CreateEntry(name).Open());
+                writer.Write(text);
+            }
+
+            Add("[Content_Types].xml", """<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>""");
+            Add("_rels/.rels", """<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>""");
+            Add("xl/workbook.xml", """<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="留言" sheetId="1" r:id="rId1"/></sheets></workbook>""");
+            Add("xl/_rels/workbook.xml.rels", """<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>""");
+            Add("xl/styles.xml", """<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="1"><font/></fonts><fills count="1"><fill/></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/></cellXfs></styleSheet>""");
+            Add("xl/worksheets/sheet1.xml", $"""<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>{rows}</sheetData></worksheet>""");
+        }
+
+        return buffer.ToArray();
+    }
+
+    private const string Header = """<row r="1"><c r="A1" t="inlineStr"><is><t>回执编号</t></is></c><c r="B1" t="inlineStr"><is><t>状态</t></is></c><c r="C1" t="inlineStr"><is><t>答复日期</t></is></c></row>""";
+
+    private static string Data(long number, string date = "<c r=\"C{0}\" t=\"inlineStr\"><is><t>2026-03-05</t></is></c>") =>
+        $"""<row r="{number}"><c r="A{number}" t="inlineStr"><is><t>LY260302-7KQ2M9PX</t></is></c><c r="B{number}" t="inlineStr"><is><t>已答复</t></is></c>{string.Format(System.Globalization.CultureInfo.InvariantCulture, date, number)}</row>""";
+
+    [Fact]
+    public void RowNumberedFarDown_IsAnErrorNamingTheLimit_NotAnAllocation()
+    {
+        var xlsx = Package(Header + Data(2147483647));
+        Assert.True(xlsx.Length < 4096);
+
+        var result = MessageSheetReader.Read(xlsx, "回复.xlsx");
+
+        var problem = Assert.Single(result.Problems, p => p.IsError);
+        Assert.Equal("留言", problem.Sheet);
+        Assert.Equal(MessageSheetReader.MaxRows + 1, problem.Row);
+        Assert.Contains($"超过 {MessageSheetReader.MaxRows} 行", problem.Message, StringComparison.Ordinal);
+        Assert.Empty(result.Rows);
+    }
+
+    [Fact]
+    public void ManyRows_StopAtTheLimit()
+    {
+        var rows = string.Concat(Enumerable.Range(2, MessageSheetReader.MaxRows + 5).Select(n => Data(n)));
+        var result = MessageSheetReader.Read(Package(Header + rows), "回复.xlsx");
+
+        Assert.Contains(result.Problems, p => p.IsError && p.Row == MessageSheetReader.MaxRows + 1);
+        Assert.Empty(result.Rows);
+    }
+
+    [Fact]
+    public void RowsUpToTheLimit_AreRead()
+    {
+        var result = MessageSheetReader.Read(Package(Header + Data(2) + Data(5)), "回复.xlsx");
+
+        Assert.DoesNotContain(result.Problems, p => p.IsError);
+        Assert.Equal([2, 5], result.Rows.Select(r => r.Number));
+    }
+
+    [Fact]
+    public void DateCellBeyondTheCalendar_IsAnErrorNamingTheRow()
+    {
+        var result = MessageSheetReader.Read(Package(Header + Data(2) + Data(3, "<c r=\"C{0}\" s=\"1\"><v>99999999</v></c>")), "回复.xlsx");
+
+        var problem = Assert.Single(result.Problems, p => p.IsError);
+        Assert.Equal(("留言", 3), (problem.Sheet, problem.Row));
+    }
+
+    [Fact]
+    public void Cancelled_Throws()
+    {
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+
+        Assert.ThrowsAny<OperationCanceledException>(() => MessageSheetReader.Read(Package(Header + Data(2)), "回复.xlsx", cancelled.Token));
+    }
+}
