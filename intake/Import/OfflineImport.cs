@@ -335,7 +335,7 @@ public static partial class OfflineImport
                     yield break;
                 }
             }
-            catch (Exception ex) when (ex is OverflowException or ArgumentOutOfRangeException or InvalidCastException or FormatException)
+            catch (Exception ex) when (ex is OverflowException or ArgumentException or InvalidCastException or FormatException)
             {
                 errors.Add($"{where}第{number}行：有无法读取的单元格（如设为日期格式却超出日期范围的数字），这一行及以下未读取");
                 yield break;

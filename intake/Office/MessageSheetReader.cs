@@ -135,7 +135,7 @@ public static partial class MessageSheetReader
                     return cells;
                 }
             }
-            catch (Exception ex) when (ex is OverflowException or ArgumentOutOfRangeException or InvalidCastException or FormatException)
+            catch (Exception ex) when (ex is OverflowException or ArgumentException or InvalidCastException or FormatException)
             {
                 // The library converts a cell while reading its row (a date-formatted cell holding
                 // 99999999 overflows DateTime): the row is known, the column is not.
