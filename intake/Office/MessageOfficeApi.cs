@@ -103,6 +103,11 @@ public static class MessageOfficeApi
         {
             return TooLarge();
         }
+        catch (Exception ex) when (ex is IOException or InvalidDataException or InvalidOperationException && !http.RequestAborted.IsCancellationRequested)
+        {
+            // A truncated multipart or one without a boundary is the client's mistake, not the store's.
+            return TypedResults.Problem(Submissions.SubmissionBody.Malformed, statusCode: StatusCodes.Status400BadRequest, title: "表单格式不对");
+        }
 
         var report = await MessageImport.RunAsync(store, buffer.ToArray(), name, clock.GetUtcNow(), http.RequestAborted);
         var answer = new ImportAnswer(report.Succeeded, report.Summary, report.Applied, report.Unchanged, report.Untouched,
