@@ -96,12 +96,12 @@ public static class ExportApi
         var comments = rows.Select(r => new Dictionary<string, object?>
         {
             ["回执编号"] = r.Comment.Receipt,
-            ["渠道"] = r.Channel,
-            ["条文"] = r.Article,
-            ["意见内容"] = r.Comment.Text,
-            ["姓名"] = r.Comment.Name ?? "",
-            ["联系方式"] = r.Comment.Contact ?? "",
-            ["身份"] = r.Comment.Identity ?? "",
+            ["渠道"] = Defused(r.Channel),
+            ["条文"] = Defused(r.Article),
+            ["意见内容"] = Defused(r.Comment.Text),
+            ["姓名"] = Defused(r.Comment.Name ?? ""),
+            ["联系方式"] = Defused(r.Comment.Contact ?? ""),
+            ["身份"] = Defused(r.Comment.Identity ?? ""),
             ["提交时间"] = Beijing(r.Comment.CreatedAt),
             ["意见组"] = r.Group,
             ["同组条数"] = r.GroupSize,
@@ -112,8 +112,8 @@ public static class ExportApi
             {
                 ["组号"] = g.Key,
                 ["条数"] = g.Count(),
-                ["涉及条文"] = string.Join("、", g.Select(r => r.Article).Distinct()),
-                ["代表性意见"] = g.First().Comment.Text,
+                ["涉及条文"] = Defused(string.Join("、", g.Select(r => r.Article).Distinct())),
+                ["代表性意见"] = Defused(g.First().Comment.Text),
                 ["首条回执编号"] = g.First().Comment.Receipt,
                 ["首条提交时间"] = Beijing(g.First().Comment.CreatedAt),
             }).ToList();
@@ -173,6 +173,13 @@ public static class ExportApi
         }
     }
 
+    /// <summary>
+    /// A text cell Excel would take for a formula once somebody edits it (it starts with =, +, - or @)
+    /// with an apostrophe in front, as the CSV export writes it (OWASP "CSV injection"); other text as it is.
+    /// </summary>
+    public static string Defused(string value) =>
+        value.Length > 0 && "=+-@".Contains(value[0]) ? "'" + value : value;
+
     private static DynamicExcelColumn Column(string name, double width, string? format = null) =>
         new(name) { Width = width, Format = format };
 
@@ -192,11 +199,7 @@ public static class ExportApi
     /// <summary>Quotes a CSV cell, and defuses cells Excel would run as formulas.</summary>
     private static string Quote(string value)
     {
-        if (value.Length > 0 && "=+-@".Contains(value[0]))
-        {
-            value = "'" + value;
-        }
-
+        value = Defused(value);
         return "\"" + value.Replace("\"", "\"\"") + "\"";
     }
 

@@ -324,6 +324,14 @@ public static partial class MessageSheetReader
             _ => value.ToString(),
         };
         text = text?.Trim();
+
+        // The export's apostrophe before text Excel would take for a formula (Export.ExportApi.Defused):
+        // an unchanged reply read back is the reply on record.
+        if (text is ['\'', '=' or '+' or '-' or '@', ..])
+        {
+            text = text[1..];
+        }
+
         return string.IsNullOrEmpty(text) ? null : text;
     }
 

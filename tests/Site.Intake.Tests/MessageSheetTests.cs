@@ -63,10 +63,25 @@ public sealed class MessageSheetTests
         Assert.True(styles.Wraps(Cell("J3")));
         Assert.Null(Cell("D3").Element(Main + "f"));
         Assert.Equal("str", (string?)Cell("D3").Attribute("t"));
+        Assert.Equal("'=1+1 不是公式", Cell("D3").Value);
 
         // The office's columns carry what is recorded.
         Assert.Equal(("已答复", "县住建局", "已修复。", "是"), (Cell("H3").Value, Cell("I3").Value, Cell("J3").Value, Cell("L3").Value));
         Assert.Equal(("", ""), (Cell("H2").Value, Cell("L2").Value));
+    }
+
+    [Fact]
+    public void Export_FormulaLikeText_IsDefused_AndAnUnchangedReplyReadsBackAsRecorded()
+    {
+        var xlsx = MessageSheet.Write(
+            [Stored("LY260302-AAAAAAAA", "@SUM(A1) 不是公式", contact: "+8613812345678", status: MessageStatus.Answered, unit: "-县住建局", reply: "=HYPERLINK(\"http://x\")", repliedOn: new DateOnly(2026, 3, 9))],
+            (_, _) => "赵明华（代表）");
+        var (sheet, _) = Open(xlsx);
+        string Cell(string reference) => sheet.Descendants(Main + "c").Single(c => (string?)c.Attribute("r") == reference).Value;
+
+        Assert.Equal(("'@SUM(A1) 不是公式", "'+8613812345678", "'-县住建局", "'=HYPERLINK(\"http://x\")"), (Cell("D2"), Cell("F2"), Cell("I2"), Cell("J2")));
+        var row = Assert.Single(MessageSheetReader.Read(xlsx, "回复.xlsx").Rows);
+        Assert.Equal(("-县住建局", "=HYPERLINK(\"http://x\")"), (row.Unit, row.Reply));
     }
 
     [Fact]
@@ -243,5 +258,26 @@ public sealed class MessageSheetReaderLimitsTests
         cancelled.Cancel();
 
         Assert.ThrowsAny<OperationCanceledException>(() => MessageSheetReader.Read(Package(Header + Data(2)), "回复.xlsx", cancelled.Token));
+    }
+}
+
+/// <summary>The comment export's .xlsx defuses formula-like text as its CSV does.</summary>
+public sealed class CommentExportXlsxTests
+{
+    [Fact]
+    public void Xlsx_FormulaLikeText_HasTheCsvApostrophe()
+    {
+        var comment = new StoredComment("YJ260302-7KQ2M9PX", "open-draft", "第三条", "=HYPERLINK(\"http://x\",\"点这里\")", "@王", "-1", "+市民",
+            new DateTimeOffset(2026, 3, 2, 1, 30, 0, TimeSpan.Zero));
+        var xlsx = Site.Intake.Export.ExportApi.Xlsx([new Site.Intake.Export.ExportRow(comment, "第三条", "网上征求意见", 1, 1)]);
+
+        using var stream = new MemoryStream(xlsx);
+        var row = stream.Query(useHeaderRow: true, sheetName: Site.Intake.Export.ExportApi.CommentsSheet).Cast<IDictionary<string, object?>>().Single();
+        var group = new MemoryStream(xlsx).Query(useHeaderRow: true, sheetName: Site.Intake.Export.ExportApi.GroupsSheet).Cast<IDictionary<string, object?>>().Single();
+
+        Assert.Equal("'=HYPERLINK(\"http://x\",\"点这里\")", row["意见内容"]);
+        Assert.Equal(("'@王", "'-1", "'+市民"), (row["姓名"], row["联系方式"], row["身份"]));
+        Assert.Equal("'=HYPERLINK(\"http://x\",\"点这里\")", group["代表性意见"]);
+        Assert.Equal("第三条", row["条文"]);
     }
 }
