@@ -127,7 +127,7 @@ public static class CommentsApi
         if (receipt.KeyReused)
         {
             return await SubmissionAnswers.RefuseAsync(http, StatusCodes.Status422UnprocessableEntity,
-                "这个提交编号（Idempotency-Key）已用于另一条内容不同的意见，这次的内容没有保存。请重新提交",
+                "刚才已经提交过一条内容不同的意见（可能网络中断，没有收到回执），这次的内容没有保存。请刷新页面后重新提交",
                 form: Form(entry, request, NewKey()));
         }
 

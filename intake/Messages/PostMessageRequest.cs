@@ -65,7 +65,7 @@ public sealed class PostMessageRequest
         }
         else if (WantsReply == true && Contact is null)
         {
-            errors["contact"] = ["希望得到答复，请填写联系方式（电话或电子邮箱，不公开）；不留联系方式也可以，答复会显示在回执查询里"];
+            errors["contact"] = ["希望得到答复，请填写联系方式（手机或电话，不公开）；不留联系方式也可以，答复会显示在回执查询里"];
         }
 
         return errors;

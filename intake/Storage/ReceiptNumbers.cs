@@ -35,8 +35,8 @@ public class ReceiptNumbers(string prefix)
     public static readonly IReadOnlyList<ReceiptNumbers> Kinds = [Comments, Messages];
 
     /// <summary>
-    /// The number as it is stored (upper case, spaces and a missing or full-width hyphen forgiven:
-    /// "ly261130 7kq2m9px"), or null when it cannot be one of ours: a prefix we do not give, or the
+    /// The number as it is stored (upper case; full-width characters, spaces, any hyphen and stray punctuation forgiven:
+    /// "ly261130 7kq2m9px", "ＬＹ２６１１３０－７ＫＱ２Ｍ９ＰＸ。"), or null when it cannot be one of ours: a prefix we do not give, or the
     /// wrong shape. Letters a person may misread are mapped as Crockford base-32 maps them (O→0, I/L→1).
     /// </summary>
     public static string? Normalize(string? typed)
@@ -46,7 +46,10 @@ public class ReceiptNumbers(string prefix)
             return null;
         }
 
-        var compact = new string(typed.Where(c => !char.IsWhiteSpace(c) && c is not ('-' or '－' or '—' or '_')).ToArray()).ToUpperInvariant();
+        // Compatibility folding first: a phone keyboard in full-width mode types ＬＹ２６１１３０; then only
+        // letters and digits count (spaces, any hyphen or dash, a trailing 。 or . are forgiven).
+        var folded = typed.Normalize(System.Text.NormalizationForm.FormKC);
+        var compact = new string(folded.Where(char.IsAsciiLetterOrDigit).ToArray()).ToUpperInvariant();
         if (compact.Length != 2 + 6 + TailLength || Kinds.All(k => !compact.StartsWith(k.Prefix, StringComparison.Ordinal)))
         {
             return null;

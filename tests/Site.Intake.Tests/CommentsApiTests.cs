@@ -188,7 +188,7 @@ public abstract class CommentsApiTests
 
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
         Assert.Equal((HttpStatusCode)422, edited.StatusCode);
-        Assert.Contains("已用于另一条内容不同的意见", (await edited.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+        Assert.Contains("刚才已经提交过一条内容不同的意见", (await edited.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
         Assert.Equal(HttpStatusCode.Created, again.StatusCode);
         Assert.True((await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("replayed").GetBoolean());
         Assert.Equal(1, stats.GetProperty("comments").GetInt32());

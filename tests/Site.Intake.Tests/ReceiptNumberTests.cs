@@ -26,4 +26,21 @@ public sealed class ReceiptNumberTests
 
         Assert.Equal(10_000, numbers.Count);
     }
+
+    [Theory]
+    [InlineData("LY261130-SG7AW0MQ")]
+    [InlineData("ly261130 sg7a w0mq")]
+    [InlineData("LY261130－SG7AW0MQ")] // a full-width hyphen
+    [InlineData("ＬＹ２６１１３０－ＳＧ７ＡＷ０ＭＱ")] // a phone keyboard in full-width mode
+    [InlineData("LY261130-SG7AW0MQ。")] // the sentence's full stop copied with it
+    [InlineData("ly261130sg7awomq")] // o for 0
+    public void Normalize_NumbersAsPeopleTypeThem_AreOneNumber(string typed) =>
+        Assert.Equal("LY261130-SG7AW0MQ", ReceiptNumbers.Normalize(typed));
+
+    [Theory]
+    [InlineData("XX261130-SG7AW0MQ")]
+    [InlineData("LY261130-SG7AW0M")]
+    [InlineData("LY26113A-SG7AW0MQ")]
+    [InlineData("LY261130-SG7AW0MU")]
+    public void Normalize_NotOneOfOurs_IsNull(string typed) => Assert.Null(ReceiptNumbers.Normalize(typed));
 }

@@ -316,6 +316,11 @@
     // with a new key (the endpoint refuses a key reused for a different text).
     var changed = function () { idem.value = ""; save(); };
     kept.forEach(function (el) { el.addEventListener(el.tagName === "TEXTAREA" ? "input" : "change", changed); });
+    // A corrected name or phone number is a different submission too (never kept on the device).
+    $all("input, textarea, select", form).forEach(function (el) {
+      if (!el.name || el.name === "idempotencyKey" || Array.prototype.indexOf.call(kept, el) >= 0) { return; }
+      el.addEventListener(el.type === "checkbox" ? "change" : "input", changed);
+    });
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       if (busy) { return; }
