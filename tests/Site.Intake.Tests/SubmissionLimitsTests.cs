@@ -318,4 +318,25 @@ public sealed class SubmissionLimitsTests
         Assert.Equal(HttpStatusCode.TooManyRequests, pages[2].StatusCode);
         Assert.Contains("过于频繁", await pages[2].Content.ReadAsStringAsync());
     }
+
+    [Theory]
+    [InlineData("\u202E")]
+    [InlineData("\u202A")]
+    [InlineData("\u2066")]
+    [InlineData("\u2069")]
+    public async Task PostComment_BidiControlInTextOrName_IsRefusedNamingTheField(string bidi)
+    {
+        await using var application = new IntakeApplication(withSearch: false);
+        var client = application.CreateClient();
+
+        var text = await client.PostAsJsonAsync("/api/drafts/open-draft/comments", new { text = "对第三条的意见" + bidi + "请补充。" });
+        var name = await client.PostAsJsonAsync("/api/drafts/open-draft/comments", new { text = "对第三条的意见请补充。", name = "王" + bidi + "明" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, text.StatusCode);
+        Assert.Contains("改变文字显示方向", (await text.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("text")[0].GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, name.StatusCode);
+        var nameError = (await name.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("name")[0].GetString();
+        Assert.Contains("姓名", nameError);
+        Assert.Contains("改变文字显示方向", nameError);
+    }
 }
