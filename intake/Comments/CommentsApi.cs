@@ -21,7 +21,10 @@ public static class CommentsApi
             .AddEndpointFilter<SameOriginFilter>()
             .AddEndpointFilter((context, next) => context.HttpContext.RequestServices.GetRequiredService<SubmissionRateLimit>().InvokeAsync(context, next));
         api.MapGet("/stats", GetStatsAsync);
-        api.MapGet("/receipts/{receipt}", GetReceiptPageAsync);
+        // A receipt page is a receipt lookup like /api/receipts/*: the same per-address limit keeps
+        // anybody from trying receipt numbers here instead.
+        api.MapGet("/receipts/{receipt}", GetReceiptPageAsync)
+            .AddEndpointFilter((context, next) => context.HttpContext.RequestServices.GetRequiredService<LookupRateLimit>().InvokeAsync(context, next));
         return api;
     }
 

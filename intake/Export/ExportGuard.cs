@@ -4,8 +4,8 @@ namespace Site.Intake.Export;
 
 /// <summary>
 /// Wrong export tokens per client address: after <see cref="FailuresAllowed"/> in a sliding
-/// <see cref="Window"/>, that address may not try again until the window has moved on. Right tokens
-/// are not counted.
+/// <see cref="Window"/>, wrong tokens from that address are refused (429) until the window has moved on.
+/// Right tokens are not counted, and the callers let them through a lockout.
 /// </summary>
 public sealed class ExportGuard : IDisposable
 {

@@ -71,6 +71,12 @@ public static partial class OfflineImport
     /// <summary>Rows looked at for a header before giving up on a sheet.</summary>
     public const int HeaderSearchRows = 20;
 
+    /// <summary>
+    /// Rows read from a sheet at most: the header search rows and 10,000 comments. The limit keeps a small
+    /// file whose rows are numbered far down (or a compressed sheet of millions of rows) from running on.
+    /// </summary>
+    public const int MaxRows = HeaderSearchRows + 10_000;
+
     /// <summary>What a file holds: the comments to store, or why not.</summary>
     public sealed record Plan(IReadOnlyList<NewComment> Comments, IReadOnlyList<string> Errors, IReadOnlyList<string> Warnings);
 
@@ -107,6 +113,7 @@ public static partial class OfflineImport
             var rows = MiniExcel.Query(path, useHeaderRow: false, sheetName: sheet.Name, excelType: ExcelType.XLSX, configuration: new OpenXmlConfiguration { FillMergedCells = true })
                 .Cast<IDictionary<string, object?>>();
             var where = $"{file} 工作表「{sheet.Name}」";
+            rows = Bounded(rows, where, errors);
             Dictionary<string, (string Column, string Header)>? columns = null;
             var rowNumber = 0;
             var read = 0;
@@ -358,6 +365,38 @@ public static partial class OfflineImport
 
     [GeneratedRegex(@"^(?<y>\d{4})(?:[-/.年])(?<m>\d{1,2})(?:[-/.月])(?<d>\d{1,2})日?(?:\d{1,2}:\d{2}(?::\d{2})?)?$")]
     private static partial Regex DatePattern();
+
+    /// <summary>
+    /// <paramref name="rows"/> up to <see cref="MaxRows"/>; past it, or at a row the library cannot
+    /// convert (a date-formatted cell beyond year 9999), an error naming the row and the end of the sheet.
+    /// </summary>
+    private static IEnumerable<IDictionary<string, object?>> Bounded(IEnumerable<IDictionary<string, object?>> rows, string where, List<string> errors)
+    {
+        using var enumerator = rows.GetEnumerator();
+        for (var number = 1; ; number++)
+        {
+            try
+            {
+                if (!enumerator.MoveNext())
+                {
+                    yield break;
+                }
+            }
+            catch (Exception ex) when (ex is OverflowException or ArgumentException or InvalidCastException or FormatException)
+            {
+                errors.Add($"{where}第{number}行：有无法读取的单元格（如设为日期格式却超出日期范围的数字），这一行及以下未读取");
+                yield break;
+            }
+
+            if (number > MaxRows)
+            {
+                errors.Add($"{where}超过 {MaxRows} 行（第{number}行起未读取）：请删去多余的行，或分成几个文件导入");
+                yield break;
+            }
+
+            yield return enumerator.Current;
+        }
+    }
 
     private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 }

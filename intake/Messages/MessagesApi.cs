@@ -78,7 +78,8 @@ public static class MessagesApi
             var (form, status, detail) = await SubmissionBody.ReadFormAsync(http);
             if (form is null)
             {
-                return await SubmissionAnswers.RefuseAsync(http, status, detail!, back: recipient.Back);
+                // The shared reader words its size refusal for comments; a message's limit is its own.
+                return await SubmissionAnswers.RefuseAsync(http, status, detail == SubmissionBody.TooLarge ? TooLarge : detail!, back: recipient.Back);
             }
 
             request = new PostMessageRequest

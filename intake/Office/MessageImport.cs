@@ -40,7 +40,7 @@ public static class MessageImport
 
     public static async Task<Report> RunAsync(IMessageStore store, byte[] content, string file, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var read = MessageSheetReader.Read(content, file);
+        var read = MessageSheetReader.Read(content, file, cancellationToken);
         var problems = read.Problems.ToList();
         var today = DateOnly.FromDateTime(now.ToOffset(TimeSpan.FromHours(8)).DateTime);
         var seen = new Dictionary<string, MessageSheetReader.Row>(StringComparer.Ordinal);

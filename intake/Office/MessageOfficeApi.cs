@@ -103,6 +103,11 @@ public static class MessageOfficeApi
         {
             return TooLarge();
         }
+        catch (Exception ex) when (ex is IOException or InvalidDataException or InvalidOperationException && !http.RequestAborted.IsCancellationRequested)
+        {
+            // A truncated multipart or one without a boundary is the client's mistake, not the store's.
+            return TypedResults.Problem(Submissions.SubmissionBody.Malformed, statusCode: StatusCodes.Status400BadRequest, title: "表单格式不对");
+        }
 
         var report = await MessageImport.RunAsync(store, buffer.ToArray(), name, clock.GetUtcNow(), http.RequestAborted);
         var answer = new ImportAnswer(report.Succeeded, report.Summary, report.Applied, report.Unchanged, report.Untouched,
@@ -118,15 +123,17 @@ public static class MessageOfficeApi
     {
         http.Response.Headers.CacheControl = "no-store";
         var address = Submissions.SubmissionRateLimit.ClientAddress(http);
-        if (!guard.MayTry(address))
-        {
-            http.Response.Headers.RetryAfter = ((int)ExportGuard.Window.TotalSeconds).ToString(CultureInfo.InvariantCulture);
-            return TypedResults.Problem("令牌错误次数过多，请稍后再试", statusCode: StatusCodes.Status429TooManyRequests, title: "令牌错误次数过多，请稍后再试");
-        }
-
+        // As the comment export: the right token goes through a lockout, wrong ones keep being refused.
         if (!ExportApi.Authorized(http, options.ExportToken))
         {
+            if (!guard.MayTry(address))
+            {
+                http.Response.Headers.RetryAfter = ((int)ExportGuard.Window.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+                return TypedResults.Problem("令牌错误次数过多，请稍后再试", statusCode: StatusCodes.Status429TooManyRequests, title: "令牌错误次数过多，请稍后再试", type: Submissions.SubmissionAnswers.TooManyRequestsType);
+            }
+
             guard.Failed(address);
+            http.Response.Headers.WWWAuthenticate = "Bearer";
             return TypedResults.Problem("需要工作人员令牌", statusCode: StatusCodes.Status401Unauthorized, title: "需要工作人员令牌");
         }
 

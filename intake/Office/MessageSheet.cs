@@ -47,7 +47,8 @@ public static class MessageSheet
     /// <summary>
     /// The .xlsx of <paramref name="messages"/>: header frozen, dates as Excel dates (yyyy-mm-dd),
     /// phone numbers and receipts as text cells (never 1.38E+10, and a leading 0 kept), long text
-    /// wrapped. <paramref name="recipientName"/> names a deputy or station from its kind and id.
+    /// wrapped, text starting with =, +, - or @ behind an apostrophe (<see cref="Export.ExportApi.Defused"/>;
+    /// the reader takes it off again). <paramref name="recipientName"/> names a deputy or station from its kind and id.
     /// </summary>
     public static byte[] Write(IEnumerable<StoredMessage> messages, Func<RecipientKind, string, string> recipientName)
     {
@@ -56,14 +57,14 @@ public static class MessageSheet
         {
             [Receipt] = m.Receipt,
             [Received] = m.CreatedAt.ToOffset(beijing).Date,
-            [Recipient] = recipientName(m.Kind, m.Recipient),
-            [Text] = m.Text,
-            [Name] = m.Name ?? "",
-            [Contact] = m.Contact ?? "",
+            [Recipient] = Export.ExportApi.Defused(recipientName(m.Kind, m.Recipient)),
+            [Text] = Export.ExportApi.Defused(m.Text),
+            [Name] = Export.ExportApi.Defused(m.Name ?? ""),
+            [Contact] = Export.ExportApi.Defused(m.Contact ?? ""),
             [Consent] = m.PublishConsent ? Yes : No,
             [Status] = m.Status == MessageStatus.Received ? "" : m.Status.Label(),
-            [Unit] = m.Unit ?? "",
-            [Reply] = m.Reply ?? "",
+            [Unit] = Export.ExportApi.Defused(m.Unit ?? ""),
+            [Reply] = Export.ExportApi.Defused(m.Reply ?? ""),
             [RepliedOn] = m.RepliedOn is { } on ? on.ToDateTime(TimeOnly.MinValue) : null,
             [Public] = m.Status == MessageStatus.Received && !m.OfficePublic ? "" : m.OfficePublic ? Yes : No,
         }).ToList();

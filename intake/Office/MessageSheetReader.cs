@@ -22,6 +22,16 @@ public static partial class MessageSheetReader
     public const int MaxReply = 5000;
     public const int MaxUnit = 100;
 
+    /// <summary>
+    /// Most rows a sheet may have below its header search rows. An office's reply sheet holds a
+    /// year's messages at most; the limit keeps a small file whose rows are numbered up to
+    /// 1,048,576 (or a compressed sheet of millions of rows) from being held in memory.
+    /// </summary>
+    public const int MaxDataRows = 10_000;
+
+    /// <summary>Rows read from the top of a sheet at most: the header search rows and <see cref="MaxDataRows"/>.</summary>
+    public const int MaxRows = HeaderSearchRows + MaxDataRows;
+
     /// <summary>Header names the import reads, and other names offices give the same column.</summary>
     private static readonly Dictionary<string, string> Headers = new(StringComparer.Ordinal)
     {
@@ -53,7 +63,13 @@ public static partial class MessageSheetReader
     /// <summary>What a file yielded: its rows, and every problem found in it.</summary>
     public sealed record Result(IReadOnlyList<Row> Rows, IReadOnlyList<SheetProblem> Problems, int BlankRows);
 
-    public static Result Read(byte[] content, string file)
+    /// <summary>
+    /// Reads every visible sheet of <paramref name="content"/> (an .xlsx file named <paramref name="file"/>
+    /// in messages). A sheet longer than <see cref="MaxRows"/> rows, or a cell the library cannot convert
+    /// (a date beyond year 9999), is an error naming sheet and row; that sheet is read no further.
+    /// Throws <see cref="OperationCanceledException"/> when <paramref name="cancellationToken"/> is cancelled.
+    /// </summary>
+    public static Result Read(byte[] content, string file, CancellationToken cancellationToken = default)
     {
         var rows = new List<Row>();
         var problems = new List<SheetProblem>();
@@ -72,8 +88,12 @@ public static partial class MessageSheetReader
                 }
 
                 stream.Position = 0;
-                var cells = MiniExcel.Query(stream, useHeaderRow: false, sheetName: sheet.Name, excelType: ExcelType.XLSX)
-                    .Cast<IDictionary<string, object?>>().ToList();
+                var cells = Rows(stream, file, sheet.Name, problems, cancellationToken);
+                if (cells is null)
+                {
+                    continue;
+                }
+
                 if (ReadSheet(file, sheet.Name, cells, rows, problems, ref blank))
                 {
                     read++;
@@ -93,6 +113,46 @@ public static partial class MessageSheetReader
         }
 
         return new Result(rows, problems, blank);
+    }
+
+    /// <summary>
+    /// A sheet's rows read one at a time (the library fills the gaps between numbered rows with empty
+    /// rows, so the count is the sheet's row number); null, with an error, when it has more than
+    /// <see cref="MaxRows"/> rows or a cell cannot be read.
+    /// </summary>
+    private static List<IDictionary<string, object?>>? Rows(Stream stream, string file, string sheet, List<SheetProblem> problems, CancellationToken cancellationToken)
+    {
+        var cells = new List<IDictionary<string, object?>>();
+        using var rows = MiniExcel.Query(stream, useHeaderRow: false, sheetName: sheet, excelType: ExcelType.XLSX)
+            .Cast<IDictionary<string, object?>>().GetEnumerator();
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            try
+            {
+                if (!rows.MoveNext())
+                {
+                    return cells;
+                }
+            }
+            catch (Exception ex) when (ex is OverflowException or ArgumentException or InvalidCastException or FormatException)
+            {
+                // The library converts a cell while reading its row (a date-formatted cell holding
+                // 99999999 overflows DateTime): the row is known, the column is not.
+                problems.Add(new SheetProblem(file, sheet, cells.Count + 1, null,
+                    "这一行有无法读取的单元格（如设为日期格式却超出日期范围的数字）：请改正这一行的日期或数字后重新导入"));
+                return null;
+            }
+
+            if (cells.Count == MaxRows)
+            {
+                problems.Add(new SheetProblem(file, sheet, cells.Count + 1, null,
+                    $"工作表超过 {MaxRows} 行（表头以下最多 {MaxDataRows} 行），这个工作表未读取：请删去第 {MaxRows} 行以下的内容，或分成几个文件导入"));
+                return null;
+            }
+
+            cells.Add(rows.Current);
+        }
     }
 
     /// <summary>Reads one sheet; false when it has no header of ours (then it is reported if it has content).</summary>
@@ -264,6 +324,14 @@ public static partial class MessageSheetReader
             _ => value.ToString(),
         };
         text = text?.Trim();
+
+        // The export's apostrophe before text Excel would take for a formula (Export.ExportApi.Defused):
+        // an unchanged reply read back is the reply on record.
+        if (text is ['\'', '=' or '+' or '-' or '@', ..])
+        {
+            text = text[1..];
+        }
+
         return string.IsNullOrEmpty(text) ? null : text;
     }
 

@@ -27,6 +27,9 @@ public static class SubmissionBody
     /// <summary>The Chinese answer to a body over the limit.</summary>
     public const string TooLarge = "提交的内容过大，无法接收。意见内容最多 5000 字，请删减后再提交";
 
+    /// <summary>The Chinese answer to a form body the form reader cannot parse (a truncated multipart, one without a boundary).</summary>
+    public const string Malformed = "提交的表单格式不对，无法接收。请从本站的表单重新提交";
+
     /// <summary>The Chinese answer to a form with more fields than <see cref="MaxFormFields"/>.</summary>
     public const string TooManyFields = "提交的表单字段过多，无法接收。请从本站的意见表提交";
 
@@ -60,11 +63,25 @@ public static class SubmissionBody
         {
             return new(await http.Request.ReadFormAsync(http.RequestAborted));
         }
+        catch (InvalidDataException ex) when (IsMultipart(http.Request) && !ex.Message.Contains("limit", StringComparison.OrdinalIgnoreCase))
+        {
+            // "Missing content-type boundary", a bad section header: the body is not a form, whatever its size.
+            return new(null, StatusCodes.Status400BadRequest, Malformed);
+        }
+        catch (IOException) when (!http.RequestAborted.IsCancellationRequested)
+        {
+            // The buffered body ended before the multipart's closing boundary.
+            return new(null, StatusCodes.Status400BadRequest, Malformed);
+        }
         catch (InvalidDataException ex)
         {
             return Refusal(http.Request.Body, ex, http.GetEndpoint()?.Metadata.GetMetadata<SubmissionKind>()?.Noun ?? "意见");
         }
     }
+
+    /// <summary>Whether the request says its body is multipart/form-data.</summary>
+    internal static bool IsMultipart(HttpRequest request) =>
+        request.ContentType?.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase) == true;
 
     /// <summary>Why the form reader refused the buffered body: too many fields, a control character, or size.</summary>
     private static FormRead Refusal(Stream body, InvalidDataException ex, string noun)

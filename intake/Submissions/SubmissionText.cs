@@ -46,7 +46,8 @@ public static class SubmissionText
 
     /// <summary>
     /// Why <paramref name="value"/> cannot be stored, or null: a control character other than tab and
-    /// line feed (U+0000 among them), or a lone UTF-16 surrogate (no character at all).
+    /// line feed (U+0000 among them), a bidirectional control (U+202A–U+202E, U+2066–U+2069), or a
+    /// lone UTF-16 surrogate (no character at all).
     /// </summary>
     public static string? Unstorable(string value, string label)
     {
@@ -61,6 +62,13 @@ public static class SubmissionText
             if (Rune.GetUnicodeCategory(rune) == UnicodeCategory.Control && rune.Value is not ('\t' or '\n'))
             {
                 return $"{label}含有不可见的控制字符（U+{rune.Value:X4}），多见于从其他软件复制的文字，请删除后重新输入";
+            }
+
+            // Bidirectional embeddings, overrides and isolates (Unicode TR #9): they make text show in
+            // another order than it is stored, in the office's sheet and in published text alike.
+            if (rune.Value is (>= 0x202A and <= 0x202E) or (>= 0x2066 and <= 0x2069))
+            {
+                return $"{label}含有改变文字显示方向的看不见的字符（U+{rune.Value:X4}），会使文字显示得与实际内容不同，请删除后重新输入";
             }
 
             rest = rest[used..];

@@ -76,4 +76,34 @@ public sealed class MessageOfficeApiTests
         Assert.Equal(HttpStatusCode.UnprocessableEntity, notAWorkbook.StatusCode);
         Assert.Contains("不是 Excel 工作簿", Assert.Single((await notAWorkbook.Content.ReadFromJsonAsync<ImportAnswer>())!.Errors));
     }
+
+    [Fact]
+    public async Task Import_HostileSheetsAndMalformedForms_AreChineseProblemsNot503()
+    {
+        await using var app = new IntakeApplication(withSearch: false);
+        using var client = app.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "staff-token");
+        const string header = """<row r="1"><c r="A1" t="inlineStr"><is><t>回执编号</t></is></c><c r="B1" t="inlineStr"><is><t>状态</t></is></c><c r="C1" t="inlineStr"><is><t>答复日期</t></is></c></row>""";
+        const string farDown = """<row r="2147483647"><c r="A2147483647" t="inlineStr"><is><t>LY260302-7KQ2M9PX</t></is></c></row>""";
+
+        var far = await client.PostAsync("/api/messages/import", new ByteArrayContent(MessageSheetReaderLimitsTests.Package(header + farDown)));
+        var date = await client.PostAsync("/api/messages/import", new ByteArrayContent(MessageSheetReaderLimitsTests.DateOverflow()));
+        var noBoundary = new ByteArrayContent("--x\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.xlsx\"\r\n\r\nabc\r\n--x--\r\n"u8.ToArray());
+        noBoundary.Headers.TryAddWithoutValidation("Content-Type", "multipart/form-data");
+        var missing = await client.PostAsync("/api/messages/import", noBoundary);
+        var truncatedBody = new ByteArrayContent("--x\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.xlsx\"\r\n\r\nabc"u8.ToArray());
+        truncatedBody.Headers.TryAddWithoutValidation("Content-Type", "multipart/form-data; boundary=x");
+        var truncated = await client.PostAsync("/api/messages/import", truncatedBody);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, far.StatusCode);
+        Assert.Contains($"超过 {MessageSheetReader.MaxRows} 行", Assert.Single((await far.Content.ReadFromJsonAsync<ImportAnswer>())!.Errors));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, date.StatusCode);
+        Assert.Contains((await date.Content.ReadFromJsonAsync<ImportAnswer>())!.Errors, e => e.Contains("第 3 行") && e.Contains("答复日期"));
+        foreach (var answer in new[] { missing, truncated })
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, answer.StatusCode);
+            Assert.Equal("application/problem+json", answer.Content.Headers.ContentType?.MediaType);
+            Assert.Contains("提交的表单格式不对", await answer.Content.ReadAsStringAsync());
+        }
+    }
 }

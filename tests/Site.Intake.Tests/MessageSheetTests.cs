@@ -63,10 +63,25 @@ public sealed class MessageSheetTests
         Assert.True(styles.Wraps(Cell("J3")));
         Assert.Null(Cell("D3").Element(Main + "f"));
         Assert.Equal("str", (string?)Cell("D3").Attribute("t"));
+        Assert.Equal("'=1+1 不是公式", Cell("D3").Value);
 
         // The office's columns carry what is recorded.
         Assert.Equal(("已答复", "县住建局", "已修复。", "是"), (Cell("H3").Value, Cell("I3").Value, Cell("J3").Value, Cell("L3").Value));
         Assert.Equal(("", ""), (Cell("H2").Value, Cell("L2").Value));
+    }
+
+    [Fact]
+    public void Export_FormulaLikeText_IsDefused_AndAnUnchangedReplyReadsBackAsRecorded()
+    {
+        var xlsx = MessageSheet.Write(
+            [Stored("LY260302-AAAAAAAA", "@SUM(A1) 不是公式", contact: "+8613812345678", status: MessageStatus.Answered, unit: "-县住建局", reply: "=HYPERLINK(\"http://x\")", repliedOn: new DateOnly(2026, 3, 9))],
+            (_, _) => "赵明华（代表）");
+        var (sheet, _) = Open(xlsx);
+        string Cell(string reference) => sheet.Descendants(Main + "c").Single(c => (string?)c.Attribute("r") == reference).Value;
+
+        Assert.Equal(("'@SUM(A1) 不是公式", "'+8613812345678", "'-县住建局", "'=HYPERLINK(\"http://x\")"), (Cell("D2"), Cell("F2"), Cell("I2"), Cell("J2")));
+        var row = Assert.Single(MessageSheetReader.Read(xlsx, "回复.xlsx").Rows);
+        Assert.Equal(("-县住建局", "=HYPERLINK(\"http://x\")"), (row.Unit, row.Reply));
     }
 
     [Fact]
@@ -127,5 +142,142 @@ public sealed class MessageSheetTests
         }
 
         public bool Wraps(XElement cell) => (string?)Xf(cell).Element(Main + "alignment")?.Attribute("wrapText") == "1";
+    }
+}
+
+/// <summary>Hostile sheets handed to the reader: bounded rows, a cell the library cannot convert, cancellation.</summary>
+public sealed class MessageSheetReaderLimitsTests
+{
+    /// <summary>A minimal .xlsx with one sheet "留言" whose sheetData is <paramref name="rows"/>; style 1 is a date (numFmt 14).</summary>
+    internal static byte[] Package(string rows)
+    {
+        using var buffer = new MemoryStream();
+        using (var zip = new System.IO.Compression.ZipArchive(buffer, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            void Add(string name, string text)
+            {
+                using var writer = new StreamWriter(zip.CreateEntry(name).Open());
+                writer.Write(text);
+            }
+
+            Add("[Content_Types].xml", """<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>""");
+            Add("_rels/.rels", """<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>""");
+            Add("xl/workbook.xml", """<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="留言" sheetId="1" r:id="rId1"/></sheets></workbook>""");
+            Add("xl/_rels/workbook.xml.rels", """<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>""");
+            Add("xl/styles.xml", """<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="1"><font/></fonts><fills count="1"><fill/></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/></cellXfs></styleSheet>""");
+            Add("xl/worksheets/sheet1.xml", $"""<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>{rows}</sheetData></worksheet>""");
+        }
+
+        return buffer.ToArray();
+    }
+
+    private const string Header = """<row r="1"><c r="A1" t="inlineStr"><is><t>回执编号</t></is></c><c r="B1" t="inlineStr"><is><t>状态</t></is></c><c r="C1" t="inlineStr"><is><t>答复日期</t></is></c></row>""";
+
+    private static string Data(long number, string date = "<c r=\"C{0}\" t=\"inlineStr\"><is><t>2026-03-05</t></is></c>") =>
+        $"""<row r="{number}"><c r="A{number}" t="inlineStr"><is><t>LY260302-7KQ2M9PX</t></is></c><c r="B{number}" t="inlineStr"><is><t>已答复</t></is></c>{string.Format(System.Globalization.CultureInfo.InvariantCulture, date, number)}</row>""";
+
+    [Fact]
+    public void RowNumberedFarDown_IsAnErrorNamingTheLimit_NotAnAllocation()
+    {
+        var xlsx = Package(Header + Data(2147483647));
+        Assert.True(xlsx.Length < 4096);
+
+        var result = MessageSheetReader.Read(xlsx, "回复.xlsx");
+
+        var problem = Assert.Single(result.Problems, p => p.IsError);
+        Assert.Equal("留言", problem.Sheet);
+        Assert.Equal(MessageSheetReader.MaxRows + 1, problem.Row);
+        Assert.Contains($"超过 {MessageSheetReader.MaxRows} 行", problem.Message, StringComparison.Ordinal);
+        Assert.Empty(result.Rows);
+    }
+
+    [Fact]
+    public void ManyRows_StopAtTheLimit()
+    {
+        var rows = string.Concat(Enumerable.Range(2, MessageSheetReader.MaxRows + 5).Select(n => Data(n)));
+        var result = MessageSheetReader.Read(Package(Header + rows), "回复.xlsx");
+
+        Assert.Contains(result.Problems, p => p.IsError && p.Row == MessageSheetReader.MaxRows + 1);
+        Assert.Empty(result.Rows);
+    }
+
+    [Fact]
+    public void RowsUpToTheLimit_AreRead()
+    {
+        var result = MessageSheetReader.Read(Package(Header + Data(2) + Data(5)), "回复.xlsx");
+
+        Assert.DoesNotContain(result.Problems, p => p.IsError);
+        Assert.Equal([2, 5], result.Rows.Select(r => r.Number));
+    }
+
+    /// <summary>The office's own export with the second message's 答复日期 (a date cell, 2026-03-09) set to 99999999, past year 9999.</summary>
+    internal static byte[] DateOverflow()
+    {
+        var xlsx = MessageSheet.Write(
+            [
+                MessageSheetTests.Stored("LY260302-7KQ2M9PX", "村口路灯坏了三个月。"),
+                MessageSheetTests.Stored("LY260302-AAAAAAAA", "路面坑洼。", status: MessageStatus.Answered, unit: "县住建局", reply: "已修复。", repliedOn: new DateOnly(2026, 3, 9)),
+            ],
+            (_, _) => "赵明华（代表）");
+        using var buffer = new MemoryStream();
+        buffer.Write(xlsx);
+        using (var zip = new System.IO.Compression.ZipArchive(buffer, System.IO.Compression.ZipArchiveMode.Update, leaveOpen: true))
+        {
+            var entry = zip.Entries.Single(e => e.FullName.StartsWith("xl/worksheets/", StringComparison.Ordinal) && e.FullName.EndsWith(".xml", StringComparison.Ordinal));
+            string sheet;
+            using (var reader = new StreamReader(entry.Open()))
+            {
+                sheet = reader.ReadToEnd();
+            }
+
+            var serial = new DateTime(2026, 3, 9).ToOADate().ToString(System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Contains(">" + serial + "<", sheet, StringComparison.Ordinal);
+            entry.Delete();
+            using var writer = new StreamWriter(zip.CreateEntry(entry.FullName).Open());
+            writer.Write(sheet.Replace(">" + serial + "<", ">99999999<", StringComparison.Ordinal));
+        }
+
+        return buffer.ToArray();
+    }
+
+    [Fact]
+    public void DateCellBeyondTheCalendar_IsAnErrorNamingTheRow()
+    {
+        var result = MessageSheetReader.Read(DateOverflow(), "回复.xlsx");
+
+        // Whether the library hands the cell over as a number or throws converting it, the answer is
+        // an error on that row, never an exception out of the reader.
+        var problem = Assert.Single(result.Problems, p => p.IsError);
+        Assert.Equal(3, problem.Row);
+    }
+
+    [Fact]
+    public void Cancelled_Throws()
+    {
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+
+        Assert.ThrowsAny<OperationCanceledException>(() => MessageSheetReader.Read(Package(Header + Data(2)), "回复.xlsx", cancelled.Token));
+    }
+}
+
+/// <summary>The comment export's .xlsx defuses formula-like text as its CSV does.</summary>
+public sealed class CommentExportXlsxTests
+{
+    [Fact]
+    public void Xlsx_FormulaLikeText_HasTheCsvApostrophe()
+    {
+        var comment = new StoredComment("YJ260302-7KQ2M9PX", "open-draft", "第三条", "=HYPERLINK(\"http://x\",\"点这里\")", "@王", "-1", "+市民",
+            new DateTimeOffset(2026, 3, 2, 1, 30, 0, TimeSpan.Zero));
+        var xlsx = Site.Intake.Export.ExportApi.Xlsx([new Site.Intake.Export.ExportRow(comment, "第三条", "网上征求意见", 1, 1)]);
+
+        using var stream = new MemoryStream(xlsx);
+        var row = stream.Query(useHeaderRow: true, sheetName: Site.Intake.Export.ExportApi.CommentsSheet).Cast<IDictionary<string, object?>>().Single();
+        var group = new MemoryStream(xlsx).Query(useHeaderRow: true, sheetName: Site.Intake.Export.ExportApi.GroupsSheet).Cast<IDictionary<string, object?>>().Single();
+
+        Assert.Equal("'=HYPERLINK(\"http://x\",\"点这里\")", row["意见内容"]);
+        Assert.Equal(("'@王", "'-1", "'+市民"), (row["姓名"], row["联系方式"], row["身份"]));
+        Assert.Equal("'=HYPERLINK(\"http://x\",\"点这里\")", group["代表性意见"]);
+        Assert.Equal("第三条", row["条文"]);
     }
 }

@@ -123,19 +123,30 @@ public sealed partial class ProxyAndHeadersTests
 
         var lower = await ExportAsync("bearer staff-token");
         var wrong = new List<HttpStatusCode>();
+        var challenges = new List<string>();
         for (var i = 0; i < Site.Intake.Export.ExportGuard.FailuresAllowed + 1; i++)
         {
-            wrong.Add((await ExportAsync("Bearer guess-" + i)).StatusCode);
+            using var answer = await ExportAsync("Bearer guess-" + i);
+            wrong.Add(answer.StatusCode);
+            challenges.Add(answer.Headers.WwwAuthenticate.ToString());
         }
 
         var rightAfterGuessing = await ExportAsync("Bearer staff-token");
+        var wrongAfterRight = await ExportAsync("Bearer guess-once-more");
 
         Assert.Equal(HttpStatusCode.OK, lower.StatusCode);
         Assert.Equal("no-store", lower.Headers.CacheControl?.ToString());
         Assert.All(wrong.Take(Site.Intake.Export.ExportGuard.FailuresAllowed), s => Assert.Equal(HttpStatusCode.Unauthorized, s));
         Assert.Equal(HttpStatusCode.TooManyRequests, wrong[^1]);
-        Assert.Equal(HttpStatusCode.TooManyRequests, rightAfterGuessing.StatusCode);
+        Assert.All(challenges.Take(Site.Intake.Export.ExportGuard.FailuresAllowed), c => Assert.Equal("Bearer", c));
+
+        // The lockout slows guessing; it does not keep staff with the right token out.
+        Assert.Equal(HttpStatusCode.OK, rightAfterGuessing.StatusCode);
         Assert.Equal("no-store", rightAfterGuessing.Headers.CacheControl?.ToString());
+        Assert.Equal(HttpStatusCode.TooManyRequests, wrongAfterRight.StatusCode);
+        Assert.Equal("https://www.rfc-editor.org/rfc/rfc6585#section-4",
+            (await wrongAfterRight.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("type").GetString());
+        Assert.Equal("no-store", wrongAfterRight.Headers.CacheControl?.ToString());
     }
 
     // Case 9: 20 posts of 28 MB were each read whole before the length check (the process reached 2 GB).

@@ -271,4 +271,72 @@ public sealed class SubmissionLimitsTests
         command.CommandText = "INSERT INTO comments (receipt, draft, text, participant, created_at) VALUES ('YJ260101-OTHER000', 'open-draft', '另一台实例存下的意见。', 'p', '2026-01-01T00:00:00.0000000+00:00')";
         await command.ExecuteNonQueryAsync();
     }
+
+    [Fact]
+    public async Task PostForm_MalformedMultipart_Is400InChinese_AndAMessageOverTheLimitNamesTheMessageLimit()
+    {
+        var folder = IntakeApplication.CreateDataFolder(withSearch: false);
+        IntakeApplication.WriteRecipients(folder);
+        await using var application = new IntakeApplication(folder);
+        var client = application.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        foreach (var path in new[] { "/api/drafts/open-draft/comments", "/api/deputies/D0001/messages" })
+        {
+            var noBoundary = new ByteArrayContent("--x\r\nContent-Disposition: form-data; name=\"text\"\r\n\r\n意见\r\n--x--\r\n"u8.ToArray());
+            noBoundary.Headers.TryAddWithoutValidation("Content-Type", "multipart/form-data");
+            var truncated = new ByteArrayContent("--x\r\nContent-Disposition: form-data; name=\"text\"\r\n\r\n意见"u8.ToArray());
+            truncated.Headers.TryAddWithoutValidation("Content-Type", "multipart/form-data; boundary=x");
+
+            foreach (var answer in new[] { await client.PostAsync(path, noBoundary), await client.PostAsync(path, truncated) })
+            {
+                Assert.Equal(HttpStatusCode.BadRequest, answer.StatusCode);
+                Assert.Contains("提交的表单格式不对", await answer.Content.ReadAsStringAsync());
+            }
+        }
+
+        var message = await client.PostAsync("/api/deputies/D0001/messages", Form(("text", new string('长', 200_000))));
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, message.StatusCode);
+        var page = await message.Content.ReadAsStringAsync();
+        Assert.Contains("留言内容最多 2000 字", page);
+        Assert.DoesNotContain("意见内容", page);
+    }
+
+    [Fact]
+    public async Task CommentReceiptPage_IsBehindTheLookupLimit()
+    {
+        await using var application = new IntakeApplication(withSearch: false, settings: new Dictionary<string, string?> { ["Intake:LookupsPerMinute"] = "2" });
+        var client = application.CreateClient();
+
+        var pages = new[]
+        {
+            await client.GetAsync("/api/drafts/open-draft/receipts/YJ261130-ZZZZZZZZ"),
+            await client.GetAsync("/api/drafts/open-draft/receipts/YJ261130-ZZZZZZZY"),
+            await client.GetAsync("/api/drafts/open-draft/receipts/YJ261130-ZZZZZZZX"),
+        };
+
+        Assert.NotEqual(HttpStatusCode.TooManyRequests, pages[1].StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, pages[2].StatusCode);
+        Assert.Contains("过于频繁", await pages[2].Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("\u202E")]
+    [InlineData("\u202A")]
+    [InlineData("\u2066")]
+    [InlineData("\u2069")]
+    public async Task PostComment_BidiControlInTextOrName_IsRefusedNamingTheField(string bidi)
+    {
+        await using var application = new IntakeApplication(withSearch: false);
+        var client = application.CreateClient();
+
+        var text = await client.PostAsJsonAsync("/api/drafts/open-draft/comments", new { text = "对第三条的意见" + bidi + "请补充。" });
+        var name = await client.PostAsJsonAsync("/api/drafts/open-draft/comments", new { text = "对第三条的意见请补充。", name = "王" + bidi + "明" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, text.StatusCode);
+        Assert.Contains("改变文字显示方向", (await text.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("text")[0].GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, name.StatusCode);
+        var nameError = (await name.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("name")[0].GetString();
+        Assert.Contains("姓名", nameError);
+        Assert.Contains("改变文字显示方向", nameError);
+    }
 }
