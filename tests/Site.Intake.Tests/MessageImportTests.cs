@@ -94,7 +94,7 @@ public abstract class MessageImportTests
         Assert.True(untouched.Succeeded, string.Join("\n", untouched.Problems));
         Assert.Equal((0, 0, 3), (untouched.Applied, untouched.Unchanged, untouched.Untouched));
 
-        // The office fills the exported sheet in: 状态 is column H, 承办单位 I.
+        // The office fills the exported sheet in (its 希望答复 column is read past): 状态 is column I, 承办单位 J.
         using var stream = new MemoryStream(exported);
         var rows = stream.Query(useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
         rows[1]["状态"] = "办理中";
