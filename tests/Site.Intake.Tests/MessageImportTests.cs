@@ -178,6 +178,39 @@ public abstract class MessageImportTests
     }
 
     [PostgresFact]
+    public async Task Import_StatusGoingBack_IsAnError_AndAnotherUnitOnAnAnsweredMessageIsAWarning()
+    {
+        var (store, receipts) = await SeedAsync();
+        using var _ = store as IDisposable;
+        var answered = await MessageImport.RunAsync(store, Sheet(
+            ["回执编号", "状态", "承办单位", "答复内容", "答复日期"],
+            [receipts[0], "已答复", "县住建局", "路灯已修复。", "2026-03-05"]), "3月.xlsx", Now, CancellationToken.None);
+        Assert.True(answered.Succeeded, string.Join("\n", answered.Problems));
+
+        var back = await MessageImport.RunAsync(store, Sheet(
+            ["回执编号", "状态", "承办单位"],
+            [receipts[0], "已转办", "县交通运输局"]), "4月.xlsx", Now.AddDays(1), CancellationToken.None);
+
+        Assert.False(back.Succeeded);
+        var error = Assert.Single(back.Problems, p => p.IsError).ToString();
+        Assert.StartsWith("4月.xlsx，工作表“3月留言”，第 2 行，“状态”列（B 列）：状态不能倒退", error);
+        Assert.Contains("现在是“已答复”，这里填的是“已转办”", error);
+        Assert.Contains("请填“已答复”或之后的状态", error);
+        var stored = (await store.FindAsync(receipts[0], CancellationToken.None))!;
+        Assert.Equal((MessageStatus.Answered, "县住建局", 1), (stored.Status, stored.Unit, stored.History.Count));
+
+        var onward = await MessageImport.RunAsync(store, Sheet(
+            ["回执编号", "状态", "承办单位"],
+            [receipts[0], "已办结", "县交通运输局"]), "5月.xlsx", Now.AddDays(2), CancellationToken.None);
+
+        Assert.True(onward.Succeeded, string.Join("\n", onward.Problems));
+        var warning = Assert.Single(onward.Problems).ToString();
+        Assert.StartsWith("5月.xlsx，工作表“3月留言”，第 2 行，“承办单位”列（C 列）：提示：", warning);
+        Assert.Contains("承办单位由“县住建局”改为“县交通运输局”", warning);
+        Assert.Equal(MessageStatus.Closed, (await store.FindAsync(receipts[0], CancellationToken.None))!.Status);
+    }
+
+    [PostgresFact]
     public async Task Import_NotAWorkbook_OrNoHeader_IsOneErrorNamingTheFile()
     {
         var store = await CreateAsync();
