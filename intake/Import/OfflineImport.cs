@@ -18,7 +18,8 @@ namespace Site.Intake.Import;
 /// The sheet: a header row with 渠道, 收到日期, 条款, 意见内容 and optionally 提出人/单位 (also accepted:
 /// the names in <see cref="Headers"/>), in any column order, below any number of title rows; every
 /// visible sheet that has such a header is read. 收到日期 is a date cell or text (2026-11-03, 2026/11/3,
-/// 2026年11月3日, 2026.11.3); 条款 is 第十二条, 第12条, 12 or blank (the draft as a whole). A sheet
+/// 2026年11月3日, 2026.11.3, 20261103), not after today and within the draft's consultation period
+/// (its Opens to Closes in drafts.json, Beijing dates); 条款 is 第十二条, 第12条, 12 or blank (the draft as a whole). A sheet
 /// with no such header is a warning (an instructions sheet); a workbook with none is an error.
 /// </para>
 /// <para>
@@ -71,9 +72,13 @@ public static partial class OfflineImport
     public sealed record Outcome(int Added, int AlreadyImported, IReadOnlyList<string> Errors, IReadOnlyList<string> Warnings);
 
     /// <summary>Reads <paramref name="path"/> (shown in messages as <paramref name="displayName"/>) against <paramref name="draft"/>; stores nothing.</summary>
-    public static Plan Read(string path, DraftEntry draft, string? displayName = null)
+    /// <paramref name="today"/>: the day a 收到日期 may not be after (default: today in Beijing).
+    public static Plan Read(string path, DraftEntry draft, string? displayName = null, DateOnly? today = null)
     {
         var file = displayName ?? Path.GetFileName(path);
+        var day = today ?? SheetDates.Day(DateTimeOffset.UtcNow);
+        var opens = SheetDates.Day(draft.Opens);
+        var closes = SheetDates.Day(draft.Closes);
         var errors = new List<string>();
         var warnings = new List<string>();
         var comments = new List<NewComment>();
@@ -146,6 +151,14 @@ public static partial class OfflineImport
                     rowErrors.Add(Text(cells["date"]).Length == 0
                         ? $"{At("date")}：请填写收到日期"
                         : $"{At("date")}：看不懂的日期“{Text(cells["date"])}”，请写成 2026-11-03 或 2026年11月3日");
+                }
+                else if (date > day)
+                {
+                    rowErrors.Add($"{At("date")}：收到日期 {SheetDates.Words(date.Value)} 晚于今天（{SheetDates.Words(day)}），请核对");
+                }
+                else if (date < opens || date > closes)
+                {
+                    rowErrors.Add($"{At("date")}：收到日期 {SheetDates.Words(date.Value)} 不在《{draft.Title}》的征求意见期内（{SheetDates.Words(opens)}至{SheetDates.Words(closes)}），请核对日期，或是否导入到了别的草案");
                 }
 
                 string? article = null;
@@ -229,9 +242,9 @@ public static partial class OfflineImport
     }
 
     /// <summary>Reads and, when no row is bad, stores every row in one transaction.</summary>
-    public static async Task<Outcome> RunAsync(ICommentStore store, string path, DraftEntry draft, string? displayName, CancellationToken cancellationToken)
+    public static async Task<Outcome> RunAsync(ICommentStore store, string path, DraftEntry draft, string? displayName, CancellationToken cancellationToken, DateOnly? today = null)
     {
-        var plan = Read(path, draft, displayName);
+        var plan = Read(path, draft, displayName, today);
         if (plan.Errors.Count > 0)
         {
             return new Outcome(0, 0, plan.Errors, plan.Warnings);
@@ -284,33 +297,8 @@ public static partial class OfflineImport
         _ => (Convert.ToString(value, CultureInfo.InvariantCulture) ?? "").Trim(),
     };
 
-    /// <summary>A date cell, an Excel serial number, or text as offices type dates; null when none.</summary>
-    internal static DateOnly? Date(object? value)
-    {
-        switch (value)
-        {
-            case DateTime date:
-                return DateOnly.FromDateTime(date);
-            case double serial when serial is > 20000 and < 80000:
-                return DateOnly.FromDateTime(DateTime.FromOADate(serial));
-        }
-
-        var text = Text(value).Normalize(NormalizationForm.FormKC).Replace(" ", "", StringComparison.Ordinal);
-        var match = DatePattern().Match(text);
-        if (match.Success
-            && int.TryParse(match.Groups["y"].Value, CultureInfo.InvariantCulture, out var y)
-            && int.TryParse(match.Groups["m"].Value, CultureInfo.InvariantCulture, out var m)
-            && int.TryParse(match.Groups["d"].Value, CultureInfo.InvariantCulture, out var d)
-            && y is >= 1990 and <= 2100 && m is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, m))
-        {
-            return new DateOnly(y, m, d);
-        }
-
-        return null;
-    }
-
-    [GeneratedRegex(@"^(?<y>\d{4})(?:[-/.年])(?<m>\d{1,2})(?:[-/.月])(?<d>\d{1,2})日?(?:\d{1,2}:\d{2}(?::\d{2})?)?$")]
-    private static partial Regex DatePattern();
+    /// <summary>A date cell, an Excel serial number, or text as offices type dates (<see cref="SheetDates.Parse"/>); null when none.</summary>
+    internal static DateOnly? Date(object? value) => SheetDates.Parse(value);
 
     private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 }

@@ -267,41 +267,6 @@ public static partial class MessageSheetReader
         return string.IsNullOrEmpty(text) ? null : text;
     }
 
-    /// <summary>
-    /// A date cell: an Excel date, an Excel serial number in a plain number cell (1990 to 2100), or
-    /// text as offices type it. Null when it is none of them or no such day exists (2026-02-30).
-    /// </summary>
-    public static DateOnly? Date(object value)
-    {
-        switch (value)
-        {
-            case DateTime date:
-                return DateOnly.FromDateTime(date);
-            case double serial when serial is >= 32874 and < 73051 && serial == Math.Floor(serial):
-                return DateOnly.FromDateTime(DateTime.FromOADate(serial));
-        }
-
-        var text = Text(value);
-        if (text is null)
-        {
-            return null;
-        }
-
-        var match = TypedDate().Match(text);
-        if (!match.Success)
-        {
-            return null;
-        }
-
-        var year = int.Parse(match.Groups["y"].Value, CultureInfo.InvariantCulture);
-        var month = int.Parse(match.Groups["m"].Value, CultureInfo.InvariantCulture);
-        var day = int.Parse(match.Groups["d"].Value, CultureInfo.InvariantCulture);
-        return year is >= 1990 and <= 2100 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month)
-            ? new DateOnly(year, month, day)
-            : null;
-    }
-
-    /// <summary>2026年3月5日 (or 号), 2026.3.5, 2026-03-05, 2026/3/5, 20260305, each with an optional time after it.</summary>
-    [GeneratedRegex(@"^(?:(?<y>\d{4})\s*(?:年\s*(?<m>\d{1,2})\s*月\s*(?<d>\d{1,2})\s*[日号]?|[./\-－]\s*(?<m>\d{1,2})\s*[./\-－]\s*(?<d>\d{1,2}))|(?<y>\d{4})(?<m>\d{2})(?<d>\d{2}))(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")]
-    private static partial Regex TypedDate();
+    /// <summary>A date cell as offices fill it in (<see cref="SheetDates.Parse"/>); null when it is not one.</summary>
+    public static DateOnly? Date(object value) => SheetDates.Parse(value);
 }

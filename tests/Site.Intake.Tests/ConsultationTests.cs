@@ -17,10 +17,13 @@ public abstract class ConsultationTests
 {
     protected abstract Task<ICommentStore> CreateAsync();
 
-    /// <summary>A draft of 15 articles, as the build's drafts.json gives it.</summary>
+    /// <summary>A draft of 15 articles, as the build's drafts.json gives it: open for comment through November 2026.</summary>
     protected static readonly DraftEntry Draft = new(
-        "wuye", "湘潭县物业管理条例（草案）", "/drafts/wuye/", DateTimeOffset.UtcNow.AddDays(-10), DateTimeOffset.UtcNow.AddDays(20),
+        "wuye", "湘潭县物业管理条例（草案）", "/drafts/wuye/", new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.FromHours(8)), new DateTimeOffset(2026, 11, 30, 23, 59, 59, TimeSpan.FromHours(8)),
         Enumerable.Range(1, 15).Select(n => new ArticleEntry(ArticleNumbers.Anchor(n), ArticleNumbers.Label(n))).ToList());
+
+    /// <summary>The day the offline imports run on: a 收到日期 after it is an error.</summary>
+    private static readonly DateOnly Today = new(2026, 11, 20);
 
     private static int _contacts;
 
@@ -78,8 +81,8 @@ public abstract class ConsultationTests
         var store = (ICommentStore)disposable;
         await store.WriteBatchAsync([Online("电子投票对老年人不友好，很多老人不会用智能手机，建议保留书面表决。", "article-3")], CancellationToken.None);
 
-        var first = await OfflineImport.RunAsync(store, file, Draft, "线下意见.xlsx", CancellationToken.None);
-        var again = await OfflineImport.RunAsync(store, file, Draft, "线下意见.xlsx", CancellationToken.None);
+        var first = await OfflineImport.RunAsync(store, file, Draft, "线下意见.xlsx", CancellationToken.None, Today);
+        var again = await OfflineImport.RunAsync(store, file, Draft, "线下意见.xlsx", CancellationToken.None, Today);
         var stats = await store.StatsAsync(Draft.Id, CancellationToken.None);
 
         Assert.Empty(first.Errors);
@@ -118,7 +121,7 @@ public abstract class ConsultationTests
         using var disposable = (IDisposable)await CreateAsync();
         var store = (ICommentStore)disposable;
 
-        var outcome = await OfflineImport.RunAsync(store, file, Draft, "线下意见.xlsx", CancellationToken.None);
+        var outcome = await OfflineImport.RunAsync(store, file, Draft, "线下意见.xlsx", CancellationToken.None, Today);
         var stats = await store.StatsAsync(Draft.Id, CancellationToken.None);
 
         Assert.Equal(0, outcome.Added);
@@ -133,14 +136,39 @@ public abstract class ConsultationTests
     }
 
     [PostgresFact]
+    public async Task Import_DatesAfterTodayOrOutsideTheConsultationPeriod_AreErrors_AndYyyymmddIsADate()
+    {
+        var file = Sheet(
+            ["渠道", "收到日期", "条款", "意见内容"],
+            ["来信", "20261110", "3", "八位数字的日期。"],
+            ["来信", "2026-11-25", "3", "晚于今天。"],
+            ["座谈会", "2026年10月28日", "3", "征求意见开始之前。"],
+            ["来信", "20261201", "3", "征求意见结束之后，也晚于今天。"]);
+        using var disposable = (IDisposable)await CreateAsync();
+        var store = (ICommentStore)disposable;
+
+        var bad = await OfflineImport.RunAsync(store, file, Draft, "线下意见.xlsx", CancellationToken.None, Today);
+
+        Assert.Equal(0, bad.Added);
+        Assert.Collection(bad.Errors,
+            e => Assert.Contains("线下意见.xlsx 工作表「Sheet1」第3行「收到日期」列（B3）：收到日期 2026年11月25日 晚于今天（2026年11月20日）", e),
+            e => Assert.Contains("线下意见.xlsx 工作表「Sheet1」第4行「收到日期」列（B4）：收到日期 2026年10月28日 不在《湘潭县物业管理条例（草案）》的征求意见期内（2026年11月1日至2026年11月30日）", e),
+            e => Assert.Contains("线下意见.xlsx 工作表「Sheet1」第5行「收到日期」列（B5）：收到日期 2026年12月1日 晚于今天", e));
+
+        var good = await OfflineImport.RunAsync(store, Sheet(["渠道", "收到日期", "条款", "意见内容"], ["来信", "20261110", "3", "八位数字的日期。"]), Draft, "线下意见.xlsx", CancellationToken.None, Today);
+
+        Assert.Equal(1, good.Added);
+    }
+
+    [PostgresFact]
     public async Task Import_NoHeaderOrNoRows_IsAnErrorNotASilentNothing()
     {
         using var disposable = (IDisposable)await CreateAsync();
         var store = (ICommentStore)disposable;
 
-        var noHeader = await OfflineImport.RunAsync(store, Sheet(["姓名", "电话"], ["张三", "13800000000"]), Draft, "a.xlsx", CancellationToken.None);
-        var noRows = await OfflineImport.RunAsync(store, Sheet(["渠道", "收到日期", "条款", "意见内容"]), Draft, "b.xlsx", CancellationToken.None);
-        var missingColumn = await OfflineImport.RunAsync(store, Sheet(["渠道", "条款", "意见内容"], ["来信", "3", "缺少日期列的表。"]), Draft, "c.xlsx", CancellationToken.None);
+        var noHeader = await OfflineImport.RunAsync(store, Sheet(["姓名", "电话"], ["张三", "13800000000"]), Draft, "a.xlsx", CancellationToken.None, Today);
+        var noRows = await OfflineImport.RunAsync(store, Sheet(["渠道", "收到日期", "条款", "意见内容"]), Draft, "b.xlsx", CancellationToken.None, Today);
+        var missingColumn = await OfflineImport.RunAsync(store, Sheet(["渠道", "条款", "意见内容"], ["来信", "3", "缺少日期列的表。"]), Draft, "c.xlsx", CancellationToken.None, Today);
 
         Assert.Contains("没有一个工作表有表头", Assert.Single(noHeader.Errors));
         Assert.Equal("b.xlsx 工作表「Sheet1」：表头下没有任何意见", Assert.Single(noRows.Errors));
@@ -159,7 +187,7 @@ public abstract class ConsultationTests
             Online("=HYPERLINK(\"http://example.com\") 建议第十二条写明交接期限为三十日。", "article-12", contact: "0731-57221234"),
             Online("支持制定这部条例，希望尽快出台，加强宣传。"),
         ], CancellationToken.None);
-        await OfflineImport.RunAsync(store, Sheet(["渠道", "收到日期", "条款", "意见内容"], ["来信", "2026-11-03", "12", Campaign]), Draft, "x.xlsx", CancellationToken.None);
+        await OfflineImport.RunAsync(store, Sheet(["渠道", "收到日期", "条款", "意见内容"], ["来信", "2026-11-03", "12", Campaign]), Draft, "x.xlsx", CancellationToken.None, Today);
 
         var (content, count) = await CommentExport.RenderAsync(store, Draft.Id, "xlsx", CancellationToken.None, Draft);
         var path = Path.Combine(IntakeApplication.CreateDataFolder(withSearch: false), "export.xlsx");
