@@ -198,16 +198,20 @@ public abstract class ConsultationTests
 
         // Values as the office reads them.
         var rows = MiniExcel.Query(path, useHeaderRow: true, sheetName: ExportApi.CommentsSheet).Cast<IDictionary<string, object>>().ToList();
-        Assert.Equal(["第十二条", "第十二条", "第十二条", "草案整体", "第十二条"], rows.Select(r => r["条文"]));
-        Assert.Equal(["网上征求意见", "网上征求意见", "网上征求意见", "网上征求意见", "来信"], rows.Select(r => r["渠道"]));
-        Assert.Equal(["13812345678", "13812345679", "0731-57221234", rows[3]["联系方式"], ""], rows.Select(r => r["联系方式"] as string ?? ""));
-        Assert.Equal([1d, 1d, 2d, 3d, 1d], rows.Select(r => Convert.ToDouble(r["意见组"])));
-        Assert.Equal([3d, 3d, 1d, 1d, 3d], rows.Select(r => Convert.ToDouble(r["同组条数"])));
-        Assert.Equal(new DateTime(2026, 11, 3), Assert.IsType<DateTime>(rows[4]["提交时间"]));
+        // Oldest first: the letter received on 11月3日 before the comments posted online today.
+        Assert.Equal(["第十二条", "第十二条", "第十二条", "第十二条", "草案整体"], rows.Select(r => r["条文"]));
+        Assert.Equal(["来信", "网上征求意见", "网上征求意见", "网上征求意见", "网上征求意见"], rows.Select(r => r["渠道"]));
+        Assert.Equal(["", "13812345678", "13812345679", "0731-57221234", rows[4]["联系方式"]], rows.Select(r => r["联系方式"] as string ?? ""));
+        Assert.Equal([1d, 1d, 1d, 2d, 3d], rows.Select(r => Convert.ToDouble(r["意见组"])));
+        Assert.Equal([3d, 3d, 3d, 1d, 1d], rows.Select(r => Convert.ToDouble(r["同组条数"])));
+        Assert.Equal(new DateTime(2026, 11, 3), Assert.IsType<DateTime>(rows[0]["提交时间"]));
+        Assert.True(rows.Select(r => (DateTime)r["提交时间"]).Order().SequenceEqual(rows.Select(r => (DateTime)r["提交时间"])));
 
         var groups = MiniExcel.Query(path, useHeaderRow: true, sheetName: ExportApi.GroupsSheet).Cast<IDictionary<string, object>>().ToList();
         Assert.Equal(3, groups.Count);
         Assert.Equal((1d, 3d), (Convert.ToDouble(groups[0]["组号"]), Convert.ToDouble(groups[0]["条数"])));
+        // 首条: the group's earliest comment, the letter.
+        Assert.Equal((rows[0]["回执编号"], new DateTime(2026, 11, 3)), (groups[0]["首条回执编号"], groups[0]["首条提交时间"]));
 
         var summary = MiniExcel.Query(path, useHeaderRow: true, sheetName: ExportApi.SummarySheet).Cast<IDictionary<string, object>>().ToList();
         Assert.Equal(Draft.Articles.Count + 2, summary.Count);
@@ -228,15 +232,15 @@ public abstract class ConsultationTests
         Assert.InRange(widths[3], 60, 62);
         Assert.True(widths.All(w => w >= 8));
 
-        // F2 (联系方式): text, not a number; H2 (提交时间): a number with a date format.
-        Assert.NotEqual("n", (string?)cells["F2"].Attribute("t") ?? "n");
-        Assert.Null(cells["H2"].Attribute("t"));
-        Assert.True(double.TryParse(cells["H2"].Element(x + "v")!.Value, System.Globalization.CultureInfo.InvariantCulture, out _));
+        // F3 (联系方式, the first online comment's): text, not a number; H3 (提交时间): a number with a date format.
+        Assert.NotEqual("n", (string?)cells["F3"].Attribute("t") ?? "n");
+        Assert.Null(cells["H3"].Attribute("t"));
+        Assert.True(double.TryParse(cells["H3"].Element(x + "v")!.Value, System.Globalization.CultureInfo.InvariantCulture, out _));
         var xfs = styles.Descendants(x + "cellXfs").Single().Elements(x + "xf").ToList();
-        var dateStyle = xfs[int.Parse((string)cells["H2"].Attribute("s")!)];
+        var dateStyle = xfs[int.Parse((string)cells["H3"].Attribute("s")!)];
         var format = styles.Descendants(x + "numFmt").Single(f => (string)f.Attribute("numFmtId")! == (string)dateStyle.Attribute("numFmtId")!);
         Assert.Equal("yyyy-mm-dd hh:mm", (string)format.Attribute("formatCode")!);
-        var textStyle = xfs[int.Parse((string)cells["D2"].Attribute("s")!)];
+        var textStyle = xfs[int.Parse((string)cells["D3"].Attribute("s")!)];
         Assert.Equal("1", (string?)textStyle.Element(x + "alignment")?.Attribute("wrapText"));
 
         // A text that looks like a formula is a text, never a formula.
