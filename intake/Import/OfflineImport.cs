@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using MiniExcelLibs;
 using MiniExcelLibs.OpenXml;
 using Site.Intake.Comments;
+using Site.Intake.Office;
 using Site.Intake.Storage;
 using Site.Intake.Submissions;
 
@@ -23,7 +24,8 @@ namespace Site.Intake.Import;
 /// with no such header is a warning (an instructions sheet); a workbook with none is an error.
 /// </para>
 /// <para>
-/// All or nothing: every bad row is reported at once (file, sheet, row, column, in Chinese), and if
+/// All or nothing: every bad row is reported at once (file, sheet, row, column, in Chinese, worded as
+/// <see cref="SheetProblem.Place"/> words it, in sheet and row order), and if
 /// any is bad nothing is stored. Re-importing the same file stores nothing new: each row's
 /// Idempotency-Key is a hash of its channel, date, article, text and submitter, and of how many
 /// identical rows came before it in the file (two identical letters stay two).
@@ -98,13 +100,13 @@ public static partial class OfflineImport
         {
             if (sheet.State != SheetState.Visible)
             {
-                warnings.Add($"{file} 工作表「{sheet.Name}」是隐藏的，未读取");
+                warnings.Add($"{SheetProblem.Place(file, sheet.Name)}：隐藏的工作表，未读取");
                 continue;
             }
 
             var rows = MiniExcel.Query(path, useHeaderRow: false, sheetName: sheet.Name, excelType: ExcelType.XLSX, configuration: new OpenXmlConfiguration { FillMergedCells = true })
                 .Cast<IDictionary<string, object?>>();
-            var where = $"{file} 工作表「{sheet.Name}」";
+            var where = SheetProblem.Place(file, sheet.Name);
             Dictionary<string, (string Column, string Header)>? columns = null;
             var rowNumber = 0;
             var read = 0;
@@ -118,7 +120,7 @@ public static partial class OfflineImport
                         break;
                     }
 
-                    columns = FindHeader(row, where, rowNumber, errors, out var isHeader);
+                    columns = FindHeader(row, SheetProblem.Place(file, sheet.Name, rowNumber), errors, out var isHeader);
                     if (!isHeader)
                     {
                         columns = null;
@@ -135,7 +137,7 @@ public static partial class OfflineImport
 
                 read++;
                 var rowErrors = new List<string>();
-                string At(string field) => $"{where}第{rowNumber}行「{columns[field].Header}」列（{columns[field].Column}{rowNumber}）";
+                string At(string field) => SheetProblem.Place(file, sheet.Name, rowNumber, SheetProblem.ColumnOf(columns[field].Header, columns[field].Column));
 
                 var channel = Channel(Text(cells["channel"]));
                 if (channel is null)
@@ -259,7 +261,7 @@ public static partial class OfflineImport
     /// The row's columns when it is the header (it names every required column); a row naming some
     /// but not all of them is reported, since it is surely the header with a column missing.
     /// </summary>
-    private static Dictionary<string, (string Column, string Header)> FindHeader(IDictionary<string, object?> row, string where, int rowNumber, List<string> errors, out bool isHeader)
+    private static Dictionary<string, (string Column, string Header)> FindHeader(IDictionary<string, object?> row, string where, List<string> errors, out bool isHeader)
     {
         var found = new Dictionary<string, (string Column, string Header)>();
         foreach (var (column, value) in row)
@@ -276,7 +278,7 @@ public static partial class OfflineImport
         isHeader = missing.Count == 0;
         if (!isHeader && found.ContainsKey("text") && found.Count >= 2)
         {
-            errors.Add($"{where}第{rowNumber}行像是表头，但缺少「{string.Join("」「", missing.Select(f => Headers[f][0]))}」列");
+            errors.Add($"{where}：像是表头，但缺少“{string.Join("”“", missing.Select(f => Headers[f][0]))}”列");
         }
 
         return found;

@@ -21,7 +21,7 @@ namespace Site.Intake.Office;
 /// </summary>
 public static class MessageImport
 {
-    /// <summary>What an import did (or, with errors, would not do).</summary>
+    /// <summary>What an import did (or, with errors, would not do); <paramref name="Problems"/> in file order (sheet, then row).</summary>
     public sealed record Report(IReadOnlyList<SheetProblem> Problems, int Rows, int Applied, int Unchanged, int Untouched)
     {
         public bool Succeeded => !Problems.Any(p => p.IsError);
@@ -49,7 +49,7 @@ public static class MessageImport
         var updates = new List<(MessageSheetReader.Row Row, MessageStatusUpdate Update)>();
         foreach (var row in read.Rows)
         {
-            string Where(string field) => $"“{field}”列（{row.Columns[field]} 列）";
+            string Where(string field) => SheetProblem.ColumnOf(field, row.Columns[field]);
             if (seen.TryGetValue(row.Receipt, out var first))
             {
                 problems.Add(new SheetProblem(file, row.Sheet, row.Number, Where(MessageSheet.Receipt),
@@ -140,7 +140,7 @@ public static class MessageImport
 
         if (problems.Any(p => p.IsError))
         {
-            return new Report(problems, read.Rows.Count, 0, 0, read.BlankRows);
+            return new Report(SheetProblem.InFileOrder(problems, read.Sheets), read.Rows.Count, 0, 0, read.BlankRows);
         }
 
         var outcomes = updates.Count == 0 ? [] : await store.ApplyAsync(updates.Select(u => u.Update).ToList(), cancellationToken);
@@ -150,11 +150,11 @@ public static class MessageImport
             if (outcomes[i] is UpdateOutcome.Removed or UpdateOutcome.NotFound)
             {
                 var row = updates[i].Row;
-                problems.Add(new SheetProblem(file, row.Sheet, row.Number, $"“{MessageSheet.Receipt}”列（{row.Columns[MessageSheet.Receipt]} 列）",
+                problems.Add(new SheetProblem(file, row.Sheet, row.Number, SheetProblem.ColumnOf(MessageSheet.Receipt, row.Columns[MessageSheet.Receipt]),
                     $"留言 {row.Receipt} 刚刚被删除，这一行未导入", IsError: false));
             }
         }
 
-        return new Report(problems, read.Rows.Count, outcomes.Count(o => o == UpdateOutcome.Applied), outcomes.Count(o => o == UpdateOutcome.Unchanged), read.BlankRows);
+        return new Report(SheetProblem.InFileOrder(problems, read.Sheets), read.Rows.Count, outcomes.Count(o => o == UpdateOutcome.Applied), outcomes.Count(o => o == UpdateOutcome.Unchanged), read.BlankRows);
     }
 }

@@ -50,18 +50,20 @@ public static partial class MessageSheetReader
         IReadOnlyDictionary<string, string> Columns,
         bool Valid);
 
-    /// <summary>What a file yielded: its rows, and every problem found in it.</summary>
-    public sealed record Result(IReadOnlyList<Row> Rows, IReadOnlyList<SheetProblem> Problems, int BlankRows);
+    /// <summary>What a file yielded: its rows, and every problem found in it; <paramref name="Sheets"/> the workbook's sheet names in order.</summary>
+    public sealed record Result(IReadOnlyList<Row> Rows, IReadOnlyList<SheetProblem> Problems, int BlankRows, IReadOnlyList<string> Sheets);
 
     public static Result Read(byte[] content, string file)
     {
         var rows = new List<Row>();
         var problems = new List<SheetProblem>();
         var blank = 0;
+        var names = new List<string>();
         try
         {
             using var stream = new MemoryStream(content, writable: false);
             var sheets = MiniExcel.GetSheetInformations(stream);
+            names.AddRange(sheets.Select(s => s.Name));
             var read = 0;
             foreach (var sheet in sheets)
             {
@@ -92,7 +94,7 @@ public static partial class MessageSheetReader
             problems.Add(new SheetProblem(file, null, null, null, "无法读取这个文件：它不是 Excel 工作簿（.xlsx）。请在 Excel 中打开，另存为“Excel 工作簿 (.xlsx)”后再导入"));
         }
 
-        return new Result(rows, problems, blank);
+        return new Result(rows, problems, blank, names);
     }
 
     /// <summary>Reads one sheet; false when it has no header of ours (then it is reported if it has content).</summary>
@@ -155,7 +157,7 @@ public static partial class MessageSheetReader
                 continue;
             }
 
-            string Where(string field) => $"“{field}”列（{columns[field]} 列）";
+            string Where(string field) => SheetProblem.ColumnOf(field, columns[field]);
             var before = problems.Count;
             var receiptText = Text(values[MessageSheet.Receipt]);
             var receipt = ReceiptNumbers.Normalize(receiptText);

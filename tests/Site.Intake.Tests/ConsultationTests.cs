@@ -127,12 +127,12 @@ public abstract class ConsultationTests
         Assert.Equal(0, outcome.Added);
         Assert.Equal(0, stats.Comments);
         Assert.Collection(outcome.Errors,
-            e => Assert.StartsWith("线下意见.xlsx 工作表「Sheet1」第4行「渠道」列（A4）：不认识的渠道“微博”", e),
-            e => Assert.StartsWith("线下意见.xlsx 工作表「Sheet1」第5行「收到日期」列（B5）：看不懂的日期“下周一”", e),
-            e => Assert.StartsWith("线下意见.xlsx 工作表「Sheet1」第5行「条款」列（C5）：《湘潭县物业管理条例（草案）》没有第九十九条", e),
-            e => Assert.StartsWith("线下意见.xlsx 工作表「Sheet1」第6行「条款」列（C6）：看不懂的条款“第十二款”", e),
-            e => Assert.StartsWith("线下意见.xlsx 工作表「Sheet1」第6行「意见内容」列（D6）：请填写意见内容", e),
-            e => Assert.StartsWith("线下意见.xlsx 工作表「Sheet1」第7行「收到日期」列（B7）：看不懂的日期“2026-02-30”", e));
+            e => Assert.StartsWith("线下意见.xlsx，工作表“Sheet1”，第 4 行，“渠道”列（A 列）：不认识的渠道“微博”", e),
+            e => Assert.StartsWith("线下意见.xlsx，工作表“Sheet1”，第 5 行，“收到日期”列（B 列）：看不懂的日期“下周一”", e),
+            e => Assert.StartsWith("线下意见.xlsx，工作表“Sheet1”，第 5 行，“条款”列（C 列）：《湘潭县物业管理条例（草案）》没有第九十九条", e),
+            e => Assert.StartsWith("线下意见.xlsx，工作表“Sheet1”，第 6 行，“条款”列（C 列）：看不懂的条款“第十二款”", e),
+            e => Assert.StartsWith("线下意见.xlsx，工作表“Sheet1”，第 6 行，“意见内容”列（D 列）：请填写意见内容", e),
+            e => Assert.StartsWith("线下意见.xlsx，工作表“Sheet1”，第 7 行，“收到日期”列（B 列）：看不懂的日期“2026-02-30”", e));
     }
 
     [PostgresFact]
@@ -151,9 +151,9 @@ public abstract class ConsultationTests
 
         Assert.Equal(0, bad.Added);
         Assert.Collection(bad.Errors,
-            e => Assert.Contains("线下意见.xlsx 工作表「Sheet1」第3行「收到日期」列（B3）：收到日期 2026年11月25日 晚于今天（2026年11月20日）", e),
-            e => Assert.Contains("线下意见.xlsx 工作表「Sheet1」第4行「收到日期」列（B4）：收到日期 2026年10月28日 不在《湘潭县物业管理条例（草案）》的征求意见期内（2026年11月1日至2026年11月30日）", e),
-            e => Assert.Contains("线下意见.xlsx 工作表「Sheet1」第5行「收到日期」列（B5）：收到日期 2026年12月1日 晚于今天", e));
+            e => Assert.Contains("线下意见.xlsx，工作表“Sheet1”，第 3 行，“收到日期”列（B 列）：收到日期 2026年11月25日 晚于今天（2026年11月20日）", e),
+            e => Assert.Contains("线下意见.xlsx，工作表“Sheet1”，第 4 行，“收到日期”列（B 列）：收到日期 2026年10月28日 不在《湘潭县物业管理条例（草案）》的征求意见期内（2026年11月1日至2026年11月30日）", e),
+            e => Assert.Contains("线下意见.xlsx，工作表“Sheet1”，第 5 行，“收到日期”列（B 列）：收到日期 2026年12月1日 晚于今天", e));
 
         var good = await OfflineImport.RunAsync(store, Sheet(["渠道", "收到日期", "条款", "意见内容"], ["来信", "20261110", "3", "八位数字的日期。"]), Draft, "线下意见.xlsx", CancellationToken.None, Today);
 
@@ -171,8 +171,8 @@ public abstract class ConsultationTests
         var missingColumn = await OfflineImport.RunAsync(store, Sheet(["渠道", "条款", "意见内容"], ["来信", "3", "缺少日期列的表。"]), Draft, "c.xlsx", CancellationToken.None, Today);
 
         Assert.Contains("没有一个工作表有表头", Assert.Single(noHeader.Errors));
-        Assert.Equal("b.xlsx 工作表「Sheet1」：表头下没有任何意见", Assert.Single(noRows.Errors));
-        Assert.Contains("第1行像是表头，但缺少「收到日期」列", missingColumn.Errors[0]);
+        Assert.Equal("b.xlsx，工作表“Sheet1”：表头下没有任何意见", Assert.Single(noRows.Errors));
+        Assert.Equal("c.xlsx，工作表“Sheet1”，第 1 行：像是表头，但缺少“收到日期”列", missingColumn.Errors[0]);
     }
 
     [PostgresFact]

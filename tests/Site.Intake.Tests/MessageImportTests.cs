@@ -152,6 +152,11 @@ public abstract class MessageImportTests
         Assert.Equal(10, lines.Count);
         Assert.Contains(lines, l => l.Contains("（B 列）", StringComparison.Ordinal));
 
+        // In the order the office goes through the sheet: by row, the store's checks (unknown receipt,
+        // a receipt twice) among the sheet's own.
+        var rowNumbers = report.Problems.Where(p => p.IsError).Select(p => p.Row ?? 0).ToList();
+        Assert.Equal(rowNumbers.Order(), rowNumbers);
+
         var after = await store.ListAsync(null, CancellationToken.None).ToListAsync();
         Assert.All(after, m => Assert.Equal((MessageStatus.Received, 0), (m.Status, m.History.Count)));
         Assert.Equal(before.Select(m => m.Receipt), after.Select(m => m.Receipt));

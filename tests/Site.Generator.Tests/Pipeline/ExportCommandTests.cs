@@ -129,7 +129,7 @@ public sealed class ExportCommandTests : IDisposable
         var (exportExit, _) = await RunAsync("export", "--root", _root, "--draft", "wuye", "--out", file);
 
         Assert.Equal(1, badExit);
-        Assert.Contains("错误：坏表.xlsx 工作表「Sheet1」第3行「条款」列（C3）：《湘潭县物业管理条例（草案）》没有第八条", badOutput);
+        Assert.Contains("错误：坏表.xlsx，工作表“Sheet1”，第 3 行，“条款”列（C 列）：《湘潭县物业管理条例（草案）》没有第八条", badOutput);
         Assert.Contains("本次没有导入任何意见", badOutput);
         Assert.False(noStore);
         Assert.True(exit == 0, output);
