@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using MiniExcelLibs;
 using Site.Intake.Storage;
 using Site.Intake.Submissions;
