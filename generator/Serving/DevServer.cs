@@ -38,6 +38,8 @@ public static class DevServer
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         // A line per request buries the build's own errors; --verbose brings them back.
         builder.Logging.SetMinimumLevel(verbose ? LogLevel.Information : LogLevel.Warning);
+        // A host that cannot start (the port is taken) is said in one Chinese line below, not a stack trace.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", verbose ? LogLevel.Information : LogLevel.None);
         builder.Configuration["Intake:DataPath"] ??= options.IntakeOutput;
         builder.Configuration["Intake:Sqlite"] ??= Path.Combine(options.Root, ".data", "comments.db");
         builder.Services.AddIntake(builder.Configuration);
@@ -94,7 +96,17 @@ public static class DevServer
             await firstBuild.Task;
             await BuildAndReportAsync(options, cache, live, cancellationToken);
         });
-        await app.StartAsync(cancellationToken);
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch (Exception e) when (AddressInUse(e))
+        {
+            // Another program (often an earlier serve) holds the port: say so, not a stack trace.
+            Console.Error.WriteLine($"错误：端口 {port} 已被占用（可能另一个预览还在运行）。请关闭它，或换一个端口：--port {port + 1}");
+            return 1;
+        }
+
         Console.WriteLine($"预览地址：http://127.0.0.1:{port}/  （正在生成时先显示上一次的版本；修改 content/、input/、theme/ 后自动重新生成；Ctrl+C 退出）");
         try
         {
@@ -125,6 +137,21 @@ public static class DevServer
         }
 
         return files.GetFileInfo(value).Exists;
+    }
+
+    /// <summary>Kestrel's "address in use", whichever exception wraps it.</summary>
+    private static bool AddressInUse(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+        {
+            if (e is Microsoft.AspNetCore.Connections.AddressInUseException
+                || e is System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.AddressAlreadyInUse })
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static async Task BuildAndReportAsync(BuildOptions options, BuildCache cache, LiveReload live, CancellationToken cancellationToken)

@@ -17,11 +17,52 @@ public sealed class SubmissionRateLimit(IOptions<IntakeOptions> options)
 }
 
 /// <summary>
-/// Receipt lookups per client address (Intake:LookupsPerMinute), so nobody can try receipt numbers
-/// in bulk; the numbers are random (<see cref="Storage.ReceiptNumbers"/>), this bounds the guessing.
+/// Receipt lookups that find nothing (400 or 404), per client address (Intake:LookupsPerMinute), so
+/// nobody can try receipt numbers in bulk; the numbers are random (<see cref="Storage.ReceiptNumbers"/>),
+/// this bounds the guessing. Only misses count: people behind one address (a station's Wi-Fi, a
+/// carrier's NAT) looking up their real receipts, or landing on the receipt after a form post, are
+/// never refused for each other's lookups. Over the limit: 429, as a page for the no-JS lookup.
 /// </summary>
-public sealed class LookupRateLimit(IOptions<IntakeOptions> options)
-    : AddressRateLimit(options.Value.LookupsPerMinute, "查询过于频繁，请稍等一分钟再试");
+public sealed class LookupRateLimit(IOptions<IntakeOptions> options) : IEndpointFilter, IDisposable
+{
+    public const string TooMany = "查询过于频繁：这个网络一分钟内查了太多不存在的编号，请稍等一分钟再试";
+
+    private readonly PartitionedRateLimiter<string> _misses = PartitionedRateLimiter.Create<string, string>(address =>
+        RateLimitPartition.GetSlidingWindowLimiter(address, _ => new SlidingWindowRateLimiterOptions
+        {
+            PermitLimit = Math.Max(1, options.Value.LookupsPerMinute),
+            Window = TimeSpan.FromMinutes(1),
+            SegmentsPerWindow = 6,
+            QueueLimit = 0,
+        }));
+
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        var address = SubmissionRateLimit.ClientAddress(http);
+        if (_misses.GetStatistics(address)?.CurrentAvailablePermits is 0)
+        {
+            http.Response.Headers.RetryAfter = "60";
+            if (http.Request.Path.Value?.EndsWith("/lookup", StringComparison.Ordinal) == true)
+            {
+                var pages = http.RequestServices.GetRequiredService<SubmissionPages>();
+                return await pages.ReceiptAsync(new Theme.ViewModels.ReceiptPage(SubmissionPages.ReceiptMeta("查询回执"), null, null, TooMany), StatusCodes.Status429TooManyRequests);
+            }
+
+            return await SubmissionAnswers.RefuseAsync(http, StatusCodes.Status429TooManyRequests, TooMany);
+        }
+
+        var result = await next(context);
+        if (result is Microsoft.AspNetCore.Http.IStatusCodeHttpResult { StatusCode: StatusCodes.Status400BadRequest or StatusCodes.Status404NotFound })
+        {
+            _misses.AttemptAcquire(address).Dispose();
+        }
+
+        return result;
+    }
+
+    public void Dispose() => _misses.Dispose();
+}
 
 /// <summary>
 /// A sliding window of one minute in six steps per client address; a request over

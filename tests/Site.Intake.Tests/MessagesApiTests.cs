@@ -312,12 +312,21 @@ public sealed class SqliteMessagesApiTests : MessagesApiTests
 
         var crossSite = await SendAsync("https://evil.example");
         var posts = new[] { await SendAsync(null), await SendAsync(null), await SendAsync(null) };
-        var lookups = new[] { await client.GetAsync("/api/receipts/LY261130-ZZZZZZZZ"), await client.GetAsync("/api/receipts/LY261130-ZZZZZZZZ"), await client.GetAsync("/api/receipts/lookup?number=x") };
+        // Lookups of real receipts never count (people behind one address look up their own); misses do.
+        var receipt = (await posts[0].Content.ReadFromJsonAsync<JsonElement>()).GetProperty("receipt").GetString();
+        var found = new[] { await client.GetAsync($"/api/receipts/{receipt}"), await client.GetAsync($"/api/receipts/{receipt}"), await client.GetAsync($"/api/receipts/lookup?number={receipt}&sent=1") };
+        var lookups = new[] { await client.GetAsync("/api/receipts/LY261130-ZZZZZZZZ"), await client.GetAsync("/api/receipts/lookup?number=x"), await client.GetAsync("/api/receipts/LY261130-ZZZZZZZZ") };
+        var page = await client.GetAsync($"/api/receipts/lookup?number={receipt}");
 
         Assert.Equal(HttpStatusCode.Forbidden, crossSite.StatusCode);
         Assert.Contains("不接受来自其他网站的提交", await crossSite.Content.ReadAsStringAsync());
         Assert.Equal([HttpStatusCode.Created, HttpStatusCode.Created, HttpStatusCode.TooManyRequests], posts.Select(p => p.StatusCode));
-        Assert.Equal(HttpStatusCode.TooManyRequests, lookups[2].StatusCode);
+        Assert.All(found, f => Assert.Equal(HttpStatusCode.OK, f.StatusCode));
+        Assert.Equal([HttpStatusCode.NotFound, HttpStatusCode.BadRequest, HttpStatusCode.TooManyRequests], lookups.Select(l => l.StatusCode));
+        // The no-JS lookup page over the limit is a page, in Chinese, not JSON.
+        Assert.Equal(HttpStatusCode.TooManyRequests, page.StatusCode);
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("查询过于频繁", await page.Content.ReadAsStringAsync());
         foreach (var refused in new[] { posts[2], lookups[2] })
         {
             var problem = await refused.Content.ReadFromJsonAsync<JsonElement>();
