@@ -192,6 +192,13 @@ public static class SpreadsheetReader
         return j == header.Length;
     }
 
+    /// <summary>
+    /// 序号: the running number every office roster has in its first column. Not a field (编号, where a
+    /// vocabulary has it, is the record's id), so it is read past without a warning, and a row numbered
+    /// but otherwise blank is a blank row.
+    /// </summary>
+    internal static bool IgnoredColumn(string header) => string.Concat(header.Where(c => !char.IsWhiteSpace(c))) is "序号";
+
     private static string? KeyOf(RecordKind kind, string header) =>
         kind.Headers.TryGetValue(header, out var mapped) ? mapped
         : kind.Headers.Values.Contains(header) ? header
@@ -323,6 +330,11 @@ public static class SpreadsheetReader
                     continue; // blank cells are absent fields, so "required" checks name them
                 }
 
+                if (IgnoredColumn(header))
+                {
+                    continue;
+                }
+
                 var own = filled?.Contains(column) != true;
                 anyText = anyText || own;
                 anyKnownText = anyKnownText || (own && key is not null);
@@ -401,7 +413,7 @@ public static class SpreadsheetReader
         foreach (var (column, header) in texts)
         {
             index++;
-            if (header.Length == 0)
+            if (header.Length == 0 || IgnoredColumn(header))
             {
                 columns.Add((column, header, null));
                 continue;

@@ -108,6 +108,7 @@ public static class ExportApi
             ["意见组"] = r.Group,
             ["同组条数"] = r.GroupSize,
         }).ToList();
+        // Rows come oldest first (ICommentStore.ExportAsync), so a group's first row is its earliest comment (首条).
         var groups = rows.GroupBy(r => r.Group)
             .OrderByDescending(g => g.Count()).ThenBy(g => g.Key)
             .Select(g => new Dictionary<string, object?>

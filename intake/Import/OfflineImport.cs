@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using MiniExcelLibs;
 using MiniExcelLibs.OpenXml;
 using Site.Intake.Comments;
+using Site.Intake.Office;
 using Site.Intake.Storage;
 using Site.Intake.Submissions;
 
@@ -20,11 +21,13 @@ namespace Site.Intake.Import;
 /// meeting's view counts as that many participants) (also accepted:
 /// the names in <see cref="Headers"/>), in any column order, below any number of title rows; every
 /// visible sheet that has such a header is read. 收到日期 is a date cell or text (2026-11-03, 2026/11/3,
-/// 2026年11月3日, 2026.11.3); 条款 is 第十二条, 第12条, 12 or blank (the draft as a whole). A sheet
+/// 2026年11月3日, 2026.11.3, 20261103), not after today and within the draft's consultation period
+/// (its Opens to Closes in drafts.json, Beijing dates); 条款 is 第十二条, 第12条, 12 or blank (the draft as a whole). A sheet
 /// with no such header is a warning (an instructions sheet); a workbook with none is an error.
 /// </para>
 /// <para>
-/// All or nothing: every bad row is reported at once (file, sheet, row, column, in Chinese), and if
+/// All or nothing: every bad row is reported at once (file, sheet, row, column, in Chinese, worded as
+/// <see cref="SheetProblem.Place"/> words it, in sheet and row order), and if
 /// any is bad nothing is stored. Re-importing the same file stores nothing new: each row's
 /// Idempotency-Key is a hash of its channel, date, article, text and submitter, and of how many
 /// identical rows came before it in the file (two identical letters stay two).
@@ -84,9 +87,13 @@ public static partial class OfflineImport
     public sealed record Outcome(int Added, int AlreadyImported, IReadOnlyList<string> Errors, IReadOnlyList<string> Warnings);
 
     /// <summary>Reads <paramref name="path"/> (shown in messages as <paramref name="displayName"/>) against <paramref name="draft"/>; stores nothing.</summary>
-    public static Plan Read(string path, DraftEntry draft, string? displayName = null)
+    /// <paramref name="today"/>: the day a 收到日期 may not be after (default: today in Beijing).
+    public static Plan Read(string path, DraftEntry draft, string? displayName = null, DateOnly? today = null)
     {
         var file = displayName ?? Path.GetFileName(path);
+        var day = today ?? SheetDates.Day(DateTimeOffset.UtcNow);
+        var opens = SheetDates.Day(draft.Opens);
+        var closes = SheetDates.Day(draft.Closes);
         var errors = new List<string>();
         var warnings = new List<string>();
         var comments = new List<NewComment>();
@@ -106,13 +113,13 @@ public static partial class OfflineImport
         {
             if (sheet.State != SheetState.Visible)
             {
-                warnings.Add($"{file} 工作表「{sheet.Name}」是隐藏的，未读取");
+                warnings.Add($"{SheetProblem.Place(file, sheet.Name)}：隐藏的工作表，未读取");
                 continue;
             }
 
             var rows = MiniExcel.Query(path, useHeaderRow: false, sheetName: sheet.Name, excelType: ExcelType.XLSX, configuration: new OpenXmlConfiguration { FillMergedCells = true })
                 .Cast<IDictionary<string, object?>>();
-            var where = $"{file} 工作表「{sheet.Name}」";
+            var where = SheetProblem.Place(file, sheet.Name);
             rows = Bounded(rows, where, errors);
             Dictionary<string, (string Column, string Header)>? columns = null;
             var rowNumber = 0;
@@ -127,7 +134,7 @@ public static partial class OfflineImport
                         break;
                     }
 
-                    columns = FindHeader(row, where, rowNumber, errors, out var isHeader);
+                    columns = FindHeader(row, SheetProblem.Place(file, sheet.Name, rowNumber), errors, out var isHeader);
                     if (!isHeader)
                     {
                         columns = null;
@@ -144,7 +151,7 @@ public static partial class OfflineImport
 
                 read++;
                 var rowErrors = new List<string>();
-                string At(string field) => $"{where}第{rowNumber}行「{columns[field].Header}」列（{columns[field].Column}{rowNumber}）";
+                string At(string field) => SheetProblem.Place(file, sheet.Name, rowNumber, SheetProblem.ColumnOf(columns[field].Header, columns[field].Column));
 
                 var channel = Channel(Text(cells["channel"]));
                 if (channel is null)
@@ -160,6 +167,14 @@ public static partial class OfflineImport
                     rowErrors.Add(Text(cells["date"]).Length == 0
                         ? $"{At("date")}：请填写收到日期"
                         : $"{At("date")}：看不懂的日期“{Text(cells["date"])}”，请写成 2026-11-03 或 2026年11月3日");
+                }
+                else if (date > day)
+                {
+                    rowErrors.Add($"{At("date")}：收到日期 {SheetDates.Words(date.Value)} 晚于今天（{SheetDates.Words(day)}），请核对");
+                }
+                else if (date < opens || date > closes)
+                {
+                    rowErrors.Add($"{At("date")}：收到日期 {SheetDates.Words(date.Value)} 不在《{draft.Title}》的征求意见期内（{SheetDates.Words(opens)}至{SheetDates.Words(closes)}），请核对日期，或是否导入到了别的草案");
                 }
 
                 string? article = null;
@@ -270,9 +285,9 @@ public static partial class OfflineImport
     }
 
     /// <summary>Reads and, when no row is bad, stores every row in one transaction.</summary>
-    public static async Task<Outcome> RunAsync(ICommentStore store, string path, DraftEntry draft, string? displayName, CancellationToken cancellationToken)
+    public static async Task<Outcome> RunAsync(ICommentStore store, string path, DraftEntry draft, string? displayName, CancellationToken cancellationToken, DateOnly? today = null)
     {
-        var plan = Read(path, draft, displayName);
+        var plan = Read(path, draft, displayName, today);
         if (plan.Errors.Count > 0)
         {
             return new Outcome(0, 0, plan.Errors, plan.Warnings);
@@ -287,7 +302,7 @@ public static partial class OfflineImport
     /// The row's columns when it is the header (it names every required column); a row naming some
     /// but not all of them is reported, since it is surely the header with a column missing.
     /// </summary>
-    private static Dictionary<string, (string Column, string Header)> FindHeader(IDictionary<string, object?> row, string where, int rowNumber, List<string> errors, out bool isHeader)
+    private static Dictionary<string, (string Column, string Header)> FindHeader(IDictionary<string, object?> row, string where, List<string> errors, out bool isHeader)
     {
         var found = new Dictionary<string, (string Column, string Header)>();
         foreach (var (column, value) in row)
@@ -304,7 +319,7 @@ public static partial class OfflineImport
         isHeader = missing.Count == 0;
         if (!isHeader && found.ContainsKey("text") && found.Count >= 2)
         {
-            errors.Add($"{where}第{rowNumber}行像是表头，但缺少「{string.Join("」「", missing.Select(f => Headers[f][0]))}」列");
+            errors.Add($"{where}：像是表头，但缺少“{string.Join("”“", missing.Select(f => Headers[f][0]))}”列");
         }
 
         return found;
@@ -338,33 +353,8 @@ public static partial class OfflineImport
         return text.Length is > 0 and <= 6 && text.All(char.IsAsciiDigit) && int.Parse(text, CultureInfo.InvariantCulture) is var n and >= 1 and <= MaxPeople ? n : null;
     }
 
-    /// <summary>A date cell, an Excel serial number, or text as offices type dates; null when none.</summary>
-    internal static DateOnly? Date(object? value)
-    {
-        switch (value)
-        {
-            case DateTime date:
-                return DateOnly.FromDateTime(date);
-            case double serial when serial is > 20000 and < 80000:
-                return DateOnly.FromDateTime(DateTime.FromOADate(serial));
-        }
-
-        var text = Text(value).Normalize(NormalizationForm.FormKC).Replace(" ", "", StringComparison.Ordinal);
-        var match = DatePattern().Match(text);
-        if (match.Success
-            && int.TryParse(match.Groups["y"].Value, CultureInfo.InvariantCulture, out var y)
-            && int.TryParse(match.Groups["m"].Value, CultureInfo.InvariantCulture, out var m)
-            && int.TryParse(match.Groups["d"].Value, CultureInfo.InvariantCulture, out var d)
-            && y is >= 1990 and <= 2100 && m is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, m))
-        {
-            return new DateOnly(y, m, d);
-        }
-
-        return null;
-    }
-
-    [GeneratedRegex(@"^(?<y>\d{4})(?:[-/.年])(?<m>\d{1,2})(?:[-/.月])(?<d>\d{1,2})日?(?:\d{1,2}:\d{2}(?::\d{2})?)?$")]
-    private static partial Regex DatePattern();
+    /// <summary>A date cell, an Excel serial number, or text as offices type dates (<see cref="SheetDates.Parse"/>); null when none.</summary>
+    internal static DateOnly? Date(object? value) => SheetDates.Parse(value);
 
     /// <summary>
     /// <paramref name="rows"/> up to <see cref="MaxRows"/>; past it, or at a row the library cannot

@@ -128,7 +128,7 @@ public static class MessagesApi
         key ??= isForm ? SubmissionKeys.FormKey($"{kind.Code()}:{recipient.Id}", fingerprint, http, now) : null;
         var message = new NewMessage(
             kind, recipient.Id, recipient.Station, request.Text!, request.Name, request.Contact, request.Publish == true,
-            key, SubmissionKeys.Participant(request.Contact, key), now, fingerprint);
+            key, SubmissionKeys.Participant(request.Contact, key), now, fingerprint, request.WantsReply == true);
 
         Receipt receipt;
         try

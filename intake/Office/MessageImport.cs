@@ -9,7 +9,9 @@ namespace Site.Intake.Office;
 /// (<see cref="MessageSheetReader"/>) and against the store (the receipt exists, 答复日期 is not
 /// before the message came in nor after today, 已答复 has a reply, no receipt twice), and one error
 /// anywhere applies nothing, so the office fixes the sheet and imports the same file again instead
-/// of working out which half went in. A valid file is applied in one transaction.
+/// of working out which half went in. A valid file is applied in one transaction. A status only
+/// moves forward (已收到 &lt; 已转办 &lt; 办理中 &lt; 已答复 &lt; 已办结): a row that sets it back is an error,
+/// and a changed 承办单位 on a message already answered is a warning naming both units.
 /// </para>
 /// <para>
 /// Idempotent: a row is recorded only where it changes the message (status, 承办单位, 答复内容,
@@ -19,7 +21,7 @@ namespace Site.Intake.Office;
 /// </summary>
 public static class MessageImport
 {
-    /// <summary>What an import did (or, with errors, would not do).</summary>
+    /// <summary>What an import did (or, with errors, would not do); <paramref name="Problems"/> in file order (sheet, then row).</summary>
     public sealed record Report(IReadOnlyList<SheetProblem> Problems, int Rows, int Applied, int Unchanged, int Untouched)
     {
         public bool Succeeded => !Problems.Any(p => p.IsError);
@@ -47,7 +49,7 @@ public static class MessageImport
         var updates = new List<(MessageSheetReader.Row Row, MessageStatusUpdate Update)>();
         foreach (var row in read.Rows)
         {
-            string Where(string field) => $"“{field}”列（{row.Columns[field]} 列）";
+            string Where(string field) => SheetProblem.ColumnOf(field, row.Columns[field]);
             if (seen.TryGetValue(row.Receipt, out var first))
             {
                 problems.Add(new SheetProblem(file, row.Sheet, row.Number, Where(MessageSheet.Receipt),
@@ -76,6 +78,22 @@ public static class MessageImport
             }
 
             var before = problems.Count;
+            if (row.Status is { } status && status < message.Status)
+            {
+                // The office only moves a message forward: going back would hide an answer already
+                // given (and re-credit it), so a mistaken status is corrected by the administrator.
+                problems.Add(new SheetProblem(file, row.Sheet, row.Number, Where(MessageSheet.Status),
+                    $"状态不能倒退：留言 {row.Receipt} 现在是“{message.Status.Label()}”，这里填的是“{status.Label()}”"
+                    + $"（办理状态只能向前：{string.Join(" → ", MessageVocabulary.Statuses.Select(s => s.Label()))}）。"
+                    + $"请填“{message.Status.Label()}”或之后的状态；如果之前确实登记错了，要改回“{status.Label()}”，请联系系统管理员更正，不能通过导入退回"));
+            }
+
+            if (row.Unit is { } unit && message.Reply is not null && message.Unit is { } oldUnit && unit != oldUnit)
+            {
+                problems.Add(new SheetProblem(file, row.Sheet, row.Number, Where(MessageSheet.Unit),
+                    $"留言 {row.Receipt} 已有答复，承办单位由“{oldUnit}”改为“{unit}”：已有的答复将记在“{unit}”名下，请确认确是换了承办单位", IsError: false));
+            }
+
             var received = DateOnly.FromDateTime(message.CreatedAt.ToOffset(TimeSpan.FromHours(8)).DateTime);
             if (row.RepliedOn is { } on)
             {
@@ -122,7 +140,7 @@ public static class MessageImport
 
         if (problems.Any(p => p.IsError))
         {
-            return new Report(problems, read.Rows.Count, 0, 0, read.BlankRows);
+            return new Report(SheetProblem.InFileOrder(problems, read.Sheets), read.Rows.Count, 0, 0, read.BlankRows);
         }
 
         var outcomes = updates.Count == 0 ? [] : await store.ApplyAsync(updates.Select(u => u.Update).ToList(), cancellationToken);
@@ -132,11 +150,11 @@ public static class MessageImport
             if (outcomes[i] is UpdateOutcome.Removed or UpdateOutcome.NotFound)
             {
                 var row = updates[i].Row;
-                problems.Add(new SheetProblem(file, row.Sheet, row.Number, $"“{MessageSheet.Receipt}”列（{row.Columns[MessageSheet.Receipt]} 列）",
+                problems.Add(new SheetProblem(file, row.Sheet, row.Number, SheetProblem.ColumnOf(MessageSheet.Receipt, row.Columns[MessageSheet.Receipt]),
                     $"留言 {row.Receipt} 刚刚被删除，这一行未导入", IsError: false));
             }
         }
 
-        return new Report(problems, read.Rows.Count, outcomes.Count(o => o == UpdateOutcome.Applied), outcomes.Count(o => o == UpdateOutcome.Unchanged), read.BlankRows);
+        return new Report(SheetProblem.InFileOrder(problems, read.Sheets), read.Rows.Count, outcomes.Count(o => o == UpdateOutcome.Applied), outcomes.Count(o => o == UpdateOutcome.Unchanged), read.BlankRows);
     }
 }

@@ -8,7 +8,7 @@ namespace Site.Intake.Office;
 
 /// <summary>
 /// The office's sheet of messages (留言办理表): what the export writes and the import reads back.
-/// The first seven columns describe the message (read-only for the import); the last five are the
+/// The first eight columns describe the message (read-only for the import); the last five are the
 /// ones the office fills (状态, 承办单位, 答复内容, 答复日期, 是否公开), written with the message's
 /// current values so a sheet exported again shows what was already recorded.
 /// </summary>
@@ -22,6 +22,7 @@ public static class MessageSheet
     public const string Text = "留言内容";
     public const string Name = "姓名";
     public const string Contact = "联系方式";
+    public const string WantsReply = "希望答复";
     public const string Consent = "是否同意公开";
     public const string Status = "状态";
     public const string Unit = "承办单位";
@@ -33,14 +34,14 @@ public static class MessageSheet
     public static readonly IReadOnlyList<(string Header, int Width, bool Wrap)> Columns =
     [
         (Receipt, 20, false), (Received, 12, false), (Recipient, 18, true), (Text, 50, true), (Name, 10, false),
-        (Contact, 16, false), (Consent, 8, false), (Status, 10, false), (Unit, 18, true), (Reply, 50, true),
+        (Contact, 16, false), (WantsReply, 8, false), (Consent, 8, false), (Status, 10, false), (Unit, 18, true), (Reply, 50, true),
         (RepliedOn, 12, false), (Public, 8, false),
     ];
 
     /// <summary>The statuses the office may write in 状态 (已收到 is where every message starts, not an office step).</summary>
     public static readonly IReadOnlyList<MessageStatus> OfficeStatuses = [MessageStatus.Referred, MessageStatus.InProgress, MessageStatus.Answered, MessageStatus.Closed];
 
-    /// <summary>The yes and no of 是否同意公开 and 是否公开.</summary>
+    /// <summary>The yes and no of 希望答复, 是否同意公开 and 是否公开.</summary>
     public const string Yes = "是";
     public const string No = "否";
 
@@ -61,6 +62,7 @@ public static class MessageSheet
             [Text] = Export.ExportApi.Defused(m.Text),
             [Name] = Export.ExportApi.Defused(m.Name ?? ""),
             [Contact] = Export.ExportApi.Defused(m.Contact ?? ""),
+            [WantsReply] = m.WantsReply ? Yes : No,
             [Consent] = m.PublishConsent ? Yes : No,
             [Status] = m.Status == MessageStatus.Received ? "" : m.Status.Label(),
             [Unit] = Export.ExportApi.Defused(m.Unit ?? ""),

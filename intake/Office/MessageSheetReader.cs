@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using MiniExcelLibs;
 using Site.Intake.Storage;
 using Site.Intake.Submissions;
@@ -60,8 +59,8 @@ public static partial class MessageSheetReader
         IReadOnlyDictionary<string, string> Columns,
         bool Valid);
 
-    /// <summary>What a file yielded: its rows, and every problem found in it.</summary>
-    public sealed record Result(IReadOnlyList<Row> Rows, IReadOnlyList<SheetProblem> Problems, int BlankRows);
+    /// <summary>What a file yielded: its rows, and every problem found in it; <paramref name="Sheets"/> the workbook's sheet names in order.</summary>
+    public sealed record Result(IReadOnlyList<Row> Rows, IReadOnlyList<SheetProblem> Problems, int BlankRows, IReadOnlyList<string> Sheets);
 
     /// <summary>
     /// Reads every visible sheet of <paramref name="content"/> (an .xlsx file named <paramref name="file"/>
@@ -74,10 +73,12 @@ public static partial class MessageSheetReader
         var rows = new List<Row>();
         var problems = new List<SheetProblem>();
         var blank = 0;
+        var names = new List<string>();
         try
         {
             using var stream = new MemoryStream(content, writable: false);
             var sheets = MiniExcel.GetSheetInformations(stream);
+            names.AddRange(sheets.Select(s => s.Name));
             var read = 0;
             foreach (var sheet in sheets)
             {
@@ -112,7 +113,7 @@ public static partial class MessageSheetReader
             problems.Add(new SheetProblem(file, null, null, null, "无法读取这个文件：它不是 Excel 工作簿（.xlsx）。请在 Excel 中打开，另存为“Excel 工作簿 (.xlsx)”后再导入"));
         }
 
-        return new Result(rows, problems, blank);
+        return new Result(rows, problems, blank, names);
     }
 
     /// <summary>
@@ -215,7 +216,7 @@ public static partial class MessageSheetReader
                 continue;
             }
 
-            string Where(string field) => $"“{field}”列（{columns[field]} 列）";
+            string Where(string field) => SheetProblem.ColumnOf(field, columns[field]);
             var before = problems.Count;
             var receiptText = Text(values[MessageSheet.Receipt]);
             var receipt = ReceiptNumbers.Normalize(receiptText);
@@ -335,41 +336,6 @@ public static partial class MessageSheetReader
         return string.IsNullOrEmpty(text) ? null : text;
     }
 
-    /// <summary>
-    /// A date cell: an Excel date, an Excel serial number in a plain number cell (1990 to 2100), or
-    /// text as offices type it. Null when it is none of them or no such day exists (2026-02-30).
-    /// </summary>
-    public static DateOnly? Date(object value)
-    {
-        switch (value)
-        {
-            case DateTime date:
-                return DateOnly.FromDateTime(date);
-            case double serial when serial is >= 32874 and < 73051 && serial == Math.Floor(serial):
-                return DateOnly.FromDateTime(DateTime.FromOADate(serial));
-        }
-
-        var text = Text(value);
-        if (text is null)
-        {
-            return null;
-        }
-
-        var match = TypedDate().Match(text);
-        if (!match.Success)
-        {
-            return null;
-        }
-
-        var year = int.Parse(match.Groups["y"].Value, CultureInfo.InvariantCulture);
-        var month = int.Parse(match.Groups["m"].Value, CultureInfo.InvariantCulture);
-        var day = int.Parse(match.Groups["d"].Value, CultureInfo.InvariantCulture);
-        return year is >= 1990 and <= 2100 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month)
-            ? new DateOnly(year, month, day)
-            : null;
-    }
-
-    /// <summary>2026年3月5日 (or 号), 2026.3.5, 2026-03-05, 2026/3/5, 20260305, each with an optional time after it.</summary>
-    [GeneratedRegex(@"^(?:(?<y>\d{4})\s*(?:年\s*(?<m>\d{1,2})\s*月\s*(?<d>\d{1,2})\s*[日号]?|[./\-－]\s*(?<m>\d{1,2})\s*[./\-－]\s*(?<d>\d{1,2}))|(?<y>\d{4})(?<m>\d{2})(?<d>\d{2}))(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")]
-    private static partial Regex TypedDate();
+    /// <summary>A date cell as offices fill it in (<see cref="SheetDates.Parse"/>); null when it is not one.</summary>
+    public static DateOnly? Date(object value) => SheetDates.Parse(value);
 }

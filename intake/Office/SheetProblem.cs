@@ -8,24 +8,53 @@ namespace Site.Intake.Office;
 public sealed record SheetProblem(string File, string? Sheet, int? Row, string? Column, string Message, bool IsError = true)
 {
     /// <summary>留言办理表.xlsx，工作表“留言”，第 5 行，“答复日期”列（K 列）：不是日期：“下周”</summary>
-    public override string ToString()
+    public override string ToString() => $"{Place(File, Sheet, Row, Column)}：{(IsError ? "" : "提示：")}{Message}";
+
+    /// <summary>
+    /// Where something is, in the one wording both importers (the office's message sheet and the offline
+    /// comment sheet) use: 办理表.xlsx，工作表“留言”，第 5 行，“答复日期”列（K 列）, each part left out when null.
+    /// </summary>
+    public static string Place(string file, string? sheet, int? row = null, string? column = null)
     {
-        var where = File;
-        if (Sheet is not null)
+        var where = file;
+        if (sheet is not null)
         {
-            where += $"，工作表“{Sheet}”";
+            where += $"，工作表“{sheet}”";
         }
 
-        if (Row is { } row)
+        if (row is { } number)
         {
-            where += $"，第 {row} 行";
+            where += $"，第 {number} 行";
         }
 
-        if (Column is not null)
+        if (column is not null)
         {
-            where += $"，{Column}";
+            where += $"，{column}";
         }
 
-        return $"{where}：{(IsError ? "" : "提示：")}{Message}";
+        return where;
+    }
+
+    /// <summary>A column by its header and letter: “答复日期”列（K 列）.</summary>
+    public static string ColumnOf(string header, string letter) => $"“{header}”列（{letter} 列）";
+
+    /// <summary>
+    /// <paramref name="problems"/> in the order a person goes through the file: the file's own first,
+    /// then by sheet (in <paramref name="sheets"/>' order, the workbook's) and row; stable otherwise.
+    /// </summary>
+    public static List<SheetProblem> InFileOrder(IEnumerable<SheetProblem> problems, IReadOnlyList<string> sheets) =>
+        problems.OrderBy(p => p.Sheet is null ? -1 : IndexOf(sheets, p.Sheet)).ThenBy(p => p.Row ?? 0).ToList();
+
+    private static int IndexOf(IReadOnlyList<string> sheets, string sheet)
+    {
+        for (var i = 0; i < sheets.Count; i++)
+        {
+            if (sheets[i] == sheet)
+            {
+                return i;
+            }
+        }
+
+        return sheets.Count;
     }
 }

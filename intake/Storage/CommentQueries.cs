@@ -92,7 +92,7 @@ internal static class CommentQueries
 
     public static async IAsyncEnumerable<StoredComment> ExportAsync(DbConnection connection, string draft, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await using var command = Command(connection, $"SELECT {Columns} FROM comments WHERE draft = @draft AND removed_at IS NULL ORDER BY id", ("@draft", draft));
+        await using var command = Command(connection, $"SELECT {Columns} FROM comments WHERE draft = @draft AND removed_at IS NULL ORDER BY created_at, receipt", ("@draft", draft));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {

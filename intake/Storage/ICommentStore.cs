@@ -11,6 +11,7 @@ public interface ICommentStore : IBatchStore<NewComment, Receipt>
 
     Task<DraftStats> StatsAsync(string draft, CancellationToken cancellationToken);
 
+    /// <summary>A draft's comments (not removed), oldest first: by created_at, then receipt.</summary>
     IAsyncEnumerable<StoredComment> ExportAsync(string draft, CancellationToken cancellationToken);
 
     Task<StoredComment?> FindAsync(string receipt, CancellationToken cancellationToken);

@@ -37,14 +37,14 @@ internal static class MessageQueries
 {
     private const string Columns = """
         m.id, m.receipt, m.recipient_kind, m.recipient, m.station, m.text, m.name, m.contact, m.publish_consent, m.created_at,
-        m.status, m.unit, m.reply, m.replied_on, m.office_public, m.updated_at, m.removed_at
+        m.status, m.unit, m.reply, m.replied_on, m.office_public, m.updated_at, m.removed_at, m.wants_reply
         """;
 
     private const string EventColumns = "e.message_id, e.status, e.unit, e.reply, e.replied_on, e.office_public, e.recorded_at, e.source";
 
     private const string Insert = """
-        INSERT INTO messages (receipt, recipient_kind, recipient, station, text, name, contact, publish_consent, participant, idempotency_key, fingerprint, created_at)
-        VALUES (@receipt, @kind, @recipient, @station, @text, @name, @contact, @consent, @participant, @key, @fingerprint, @created)
+        INSERT INTO messages (receipt, recipient_kind, recipient, station, text, name, contact, publish_consent, participant, idempotency_key, fingerprint, created_at, wants_reply)
+        VALUES (@receipt, @kind, @recipient, @station, @text, @name, @contact, @consent, @participant, @key, @fingerprint, @created, @wants)
         ON CONFLICT DO NOTHING
         RETURNING receipt
         """;
@@ -61,7 +61,7 @@ internal static class MessageQueries
         IReadOnlyList<NewMessage> messages, CancellationToken cancellationToken)
     {
         await using var insert = Command(connection, transaction, Insert,
-            "@receipt", "@kind", "@recipient", "@station", "@text", "@name", "@contact", "@consent", "@participant", "@key", "@fingerprint", "@created");
+            "@receipt", "@kind", "@recipient", "@station", "@text", "@name", "@contact", "@consent", "@participant", "@key", "@fingerprint", "@created", "@wants");
         await using var find = Command(connection, transaction, FindByKey, "@kind", "@recipient", "@key");
         var receipts = new List<Receipt>(messages.Count);
         foreach (var message in messages)
@@ -83,6 +83,7 @@ internal static class MessageQueries
             Set(insert, "@key", message.IdempotencyKey);
             Set(insert, "@fingerprint", message.Fingerprint);
             Set(insert, "@created", dialect.Instant(message.CreatedAt));
+            Set(insert, "@wants", dialect.Boolean(message.WantsReply));
             for (var attempt = 1; ; attempt++)
             {
                 Set(insert, "@receipt", numbers.New(message.CreatedAt));
@@ -200,7 +201,8 @@ internal static class MessageQueries
         reader.GetBoolean(14),
         reader.IsDBNull(15) ? null : reader.GetFieldValue<DateTimeOffset>(15),
         reader.IsDBNull(16) ? null : reader.GetFieldValue<DateTimeOffset>(16),
-        []);
+        [],
+        reader.GetBoolean(17));
 
     /// <summary>
     /// Applies each update where it changes the message (a blank unit, reply, date or public flag keeps

@@ -73,7 +73,7 @@ public static class MessageVocabulary
 /// 留言: a message as accepted, before it is stored. <paramref name="Station"/> is the deputy's
 /// station (for a station, the station itself); <paramref name="PublishConsent"/> the sender's yes to
 /// publishing text and reply; <paramref name="Fingerprint"/> identifies what was said, for
-/// Idempotency-Key reuse.
+/// Idempotency-Key reuse; <paramref name="WantsReply"/> the sender's 希望工作人员联系我答复.
 /// </summary>
 public sealed record NewMessage(
     RecipientKind Kind,
@@ -86,7 +86,8 @@ public sealed record NewMessage(
     string? IdempotencyKey,
     string Participant,
     DateTimeOffset CreatedAt,
-    string? Fingerprint = null);
+    string? Fingerprint = null,
+    bool WantsReply = false);
 
 /// <summary>One step of a message's history after 已收到: what the office recorded, and when it was applied.</summary>
 public sealed record MessageEvent(
@@ -102,6 +103,7 @@ public sealed record MessageEvent(
 /// A stored message with its current state and history (oldest first), for the office's export and
 /// the receipt lookup. The lookup must never show <see cref="Contact"/> or <see cref="Name"/>.
 /// <see cref="RemovedAt"/> set: deleted at the sender's request (text, name and contact are blank).
+/// <see cref="WantsReply"/>: the sender asked to be contacted with the answer (希望工作人员联系我答复).
 /// </summary>
 public sealed record StoredMessage(
     string Receipt,
@@ -120,7 +122,8 @@ public sealed record StoredMessage(
     bool OfficePublic,
     DateTimeOffset? UpdatedAt,
     DateTimeOffset? RemovedAt,
-    IReadOnlyList<MessageEvent> History);
+    IReadOnlyList<MessageEvent> History,
+    bool WantsReply = false);
 
 /// <summary>
 /// What the office's import says of one message (its row): the new status, 承办单位, 答复内容, 答复日期

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 
@@ -31,6 +32,17 @@ public sealed class SqliteMessageStore(string path, ReceiptNumbers? numbers = nu
         await _writer.OpenAsync(cancellationToken);
         await ExecuteAsync(_writer, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;", cancellationToken);
         await ExecuteAsync(_writer, Schema.StoreSchema.Sqlite, cancellationToken);
+
+        // Files created before wants_reply existed (SQLite has no ADD COLUMN IF NOT EXISTS).
+        await using (var columns = _writer.CreateCommand())
+        {
+            columns.CommandText = "SELECT COUNT(*) FROM pragma_table_info('messages') WHERE name = 'wants_reply'";
+            if (Convert.ToInt64(await columns.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) == 0)
+            {
+                await ExecuteAsync(_writer, "ALTER TABLE messages ADD COLUMN wants_reply INTEGER NOT NULL DEFAULT 0", cancellationToken);
+            }
+        }
+
         await ExecuteAsync(_writer, $"PRAGMA wal_autocheckpoint = {SqliteCommentStore.BackstopCheckpointPages};", cancellationToken);
     }
 

@@ -17,11 +17,14 @@ public abstract class ConsultationTests
 {
     protected abstract Task<ICommentStore> CreateAsync();
 
-    /// <summary>A draft of 15 articles, as the build's drafts.json gives it.</summary>
+    /// <summary>A draft of 15 articles, as the build's drafts.json gives it: open for comment through November 2026.</summary>
     protected static readonly DraftEntry Draft = new(
-        "wuye", "湘潭县物业管理条例（草案）", "/drafts/wuye/", DateTimeOffset.UtcNow.AddDays(-10), DateTimeOffset.UtcNow.AddDays(20),
+        "wuye", "湘潭县物业管理条例（草案）", "/drafts/wuye/", new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.FromHours(8)), new DateTimeOffset(2026, 11, 30, 23, 59, 59, TimeSpan.FromHours(8)),
         Enumerable.Range(1, 15).Select(n => new ArticleEntry(ArticleNumbers.Anchor(n), ArticleNumbers.Label(n), n == 12 ? "第十二条的条文。\n第二款。" : null)).ToList(),
         Reading: "二审");
+
+    /// <summary>The day the offline imports run on: a 收到日期 after it is an error.</summary>
+    private static readonly DateOnly Today = new(2026, 11, 20);
 
     private static int _contacts;
 
@@ -79,8 +82,8 @@ public abstract class ConsultationTests
         var store = (ICommentStore)disposable;
         await store.WriteBatchAsync([Online("电子投票对老年人不友好，很多老人不会用智能手机，建议保留书面表决。", "article-3")], CancellationToken.None);
 
-        var first = await OfflineImport.RunAsync(store, file, Draft, "线下意见.xlsx", CancellationToken.None);
-        var again = await OfflineImport.RunAsync(store, file, Draft, "线下意见.xlsx", CancellationToken.None);
+        var first = await OfflineImport.RunAsync(store, file, Draft, "线下意见.xlsx", CancellationToken.None, Today);
+        var again = await OfflineImport.RunAsync(store, file, Draft, "线下意见.xlsx", CancellationToken.None, Today);
         var stats = await store.StatsAsync(Draft.Id, CancellationToken.None);
 
         Assert.Empty(first.Errors);
@@ -119,18 +122,43 @@ public abstract class ConsultationTests
         using var disposable = (IDisposable)await CreateAsync();
         var store = (ICommentStore)disposable;
 
-        var outcome = await OfflineImport.RunAsync(store, file, Draft, "线下意见.xlsx", CancellationToken.None);
+        var outcome = await OfflineImport.RunAsync(store, file, Draft, "线下意见.xlsx", CancellationToken.None, Today);
         var stats = await store.StatsAsync(Draft.Id, CancellationToken.None);
 
         Assert.Equal(0, outcome.Added);
         Assert.Equal(0, stats.Comments);
         Assert.Collection(outcome.Errors,
-            e => Assert.StartsWith("线下意见.xlsx 工作表「Sheet1」第4行「渠道」列（A4）：不认识的渠道“微博”", e),
-            e => Assert.StartsWith("线下意见.xlsx 工作表「Sheet1」第5行「收到日期」列（B5）：看不懂的日期“下周一”", e),
-            e => Assert.StartsWith("线下意见.xlsx 工作表「Sheet1」第5行「条款」列（C5）：《湘潭县物业管理条例（草案）》没有第九十九条", e),
-            e => Assert.StartsWith("线下意见.xlsx 工作表「Sheet1」第6行「条款」列（C6）：看不懂的条款“第十二款”", e),
-            e => Assert.StartsWith("线下意见.xlsx 工作表「Sheet1」第6行「意见内容」列（D6）：请填写意见内容", e),
-            e => Assert.StartsWith("线下意见.xlsx 工作表「Sheet1」第7行「收到日期」列（B7）：看不懂的日期“2026-02-30”", e));
+            e => Assert.StartsWith("线下意见.xlsx，工作表“Sheet1”，第 4 行，“渠道”列（A 列）：不认识的渠道“微博”", e),
+            e => Assert.StartsWith("线下意见.xlsx，工作表“Sheet1”，第 5 行，“收到日期”列（B 列）：看不懂的日期“下周一”", e),
+            e => Assert.StartsWith("线下意见.xlsx，工作表“Sheet1”，第 5 行，“条款”列（C 列）：《湘潭县物业管理条例（草案）》没有第九十九条", e),
+            e => Assert.StartsWith("线下意见.xlsx，工作表“Sheet1”，第 6 行，“条款”列（C 列）：看不懂的条款“第十二款”", e),
+            e => Assert.StartsWith("线下意见.xlsx，工作表“Sheet1”，第 6 行，“意见内容”列（D 列）：请填写意见内容", e),
+            e => Assert.StartsWith("线下意见.xlsx，工作表“Sheet1”，第 7 行，“收到日期”列（B 列）：看不懂的日期“2026-02-30”", e));
+    }
+
+    [PostgresFact]
+    public async Task Import_DatesAfterTodayOrOutsideTheConsultationPeriod_AreErrors_AndYyyymmddIsADate()
+    {
+        var file = Sheet(
+            ["渠道", "收到日期", "条款", "意见内容"],
+            ["来信", "20261110", "3", "八位数字的日期。"],
+            ["来信", "2026-11-25", "3", "晚于今天。"],
+            ["座谈会", "2026年10月28日", "3", "征求意见开始之前。"],
+            ["来信", "20261201", "3", "征求意见结束之后，也晚于今天。"]);
+        using var disposable = (IDisposable)await CreateAsync();
+        var store = (ICommentStore)disposable;
+
+        var bad = await OfflineImport.RunAsync(store, file, Draft, "线下意见.xlsx", CancellationToken.None, Today);
+
+        Assert.Equal(0, bad.Added);
+        Assert.Collection(bad.Errors,
+            e => Assert.Contains("线下意见.xlsx，工作表“Sheet1”，第 3 行，“收到日期”列（B 列）：收到日期 2026年11月25日 晚于今天（2026年11月20日）", e),
+            e => Assert.Contains("线下意见.xlsx，工作表“Sheet1”，第 4 行，“收到日期”列（B 列）：收到日期 2026年10月28日 不在《湘潭县物业管理条例（草案）》的征求意见期内（2026年11月1日至2026年11月30日）", e),
+            e => Assert.Contains("线下意见.xlsx，工作表“Sheet1”，第 5 行，“收到日期”列（B 列）：收到日期 2026年12月1日 晚于今天", e));
+
+        var good = await OfflineImport.RunAsync(store, Sheet(["渠道", "收到日期", "条款", "意见内容"], ["来信", "20261110", "3", "八位数字的日期。"]), Draft, "线下意见.xlsx", CancellationToken.None, Today);
+
+        Assert.Equal(1, good.Added);
     }
 
     [PostgresFact]
@@ -139,13 +167,13 @@ public abstract class ConsultationTests
         using var disposable = (IDisposable)await CreateAsync();
         var store = (ICommentStore)disposable;
 
-        var noHeader = await OfflineImport.RunAsync(store, Sheet(["姓名", "电话"], ["张三", "13800000000"]), Draft, "a.xlsx", CancellationToken.None);
-        var noRows = await OfflineImport.RunAsync(store, Sheet(["渠道", "收到日期", "条款", "意见内容"]), Draft, "b.xlsx", CancellationToken.None);
-        var missingColumn = await OfflineImport.RunAsync(store, Sheet(["渠道", "条款", "意见内容"], ["来信", "3", "缺少日期列的表。"]), Draft, "c.xlsx", CancellationToken.None);
+        var noHeader = await OfflineImport.RunAsync(store, Sheet(["姓名", "电话"], ["张三", "13800000000"]), Draft, "a.xlsx", CancellationToken.None, Today);
+        var noRows = await OfflineImport.RunAsync(store, Sheet(["渠道", "收到日期", "条款", "意见内容"]), Draft, "b.xlsx", CancellationToken.None, Today);
+        var missingColumn = await OfflineImport.RunAsync(store, Sheet(["渠道", "条款", "意见内容"], ["来信", "3", "缺少日期列的表。"]), Draft, "c.xlsx", CancellationToken.None, Today);
 
         Assert.Contains("没有一个工作表有表头", Assert.Single(noHeader.Errors));
-        Assert.Equal("b.xlsx 工作表「Sheet1」：表头下没有任何意见", Assert.Single(noRows.Errors));
-        Assert.Contains("第1行像是表头，但缺少「收到日期」列", missingColumn.Errors[0]);
+        Assert.Equal("b.xlsx，工作表“Sheet1”：表头下没有任何意见", Assert.Single(noRows.Errors));
+        Assert.Equal("c.xlsx，工作表“Sheet1”，第 1 行：像是表头，但缺少“收到日期”列", missingColumn.Errors[0]);
     }
 
     [PostgresFact]
@@ -160,7 +188,7 @@ public abstract class ConsultationTests
             Online("=HYPERLINK(\"http://example.com\") 建议第十二条写明交接期限为三十日。", "article-12", contact: "0731-57221234"),
             Online("支持制定这部条例，希望尽快出台，加强宣传。"),
         ], CancellationToken.None);
-        await OfflineImport.RunAsync(store, Sheet(["渠道", "收到日期", "条款", "意见内容"], ["来信", "2026-11-03", "12", Campaign]), Draft, "x.xlsx", CancellationToken.None);
+        await OfflineImport.RunAsync(store, Sheet(["渠道", "收到日期", "条款", "意见内容"], ["来信", "2026-11-03", "12", Campaign]), Draft, "x.xlsx", CancellationToken.None, Today);
 
         var (content, count) = await CommentExport.RenderAsync(store, Draft.Id, "xlsx", CancellationToken.None, Draft);
         var path = Path.Combine(IntakeApplication.CreateDataFolder(withSearch: false), "export.xlsx");
@@ -171,16 +199,20 @@ public abstract class ConsultationTests
 
         // Values as the office reads them.
         var rows = MiniExcel.Query(path, useHeaderRow: true, sheetName: ExportApi.CommentsSheet).Cast<IDictionary<string, object>>().ToList();
-        Assert.Equal(["第十二条", "第十二条", "第十二条", "草案整体", "第十二条"], rows.Select(r => r["条文"]));
-        Assert.Equal(["网上征求意见", "网上征求意见", "网上征求意见", "网上征求意见", "来信"], rows.Select(r => r["渠道"]));
-        Assert.Equal(["13812345678", "13812345679", "0731-57221234", rows[3]["联系方式"], ""], rows.Select(r => r["联系方式"] as string ?? ""));
-        Assert.Equal([1d, 1d, 2d, 3d, 1d], rows.Select(r => Convert.ToDouble(r["意见组"])));
-        Assert.Equal([3d, 3d, 1d, 1d, 3d], rows.Select(r => Convert.ToDouble(r["同组条数"])));
-        Assert.Equal(new DateTime(2026, 11, 3), Assert.IsType<DateTime>(rows[4]["提交时间"]));
+        // Oldest first: the letter received on 11月3日 before the comments posted online today.
+        Assert.Equal(["第十二条", "第十二条", "第十二条", "第十二条", "草案整体"], rows.Select(r => r["条文"]));
+        Assert.Equal(["来信", "网上征求意见", "网上征求意见", "网上征求意见", "网上征求意见"], rows.Select(r => r["渠道"]));
+        Assert.Equal(["", "13812345678", "13812345679", "0731-57221234", rows[4]["联系方式"]], rows.Select(r => r["联系方式"] as string ?? ""));
+        Assert.Equal([1d, 1d, 1d, 2d, 3d], rows.Select(r => Convert.ToDouble(r["意见组"])));
+        Assert.Equal([3d, 3d, 3d, 1d, 1d], rows.Select(r => Convert.ToDouble(r["同组条数"])));
+        Assert.Equal(new DateTime(2026, 11, 3), Assert.IsType<DateTime>(rows[0]["提交时间"]));
+        Assert.True(rows.Select(r => (DateTime)r["提交时间"]).Order().SequenceEqual(rows.Select(r => (DateTime)r["提交时间"])));
 
         var groups = MiniExcel.Query(path, useHeaderRow: true, sheetName: ExportApi.GroupsSheet).Cast<IDictionary<string, object>>().ToList();
         Assert.Equal(3, groups.Count);
         Assert.Equal((1d, 3d), (Convert.ToDouble(groups[0]["组号"]), Convert.ToDouble(groups[0]["条数"])));
+        // 首条: the group's earliest comment, the letter.
+        Assert.Equal((rows[0]["回执编号"], new DateTime(2026, 11, 3)), (groups[0]["首条回执编号"], groups[0]["首条提交时间"]));
 
         var summary = MiniExcel.Query(path, useHeaderRow: true, sheetName: ExportApi.SummarySheet).Cast<IDictionary<string, object>>().ToList();
         Assert.Equal(Draft.Articles.Count + 2, summary.Count);
@@ -204,15 +236,15 @@ public abstract class ConsultationTests
         Assert.InRange(widths[5], 60, 62);
         Assert.True(widths.All(w => w >= 8));
 
-        // H2 (联系方式): text, not a number; J2 (提交时间): a number with a date format.
-        Assert.NotEqual("n", (string?)cells["H2"].Attribute("t") ?? "n");
-        Assert.Null(cells["J2"].Attribute("t"));
-        Assert.True(double.TryParse(cells["J2"].Element(x + "v")!.Value, System.Globalization.CultureInfo.InvariantCulture, out _));
+        // H3 (联系方式, the first online comment's): text, not a number; J3 (提交时间): a number with a date format.
+        Assert.NotEqual("n", (string?)cells["H3"].Attribute("t") ?? "n");
+        Assert.Null(cells["J3"].Attribute("t"));
+        Assert.True(double.TryParse(cells["J3"].Element(x + "v")!.Value, System.Globalization.CultureInfo.InvariantCulture, out _));
         var xfs = styles.Descendants(x + "cellXfs").Single().Elements(x + "xf").ToList();
-        var dateStyle = xfs[int.Parse((string)cells["J2"].Attribute("s")!)];
+        var dateStyle = xfs[int.Parse((string)cells["J3"].Attribute("s")!)];
         var format = styles.Descendants(x + "numFmt").Single(f => (string)f.Attribute("numFmtId")! == (string)dateStyle.Attribute("numFmtId")!);
         Assert.Equal("yyyy-mm-dd hh:mm", (string)format.Attribute("formatCode")!);
-        var textStyle = xfs[int.Parse((string)cells["F2"].Attribute("s")!)];
+        var textStyle = xfs[int.Parse((string)cells["F3"].Attribute("s")!)];
         Assert.Equal("1", (string?)textStyle.Element(x + "alignment")?.Attribute("wrapText"));
 
         // A text that looks like a formula is a text, never a formula.

@@ -94,7 +94,7 @@ public abstract class MessageImportTests
         Assert.True(untouched.Succeeded, string.Join("\n", untouched.Problems));
         Assert.Equal((0, 0, 3), (untouched.Applied, untouched.Unchanged, untouched.Untouched));
 
-        // The office fills the exported sheet in: 状态 is column H, 承办单位 I.
+        // The office fills the exported sheet in (its 希望答复 column is read past): 状态 is column I, 承办单位 J.
         using var stream = new MemoryStream(exported);
         var rows = stream.Query(useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
         rows[1]["状态"] = "办理中";
@@ -152,6 +152,11 @@ public abstract class MessageImportTests
         Assert.Equal(10, lines.Count);
         Assert.Contains(lines, l => l.Contains("（B 列）", StringComparison.Ordinal));
 
+        // In the order the office goes through the sheet: by row, the store's checks (unknown receipt,
+        // a receipt twice) among the sheet's own.
+        var rowNumbers = report.Problems.Where(p => p.IsError).Select(p => p.Row ?? 0).ToList();
+        Assert.Equal(rowNumbers.Order(), rowNumbers);
+
         var after = await store.ListAsync(null, CancellationToken.None).ToListAsync();
         Assert.All(after, m => Assert.Equal((MessageStatus.Received, 0), (m.Status, m.History.Count)));
         Assert.Equal(before.Select(m => m.Receipt), after.Select(m => m.Receipt));
@@ -175,6 +180,39 @@ public abstract class MessageImportTests
         Assert.Contains(lines, l => l.Contains("第 4 行，“答复日期”列", StringComparison.Ordinal) && l.Contains("晚于今天", StringComparison.Ordinal));
         Assert.Equal(3, lines.Count);
         Assert.All(await store.ListAsync(null, CancellationToken.None).ToListAsync(), m => Assert.Empty(m.History));
+    }
+
+    [PostgresFact]
+    public async Task Import_StatusGoingBack_IsAnError_AndAnotherUnitOnAnAnsweredMessageIsAWarning()
+    {
+        var (store, receipts) = await SeedAsync();
+        using var _ = store as IDisposable;
+        var answered = await MessageImport.RunAsync(store, Sheet(
+            ["回执编号", "状态", "承办单位", "答复内容", "答复日期"],
+            [receipts[0], "已答复", "县住建局", "路灯已修复。", "2026-03-05"]), "3月.xlsx", Now, CancellationToken.None);
+        Assert.True(answered.Succeeded, string.Join("\n", answered.Problems));
+
+        var back = await MessageImport.RunAsync(store, Sheet(
+            ["回执编号", "状态", "承办单位"],
+            [receipts[0], "已转办", "县交通运输局"]), "4月.xlsx", Now.AddDays(1), CancellationToken.None);
+
+        Assert.False(back.Succeeded);
+        var error = Assert.Single(back.Problems, p => p.IsError).ToString();
+        Assert.StartsWith("4月.xlsx，工作表“3月留言”，第 2 行，“状态”列（B 列）：状态不能倒退", error);
+        Assert.Contains("现在是“已答复”，这里填的是“已转办”", error);
+        Assert.Contains("请填“已答复”或之后的状态", error);
+        var stored = (await store.FindAsync(receipts[0], CancellationToken.None))!;
+        Assert.Equal((MessageStatus.Answered, "县住建局", 1), (stored.Status, stored.Unit, stored.History.Count));
+
+        var onward = await MessageImport.RunAsync(store, Sheet(
+            ["回执编号", "状态", "承办单位"],
+            [receipts[0], "已办结", "县交通运输局"]), "5月.xlsx", Now.AddDays(2), CancellationToken.None);
+
+        Assert.True(onward.Succeeded, string.Join("\n", onward.Problems));
+        var warning = Assert.Single(onward.Problems).ToString();
+        Assert.StartsWith("5月.xlsx，工作表“3月留言”，第 2 行，“承办单位”列（C 列）：提示：", warning);
+        Assert.Contains("承办单位由“县住建局”改为“县交通运输局”", warning);
+        Assert.Equal(MessageStatus.Closed, (await store.FindAsync(receipts[0], CancellationToken.None))!.Status);
     }
 
     [PostgresFact]

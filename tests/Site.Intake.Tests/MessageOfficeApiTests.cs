@@ -51,7 +51,7 @@ public sealed class MessageOfficeApiTests
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
         var refusal = (await refused.Content.ReadFromJsonAsync<ImportAnswer>())!;
-        Assert.Contains("第 2 行，“状态”列（H 列）", Assert.Single(refusal.Errors));
+        Assert.Contains("第 2 行，“状态”列（I 列）", Assert.Single(refusal.Errors));
         Assert.Equal(HttpStatusCode.OK, applied.StatusCode);
         Assert.Equal(1, (await applied.Content.ReadFromJsonAsync<ImportAnswer>())!.Updated);
         var second = (await again.Content.ReadFromJsonAsync<ImportAnswer>())!;

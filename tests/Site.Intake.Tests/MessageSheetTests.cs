@@ -12,13 +12,13 @@ public sealed class MessageSheetTests
     private static readonly XNamespace Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 
     internal static StoredMessage Stored(string receipt, string text, string? contact = "13812345678", bool consent = true,
-        MessageStatus status = MessageStatus.Received, string? unit = null, string? reply = null, DateOnly? repliedOn = null, bool officePublic = false) =>
+        MessageStatus status = MessageStatus.Received, string? unit = null, string? reply = null, DateOnly? repliedOn = null, bool officePublic = false, bool wantsReply = false) =>
         new(receipt, RecipientKind.Deputy, "D0001", "S01", text, "王秀兰", contact, consent,
-            new DateTimeOffset(2026, 3, 1, 18, 30, 0, TimeSpan.Zero), status, unit, reply, repliedOn, officePublic, null, null, []);
+            new DateTimeOffset(2026, 3, 1, 18, 30, 0, TimeSpan.Zero), status, unit, reply, repliedOn, officePublic, null, null, [], WantsReply: wantsReply);
 
     private static byte[] Sample() => MessageSheet.Write(
         [
-            Stored("LY260302-7KQ2M9PX", "村口路灯坏了三个月，请代表帮忙反映。\n晚上出行很不方便。", contact: "013812345678"),
+            Stored("LY260302-7KQ2M9PX", "村口路灯坏了三个月，请代表帮忙反映。\n晚上出行很不方便。", contact: "013812345678", wantsReply: true),
             Stored("LY260302-AAAAAAAA", "=1+1 不是公式", status: MessageStatus.Answered, unit: "县住建局", reply: "已修复。", repliedOn: new DateOnly(2026, 3, 9), officePublic: true),
         ],
         (_, _) => "赵明华（代表）");
@@ -32,10 +32,10 @@ public sealed class MessageSheetTests
         Assert.Equal(("1", "frozen", "A2"), ((string?)pane.Attribute("ySplit"), (string?)pane.Attribute("state"), (string?)pane.Attribute("topLeftCell")));
         var header = sheet.Descendants(Main + "row").First().Elements(Main + "c").Select(c => c.Value).ToList();
         Assert.Equal(MessageSheet.Columns.Select(c => c.Header), header);
-        Assert.Equal(["回执编号", "收到日期", "代表/联络站", "留言内容", "姓名", "联系方式", "是否同意公开", "状态", "承办单位", "答复内容", "答复日期", "是否公开"], header);
+        Assert.Equal(["回执编号", "收到日期", "代表/联络站", "留言内容", "姓名", "联系方式", "希望答复", "是否同意公开", "状态", "承办单位", "答复内容", "答复日期", "是否公开"], header);
         var widths = sheet.Descendants(Main + "col").Select(c => double.Parse((string)c.Attribute("width")!, System.Globalization.CultureInfo.InvariantCulture)).ToList();
-        Assert.Equal(12, widths.Count);
-        Assert.True(widths[3] >= 40 && widths[9] >= 40, "留言内容 and 答复内容 are wide");
+        Assert.Equal(13, widths.Count);
+        Assert.True(widths[3] >= 40 && widths[10] >= 40, "留言内容 and 答复内容 are wide");
         Assert.True(widths[1] >= 10 && widths[5] >= 14, "a date and a phone number fit");
     }
 
@@ -49,8 +49,8 @@ public sealed class MessageSheetTests
         Assert.Null(Cell("B2").Attribute("t"));
         Assert.Equal(new DateTime(2026, 3, 2).ToOADate().ToString(System.Globalization.CultureInfo.InvariantCulture), Cell("B2").Value);
         Assert.Equal("yyyy-mm-dd", styles.Format(Cell("B2")));
-        Assert.Equal(new DateTime(2026, 3, 9).ToOADate().ToString(System.Globalization.CultureInfo.InvariantCulture), Cell("K3").Value);
-        Assert.Equal("yyyy-mm-dd", styles.Format(Cell("K3")));
+        Assert.Equal(new DateTime(2026, 3, 9).ToOADate().ToString(System.Globalization.CultureInfo.InvariantCulture), Cell("L3").Value);
+        Assert.Equal("yyyy-mm-dd", styles.Format(Cell("L3")));
 
         // 联系方式 and 回执编号: strings in text format (a leading 0 kept, never 1.38E+10).
         Assert.Equal("str", (string?)Cell("F2").Attribute("t"));
@@ -60,14 +60,17 @@ public sealed class MessageSheetTests
 
         // Long text wraps; a text that looks like a formula is a string, not a formula.
         Assert.True(styles.Wraps(Cell("D2")));
-        Assert.True(styles.Wraps(Cell("J3")));
+        Assert.True(styles.Wraps(Cell("K3")));
         Assert.Null(Cell("D3").Element(Main + "f"));
         Assert.Equal("str", (string?)Cell("D3").Attribute("t"));
         Assert.Equal("'=1+1 不是公式", Cell("D3").Value);
 
         // The office's columns carry what is recorded.
-        Assert.Equal(("已答复", "县住建局", "已修复。", "是"), (Cell("H3").Value, Cell("I3").Value, Cell("J3").Value, Cell("L3").Value));
-        Assert.Equal(("", ""), (Cell("H2").Value, Cell("L2").Value));
+        Assert.Equal(("已答复", "县住建局", "已修复。", "是"), (Cell("I3").Value, Cell("J3").Value, Cell("K3").Value, Cell("M3").Value));
+        Assert.Equal(("", ""), (Cell("I2").Value, Cell("M2").Value));
+
+        // 希望答复 next to 联系方式: the sender's 希望工作人员联系我答复.
+        Assert.Equal(("是", "否"), (Cell("G2").Value, Cell("G3").Value));
     }
 
     [Fact]

@@ -43,6 +43,16 @@ public abstract class MessageStoreTests
     });
 
     [PostgresFact]
+    public Task Write_WantsReply_IsStoredAndReadBack() => WithStoreAsync(async store =>
+    {
+        var receipts = await store.WriteBatchAsync([Message("请联系我答复。") with { WantsReply = true }, Message("不必答复。")], CancellationToken.None);
+
+        Assert.True((await store.FindAsync(receipts[0].Number, CancellationToken.None))!.WantsReply);
+        Assert.False((await store.FindAsync(receipts[1].Number, CancellationToken.None))!.WantsReply);
+        return 0;
+    });
+
+    [PostgresFact]
     public Task Write_SameIdempotencyKey_ReplaysTheReceipt_AndADifferentTextIsKeyReused() => WithStoreAsync(async store =>
     {
         var first = (await store.WriteBatchAsync([Message("第一次提交的留言内容。", key: "k-1")], CancellationToken.None))[0];
@@ -163,6 +173,33 @@ public abstract class MessageStoreTests
 
 public sealed class SqliteMessageStoreTests : MessageStoreTests
 {
+    [Fact]
+    public async Task Initialize_AFileFromBeforeWantsReply_GetsTheColumn_AndKeepsItsMessages()
+    {
+        var path = Path.Combine(IntakeApplication.CreateDataFolder(withSearch: false), "comments.db");
+        string old;
+        using (var store = new SqliteMessageStore(path))
+        {
+            await store.InitializeAsync(CancellationToken.None);
+            old = (await store.WriteBatchAsync([Message("旧库里的留言。")], CancellationToken.None))[0].Number;
+        }
+
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await using var drop = connection.CreateCommand();
+            drop.CommandText = "ALTER TABLE messages DROP COLUMN wants_reply";
+            await drop.ExecuteNonQueryAsync();
+        }
+
+        using var upgraded = new SqliteMessageStore(path);
+        await upgraded.InitializeAsync(CancellationToken.None);
+        var fresh = (await upgraded.WriteBatchAsync([Message("新留言。") with { WantsReply = true }], CancellationToken.None))[0].Number;
+
+        Assert.False((await upgraded.FindAsync(old, CancellationToken.None))!.WantsReply);
+        Assert.True((await upgraded.FindAsync(fresh, CancellationToken.None))!.WantsReply);
+    }
+
     protected override async Task<IMessageStore> CreateAsync(ReceiptNumbers? numbers = null)
     {
         var store = new SqliteMessageStore(Path.Combine(IntakeApplication.CreateDataFolder(withSearch: false), "comments.db"), numbers);

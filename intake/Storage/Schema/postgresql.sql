@@ -65,8 +65,12 @@ CREATE TABLE IF NOT EXISTS messages (
     replied_on DATE NULL,
     office_public BOOLEAN NOT NULL DEFAULT FALSE,
     updated_at TIMESTAMPTZ NULL,
-    removed_at TIMESTAMPTZ NULL
+    removed_at TIMESTAMPTZ NULL,
+    -- 希望工作人员联系我答复: the sender asked to be contacted with the answer.
+    wants_reply BOOLEAN NOT NULL DEFAULT FALSE
 );
+-- Databases created before wants_reply existed.
+ALTER TABLE messages ADD COLUMN IF NOT EXISTS wants_reply BOOLEAN NOT NULL DEFAULT FALSE;
 CREATE UNIQUE INDEX IF NOT EXISTS ux_messages_idempotency ON messages (recipient_kind, recipient, idempotency_key) WHERE idempotency_key IS NOT NULL;
 CREATE INDEX IF NOT EXISTS ix_messages_recipient ON messages (recipient_kind, recipient, created_at);
 CREATE INDEX IF NOT EXISTS ix_messages_created ON messages (created_at);

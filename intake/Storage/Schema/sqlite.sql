@@ -58,8 +58,11 @@ CREATE TABLE IF NOT EXISTS messages (
     replied_on TEXT NULL,
     office_public INTEGER NOT NULL DEFAULT 0,
     updated_at TEXT NULL,
-    removed_at TEXT NULL
+    removed_at TEXT NULL,
+    -- 希望工作人员联系我答复: the sender asked to be contacted with the answer.
+    wants_reply INTEGER NOT NULL DEFAULT 0
 );
+-- Files from before wants_reply get the column from SqliteMessageStore (no ADD COLUMN IF NOT EXISTS).
 CREATE UNIQUE INDEX IF NOT EXISTS ux_messages_idempotency ON messages (recipient_kind, recipient, idempotency_key) WHERE idempotency_key IS NOT NULL;
 CREATE INDEX IF NOT EXISTS ix_messages_recipient ON messages (recipient_kind, recipient, created_at);
 CREATE INDEX IF NOT EXISTS ix_messages_created ON messages (created_at);

@@ -22,6 +22,26 @@ public sealed class OfficeRosterTests
         site.Report.Diagnostics.Sorted().Where(d => d.Code == code && d.Severity == severity).ToList();
 
     [Fact]
+    public async Task Build_RunningNumberColumn_IsReadPastWithoutAWarning_AndANumberedBlankRowIsBlank()
+    {
+        using var site = TestSite.Write(TestSite.MinimalConfig);
+        var book = new XlsxBuilder();
+        book.AddSheet("代表名册")
+            .Row("序 号", "代表编号", "姓名", "性别", "层级", "届次")
+            .Row(1, "D1", "陈美华", "女", "县", "第十八届")
+            .Row(2, "D2", "刘桂英", "女", "县", "第十八届")
+            .Row(3, Blank, Blank, Blank, Blank, Blank);
+        book.Save(Roster(site));
+
+        await site.RebuildAsync();
+
+        site.AssertFile("deputies/D1/index.html", "陈美华");
+        site.AssertFile("deputies/D2/index.html", "刘桂英");
+        Assert.Empty(Of(site, DiagnosticCodes.UnknownSpreadsheetColumn, Severity.Warning));
+        Assert.Empty(Of(site, DiagnosticCodes.SkippedRow, Severity.Warning));
+    }
+
+    [Fact]
     public async Task Build_MergedTitleRowAboveHeader_FindsHeaderAndPublishesEveryRow()
     {
         using var site = TestSite.Write(TestSite.MinimalConfig);

@@ -105,17 +105,20 @@ public sealed class ExportCommandTests : IDisposable
             [new("article-1", "第一条"), new("article-2", "第二条"), new("article-3", "第三条")]);
         File.WriteAllText(Path.Combine(_root, "_intake", Site.Contracts.DraftManifest.FileName),
             System.Text.Json.JsonSerializer.Serialize(new Site.Contracts.DraftManifest([draft]), Site.Contracts.DraftManifest.Json));
+        // Received within the consultation period and before today (a later 收到日期 is an error).
+        var letter = DateTime.Today.AddDays(-10).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var station = DateTime.Today.AddDays(-8).ToString("yyyy年M月d日", System.Globalization.CultureInfo.InvariantCulture);
         var bad = Path.Combine(_root, "坏表.xlsx");
         var good = Path.Combine(_root, "线下意见.xlsx");
         MiniExcel.SaveAs(bad, new[]
         {
-            new Dictionary<string, object?> { ["渠道"] = "来信", ["收到日期"] = "2026-11-03", ["条款"] = "第三条", ["意见内容"] = "建议保留书面表决的方式。" },
-            new Dictionary<string, object?> { ["渠道"] = "来信", ["收到日期"] = "2026-11-03", ["条款"] = "第八条", ["意见内容"] = "草案没有第八条。" },
+            new Dictionary<string, object?> { ["渠道"] = "来信", ["收到日期"] = letter, ["条款"] = "第三条", ["意见内容"] = "建议保留书面表决的方式。" },
+            new Dictionary<string, object?> { ["渠道"] = "来信", ["收到日期"] = letter, ["条款"] = "第八条", ["意见内容"] = "草案没有第八条。" },
         });
         MiniExcel.SaveAs(good, new[]
         {
-            new Dictionary<string, object?> { ["渠道"] = "来信", ["收到日期"] = "2026-11-03", ["条款"] = "第三条", ["意见内容"] = "建议保留书面表决的方式。" },
-            new Dictionary<string, object?> { ["渠道"] = "基层立法联系点", ["收到日期"] = "2026年11月5日", ["条款"] = "2", ["意见内容"] = "建议写明适用于农村集中居住区。" },
+            new Dictionary<string, object?> { ["渠道"] = "来信", ["收到日期"] = letter, ["条款"] = "第三条", ["意见内容"] = "建议保留书面表决的方式。" },
+            new Dictionary<string, object?> { ["渠道"] = "基层立法联系点", ["收到日期"] = station, ["条款"] = "2", ["意见内容"] = "建议写明适用于农村集中居住区。" },
         });
 
         var (badExit, badOutput) = await RunAsync("import", "--root", _root, "--draft", "wuye", "--file", bad);
@@ -126,7 +129,7 @@ public sealed class ExportCommandTests : IDisposable
         var (exportExit, _) = await RunAsync("export", "--root", _root, "--draft", "wuye", "--out", file);
 
         Assert.Equal(1, badExit);
-        Assert.Contains("错误：坏表.xlsx 工作表「Sheet1」第3行「条款」列（C3）：《湘潭县物业管理条例（草案）》没有第八条", badOutput);
+        Assert.Contains("错误：坏表.xlsx，工作表“Sheet1”，第 3 行，“条款”列（C 列）：《湘潭县物业管理条例（草案）》没有第八条", badOutput);
         Assert.Contains("本次没有导入任何意见", badOutput);
         Assert.False(noStore);
         Assert.True(exit == 0, output);
