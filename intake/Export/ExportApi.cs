@@ -203,7 +203,7 @@ public static class ExportApi
         value.Length > 0 && "=+-@".Contains(value[0]) && !PhoneLike(value) ? "'" + value : value;
 
     private static bool PhoneLike(string value) =>
-        value.Length > 1 && value.Skip(1).All(c => char.IsAsciiDigit(c) || c is ' ' or '-' or '(' or ')') && value.Any(char.IsAsciiDigit);
+        value.Skip(1).All(c => char.IsAsciiDigit(c) || c is ' ' or '-' or '(' or ')') && value.Count(char.IsAsciiDigit) >= 5;
 
     private static DynamicExcelColumn Column(string name, double width, string? format = null) =>
         new(name) { Width = width, Format = format };

@@ -82,7 +82,7 @@ public sealed class MessageSheetTests
         var (sheet, _) = Open(xlsx);
         string Cell(string reference) => sheet.Descendants(Main + "c").Single(c => (string?)c.Attribute("r") == reference).Value;
 
-        Assert.Equal(("'@SUM(A1) 不是公式", "+8613812345678", "'-县住建局", "'=HYPERLINK(\"http://x\")"), (Cell("D2"), Cell("F2"), Cell("I2"), Cell("J2")));
+        Assert.Equal(("'@SUM(A1) 不是公式", "+8613812345678", "'-县住建局", "'=HYPERLINK(\"http://x\")"), (Cell("D2"), Cell("F2"), Cell("J2"), Cell("K2")));
         var row = Assert.Single(MessageSheetReader.Read(xlsx, "回复.xlsx").Rows);
         Assert.Equal(("-县住建局", "=HYPERLINK(\"http://x\")"), (row.Unit, row.Reply));
     }
