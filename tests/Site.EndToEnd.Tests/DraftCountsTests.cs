@@ -34,12 +34,14 @@ public sealed class DraftCountsTests(SampleServer server)
 
             // Two letters and a contact point's meeting, imported from the office's sheet into the same store.
             var sheet = Path.Combine(server.Root, "线下意见.xlsx");
+            // Received during the consultation period, which the sample server opens 20 days ago.
+            var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
             string?[][] rows =
             [
                 ["渠道", "收到日期", "条款", "意见内容"],
-                ["来信", "2026-11-03", "第五条", letter],
-                ["来信", "2026年11月4日", "第五条", "第五条应写明物业管理区域如何划分，由谁认定。"],
-                ["座谈会", "2026-11-05", "3", "老年业主不会用电子投票平台，书面表决要保留。"],
+                ["来信", today.AddDays(-5).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), "第五条", letter],
+                ["来信", $"{today.AddDays(-4).Year}年{today.AddDays(-4).Month}月{today.AddDays(-4).Day}日", "第五条", "第五条应写明物业管理区域如何划分，由谁认定。"],
+                ["座谈会", today.AddDays(-3).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), "3", "老年业主不会用电子投票平台，书面表决要保留。"],
             ];
             MiniExcel.SaveAs(sheet, rows.Select(r => r.Select((v, i) => (Key: ((char)('A' + i)).ToString(), Value: v)).ToDictionary(c => c.Key, c => c.Value)).ToList(), printHeader: false);
             var entry = new DraftCatalog(Path.Combine(server.Root, "_intake")).Find(Draft)!;
