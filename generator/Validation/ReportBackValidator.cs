@@ -65,7 +65,7 @@ public static class ReportBackValidator
         return report;
     }
 
-    /// <summary>满意率: "96%", "96％", "96" or "0.96" (a fraction, as a spreadsheet's percent cell is read).</summary>
+    /// <summary>满意率: "96" with or without a percent sign (half- or full-width), or "0.96" (a fraction, as a spreadsheet's percent cell is read).</summary>
     private static decimal? Rate(FieldReader fields)
     {
         var text = fields.String("rate");

@@ -31,7 +31,7 @@ public sealed record VoteChart(string Caption, int Due, int Present, int Places,
 
 public sealed record VoteRow(int Rank, string Title, string? Url, int For, int Against, int Abstain, string? Budget, string? Source, bool Elected, string? Note);
 
-/// <param name="Satisfaction">The latest rating: 年中票评满意率 95.2% or 年终测评满意率 …, null before either.</param>
+/// <param name="Satisfaction">The latest rating: 年中票评满意率 95.2％ or 年终测评满意率 …, null before either.</param>
 public sealed record ProjectCard(string Title, string Url, string? Unit, string? Budget, string? Schedule, int Percent, string? Latest, string? Satisfaction = null);
 
 /// <summary>An elected project: who carries it out, its update history, the two satisfaction votes.</summary>

@@ -48,7 +48,7 @@ public sealed record DeputyPage(
 public sealed record DutyFigureRow(string Year, IReadOnlyList<int> Counts);
 
 /// <summary>A 代表述职评议 as the deputy's page shows it.</summary>
-/// <param name="Evaluation">The appraisal in words: "满意 38，基本满意 4，不满意 0（满意率 90%）" or the rating as given.</param>
+/// <param name="Evaluation">The appraisal in words: "满意 38，基本满意 4，不满意 0（满意率 90％）" or the rating as given.</param>
 public sealed record ReportBackView(string Date, string IsoDate, string Place, int? Voters, string? Evaluation, string? Summary);
 
 /// <summary>家站点 page.</summary>

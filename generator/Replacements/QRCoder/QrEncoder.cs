@@ -568,7 +568,7 @@ internal static class QrEncoder
             dark += System.Numerics.BitOperations.PopCount(rows[i]);
         }
 
-        // Balance of dark and light, in steps of 5 % away from half.
+        // Balance of dark and light, in steps of five percent away from half (ISO/IEC 18004 penalty rule 4).
         var fifths = dark * 20 / (size * size);
         score += Math.Min(Math.Abs(fifths - 10), Math.Abs(fifths - 9)) * 10;
         return score;
