@@ -31,7 +31,7 @@ public sealed class QrCodeTests(SampleServer server)
             Assert.Equal(expected, await page.EvaluateAsync<string?>(Decode, "download"));
 
             // As a picture for WeChat and phones: a PNG file beside the page, made by the build, the same code.
-            var png = page.GetByRole(AriaRole.Link, new() { Name = "图片（PNG）" });
+            var png = page.GetByRole(AriaRole.Link, new() { Name = "图片（PNG，可发微信）" });
             Assert.EndsWith("代表二维码.png", await png.GetAttributeAsync("download"));
             Assert.Equal(path + "qr.png", await png.GetAttributeAsync("href"));
             var file = await page.APIRequest.GetAsync(path + "qr.png");
