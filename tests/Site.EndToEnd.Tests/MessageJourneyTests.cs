@@ -116,6 +116,7 @@ public sealed class MessageJourneyTests(SampleServer server)
             await Assertions.Expect(page.Locator("#message-publish")).Not.ToBeCheckedAsync();
             await Assertions.Expect(page.Locator("#message-result")).ToBeVisibleAsync();
             Assert.Null(await page.EvaluateAsync<string?>("() => localStorage.getItem('message:deputies:D0003')"));
+            await ScreenshotAsync(page, "message-sent-cleared-375");
         });
     }
 
