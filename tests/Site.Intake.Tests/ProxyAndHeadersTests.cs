@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Site.Intake.Http;
+using Site.Intake.Submissions;
 
 namespace Site.Intake.Tests;
 
@@ -62,6 +63,45 @@ public sealed partial class ProxyAndHeadersTests
         Assert.Equal("text/html", thirdAsForm.Content.MediaType());
         Assert.Contains("提交过于频繁", await thirdAsForm.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Created, neighbour.StatusCode);
+    }
+
+    // Fresh testers: the limits were keyed on the exact address, and a phone owns a whole IPv6 /64, so
+    // it could post without limit by changing the last 64 bits. IPv6 clients are keyed by their /64,
+    // IPv4 clients by their address (a neighbour one address on is someone else).
+    [Fact]
+    public async Task RateLimit_KeysIpv6ByItsSlash64_AndIpv4ByTheAddress()
+    {
+        await using var server = await IntakeProcess.StartAsync(IntakeApplication.CreateDataFolder(withSearch: false), settings: new Dictionary<string, string>
+        {
+            ["Intake:PostsPerMinute"] = "2",
+            ["Intake:KnownProxies:0"] = "127.0.0.1",
+        });
+        using var client = new HttpClient { BaseAddress = server.BaseAddress };
+
+        async Task<HttpStatusCode> PostFromAsync(string address, int i) =>
+            (await client.SendAsync(Post($"从 {address} 提交的第{i}条意见。", address))).StatusCode;
+
+        var samePrefix = new List<HttpStatusCode>();
+        foreach (var (address, i) in new[] { "2001:db8:1:2::1", "2001:db8:1:2::2", "2001:db8:1:2:ffff:1:2:3", "2001:db8:1:2:abcd::9" }.Select((a, i) => (a, i)))
+        {
+            samePrefix.Add(await PostFromAsync(address, i));
+        }
+
+        var otherPrefix = await PostFromAsync("2001:db8:1:3::1", 0);
+        var ipv4 = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+        {
+            ipv4.Add(await PostFromAsync("203.0.113.7", i));
+        }
+
+        var ipv4Neighbour = await PostFromAsync("203.0.113.8", 0);
+
+        Assert.Equal([HttpStatusCode.Created, HttpStatusCode.Created, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], samePrefix);
+        Assert.Equal(HttpStatusCode.Created, otherPrefix);
+        Assert.Equal([HttpStatusCode.Created, HttpStatusCode.Created, HttpStatusCode.TooManyRequests], ipv4);
+        Assert.Equal(HttpStatusCode.Created, ipv4Neighbour);
+        Assert.Equal("2001:db8:1:2::/64", SubmissionRateLimit.ClientKey(IPAddress.Parse("2001:db8:1:2:ffff:1:2:3")));
+        Assert.Equal("203.0.113.7", SubmissionRateLimit.ClientKey(IPAddress.Parse("::ffff:203.0.113.7")));
     }
 
     // Case 12: X-Forwarded-For from a client that is not a configured proxy is ignored.
