@@ -99,6 +99,12 @@ try
         ? ChineseCommandLine.ReportErrors(parse, Console.Error)
         : await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
 }
+catch (Microsoft.Extensions.Options.OptionsValidationException ex)
+{
+    // `serve` with a setting the endpoint cannot use (a weak Intake:ExportToken): say which, exit 1.
+    Console.Error.WriteLine("错误：" + string.Join("；", ex.Failures));
+    return 1;
+}
 catch (OperationCanceledException)
 {
     Console.Error.WriteLine("已取消（Ctrl+C）。");

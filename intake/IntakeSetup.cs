@@ -19,7 +19,10 @@ public static class IntakeSetup
 {
     public static IServiceCollection AddIntake(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<IntakeOptions>(configuration.GetSection("Intake"));
+        // A weak staff token stops the start (OptionsValidationException, its message in Chinese naming
+        // the setting) rather than guard citizens' contacts with something guessable.
+        services.AddOptions<IntakeOptions>().Bind(configuration.GetSection("Intake")).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<IntakeOptions>, ExportTokenValidation>();
         services.Configure<JsonOptions>(o => o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
         services.TryAddSingletonTimeProvider();
         services.AddSingleton(sp => new DraftCatalog(sp.GetRequiredService<IOptions<IntakeOptions>>().Value.DataPath));
@@ -92,4 +95,11 @@ public static class IntakeSetup
         app.MapFallback("/api/{**rest}", () => TypedResults.Problem("没有这个接口，请核对网址", statusCode: StatusCodes.Status404NotFound, title: "没有这个接口"));
         return app;
     }
+}
+
+/// <summary>Refuses a weak Intake:ExportToken at start-up with <see cref="IntakeOptions.ExportTokenProblem"/>'s Chinese message.</summary>
+internal sealed class ExportTokenValidation : IValidateOptions<IntakeOptions>
+{
+    public ValidateOptionsResult Validate(string? name, IntakeOptions options) =>
+        options.ExportTokenProblem() is { } problem ? ValidateOptionsResult.Fail(problem) : ValidateOptionsResult.Success;
 }
