@@ -24,6 +24,8 @@ public static class IntakeSetup
         services.AddOptions<IntakeOptions>().Bind(configuration.GetSection("Intake")).ValidateOnStart();
         services.AddSingleton<IValidateOptions<IntakeOptions>, ExportTokenValidation>();
         services.Configure<JsonOptions>(o => o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
+        services.AddApiProblems();
+        services.AddKestrelProblems();
         services.TryAddSingletonTimeProvider();
         services.AddSingleton(sp => new DraftCatalog(sp.GetRequiredService<IOptions<IntakeOptions>>().Value.DataPath));
         services.AddSingleton(sp => new RecipientCatalog(sp.GetRequiredService<IOptions<IntakeOptions>>().Value.DataPath));
@@ -72,13 +74,15 @@ public static class IntakeSetup
 
     /// <summary>
     /// The middleware every answer passes, first in the pipeline (before static files in `serve`):
-    /// forwarded headers from known proxies only, then the security headers.
+    /// forwarded headers from known proxies only, then the security headers, then problem JSON in
+    /// Chinese for every /api/ failure no endpoint answered itself (<see cref="ApiProblems"/>).
     /// </summary>
     public static IApplicationBuilder UseIntake(this IApplicationBuilder app)
     {
         var options = app.ApplicationServices.GetRequiredService<IOptions<IntakeOptions>>().Value;
         app.UseKnownProxies(options.KnownProxies);
         app.UseSecurityHeaders();
+        app.UseApiProblems();
         return app;
     }
 
@@ -91,8 +95,9 @@ public static class IntakeSetup
         app.MapMessageOffice();
         app.MapSearch();
 
-        // Any other /api/ address: a JSON 404 in Chinese, not the site's HTML page.
-        app.MapFallback("/api/{**rest}", () => TypedResults.Problem("没有这个接口，请核对网址", statusCode: StatusCodes.Status404NotFound, title: "没有这个接口"));
+        // Any other /api/ address: a JSON 404 in Chinese, not the site's HTML page; another method of
+        // an address that exists: 405 with Allow.
+        app.MapFallback("/api/{**rest}", (HttpContext http, EndpointDataSource endpoints) => ApiProblems.Unmatched(http, endpoints));
         return app;
     }
 }
