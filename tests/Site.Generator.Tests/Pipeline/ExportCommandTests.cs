@@ -141,6 +141,32 @@ public sealed class ExportCommandTests : IDisposable
         Assert.True(template == 0, templateOutput);
     }
 
+    // Fresh testers: any staff token was taken. `serve` hosts the same endpoint, so a weak one stops it
+    // too (exit 1, naming the setting) before it listens; no token leaves the HTTP export off.
+    [Fact]
+    public async Task Serve_WithAWeakStaffToken_RefusesToStart()
+    {
+        Directory.CreateDirectory(Path.Combine(_root, "content"));
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "site.dll"));
+        foreach (var argument in new[] { "serve", "--root", _root, "--port", "0" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["Intake__ExportToken"] = "renda2026";
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+
+        Assert.Equal(1, process.ExitCode);
+        var error = await stderr;
+        Assert.Contains("Intake:ExportToken", error);
+        Assert.Contains("至少要 24 个字符", error);
+        Assert.DoesNotContain("预览地址", await stdout);
+    }
+
     // #26: views received offline are imported from the office's sheet; a bad sheet stores nothing, a second run nothing twice.
     [Fact]
     public async Task Import_OfflineViews_BadSheetStoresNothing_GoodSheetOnce()
