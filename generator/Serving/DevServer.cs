@@ -175,8 +175,23 @@ public static class DevServer
         Console.WriteLine(report.Succeeded
             ? $"已生成 {report.Pages} 个页面，其中 {report.PagesRendered} 个有变化（{report.Summary()}）"
             : "生成失败，继续显示上一次成功的版本。");
+
+        // The open pages reload as soon as they hear of the build; the collection stops every thread,
+        // the server's too, so it waits until they have fetched the new page.
+        try
+        {
+            await Task.Delay(ReloadWindow, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
         CollectBetweenBuilds();
     }
+
+    /// <summary>How long after a build the open pages have to fetch the new version before the collection.</summary>
+    private static readonly TimeSpan ReloadWindow = TimeSpan.FromMilliseconds(500);
 
     /// <summary>
     /// A full, compacting collection once a build is done, while the person looks at the result. A
