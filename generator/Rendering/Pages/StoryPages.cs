@@ -34,7 +34,10 @@ public static class StoryPages
                 "代表履职的点滴，家站点的日常，人大工作的进展。",
                 context.Cards(items),
                 pager,
-                columnFilters));
+                columnFilters)) with
+            {
+                Inputs = () => ListInputs(context, url, pager, items, columnFilters),
+            };
         }
 
         yield return PageJob.For<IndexTemplate, IndexPage>(SiteRoutes.Columns, () => new IndexPage(
@@ -55,7 +58,10 @@ public static class StoryPages
                     column.Description.Length > 0 ? column.Description : null,
                     context.Cards(items),
                     pager,
-                    []));
+                    [])) with
+                {
+                    Inputs = () => ListInputs(context, url, pager, items, [], column),
+                };
             }
         }
 
@@ -78,7 +84,10 @@ public static class StoryPages
                     null,
                     context.Cards(items),
                     pager,
-                    []));
+                    [])) with
+                {
+                    Inputs = () => ListInputs(context, url, pager, items, [], tag),
+                };
             }
         }
     }
@@ -103,6 +112,19 @@ public static class StoryPages
         inputs.AddRange(DeputyCards(context.Site, story));
         inputs.Add(null);
         inputs.AddRange(StationCards(context.Site, story));
+        return inputs.ToArray();
+    }
+
+    /// <summary>
+    /// Everything a list page reads: its URL and pager, what names the list (a column record, a tag;
+    /// the rest of its text is fixed or follows from these), the filter cards, the stories listed (the
+    /// records themselves) and the URL set their cover images resolve against.
+    /// </summary>
+    private static object?[] ListInputs(PageContext context, string url, Pager pager, IReadOnlyList<Story> items, IReadOnlyList<LinkCard> filters, object? list = null)
+    {
+        List<object?> inputs = [context.UrlSet, url, pager, list, filters.Count];
+        inputs.AddRange(filters);
+        inputs.AddRange(items);
         return inputs.ToArray();
     }
 
