@@ -22,6 +22,28 @@ public sealed partial class QrCodeTests
         "https://rd.example.gov.cn/代表/王爱珍/",
     ];
 
+    // WeChat shows no SVG: the PNG must be the same modules, every pixel of a module black or white.
+    [Theory]
+    [MemberData(nameof(Texts))]
+    public void Png_DrawsEveryModuleAsASquareOfTwelvePixels(string text)
+    {
+        var matrix = QrCodes.Encode(text);
+
+        using var bitmap = SkiaSharp.SKBitmap.Decode(QrCodes.Png(matrix));
+
+        Assert.Equal(matrix.Size * 12, bitmap.Width);
+        Assert.Equal(matrix.Size * 12, bitmap.Height);
+        for (var row = 0; row < matrix.Size; row++)
+        {
+            for (var column = 0; column < matrix.Size; column++)
+            {
+                var expected = matrix.IsDark(row, column) ? SkiaSharp.SKColors.Black : SkiaSharp.SKColors.White;
+                Assert.Equal(expected, bitmap.GetPixel((column * 12) + 0, (row * 12) + 0));
+                Assert.Equal(expected, bitmap.GetPixel((column * 12) + 11, (row * 12) + 11));
+            }
+        }
+    }
+
     [Theory]
     [MemberData(nameof(Texts))]
     public void Encode_AnyText_KeepsQRCodersModules(string text)
