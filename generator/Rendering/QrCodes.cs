@@ -117,9 +117,13 @@ public static class QrCodes
     /// <summary>
     /// The code as a PNG, for sharing in WeChat (which shows no SVG) and for printing from a phone:
     /// <paramref name="scale"/> pixels per module (12: a 29-module code with its quiet zone is 348 px
-    /// square), black on white, 8-bit grey, sharp module edges.
+    /// square), black on white, sharp module edges; one bit per pixel (<see cref="QrPngEncoder"/>).
     /// </summary>
-    public static byte[] Png(QrMatrix matrix, int scale = 12)
+    public static byte[] Png(QrMatrix matrix, int scale = 12) =>
+        LibraryPaths.Enabled ? SkiaPng(matrix, scale) : QrPngEncoder.Encode(matrix, scale);
+
+    /// <summary>The same picture encoded by SkiaSharp from an 8-bit grey image: the library path of <see cref="Png"/>.</summary>
+    internal static byte[] SkiaPng(QrMatrix matrix, int scale)
     {
         var pixels = matrix.Size * scale;
         var grey = new byte[pixels * pixels];

@@ -13,6 +13,7 @@ using Site.Benchmarks;
 //   any command [--alloc-types T]          also print the T types the process allocated most bytes of
 //   roster   --deputies N --stations M
 //   search   --docs N --queries Q [--keep DIR]   index throughput and size, query p50/p99
+//   words    [--rounds R]                  word segmentation: SmartCn against the replacement, chars/s and bytes/char, and the library's parts
 //   relevance                          MRR and precision@5 of the search relevance table, bigrams alone and with words
 //   comments --seconds S --clients C [--postgres CONN]
 //   messages --seconds S --clients C [--postgres CONN]
@@ -24,7 +25,7 @@ Console.WriteLine($"# {command} {string.Join(' ', args.Skip(1))}  ({Environment.
 // The input these commands sample real text and names from must be there before any temp folder is made.
 _ = command switch
 {
-    "build" or "serve" or "search" or "versus" => Bench.Shared("seeds"),
+    "build" or "serve" or "search" or "versus" or "words" => Bench.Shared("seeds"),
     "roster" => Bench.Shared("data", "names"),
     _ => "",
 };
@@ -38,6 +39,7 @@ var exitCode = command switch
     "sample" => await VersusBenchmark.SampleAsync(arguments.Int("runs", 5), arguments.String("generator")),
     "roster" => await RosterBenchmark.RunAsync(arguments.Int("deputies", 100_000), arguments.Int("stations", 10_000)),
     "search" => SearchBenchmark.Run(arguments.Int("docs", 100_000), arguments.Int("queries", 2000), arguments.String("keep")),
+    "words" => WordsBenchmark.Run(arguments.Int("rounds", 5)),
     "relevance" => await RelevanceBenchmark.RunAsync(),
     "comments" => await CommentsBenchmark.RunAsync(arguments.Int("seconds", 10), arguments.Int("clients", 64), arguments.String("postgres")),
     "messages" => await CommentsBenchmark.RunAsync(arguments.Int("seconds", 10), arguments.Int("clients", 64), arguments.String("postgres"), messages: true),

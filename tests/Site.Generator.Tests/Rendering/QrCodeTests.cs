@@ -44,6 +44,29 @@ public sealed partial class QrCodeTests
         }
     }
 
+    // The one-bit PNG (Replacements/SkiaSharp) against SkiaSharp's own encoding of the same code: every pixel, at
+    // scales whose rows end inside a byte and on one.
+    [Theory]
+    [MemberData(nameof(Texts))]
+    public void Png_OneBitEncoder_DecodesToSkiaSharpsPicture(string text)
+    {
+        var matrix = QrCodes.Encode(text);
+        foreach (var scale in new[] { 1, 3, 8, 12 })
+        {
+            using var own = SkiaSharp.SKBitmap.Decode(QrPngEncoder.Encode(matrix, scale));
+            using var library = SkiaSharp.SKBitmap.Decode(QrCodes.SkiaPng(matrix, scale));
+
+            Assert.Equal((library.Width, library.Height), (own.Width, own.Height));
+            for (var y = 0; y < own.Height; y++)
+            {
+                for (var x = 0; x < own.Width; x++)
+                {
+                    Assert.True(library.GetPixel(x, y) == own.GetPixel(x, y), $"{text} at scale {scale}: pixel ({x}, {y})");
+                }
+            }
+        }
+    }
+
     [Theory]
     [MemberData(nameof(Texts))]
     public void Encode_AnyText_KeepsQRCodersModules(string text)
