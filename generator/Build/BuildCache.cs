@@ -13,7 +13,8 @@ namespace Site.Generator.Build;
 /// <item>Loading: unchanged Markdown files are not reparsed (<see cref="LoadedFileMemo"/>).</item>
 /// <item>Validation: validated stories of unchanged files (<see cref="StoryMemo"/>).</item>
 /// <item>Rendering: Markdown as HTML and plain text, QR codes (<see cref="RenderMemo"/>); each output
-/// page's model fingerprint, so a page whose model is unchanged is kept as it is.</item>
+/// page's model fingerprint, so a page whose model is unchanged is kept as it is; and the inputs of
+/// pages that name them (stories), so a page whose inputs are unchanged is kept without building its model.</item>
 /// <item>Indexing: each search document's fingerprint, so only changed documents are re-analysed, and
 /// unchanged stories' documents (<see cref="SearchDocumentMemo"/>).</item>
 /// <item>Writing: every file of the output and its SHA-256, so kept files are signed unread.</item>
@@ -28,6 +29,9 @@ public sealed class BuildCache
 
     /// <summary>Output path → model fingerprint of every page of the last committed build.</summary>
     public IReadOnlyDictionary<string, UInt128> Pages { get; private set; } = new Dictionary<string, UInt128>();
+
+    /// <summary>Output path → inputs of the pages of the last committed build that name theirs.</summary>
+    public IReadOnlyDictionary<string, PageRenderer.PageInputs> PageInputs { get; private set; } = new Dictionary<string, PageRenderer.PageInputs>();
 
     /// <summary>Every file of the last committed output, '/' separated.</summary>
     public IReadOnlySet<string> OutputFiles { get; private set; } = new HashSet<string>();
@@ -52,10 +56,13 @@ public sealed class BuildCache
     public SearchDocumentMemo SearchDocumentMemo { get; } = new();
 
     /// <summary>Called once a build has committed: what it produced becomes the baseline for the next.</summary>
-    public void Commit(string stamp, IReadOnlyDictionary<string, UInt128> pages, IReadOnlySet<string> outputFiles, IReadOnlyDictionary<string, string> fileHashes, IReadOnlyDictionary<string, UInt128>? searchDocuments)
+    public void Commit(
+        string stamp, IReadOnlyDictionary<string, UInt128> pages, IReadOnlyDictionary<string, PageRenderer.PageInputs> pageInputs, IReadOnlySet<string> outputFiles,
+        IReadOnlyDictionary<string, string> fileHashes, IReadOnlyDictionary<string, UInt128>? searchDocuments)
     {
         Stamp = stamp;
         Pages = pages;
+        PageInputs = pageInputs;
         OutputFiles = outputFiles;
         FileHashes = fileHashes;
         SearchDocuments = searchDocuments;

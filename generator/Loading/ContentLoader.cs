@@ -20,10 +20,11 @@ public sealed class ContentLoader
             return new Result([], []);
         }
 
-        var markdown = new List<string>();
+        var markdown = new List<SafeTree.FileEntry>();
         var statics = new List<string>();
-        foreach (var file in SafeTree.Files(root, contentDir, diagnostics))
+        foreach (var entry in SafeTree.Entries(root, contentDir, diagnostics))
         {
+            var file = entry.Path;
             var name = Path.GetFileName(file);
             if (ContentFileTypes.HostControlFiles.Contains(name))
             {
@@ -41,7 +42,7 @@ public sealed class ContentLoader
 
             if (file.EndsWith(".md", StringComparison.OrdinalIgnoreCase))
             {
-                markdown.Add(file);
+                markdown.Add(entry);
             }
             else if (ContentFileTypes.Refusal(file) is { } refusal)
             {
@@ -53,21 +54,24 @@ public sealed class ContentLoader
             }
         }
 
-        markdown.Sort(StringComparer.Ordinal);
+        markdown.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
         statics.Sort(StringComparer.Ordinal);
         var documents = new SourceDocument?[markdown.Count];
-        Parallel.For(0, markdown.Count, i => documents[i] = cache is null ? LoadOne(root, markdown[i], diagnostics) : LoadCached(root, markdown[i], diagnostics, cache));
-        cache?.ForgetExcept(markdown);
+        Parallel.For(0, markdown.Count, i => documents[i] = cache is null ? LoadOne(root, markdown[i].Path, diagnostics) : LoadCached(root, markdown[i], diagnostics, cache));
+        cache?.ForgetExcept(markdown.Count, markdown.Select(entry => entry.Path));
         return new Result(
             documents.Where(d => d is not null).Select(d => d!).ToList(),
             statics.Select(f => SitePaths.Relative(root, f)).ToList());
     }
 
-    /// <summary>An unchanged file (same modification time and size) that loaded cleanly last time is not read again.</summary>
-    private static SourceDocument? LoadCached(string root, string fullPath, DiagnosticBag diagnostics, LoadedFileMemo cache)
+    /// <summary>
+    /// An unchanged file (same modification time and size, as the listing found them, before the file
+    /// is read) that loaded cleanly last time is not read again.
+    /// </summary>
+    private static SourceDocument? LoadCached(string root, SafeTree.FileEntry file, DiagnosticBag diagnostics, LoadedFileMemo cache)
     {
-        var info = new FileInfo(fullPath);
-        if (cache.Find(fullPath, info.Length, info.LastWriteTimeUtc) is { } known)
+        var fullPath = file.Path;
+        if (cache.Find(fullPath, file.Length, file.LastWriteUtc) is { } known)
         {
             return known;
         }
@@ -77,7 +81,7 @@ public sealed class ContentLoader
         diagnostics.AddRange(local);
         if (document is not null && local.Count == 0)
         {
-            cache.Remember(fullPath, info.Length, info.LastWriteTimeUtc, document);
+            cache.Remember(fullPath, file.Length, file.LastWriteUtc, document);
         }
 
         return document;

@@ -23,8 +23,16 @@ public sealed class LoadedFileMemo
         _files[fullPath] = new LoadedFile(length, modifiedUtc, document);
 
     /// <summary>Drops files that are gone (deleted or renamed), so a long `serve` session does not keep them.</summary>
-    public void ForgetExcept(IReadOnlyCollection<string> fullPaths)
+    /// <param name="count">How many paths <paramref name="fullPaths"/> holds, each once.</param>
+    public void ForgetExcept(int count, IEnumerable<string> fullPaths)
     {
+        // Every kept file is among the present ones, so equal counts mean nothing is gone (the
+        // usual rebuild), without a set of every path of the site.
+        if (_files.Count <= count && fullPaths.Count(_files.ContainsKey) == _files.Count)
+        {
+            return;
+        }
+
         var present = fullPaths.ToHashSet(StringComparer.Ordinal);
         foreach (var path in _files.Keys.Where(p => !present.Contains(p)))
         {

@@ -18,7 +18,18 @@ public static class SafeTree
     /// the folder does not exist or is itself a link (reported).
     /// </summary>
     /// <param name="root">The site root, for the relative paths diagnostics name.</param>
-    public static List<string> Files(string root, string folder, DiagnosticBag diagnostics)
+    public static List<string> Files(string root, string folder, DiagnosticBag diagnostics) =>
+        Entries(root, folder, diagnostics).ConvertAll(entry => entry.Path);
+
+    /// <summary>A file the listing found: its full path, size in bytes and last write time (UTC).</summary>
+    public readonly record struct FileEntry(string Path, long Length, DateTime LastWriteUtc);
+
+    /// <summary>
+    /// As <see cref="Files"/>, with each file's size and modification time. The listing already reads
+    /// each entry's status to tell links apart, so these come without a second lookup per file (a
+    /// rebuild compares them for every Markdown file of the site).
+    /// </summary>
+    public static List<FileEntry> Entries(string root, string folder, DiagnosticBag diagnostics)
     {
         if (!IsPlainFolder(root, folder, diagnostics))
         {
@@ -32,25 +43,27 @@ public static class SafeTree
             IgnoreInaccessible = false,
             ReturnSpecialDirectories = false,
         };
-        var files = new List<string>();
-        var entries = new FileSystemEnumerable<(string Path, bool IsLink, bool IsDirectory)>(
+        var files = new List<FileEntry>();
+        var entries = new FileSystemEnumerable<(FileEntry File, bool IsLink, bool IsDirectory)>(
             folder,
-            (ref FileSystemEntry entry) => (entry.ToFullPath(), IsLink(ref entry), entry.IsDirectory),
+            (ref FileSystemEntry entry) => IsLink(ref entry) || entry.IsDirectory
+                ? (new FileEntry(entry.ToFullPath(), 0, default), IsLink(ref entry), entry.IsDirectory)
+                : (new FileEntry(entry.ToFullPath(), entry.Length, entry.LastWriteTimeUtc.UtcDateTime), false, false),
             options)
         {
             // A link is listed (to be reported) but never entered.
             ShouldIncludePredicate = (ref FileSystemEntry entry) => IsLink(ref entry) || !entry.IsDirectory,
             ShouldRecursePredicate = (ref FileSystemEntry entry) => !IsLink(ref entry),
         };
-        foreach (var (path, isLink, isDirectory) in entries)
+        foreach (var (file, isLink, isDirectory) in entries)
         {
             if (isLink)
             {
-                ReportLink(root, path, isDirectory, diagnostics);
+                ReportLink(root, file.Path, isDirectory, diagnostics);
                 continue;
             }
 
-            files.Add(path);
+            files.Add(file);
         }
 
         return files;

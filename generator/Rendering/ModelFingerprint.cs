@@ -21,17 +21,17 @@ public static class ModelFingerprint
 
     public static UInt128 Of(object? model, params ReadOnlySpan<object?> context)
     {
-        var hash = new XxHash128();
+        var hash = Sink.Rent();
         foreach (var part in context)
         {
             Walk(hash, part, 0);
         }
 
         Walk(hash, model, 0);
-        return hash.GetCurrentHashAsUInt128();
+        return hash.Finish();
     }
 
-    private static void Walk(XxHash128 hash, object? value, int depth)
+    private static void Walk(Sink hash, object? value, int depth)
     {
         if (depth > MaxDepth)
         {
@@ -86,9 +86,72 @@ public static class ModelFingerprint
         }
     }
 
-    private static void Tag(XxHash128 hash, byte tag) => hash.Append([tag]);
+    private static void Tag(Sink hash, byte tag) => hash.Append(tag);
 
-    private static void Int(XxHash128 hash, int value) => hash.Append(MemoryMarshal.AsBytes(new ReadOnlySpan<int>(in value)));
+    private static void Int(Sink hash, int value) => hash.Append(MemoryMarshal.AsBytes(new ReadOnlySpan<int>(in value)));
+
+    /// <summary>
+    /// The hash a walk feeds, one per thread, reused. A model is hundreds of small values (a tag, a
+    /// length, a date): they are gathered in a buffer and handed to the hash in blocks, since each
+    /// call into the hash has a fixed cost that outweighed hashing the few bytes themselves.
+    /// </summary>
+    private sealed class Sink
+    {
+        private const int Size = 4096;
+
+        [ThreadStatic]
+        private static Sink? _current;
+
+        private readonly XxHash128 _hash = new();
+        private readonly byte[] _buffer = new byte[Size];
+        private int _length;
+
+        public static Sink Rent()
+        {
+            var sink = _current ??= new Sink();
+            sink._hash.Reset();
+            sink._length = 0;
+            return sink;
+        }
+
+        public void Append(byte value)
+        {
+            if (_length == Size)
+            {
+                Flush();
+            }
+
+            _buffer[_length++] = value;
+        }
+
+        public void Append(ReadOnlySpan<byte> bytes)
+        {
+            if (bytes.Length > Size - _length)
+            {
+                Flush();
+                if (bytes.Length > Size)
+                {
+                    _hash.Append(bytes);
+                    return;
+                }
+            }
+
+            bytes.CopyTo(_buffer.AsSpan(_length));
+            _length += bytes.Length;
+        }
+
+        public UInt128 Finish()
+        {
+            Flush();
+            return _hash.GetCurrentHashAsUInt128();
+        }
+
+        private void Flush()
+        {
+            _hash.Append(_buffer.AsSpan(0, _length));
+            _length = 0;
+        }
+    }
 
     private enum ShapeKind
     {
@@ -107,7 +170,7 @@ public static class ModelFingerprint
         public required ShapeKind Kind { get; init; }
 
         /// <summary>Appends a scalar's value: its bytes (the shape's id says which type they are), or a URI's text.</summary>
-        public Action<XxHash128, object>? Write { get; init; }
+        public Action<Sink, object>? Write { get; init; }
 
         public IReadOnlyList<Func<object, object?>> Getters { get; init; } = [];
 
@@ -122,7 +185,7 @@ public static class ModelFingerprint
                 // every page of every rebuild. 1.5m and 1.50m still differ (a decimal keeps its scale),
                 // and a date keeps its kind and offset.
                 var write = typeof(TypeShape).GetMethod(nameof(Raw), BindingFlags.NonPublic | BindingFlags.Static)!.MakeGenericMethod(type);
-                return new TypeShape { Id = id, Kind = ShapeKind.Scalar, Write = write.CreateDelegate<Action<XxHash128, object>>() };
+                return new TypeShape { Id = id, Kind = ShapeKind.Scalar, Write = write.CreateDelegate<Action<Sink, object>>() };
             }
 
             if (type == typeof(Uri))
@@ -147,7 +210,7 @@ public static class ModelFingerprint
             return new TypeShape { Id = id, Kind = ShapeKind.Object, Getters = getters };
         }
 
-        private static void Raw<T>(XxHash128 hash, object value)
+        private static void Raw<T>(Sink hash, object value)
             where T : unmanaged
         {
             var unboxed = (T)value;

@@ -24,9 +24,38 @@ public static class PageRenderer
 {
     /// <summary>
     /// Fingerprints of the previous build's pages (output path → model hash) and where this build's go.
-    /// A page whose fingerprint is unchanged is kept from the previous output without rendering.
+    /// A page whose fingerprint is unchanged is kept from the previous output without rendering. With
+    /// them, the inputs of the pages that name theirs (<see cref="PageJob.Inputs"/>): a page whose
+    /// inputs equal the previous build's is kept without building its model.
     /// </summary>
-    public sealed record Memory(IReadOnlyDictionary<string, UInt128> Previous, ConcurrentDictionary<string, UInt128> Current);
+    public sealed record Memory(IReadOnlyDictionary<string, UInt128> Previous, ConcurrentDictionary<string, UInt128> Current)
+    {
+        public IReadOnlyDictionary<string, PageInputs> PreviousInputs { get; init; } = new Dictionary<string, PageInputs>();
+
+        public ConcurrentDictionary<string, PageInputs> CurrentInputs { get; init; } = new(StringComparer.Ordinal);
+    }
+
+    /// <summary>A page's inputs, and the chrome key its page was rendered with (the chrome is part of every page).</summary>
+    public sealed record PageInputs(string ChromeKey, object?[] Values)
+    {
+        public bool Matches(string chromeKey, object?[] values)
+        {
+            if (ChromeKey != chromeKey || Values.Length != values.Length)
+            {
+                return false;
+            }
+
+            for (var i = 0; i < values.Length; i++)
+            {
+                if (!Equals(Values[i], values[i]))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
 
     /// <returns>How many pages were rendered (the rest were kept).</returns>
     public static async Task<int> RenderAsync(
@@ -50,11 +79,21 @@ public static class PageRenderer
                 var job = jobs[index];
                 try
                 {
+                    if (memory is not null && job.Inputs is not null && Unchanged(job, memory, chromeKey, writer))
+                    {
+                        continue;
+                    }
+
                     var model = job.BuildModel();
                     if (memory is not null)
                     {
                         var fingerprint = ModelFingerprint.Of(model, job.Template, chromeKey);
                         memory.Current[job.OutputPath] = fingerprint;
+                        if (job.Inputs?.Invoke() is { } inputs)
+                        {
+                            memory.CurrentInputs[job.OutputPath] = new PageInputs(chromeKey, inputs);
+                        }
+
                         if (memory.Previous.TryGetValue(job.OutputPath, out var previous) && previous == fingerprint && writer.Keep(job.OutputPath))
                         {
                             continue;
@@ -87,6 +126,21 @@ public static class PageRenderer
             }
         }, cancellationToken)));
         return rendered;
+    }
+
+    /// <summary>A page whose inputs equal the previous build's: kept with its fingerprint, its model never built.</summary>
+    private static bool Unchanged(PageJob job, Memory memory, string chromeKey, IOutputSink writer)
+    {
+        var path = job.OutputPath;
+        if (!memory.PreviousInputs.TryGetValue(path, out var before) || !memory.Previous.TryGetValue(path, out var fingerprint)
+            || job.Inputs!() is not { } inputs || !before.Matches(chromeKey, inputs) || !writer.Keep(path))
+        {
+            return false;
+        }
+
+        memory.Current[path] = fingerprint;
+        memory.CurrentInputs[path] = before;
+        return true;
     }
 
     /// <summary>

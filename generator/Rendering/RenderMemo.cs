@@ -19,6 +19,9 @@ public sealed class RenderMemo
     /// <summary>HTML of a Markdown text; <paramref name="render"/> says whether its result may be reused.</summary>
     public string Markdown(string folder, string text, UInt128 urlSet, Func<(string Html, bool Reusable)> render) => _markdown.Get(Key(folder, text, urlSet), render);
 
+    /// <summary>Whether the clean HTML of a Markdown text is kept (and so keeps it, as asking for it would).</summary>
+    public bool HasMarkdown(string folder, string text, UInt128 urlSet) => _markdown.Has(Key(folder, text, urlSet));
+
     public string PlainText(string text, Func<string> render) => _plainText.Get(Key(text, 0), () => (render(), true));
 
     /// <summary>A URL's QR code, kept across rebuilds (a roster has one per deputy).</summary>
@@ -61,6 +64,17 @@ public sealed class RenderMemo
         private const int Stripes = 64;
         private readonly ConcurrentDictionary<UInt128, T> _values = new(Stripes, 1024);
         private ConcurrentDictionary<UInt128, bool> _used = new(Stripes, 1024);
+
+        public bool Has(UInt128 key)
+        {
+            if (!_values.ContainsKey(key))
+            {
+                return false;
+            }
+
+            _used[key] = true;
+            return true;
+        }
 
         public T Get(UInt128 key, Func<(T Value, bool Reusable)> compute)
         {

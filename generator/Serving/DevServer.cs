@@ -94,7 +94,10 @@ public static class DevServer
         using var watcher = new RebuildWatcher(options, async () =>
         {
             await firstBuild.Task;
-            await BuildAndReportAsync(options, cache, live, cancellationToken);
+            if (await BuildAndReportAsync(options, cache, live, cancellationToken))
+            {
+                await CollectAfterReloadAsync(cancellationToken);
+            }
         });
         try
         {
@@ -107,15 +110,21 @@ public static class DevServer
             return 1;
         }
 
+        var reported = false;
         Console.WriteLine($"预览地址：http://127.0.0.1:{port}/  （正在生成时先显示上一次的版本；修改 content/、input/、theme/ 后自动重新生成；Ctrl+C 退出）");
         try
         {
             await (firstBuildMayStart ?? Task.CompletedTask).WaitAsync(cancellationToken);
-            await BuildAndReportAsync(options with { Progress = new BuildProgress(Console.Out) }, cache, live, cancellationToken);
+            reported = await BuildAndReportAsync(options with { Progress = new BuildProgress(Console.Out) }, cache, live, cancellationToken);
         }
         finally
         {
             firstBuild.TrySetResult();
+        }
+
+        if (reported)
+        {
+            await CollectAfterReloadAsync(cancellationToken);
         }
 
         await app.WaitForShutdownAsync(cancellationToken);
@@ -154,7 +163,8 @@ public static class DevServer
         return false;
     }
 
-    private static async Task BuildAndReportAsync(BuildOptions options, BuildCache cache, LiveReload live, CancellationToken cancellationToken)
+    /// <returns>False if the build threw (said out loud, nothing to collect after).</returns>
+    private static async Task<bool> BuildAndReportAsync(BuildOptions options, BuildCache cache, LiveReload live, CancellationToken cancellationToken)
     {
         BuildReport report;
         try
@@ -167,7 +177,7 @@ public static class DevServer
             // replaced when a build commits, so it still describes the last good site.
             Console.Error.WriteLine($"内部错误（请报告给开发者），继续显示上一次成功的版本：{ex}");
             live.PublishCrash(ex);
-            return;
+            return false;
         }
 
         live.Publish(report);
@@ -175,8 +185,30 @@ public static class DevServer
         Console.WriteLine(report.Succeeded
             ? $"已生成 {report.Pages} 个页面，其中 {report.PagesRendered} 个有变化（{report.Summary()}）"
             : "生成失败，继续显示上一次成功的版本。");
+        return true;
+    }
+
+    /// <summary>
+    /// The open pages reload as soon as they hear of a build; the collection stops every thread, the
+    /// server's too, so it waits until they have fetched the new page (and, after the first build,
+    /// until every path answers with its page).
+    /// </summary>
+    private static async Task CollectAfterReloadAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Delay(ReloadWindow, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
         CollectBetweenBuilds();
     }
+
+    /// <summary>How long after a build the open pages have to fetch the new version before the collection.</summary>
+    private static readonly TimeSpan ReloadWindow = TimeSpan.FromMilliseconds(500);
 
     /// <summary>
     /// A full, compacting collection once a build is done, while the person looks at the result. A

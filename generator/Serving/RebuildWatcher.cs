@@ -8,7 +8,10 @@ namespace Site.Generator.Serving;
 /// </summary>
 public sealed class RebuildWatcher : IDisposable
 {
-    private static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(300);
+    // An editor's save is a burst of events a few milliseconds apart; the wait is part of every save's
+    // time to the new page. A burst longer than this costs one more rebuild, never a lost change: a
+    // change during a build schedules another.
+    private static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(100);
     private readonly List<FileSystemWatcher> _watchers = [];
     private readonly Func<Task> _rebuild;
     private readonly Timer _timer;

@@ -23,13 +23,26 @@ public static class SiteManifest
     /// the manifest and its signature not among them), and the signature file's bytes: the Ed25519
     /// signature of exactly those manifest bytes, base64, one line.
     /// </summary>
-    public static (byte[] Manifest, byte[] Signature) Create(SortedDictionary<string, string> files, SigningKey key)
+    public static (byte[] Manifest, byte[] Signature) Create(IReadOnlyDictionary<string, string> files, SigningKey key)
     {
-        var manifest = JsonSerializer.SerializeToUtf8Bytes(
-            new Manifest("SHA-256", "Ed25519", key.PublicKey, files),
-            new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        // Sorted once as an array: a sorted tree of every path of a large site, built on every
+        // rebuild, was most of this step.
+        var entries = files.ToArray();
+        Array.Sort(entries, (a, b) => string.CompareOrdinal(a.Key, b.Key));
+        var ordered = new OrderedDictionary<string, string>(entries.Length, StringComparer.Ordinal);
+        foreach (var (path, hash) in entries)
+        {
+            ordered.Add(path, hash);
+        }
+
+        var manifest = JsonSerializer.SerializeToUtf8Bytes(new Written("SHA-256", "Ed25519", key.PublicKey, ordered), WriteOptions);
         return (manifest, new UTF8Encoding(false).GetBytes(Convert.ToBase64String(key.Sign(manifest)) + "\n"));
     }
+
+    private static readonly JsonSerializerOptions WriteOptions = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary><see cref="Manifest"/> as written: the same properties in the same order, the files already in ordinal order.</summary>
+    private sealed record Written(string Hash, string Signature, string PublicKey, OrderedDictionary<string, string> Files);
 
     /// <summary>The manifest's shape: algorithms, the signer's public key (base64), path → lowercase hex SHA-256.</summary>
     public sealed record Manifest(string Hash, string Signature, string PublicKey, SortedDictionary<string, string> Files);

@@ -62,7 +62,7 @@ public sealed class SiteOutput : IOutputSink
     /// <summary>Stages <c>site-manifest.json</c> and its signature with the site, from the hashes of every file written so far; call it last.</summary>
     public int StageManifest(SigningKey key)
     {
-        var (manifest, signature) = SiteManifest.Create(new SortedDictionary<string, string>(_hashes, StringComparer.Ordinal), key);
+        var (manifest, signature) = SiteManifest.Create(_hashes, key);
         _writer.Write(SiteManifest.ManifestFile, manifest);
         _writer.Write(SiteManifest.SignatureFile, signature);
         return _hashes.Count;

@@ -6,6 +6,7 @@ using Site.Benchmarks;
 // Benchmarks that print figures; each writes its synthetic input to a temp folder and removes it.
 //   build    --stories N [--rebuilds R]   whole-site build of N stories, then R rebuilds after one edit each
 //            [--words none]                 … with the search index's SmartCn word fields left out
+//   serve    --stories N [--edits E] [--pause S]  `serve` over N stories; E one-story edits, each timed from the save until the new page is served
 //   versus   --stories N [--pairs P] [--variants "default|DOTNET_TC_QuickJit=1"] [--warm-up 0] [--generator PATH]
 //                                          `site build` and Hugo as processes, interleaved, on the same stories: ratios and steps
 //   sample   [--runs R] [--variants V] [--generator PATH]
@@ -26,7 +27,7 @@ Console.WriteLine($"# {command} {string.Join(' ', args.Skip(1))}  ({Environment.
 // The input these commands sample real text and names from must be there before any temp folder is made.
 _ = command switch
 {
-    "build" or "search" or "versus" or "words" => Bench.Shared("seeds"),
+    "build" or "serve" or "search" or "versus" or "words" => Bench.Shared("seeds"),
     "roster" => Bench.Shared("data", "names"),
     _ => "",
 };
@@ -35,6 +36,7 @@ using var sampler = allocationTypes > 0 ? new AllocationSampler() : null;
 var exitCode = command switch
 {
     "build" => await BuildBenchmark.RunAsync(arguments.Int("stories", 1000), arguments.Int("rebuilds", 1), arguments.String("cache") != "none", arguments.String("words") != "none"),
+    "serve" => await ServeBenchmark.RunAsync(arguments.Int("stories", 1000), arguments.Int("edits", 5), arguments.Int("pause", 3)),
     "versus" => await VersusBenchmark.RunAsync(arguments.Int("stories", 1000), arguments.Int("pairs", 5), arguments.String("variants"), arguments.String("generator"), arguments.Int("warm-up", 1)),
     "sample" => await VersusBenchmark.SampleAsync(arguments.Int("runs", 5), arguments.String("generator"), arguments.String("variants")),
     "roster" => await RosterBenchmark.RunAsync(arguments.Int("deputies", 100_000), arguments.Int("stations", 10_000)),
@@ -52,7 +54,7 @@ return exitCode;
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: build --stories N | versus --stories N [--pairs P] | sample [--runs R] | roster --deputies N --stations M | search --docs N | relevance | comments --seconds S --clients C [--postgres CONN] | messages --seconds S --clients C [--postgres CONN] | qr --codes N | files --count N");
+    Console.Error.WriteLine("usage: build --stories N | serve --stories N [--edits E] | versus --stories N [--pairs P] | sample [--runs R] | roster --deputies N --stations M | search --docs N | relevance | comments --seconds S --clients C [--postgres CONN] | messages --seconds S --clients C [--postgres CONN] | qr --codes N | files --count N");
     return 2;
 }
 

@@ -48,6 +48,16 @@ public sealed class PageContext(SiteModel site, SiteUrls urls, DiagnosticBag dia
         return cache.Markdown(source.Folder, source.Text, _urlSet.Value, () => Take(source, html: true));
     }
 
+    /// <summary>
+    /// Whether a rebuild may take a body's HTML as unchanged: it is kept from an earlier conversion in
+    /// the same URL set that reported nothing. A body with a warning or a broken link is never kept,
+    /// so every build converts it again and reports it again.
+    /// </summary>
+    public bool KeepsHtml(MarkdownSource source) => cache is not null && cache.HasMarkdown(source.Folder, source.Text, _urlSet.Value);
+
+    /// <summary>The fingerprint of every URL of the site (pages, files, sources): what links and cover images resolve against.</summary>
+    public UInt128 UrlSet => _urlSet.Value;
+
     /// <summary>A Markdown body as the plain text the search index takes; with a cache, an unchanged body is not converted again.</summary>
     public string PlainText(MarkdownSource source) =>
         cache is null ? Take(source, html: false).Text : cache.PlainText(source.Text, () => Take(source, html: false).Text);

@@ -23,6 +23,14 @@ public sealed record PageJob(string Url, Type? Template, Func<object> BuildModel
     /// <summary>The file an author wrote this page from (null: made from the office's records), where a URL clash is reported.</summary>
     public SourceLocation? Source { get; init; }
 
+    /// <summary>
+    /// What the page's model is made of, for `serve`: when every value equals the previous build's
+    /// (<see cref="object.Equals(object?, object?)"/>: the same record instances, which a rebuild keeps
+    /// for unchanged files, compare at once), the model would be the same, so the page is kept without
+    /// building and fingerprinting its model. Null from the function, or no function: always built.
+    /// </summary>
+    public Func<object?[]?>? Inputs { get; init; }
+
     /// <summary>Pretty URLs: /stories/a/ is written as stories/a/index.html.</summary>
     public string OutputPath => SiteRoutes.OutputPath(Url);
 }

@@ -14,7 +14,11 @@ public static class StoryPages
         var site = context.Site;
         foreach (var story in site.Stories)
         {
-            yield return PageJob.For<StoryTemplate, StoryPage>(story.Url, () => Story(context, story)) with { Source = new SourceLocation(story.Body.Path, 1, 1) };
+            yield return PageJob.For<StoryTemplate, StoryPage>(story.Url, () => Story(context, story)) with
+            {
+                Source = new SourceLocation(story.Body.Path, 1, 1),
+                Inputs = () => Inputs(context, story),
+            };
         }
 
         var columnFilters = site.Config.Columns
@@ -30,7 +34,10 @@ public static class StoryPages
                 "代表履职的点滴，家站点的日常，人大工作的进展。",
                 context.Cards(items),
                 pager,
-                columnFilters));
+                columnFilters)) with
+            {
+                Inputs = () => ListInputs(context, url, pager, items, columnFilters),
+            };
         }
 
         yield return PageJob.For<IndexTemplate, IndexPage>(SiteRoutes.Columns, () => new IndexPage(
@@ -51,7 +58,10 @@ public static class StoryPages
                     column.Description.Length > 0 ? column.Description : null,
                     context.Cards(items),
                     pager,
-                    []));
+                    [])) with
+                {
+                    Inputs = () => ListInputs(context, url, pager, items, [], column),
+                };
             }
         }
 
@@ -74,15 +84,64 @@ public static class StoryPages
                     null,
                     context.Cards(items),
                     pager,
-                    []));
+                    [])) with
+                {
+                    Inputs = () => ListInputs(context, url, pager, items, [], tag),
+                };
             }
         }
     }
 
+    /// <summary>
+    /// Everything <see cref="Story(PageContext, Story)"/> reads: the story and its related stories (the
+    /// records themselves: a rebuild keeps them while their files are unchanged, and a record is
+    /// immutable), the cards of its deputies and stations (made anew from the roster each build, so
+    /// compared by value), and the URL set its body's links and the cover images resolve against.
+    /// Null while the body's HTML is not kept clean (<see cref="PageContext.KeepsHtml"/>).
+    /// </summary>
+    private static object?[]? Inputs(PageContext context, Story story)
+    {
+        if (!context.KeepsHtml(story.Body))
+        {
+            return null;
+        }
+
+        List<object?> inputs = [story, context.UrlSet];
+        inputs.AddRange(Related(context.Site, story));
+        inputs.Add(null); // related stories end here, the cards follow
+        inputs.AddRange(DeputyCards(context.Site, story));
+        inputs.Add(null);
+        inputs.AddRange(StationCards(context.Site, story));
+        return inputs.ToArray();
+    }
+
+    /// <summary>
+    /// Everything a list page reads: its URL and pager, what names the list (a column record, a tag;
+    /// the rest of its text is fixed or follows from these), the filter cards, the stories listed (the
+    /// records themselves) and the URL set their cover images resolve against.
+    /// </summary>
+    private static object?[] ListInputs(PageContext context, string url, Pager pager, IReadOnlyList<Story> items, IReadOnlyList<LinkCard> filters, object? list = null)
+    {
+        List<object?> inputs = [context.UrlSet, url, pager, list, filters.Count];
+        inputs.AddRange(filters);
+        inputs.AddRange(items);
+        return inputs.ToArray();
+    }
+
+    private static IEnumerable<Story> Related(SiteModel site, Story story) => site.StoriesByColumn[story.Column.Slug].Where(s => s != story).Take(3);
+
+    private static List<LinkCard> DeputyCards(SiteModel site, Story story) =>
+        story.Deputies.Where(site.DeputiesById.ContainsKey).Select(id => site.DeputiesById[id])
+            .Select(d => new LinkCard(d.Name, d.Url, d.Title)).ToList();
+
+    private static List<LinkCard> StationCards(SiteModel site, Story story) =>
+        story.Stations.Where(site.StationsById.ContainsKey).Select(id => site.StationsById[id])
+            .Select(s => new LinkCard(s.Name, s.Url)).ToList();
+
     private static StoryPage Story(PageContext context, Story story)
     {
         var site = context.Site;
-        var related = site.StoriesByColumn[story.Column.Slug].Where(s => s != story).Take(3);
+        var related = Related(site, story);
         return new StoryPage(
             new PageMeta(
                 story.Title,
@@ -100,10 +159,8 @@ public static class StoryPages
             story.Author,
             context.CoverUrl(story),
             context.Html(story.Body),
-            story.Deputies.Where(site.DeputiesById.ContainsKey).Select(id => site.DeputiesById[id])
-                .Select(d => new LinkCard(d.Name, d.Url, d.Title)).ToList(),
-            story.Stations.Where(site.StationsById.ContainsKey).Select(id => site.StationsById[id])
-                .Select(s => new LinkCard(s.Name, s.Url)).ToList(),
+            DeputyCards(site, story),
+            StationCards(site, story),
             story.Tags.Select(t => new LinkCard(t, PageContext.TagUrl(t))).ToList(),
             context.Cards(related));
     }

@@ -223,6 +223,24 @@ public sealed class IncrementalBuildTests : IDisposable
         AssertSameAsFreshBuild();
     }
 
+    [Fact]
+    public async Task Rebuild_StoryRenamedAndAnotherEditedInOneSave_GivesExactlyTheFreshBuild()
+    {
+        // As many files as before, one of them new: the loader must still drop the old path and
+        // read the new one, and the renamed page must be checked and written at its new path.
+        await _site.RebuildAsync(cache: _cache);
+        File.Move(Path.Combine(_site.Root, "content/stories/2025/qiaoliang.md"), Path.Combine(_site.Root, "content/stories/2025/bianminqiao.md"));
+        Edit("content/stories/2026/jiedai.md", "二十一人次", "二十三人次"); // same length: only the modification time tells
+        await _site.RebuildAsync(cache: _cache);
+
+        _site.AssertNoErrors();
+        Assert.False(File.Exists(Path.Combine(_site.Output, "stories", "qiaoliang", "index.html")));
+        _site.AssertFile("stories/bianminqiao/index.html", "便民桥");
+        _site.AssertFile("stories/jiedai/index.html", "二十三人次");
+        Assert.Equal(4, _cache.LoadedDocumentCount);
+        AssertSameAsFreshBuild();
+    }
+
     public void Dispose()
     {
         _site.Dispose();

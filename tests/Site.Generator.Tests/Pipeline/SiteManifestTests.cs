@@ -115,4 +115,28 @@ public sealed class SiteManifestTests
         using var ephemeral = SigningKey.Load("/srv/site", out _, _ => null)!;
         Assert.True(ephemeral.IsEphemeral);
     }
+    [Fact]
+    public void Manifest_IsTheSortedDictionarysJson_ByteForByte_AndItsSignatureHolds()
+    {
+        // The manifest is written from the build's unordered hashes; it must stay exactly what
+        // serializing the published shape (a SortedDictionary in ordinal order) gives.
+        var seed = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
+        using var key = SigningKey.Load("/srv/site", out _, name => name == SigningKey.EnvironmentVariable ? seed : null)!;
+        var files = new System.Collections.Concurrent.ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        string[] paths = ["stories/a/index.html", "stories/B/index.html", "stories/a-b/index.html", "stories/a/b/index.html", "tags/履职/index.html",
+            "tags/代表/index.html", "index.html", "assets/site.3f2a.css", "stories/\"quoted\"/index.html", "Z.txt", "_headers.txt", "stories/a/index.htm"];
+        foreach (var (path, i) in paths.Select((p, i) => (p, i)))
+        {
+            files[path] = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(BitConverter.GetBytes(i)));
+        }
+
+        var (manifest, signature) = SiteManifest.Create(files, key);
+
+        var expected = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(
+            new SiteManifest.Manifest("SHA-256", "Ed25519", key.PublicKey, new SortedDictionary<string, string>(files, StringComparer.Ordinal)),
+            new System.Text.Json.JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        Assert.Equal(System.Text.Encoding.UTF8.GetString(expected), System.Text.Encoding.UTF8.GetString(manifest));
+        Assert.Equal(expected, manifest);
+        Assert.Equal(Convert.ToBase64String(key.Sign(manifest)) + "\n", System.Text.Encoding.UTF8.GetString(signature));
+    }
 }
