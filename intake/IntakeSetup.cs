@@ -38,15 +38,15 @@ public static class IntakeSetup
         services.AddSingleton<DraftStatsCache>();
 
         // The store is chosen by configuration only: a PostgreSQL connection string, or the SQLite file.
+        // Making one opens nothing: each store sets itself up on first use, awaited by the requests that
+        // need it (StoreReady), never here, where a blocking wait held the container's lock.
         services.AddSingleton<ICommentStore>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<IntakeOptions>>().Value;
             var log = sp.GetRequiredService<ILogger<SqliteCommentStore>>();
-            ICommentStore store = string.IsNullOrWhiteSpace(options.Postgres)
+            return string.IsNullOrWhiteSpace(options.Postgres)
                 ? new SqliteCommentStore(options.Sqlite, checkpointFailed: ex => log.LogError(ex, "SQLite checkpoint failed; the next one retries"))
                 : new PostgresCommentStore(options.Postgres, options.PostgresReadConnections);
-            store.InitializeAsync(CancellationToken.None).GetAwaiter().GetResult();
-            return store;
         });
         services.AddSingleton(sp => new BatchWriter<NewComment, Receipt>(sp.GetRequiredService<ICommentStore>(), sp.GetRequiredService<IOptions<IntakeOptions>>().Value.MaxBatch));
 
@@ -54,11 +54,9 @@ public static class IntakeSetup
         services.AddSingleton<IMessageStore>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<IntakeOptions>>().Value;
-            IMessageStore store = string.IsNullOrWhiteSpace(options.Postgres)
+            return string.IsNullOrWhiteSpace(options.Postgres)
                 ? new SqliteMessageStore(options.Sqlite)
                 : new PostgresMessageStore(options.Postgres, options.PostgresReadConnections);
-            store.InitializeAsync(CancellationToken.None).GetAwaiter().GetResult();
-            return store;
         });
         services.AddSingleton(sp => new BatchWriter<NewMessage, Receipt>(sp.GetRequiredService<IMessageStore>(), sp.GetRequiredService<IOptions<IntakeOptions>>().Value.MaxBatch));
         return services;

@@ -4,21 +4,19 @@ using Npgsql;
 namespace Site.Intake.Storage;
 
 /// <summary>
-/// Comments in PostgreSQL, for deployments where several endpoint instances share one database.
-/// Writes and reads draw from two small pools of their own: a flood of reads (counts, receipts,
-/// exports) waits for one of its few connections instead of taking the server's, so posts, on this
-/// instance or another, always find one.
+/// Comments in PostgreSQL, for deployments where several endpoint instances share one database, on
+/// pools of their own (<see cref="PostgresPools"/>): a flood of reads never takes the connections
+/// posts need.
 /// </summary>
 public sealed class PostgresCommentStore : ICommentStore, IDisposable
 {
     /// <summary>Connections for the writer loop (it uses one at a time; one more for a retry beside it).</summary>
-    public const int WriteConnections = 2;
+    public const int WriteConnections = PostgresPools.WriteConnections;
 
     /// <summary>Default bound on connections for reads per instance (Intake:PostgresReadConnections).</summary>
-    public const int DefaultReadConnections = 10;
+    public const int DefaultReadConnections = PostgresPools.DefaultReadConnections;
 
-    private readonly NpgsqlDataSource _writes;
-    private readonly NpgsqlDataSource _reads;
+    private readonly PostgresPools _pools;
     private readonly ReceiptNumbers _numbers;
 
     /// <param name="connectionString">An Npgsql connection string; its Maximum Pool Size, if smaller, still applies.</param>
@@ -26,29 +24,15 @@ public sealed class PostgresCommentStore : ICommentStore, IDisposable
     /// <param name="numbers">Receipt numbers (tests give one that collides).</param>
     public PostgresCommentStore(string connectionString, int readConnections = DefaultReadConnections, ReceiptNumbers? numbers = null)
     {
-        _writes = Source(connectionString, WriteConnections);
-        _reads = Source(connectionString, Math.Max(1, readConnections));
+        _pools = new PostgresPools(connectionString, readConnections);
         _numbers = numbers ?? ReceiptNumbers.Comments;
     }
 
     /// <summary>The bound on each pool, as opened.</summary>
-    public (int Writes, int Reads) PoolSizes => (MaxPool(_writes), MaxPool(_reads));
+    public (int Writes, int Reads) PoolSizes => _pools.Sizes;
 
-    private static int MaxPool(NpgsqlDataSource source) => new NpgsqlConnectionStringBuilder(source.ConnectionString).MaxPoolSize;
-
-    private static NpgsqlDataSource Source(string connectionString, int bound)
-    {
-        var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        builder.MaxPoolSize = Math.Min(builder.MaxPoolSize, bound);
-        builder.MinPoolSize = Math.Min(builder.MinPoolSize, builder.MaxPoolSize);
-        return NpgsqlDataSource.Create(builder);
-    }
-
-    public async Task InitializeAsync(CancellationToken cancellationToken)
-    {
-        await using var command = _writes.CreateCommand(Schema.StoreSchema.PostgreSql);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+    /// <summary>Runs the schema unless it has run; every other call does it first, so calling it is optional.</summary>
+    public Task InitializeAsync(CancellationToken cancellationToken) => _pools.InitializeAsync(cancellationToken);
 
     private const string Insert = """
         INSERT INTO comments (receipt, draft, article, text, name, contact, identity, participant, idempotency_key, created_at, fingerprint, text_key, channel, contact_point, people)
@@ -63,24 +47,11 @@ public sealed class PostgresCommentStore : ICommentStore, IDisposable
     /// taken). An insert that stored nothing is a retry, and rare: its key is looked up, and if the
     /// key is not there it was the receipt number, and the comment is inserted again with a new one.
     /// </summary>
-    public async Task<IReadOnlyList<Receipt>> WriteBatchAsync(IReadOnlyList<NewComment> comments, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await WriteOnceAsync(comments, cancellationToken);
-        }
-        catch (NpgsqlException)
-        {
-            // After a server restart the pool's idle connections are dead: the next batch opens a new one.
-            _writes.Clear();
-            throw;
-        }
-    }
+    public Task<IReadOnlyList<Receipt>> WriteBatchAsync(IReadOnlyList<NewComment> comments, CancellationToken cancellationToken) =>
+        _pools.WriteAsync((connection, transaction) => WriteOnceAsync(connection, transaction, comments, cancellationToken), cancellationToken);
 
-    private async Task<IReadOnlyList<Receipt>> WriteOnceAsync(IReadOnlyList<NewComment> comments, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<Receipt>> WriteOnceAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<NewComment> comments, CancellationToken cancellationToken)
     {
-        await using var connection = await _writes.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using var batch = new NpgsqlBatch(connection, transaction);
         var numbers = new string[comments.Count];
         for (var i = 0; i < comments.Count; i++)
@@ -112,7 +83,6 @@ public sealed class PostgresCommentStore : ICommentStore, IDisposable
                     ?? await InsertOneAsync(connection, transaction, comments[i], cancellationToken));
         }
 
-        await transaction.CommitAsync(cancellationToken);
         return receipts;
     }
 
@@ -189,12 +159,12 @@ public sealed class PostgresCommentStore : ICommentStore, IDisposable
     public bool StoredNothing(Exception failure) => failure is PostgresException;
 
     public Task<DraftStats> StatsAsync(string draft, CancellationToken cancellationToken) =>
-        ReadAsync(connection => CommentQueries.StatsAsync(connection, draft, cancellationToken), cancellationToken);
+        _pools.ReadAsync(connection => CommentQueries.StatsAsync(connection, draft, cancellationToken), cancellationToken);
 
     public async IAsyncEnumerable<StoredComment> ExportAsync(string draft, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         // Read whole inside the retry (the export renders every row into one file anyway).
-        var rows = await ReadAsync(async connection =>
+        var rows = await _pools.ReadAsync(async connection =>
         {
             var list = new List<StoredComment>();
             await foreach (var comment in CommentQueries.ExportAsync(connection, draft, cancellationToken))
@@ -211,32 +181,7 @@ public sealed class PostgresCommentStore : ICommentStore, IDisposable
     }
 
     public Task<StoredComment?> FindAsync(string receipt, CancellationToken cancellationToken) =>
-        ReadAsync(connection => CommentQueries.FindAsync(connection, receipt, cancellationToken), cancellationToken);
+        _pools.ReadAsync(connection => CommentQueries.FindAsync(connection, receipt, cancellationToken), cancellationToken);
 
-    /// <summary>
-    /// Runs a read on a pooled connection. After the server restarted, the pool's idle connections are
-    /// dead and the first use of each fails: the pool is emptied and the read tried once more (reads
-    /// change nothing, so running one twice is harmless).
-    /// </summary>
-    private async Task<T> ReadAsync<T>(Func<NpgsqlConnection, Task<T>> read, CancellationToken cancellationToken)
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            try
-            {
-                await using var connection = await _reads.OpenConnectionAsync(cancellationToken);
-                return await read(connection);
-            }
-            catch (NpgsqlException) when (attempt == 0 && !cancellationToken.IsCancellationRequested)
-            {
-                _reads.Clear();
-            }
-        }
-    }
-
-    public void Dispose()
-    {
-        _writes.Dispose();
-        _reads.Dispose();
-    }
+    public void Dispose() => _pools.Dispose();
 }

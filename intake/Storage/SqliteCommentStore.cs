@@ -20,47 +20,29 @@ public sealed class SqliteCommentStore(string path, ReceiptNumbers? numbers = nu
 
     /// <summary>
     /// The backstop: should the loop fall behind or stop, a commit that finds this many pages in the
-    /// WAL checkpoints it itself (SQLite's default is 1,000; higher, so the loop normally does it).
+    /// WAL checkpoints it itself (<see cref="SqliteFile.BackstopCheckpointPages"/>).
     /// </summary>
-    public const int BackstopCheckpointPages = 10_000;
+    public const int BackstopCheckpointPages = SqliteFile.BackstopCheckpointPages;
 
     private readonly CancellationTokenSource _stopping = new();
     private readonly ReceiptNumbers _numbers = numbers ?? ReceiptNumbers.Comments;
+    private readonly SqliteFile _file = new(path);
     private Task? _checkpoints;
     private WriterStatements? _statements;
-
-    private readonly string _connectionString = new SqliteConnectionStringBuilder
-    {
-        DataSource = path,
-        Mode = SqliteOpenMode.ReadWriteCreate,
-        Pooling = true,
-    }.ToString();
-
     private SqliteConnection? _writer;
+    private StoreReady? _ready;
 
-    public async Task InitializeAsync(CancellationToken cancellationToken)
+    /// <summary>Opens the writer (schema, durability) and starts the checkpoint loop; every other call does it first if it is not done, so calling it is optional.</summary>
+    public Task InitializeAsync(CancellationToken cancellationToken) => ReadyAsync(cancellationToken);
+
+    private Task ReadyAsync(CancellationToken cancellationToken) =>
+        LazyInitializer.EnsureInitialized(ref _ready, () => new StoreReady(SetUpAsync)).EnsureAsync(cancellationToken);
+
+    private async Task SetUpAsync(CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        _writer = new SqliteConnection(_connectionString);
-        await _writer.OpenAsync(cancellationToken);
-        await ExecuteAsync(_writer, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;", cancellationToken);
-        await ExecuteAsync(_writer, Schema.StoreSchema.Sqlite, cancellationToken);
-
-        // Files created before these columns (fingerprints, grouping keys, channels, removals, contact points, people) existed (SQLite has no ADD COLUMN IF NOT EXISTS).
-        foreach (var column in (string[])["fingerprint", "text_key", "channel", "removed_at", "contact_point", "people"])
-        {
-            await using var columns = _writer.CreateCommand();
-            columns.CommandText = $"SELECT COUNT(*) FROM pragma_table_info('comments') WHERE name = '{column}'";
-            if (Convert.ToInt64(await columns.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) == 0)
-            {
-                await ExecuteAsync(_writer, $"ALTER TABLE comments ADD COLUMN {column} {(column == "people" ? "INTEGER" : "TEXT")} NULL", cancellationToken);
-            }
-        }
-
-        await ExecuteAsync(_writer, "CREATE INDEX IF NOT EXISTS ix_comments_text_key ON comments (draft, text_key);", cancellationToken);
-
-        await ExecuteAsync(_writer, $"PRAGMA wal_autocheckpoint = {BackstopCheckpointPages};", cancellationToken);
-        _statements = new WriterStatements(_writer);
+        var writer = await _file.OpenWriterAsync(cancellationToken);
+        _statements = new WriterStatements(writer);
+        _writer = writer;
         _checkpoints = Task.Run(CheckpointLoopAsync);
     }
 
@@ -107,15 +89,16 @@ public sealed class SqliteCommentStore(string path, ReceiptNumbers? numbers = nu
     private async Task CheckpointOnceAsync(CancellationToken cancellationToken)
     {
         // A pooled connection each time: one broken by a disk-full episode is not kept.
-        await using var connection = await OpenReaderAsync(cancellationToken);
+        await using var connection = await _file.OpenAsync(cancellationToken);
 
         // PASSIVE never waits for the writer or readers; what it cannot copy now, it copies next time.
-        await ExecuteAsync(connection, "PRAGMA wal_checkpoint(PASSIVE);", cancellationToken);
+        await SqliteFile.ExecuteAsync(connection, "PRAGMA wal_checkpoint(PASSIVE);", cancellationToken);
     }
 
     public async Task<IReadOnlyList<Receipt>> WriteBatchAsync(IReadOnlyList<NewComment> comments, CancellationToken cancellationToken)
     {
-        var connection = _writer ?? throw new InvalidOperationException("InitializeAsync was not called.");
+        await ReadyAsync(cancellationToken);
+        var connection = _writer!;
         var (find, insert) = (_statements!.Find, _statements.Insert);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         find.Transaction = transaction;
@@ -221,16 +204,8 @@ public sealed class SqliteCommentStore(string path, ReceiptNumbers? numbers = nu
     /// <summary>Reads use their own pooled connections; WAL lets them run beside the writer.</summary>
     private async Task<SqliteConnection> OpenReaderAsync(CancellationToken cancellationToken)
     {
-        var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(cancellationToken);
-        return connection;
-    }
-
-    private static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await ReadyAsync(cancellationToken);
+        return await _file.OpenAsync(cancellationToken);
     }
 
     /// <summary>

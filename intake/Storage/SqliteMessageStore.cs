@@ -1,54 +1,29 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 
 namespace Site.Intake.Storage;
 
 /// <summary>
-/// Messages in the same SQLite file as comments (<see cref="SqliteCommentStore"/>), with the same
-/// durability: WAL, synchronous=FULL, one writer connection that only the
-/// <see cref="BatchWriter{TItem, TResult}"/> uses. The comment store's writer is another connection on
-/// the file; SQLite lets one write at a time and the other waits (the connection's busy timeout), so
-/// neither ever sees the file locked. The office's updates take a connection of their own the same way.
+/// Messages in the same SQLite file as comments (<see cref="SqliteCommentStore"/>), opened the same
+/// way (<see cref="SqliteFile"/>): one writer connection that only the
+/// <see cref="BatchWriter{TItem, TResult}"/> uses, beside the comment store's; the office's updates
+/// take a pooled connection of their own, and wait their turn to write the same way.
 /// </summary>
 public sealed class SqliteMessageStore(string path, ReceiptNumbers? numbers = null) : IMessageStore, IDisposable
 {
     private readonly ReceiptNumbers _numbers = numbers ?? ReceiptNumbers.Messages;
-
-    private readonly string _connectionString = new SqliteConnectionStringBuilder
-    {
-        DataSource = path,
-        Mode = SqliteOpenMode.ReadWriteCreate,
-        Pooling = true,
-        DefaultTimeout = 30,
-    }.ToString();
-
+    private readonly SqliteFile _file = new(path);
     private SqliteConnection? _writer;
+    private StoreReady? _ready;
 
-    public async Task InitializeAsync(CancellationToken cancellationToken)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        _writer = new SqliteConnection(_connectionString);
-        await _writer.OpenAsync(cancellationToken);
-        await ExecuteAsync(_writer, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;", cancellationToken);
-        await ExecuteAsync(_writer, Schema.StoreSchema.Sqlite, cancellationToken);
-
-        // Files created before wants_reply existed (SQLite has no ADD COLUMN IF NOT EXISTS).
-        await using (var columns = _writer.CreateCommand())
-        {
-            columns.CommandText = "SELECT COUNT(*) FROM pragma_table_info('messages') WHERE name = 'wants_reply'";
-            if (Convert.ToInt64(await columns.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) == 0)
-            {
-                await ExecuteAsync(_writer, "ALTER TABLE messages ADD COLUMN wants_reply INTEGER NOT NULL DEFAULT 0", cancellationToken);
-            }
-        }
-
-        await ExecuteAsync(_writer, $"PRAGMA wal_autocheckpoint = {SqliteCommentStore.BackstopCheckpointPages};", cancellationToken);
-    }
+    /// <summary>Opens the writer (schema, durability); every other call does it first if it is not done, so calling it is optional.</summary>
+    public Task InitializeAsync(CancellationToken cancellationToken) =>
+        LazyInitializer.EnsureInitialized(ref _ready, () => new StoreReady(async ct => _writer = await _file.OpenWriterAsync(ct))).EnsureAsync(cancellationToken);
 
     public async Task<IReadOnlyList<Receipt>> WriteBatchAsync(IReadOnlyList<NewMessage> items, CancellationToken cancellationToken)
     {
-        var connection = _writer ?? throw new InvalidOperationException("InitializeAsync was not called.");
+        await InitializeAsync(cancellationToken);
+        var connection = _writer!;
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var receipts = await MessageQueries.WriteAsync(connection, transaction, StoreDialect.Sqlite, _numbers, items, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -109,15 +84,7 @@ public sealed class SqliteMessageStore(string path, ReceiptNumbers? numbers = nu
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
-        var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(cancellationToken);
-        return connection;
-    }
-
-    private static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await InitializeAsync(cancellationToken);
+        return await _file.OpenAsync(cancellationToken);
     }
 }

@@ -81,9 +81,10 @@ public abstract class CrashSafetyTests
                         acknowledged.Add((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("receipt").GetString()!);
                     }
                 }
-                catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or JsonException or IOException)
+                catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or JsonException or IOException or System.Net.Sockets.SocketException)
                 {
                     // The kill cut this request: it was never acknowledged, so it may or may not be stored.
+                    // (A connection made just as the process died can surface as a bare SocketException.)
                 }
             }
         })).ToList();
@@ -110,6 +111,60 @@ public sealed class SqliteCrashSafetyTests : CrashSafetyTests
 public sealed class PostgresCrashSafetyTests(PostgresServer server) : CrashSafetyTests
 {
     protected override async Task<(string, string?)> StoreAsync() => (IntakeApplication.CreateDataFolder(), await server.CreateDatabaseAsync());
+
+    // The endpoint started while PostgreSQL does not accept connections yet (a deploy beside a database
+    // that is still starting; LatePort refuses as it does): many requests at once, on every
+    // store-backed path, are each answered 503 in Chinese with Retry-After (the stores set themselves
+    // up on first use; setting them up inside the service container, blocking, once starved the
+    // thread pool until the endpoint stopped answering), and once the database is there the same
+    // process stores comments and messages.
+    [PostgresFact]
+    public async Task PostgresNotYetAccepting_AtStart_EveryRequestAnswers503InChinese_ThenTheSameProcessStores()
+    {
+        var database = new Npgsql.NpgsqlConnectionStringBuilder(await server.CreateDatabaseAsync());
+        await using var late = new LatePort();
+        var target = database.Port;
+        database.Port = late.Port;
+        var answers = new ConcurrentBag<(string Path, HttpStatusCode Status, bool RetryAfter, string? Detail)>();
+        await using var endpoint = await IntakeProcess.StartAsync(IntakeApplication.CreateDataFolder(withSearch: false), database.ConnectionString, storeDown: true);
+        using var client = new HttpClient { BaseAddress = endpoint.BaseAddress };
+        await Task.WhenAll(Enumerable.Range(0, 16).Select(sender => Task.Run(async () =>
+        {
+            for (var i = 0; i < 8; i++)
+            {
+                var path = (i % 4) switch
+                {
+                    0 => "/api/drafts/open-draft/comments",
+                    1 => "/api/deputies/D0001/messages",
+                    2 => "/api/drafts/open-draft/stats",
+                    _ => "/api/receipts/LY261130-7KQ2M9PX",
+                };
+                using var response = (i % 4) switch
+                {
+                    0 => await client.PostAsJsonAsync(path, new { text = $"第{sender}位市民在数据库启动前提交的第{i}条意见。" }),
+                    1 => await client.PostAsJsonAsync(path, new { text = $"第{sender}位市民在数据库启动前写的第{i}条留言。", contact = "13800000000" }),
+                    _ => await client.GetAsync(path),
+                };
+                var detail = response.Content.Headers.ContentType?.MediaType == "application/problem+json"
+                    ? (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString()
+                    : null;
+                answers.Add((path, response.StatusCode, response.Headers.RetryAfter is not null, detail));
+            }
+        })));
+
+        late.Open(target);
+        var comment = await client.PostAsJsonAsync("/api/drafts/open-draft/comments", new { text = "数据库启动后提交的意见，应当保存。" });
+        var message = await client.PostAsJsonAsync("/api/deputies/D0001/messages", new { text = "数据库启动后写给代表的留言，应当保存。", contact = "13800000000" });
+        var stats = await client.GetFromJsonAsync<JsonElement>("/api/drafts/open-draft/stats");
+
+        Assert.Equal(16 * 8, answers.Count);
+        Assert.All(answers, a => Assert.True(
+            a.Status == HttpStatusCode.ServiceUnavailable && a.RetryAfter && a.Detail?.Contains("暂时无法访问", StringComparison.Ordinal) == true,
+            $"{a.Path}: {(int)a.Status} {a.Detail}\n{endpoint.Log}"));
+        Assert.Equal(HttpStatusCode.Created, comment.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, message.StatusCode);
+        Assert.Equal(1, stats.GetProperty("comments").GetInt32());
+    }
 
     // #20 case 10 with the database gone: every post is answered (201, or 503 in Chinese with
     // Retry-After, never a 500), and every acknowledged comment is there once it is back.

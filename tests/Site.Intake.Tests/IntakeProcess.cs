@@ -25,7 +25,12 @@ public sealed class IntakeProcess : IAsyncDisposable
 
     private readonly System.Collections.Concurrent.ConcurrentQueue<string> _log = new();
 
-    public static async Task<IntakeProcess> StartAsync(string dataFolder, string? postgres = null, IReadOnlyDictionary<string, string>? settings = null)
+    /// <summary>
+    /// Starts the endpoint and waits until its counts answer: 200, or, with <paramref name="storeDown"/>
+    /// (the database is not accepting connections yet), the 503 the endpoint gives meanwhile. A process
+    /// that does not answer is killed, never left running behind a failed test.
+    /// </summary>
+    public static async Task<IntakeProcess> StartAsync(string dataFolder, string? postgres = null, IReadOnlyDictionary<string, string>? settings = null, bool storeDown = false)
     {
         var port = FreePort();
         var info = new ProcessStartInfo("dotnet", $"{Path.Combine(AppContext.BaseDirectory, "Site.Intake.dll")} --urls http://127.0.0.1:{port}")
@@ -52,26 +57,51 @@ public sealed class IntakeProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => intake._log.Enqueue(e.Data ?? "");
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        using var client = new HttpClient { BaseAddress = intake.BaseAddress };
-        for (var attempt = 0; attempt < 200; attempt++)
+        var ready = storeDown ? HttpStatusCode.ServiceUnavailable : HttpStatusCode.OK;
+
+        // A bound per attempt: an endpoint that accepts the connection and never answers fails the
+        // start with its log, instead of holding the test for the client's default 100 s per try.
+        using var client = new HttpClient { BaseAddress = intake.BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
+        var last = "no answer";
+        var unanswered = 0;
+        for (var attempt = 0; attempt < 200 && unanswered < 3 && !process.HasExited; attempt++)
         {
             try
             {
-                var response = await client.GetAsync("/api/drafts/open-draft/stats");
-                if (response.IsSuccessStatusCode)
+                using var response = await client.GetAsync("/api/drafts/open-draft/stats");
+                if (response.StatusCode == ready)
                 {
                     return intake;
                 }
+
+                last = $"{(int)response.StatusCode}";
             }
-            catch (HttpRequestException)
+            catch (HttpRequestException ex)
             {
+                last = ex.Message;
+            }
+            catch (TaskCanceledException)
+            {
+                last = "no answer within the client's timeout";
+                unanswered++;
             }
 
             await Task.Delay(50);
         }
 
+        var threads = process.HasExited ? "exited" : $"{intake.Threads} threads";
         await intake.DisposeAsync();
-        throw new InvalidOperationException("the endpoint did not start within 10 s:\n" + intake.Log);
+        throw new InvalidOperationException($"the endpoint did not answer {(int)ready} (last: {last}; {threads}):\n" + intake.Log);
+    }
+
+    /// <summary>How many threads the process has now, for failure messages (a starved endpoint's count climbs).</summary>
+    public int Threads
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.Threads.Count;
+        }
     }
 
     /// <summary>SIGKILL: no shutdown hooks, no flushing; only what was committed survives.</summary>
