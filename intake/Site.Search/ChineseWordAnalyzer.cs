@@ -3,6 +3,7 @@ using Lucene.Net.Analysis.Cjk;
 using Lucene.Net.Analysis.Cn.Smart;
 using Lucene.Net.Analysis.Core;
 using Lucene.Net.Search.Similarities;
+using Site.Search.Replacements;
 
 namespace Site.Search;
 
@@ -13,11 +14,16 @@ namespace Site.Search;
 /// <see cref="SearchFields.Words"/>) use it: they rank hits, while which documents match is still
 /// decided by the bigram fields (exact substrings, whatever the segmenter makes of a text).
 /// <para>
-/// SmartCn's dictionaries (WordDictionary and BigramDictionary, process-wide singletons) load when
+/// SmartCn's dictionaries (process-wide singletons: the library's WordDictionary and BigramDictionary, or <see cref="HhmmDictionaries"/>) load when
 /// the first text is segmented, once per process: nothing loads them earlier, so a process that
 /// segments nothing (an incremental build with no changed document, a <c>check</c>, <c>serve</c> and
 /// the endpoint until the first build or query that needs words) never pays for them, and a large
 /// first build does not share its cores with a load it has not reached yet.
+/// </para>
+/// <para>
+/// <see cref="WordTokenizer"/> (Replacements/SmartCn/) gives HMMChineseTokenizer's tokens from the
+/// same dictionaries without the library's per-lookup allocations; with <see cref="LibraryPaths"/> on
+/// (or a SmartCn data folder configured, whose files only the library reads), the library segments.
 /// </para>
 /// </summary>
 public sealed class ChineseWordAnalyzer : Analyzer
@@ -54,11 +60,24 @@ public sealed class ChineseWordAnalyzer : Analyzer
 
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
-        var tokenizer = new HMMChineseTokenizer(reader);
+        var stream = Chain(reader, library: LibraryPaths.Enabled || !HhmmDictionaries.SameAsLibrary, out var tokenizer);
+        return new TokenStreamComponents(tokenizer, stream);
+    }
+
+    /// <summary>
+    /// The word chain over a reader (no folding of its own): SmartCn's <see cref="HMMChineseTokenizer"/>
+    /// with <paramref name="library"/>, else <see cref="WordTokenizer"/> (Replacements/SmartCn/, the
+    /// same tokens), then width and case folded and SmartCn's stop words (punctuation) dropped.
+    /// </summary>
+    public static TokenStream Chain(TextReader reader, bool library) => Chain(reader, library, out _);
+
+    /// <summary>The chain, and its tokenizer (what an analyzer's components are made of).</summary>
+    public static TokenStream Chain(TextReader reader, bool library, out Tokenizer tokenizer)
+    {
+        tokenizer = library ? new HMMChineseTokenizer(reader) : new WordTokenizer(reader);
         TokenStream stream = new CJKWidthFilter(tokenizer);
         stream = new LowerCaseFilter(ChineseAnalyzer.Version, stream);
-        stream = new StopFilter(ChineseAnalyzer.Version, stream, SmartChineseAnalyzer.DefaultStopSet);
-        return new TokenStreamComponents(tokenizer, stream);
+        return new StopFilter(ChineseAnalyzer.Version, stream, SmartChineseAnalyzer.DefaultStopSet);
     }
 
     /// <summary>The lead of a body that the word field holds.</summary>

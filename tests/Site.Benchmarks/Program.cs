@@ -15,6 +15,7 @@ using Site.Benchmarks;
 //   pagefind --stories N [--pairs P] [--warm-up 1] [--pagefind PATH]
 //                                          the site's search index and Pagefind's on the same built pages, as processes, interleaved
 //   index-only --root DIR --index DIR     (for `pagefind`) the site's search index written from its content, no page rendered
+//   words    [--rounds R]                  word segmentation: SmartCn against the replacement, chars/s and bytes/char, and the library's parts
 //   relevance                          MRR and precision@5 of the search relevance table, bigrams alone and with words
 //   comments --seconds S --clients C [--postgres CONN]
 //   messages --seconds S --clients C [--postgres CONN]
@@ -26,7 +27,7 @@ Console.WriteLine($"# {command} {string.Join(' ', args.Skip(1))}  ({Environment.
 // The input these commands sample real text and names from must be there before any temp folder is made.
 _ = command switch
 {
-    "build" or "search" or "versus" or "pagefind" => Bench.Shared("seeds"),
+    "build" or "search" or "versus" or "pagefind" or "words" => Bench.Shared("seeds"),
     "roster" => Bench.Shared("data", "names"),
     _ => "",
 };
@@ -41,6 +42,7 @@ var exitCode = command switch
     "pagefind" => PagefindBenchmark.Run(arguments.Int("stories", 10_000), arguments.Int("pairs", 3), arguments.String("pagefind"), arguments.Int("warm-up", 1)),
     "index-only" => PagefindBenchmark.IndexOnly(arguments.String("root") ?? "", arguments.String("index") ?? ""),
     "search" => SearchBenchmark.Run(arguments.Int("docs", 100_000), arguments.Int("queries", 2000), arguments.String("keep")),
+    "words" => WordsBenchmark.Run(arguments.Int("rounds", 5)),
     "relevance" => await RelevanceBenchmark.RunAsync(),
     "comments" => await CommentsBenchmark.RunAsync(arguments.Int("seconds", 10), arguments.Int("clients", 64), arguments.String("postgres")),
     "messages" => await CommentsBenchmark.RunAsync(arguments.Int("seconds", 10), arguments.Int("clients", 64), arguments.String("postgres"), messages: true),

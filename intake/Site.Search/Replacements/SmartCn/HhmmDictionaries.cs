@@ -1,0 +1,416 @@
+using System.Reflection;
+using Lucene.Net.Analysis.Cn.Smart;
+
+namespace Site.Search;
+
+/// <summary>
+/// SmartCn's two dictionaries, read from the library's own embedded resources (<c>coredict.mem</c>:
+/// words by first character with their frequencies; <c>bigramdict.mem</c>: word-pair frequencies
+/// keyed by a 64-bit FNV-1 hash), and looked up the way the library's WordDictionary and
+/// BigramDictionary do (the same open-addressing probes, the same binary searches over the same
+/// sorted arrays), but over spans of the text instead of a new char[] per lookup. Nothing here is
+/// new data; the lookups answer exactly what the library's answer, quirks included (a bigram is
+/// found by its hash alone, as in the library).
+/// </summary>
+internal sealed class HhmmDictionaries
+{
+    private const int CharIndexLength = 12071;     // WordDictionary.PRIME_INDEX_LENGTH
+    private const int BigramLength = 402137;       // BigramDictionary.PRIME_BIGRAM_LENGTH
+    private const char FirstHanzi = '\u4E00';      // the HANZI range of SmartCn's Utility.GetCharType
+    private const char LastHanzi = '\u9FA5';
+
+    /// <summary>The separator between the two words of a bigram key (BigramDictionary.WORD_SEGMENT_CHAR).</summary>
+    public const char PairSeparator = '@';
+
+    private static readonly Lazy<HhmmDictionaries> Loaded = new(() => new HhmmDictionaries(), LazyThreadSafetyMode.ExecutionAndPublication);
+
+    // Core dictionary, per first character: the rest of each word (null for the character alone),
+    // sorted, and each word's frequency.
+    private readonly char[]?[][] _rest;
+    private readonly int[][] _frequency;
+
+    // The row of each Han character of the HANZI range in the tables above, -1 for none.
+    private readonly int[] _rowOfHanzi = new int[LastHanzi - FirstHanzi + 1];
+
+    // GetFrequency and GetPrefixMatch of each Han character alone, the work every character does.
+    private readonly int[] _singleFrequency = new int[LastHanzi - FirstHanzi + 1];
+    private readonly int[] _singlePrefix = new int[LastHanzi - FirstHanzi + 1];
+
+    private readonly long[] _bigramHash;
+    private readonly int[] _bigramFrequency;
+
+    // One bit per bucket of hashes, set where some stored key's hash falls: most word pairs the
+    // lattice asks for are not in the dictionary, and a clear bit answers that without the probe
+    // (whose step is a hash of the key's last characters only, so probes run long).
+    private const int StoredBits = 24;
+    private readonly ulong[] _stored = new ulong[(1 << StoredBits) / 64];
+
+    public static HhmmDictionaries Instance => Loaded.Value;
+
+    /// <summary>
+    /// Whether the library reads its embedded dictionaries too: a SmartCn data folder
+    /// (<c>smartcn:data:dir</c>, or a <c>smartcn-data</c> folder beside or above the program) makes it
+    /// read that folder's files instead, and then only the library itself segments the same way.
+    /// </summary>
+    public static bool SameAsLibrary => string.IsNullOrEmpty(AnalyzerProfile.ANALYSIS_DATA_DIR);
+
+    /// <summary>Frequency of the placeholder words (始##始, 末##末, 未##串, 未##数) as the library looks them up.</summary>
+    public int StartFrequency { get; }
+
+    public int EndFrequency { get; }
+
+    public int StringFrequency { get; }
+
+    public int NumberFrequency { get; }
+
+    private HhmmDictionaries()
+    {
+        var assembly = typeof(HMMChineseTokenizer).Assembly;
+        short[] wordIndex;
+        char[] charIndex;
+        using (var reader = new BinaryReader(Resource(assembly, "coredict.mem")))
+        {
+            // The layout WordDictionary.LoadFromObjectInputStream reads: lengths as Int32, -1 for null.
+            wordIndex = new short[reader.ReadInt32()];
+            for (var i = 0; i < wordIndex.Length; i++)
+            {
+                wordIndex[i] = reader.ReadInt16();
+            }
+
+            charIndex = new char[reader.ReadInt32()];
+            for (var i = 0; i < charIndex.Length; i++)
+            {
+                charIndex[i] = reader.ReadChar();
+            }
+
+            var rows = reader.ReadInt32();
+            _rest = new char[]?[Math.Max(rows, 0)][];
+            for (var i = 0; i < rows; i++)
+            {
+                var count = reader.ReadInt32();
+                if (count < 0)
+                {
+                    continue;
+                }
+
+                var row = _rest[i] = new char[]?[count];
+                for (var j = 0; j < count; j++)
+                {
+                    var length = reader.ReadInt32();
+                    if (length >= 0)
+                    {
+                        var word = row[j] = new char[length];
+                        for (var k = 0; k < length; k++)
+                        {
+                            word[k] = reader.ReadChar();
+                        }
+                    }
+                }
+            }
+
+            rows = reader.ReadInt32();
+            _frequency = new int[Math.Max(rows, 0)][];
+            for (var i = 0; i < rows; i++)
+            {
+                var count = reader.ReadInt32();
+                if (count < 0)
+                {
+                    continue;
+                }
+
+                var row = _frequency[i] = new int[count];
+                for (var j = 0; j < count; j++)
+                {
+                    row[j] = reader.ReadInt32();
+                }
+            }
+        }
+
+        using (var reader = new BinaryReader(Resource(assembly, "bigramdict.mem")))
+        {
+            // BigramDictionary.LoadFromInputStream: the hash table, then the frequency table.
+            _bigramHash = new long[reader.ReadInt32()];
+            for (var i = 0; i < _bigramHash.Length; i++)
+            {
+                _bigramHash[i] = reader.ReadInt64();
+            }
+
+            _bigramFrequency = new int[reader.ReadInt32()];
+            for (var i = 0; i < _bigramFrequency.Length; i++)
+            {
+                _bigramFrequency[i] = reader.ReadInt32();
+            }
+        }
+
+        foreach (var hash in _bigramHash)
+        {
+            var bucket = StoredBucket(hash);
+            _stored[bucket >> 6] |= 1UL << bucket;
+        }
+
+        if (_bigramHash.Length != BigramLength || _bigramFrequency.Length != BigramLength || charIndex.Length != CharIndexLength || wordIndex.Length != CharIndexLength)
+        {
+            throw new InvalidDataException("SmartCn's dictionaries do not have the table sizes its lookups assume");
+        }
+
+        for (var c = FirstHanzi; c <= LastHanzi; c++)
+        {
+            var slot = CharSlot(charIndex, c);
+            var row = slot < 0 ? -1 : wordIndex[slot];
+            // The library would fail on a character whose row is missing; none is in its data.
+            if (row >= 0 && (row >= _rest.Length || _rest[row] is null || _frequency[row] is null))
+            {
+                throw new InvalidDataException($"SmartCn's core dictionary indexes U+{(int)c:X4} to an empty row");
+            }
+
+            _rowOfHanzi[c - FirstHanzi] = row;
+        }
+
+        Span<char> one = stackalloc char[1];
+        for (var c = FirstHanzi; c <= LastHanzi; c++)
+        {
+            one[0] = c;
+            _singleFrequency[c - FirstHanzi] = Frequency(one);
+            _singlePrefix[c - FirstHanzi] = PrefixMatch(one, 0);
+        }
+
+        StartFrequency = Frequency(Utility.START_CHAR_ARRAY);
+        EndFrequency = Frequency(Utility.END_CHAR_ARRAY);
+        StringFrequency = Frequency(Utility.STRING_CHAR_ARRAY);
+        NumberFrequency = Frequency(Utility.NUMBER_CHAR_ARRAY);
+    }
+
+    private static Stream Resource(Assembly assembly, string name)
+    {
+        var full = assembly.GetManifestResourceNames().FirstOrDefault(n => n == name || n.EndsWith("." + name, StringComparison.Ordinal))
+            ?? throw new InvalidDataException($"{assembly.GetName().Name} has no embedded {name}");
+        return assembly.GetManifestResourceStream(full)!;
+    }
+
+    /// <summary>WordDictionary.GetWordItemTableIndex: the slot of a character in the character index, by double hashing.</summary>
+    private static int CharSlot(char[] charIndex, char c)
+    {
+        var hash1 = (int)(CharHash1(c) % CharIndexLength);
+        var hash2 = CharHash2(c) % CharIndexLength;
+        if (hash1 < 0)
+        {
+            hash1 += CharIndexLength;
+        }
+
+        if (hash2 < 0)
+        {
+            hash2 += CharIndexLength;
+        }
+
+        var index = hash1;
+        var i = 1;
+        while (charIndex[index] != 0 && charIndex[index] != c && i < CharIndexLength)
+        {
+            index = unchecked(hash1 + i * hash2) % CharIndexLength;
+            i++;
+        }
+
+        return i < CharIndexLength && charIndex[index] == c ? index : -1;
+    }
+
+    // AbstractDictionary.Hash1(char) and Hash2(char): FNV-1 with a final mix, and a djb2 variant.
+    private static long CharHash1(char c)
+    {
+        unchecked
+        {
+            const long prime = 1099511628211L;
+            var hash = (long)0xcbf29ce484222325UL;
+            hash = (hash ^ (c & 0x00FF)) * prime;
+            hash = (hash ^ (c >> 8)) * prime;
+            hash += hash << 13;
+            hash ^= hash >> 7;
+            hash += hash << 3;
+            hash ^= hash >> 17;
+            hash += hash << 5;
+            return hash;
+        }
+    }
+
+    private static int CharHash2(char c)
+    {
+        unchecked
+        {
+            var hash = 5381;
+            hash = (((hash << 5) + hash) + c) & 0x00FF;
+            hash = (((hash << 5) + hash) + c) >> 8;
+            return hash;
+        }
+    }
+
+    /// <summary>Whether SmartCn counts a UTF-16 unit as a Han character (U+4E00–U+9FA5).</summary>
+    public static bool IsHanzi(char c) => c is >= FirstHanzi and <= LastHanzi;
+
+    private int Row(char first) => IsHanzi(first) ? _rowOfHanzi[first - FirstHanzi] : -1;
+
+    /// <summary>WordDictionary.GetFrequency of a Han character alone.</summary>
+    public int SingleFrequency(char hanzi) => _singleFrequency[hanzi - FirstHanzi];
+
+    /// <summary>WordDictionary.GetPrefixMatch of a Han character alone (the first word it starts), -1 for none.</summary>
+    public int SinglePrefix(char hanzi) => _singlePrefix[hanzi - FirstHanzi];
+
+    /// <summary>
+    /// WordDictionary.GetFrequency: the frequency of a word whose first character is a Han character
+    /// or one of the placeholders' (a binary search of the rest of the word in its first character's row), 0 if absent.
+    /// </summary>
+    public int Frequency(ReadOnlySpan<char> word)
+    {
+        var row = Row(word[0]);
+        if (row < 0)
+        {
+            return 0;
+        }
+
+        var rest = word[1..];
+        var items = _rest[row];
+        int start = 0, end = items.Length - 1, mid = (start + end) / 2;
+        while (start <= end)
+        {
+            var compared = items[mid].AsSpan().SequenceCompareTo(rest);
+            if (compared == 0)
+            {
+                return _frequency[row][mid];
+            }
+
+            if (compared < 0)
+            {
+                start = mid + 1;
+            }
+            else
+            {
+                end = mid - 1;
+            }
+
+            mid = (start + end) / 2;
+        }
+
+        return 0;
+    }
+
+    /// <summary>
+    /// WordDictionary.GetPrefixMatch(word, knownStart): the first item at or after a binary search
+    /// from <paramref name="knownStart"/> whose word starts with <paramref name="word"/>, -1 for none.
+    /// </summary>
+    public int PrefixMatch(ReadOnlySpan<char> word, int knownStart)
+    {
+        var row = Row(word[0]);
+        if (row < 0)
+        {
+            return -1;
+        }
+
+        var rest = word[1..];
+        var items = _rest[row];
+        int start = knownStart, end = items.Length - 1, mid = (start + end) / 2;
+        while (start <= end)
+        {
+            var compared = ComparePrefix(rest, items[mid]);
+            if (compared == 0)
+            {
+                while (mid >= 0 && ComparePrefix(rest, items[mid]) == 0)
+                {
+                    mid--;
+                }
+
+                return mid + 1;
+            }
+
+            if (compared < 0)
+            {
+                end = mid - 1;
+            }
+            else
+            {
+                start = mid + 1;
+            }
+
+            mid = (start + end) / 2;
+        }
+
+        return -1;
+    }
+
+    // Utility.CompareArrayByPrefix: 0 when the item starts with the prefix, else the order of the two.
+    private static int ComparePrefix(ReadOnlySpan<char> prefix, char[]? item) =>
+        item.AsSpan().StartsWith(prefix) ? 0 : prefix.SequenceCompareTo(item) > 0 ? 1 : -1;
+
+    /// <summary>WordDictionary.IsEqual: whether item <paramref name="index"/> of the word's first character is the word.</summary>
+    public bool IsWord(ReadOnlySpan<char> word, int index) => _rest[Row(word[0])][index].AsSpan().SequenceEqual(word[1..]);
+
+    /// <summary>
+    /// The running hash state of a bigram key (BigramDictionary's Hash1 and Hash2 of a char array),
+    /// so the key "first@second" is hashed without being built.
+    /// </summary>
+    public struct PairKey
+    {
+        private long _hash1;
+        private int _hash2;
+
+        public static PairKey Empty => new() { _hash1 = unchecked((long)0xcbf29ce484222325UL), _hash2 = 5381 };
+
+        public void Add(char c)
+        {
+            unchecked
+            {
+                const long prime = 1099511628211L;
+                _hash1 = (_hash1 ^ (c & 0x00FF)) * prime;
+                _hash1 = (_hash1 ^ (c >> 8)) * prime;
+                _hash2 = (((_hash2 << 5) + _hash2) + c) & 0x00FF;
+                _hash2 = (((_hash2 << 5) + _hash2) + c) >> 8;
+            }
+        }
+
+        public void Add(ReadOnlySpan<char> text)
+        {
+            foreach (var c in text)
+            {
+                Add(c);
+            }
+        }
+
+        public readonly long Hash1 => _hash1;
+
+        public readonly int Hash2 => _hash2;
+    }
+
+    private static int StoredBucket(long hash) => (int)((ulong)hash * 0x9E3779B97F4A7C15UL >> (64 - StoredBits));
+
+    /// <summary>BigramDictionary.GetFrequency of a key hashed into <paramref name="key"/>, 0 if absent.</summary>
+    public int PairFrequency(in PairKey key)
+    {
+        var hashId = key.Hash1;
+        var bucket = StoredBucket(hashId);
+        if ((_stored[bucket >> 6] & (1UL << bucket)) == 0)
+        {
+            // No slot holds this hash, so the library's probe ends at an empty slot or gives up,
+            // either way with 0 (a hash of 0 matches an empty slot, and 0's bucket is always set).
+            return 0;
+        }
+
+        var hash1 = (int)(hashId % BigramLength);
+        var hash2 = key.Hash2 % BigramLength;
+        if (hash1 < 0)
+        {
+            hash1 += BigramLength;
+        }
+
+        if (hash2 < 0)
+        {
+            hash2 += BigramLength;
+        }
+
+        var index = hash1;
+        var i = 1;
+        while (_bigramHash[index] != 0 && _bigramHash[index] != hashId && i < BigramLength)
+        {
+            index = unchecked(hash1 + i * hash2) % BigramLength;
+            i++;
+        }
+
+        return i < BigramLength && _bigramHash[index] == hashId ? _bigramFrequency[index] : 0;
+    }
+}
