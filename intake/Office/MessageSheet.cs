@@ -49,7 +49,8 @@ public static class MessageSheet
     /// The .xlsx of <paramref name="messages"/>: header frozen, dates as Excel dates (yyyy-mm-dd),
     /// phone numbers and receipts as text cells (never 1.38E+10, and a leading 0 kept), long text
     /// wrapped, text starting with =, +, - or @ behind an apostrophe (<see cref="Export.ExportApi.Defused"/>;
-    /// the reader takes it off again). <paramref name="recipientName"/> names a deputy or station from its kind and id.
+    /// the reader takes it off again), drop-down lists on 状态 and 是否公开 and a date check on 答复日期
+    /// (<see cref="SheetDropDowns"/>). <paramref name="recipientName"/> names a deputy or station from its kind and id.
     /// </summary>
     public static byte[] Write(IEnumerable<StoredMessage> messages, Func<RecipientKind, string, string> recipientName)
     {
@@ -90,8 +91,15 @@ public static class MessageSheet
 
         using var buffer = new MemoryStream();
         buffer.SaveAs(rows, sheetName: SheetName, configuration: configuration);
-        return buffer.ToArray();
+        return SheetDropDowns.Add(buffer.ToArray(),
+            [
+                new(Column(Status), OfficeStatuses.Select(s => s.Label()).ToList(), "选择办理状态：已转办、办理中、已答复、已办结（只能向后推进）。"),
+                new(Column(Public), [Yes, No], "答复是否在代表或联络站页面公开；留言人未同意公开时不能选“是”。"),
+            ],
+            [new(Column(RepliedOn), "答复的日期，如 2026-03-09。")]);
     }
+
+    private static int Column(string header) => Columns.Select(c => c.Header).ToList().IndexOf(header);
 
     /// <summary>How a date is written in messages: 2026年3月5日.</summary>
     public static string Words(DateOnly date) => date.ToString("yyyy年M月d日", CultureInfo.InvariantCulture);

@@ -40,6 +40,35 @@ public sealed class MessageSheetTests
     }
 
     [Fact]
+    public void Export_StatusAndPublic_AreDropDowns_RepliedOnIsADate_InSchemaOrder()
+    {
+        var (sheet, _) = Open(Sample());
+
+        var rules = sheet.Element(Main + "dataValidations")!.Elements(Main + "dataValidation")
+            .ToDictionary(v => (string)v.Attribute("sqref")!, v => ((string)v.Attribute("type")!, (string?)v.Attribute("errorStyle"), v.Element(Main + "formula1")!.Value));
+        Assert.Equal(("list", "stop", "\"已转办,办理中,已答复,已办结\""), rules["I2:I1048576"]);
+        Assert.Equal(("list", "stop", "\"是,否\""), rules["M2:M1048576"]);
+        Assert.Equal(("date", "warning", "36526"), rules["L2:L1048576"]);
+        Assert.Equal("3", (string?)sheet.Element(Main + "dataValidations")!.Attribute("count"));
+
+        // Excel refuses a worksheet whose elements are out of the schema's order.
+        var order = sheet.Elements().Select(e => e.Name.LocalName).ToList();
+        Assert.True(order.IndexOf("dataValidations") > order.IndexOf("sheetData"), string.Join(",", order));
+        Assert.True(order.IndexOf("dataValidations") > order.IndexOf("autoFilter"), string.Join(",", order));
+        foreach (var later in new[] { "hyperlinks", "printOptions", "pageMargins", "pageSetup", "headerFooter", "drawing", "tableParts" })
+        {
+            Assert.True(order.IndexOf(later) is -1 || order.IndexOf(later) > order.IndexOf("dataValidations"), string.Join(",", order));
+        }
+    }
+
+    [Theory]
+    [InlineData(0, "A2:A1048576")]
+    [InlineData(8, "I2:I1048576")]
+    [InlineData(25, "Z2:Z1048576")]
+    [InlineData(26, "AA2:AA1048576")]
+    public void DropDownRange_NamesTheColumnBelowTheHeader(int column, string range) => Assert.Equal(range, SheetDropDowns.Range(column));
+
+    [Fact]
     public void Export_DatesAreExcelDates_PhonesAndReceiptsAreText_LongTextWraps()
     {
         var (sheet, styles) = Open(Sample());
