@@ -50,8 +50,8 @@ import.SetAction((parse, token) => CommentExportCommand.ImportAsync(
     parse.GetValue(rootOption)!.FullName, parse.GetValue(draftOption)!, parse.GetValue(importFileOption)!.FullName, parse.GetValue(postgresOption), token));
 
 var templateOutOption = new Option<FileInfo>("--out") { Description = "写出的模板文件（.xlsx）", HelpName = "文件", Required = true };
-var template = new Command("template", "写出代表名单 Excel 模板：表头与生成器读取的列一致，附一行示例") { templateOutOption };
-template.SetAction((parse, token) => RosterTemplateCommand.RunAsync(parse.GetValue(templateOutOption)!.FullName, token));
+var template = new Command("template", "写出代表名单 Excel 模板：表头与生成器读取的列一致，附一行示例") { rootOption, templateOutOption };
+template.SetAction((parse, token) => RosterTemplateCommand.RunAsync(parse.GetValue(rootOption)!.FullName, parse.GetValue(templateOutOption)!.FullName, token));
 
 var siteOption = new Option<DirectoryInfo?>("--site") { Description = "要核验的网站目录（默认：<root>/_site）" };
 var publicKeyOption = new Option<string?>("--public-key") { Description = "信任的公钥（Base64）；不给时用清单中写的公钥" };
@@ -98,6 +98,12 @@ try
     return parse.Errors.Count > 0 && !ChineseCommandLine.AsksForHelp(parse)
         ? ChineseCommandLine.ReportErrors(parse, Console.Error)
         : await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (Microsoft.Extensions.Options.OptionsValidationException ex)
+{
+    // `serve` with a setting the endpoint cannot use (a weak Intake:ExportToken): say which, exit 1.
+    Console.Error.WriteLine("错误：" + string.Join("；", ex.Failures));
+    return 1;
 }
 catch (OperationCanceledException)
 {

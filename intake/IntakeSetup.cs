@@ -19,8 +19,13 @@ public static class IntakeSetup
 {
     public static IServiceCollection AddIntake(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<IntakeOptions>(configuration.GetSection("Intake"));
+        // A weak staff token stops the start (OptionsValidationException, its message in Chinese naming
+        // the setting) rather than guard citizens' contacts with something guessable.
+        services.AddOptions<IntakeOptions>().Bind(configuration.GetSection("Intake")).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<IntakeOptions>, ExportTokenValidation>();
         services.Configure<JsonOptions>(o => o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
+        services.AddApiProblems();
+        services.AddKestrelProblems();
         services.TryAddSingletonTimeProvider();
         services.AddSingleton(sp => new DraftCatalog(sp.GetRequiredService<IOptions<IntakeOptions>>().Value.DataPath));
         services.AddSingleton(sp => new RecipientCatalog(sp.GetRequiredService<IOptions<IntakeOptions>>().Value.DataPath));
@@ -69,13 +74,15 @@ public static class IntakeSetup
 
     /// <summary>
     /// The middleware every answer passes, first in the pipeline (before static files in `serve`):
-    /// forwarded headers from known proxies only, then the security headers.
+    /// forwarded headers from known proxies only, then the security headers, then problem JSON in
+    /// Chinese for every /api/ failure no endpoint answered itself (<see cref="ApiProblems"/>).
     /// </summary>
     public static IApplicationBuilder UseIntake(this IApplicationBuilder app)
     {
         var options = app.ApplicationServices.GetRequiredService<IOptions<IntakeOptions>>().Value;
         app.UseKnownProxies(options.KnownProxies);
         app.UseSecurityHeaders();
+        app.UseApiProblems();
         return app;
     }
 
@@ -88,8 +95,16 @@ public static class IntakeSetup
         app.MapMessageOffice();
         app.MapSearch();
 
-        // Any other /api/ address: a JSON 404 in Chinese, not the site's HTML page.
-        app.MapFallback("/api/{**rest}", () => TypedResults.Problem("没有这个接口，请核对网址", statusCode: StatusCodes.Status404NotFound, title: "没有这个接口"));
+        // Any other /api/ address: a JSON 404 in Chinese, not the site's HTML page; another method of
+        // an address that exists: 405 with Allow.
+        app.MapFallback("/api/{**rest}", (HttpContext http, EndpointDataSource endpoints) => ApiProblems.Unmatched(http, endpoints));
         return app;
     }
+}
+
+/// <summary>Refuses a weak Intake:ExportToken at start-up with <see cref="IntakeOptions.ExportTokenProblem"/>'s Chinese message.</summary>
+internal sealed class ExportTokenValidation : IValidateOptions<IntakeOptions>
+{
+    public ValidateOptionsResult Validate(string? name, IntakeOptions options) =>
+        options.ExportTokenProblem() is { } problem ? ValidateOptionsResult.Fail(problem) : ValidateOptionsResult.Success;
 }

@@ -25,6 +25,11 @@ public static class CommentExportCommand
         var catalog = new DraftCatalog(Path.Combine(root, "_intake"));
         var entry = catalog.Find(draft);
         var path = output ?? DefaultPath(root, draft, format, DateTimeOffset.Now);
+        if (OutputPaths.Problem(root, path, "导出的意见（含姓名和联系方式）") is { } problem)
+        {
+            Console.Error.WriteLine("--out：" + problem);
+            return 1;
+        }
 
         var store = await OpenStoreAsync(root, postgres, create: false, cancellationToken);
         if (store is null)

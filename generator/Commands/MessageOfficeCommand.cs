@@ -22,6 +22,13 @@ public static class MessageOfficeCommand
             }
         }
 
+        var path = output ?? MessageExport.DefaultPath(root, DateTimeOffset.Now);
+        if (OutputPaths.Problem(root, path, "留言办理表（含姓名和联系方式）") is { } problem)
+        {
+            Console.Error.WriteLine("--out：" + problem);
+            return 1;
+        }
+
         await using var store = await StaffStore.OpenAsync(root, postgres, Console.Error, cancellationToken);
         if (store is null)
         {
@@ -29,7 +36,6 @@ public static class MessageOfficeCommand
         }
 
         var (content, count) = await MessageExport.RenderAsync(store.Messages, Path.Combine(root, "_intake"), from, all, cancellationToken);
-        var path = output ?? MessageExport.DefaultPath(root, DateTimeOffset.Now);
         await Site.Intake.Export.CommentExport.ToFileAsync(content, path, cancellationToken);
         var which = all ? "全部留言" : "未办结的留言";
         Console.WriteLine(count == 0

@@ -54,7 +54,12 @@ public static class RosterTemplateCommand
         return buffer.ToArray();
     }
 
-    public static async Task<int> RunAsync(string output, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes the template to <paramref name="output"/>; exit 1 when it is not .xlsx, or lies where the
+    /// build would read it or publish it (<see cref="OutputPaths"/>): in input/deputies/ its example
+    /// deputy would appear on the site before anyone replaced it.
+    /// </summary>
+    public static async Task<int> RunAsync(string root, string output, CancellationToken cancellationToken)
     {
         if (!output.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
         {
@@ -62,8 +67,14 @@ public static class RosterTemplateCommand
             return 1;
         }
 
+        if (OutputPaths.Problem(root, output, "模板（含示例代表）") is { } problem)
+        {
+            Console.Error.WriteLine("--out：" + problem);
+            return 1;
+        }
+
         await Site.Intake.Export.CommentExport.ToFileAsync(Render(), output, cancellationToken);
-        Console.WriteLine($"已写出{Kind.Label}模板 {Path.GetFullPath(output)}：第一行是表头，第二行是示例（请替换或删除），放进 input/{Kind.Folder}/ 即可。");
+        Console.WriteLine($"已写出{Kind.Label}模板 {Path.GetFullPath(output)}：第一行是表头，第二行是示例（请替换或删除），填好后放进 input/{Kind.Folder}/ 即可。");
         return 0;
     }
 }

@@ -237,11 +237,13 @@ public static class SpreadsheetReader
 
     private static string XlsKey(int column) => column.ToString(CultureInfo.InvariantCulture);
 
-    private static IEnumerable<IDictionary<string, object?>> Rows(IEnumerable<dynamic> rows)
+    // MiniExcel's rows are typed dynamic but are dictionaries: taken as objects and cast, so that no
+    // dynamic conversion loads the C# runtime binder (and compiles its expression trees) at every start.
+    private static IEnumerable<IDictionary<string, object?>> Rows(IEnumerable<object> rows)
     {
-        foreach (IDictionary<string, object?> row in rows)
+        foreach (var row in rows)
         {
-            yield return row;
+            yield return (IDictionary<string, object?>)row;
         }
     }
 

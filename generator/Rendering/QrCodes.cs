@@ -1,5 +1,6 @@
 using System.Globalization;
 using QRCoder;
+using SkiaSharp;
 using Site.Generator.Replacements;
 
 namespace Site.Generator.Rendering;
@@ -111,6 +112,36 @@ public static class QrCodes
         {
             System.Buffers.ArrayPool<char>.Shared.Return(buffer);
         }
+    }
+
+    /// <summary>
+    /// The code as a PNG, for sharing in WeChat (which shows no SVG) and for printing from a phone:
+    /// <paramref name="scale"/> pixels per module (12: a 29-module code with its quiet zone is 348 px
+    /// square), black on white, sharp module edges; one bit per pixel (<see cref="QrPngEncoder"/>).
+    /// </summary>
+    public static byte[] Png(QrMatrix matrix, int scale = 12) =>
+        LibraryPaths.Enabled ? SkiaPng(matrix, scale) : QrPngEncoder.Encode(matrix, scale);
+
+    /// <summary>The same picture encoded by SkiaSharp from an 8-bit grey image: the library path of <see cref="Png"/>.</summary>
+    internal static byte[] SkiaPng(QrMatrix matrix, int scale)
+    {
+        var pixels = matrix.Size * scale;
+        var grey = new byte[pixels * pixels];
+        for (var row = 0; row < matrix.Size; row++)
+        {
+            for (var column = 0; column < matrix.Size; column++)
+            {
+                var value = matrix.IsDark(row, column) ? (byte)0 : (byte)255;
+                for (var y = row * scale; y < (row + 1) * scale; y++)
+                {
+                    grey.AsSpan((y * pixels) + (column * scale), scale).Fill(value);
+                }
+            }
+        }
+
+        using var image = SKImage.FromPixelCopy(new SKImageInfo(pixels, pixels, SKColorType.Gray8, SKAlphaType.Opaque), grey);
+        using var data = image.Encode(SKEncodedImageFormat.Png, 100);
+        return data.ToArray();
     }
 
     private static bool IsDark(byte[] bits, int bit) => (bits[bit >> 3] & (1 << (bit & 7))) != 0;

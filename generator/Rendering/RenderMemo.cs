@@ -14,6 +14,7 @@ public sealed class RenderMemo
     private readonly Memo<string> _markdown = new();
     private readonly Memo<string> _plainText = new();
     private readonly Memo<QrMatrix> _qrCodes = new();
+    private readonly Memo<byte[]> _qrPngs = new();
 
     /// <summary>HTML of a Markdown text; <paramref name="render"/> says whether its result may be reused.</summary>
     public string Markdown(string folder, string text, UInt128 urlSet, Func<(string Html, bool Reusable)> render) => _markdown.Get(Key(folder, text, urlSet), render);
@@ -23,12 +24,16 @@ public sealed class RenderMemo
     /// <summary>A URL's QR code, kept across rebuilds (a roster has one per deputy).</summary>
     public QrMatrix QrCode(string text) => _qrCodes.Get(Key(text, 0), () => (QrCodes.Encode(text), true));
 
+    /// <summary>A URL's QR code as PNG bytes, kept across rebuilds like the code itself.</summary>
+    public byte[] QrPng(string text) => _qrPngs.Get(Key(text, 1), () => (QrCodes.Png(QrCode(text)), true));
+
     /// <summary>Drops what the committed build no longer used, so a long `serve` does not grow without bound.</summary>
     public void Trim()
     {
         _markdown.Trim();
         _plainText.Trim();
         _qrCodes.Trim();
+        _qrPngs.Trim();
     }
 
     private static UInt128 Key(string text, UInt128 salt) => Key("", text, salt);

@@ -63,6 +63,9 @@ public static class SiteRoutes
 
     public static string Deputy(DeputyId id) => $"/deputies/{id.Value}/";
 
+    /// <summary>The deputy page's QR code as a PNG (for WeChat and printing; the page itself offers the SVG too).</summary>
+    public static string DeputyQrPng(DeputyId id) => Deputy(id) + "qr.png";
+
     public static string DeputyLevel(DeputyLevel level) => $"/deputies/level/{level.ToString().ToLowerInvariant()}/";
 
     public static string DeputyGroup(string group) => $"/deputies/group/{group}/";
@@ -94,6 +97,9 @@ public static class SiteRoutes
 
     /// <summary>A suggestion's page (its handling and the office's reply), by its number as a slug: /suggestions/2026-001/.</summary>
     public static string Suggestion(string slug) => $"{Suggestions}{slug}/";
+
+    /// <summary>The suggestions one 承办单位 handles, for a browser without script: /suggestions/units/县交通运输局/ (a name that is not a safe URL segment gets a hash of it, <see cref="Rendering.Pages.SuggestionPages.UnitSlug"/>).</summary>
+    public static string SuggestionUnit(string slug) => $"{Suggestions}units/{slug}/";
 
     public static string Ballot(string id) => $"/ballots/{id}/";
 

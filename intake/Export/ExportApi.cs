@@ -34,23 +34,23 @@ public static class ExportApi
     /// <summary>
     /// GET /api/drafts/{draft}/export.{csv|xlsx} with "Authorization: Bearer {Intake:ExportToken}"
     /// (the scheme in any case). 401 without the right token; after <see cref="ExportGuard.FailuresAllowed"/>
-    /// wrong tokens from one address in <see cref="ExportGuard.Window"/>, 429 even with the right one.
+    /// wrong tokens from one client in <see cref="ExportGuard.Window"/>, 429 for any token, the right one too.
     /// Never cached (the file holds contacts).
     /// </summary>
     public static async Task<IResult> ExportAsync(string draft, string format, HttpContext http, DraftCatalog catalog, ICommentStore store, IOptions<IntakeOptions> options, ExportGuard guard)
     {
         http.Response.Headers.CacheControl = "no-store";
         var address = Submissions.SubmissionRateLimit.ClientAddress(http);
-        // The right token goes through even while the address is locked out: another client behind the
-        // same address guessing must not keep staff from their export. Wrong tokens keep being refused.
+        // A lockout holds for every token, the right one too: were the right token let through, each
+        // refused guess would tell a wrong one from the right one, and the lockout would slow nothing.
+        if (!guard.MayTry(address))
+        {
+            http.Response.Headers.RetryAfter = ((int)ExportGuard.Window.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+            return TypedResults.Problem(ExportGuard.LockedOut, statusCode: StatusCodes.Status429TooManyRequests, title: "令牌错误次数过多，请稍后再试", type: Submissions.SubmissionAnswers.TooManyRequestsType);
+        }
+
         if (!Authorized(http, options.Value.ExportToken))
         {
-            if (!guard.MayTry(address))
-            {
-                http.Response.Headers.RetryAfter = ((int)ExportGuard.Window.TotalSeconds).ToString(CultureInfo.InvariantCulture);
-                return TypedResults.Problem("令牌错误次数过多，请稍后再试", statusCode: StatusCodes.Status429TooManyRequests, title: "令牌错误次数过多，请稍后再试", type: Submissions.SubmissionAnswers.TooManyRequestsType);
-            }
-
             guard.Failed(address);
             http.Response.Headers.WWWAuthenticate = "Bearer";
             return TypedResults.Problem("导出需要工作人员令牌", statusCode: StatusCodes.Status401Unauthorized, title: "导出需要工作人员令牌");

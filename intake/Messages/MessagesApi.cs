@@ -176,12 +176,30 @@ public static class MessagesApi
         var year = clock.GetUtcNow().ToOffset(Beijing).Year;
         var published = await store.PublishedAsync(kind, recipient.Id, MaxPublished, http.RequestAborted);
         var figures = await store.FiguresAsync(kind, recipient.Id, year, http.RequestAborted);
-        http.Response.Headers.CacheControl = "public, max-age=60";
-        return TypedResults.Ok(new PublishedAnswer(
+        return Revalidated(http, new PublishedAnswer(
             kind.Code(), recipient.Id, recipient.Name,
             new FiguresAnswer(figures.Year, figures.Received, figures.Answered, figures.MedianDaysToAnswer),
             published.Select(m => new PublishedItem(
                 m.Text, Day(m.CreatedAt), m.Status.Code(), m.Status.Label(), m.Unit, m.Reply, m.RepliedOn)).ToList()));
+    }
+
+    /// <summary>
+    /// A published answer changes the moment the office imports a reply, and the deputy expects to see
+    /// it at once: caches (the browser, a CDN) must ask every time (<c>no-cache</c>), and the ETag (the
+    /// first 128 bits of the JSON's SHA-256) lets them ask cheaply: an unchanged answer is a 304 without a body.
+    /// </summary>
+    private static IResult Revalidated<T>(HttpContext http, T answer)
+    {
+        var options = http.RequestServices.GetService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>()?.Value.SerializerOptions
+            ?? System.Text.Json.JsonSerializerOptions.Web;
+        var json = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(answer, options);
+        var tag = "\"" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(json).AsSpan(0, 16)) + "\"";
+        http.Response.Headers.CacheControl = "no-cache";
+        http.Response.Headers.ETag = tag;
+        var asked = http.Request.Headers.IfNoneMatch.SelectMany(v => (v ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
+        return asked.Any(t => t == "*" || t == tag || t == "W/" + tag)
+            ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
+            : TypedResults.Bytes(json, "application/json; charset=utf-8");
     }
 
     /// <summary>The endpoint's page of a recipient's published messages (what a page without script links to).</summary>
@@ -204,7 +222,7 @@ public static class MessagesApi
         var year = clock.GetUtcNow().ToOffset(Beijing).Year;
         var published = await store.PublishedAsync(kind, recipient.Id, MaxPublished, http.RequestAborted);
         var figures = await store.FiguresAsync(kind, recipient.Id, year, http.RequestAborted);
-        http.Response.Headers.CacheControl = "public, max-age=60";
+        http.Response.Headers.CacheControl = "no-cache";
         var who = kind == RecipientKind.Deputy ? $"{recipient.Name}代表" : recipient.Name;
         var section = kind == RecipientKind.Deputy ? new Crumb("代表", "/deputies/") : new Crumb("家站点", "/stations/");
         var title = $"{who}：留言和答复";

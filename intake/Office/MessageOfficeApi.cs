@@ -123,15 +123,15 @@ public static class MessageOfficeApi
     {
         http.Response.Headers.CacheControl = "no-store";
         var address = Submissions.SubmissionRateLimit.ClientAddress(http);
-        // As the comment export: the right token goes through a lockout, wrong ones keep being refused.
+        // As the comment export: a lockout holds for every token, the right one too.
+        if (!guard.MayTry(address))
+        {
+            http.Response.Headers.RetryAfter = ((int)ExportGuard.Window.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+            return TypedResults.Problem(ExportGuard.LockedOut, statusCode: StatusCodes.Status429TooManyRequests, title: "令牌错误次数过多，请稍后再试", type: Submissions.SubmissionAnswers.TooManyRequestsType);
+        }
+
         if (!ExportApi.Authorized(http, options.ExportToken))
         {
-            if (!guard.MayTry(address))
-            {
-                http.Response.Headers.RetryAfter = ((int)ExportGuard.Window.TotalSeconds).ToString(CultureInfo.InvariantCulture);
-                return TypedResults.Problem("令牌错误次数过多，请稍后再试", statusCode: StatusCodes.Status429TooManyRequests, title: "令牌错误次数过多，请稍后再试", type: Submissions.SubmissionAnswers.TooManyRequestsType);
-            }
-
             guard.Failed(address);
             http.Response.Headers.WWWAuthenticate = "Bearer";
             return TypedResults.Problem("需要工作人员令牌", statusCode: StatusCodes.Status401Unauthorized, title: "需要工作人员令牌");

@@ -30,8 +30,8 @@ public sealed class ChineseWordAnalyzer : Analyzer
 {
     /// <summary>
     /// How much of a body goes into the word field, in UTF-16 units (cut on a text-element boundary):
-    /// the segmenter reads a few hundred thousand characters a second per core, about a fortieth of the
-    /// bigram tokenizer's pace, so whole bodies would make a large site's index many times slower. The
+    /// segmenting costs many times what the bigram tokenizer costs per character (BENCHMARKS.md,
+    /// `words`), so whole bodies would make a large site's index several times slower. The
     /// start of a body is its summary or first paragraph, where what a page is about is said.
     /// </summary>
     public const int BodyLead = 200;

@@ -50,6 +50,19 @@ public static class SubmissionBody
             return new(null, StatusCodes.Status413PayloadTooLarge, TooLarge);
         }
 
+        if (!IsMultipart(http.Request))
+        {
+            // ASP.NET Core's form reader decodes %XX as UTF-8 whatever the charset says, and keeps what
+            // is not UTF-8 percent-encoded: a GBK form from an old phone would be stored as "%D2%E2…".
+            var charset = Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var type) ? type.Charset.Value?.Trim('"') : null;
+            if (!string.IsNullOrEmpty(charset) && !IsUtf8(charset))
+            {
+                return LegacyEncoding(charset) is { } encoding
+                    ? ReadLegacyForm(http, encoding, charset)
+                    : new(null, StatusCodes.Status415UnsupportedMediaType, UnknownCharset(charset));
+            }
+        }
+
         http.Features.Set<IFormFeature>(new FormFeature(http.Request, new FormOptions
         {
             ValueCountLimit = MaxFormFields,
@@ -61,7 +74,15 @@ public static class SubmissionBody
         }));
         try
         {
-            return new(await http.Request.ReadFormAsync(http.RequestAborted));
+            var form = await http.Request.ReadFormAsync(http.RequestAborted);
+            // Bytes that are not UTF-8 (a form in GBK sent without its charset) come out of the reader
+            // still percent-encoded ("%D3%D0"): refused, rather than stored as text nobody can read.
+            if (!IsMultipart(http.Request) && !IsUtf8Body(http.Request.Body))
+            {
+                return new(null, StatusCodes.Status400BadRequest, NotUtf8);
+            }
+
+            return new(form);
         }
         catch (InvalidDataException ex) when (IsMultipart(http.Request) && !ex.Message.Contains("limit", StringComparison.OrdinalIgnoreCase))
         {
@@ -77,6 +98,137 @@ public static class SubmissionBody
         {
             return Refusal(http.Request.Body, ex, http.GetEndpoint()?.Metadata.GetMetadata<SubmissionKind>()?.Noun ?? "意见");
         }
+    }
+
+    /// <summary>The Chinese answer to a form whose bytes are not text in the charset it names (or UTF-8 when it names none).</summary>
+    public const string NotUtf8 = "提交的文字编码无法识别（不是 UTF-8），内容没有保存。请用手机自带的浏览器或电脑打开本站后重新提交";
+
+    /// <summary>The Chinese answer to a form in a charset the endpoint does not read (415).</summary>
+    public static string UnknownCharset(string charset) =>
+        $"无法识别提交内容的字符编码“{charset}”，内容没有保存。本站接收 UTF-8、GBK、GB2312、GB18030 和 Big5 编码的表单，请用手机自带的浏览器或电脑打开本站后重新提交";
+
+    private static bool IsUtf8(string charset) =>
+        charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) || charset.Equals("utf8", StringComparison.OrdinalIgnoreCase)
+        || charset.Equals("us-ascii", StringComparison.OrdinalIgnoreCase) || charset.Equals("ascii", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The encoding of a form in one of the legacy Chinese charsets old phones and some in-app browsers
+    /// send (GBK and GB2312 are read as GB18030, of which both are subsets; Big5 as code page 950), set
+    /// to throw on bytes it cannot decode; null for any other charset.
+    /// </summary>
+    internal static System.Text.Encoding? LegacyEncoding(string charset)
+    {
+        int? codePage = charset.ToLowerInvariant() switch
+        {
+            "gbk" or "x-gbk" or "gb2312" or "gb_2312-80" or "euc-cn" or "cp936" or "windows-936" or "gb18030" => 54936,
+            "big5" or "cp950" or "x-x-big5" => 950,
+            _ => null,
+        };
+        return codePage is { } page
+            ? System.Text.CodePagesEncodingProvider.Instance.GetEncoding(page, System.Text.EncoderFallback.ExceptionFallback, System.Text.DecoderFallback.ExceptionFallback)
+            : null;
+    }
+
+    /// <summary>
+    /// A URL-encoded form in <paramref name="encoding"/> (<paramref name="charset"/> as the request named it): each name and value percent-decoded to bytes
+    /// ("+" is a space) and decoded strictly, so text that is not in the encoding is refused (400), never
+    /// stored garbled. The same limits and the same control-character refusal as the UTF-8 path.
+    /// </summary>
+    private static FormRead ReadLegacyForm(HttpContext http, System.Text.Encoding encoding, string charset)
+    {
+        var body = ((MemoryStream)http.Request.Body).ToArray();
+        var pairs = ((ReadOnlySpan<byte>)body).Split((byte)'&');
+        var fields = new Dictionary<string, StringValues>(StringComparer.OrdinalIgnoreCase);
+        var count = 0;
+        foreach (var range in pairs)
+        {
+            var pair = body.AsSpan(range);
+            if (pair.IsEmpty)
+            {
+                continue;
+            }
+
+            if (++count > MaxFormFields)
+            {
+                return new(null, StatusCodes.Status413PayloadTooLarge, TooManyFields);
+            }
+
+            var equals = pair.IndexOf((byte)'=');
+            string name, value;
+            try
+            {
+                name = encoding.GetString(PercentDecode(equals < 0 ? pair : pair[..equals]));
+                value = equals < 0 ? "" : encoding.GetString(PercentDecode(pair[(equals + 1)..]));
+            }
+            catch (System.Text.DecoderFallbackException)
+            {
+                return new(null, StatusCodes.Status400BadRequest, $"提交的文字不是有效的 {charset.ToUpperInvariant()} 编码，内容没有保存。请用手机自带的浏览器或电脑打开本站后重新提交");
+            }
+
+            if (name.Length > 100)
+            {
+                return new(null, StatusCodes.Status400BadRequest, Malformed);
+            }
+
+            var noun = http.GetEndpoint()?.Metadata.GetMetadata<SubmissionKind>()?.Noun ?? "意见";
+            var label = name == "text" ? noun + "内容" : Labels.GetValueOrDefault(name, "表单字段");
+            if ((SubmissionText.Unstorable(name, label) ?? SubmissionText.Unstorable(value, label)) is { } problem)
+            {
+                return new(null, StatusCodes.Status400BadRequest, problem);
+            }
+
+            fields[name] = fields.TryGetValue(name, out var earlier) ? StringValues.Concat(earlier, value) : new StringValues(value);
+        }
+
+        var form = new FormCollection(fields);
+        http.Features.Set<IFormFeature>(new FormFeature(form));
+        return new(form);
+    }
+
+    /// <summary>"%D2%E2+%BC%FB" → the bytes D2 E2 20 BC FB; a "%" not followed by two hex digits is kept as it is.</summary>
+    private static byte[] PercentDecode(ReadOnlySpan<byte> encoded)
+    {
+        var bytes = new List<byte>(encoded.Length);
+        for (var i = 0; i < encoded.Length; i++)
+        {
+            if (encoded[i] == '+')
+            {
+                bytes.Add((byte)' ');
+            }
+            else if (encoded[i] == '%' && i + 2 < encoded.Length && IsHex(encoded[i + 1]) && IsHex(encoded[i + 2]))
+            {
+                bytes.Add((byte)((Hex(encoded[i + 1]) << 4) | Hex(encoded[i + 2])));
+                i += 2;
+            }
+            else
+            {
+                bytes.Add(encoded[i]);
+            }
+        }
+
+        return [.. bytes];
+
+        static bool IsHex(byte b) => char.IsAsciiHexDigit((char)b);
+        static int Hex(byte b) => b <= '9' ? b - '0' : (b | 0x20) - 'a' + 10;
+    }
+
+    /// <summary>Whether every name and value of a URL-encoded body is UTF-8 once percent-decoded.</summary>
+    private static bool IsUtf8Body(Stream body)
+    {
+        var bytes = ((MemoryStream)body).ToArray();
+        foreach (var range in ((ReadOnlySpan<byte>)bytes).Split((byte)'&'))
+        {
+            ReadOnlySpan<byte> pair = bytes.AsSpan(range);
+            foreach (var part in pair.Split((byte)'='))
+            {
+                if (!System.Text.Unicode.Utf8.IsValid(PercentDecode(pair[part])))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Whether the request says its body is multipart/form-data.</summary>
@@ -135,7 +287,8 @@ public static class SubmissionBody
     /// <see cref="MaxBytes"/>, and, when a top-level field had a value of the wrong type ({"text":123}),
     /// that field's JSON name.
     /// </summary>
-    public sealed record JsonRead<T>(T? Value, bool Fits, string? WrongType = null);
+    /// <remarks><paramref name="InvalidText"/>: the top-level field whose text holds a lone surrogate ("\ud800"), which no store can keep.</remarks>
+    public sealed record JsonRead<T>(T? Value, bool Fits, string? WrongType = null, string? InvalidText = null);
 
     /// <summary>The JSON body as <typeparamref name="T"/>, saying which field had the wrong type.</summary>
     public static async Task<JsonRead<T>> ReadJsonBodyAsync<T>(HttpContext http, JsonSerializerOptions options)
@@ -158,7 +311,13 @@ public static class SubmissionBody
                 && ex.Message.Contains("could not be converted", StringComparison.Ordinal)
                 ? name
                 : null;
-            return new(null, true, field);
+            // A string with a lone surrogate escape ("\ud800") or bytes that are not UTF-8 fails the same
+            // way, but its value has the right type: the reader's inner exception says it could not
+            // read the text as UTF-16 or UTF-8 ("Cannot read incomplete UTF-16 JSON text …").
+            return field is not null && ex.InnerException is InvalidOperationException inner
+                && (inner.Message.Contains("UTF-", StringComparison.Ordinal) || inner.Message.Contains("surrogate", StringComparison.OrdinalIgnoreCase))
+                ? new(null, true, InvalidText: field)
+                : new(null, true, field);
         }
     }
 
@@ -168,6 +327,13 @@ public static class SubmissionBody
     /// </summary>
     public static IResult JsonRefusal<T>(JsonRead<T> read, IReadOnlyDictionary<string, string> labels)
     {
+        if (read.InvalidText is { } invalid)
+        {
+            var label = labels.TryGetValue(invalid, out var l) ? l : invalid;
+            return TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { [invalid] = [$"{label}（{invalid}）含有无法识别的字符（不成对的代理项或不是 UTF-8 的字节），请删除后重新输入"] }, title: "提交的内容有误");
+        }
+
         if (read.WrongType is { } field)
         {
             var type = typeof(T).GetProperty(field, System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.IgnoreCase)!.PropertyType;

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace Site.Intake.Submissions;
 
 /// <summary>
-/// Posts per client address: a sliding window of one minute in six steps (Intake:PostsPerMinute),
+/// Posts per client (an IPv4 address, an IPv6 /64: <see cref="ClientKey"/>): a sliding window of one minute in six steps (Intake:PostsPerMinute),
 /// so no burst at a window's edge doubles the allowance. The address is the connecting one, or the
 /// visitor's as a proxy in Intake:KnownProxies forwards it (UseIntake). Only posts that got past the
 /// origin check are counted: a filter, not middleware, so it runs after <see cref="SameOriginFilter"/>.
@@ -12,8 +12,37 @@ namespace Site.Intake.Submissions;
 public sealed class SubmissionRateLimit(IOptions<IntakeOptions> options)
     : AddressRateLimit(options.Value.PostsPerMinute, "提交过于频繁，请稍等一分钟再试")
 {
-    /// <summary>The client's address as the partition key.</summary>
-    public static string ClientAddress(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+    /// <summary>The client's address as the partition key (<see cref="ClientKey"/>).</summary>
+    public static string ClientAddress(HttpContext http) => ClientKey(http.Connection.RemoteIpAddress);
+
+    /// <summary>
+    /// Who a client is for the limits: an IPv4 address as it is ("203.0.113.5"), an IPv6 address by its
+    /// /64 prefix ("2001:db8:1:2::/64"). A carrier gives one phone or one home a whole /64 (RFC 7934,
+    /// and the privacy addresses of RFC 8981 change within it), so keying by the full address would
+    /// give one visitor 2^64 allowances. An IPv4 address a dual-stack socket reports as ::ffff:a.b.c.d
+    /// is keyed as the IPv4 address, not as a /64 that every IPv4 client would share.
+    /// </summary>
+    public static string ClientKey(System.Net.IPAddress? address)
+    {
+        if (address is null)
+        {
+            return "unknown";
+        }
+
+        if (address.IsIPv4MappedToIPv6)
+        {
+            address = address.MapToIPv4();
+        }
+
+        if (address.AddressFamily != System.Net.Sockets.AddressFamily.InterNetworkV6)
+        {
+            return address.ToString();
+        }
+
+        var bytes = address.GetAddressBytes();
+        Array.Clear(bytes, 8, 8);
+        return new System.Net.IPAddress(bytes) + "/64";
+    }
 }
 
 /// <summary>

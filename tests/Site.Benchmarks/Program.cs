@@ -8,7 +8,9 @@ using Site.Benchmarks;
 //            [--words none]                 … with the search index's SmartCn word fields left out
 //   versus   --stories N [--pairs P] [--variants "default|DOTNET_TC_QuickJit=1"] [--warm-up 0] [--generator PATH]
 //                                          `site build` and Hugo as processes, interleaved, on the same stories: ratios and steps
-//   sample   [--runs R] [--generator PATH] the bundled sample site built from process start to exit; `serve` to its first answer
+//   sample   [--runs R] [--variants V] [--generator PATH]
+//                                          the bundled sample site built from process start to exit; `serve` to its first answer
+//   (--variants: "|" between variants, "," between DOTNET_… variables and generator=PATH of one)
 //   any command [--alloc-types T]          also print the T types the process allocated most bytes of
 //   roster   --deputies N --stations M
 //   search   --docs N --queries Q [--keep DIR]   index throughput and size, query p50/p99
@@ -37,7 +39,7 @@ var exitCode = command switch
 {
     "build" => await BuildBenchmark.RunAsync(arguments.Int("stories", 1000), arguments.Int("rebuilds", 1), arguments.String("cache") != "none", arguments.String("words") != "none"),
     "versus" => await VersusBenchmark.RunAsync(arguments.Int("stories", 1000), arguments.Int("pairs", 5), arguments.String("variants"), arguments.String("generator"), arguments.Int("warm-up", 1)),
-    "sample" => await VersusBenchmark.SampleAsync(arguments.Int("runs", 5), arguments.String("generator")),
+    "sample" => await VersusBenchmark.SampleAsync(arguments.Int("runs", 5), arguments.String("generator"), arguments.String("variants")),
     "roster" => await RosterBenchmark.RunAsync(arguments.Int("deputies", 100_000), arguments.Int("stations", 10_000)),
     "pagefind" => PagefindBenchmark.Run(arguments.Int("stories", 10_000), arguments.Int("pairs", 3), arguments.String("pagefind"), arguments.Int("warm-up", 1)),
     "index-only" => PagefindBenchmark.IndexOnly(arguments.String("root") ?? "", arguments.String("index") ?? ""),

@@ -6,7 +6,8 @@ namespace Site.Benchmarks;
 
 /// <summary>
 /// Encodes N deputy-page URLs with QRCoder and with the site's own encoder (one thread each), and
-/// checks on the way that both place the same modules.
+/// checks on the way that both place the same modules; then draws the first 2,000 as SVG and as the
+/// deputy's PNG by SkiaSharp and by the one-bit encoder.
 /// </summary>
 internal static class QrBenchmark
 {
@@ -39,6 +40,16 @@ internal static class QrBenchmark
         var drawing = Stopwatch.StartNew();
         var characters = matrices.Sum(m => (long)QrCodes.Svg(m).Length);
         drawing.Stop();
+        // The deputy's qr.png: SkiaSharp's encoder against the one-bit encoder, on the first 2,000 codes.
+        var some = matrices.Take(Math.Min(2000, matrices.Count)).ToList();
+        QrCodes.SkiaPng(some[0], 12);
+        QrPngEncoder.Encode(some[0], 12);
+        var skia = Stopwatch.StartNew();
+        var skiaBytes = some.Sum(m => (long)QrCodes.SkiaPng(m, 12).Length);
+        skia.Stop();
+        var oneBit = Stopwatch.StartNew();
+        var oneBitBytes = some.Sum(m => (long)QrPngEncoder.Encode(m, 12).Length);
+        oneBit.Stop();
         var differing = urls.Take(1000).Count(url =>
         {
             using var data = QRCodeGenerator.GenerateQrCode(url, QRCodeGenerator.ECCLevel.M);
@@ -50,6 +61,8 @@ internal static class QrBenchmark
         Console.WriteLine($"  QRCoder     {library.Elapsed.TotalMicroseconds / codes,7:F1} µs per code");
         Console.WriteLine($"  QrEncoder   {own.Elapsed.TotalMicroseconds / codes,7:F1} µs per code");
         Console.WriteLine($"  SVG drawing {drawing.Elapsed.TotalMicroseconds / codes,7:F1} µs per code ({characters / codes:N0} characters)");
+        Console.WriteLine($"  PNG, SkiaSharp {skia.Elapsed.TotalMicroseconds / some.Count,7:F1} µs per code ({skiaBytes / some.Count:N0} bytes)");
+        Console.WriteLine($"  PNG, one bit   {oneBit.Elapsed.TotalMicroseconds / some.Count,7:F1} µs per code ({oneBitBytes / some.Count:N0} bytes)");
         Console.WriteLine($"  modules differing in the first 1,000: {differing}");
         return differing == 0 ? 0 : 1;
     }

@@ -35,9 +35,7 @@ internal static partial class VersusBenchmark
         Console.WriteLine(hugo is null
             ? "HUGO ABSENT: `hugo` is not on PATH (Debian: apt-get install -y hugo); timing the generator alone, no ratios."
             : $"hugo: {hugo} ({Capture(hugo, "version").Trim()})");
-        var settings = (variants ?? "default").Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(v => (Name: v, Environment: v == "default" ? [] : v.Split(',', StringSplitOptions.TrimEntries).Select(e => e.Split('=', 2)).ToDictionary(e => e[0], e => e[1])))
-            .ToList();
+        var settings = Variants(variants, site);
 
         var root = Bench.TempFolder("versus");
         try
@@ -52,7 +50,7 @@ internal static partial class VersusBenchmark
             var hugoOut = Path.Combine(root, "out-hugo");
             var siteRuns = settings.Select(_ => new List<Run>()).ToList();
             var hugoRuns = new List<Run>();
-            Run RunSite(int variant) => Measure(site, ["build", "--root", root, "--out", siteOut, "--timings"], siteOut, settings[variant].Environment);
+            Run RunSite(int variant) => Measure(settings[variant].Generator, ["build", "--root", root, "--out", siteOut, "--timings"], siteOut, settings[variant].Environment);
             Run RunHugo() => Measure(hugo!, ["--source", hugoRoot, "--destination", hugoOut, "--quiet"], hugoOut);
 
             // One run of each first, unmeasured: both read their input from the page cache after it.
@@ -127,40 +125,51 @@ internal static partial class VersusBenchmark
         }
     }
 
-    public static async Task<int> SampleAsync(int runs, string? generator = null)
+    public static async Task<int> SampleAsync(int runs, string? generator = null, string? variants = null)
     {
-        var site = GeneratorExecutable(generator);
+        var settings = Variants(variants, GeneratorExecutable(generator));
         var repository = Bench.RepositoryRoot();
         var output = Bench.TempFolder("sample");
         try
         {
             var siteOut = Path.Combine(output, "_site");
-            var builds = new List<Run>();
-            Report("warm-up build", Measure(site, ["build", "--root", repository, "--out", siteOut, "--timings"], siteOut));
-            for (var i = 1; i <= runs; i++)
+            var builds = settings.Select(_ => new List<Run>()).ToList();
+            Run RunBuild(int variant) => Measure(settings[variant].Generator, ["build", "--root", repository, "--out", siteOut, "--timings"], siteOut, settings[variant].Environment);
+            foreach (var (v, setting) in settings.Index())
             {
-                // A fresh output folder each time, as a first build on a new checkout.
-                if (Directory.Exists(siteOut))
-                {
-                    Directory.Delete(siteOut, recursive: true);
-                }
-
-                var run = Measure(site, ["build", "--root", repository, "--out", siteOut, "--timings"], siteOut);
-                builds.Add(run);
-                Report($"build {i}", run);
+                Report($"warm-up build {setting.Name}", RunBuild(v));
             }
 
-            Console.WriteLine($"sample build: wall {Range(builds.Select(r => r.Wall))} s, processor {Range(builds.Select(r => r.Cpu))} s, peak {Range(builds.Select(r => r.PeakMiB), "0")} MiB");
-            PrintSteps(builds);
+            // A fresh output folder each time (Measure removes it), as a first build on a new checkout;
+            // the variants take turns, starting one place further on each round.
+            for (var i = 1; i <= runs; i++)
+            {
+                for (var k = 0; k < settings.Count; k++)
+                {
+                    var v = (k + i - 1) % settings.Count;
+                    var run = RunBuild(v);
+                    builds[v].Add(run);
+                    Report($"build {i} {settings[v].Name}", run);
+                }
+            }
+
+            foreach (var (v, setting) in settings.Index())
+            {
+                Console.WriteLine($"sample build {setting.Name}: wall {Range(builds[v].Select(r => r.Wall))} s, processor {Range(builds[v].Select(r => r.Cpu))} s, peak {Range(builds[v].Select(r => r.PeakMiB), "0")} MiB");
+                PrintSteps(builds[v]);
+            }
 
             // serve: from process start to the first answer on /, then to the first built page.
             for (var i = 1; i <= Math.Min(runs, 3); i++)
             {
-                var (first, built) = await ServeAsync(site, repository, Path.Combine(output, $"serve-{i}"));
-                Console.WriteLine($"serve {i}: first answer {first:0.00} s, the built home page {built:0.00} s after start (load {LoadAverage()})");
+                foreach (var (v, setting) in settings.Index())
+                {
+                    var (first, built) = await ServeAsync(setting.Generator, setting.Environment, repository, Path.Combine(output, $"serve-{i}-{v}"));
+                    Console.WriteLine($"serve {i} {setting.Name}: first answer {first:0.00} s, the built home page {built:0.00} s after start (load {LoadAverage()})");
+                }
             }
 
-            return builds.All(r => r.Exit == 0) ? 0 : 1;
+            return builds.All(b => b.All(r => r.Exit == 0)) ? 0 : 1;
         }
         finally
         {
@@ -168,7 +177,22 @@ internal static partial class VersusBenchmark
         }
     }
 
-    private static async Task<(double First, double Built)> ServeAsync(string site, string root, string output)
+    /// <summary>
+    /// "|" between variants, "," between the settings of one: environment variables (<c>DOTNET_TC_QuickJit=1</c>)
+    /// and <c>generator=PATH</c>, another build of the generator for that variant (a ReadyToRun publish, say);
+    /// "default" alone is the given generator with no variables.
+    /// </summary>
+    private static List<(string Name, string Generator, Dictionary<string, string> Environment)> Variants(string? variants, string generator) =>
+        (variants ?? "default").Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(v =>
+            {
+                var pairs = v == "default" ? [] : v.Split(',', StringSplitOptions.TrimEntries).Select(e => e.Split('=', 2)).ToList();
+                var path = pairs.FirstOrDefault(p => p[0] == "generator")?[1];
+                return (Name: v, Generator: path is null ? generator : GeneratorExecutable(path), Environment: pairs.Where(p => p[0] != "generator").ToDictionary(p => p[0], p => p[1]));
+            })
+            .ToList();
+
+    private static async Task<(double First, double Built)> ServeAsync(string site, IReadOnlyDictionary<string, string> environment, string root, string output)
     {
         var port = FreePort();
         var start = new ProcessStartInfo(site) { RedirectStandardOutput = true, RedirectStandardError = true };
@@ -180,6 +204,11 @@ internal static partial class VersusBenchmark
         // The endpoint's files stay in the temp folder, not in the repository's .data/ and _intake/.
         start.Environment["Intake__DataPath"] = Path.Combine(output, "_intake");
         start.Environment["Intake__Sqlite"] = Path.Combine(output, "comments.db");
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         var clock = Stopwatch.StartNew();
         using var process = Process.Start(start)!;

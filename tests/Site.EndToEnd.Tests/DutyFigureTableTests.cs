@@ -36,6 +36,34 @@ public sealed class DutyFigureTableTests(SampleServer server)
         });
     }
 
+    /// <summary>
+    /// At 375 px (and in 关怀模式) every deputy's card lays its counts out the same way: two even
+    /// columns, each label and its number on one line, the number flush right and never broken.
+    /// </summary>
+    [BrowserTheory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Phone_CountCards_LabelAndNumberOnOneLine_NumbersAligned(bool care)
+    {
+        var page = await server.OpenAsync("phone", "/deputies/figures/", care: care);
+        var cells = await page.EvaluateAsync<double[][]>("""
+            () => [...document.querySelectorAll('#figure-table td.num')].map(td => {
+              const range = document.createRange();
+              range.selectNodeContents(td);
+              const box = td.getBoundingClientRect(), text = range.getBoundingClientRect();
+              const line = parseFloat(getComputedStyle(td).lineHeight);
+              return [range.getClientRects().length, box.height / line, Math.round(box.left), Math.round(box.right), Math.round(text.right)];
+            })
+            """);
+        Assert.NotEmpty(cells);
+        Assert.All(cells, c => Assert.Equal(1, c[0]));            // the number in one piece
+        Assert.All(cells, c => Assert.True(c[1] < 1.5, $"a count cell is {c[1]:0.0} lines high"));
+        Assert.All(cells, c => Assert.Equal(c[3], c[4]));         // flush right in its cell
+        // Two columns, the same in every card.
+        Assert.True(cells.Select(c => c[2]).Distinct().Count() == 2, "left edges: " + string.Join(", ", cells.GroupBy(c => c[2]).Select(g => $"{g.Key}×{g.Count()}")));
+        Assert.True(cells.Select(c => c[3]).Distinct().Count() == 2, "right edges: " + string.Join(", ", cells.GroupBy(c => c[3]).Select(g => $"{g.Key}×{g.Count()}")));
+    }
+
     /// <summary>Without JavaScript a heading is a link to the page sorted by it.</summary>
     [BrowserFact]
     public async Task WithoutScript_HeadingLinkLoadsTheSortedPage()

@@ -69,6 +69,57 @@ public sealed class MessageJourneyTests(SampleServer server)
         });
     }
 
+    /// <summary>
+    /// The limit counts characters as people see them, as the endpoint does: 2,000 family emoji (eight
+    /// UTF-16 units each) are 2,000 字 and go through, one more is held back with a Chinese sentence.
+    /// A failed post keeps everything typed; a stored one leaves nothing personal in the form, only the receipt.
+    /// </summary>
+    [BrowserFact]
+    public async Task MessageForm_CountsAsPeopleSee_KeepsAllOnFailure_ClearsAfterTheReceipt()
+    {
+        var page = await server.OpenAsync("phone", "/deputies/D0003/#message");
+        await SampleServer.JourneyAsync(page, "message-limits", async () =>
+        {
+            const string family = "👨‍👩‍👧";
+            var text = page.Locator("#message-text");
+            var counter = page.Locator("#message-count");
+            await text.FillAsync(string.Concat(Enumerable.Repeat(family, 2001)));
+            await Assertions.Expect(counter).ToHaveTextAsync("已写 2001 字，超出 1 字，请删减");
+            Assert.False(await text.EvaluateAsync<bool>("t => t.checkValidity()"));
+            Assert.Contains("最多 2000 字", await text.EvaluateAsync<string>("t => t.validationMessage"));
+
+            var full = string.Concat(Enumerable.Repeat(family, 2000));
+            await text.FillAsync(full);
+            await Assertions.Expect(counter).ToHaveTextAsync("已写 2000 字，还可写 0 字");
+            Assert.True(await text.EvaluateAsync<bool>("t => t.checkValidity()"));
+            var name = page.GetByRole(AriaRole.Textbox, new() { Name = "姓名" });
+            var contact = page.GetByRole(AriaRole.Textbox, new() { Name = "联系方式" });
+            await name.FillAsync("李晓燕");
+            await contact.FillAsync("13800000000");
+            var send = page.GetByRole(AriaRole.Button, new() { Name = "提交留言" });
+
+            // The connection drops: nothing is lost.
+            await page.RouteAsync("**/api/deputies/D0003/messages", route => route.Request.Method == "POST" ? route.AbortAsync() : route.ContinueAsync());
+            await send.ClickAsync();
+            await Assertions.Expect(page.Locator("#message-result")).ToContainTextAsync("网络连接失败");
+            await Assertions.Expect(text).ToHaveValueAsync(full);
+            await Assertions.Expect(name).ToHaveValueAsync("李晓燕");
+            await Assertions.Expect(contact).ToHaveValueAsync("13800000000");
+
+            // Back online: the endpoint takes what the counter allowed, and the form keeps nothing of it.
+            await page.UnrouteAllAsync();
+            await send.ClickAsync();
+            await Assertions.Expect(page.Locator("#message-result .receipt-number")).ToHaveTextAsync(new Regex(@"^LY\d{6}-[0-9A-Z]{8}$"));
+            await Assertions.Expect(text).ToHaveValueAsync("");
+            await Assertions.Expect(name).ToHaveValueAsync("");
+            await Assertions.Expect(contact).ToHaveValueAsync("");
+            await Assertions.Expect(page.Locator("#message-publish")).Not.ToBeCheckedAsync();
+            await Assertions.Expect(page.Locator("#message-result")).ToBeVisibleAsync();
+            Assert.Null(await page.EvaluateAsync<string?>("() => localStorage.getItem('message:deputies:D0003')"));
+            await ScreenshotAsync(page, "message-sent-cleared-375");
+        });
+    }
+
     [BrowserFact]
     public async Task MessageForm_WithoutJavaScript_PostsAndShowsAReceipt_AndTheLookupFindsIt()
     {
@@ -157,6 +208,16 @@ public sealed class MessageJourneyTests(SampleServer server)
             Assert.NotEmpty(both);
             Assert.All(both, s => Assert.Equal("已办结A", s));
             await Assertions.Expect(page.Locator("#f-unit")).ToBeHiddenAsync();
+
+            // The unit choice is a link to the unit's own page.
+            await page.GetByText("按承办单位查看").ClickAsync();
+            var unit = page.Locator("details.unit-links a").First;
+            var name = (await unit.TextContentAsync())!;
+            await unit.ClickAsync();
+            await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(name + "承办的代表建议");
+            var units = await page.Locator("#suggestions tbody tr").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.unit)");
+            Assert.NotEmpty(units);
+            Assert.All(units, u => Assert.Equal(name, u));
         });
     }
 

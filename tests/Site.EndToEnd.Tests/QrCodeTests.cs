@@ -25,10 +25,18 @@ public sealed class QrCodeTests(SampleServer server)
             // As seen on the page: the code is drawn inline.
             Assert.Equal(expected, await page.EvaluateAsync<string?>(Decode, "inline"));
 
-            // As downloaded for a poster: the download link carries the same SVG.
-            var download = page.GetByRole(AriaRole.Link, new() { Name = "下载二维码" });
+            // As downloaded for a print shop: the download link carries the same SVG.
+            var download = page.GetByRole(AriaRole.Link, new() { Name = "矢量图（SVG，供印刷）" });
             Assert.EndsWith("代表二维码.svg", await download.GetAttributeAsync("download"));
             Assert.Equal(expected, await page.EvaluateAsync<string?>(Decode, "download"));
+
+            // As a picture for WeChat and phones: a PNG file beside the page, made by the build, the same code.
+            var png = page.GetByRole(AriaRole.Link, new() { Name = "图片（PNG，可发微信）" });
+            Assert.EndsWith("代表二维码.png", await png.GetAttributeAsync("download"));
+            Assert.Equal(path + "qr.png", await png.GetAttributeAsync("href"));
+            var file = await page.APIRequest.GetAsync(path + "qr.png");
+            Assert.Equal("image/png", file.Headers["content-type"]);
+            Assert.Equal(expected, await page.EvaluateAsync<string?>(Decode, "png"));
         });
     }
 
@@ -69,7 +77,7 @@ public sealed class QrCodeTests(SampleServer server)
             await Assertions.Expect(card).ToContainTextAsync("易俗河镇金霞社区党委书记");
             await Assertions.Expect(card).ToContainTextAsync("履职承诺：每月第一个星期三");
             await Assertions.Expect(bio).ToBeHiddenAsync();
-            await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "下载二维码" })).ToBeHiddenAsync();
+            await Assertions.Expect(page.Locator(".qr-downloads")).ToBeHiddenAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Note)).ToBeHiddenAsync();
             await Assertions.Expect(page.Locator(".site-header")).ToBeHiddenAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "履职档案" })).ToBeHiddenAsync();
@@ -87,8 +95,9 @@ public sealed class QrCodeTests(SampleServer server)
     internal const string Decode = """
         async source => {
             const img = new Image();
-            if (source === 'download') {
-                img.src = [...document.links].find(a => a.hasAttribute('download')).href;
+            if (source === 'download' || source === 'png') {
+                const extension = source === 'png' ? '.png' : '.svg';
+                img.src = [...document.links].find(a => (a.getAttribute('download') || '').endsWith(extension)).href;
             } else {
                 const svg = document.querySelector('figure svg');
                 if (!svg) return 'no QR code on the page';

@@ -24,7 +24,7 @@ public sealed partial class SampleServer : IAsyncLifetime
     private IPlaywright? _playwright;
 
     /// <summary>The staff token (Intake:ExportToken) the office's export and import ask for.</summary>
-    public const string StaffToken = "e2e-staff-token";
+    public const string StaffToken = "e2e-staff-token-5Hn8Qz2Lw7Kc";
 
     public string BaseUrl { get; private set; } = "";
 

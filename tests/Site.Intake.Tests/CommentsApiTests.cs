@@ -132,7 +132,7 @@ public abstract class CommentsApiTests
 
         await using var second = await StartAsync(folder);
         var client = second.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "staff-token");
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", IntakeApplication.StaffToken);
         var csv = await client.GetByteArrayAsync("/api/drafts/open-draft/export.csv");
         var anonymous = await second.CreateClient().GetAsync("/api/drafts/open-draft/export.csv");
 

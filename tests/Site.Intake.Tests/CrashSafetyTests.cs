@@ -24,7 +24,7 @@ public abstract class CrashSafetyTests
 
         await using var restarted = await IntakeProcess.StartAsync(folder, postgres);
         using var staff = new HttpClient { BaseAddress = restarted.BaseAddress };
-        staff.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "staff-token");
+        staff.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", IntakeApplication.StaffToken);
         var response = await staff.GetAsync("/api/drafts/open-draft/export.csv");
         Assert.True(response.IsSuccessStatusCode, $"export after restart: {response.StatusCode}\n{restarted.Log}");
         var export = await response.Content.ReadAsStringAsync();
@@ -167,7 +167,7 @@ public sealed class PostgresCrashSafetyTests(PostgresServer server) : CrashSafet
         await stop.CancelAsync();
         await Task.WhenAll(writers);
         using var staff = new HttpClient { BaseAddress = endpoint.BaseAddress };
-        staff.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "staff-token");
+        staff.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", IntakeApplication.StaffToken);
         var export = await staff.GetStringAsync("/api/drafts/open-draft/export.csv");
 
         Assert.DoesNotContain(acknowledged, r => !export.Contains(r, StringComparison.Ordinal));

@@ -93,6 +93,9 @@ public sealed class IntakeApplication : WebApplicationFactory<Program>
         File.WriteAllText(Path.Combine(folder, SearchService.ChromeFile), JsonSerializer.Serialize(chrome, SearchService.ChromeJson));
     }
 
+    /// <summary>The staff token (Intake:ExportToken) the endpoints under test accept: long and varied enough to start.</summary>
+    public const string StaffToken = "staff-token-7Kq2M9pXw4Rt8Vb3";
+
     public string Folder { get; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -101,7 +104,7 @@ public sealed class IntakeApplication : WebApplicationFactory<Program>
         {
             ["Intake:DataPath"] = Folder,
             ["Intake:Sqlite"] = Path.Combine(Folder, "comments.db"),
-            ["Intake:ExportToken"] = "staff-token",
+            ["Intake:ExportToken"] = IntakeApplication.StaffToken,
             ["Intake:PostsPerMinute"] = "1000",
             ["Intake:LookupsPerMinute"] = "1000",
             ["Intake:Postgres"] = _postgres,

@@ -36,7 +36,7 @@ public sealed class IntakeProcess : IAsyncDisposable
         };
         info.Environment["Intake__DataPath"] = dataFolder;
         info.Environment["Intake__Sqlite"] = Path.Combine(dataFolder, "comments.db");
-        info.Environment["Intake__ExportToken"] = "staff-token";
+        info.Environment["Intake__ExportToken"] = IntakeApplication.StaffToken;
         info.Environment["Intake__PostsPerMinute"] = "1000000";
         info.Environment["Intake__LookupsPerMinute"] = "1000000";
         info.Environment["Intake__Postgres"] = postgres ?? "";

@@ -21,7 +21,7 @@ public sealed class MessageOfficeApiTests
         var receipt = (await posted.Content.ReadFromJsonAsync<Dictionary<string, object>>())!["receipt"].ToString()!;
 
         var anonymous = await client.GetAsync("/api/messages/export.xlsx");
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("bearer", "staff-token");
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("bearer", IntakeApplication.StaffToken);
         var export = await client.GetAsync("/api/messages/export.xlsx");
         var badSince = await client.GetAsync("/api/messages/export.xlsx?since=上周");
 
@@ -67,7 +67,7 @@ public sealed class MessageOfficeApiTests
         using var client = app.CreateClient();
 
         var anonymous = await client.PostAsync("/api/messages/import", new ByteArrayContent([1, 2, 3]));
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "staff-token");
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", IntakeApplication.StaffToken);
         var tooLarge = await client.PostAsync("/api/messages/import", new ByteArrayContent(new byte[MessageOfficeApi.MaxImportBytes + 1]));
         var notAWorkbook = await client.PostAsync("/api/messages/import", new ByteArrayContent("回执编号,状态"u8.ToArray()));
 
@@ -82,7 +82,7 @@ public sealed class MessageOfficeApiTests
     {
         await using var app = new IntakeApplication(withSearch: false);
         using var client = app.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "staff-token");
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", IntakeApplication.StaffToken);
         const string header = """<row r="1"><c r="A1" t="inlineStr"><is><t>回执编号</t></is></c><c r="B1" t="inlineStr"><is><t>状态</t></is></c><c r="C1" t="inlineStr"><is><t>答复日期</t></is></c></row>""";
         const string farDown = """<row r="2147483647"><c r="A2147483647" t="inlineStr"><is><t>LY260302-7KQ2M9PX</t></is></c></row>""";
 

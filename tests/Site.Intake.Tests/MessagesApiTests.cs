@@ -238,6 +238,40 @@ public abstract class MessagesApiTests
         Assert.Contains("没有编号为“D9999”的代表", await unknown.Content.ReadAsStringAsync());
     }
 
+    // Published answers were cached 60 s, so a reply the office had just imported did not show.
+    [PostgresFact]
+    public async Task Published_IsRevalidatedEveryTime_ANewReplyShowsAtOnce_AnUnchangedAnswerIs304()
+    {
+        await using var application = await StartAsync();
+        var client = application.CreateClient();
+        var number = ReceiptOf(await PostAsync(client, "/api/deputies/D0001/messages", new { text = "同意公开的留言：桥头的护栏松了。", publish = true }));
+        var store = application.Services.GetRequiredService<IMessageStore>();
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        await store.ApplyAsync([new(number, MessageStatus.Referred, "县交通运输局", null, null, true, DateTimeOffset.UtcNow)], CancellationToken.None);
+
+        var first = await client.GetAsync("/api/deputies/D0001/messages");
+        var tag = first.Headers.ETag;
+        using var again = new HttpRequestMessage(HttpMethod.Get, "/api/deputies/D0001/messages") { Headers = { { "If-None-Match", tag!.ToString() } } };
+        var unchanged = await client.SendAsync(again);
+        await store.ApplyAsync([new(number, MessageStatus.Answered, "县交通运输局", "护栏已于当天加固。", today, true, DateTimeOffset.UtcNow)], CancellationToken.None);
+        using var afterReply = new HttpRequestMessage(HttpMethod.Get, "/api/deputies/D0001/messages") { Headers = { { "If-None-Match", tag.ToString() } } };
+        var replied = await client.SendAsync(afterReply);
+        var page = await client.GetAsync("/api/deputies/D0001/messages/page");
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal("no-cache", first.Headers.CacheControl?.ToString());
+        Assert.False(tag.IsWeak);
+        Assert.Equal("application/json; charset=utf-8", first.Content.Headers.ContentType?.ToString());
+        var before = JsonDocument.Parse(await first.Content.ReadAsStringAsync()).RootElement.GetProperty("messages")[0];
+        Assert.False(before.TryGetProperty("reply", out var none) && none.ValueKind == JsonValueKind.String);
+        Assert.Equal(HttpStatusCode.NotModified, unchanged.StatusCode);
+        Assert.Empty(await unchanged.Content.ReadAsByteArrayAsync());
+        Assert.Equal(HttpStatusCode.OK, replied.StatusCode);
+        Assert.NotEqual(tag, replied.Headers.ETag);
+        Assert.Equal("护栏已于当天加固。", JsonDocument.Parse(await replied.Content.ReadAsStringAsync()).RootElement.GetProperty("messages")[0].GetProperty("reply").GetString());
+        Assert.Equal("no-cache", page.Headers.CacheControl?.ToString());
+    }
+
     [PostgresFact]
     public async Task Lookup_Message_ShowsTheHistoryAndTheReply_AsJsonAndAsAPage()
     {

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Site.Intake.Http;
+using Site.Intake.Submissions;
 
 namespace Site.Intake.Tests;
 
@@ -64,6 +65,45 @@ public sealed partial class ProxyAndHeadersTests
         Assert.Equal(HttpStatusCode.Created, neighbour.StatusCode);
     }
 
+    // Fresh testers: the limits were keyed on the exact address, and a phone owns a whole IPv6 /64, so
+    // it could post without limit by changing the last 64 bits. IPv6 clients are keyed by their /64,
+    // IPv4 clients by their address (a neighbour one address on is someone else).
+    [Fact]
+    public async Task RateLimit_KeysIpv6ByItsSlash64_AndIpv4ByTheAddress()
+    {
+        await using var server = await IntakeProcess.StartAsync(IntakeApplication.CreateDataFolder(withSearch: false), settings: new Dictionary<string, string>
+        {
+            ["Intake:PostsPerMinute"] = "2",
+            ["Intake:KnownProxies:0"] = "127.0.0.1",
+        });
+        using var client = new HttpClient { BaseAddress = server.BaseAddress };
+
+        async Task<HttpStatusCode> PostFromAsync(string address, int i) =>
+            (await client.SendAsync(Post($"从 {address} 提交的第{i}条意见。", address))).StatusCode;
+
+        var samePrefix = new List<HttpStatusCode>();
+        foreach (var (address, i) in new[] { "2001:db8:1:2::1", "2001:db8:1:2::2", "2001:db8:1:2:ffff:1:2:3", "2001:db8:1:2:abcd::9" }.Select((a, i) => (a, i)))
+        {
+            samePrefix.Add(await PostFromAsync(address, i));
+        }
+
+        var otherPrefix = await PostFromAsync("2001:db8:1:3::1", 0);
+        var ipv4 = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+        {
+            ipv4.Add(await PostFromAsync("203.0.113.7", i));
+        }
+
+        var ipv4Neighbour = await PostFromAsync("203.0.113.8", 0);
+
+        Assert.Equal([HttpStatusCode.Created, HttpStatusCode.Created, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], samePrefix);
+        Assert.Equal(HttpStatusCode.Created, otherPrefix);
+        Assert.Equal([HttpStatusCode.Created, HttpStatusCode.Created, HttpStatusCode.TooManyRequests], ipv4);
+        Assert.Equal(HttpStatusCode.Created, ipv4Neighbour);
+        Assert.Equal("2001:db8:1:2::/64", SubmissionRateLimit.ClientKey(IPAddress.Parse("2001:db8:1:2:ffff:1:2:3")));
+        Assert.Equal("203.0.113.7", SubmissionRateLimit.ClientKey(IPAddress.Parse("::ffff:203.0.113.7")));
+    }
+
     // Case 12: X-Forwarded-For from a client that is not a configured proxy is ignored.
     [Fact]
     public async Task RateLimit_ForwardedForFromAnUnknownSender_IsIgnored()
@@ -108,6 +148,7 @@ public sealed partial class ProxyAndHeadersTests
     }
 
     // Case 15: no limit on wrong tokens, no Cache-Control: no-store, "bearer" in lower case refused.
+    // The office's sheet over HTTP shares the guard: locked out there too.
     [Fact]
     public async Task Export_SchemeInAnyCase_NoStore_WrongTokensLimited()
     {
@@ -121,7 +162,7 @@ public sealed partial class ProxyAndHeadersTests
             return await client.SendAsync(request);
         }
 
-        var lower = await ExportAsync("bearer staff-token");
+        var lower = await ExportAsync("bearer " + IntakeApplication.StaffToken);
         var wrong = new List<HttpStatusCode>();
         var challenges = new List<string>();
         for (var i = 0; i < Site.Intake.Export.ExportGuard.FailuresAllowed + 1; i++)
@@ -131,7 +172,7 @@ public sealed partial class ProxyAndHeadersTests
             challenges.Add(answer.Headers.WwwAuthenticate.ToString());
         }
 
-        var rightAfterGuessing = await ExportAsync("Bearer staff-token");
+        var rightAfterGuessing = await ExportAsync("Bearer " + IntakeApplication.StaffToken);
         var wrongAfterRight = await ExportAsync("Bearer guess-once-more");
 
         Assert.Equal(HttpStatusCode.OK, lower.StatusCode);
@@ -140,13 +181,50 @@ public sealed partial class ProxyAndHeadersTests
         Assert.Equal(HttpStatusCode.TooManyRequests, wrong[^1]);
         Assert.All(challenges.Take(Site.Intake.Export.ExportGuard.FailuresAllowed), c => Assert.Equal("Bearer", c));
 
-        // The lockout slows guessing; it does not keep staff with the right token out.
-        Assert.Equal(HttpStatusCode.OK, rightAfterGuessing.StatusCode);
+        // Fresh testers: the right token went through a lockout, so a guesser learnt it from the one
+        // answer that was not 429. A lockout now holds for every token until its window has moved on.
+        Assert.Equal(HttpStatusCode.TooManyRequests, rightAfterGuessing.StatusCode);
+        Assert.Contains("令牌错误次数过多", (await rightAfterGuessing.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("detail").GetString());
         Assert.Equal("no-store", rightAfterGuessing.Headers.CacheControl?.ToString());
         Assert.Equal(HttpStatusCode.TooManyRequests, wrongAfterRight.StatusCode);
         Assert.Equal("https://www.rfc-editor.org/rfc/rfc6585#section-4",
             (await wrongAfterRight.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("type").GetString());
         Assert.Equal("no-store", wrongAfterRight.Headers.CacheControl?.ToString());
+        using var sheet = new HttpRequestMessage(HttpMethod.Get, "/api/messages/export.xlsx");
+        sheet.Headers.Authorization = new("Bearer", IntakeApplication.StaffToken);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await client.SendAsync(sheet)).StatusCode);
+    }
+
+    // Fresh testers: any staff token was taken, "1234" too. A weak one stops the start with a Chinese
+    // line naming the setting (exit 1); an empty one leaves the HTTP export off.
+    [Theory]
+    [InlineData("1234")]
+    [InlineData("renda2026renda2026renda2026")]
+    [InlineData("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")]
+    [InlineData("staff token with spaces 7Kq2M9pXw4Rt8Vb3")]
+    public async Task WeakStaffToken_StopsTheStart_NamingTheSetting(string token)
+    {
+        var folder = IntakeApplication.CreateDataFolder(withSearch: false);
+        var info = new System.Diagnostics.ProcessStartInfo("dotnet", $"{Path.Combine(AppContext.BaseDirectory, "Site.Intake.dll")} --urls http://127.0.0.1:0")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = folder,
+        };
+        info.Environment["Intake__DataPath"] = folder;
+        info.Environment["Intake__Sqlite"] = Path.Combine(folder, "comments.db");
+        info.Environment["Intake__ExportToken"] = token;
+        using var process = System.Diagnostics.Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
+
+        Assert.Equal(1, process.ExitCode);
+        var said = await error;
+        Assert.Contains("Intake:ExportToken", said);
+        Assert.Contains("Intake__ExportToken", said);
+        Assert.Contains("openssl rand -hex 24", said);
+        Assert.DoesNotContain(token, said + await output);
     }
 
     // Case 9: 20 posts of 28 MB were each read whole before the length check (the process reached 2 GB).

@@ -55,6 +55,11 @@ public sealed class SearchApiTests
         Assert.Equal("找到 3 条结果", document.QuerySelector("#search-total")?.TextContent);
         Assert.Equal(3, document.QuerySelectorAll(".search-hits > li").Length);
         Assert.All(document.QuerySelectorAll(".search-hits mark"), m => Assert.Equal("接待日", m.TextContent));
+        // A hit's day as citizens read it, the ISO day kept for machines (the JSON keeps 2026-03-15).
+        var day = document.QuerySelector(".search-hits a[href='/stories/a/']")!.Closest("li")!.QuerySelector("time")!;
+        Assert.Equal("2026年3月15日", day.TextContent);
+        Assert.Equal("2026-03-15", day.GetAttribute("datetime"));
+        Assert.DoesNotMatch(@"\d{4}-\d{2}-\d{2}", document.QuerySelector(".search-hits")!.TextContent);
 
         // The type facet links keep the query and choose the type.
         var storyFacet = document.QuerySelectorAll("nav.facets a").Single(a => a.TextContent.StartsWith("履职故事", StringComparison.Ordinal));

@@ -158,7 +158,7 @@ public sealed class SubmissionLimitsTests
         Assert.Contains("当前 5001 个字", await overByOne.Content.ReadAsStringAsync());
 
         // Stored as LF: the export has the text's paragraphs with single line breaks.
-        client.DefaultRequestHeaders.Authorization = new("Bearer", "staff-token");
+        client.DefaultRequestHeaders.Authorization = new("Bearer", IntakeApplication.StaffToken);
         var csv = await client.GetStringAsync("/api/drafts/open-draft/export.csv");
         Assert.Contains(paragraphs.Replace("\r\n", "\n", StringComparison.Ordinal), csv);
     }

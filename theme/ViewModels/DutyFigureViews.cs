@@ -46,6 +46,13 @@ public sealed record StationPosterPage(
     string QrSvg,
     string Target,
     string StationUrl,
-    IReadOnlyList<PosterDeputy> Deputies);
+    IReadOnlyList<PosterDeputy> Deputies)
+{
+    /// <summary>The site's name (site.yaml <c>title</c>), printed at the poster's head so a passer-by knows whose code it is.</summary>
+    public string SiteName { get; init; } = "";
+
+    /// <summary>The site's address as people type it (<c>rd.example.org</c>, from site.yaml <c>baseUrl</c>), printed at the foot.</summary>
+    public string SiteAddress { get; init; } = "";
+}
 
 public sealed record PosterDeputy(string Name, string? Title, DeputyPhotoView? Photo);

@@ -42,6 +42,9 @@ public sealed record DeputyPage(
 {
     /// <summary>给Ta留言 and the published messages (null: the page has no messages block).</summary>
     public MessageBox? Messages { get; init; }
+
+    /// <summary>The same code as a PNG file beside the page (/deputies/D0001/qr.png), for WeChat and phones; null: none.</summary>
+    public string? QrPng { get; init; }
 }
 
 /// <summary>One year of a deputy's duty figures, counted from the duty records and suggestions (<see cref="DutyFigureRow.Counts"/> in the order of the table's columns).</summary>
@@ -89,4 +92,11 @@ public sealed record StationGroup(string Region, string Anchor, IReadOnlyList<St
 public sealed record StationRow(string Name, string Url, string Kind, string? Address, string? Schedule, string Places);
 
 /// <summary>Suggestions of the sessions, with filters and totals.</summary>
-public sealed record SuggestionListPage(PageMeta Meta, IReadOnlyList<SuggestionRow> Suggestions, IReadOnlyList<Figure> Totals, IReadOnlyList<string> Statuses, IReadOnlyList<ArticleOption> Results, IReadOnlyList<string> Units);
+public sealed record SuggestionListPage(PageMeta Meta, IReadOnlyList<SuggestionRow> Suggestions, IReadOnlyList<Figure> Totals, IReadOnlyList<string> Statuses, IReadOnlyList<ArticleOption> Results, IReadOnlyList<string> Units)
+{
+    /// <summary>Each 承办单位's own page (its suggestions only), in the order of <see cref="Units"/>: the unit choice without script.</summary>
+    public IReadOnlyList<LinkCard> UnitLinks { get; init; } = [];
+
+    /// <summary>On a 承办单位's page, that unit; null on the whole list.</summary>
+    public string? Unit { get; init; }
+}

@@ -285,8 +285,10 @@
   // marked data-keep: never the name or contact) is kept on this device until a receipt arrives,
   // and every failure is said in Chinese with the text left in place. Without JavaScript the same
   // forms post as plain forms and the endpoint answers with a receipt page.
+  // As the endpoint counts (SubmissionText.Normalize, then text elements): CR LF and a lone CR as one
+  // line break, the ends trimmed, each character as a person sees it (an emoji, 𠮷, a flag: 1).
   var graphemes = function (text) {
-    text = text.replace(/\r\n/g, "\n");
+    text = text.replace(/\r\n?/g, "\n").trim();
     if (window.Intl && Intl.Segmenter) {
       var n = 0, it = new Intl.Segmenter("zh", { granularity: "grapheme" }).segment(text)[Symbol.iterator]();
       while (!it.next().done) { n++; }
@@ -303,11 +305,28 @@
     var busy = false;
     var noun = form.getAttribute("data-submission") === "message" ? "留言" : "意见";
     var valueOf = function (el) { return el.type === "checkbox" ? el.checked : el.value; };
+    // maxlength and minlength count UTF-16 units (an emoji as 2), so near the limit they would stop a
+    // text the endpoint takes. Without script they stay (stricter than the endpoint, never looser);
+    // with it the same limits are checked in characters as a person sees them, and the browser's own
+    // check shows the Chinese sentence and holds the form back while the text is over.
+    $all("textarea[maxlength], textarea[minlength]", form).forEach(function (area) {
+      var max = Number(area.getAttribute("maxlength") || 0), min = Number(area.getAttribute("minlength") || 0);
+      area.removeAttribute("maxlength");
+      area.removeAttribute("minlength");
+      area.setAttribute("data-max", max);
+      area.setAttribute("data-min", min);
+      area.checkLength = function () {
+        var n = graphemes(area.value);
+        area.setCustomValidity(max > 0 && n > max ? "最多 " + max + " 字，已写 " + n + " 字，请删减 " + (n - max) + " 字"
+          : n > 0 && n < min ? "至少 " + min + " 字，已写 " + n + " 字" : "");
+      };
+      area.addEventListener("input", area.checkLength);
+    });
     // The counter counts characters as a person sees them (and as the endpoint counts them).
     $all("textarea[data-counter]", form).forEach(function (area) {
       var counter = document.getElementById(area.getAttribute("data-counter"));
       var max = Number(counter.getAttribute("data-max"));
-      var min = Number(area.getAttribute("minlength") || 0);
+      var min = Number(area.getAttribute("data-min") || 0);
       var update = function () {
         var n = graphemes(area.value);
         counter.textContent = n === 0 ? "最多 " + max + " 字" : n < min ? "已写 " + n + " 字，至少 " + min + " 字"
@@ -328,6 +347,7 @@
       }
     } catch (e) { /* storage may be off in private mode */ }
     $all(".counter", form).forEach(function (c) { if (c.updateCount) { c.updateCount(); } });
+    $all("textarea", form).forEach(function (area) { if (area.checkLength) { area.checkLength(); } });
     var save = function () {
       var data = { idempotencyKey: idem.value };
       kept.forEach(function (el) { data[el.name] = valueOf(el); });
@@ -380,9 +400,17 @@
           result.innerHTML = escapeHtml(form.getAttribute("data-stored") || "已保存") + "。回执编号：<strong class=\"receipt-number\">" + escapeHtml(receipt) +
             "</strong>，请记下以便查询。<a href=\"/receipts/?number=" + encodeURIComponent(receipt) + "\">查询回执</a>" +
             (answer.data.note ? "<br>" + escapeHtml(answer.data.note) : "");
-          try { localStorage.removeItem(key); } catch (e) { }
-          $all("textarea", form).forEach(function (el) { el.value = ""; el.dispatchEvent(new Event("input")); });
+          // Sent: nothing of it stays in the form (text, name, phone; the ticks back as the page had
+          // them), on a shared phone least of all; the receipt above stays. On a failure (below)
+          // everything typed stays.
+          $all("textarea, input", form).forEach(function (el) {
+            if (el.type === "hidden" || el.type === "submit" || el.type === "button") { return; }
+            if (el.type === "checkbox" || el.type === "radio") { el.checked = el.defaultChecked; return; }
+            el.value = "";
+            el.dispatchEvent(new Event("input"));
+          });
           idem.value = "";
+          try { localStorage.removeItem(key); } catch (e) { }
           form.dispatchEvent(new CustomEvent("submission:stored", { detail: answer.data }));
         } else {
           var errors = answer.data.errors ? Object.keys(answer.data.errors).map(function (k) { return answer.data.errors[k].join("；"); }) : [];

@@ -100,6 +100,8 @@ public static class DeputyPages
             // #card (theme/assets/site.css): no card file per deputy, which a province-wide roster
             // paid for in file-system time (nearly half of its files).
             yield return PageJob.For<DeputyTemplate, DeputyPage>(deputy.Url, () => Page(context, deputy));
+            // The code as a picture: WeChat shares and shows no SVG, and a phone prints a PNG as it is.
+            yield return PageJob.File(SiteRoutes.DeputyQrPng(deputy.Id), () => context.QrPng(deputy.Url));
         }
     }
 
@@ -185,6 +187,7 @@ public static class DeputyPages
             SiteRoutes.DutyFigures)
         {
             Messages = MessagePages.DeputyBox(site, deputy),
+            QrPng = SiteRoutes.DeputyQrPng(deputy.Id),
         };
     }
 

@@ -92,6 +92,13 @@ public sealed class PageContext(SiteModel site, SiteUrls urls, DiagnosticBag dia
         return QrCodes.Svg(cache?.QrCode(url) ?? _qrCodes.GetOrAdd(url, QrCodes.Encode));
     }
 
+    /// <summary>The QR code of a page as a PNG (<see cref="QrCodes.Png"/>), pointing at its absolute URL.</summary>
+    public byte[] QrPng(string path)
+    {
+        var url = Site.Config.AbsoluteUrl(path);
+        return cache?.QrPng(url) ?? QrCodes.Png(_qrCodes.GetOrAdd(url, QrCodes.Encode));
+    }
+
     public static string ChineseDate(DateOnly date) => $"{date.Year}年{date.Month}月{date.Day}日";
 
     public static string IsoDate(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

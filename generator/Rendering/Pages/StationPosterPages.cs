@@ -24,6 +24,10 @@ public static class StationPosterPages
         }
     }
 
+    /// <summary>https://rd.example.org/ → rd.example.org (a path the site lives under is kept: example.org/rd).</summary>
+    public static string SiteAddress(string baseUrl) =>
+        Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri) ? (uri.Host + uri.AbsolutePath).TrimEnd('/') : baseUrl.TrimEnd('/');
+
     private static StationPosterPage Page(PageContext context, Station station, string url)
     {
         var site = context.Site;
@@ -40,6 +44,10 @@ public static class StationPosterPages
             context.QrSvg(target),
             site.Config.AbsoluteUrl(target),
             station.Url,
-            site.DeputiesByStation[station.Id].Select(d => new PosterDeputy(d.Name, d.Title, context.Photos.For(d.Id))).ToList());
+            site.DeputiesByStation[station.Id].Select(d => new PosterDeputy(d.Name, d.Title, context.Photos.For(d.Id))).ToList())
+        {
+            SiteName = site.Config.Title,
+            SiteAddress = SiteAddress(site.Config.BaseUrl),
+        };
     }
 }

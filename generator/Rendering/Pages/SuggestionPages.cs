@@ -12,29 +12,55 @@ public static class SuggestionPages
     public static IEnumerable<PageJob> Plan(PageContext context)
     {
         var site = context.Site;
-        yield return PageJob.For<SuggestionListTemplate, SuggestionListPage>(SiteRoutes.Suggestions, () =>
+        var units = site.Suggestions.Where(s => s.Unit is not null).Select(s => s.Unit!).Distinct().Order(StringComparer.Ordinal).ToList();
+        var unitLinks = units.Select(u => new LinkCard(u, SiteRoutes.SuggestionUnit(UnitSlug(u)))).ToList();
+
+        // The whole list, and one page per 承办单位: a static page cannot read ?unit= without script,
+        // so the unit choice without script is a link to the unit's own page.
+        SuggestionListPage List(string? unit, string url)
         {
-            var rows = site.Suggestions.Select(s => DeputyPages.SuggestionRow(site, s)).ToList();
-            var totals = new List<Figure> { new("件建议", site.Suggestions.Count.ToString(CultureInfo.InvariantCulture), null) };
+            var chosen = unit is null ? site.Suggestions : site.Suggestions.Where(s => s.Unit == unit).ToList();
+            var rows = chosen.Select(s => DeputyPages.SuggestionRow(site, s)).ToList();
+            var totals = new List<Figure> { new("件建议", chosen.Count.ToString(CultureInfo.InvariantCulture), null) };
             foreach (var status in Enum.GetValues<SuggestionStatus>())
             {
-                totals.Add(new Figure(SuggestionVocabulary.StatusLabel(status), site.Suggestions.Count(s => s.Status == status).ToString(CultureInfo.InvariantCulture), null));
+                totals.Add(new Figure(SuggestionVocabulary.StatusLabel(status), chosen.Count(s => s.Status == status).ToString(CultureInfo.InvariantCulture), null));
             }
 
+            var meta = unit is null
+                ? PageContext.Meta("代表建议办理情况", "代表建议的承办单位、办理状态、办理结果和代表满意度", url, "suggestions", new Crumb("建议办理", null))
+                : PageContext.Meta($"{unit}承办的代表建议", $"{unit}承办的代表建议：办理状态、办理结果和代表满意度", url, "suggestions", new Crumb("建议办理", SiteRoutes.Suggestions), new Crumb(unit, null));
             return new SuggestionListPage(
-                PageContext.Meta("代表建议办理情况", "代表建议的承办单位、办理状态、办理结果和代表满意度", SiteRoutes.Suggestions, "suggestions", new Crumb("建议办理", null)),
+                meta,
                 rows,
                 totals,
                 Enum.GetValues<SuggestionStatus>().Select(SuggestionVocabulary.StatusLabel).ToList(),
                 site.Config.ResultClasses.Select(r => new ArticleOption(r.Code, $"{r.Code}类：{r.Label}")).ToList(),
-                site.Suggestions.Where(s => s.Unit is not null).Select(s => s.Unit!).Distinct().Order(StringComparer.Ordinal).ToList());
-        });
+                units)
+            {
+                UnitLinks = unitLinks,
+                Unit = unit,
+            };
+        }
+
+        yield return PageJob.For<SuggestionListTemplate, SuggestionListPage>(SiteRoutes.Suggestions, () => List(null, SiteRoutes.Suggestions));
+        foreach (var link in unitLinks)
+        {
+            yield return PageJob.For<SuggestionListTemplate, SuggestionListPage>(link.Url, () => List(link.Label, link.Url));
+        }
 
         foreach (var suggestion in site.Suggestions)
         {
             yield return PageJob.For<SuggestionTemplate, SuggestionPage>(suggestion.Url, () => Page(context, suggestion));
         }
     }
+
+    /// <summary>
+    /// A 承办单位's URL segment: its name where that is a safe one (县交通运输局), otherwise "u" and the
+    /// XxHash32 of its UTF-8 in hex (县发展和改革局（县粮食局）has brackets), so it stays the same across builds.
+    /// </summary>
+    public static string UnitSlug(string unit) =>
+        Validation.SafeName.IsSafe(unit) ? unit : "u" + System.IO.Hashing.XxHash32.HashToUInt32(System.Text.Encoding.UTF8.GetBytes(unit)).ToString("x8", CultureInfo.InvariantCulture);
 
     /// <summary>The suggestion's deputies in the order written (领衔 first), each linked to their page; ids the roster lacks are reported by the linker and left out.</summary>
     public static IReadOnlyList<LinkCard> DeputyLinks(SiteModel site, Suggestion suggestion) =>

@@ -237,6 +237,9 @@ public sealed class DeputyPlacesTests
         Assert.Equal(["花石镇代表之家", "易俗河镇代表联络站"], coverage.QuerySelectorAll("section h2").Select(h => h.TextContent).ToList());
         Assert.Equal(["done", "pending"], coverage.QuerySelectorAll("#s-S1 ~ div tbody tr").Select(r => r.ClassName!).ToList());
         Assert.Equal(["陈美华", "李卫东"], coverage.QuerySelectorAll("details a").Select(a => a.TextContent).ToList());
+        // Each station's chip says what its figures count: the deputies who reported, of those who should.
+        Assert.Equal(["花石镇代表之家 已述职 0 / 应述职 1", "易俗河镇代表联络站 已述职 1 / 应述职 2"],
+            coverage.QuerySelectorAll("nav .chips a").Select(a => a.TextContent).ToList());
     }
 
     [Fact]
@@ -277,6 +280,9 @@ public sealed class DeputyPlacesTests
         var expected = new AngleSharp.Html.Parser.HtmlParser().ParseDocument("<div>" + QrCodes.Svg(QrCodes.Encode(target)) + "</div>").QuerySelector("div")!.InnerHtml;
         Assert.Equal(expected, poster.QuerySelector(".poster-qr .qr")!.InnerHtml);
         Assert.Equal("易俗河镇代表联络站", poster.QuerySelector(".poster h1")!.TextContent);
+        // Whose poster it is, readable on paper: the site's name at the head, its address at the foot.
+        Assert.Equal("测试县人大", poster.QuerySelector(".poster .poster-brand")!.TextContent);
+        Assert.Equal("测试县人大 网址：test.example", poster.QuerySelector(".poster .poster-site")!.TextContent);
         var facts = poster.QuerySelector(".poster-facts")!.TextContent;
         Assert.Contains("每月第一个周三 9:00—11:30", facts);
         Assert.Contains("易俗河镇金霞路18号", facts);

@@ -96,6 +96,77 @@ public sealed class ExportCommandTests : IDisposable
         Assert.False(Directory.Exists(Path.Combine(_root, ".data", "exports")));
     }
 
+    // Fresh testers: `export --out content/…` wrote citizens' contacts where the next build (or `serve`
+    // at once) published them. Every verb that writes a file refuses a path inside content/, input/,
+    // theme/, _site/ or any built site, after resolving "..", and through a symbolic link.
+    [Fact]
+    public async Task WritingVerbs_RefuseOutputWhereTheSitePublishesIt()
+    {
+        await StoreAsync(new NewComment("wuye", null, "一条意见的内容。", "李明", "13800000001", null, null, "p1", DateTimeOffset.Now));
+        foreach (var folder in new[] { "content", "input", "theme", "_site", "elsewhere/public" })
+        {
+            Directory.CreateDirectory(Path.Combine(_root, folder));
+        }
+
+        // A site built with --out elsewhere/public: known by the manifest every build writes.
+        File.WriteAllText(Path.Combine(_root, "elsewhere", "public", "site-manifest.json"), "{}");
+        Directory.CreateDirectory(Path.Combine(_root, "exports"));
+        File.CreateSymbolicLink(Path.Combine(_root, "exports", "link"), Path.Combine(_root, "_site"));
+
+        var attempts = new (string[] Arguments, string Target)[]
+        {
+            (["export", "--root", _root, "--draft", "wuye", "--format", "csv", "--out", Path.Combine(_root, "content", "a.csv")], "content/"),
+            (["export", "--root", _root, "--draft", "wuye", "--out", Path.Combine(_root, "exports", "..", "input", "deputies", "a.xlsx")], "input/"),
+            (["export", "--root", _root, "--draft", "wuye", "--out", Path.Combine(_root, "exports", "link", "a.xlsx")], "_site/"),
+            (["messages", "export", "--root", _root, "--out", Path.Combine(_root, "theme", "m.xlsx")], "theme/"),
+            (["messages", "export", "--root", _root, "--out", Path.Combine(_root, "elsewhere", "public", "files", "m.xlsx")], "site-manifest.json"),
+            (["template", "--root", _root, "--out", Path.Combine(_root, "input", "deputies", "名单.xlsx")], "input/"),
+        };
+        foreach (var (arguments, target) in attempts)
+        {
+            var (exit, output) = await RunAsync(arguments);
+            Assert.True(exit == 1, output);
+            Assert.Contains("--out：不能把", output);
+            Assert.Contains(target, output);
+            Assert.Contains(Path.GetFullPath(arguments[^1]), output);
+        }
+
+        var written = Directory.EnumerateFiles(_root, "*", SearchOption.AllDirectories).Where(f => !f.Contains(".data", StringComparison.Ordinal)).ToList();
+        Assert.Equal([Path.Combine(_root, "elsewhere", "public", "site-manifest.json")], written);
+
+        // Outside those folders the same verbs write as before.
+        var (fine, fineOutput) = await RunAsync("export", "--root", _root, "--draft", "wuye", "--format", "csv", "--out", Path.Combine(_root, "exports", "a.csv"));
+        Assert.True(fine == 0, fineOutput);
+        var (template, templateOutput) = await RunAsync("template", "--root", _root, "--out", Path.Combine(_root, "exports", "名单.xlsx"));
+        Assert.True(template == 0, templateOutput);
+    }
+
+    // Fresh testers: any staff token was taken. `serve` hosts the same endpoint, so a weak one stops it
+    // too (exit 1, naming the setting) before it listens; no token leaves the HTTP export off.
+    [Fact]
+    public async Task Serve_WithAWeakStaffToken_RefusesToStart()
+    {
+        Directory.CreateDirectory(Path.Combine(_root, "content"));
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "site.dll"));
+        foreach (var argument in new[] { "serve", "--root", _root, "--port", "0" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["Intake__ExportToken"] = "renda2026";
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+
+        Assert.Equal(1, process.ExitCode);
+        var error = await stderr;
+        Assert.Contains("Intake:ExportToken", error);
+        Assert.Contains("至少要 24 个字符", error);
+        Assert.DoesNotContain("预览地址", await stdout);
+    }
+
     // #26: views received offline are imported from the office's sheet; a bad sheet stores nothing, a second run nothing twice.
     [Fact]
     public async Task Import_OfflineViews_BadSheetStoresNothing_GoodSheetOnce()

@@ -113,6 +113,41 @@ public sealed class SuggestionAndMessagePageTests
         Assert.Equal(["status", "result", "unit"], filter.QuerySelectorAll("select").Select(s => s.GetAttribute("name")));
     }
 
+    // The 承办单位 choice needed the script; without it each unit's own page is a link away.
+    [Fact]
+    public async Task SuggestionList_EachUnitHasItsOwnPage_LinkedForBrowsersWithoutScript()
+    {
+        const string bracketed = "县发展和改革局（县粮食和物资储备局）";
+        using var site = await TestSite.BuildAsync(Site + $$"""
+
+            -- input/suggestions/t.yaml --
+            - number: "2026-003"
+              title: 关于保障秋粮收购资金的建议
+              session: 县十八届人大七次会议
+              deputies: [D0001]
+              unit: {{bracketed}}
+              status: 交办
+              assigned: 2026-03-10
+            """);
+        site.AssertNoErrors();
+
+        var list = site.Html("suggestions/index.html");
+        var links = list.QuerySelectorAll("details.unit-links a").ToList();
+        Assert.Equal([bracketed, "县民政局"], links.Select(a => a.TextContent)); // as the unit choice has them (ordinal)
+        Assert.Matches("^/suggestions/units/u[0-9a-f]{8}/$", links[0].GetAttribute("href"));
+        Assert.Equal("/suggestions/units/县民政局/", links[1].GetAttribute("href"));
+        Assert.Contains("js-hidden", list.QuerySelector("details.unit-links")!.ClassName);
+
+        var unit = site.Html("suggestions/units/县民政局/index.html");
+        Assert.Equal("县民政局承办的代表建议", unit.QuerySelector("h1")!.TextContent);
+        Assert.Equal(["/suggestions/2026-001/"], unit.QuerySelectorAll("#suggestions tbody a.title").Select(a => a.GetAttribute("href")));
+        Assert.Equal("1", unit.QuerySelector(".figures strong")!.TextContent);
+        Assert.Null(unit.QuerySelector("#f-unit"));
+        Assert.Equal("page", unit.QuerySelector("details.unit-links a[href='/suggestions/units/县民政局/']")!.GetAttribute("aria-current"));
+        var other = site.Html(links[0].GetAttribute("href")!.TrimStart('/') + "index.html");
+        Assert.Equal(["关于保障秋粮收购资金的建议"], other.QuerySelectorAll("#suggestions tbody a.title").Select(a => a.TextContent));
+    }
+
     [Fact]
     public async Task SearchHit_ForASuggestion_LandsOnItsPage_WhereTheReplyIs()
     {

@@ -22,6 +22,51 @@ public sealed partial class QrCodeTests
         "https://rd.example.gov.cn/代表/王爱珍/",
     ];
 
+    // WeChat shows no SVG: the PNG must be the same modules, every pixel of a module black or white.
+    [Theory]
+    [MemberData(nameof(Texts))]
+    public void Png_DrawsEveryModuleAsASquareOfTwelvePixels(string text)
+    {
+        var matrix = QrCodes.Encode(text);
+
+        using var bitmap = SkiaSharp.SKBitmap.Decode(QrCodes.Png(matrix));
+
+        Assert.Equal(matrix.Size * 12, bitmap.Width);
+        Assert.Equal(matrix.Size * 12, bitmap.Height);
+        for (var row = 0; row < matrix.Size; row++)
+        {
+            for (var column = 0; column < matrix.Size; column++)
+            {
+                var expected = matrix.IsDark(row, column) ? SkiaSharp.SKColors.Black : SkiaSharp.SKColors.White;
+                Assert.Equal(expected, bitmap.GetPixel((column * 12) + 0, (row * 12) + 0));
+                Assert.Equal(expected, bitmap.GetPixel((column * 12) + 11, (row * 12) + 11));
+            }
+        }
+    }
+
+    // The one-bit PNG (Replacements/SkiaSharp) against SkiaSharp's own encoding of the same code: every pixel, at
+    // scales whose rows end inside a byte and on one.
+    [Theory]
+    [MemberData(nameof(Texts))]
+    public void Png_OneBitEncoder_DecodesToSkiaSharpsPicture(string text)
+    {
+        var matrix = QrCodes.Encode(text);
+        foreach (var scale in new[] { 1, 3, 8, 12 })
+        {
+            using var own = SkiaSharp.SKBitmap.Decode(QrPngEncoder.Encode(matrix, scale));
+            using var library = SkiaSharp.SKBitmap.Decode(QrCodes.SkiaPng(matrix, scale));
+
+            Assert.Equal((library.Width, library.Height), (own.Width, own.Height));
+            for (var y = 0; y < own.Height; y++)
+            {
+                for (var x = 0; x < own.Width; x++)
+                {
+                    Assert.True(library.GetPixel(x, y) == own.GetPixel(x, y), $"{text} at scale {scale}: pixel ({x}, {y})");
+                }
+            }
+        }
+    }
+
     [Theory]
     [MemberData(nameof(Texts))]
     public void Encode_AnyText_KeepsQRCodersModules(string text)

@@ -377,17 +377,25 @@ internal sealed class HhmmDictionaries
         public readonly int Hash2 => _hash2;
     }
 
+    /// <summary>
+    /// False when no slot of the bigram table holds the hash, so that the library's probe ends at an
+    /// empty slot or gives up, either way with 0 (a hash of 0 matches an empty slot, and 0's bucket is
+    /// always set).
+    /// </summary>
+    public bool MayHold(long hash)
+    {
+        var bucket = StoredBucket(hash);
+        return (_stored[bucket >> 6] & (1UL << bucket)) != 0;
+    }
+
     private static int StoredBucket(long hash) => (int)((ulong)hash * 0x9E3779B97F4A7C15UL >> (64 - StoredBits));
 
     /// <summary>BigramDictionary.GetFrequency of a key hashed into <paramref name="key"/>, 0 if absent.</summary>
     public int PairFrequency(in PairKey key)
     {
         var hashId = key.Hash1;
-        var bucket = StoredBucket(hashId);
-        if ((_stored[bucket >> 6] & (1UL << bucket)) == 0)
+        if (!MayHold(hashId))
         {
-            // No slot holds this hash, so the library's probe ends at an empty slot or gives up,
-            // either way with 0 (a hash of 0 matches an empty slot, and 0's bucket is always set).
             return 0;
         }
 

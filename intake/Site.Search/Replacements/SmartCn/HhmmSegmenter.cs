@@ -247,6 +247,32 @@ internal sealed class HhmmSegmenter
         _count++;
     }
 
+    // Word pairs this segmenter looked up that the bigram table may hold, with the library's answer:
+    // the same pairs come back sentence after sentence, and the table's probes are long.
+    private const int RememberedPairs = 1 << 16;
+    private readonly Dictionary<(long, int), int> _pairs = [];
+
+    private int PairFrequency(in HhmmDictionaries.PairKey key)
+    {
+        if (!_dictionaries.MayHold(key.Hash1))
+        {
+            return 0;
+        }
+
+        if (!_pairs.TryGetValue((key.Hash1, key.Hash2), out var frequency))
+        {
+            frequency = _dictionaries.PairFrequency(key);
+            if (_pairs.Count == RememberedPairs)
+            {
+                _pairs.Clear();
+            }
+
+            _pairs[(key.Hash1, key.Hash2)] = frequency;
+        }
+
+        return frequency;
+    }
+
     private void FindPath(int length)
     {
         // A token is followed by the tokens at the first position at or after its end where any starts.
@@ -285,7 +311,7 @@ internal sealed class HhmmSegmenter
             {
                 var pair = key;
                 pair.Add(_chars.AsSpan(_charsAt[to], _charsLength[to]));
-                double pairFrequency = _dictionaries.PairFrequency(pair);
+                double pairFrequency = PairFrequency(pair);
                 var weight = -Math.Log(Smooth * (1.0 + frequency) / (Utility.MAX_FREQUENCE + 0.0)
                     + (1.0 - Smooth) * ((1.0 - Tiny) * pairFrequency / (1.0 + frequency) + Tiny));
                 var candidate = _best[from] + weight;

@@ -12,8 +12,8 @@ namespace Site.Search;
 /// sentences exactly as the library does it: this is a <see cref="SegmentingTokenizerBase"/> (the
 /// library tokenizer's base: 1,024-character buffers cut after the last line break) with ICU's
 /// sentence break iterator for the root locale. Only the segmentation of each sentence is our own;
-/// the library's makes a string, a dozen objects per dictionary lookup and a graph of objects per
-/// sentence. It replaces the library for speed (BENCHMARKS.md, `words`), and
+/// the library's makes a string per sentence, a new array for each dictionary lookup and a graph of
+/// objects per sentence. It replaces the library for speed (BENCHMARKS.md, `words`), and
 /// <see cref="Replacements.LibraryPaths"/> routes around it. <c>WordTokenizerTests</c>
 /// (tests/Site.Search.Tests) checks that every token is the library's, through the whole word
 /// analyzer, on real regulations, the seeds, the sample content and mixed-script text.

@@ -1,0 +1,95 @@
+namespace Site.Generator.Commands;
+
+/// <summary>
+/// Where a staff command may write its file. The exports hold citizens' names and phone numbers, and
+/// everything under content/, input/, theme/ or a built site is published by the next build or by
+/// `serve` at once; so a file a command writes (export, messages export, template) must lie outside
+/// all of them. Symbolic links and ".." are resolved before deciding, so neither
+/// `--out exports/../content/a.xlsx` nor a link pointing into _site/ gets through.
+/// </summary>
+public static class OutputPaths
+{
+    /// <summary>The folders under the site root whose files are published, with why (Chinese).</summary>
+    private static readonly (string Folder, string Why)[] Published =
+    [
+        ("content", "content/ 中的文件会被生成进网站公开"),
+        ("input", "input/ 中的文件会被生成器读取并公开"),
+        ("theme", "theme/ 中的文件会被生成进网站公开"),
+        ("_site", "_site/ 是生成的网站，其中的文件会被直接公开"),
+        ("_intake", "_intake/ 是生成器为意见征集接口写出的数据，每次生成都会整个替换"),
+    ];
+
+    private const string Elsewhere = "请写到 content/、input/、theme/ 和生成的网站以外的目录";
+
+    /// <summary>
+    /// Why <paramref name="path"/> must not be written (Chinese, naming the path and the folder), or
+    /// null when it may. Refused: anything inside &lt;root&gt;/content, input, theme, _site or
+    /// _intake, and anything inside a built site elsewhere (a folder holding site-manifest.json,
+    /// which every build writes), all compared after resolving links and "..".
+    /// </summary>
+    /// <param name="what">What the command writes, for the message: 导出的意见（含联系方式）.</param>
+    public static string? Problem(string root, string path, string what)
+    {
+        var target = Resolve(path);
+        var fullRoot = Resolve(root);
+        foreach (var (folder, why) in Published)
+        {
+            var published = Resolve(Path.Combine(fullRoot, folder));
+            if (Within(target, published))
+            {
+                return $"不能把{what}写到 {path}（实际位置 {target}）：它在站点的 {folder}/ 目录中，{why}。{Elsewhere}";
+            }
+        }
+
+        for (var folder = Path.GetDirectoryName(target); !string.IsNullOrEmpty(folder); folder = Path.GetDirectoryName(folder))
+        {
+            if (File.Exists(Path.Combine(folder, "site-manifest.json")))
+            {
+                return $"不能把{what}写到 {path}（实际位置 {target}）：{folder} 是生成的网站（其中有 site-manifest.json），其中的文件会被直接公开。{Elsewhere}";
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// <paramref name="path"/> made absolute with every symbolic link in it followed and every "." and
+    /// ".." applied where it stands (after a link, ".." goes up from the link's target, as the system
+    /// does). Parts that do not exist yet are kept as written.
+    /// </summary>
+    public static string Resolve(string path) => Resolve(path, 0);
+
+    private static string Resolve(string path, int depth)
+    {
+        var absolute = Path.IsPathRooted(path) ? path : Path.Combine(Directory.GetCurrentDirectory(), path);
+        var start = Path.GetPathRoot(absolute)!;
+        var current = start;
+        foreach (var part in absolute[start.Length..].Split([Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar], StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (part == ".")
+            {
+                continue;
+            }
+
+            if (part == "..")
+            {
+                current = Path.GetDirectoryName(current) ?? current;
+                continue;
+            }
+
+            var next = Path.Combine(current, part);
+            // A loop of links (a → b → a) stops being followed; the system would refuse it too.
+            if (depth < 40 && new FileInfo(next).LinkTarget is { } link)
+            {
+                next = Resolve(Path.IsPathRooted(link) ? link : Path.Combine(current, link), depth + 1);
+            }
+
+            current = next;
+        }
+
+        return current;
+    }
+
+    private static bool Within(string path, string folder) =>
+        path == folder || path.StartsWith(Path.TrimEndingDirectorySeparator(folder) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+}

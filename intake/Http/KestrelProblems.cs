@@ -1,0 +1,215 @@
+using System.Buffers;
+using System.IO.Pipelines;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+
+namespace Site.Intake.Http;
+
+/// <summary>
+/// Kestrel refuses a request it cannot parse (a "%00" in the path: 400; a request line over its limit:
+/// 414; headers over theirs: 431; …) before the application sees it, with an empty answer
+/// ("Content-Length: 0", "Connection: close") that no middleware can reach. This connection
+/// middleware watches what Kestrel writes on an HTTP/1.1 connection and gives such an answer the
+/// body every other refusal has: problem JSON (RFC 9457) with the status and a Chinese title and
+/// detail, and the security headers. Anything else passes as written.
+/// </summary>
+public static class KestrelProblems
+{
+    /// <summary>Adds the middleware to every endpoint Kestrel listens on (--urls, UseUrls).</summary>
+    public static IServiceCollection AddKestrelProblems(this IServiceCollection services) =>
+        services.Configure<KestrelServerOptions>(kestrel => kestrel.ConfigureEndpointDefaults(listen => listen.Use(next => async connection =>
+        {
+            var transport = connection.Transport;
+            var output = new Output(transport.Output);
+            connection.Transport = new Duplex(transport.Input, output);
+            try
+            {
+                await next(connection);
+            }
+            finally
+            {
+                connection.Transport = transport;
+                output.Release();
+            }
+        })));
+
+    /// <summary>
+    /// The answer to write instead of <paramref name="written"/>, or null to write it as it is: only a
+    /// whole header block of an HTTP/1.1 4xx or 5xx answer with "Content-Length: 0" and "Connection:
+    /// close", as Kestrel writes its own refusals (the endpoint's own errors always have a body).
+    /// </summary>
+    public static byte[]? Rewrite(ReadOnlySpan<byte> written)
+    {
+        if (written.Length > 2048 || !written.StartsWith("HTTP/1.1 "u8) || !written.EndsWith("\r\n\r\n"u8)
+            || written.Length < 13 || written[9] is not ((byte)'4' or (byte)'5')
+            || !int.TryParse(Encoding.ASCII.GetString(written[9..12]), out var status))
+        {
+            return null;
+        }
+
+        var head = Encoding.ASCII.GetString(written[..^4]);
+        if (head.Contains("\r\n\r\n", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var lines = head.Split("\r\n");
+        if (!lines.Contains("Content-Length: 0", StringComparer.OrdinalIgnoreCase) || !lines.Contains("Connection: close", StringComparer.OrdinalIgnoreCase)
+            || lines.Any(l => l.StartsWith("Content-Type:", StringComparison.OrdinalIgnoreCase)))
+        {
+            return null;
+        }
+
+        var body = JsonSerializer.SerializeToUtf8Bytes(new Problem(Type(status), ApiProblems.Title(status), status, Detail(status)), Json);
+        var answer = new StringBuilder();
+        foreach (var line in lines)
+        {
+            answer.Append(line.Equals("Content-Length: 0", StringComparison.OrdinalIgnoreCase)
+                ? $"Content-Type: application/problem+json; charset=utf-8\r\nContent-Length: {body.Length}"
+                : line).Append("\r\n");
+        }
+
+        foreach (var (name, value) in SecurityHeaders.Values)
+        {
+            answer.Append(name).Append(": ").Append(value).Append("\r\n");
+        }
+
+        answer.Append("\r\n");
+        return [.. Encoding.ASCII.GetBytes(answer.ToString()), .. body];
+    }
+
+    private static string Detail(int status) => status == StatusCodes.Status400BadRequest
+        ? "请求的格式不对（如网址中有 %00 等不允许的字符，或请求头有误），无法处理，请核对网址"
+        : ApiProblems.Detail(status);
+
+    private static string? Type(int status) => status switch
+    {
+        400 => "https://tools.ietf.org/html/rfc9110#section-15.5.1",
+        408 => "https://tools.ietf.org/html/rfc9110#section-15.5.9",
+        413 => "https://tools.ietf.org/html/rfc9110#section-15.5.14",
+        414 => "https://tools.ietf.org/html/rfc9110#section-15.5.15",
+        431 => "https://www.rfc-editor.org/rfc/rfc6585#section-5",
+        505 => "https://tools.ietf.org/html/rfc9110#section-15.6.6",
+        _ => null,
+    };
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    private sealed record Problem(string? Type, string Title, int Status, string Detail);
+
+    private sealed class Duplex(PipeReader input, PipeWriter output) : IDuplexPipe
+    {
+        public PipeReader Input { get; } = input;
+
+        public PipeWriter Output { get; } = output;
+    }
+
+    /// <summary>
+    /// Holds what Kestrel writes until it flushes (each answer's headers are flushed on their own when
+    /// the answer has no body), then hands it on, or its rewrite (<see cref="Rewrite"/>).
+    /// </summary>
+    private sealed class Output(PipeWriter inner) : PipeWriter
+    {
+        private byte[] _buffer = ArrayPool<byte>.Shared.Rent(4096);
+        private int _written;
+
+        public override bool CanGetUnflushedBytes => true;
+
+        public override long UnflushedBytes => _written;
+
+        public override void Advance(int bytes) => _written += bytes;
+
+        public override Memory<byte> GetMemory(int sizeHint = 0)
+        {
+            Reserve(sizeHint);
+            return _buffer.AsMemory(_written);
+        }
+
+        public override Span<byte> GetSpan(int sizeHint = 0)
+        {
+            Reserve(sizeHint);
+            return _buffer.AsSpan(_written);
+        }
+
+        public override void CancelPendingFlush() => inner.CancelPendingFlush();
+
+        public override ValueTask<FlushResult> FlushAsync(CancellationToken cancellationToken = default)
+        {
+            Commit();
+            return inner.FlushAsync(cancellationToken);
+        }
+
+        public override void Complete(Exception? exception = null)
+        {
+            if (exception is null)
+            {
+                Commit();
+            }
+
+            inner.Complete(exception);
+        }
+
+        public override async ValueTask CompleteAsync(Exception? exception = null)
+        {
+            if (exception is null)
+            {
+                Commit();
+            }
+
+            await inner.CompleteAsync(exception);
+        }
+
+        /// <summary>Gives the buffer back once the connection is done.</summary>
+        public void Release()
+        {
+            if (_buffer.Length > 0)
+            {
+                ArrayPool<byte>.Shared.Return(_buffer);
+                _buffer = [];
+            }
+        }
+
+        private void Commit()
+        {
+            if (_written == 0)
+            {
+                return;
+            }
+
+            var written = _buffer.AsSpan(0, _written);
+            if (Rewrite(written) is { } rewritten)
+            {
+                inner.Write(rewritten);
+            }
+            else
+            {
+                inner.Write(written);
+            }
+
+            _written = 0;
+        }
+
+        private void Reserve(int sizeHint)
+        {
+            var needed = _written + Math.Max(sizeHint, 512);
+            if (needed <= _buffer.Length)
+            {
+                return;
+            }
+
+            var larger = ArrayPool<byte>.Shared.Rent(Math.Max(needed, _buffer.Length * 2));
+            _buffer.AsSpan(0, _written).CopyTo(larger);
+            if (_buffer.Length > 0)
+            {
+                ArrayPool<byte>.Shared.Return(_buffer);
+            }
+
+            _buffer = larger;
+        }
+    }
+}
