@@ -15,6 +15,9 @@ using Site.Benchmarks;
 //   any command [--alloc-types T]          also print the T types the process allocated most bytes of
 //   roster   --deputies N --stations M
 //   search   --docs N --queries Q [--keep DIR]   index throughput and size, query p50/p99
+//   pagefind --stories N [--pairs P] [--warm-up 1] [--pagefind PATH]
+//                                          the site's search index and Pagefind's on the same built pages, as processes, interleaved
+//   index-only --root DIR --index DIR     (for `pagefind`) the site's search index written from its content, no page rendered
 //   words    [--rounds R]                  word segmentation: SmartCn against the replacement, chars/s and bytes/char, and the library's parts
 //   relevance                          MRR and precision@5 of the search relevance table, bigrams alone and with words
 //   comments --seconds S --clients C [--postgres CONN]
@@ -27,7 +30,7 @@ Console.WriteLine($"# {command} {string.Join(' ', args.Skip(1))}  ({Environment.
 // The input these commands sample real text and names from must be there before any temp folder is made.
 _ = command switch
 {
-    "build" or "serve" or "search" or "versus" or "words" => Bench.Shared("seeds"),
+    "build" or "serve" or "search" or "versus" or "pagefind" or "words" => Bench.Shared("seeds"),
     "roster" => Bench.Shared("data", "names"),
     _ => "",
 };
@@ -40,6 +43,8 @@ var exitCode = command switch
     "versus" => await VersusBenchmark.RunAsync(arguments.Int("stories", 1000), arguments.Int("pairs", 5), arguments.String("variants"), arguments.String("generator"), arguments.Int("warm-up", 1)),
     "sample" => await VersusBenchmark.SampleAsync(arguments.Int("runs", 5), arguments.String("generator"), arguments.String("variants")),
     "roster" => await RosterBenchmark.RunAsync(arguments.Int("deputies", 100_000), arguments.Int("stations", 10_000)),
+    "pagefind" => PagefindBenchmark.Run(arguments.Int("stories", 10_000), arguments.Int("pairs", 3), arguments.String("pagefind"), arguments.Int("warm-up", 1)),
+    "index-only" => PagefindBenchmark.IndexOnly(arguments.String("root") ?? "", arguments.String("index") ?? ""),
     "search" => SearchBenchmark.Run(arguments.Int("docs", 100_000), arguments.Int("queries", 2000), arguments.String("keep")),
     "words" => WordsBenchmark.Run(arguments.Int("rounds", 5)),
     "relevance" => await RelevanceBenchmark.RunAsync(),
@@ -54,7 +59,7 @@ return exitCode;
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: build --stories N | serve --stories N [--edits E] | versus --stories N [--pairs P] | sample [--runs R] | roster --deputies N --stations M | search --docs N | relevance | comments --seconds S --clients C [--postgres CONN] | messages --seconds S --clients C [--postgres CONN] | qr --codes N | files --count N");
+    Console.Error.WriteLine("usage: build --stories N | serve --stories N [--edits E] | versus --stories N [--pairs P] | sample [--runs R] | roster --deputies N --stations M | search --docs N | pagefind --stories N [--pairs P] | relevance | comments --seconds S --clients C [--postgres CONN] | messages --seconds S --clients C [--postgres CONN] | qr --codes N | files --count N");
     return 2;
 }
 

@@ -254,9 +254,9 @@ internal static partial class VersusBenchmark
     }
 
     /// <summary>One process from start to exit: wall and processor time (user + system, from the kernel's account of reaped children), peak resident memory, files in its output.</summary>
-    private readonly record struct Run(int Exit, double Wall, double Cpu, double PeakMiB, int Files, string Load, IReadOnlyDictionary<string, (double Ms, double CpuMs)> Steps, string Error);
+    internal readonly record struct Run(int Exit, double Wall, double Cpu, double PeakMiB, int Files, string Load, IReadOnlyDictionary<string, (double Ms, double CpuMs)> Steps, string Error, string Output);
 
-    private static Run Measure(string executable, string[] arguments, string output, IReadOnlyDictionary<string, string>? environment = null)
+    internal static Run Measure(string executable, string[] arguments, string output, IReadOnlyDictionary<string, string>? environment = null)
     {
         if (Directory.Exists(output))
         {
@@ -290,13 +290,13 @@ internal static partial class VersusBenchmark
         var steps = StepPattern().Matches(text).ToDictionary(
             m => m.Groups["name"].Value,
             m => (double.Parse(m.Groups["ms"].Value, CultureInfo.InvariantCulture), double.Parse(m.Groups["cpu"].Value, CultureInfo.InvariantCulture)));
-        return new Run(process.ExitCode, wall, cpu, peak, files, load, steps, process.ExitCode == 0 ? "" : text);
+        return new Run(process.ExitCode, wall, cpu, peak, files, load, steps, process.ExitCode == 0 ? "" : text, text);
     }
 
     [GeneratedRegex(@"(?<name>[a-z-]+) (?<ms>\d+) ms \(cpu\*? (?<cpu>\d+)\)")]
     private static partial Regex StepPattern();
 
-    private static void Report(string label, Run run)
+    internal static void Report(string label, Run run)
     {
         var steps = run.Steps.Count == 0 ? "" : "; " + string.Join(", ", run.Steps.Select(s => $"{s.Key} {s.Value.Ms:0}/{s.Value.CpuMs:0}"));
         Console.WriteLine($"{label}: {run.Wall:0.00} s wall, {run.Cpu:0.00} s processor, peak {run.PeakMiB:0} MiB, {run.Files:N0} files, load {run.Load}{steps}");
@@ -323,7 +323,7 @@ internal static partial class VersusBenchmark
         }
     }
 
-    private static string Range(IEnumerable<double> values, string format = "0.00")
+    internal static string Range(IEnumerable<double> values, string format = "0.00")
     {
         var list = values.Order().ToList();
         if (list.Count == 0)
@@ -339,7 +339,7 @@ internal static partial class VersusBenchmark
 
     /// <summary>The generator as `dotnet build` of this configuration left it, run through its own apphost (as `dotnet run` does).</summary>
     /// <param name="given">`--generator PATH`: another build of the generator, e.g. a ReadyToRun publish.</param>
-    private static string GeneratorExecutable(string? given)
+    internal static string GeneratorExecutable(string? given)
     {
         if (given is not null)
         {
@@ -357,11 +357,11 @@ internal static partial class VersusBenchmark
         return path;
     }
 
-    private static string? FindOnPath(string name) =>
+    internal static string? FindOnPath(string name) =>
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries)
             .Select(folder => Path.Combine(folder, name)).FirstOrDefault(File.Exists);
 
-    private static string Capture(string executable, params string[] arguments)
+    internal static string Capture(string executable, params string[] arguments)
     {
         var start = new ProcessStartInfo(executable) { RedirectStandardOutput = true };
         arguments.ToList().ForEach(start.ArgumentList.Add);
