@@ -45,6 +45,10 @@ public sealed record DeputyPage(
 
     /// <summary>The same code as a PNG file beside the page (/deputies/D0001/qr.png), for WeChat and phones; null: none.</summary>
     public string? QrPng { get; init; }
+
+    /// <summary>The day the deputy left office (离任), as "2026年6月30日", when it has passed by the build; null: serving.
+    /// The page then says so at its top and offers no message button, QR downloads or printed card.</summary>
+    public string? Departed { get; init; }
 }
 
 /// <summary>One year of a deputy's duty figures, counted from the duty records and suggestions (<see cref="DutyFigureRow.Counts"/> in the order of the table's columns).</summary>

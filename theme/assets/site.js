@@ -11,6 +11,17 @@
     });
   }
 
+  // A table wider than the screen scrolls sideways inside .table-wrap; on a phone nothing shows that
+  // columns are hidden to the right, so such a wrapper gets a hint (.overflows in site.css), kept up to
+  // date when the phone is turned.
+  function markOverflowingTables() {
+    $all(".table-wrap").forEach(function (wrap) {
+      wrap.classList.toggle("overflows", wrap.scrollWidth > wrap.clientWidth + 1);
+    });
+  }
+  markOverflowingTables();
+  window.addEventListener("resize", markOverflowingTables);
+
   // With JavaScript, the header search goes to the live search page instead of the server-rendered one.
   $all("form.site-search").forEach(function (form) {
     form.addEventListener("submit", function (event) {

@@ -188,6 +188,8 @@ public static class DeputyPages
         {
             Messages = MessagePages.DeputyBox(site, deputy),
             QrPng = SiteRoutes.DeputyQrPng(deputy.Id),
+            // The same rule as the message form (MessagePages.DeputyBox): left as of the build's day.
+            Departed = deputy.HasLeftBy(site.Today) && deputy.TermEnded is { } ended ? PageContext.ChineseDate(ended) : null,
         };
     }
 
