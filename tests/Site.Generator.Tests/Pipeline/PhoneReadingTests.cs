@@ -163,12 +163,12 @@ public sealed class PhoneReadingTests
     }
 
     [Fact]
-    public async Task StationPoster_PrintsItsAddressWithoutTheFragment()
+    public async Task StationPoster_KeepsTheEndOfItsAddressWithTheFragmentOnOneLine()
     {
         using var site = await TestSite.BuildAsync(Site);
 
         var url = site.Html("stations/S01/poster/index.html").QuerySelector(".poster-url")!;
-        Assert.EndsWith("/stations/S01/", url.TextContent);
-        Assert.DoesNotContain("#", url.TextContent);
+        Assert.EndsWith("/stations/S01/#message", url.TextContent);
+        Assert.Equal("S01/#message", url.QuerySelector("span.nw")!.TextContent);
     }
 }
