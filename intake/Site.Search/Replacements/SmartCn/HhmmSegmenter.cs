@@ -131,72 +131,72 @@ internal sealed class HhmmSegmenter
                     i++;
                     break;
                 case CharType.HANZI:
-                {
-                    // The character alone, then every longer dictionary word it starts (a word may
-                    // run over spaces, which it does not contain), while some word has the prefix.
-                    var c = sentence[i];
-                    var at = Push(c);
-                    var wordLength = 1;
-                    Add(i, i + 1, WordType.CHINESE_WORD, _dictionaries.SingleFrequency(c), at, 1);
-                    var found = _dictionaries.SinglePrefix(c);
-                    j = i + 1;
-                    while (found != -1)
                     {
-                        var word = _chars.AsSpan(at, wordLength);
-                        if (wordLength > 1 && _dictionaries.IsWord(word, found))
+                        // The character alone, then every longer dictionary word it starts (a word may
+                        // run over spaces, which it does not contain), while some word has the prefix.
+                        var c = sentence[i];
+                        var at = Push(c);
+                        var wordLength = 1;
+                        Add(i, i + 1, WordType.CHINESE_WORD, _dictionaries.SingleFrequency(c), at, 1);
+                        var found = _dictionaries.SinglePrefix(c);
+                        j = i + 1;
+                        while (found != -1)
                         {
-                            Add(i, j, WordType.CHINESE_WORD, _dictionaries.Frequency(word), at, wordLength);
-                        }
+                            var word = _chars.AsSpan(at, wordLength);
+                            if (wordLength > 1 && _dictionaries.IsWord(word, found))
+                            {
+                                Add(i, j, WordType.CHINESE_WORD, _dictionaries.Frequency(word), at, wordLength);
+                            }
 
-                        while (j < length && TypeOf(sentence[j]) == CharType.SPACE_LIKE)
-                        {
+                            while (j < length && TypeOf(sentence[j]) == CharType.SPACE_LIKE)
+                            {
+                                j++;
+                            }
+
+                            if (j >= length || TypeOf(sentence[j]) != CharType.HANZI)
+                            {
+                                break;
+                            }
+
+                            Push(sentence[j]);
+                            wordLength++;
+                            found = _dictionaries.PrefixMatch(_chars.AsSpan(at, wordLength), found);
                             j++;
                         }
 
-                        if (j >= length || TypeOf(sentence[j]) != CharType.HANZI)
-                        {
-                            break;
-                        }
-
-                        Push(sentence[j]);
-                        wordLength++;
-                        found = _dictionaries.PrefixMatch(_chars.AsSpan(at, wordLength), found);
-                        j++;
+                        i++;
+                        break;
                     }
-
-                    i++;
-                    break;
-                }
 
                 case CharType.LETTER or CharType.FULLWIDTH_LETTER:
-                {
-                    var fullWidth = type == CharType.FULLWIDTH_LETTER;
-                    j = i + 1;
-                    while (j < length && TypeOf(sentence[j]) is CharType.LETTER or CharType.FULLWIDTH_LETTER)
                     {
-                        fullWidth |= TypeOf(sentence[j]) == CharType.FULLWIDTH_LETTER;
-                        j++;
-                    }
+                        var fullWidth = type == CharType.FULLWIDTH_LETTER;
+                        j = i + 1;
+                        while (j < length && TypeOf(sentence[j]) is CharType.LETTER or CharType.FULLWIDTH_LETTER)
+                        {
+                            fullWidth |= TypeOf(sentence[j]) == CharType.FULLWIDTH_LETTER;
+                            j++;
+                        }
 
-                    Add(i, j, fullWidth ? WordType.FULLWIDTH_STRING : WordType.STRING, _dictionaries.StringFrequency, StringChars, NumberChars - StringChars);
-                    i = j;
-                    break;
-                }
+                        Add(i, j, fullWidth ? WordType.FULLWIDTH_STRING : WordType.STRING, _dictionaries.StringFrequency, StringChars, NumberChars - StringChars);
+                        i = j;
+                        break;
+                    }
 
                 case CharType.DIGIT or CharType.FULLWIDTH_DIGIT:
-                {
-                    var fullWidth = type == CharType.FULLWIDTH_DIGIT;
-                    j = i + 1;
-                    while (j < length && TypeOf(sentence[j]) is CharType.DIGIT or CharType.FULLWIDTH_DIGIT)
                     {
-                        fullWidth |= TypeOf(sentence[j]) == CharType.FULLWIDTH_DIGIT;
-                        j++;
-                    }
+                        var fullWidth = type == CharType.FULLWIDTH_DIGIT;
+                        j = i + 1;
+                        while (j < length && TypeOf(sentence[j]) is CharType.DIGIT or CharType.FULLWIDTH_DIGIT)
+                        {
+                            fullWidth |= TypeOf(sentence[j]) == CharType.FULLWIDTH_DIGIT;
+                            j++;
+                        }
 
-                    Add(i, j, fullWidth ? WordType.FULLWIDTH_NUMBER : WordType.NUMBER, _dictionaries.NumberFrequency, NumberChars, PlaceholderChars - NumberChars);
-                    i = j;
-                    break;
-                }
+                        Add(i, j, fullWidth ? WordType.FULLWIDTH_NUMBER : WordType.NUMBER, _dictionaries.NumberFrequency, NumberChars, PlaceholderChars - NumberChars);
+                        i = j;
+                        break;
+                    }
 
                 case CharType.DELIMITER:
                     Add(i, i + 1, WordType.DELIMITER, Utility.MAX_FREQUENCE, Push(sentence[i]), 1);

@@ -64,41 +64,41 @@ public sealed class WordTokenizer : SegmentingTokenizerBase
         switch (type)
         {
             case WordType.STRING or WordType.NUMBER or WordType.FULLWIDTH_STRING or WordType.FULLWIDTH_NUMBER:
-            {
-                // WordSegmenter.ConvertSegToken takes these from the text, and SegTokenFilter folds
-                // full-width forms (U+FF10 and up) to ASCII and Latin capitals to small letters.
-                var text = m_buffer.AsSpan(_sentenceStart + start, end - start);
-                var term = _term.ResizeBuffer(text.Length);
-                for (var k = 0; k < text.Length; k++)
                 {
-                    var c = text[k];
-                    if (type is WordType.FULLWIDTH_STRING or WordType.FULLWIDTH_NUMBER && c >= '\uFF10')
+                    // WordSegmenter.ConvertSegToken takes these from the text, and SegTokenFilter folds
+                    // full-width forms (U+FF10 and up) to ASCII and Latin capitals to small letters.
+                    var text = m_buffer.AsSpan(_sentenceStart + start, end - start);
+                    var term = _term.ResizeBuffer(text.Length);
+                    for (var k = 0; k < text.Length; k++)
                     {
-                        c = (char)(c - 0xFEE0);
+                        var c = text[k];
+                        if (type is WordType.FULLWIDTH_STRING or WordType.FULLWIDTH_NUMBER && c >= '\uFF10')
+                        {
+                            c = (char)(c - 0xFEE0);
+                        }
+
+                        if (type != WordType.NUMBER && c is >= 'A' and <= 'Z')
+                        {
+                            c = (char)(c + 0x20);
+                        }
+
+                        term[k] = c;
                     }
 
-                    if (type != WordType.NUMBER && c is >= 'A' and <= 'Z')
-                    {
-                        c = (char)(c + 0x20);
-                    }
-
-                    term[k] = c;
+                    _term.Length = text.Length;
+                    break;
                 }
-
-                _term.Length = text.Length;
-                break;
-            }
 
             case WordType.DELIMITER:
                 _term.CopyBuffer(Delimiter, 0, Delimiter.Length);
                 break;
             default:
-            {
-                var chars = _segmenter.Chars(i);
-                chars.CopyTo(_term.ResizeBuffer(chars.Length));
-                _term.Length = chars.Length;
-                break;
-            }
+                {
+                    var chars = _segmenter.Chars(i);
+                    chars.CopyTo(_term.ResizeBuffer(chars.Length));
+                    _term.Length = chars.Length;
+                    break;
+                }
         }
 
         _offset.SetOffset(CorrectOffset(_sentenceOffset + start), CorrectOffset(_sentenceOffset + end));
