@@ -19,6 +19,7 @@ public sealed class PhoneReadingTests
         - id: S01
           name: 易俗河镇代表联络站
           kind: 代表联络站
+          hours: 周一至周五 8:30—17:30
         - id: S02
           name: 花石镇代表之家
           kind: 代表之家
@@ -163,12 +164,15 @@ public sealed class PhoneReadingTests
     }
 
     [Fact]
-    public async Task StationPoster_KeepsTheEndOfItsAddressWithTheFragmentOnOneLine()
+    public async Task StationPoster_KeepsTheEndOfItsAddressAndItsHoursOnOneLine()
     {
         using var site = await TestSite.BuildAsync(Site);
 
-        var url = site.Html("stations/S01/poster/index.html").QuerySelector(".poster-url")!;
+        var poster = site.Html("stations/S01/poster/index.html");
+        var url = poster.QuerySelector(".poster-url")!;
         Assert.EndsWith("/stations/S01/#message", url.TextContent);
         Assert.Equal("S01/#message", url.QuerySelector("span.nw")!.TextContent);
+        // Nor does the opening time break inside "8:30—17:30".
+        Assert.Contains(poster.QuerySelectorAll(".poster-facts dd span.nw"), s => s.TextContent == "8:30—17:30");
     }
 }
