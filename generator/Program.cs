@@ -17,7 +17,7 @@ var rootOption = new Option<DirectoryInfo>("--root")
     DefaultValueFactory = _ => new DirectoryInfo(Directory.GetCurrentDirectory()),
 };
 var outOption = new Option<DirectoryInfo?>("--out") { Description = "输出目录（默认：<root>/_site）", HelpName = "目录" };
-var libraryPathsOption = new Option<bool>("--library-paths") { Description = "不用手写的快速实现，全部交给程序库（YamlDotNet、QRCoder），用于核对结果是否一致", Recursive = true };
+var libraryPathsOption = new Option<bool>("--library-paths") { Description = "不用手写的快速实现，全部交给程序库（YamlDotNet、QRCoder、SkiaSharp 的 PNG、Lucene 的分词与 SmartCn 分词），用于核对结果是否一致", Recursive = true };
 var portOption = new Option<int>("--port") { Description = "本地预览端口（默认：8080）", HelpName = "端口", DefaultValueFactory = _ => 8080 };
 
 var timingsOption = new Option<bool>("--timings") { Description = "另起一行显示每一步的用时和处理器时间（用于性能测试）" };

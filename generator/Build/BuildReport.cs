@@ -117,8 +117,28 @@ public sealed class BuildReport(DiagnosticBag diagnostics)
         }
     }
 
+    /// <summary>For people: each step's Chinese name and wall time (毫秒), as the build's last line shows them.</summary>
     public string Summary() =>
-        string.Join("，", _steps.Select(s => $"{s.Name} {s.Elapsed.TotalMilliseconds:0} ms"));
+        string.Join("，", _steps.Select(s => $"{Label(s.Name)} {s.Elapsed.TotalMilliseconds:0} 毫秒"));
+
+    /// <summary>A step's name in the Chinese summary; <see cref="SummaryWithCpu"/> keeps the English names benchmarks read.</summary>
+    private static string Label(string step) => step switch
+    {
+        "load" => "加载",
+        "validate" => "校验",
+        "link" => "关联",
+        "photos" => "检查照片",
+        "plan" => "规划页面",
+        "check-links" => "检查链接",
+        "index" => "搜索索引",
+        "render" => "渲染",
+        "write" => "写出",
+        "photos-write" => "写出照片",
+        "sign" => "签名",
+        "wait-index" => "等待索引",
+        "commit" => "完成",
+        _ => step,
+    };
 
     /// <summary>For benchmarks: each step with its processor time, which shows how busy both cores were.</summary>
     public string SummaryWithCpu() =>

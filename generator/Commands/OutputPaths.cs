@@ -25,12 +25,18 @@ public static class OutputPaths
     /// Why <paramref name="path"/> must not be written (Chinese, naming the path and the folder), or
     /// null when it may. Refused: anything inside &lt;root&gt;/content, input, theme, _site or
     /// _intake, and anything inside a built site elsewhere (a folder holding site-manifest.json,
-    /// which every build writes), all compared after resolving links and "..".
+    /// which every build writes), all compared after resolving links and ".."; and a folder (the
+    /// command writes a file and would otherwise fail half-way, leaving a .part file of contacts behind).
     /// </summary>
     /// <param name="what">What the command writes, for the message: 导出的意见（含联系方式）.</param>
     public static string? Problem(string root, string path, string what)
     {
         var target = Resolve(path);
+        if (Directory.Exists(target))
+        {
+            return $"{path} 是一个文件夹：--out 要写文件名，如 {Path.Combine(path, "导出.xlsx")}";
+        }
+
         var fullRoot = Resolve(root);
         foreach (var (folder, why) in Published)
         {

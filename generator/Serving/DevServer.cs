@@ -73,7 +73,9 @@ public static class DevServer
         app.UseRouting();
         app.MapIntake();
         live.Map(app, app.Lifetime);
-        app.MapFallback(async context =>
+        // "{*path}", not MapFallback's default "{*path:nonfile}": /foo.json or /.env gets the site's
+        // 404 page like any other missing page, not an empty answer.
+        app.MapFallback("{*path}", async context =>
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;
             var notFound = Path.Combine(options.Output, "404.html");

@@ -54,8 +54,17 @@ public static class CommentExport
         var full = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         var temporary = full + ".part";
-        await File.WriteAllBytesAsync(temporary, content, cancellationToken);
-        File.Move(temporary, full, overwrite: true);
+        try
+        {
+            await File.WriteAllBytesAsync(temporary, content, cancellationToken);
+            File.Move(temporary, full, overwrite: true);
+        }
+        catch
+        {
+            // The part file holds names and phone numbers: never leave it behind.
+            File.Delete(temporary);
+            throw;
+        }
     }
 }
 

@@ -39,21 +39,9 @@ public static class ExportApi
     /// </summary>
     public static async Task<IResult> ExportAsync(string draft, string format, HttpContext http, DraftCatalog catalog, ICommentStore store, IOptions<IntakeOptions> options, ExportGuard guard)
     {
-        http.Response.Headers.CacheControl = "no-store";
-        var address = Submissions.SubmissionRateLimit.ClientAddress(http);
-        // A lockout holds for every token, the right one too: were the right token let through, each
-        // refused guess would tell a wrong one from the right one, and the lockout would slow nothing.
-        if (!guard.MayTry(address))
+        if (StaffRefusal(http, options.Value.ExportToken, guard) is { } refusal)
         {
-            http.Response.Headers.RetryAfter = ((int)ExportGuard.Window.TotalSeconds).ToString(CultureInfo.InvariantCulture);
-            return TypedResults.Problem(ExportGuard.LockedOut, statusCode: StatusCodes.Status429TooManyRequests, title: "令牌错误次数过多，请稍后再试", type: Submissions.SubmissionAnswers.TooManyRequestsType);
-        }
-
-        if (!Authorized(http, options.Value.ExportToken))
-        {
-            guard.Failed(address);
-            http.Response.Headers.WWWAuthenticate = "Bearer";
-            return TypedResults.Problem("导出需要工作人员令牌", statusCode: StatusCodes.Status401Unauthorized, title: "导出需要工作人员令牌");
+            return refusal;
         }
 
         if (catalog.Find(draft) is null)
@@ -233,6 +221,45 @@ public static class ExportApi
     /// SHA-256 hashes in constant time, so neither the content nor the length of the token leaks
     /// through the time a wrong guess takes.
     /// </summary>
+    /// <summary>
+    /// The staff check of every staff route (exports, the message import), or null when the request
+    /// may go on; always "Cache-Control: no-store". 403 when no token is configured (the HTTP staff
+    /// routes are off); 429 while the client is locked out (<see cref="ExportGuard"/>), for any token,
+    /// the right one too; 401 with "WWW-Authenticate: Bearer" without a token (not counted: opening the
+    /// link in a browser is no guess) or with a wrong one (counted).
+    /// </summary>
+    internal static IResult? StaffRefusal(HttpContext http, string? token, ExportGuard guard)
+    {
+        http.Response.Headers.CacheControl = "no-store";
+        if (string.IsNullOrEmpty(token))
+        {
+            return TypedResults.Problem("本服务器没有开启网上导出和导入（未配置工作人员令牌 Intake:ExportToken）。请在服务器上用 site export、site messages export 或 site messages import 办理",
+                statusCode: StatusCodes.Status403Forbidden, title: "网上导出和导入未开启");
+        }
+
+        var address = Submissions.SubmissionRateLimit.ClientAddress(http);
+        // A lockout holds for every token, the right one too: were the right token let through, each
+        // refused guess would tell a wrong one from the right one, and the lockout would slow nothing.
+        if (!guard.MayTry(address))
+        {
+            http.Response.Headers.RetryAfter = ((int)ExportGuard.Window.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+            return TypedResults.Problem(ExportGuard.LockedOut, statusCode: StatusCodes.Status429TooManyRequests, title: "令牌错误次数过多，请稍后再试", type: Submissions.SubmissionAnswers.TooManyRequestsType);
+        }
+
+        if (!Authorized(http, token))
+        {
+            if (!string.IsNullOrWhiteSpace(http.Request.Headers.Authorization))
+            {
+                guard.Failed(address);
+            }
+
+            http.Response.Headers.WWWAuthenticate = "Bearer";
+            return TypedResults.Problem("需要工作人员令牌", statusCode: StatusCodes.Status401Unauthorized, title: "需要工作人员令牌");
+        }
+
+        return null;
+    }
+
     internal static bool Authorized(HttpContext http, string? token)
     {
         if (string.IsNullOrEmpty(token)

@@ -126,6 +126,14 @@ public static class MessageImport
                 problems.Add(new SheetProblem(file, row.Sheet, row.Number, Where(MessageSheet.RepliedOn), "填了答复日期，但没有答复内容"));
             }
 
+            // Two clerks working from their own exports, or an older sheet imported after a newer one:
+            // a recorded reply replaced under the same status is said, with what it was, so it can be put back.
+            if (row.Reply is not null && message.Reply is not null && row.Reply != message.Reply && row.Status == message.Status)
+            {
+                problems.Add(new SheetProblem(file, row.Sheet, row.Number, Where(MessageSheet.Reply),
+                    $"答复内容与系统中已记录的不同，已改为这里的内容（原来是“{Excerpt(message.Reply)}”）。如果这是一份较早导出的表格，请重新导出后再填", IsError: false));
+            }
+
             if (row.Public == true && !message.PublishConsent)
             {
                 problems.Add(new SheetProblem(file, row.Sheet, row.Number, Where(MessageSheet.Public),
@@ -156,5 +164,12 @@ public static class MessageImport
         }
 
         return new Report(SheetProblem.InFileOrder(problems, read.Sheets), read.Rows.Count, outcomes.Count(o => o == UpdateOutcome.Applied), outcomes.Count(o => o == UpdateOutcome.Unchanged), read.BlankRows);
+    }
+
+    /// <summary>The first 30 text elements of <paramref name="text"/>, with … when cut.</summary>
+    private static string Excerpt(string text)
+    {
+        var info = new System.Globalization.StringInfo(text);
+        return info.LengthInTextElements <= 30 ? text : info.SubstringByTextElements(0, 30) + "…";
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.Options;
 using Site.Intake.Export;
 using Site.Intake.Storage;
@@ -118,27 +117,8 @@ public static class MessageOfficeApi
     private static IResult TooLarge() =>
         TypedResults.Problem($"文件太大：最多 {MaxImportBytes / 1024 / 1024} MB", statusCode: StatusCodes.Status413PayloadTooLarge, title: "文件太大");
 
-    /// <summary>The token check of the comment export: 429 once an address has guessed too often, 401 without the right token.</summary>
-    private static IResult? Refusal(HttpContext http, IntakeOptions options, ExportGuard guard)
-    {
-        http.Response.Headers.CacheControl = "no-store";
-        var address = Submissions.SubmissionRateLimit.ClientAddress(http);
-        // As the comment export: a lockout holds for every token, the right one too.
-        if (!guard.MayTry(address))
-        {
-            http.Response.Headers.RetryAfter = ((int)ExportGuard.Window.TotalSeconds).ToString(CultureInfo.InvariantCulture);
-            return TypedResults.Problem(ExportGuard.LockedOut, statusCode: StatusCodes.Status429TooManyRequests, title: "令牌错误次数过多，请稍后再试", type: Submissions.SubmissionAnswers.TooManyRequestsType);
-        }
-
-        if (!ExportApi.Authorized(http, options.ExportToken))
-        {
-            guard.Failed(address);
-            http.Response.Headers.WWWAuthenticate = "Bearer";
-            return TypedResults.Problem("需要工作人员令牌", statusCode: StatusCodes.Status401Unauthorized, title: "需要工作人员令牌");
-        }
-
-        return null;
-    }
+    /// <summary>The staff check of the comment export (<see cref="ExportApi.StaffRefusal"/>).</summary>
+    private static IResult? Refusal(HttpContext http, IntakeOptions options, ExportGuard guard) => ExportApi.StaffRefusal(http, options.ExportToken, guard);
 }
 
 /// <summary>The import's answer: whether it was applied, the summary, counts, and every error and warning as "file，sheet，row，column：message".</summary>

@@ -3,7 +3,8 @@ namespace Site.Intake.Submissions;
 /// <summary>
 /// A store that fails (disk full, read-only file, a lock held, PostgreSQL down or its pool busy)
 /// answers 503 with a Chinese problem and Retry-After, never a 500 with an empty body; the page's
-/// script shows the sentence, and a plain form post gets a page. The exception is logged.
+/// script shows the sentence, and a plain form post gets a page. The exception is logged. A request
+/// whose body Kestrel refused (too slow, cut short) is the client's failure: its own status, not 503.
 /// </summary>
 public sealed class StoreUnavailableFilter(ILogger<StoreUnavailableFilter> log) : IEndpointFilter
 {
@@ -17,6 +18,19 @@ public sealed class StoreUnavailableFilter(ILogger<StoreUnavailableFilter> log) 
         try
         {
             return await next(context);
+        }
+        catch (Microsoft.AspNetCore.Http.BadHttpRequestException ex) when (!context.HttpContext.RequestAborted.IsCancellationRequested)
+        {
+            // The client, not the store: a body sent too slowly (Kestrel's MinRequestBodyDataRate), cut
+            // short or over a limit. Its own status (408, 400, 413), a Chinese sentence, a warning line.
+            log.LogWarning("request body refused on {Path}: {Status} {Reason}", context.HttpContext.Request.Path, ex.StatusCode, ex.Message);
+            var detail = ex.StatusCode switch
+            {
+                StatusCodes.Status408RequestTimeout => "内容发送得太慢，连接已超时，没有保存。请检查网络后重新提交，您填写的内容仍在本页",
+                StatusCodes.Status413PayloadTooLarge => "提交的内容太大，没有保存",
+                _ => "提交的内容不完整，没有保存。请重新提交，您填写的内容仍在本页",
+            };
+            return await SubmissionAnswers.RefuseAsync(context.HttpContext, ex.StatusCode, detail);
         }
         catch (Exception ex) when (!context.HttpContext.RequestAborted.IsCancellationRequested)
         {

@@ -94,6 +94,7 @@ internal static partial class SearchBenchmark
             var errors = estimated.Take(200).Select(t => Math.Abs(t.Total - index.CountExactly(t.Fragment)) / (double)Math.Max(1, index.CountExactly(t.Fragment))).Order().ToList();
             Console.WriteLine($"  estimated totals: {estimated.Count} of {queries} queries were counted from a sample; " +
                 $"error against an exact count (first 200): median {Bench.Percentile(errors, 50):P1}, p99 {Bench.Percentile(errors, 99):P1}");
+            Breakdown(folder, index, fragments);
             // A lone character is matched as the prefix of the bigrams the index keeps (ChineseQuery).
             var singles = new List<double>();
             var slowSingles = new List<(double Ms, string Character, long Total)>();
@@ -134,6 +135,45 @@ internal static partial class SearchBenchmark
                 Bench.Remove(folder);
             }
         }
+    }
+
+    /// <summary>
+    /// Where a query's time goes, the same fragments alternated in the same minutes: parsing alone
+    /// (bigram analysis and SmartCn segmentation), the whole search with the word clauses, and the
+    /// whole search ranked by bigrams alone, on the same index.
+    /// </summary>
+    private static void Breakdown(string folder, SearchIndex index, List<string> fragments)
+    {
+        using var bigramsOnly = SearchIndex.Open(folder, rankByWords: false);
+        using var analyzer = ChineseAnalyzer.ForQueries();
+        foreach (var warm in fragments.Take(200))
+        {
+            bigramsOnly.Search(new SearchRequest(warm));
+        }
+
+        var parse = new List<double>();
+        var words = new List<double>();
+        var bigrams = new List<double>();
+        foreach (var fragment in fragments)
+        {
+            var start = Stopwatch.GetTimestamp();
+            ChineseQuery.Parse(fragment, analyzer);
+            parse.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            start = Stopwatch.GetTimestamp();
+            index.Search(new SearchRequest(fragment));
+            words.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            start = Stopwatch.GetTimestamp();
+            bigramsOnly.Search(new SearchRequest(fragment));
+            bigrams.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+        }
+
+        string Figures(List<double> list)
+        {
+            list.Sort();
+            return $"p50 {Bench.Percentile(list, 50):0.00} ms, p99 {Bench.Percentile(list, 99):0.00} ms";
+        }
+
+        Console.WriteLine($"  alternated: parse with words {Figures(parse)}; search with words {Figures(words)}; search ranked by bigrams alone {Figures(bigrams)}");
     }
 
     private static SearchDocument Document(int i, List<string> paragraphs)

@@ -68,6 +68,25 @@ public sealed class ApiProblemsTests
         Assert.Equal("open-draft", (await stats.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("draft").GetString());
     }
 
+    // A body sent too slowly is the client's failure (Kestrel's minimum data rate), not the store's: 408 in
+    // Chinese, not 503 "the store is down" with an error in the log.
+    [Fact]
+    public async Task ABodySentTooSlowly_Answers408InChinese_NotAStoreFailure()
+    {
+        await using var server = await IntakeProcess.StartAsync(IntakeApplication.CreateDataFolder(withSearch: false));
+
+        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        var answer = await RawAsync(server.BaseAddress,
+            "POST /api/drafts/open-draft/comments HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"text\":\"").WaitAsync(deadline.Token);
+
+        var head = answer[..answer.IndexOf("\r\n\r\n", StringComparison.Ordinal)];
+        var body = answer[(answer.IndexOf("\r\n\r\n", StringComparison.Ordinal) + 4)..];
+        Assert.StartsWith("HTTP/1.1 408 ", head);
+        Assert.DoesNotContain("Retry-After", head);
+        Assert.Contains("application/problem+json", head);
+        Assert.Contains("内容发送得太慢", body); // the body may come in chunks
+    }
+
     [Fact]
     public async Task ValuesThatDoNotBind_AndAWrongMethod_AnswerInChinese()
     {

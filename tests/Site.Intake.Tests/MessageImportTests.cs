@@ -215,6 +215,28 @@ public abstract class MessageImportTests
         Assert.Equal(MessageStatus.Closed, (await store.FindAsync(receipts[0], CancellationToken.None))!.Status);
     }
 
+    // A fresh clerk: an older sheet imported after a newer one put the older reply back without a word.
+    [PostgresFact]
+    public async Task Import_AnotherReplyUnderTheSameStatus_IsAppliedWithAWarningNamingTheRecordedOne()
+    {
+        var (store, receipts) = await SeedAsync();
+        using var _ = store as IDisposable;
+        var newer = await MessageImport.RunAsync(store, Sheet(
+            ["回执编号", "状态", "承办单位", "答复内容", "答复日期"],
+            [receipts[0], "已答复", "县住建局", "更新后的答复：12月3日前完成修补。", "2026-03-05"]), "新.xlsx", Now, CancellationToken.None);
+        Assert.True(newer.Succeeded, string.Join("\n", newer.Problems));
+
+        var older = await MessageImport.RunAsync(store, Sheet(
+            ["回执编号", "状态", "承办单位", "答复内容", "答复日期"],
+            [receipts[0], "已答复", "县住建局", "同上，已修补。", "2026-03-05"]), "旧.xlsx", Now.AddDays(1), CancellationToken.None);
+
+        Assert.True(older.Succeeded, string.Join("\n", older.Problems));
+        var warning = Assert.Single(older.Problems).ToString();
+        Assert.StartsWith("旧.xlsx，工作表“3月留言”，第 2 行，“答复内容”列（D 列）：提示：", warning);
+        Assert.Contains("原来是“更新后的答复：12月3日前完成修补。”", warning);
+        Assert.Contains("较早导出的表格", warning);
+    }
+
     [PostgresFact]
     public async Task Import_NotAWorkbook_OrNoHeader_IsOneErrorNamingTheFile()
     {

@@ -106,4 +106,19 @@ public sealed class MessageOfficeApiTests
             Assert.Contains("提交的表单格式不对", await answer.Content.ReadAsStringAsync());
         }
     }
+
+    // With no staff token configured the HTTP staff routes are off: 403 saying so, not a 401 asking for a token.
+    [Fact]
+    public async Task WithoutAConfiguredToken_StaffRoutesSayTheyAreOff()
+    {
+        await using var app = new IntakeApplication(withSearch: false, settings: new Dictionary<string, string?> { ["Intake:ExportToken"] = "" });
+        using var client = app.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", IntakeApplication.StaffToken);
+
+        foreach (var answer in new[] { await client.GetAsync("/api/messages/export.xlsx"), await client.GetAsync("/api/drafts/open-draft/export.csv") })
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, answer.StatusCode);
+            Assert.Contains("没有开启网上导出", await answer.Content.ReadAsStringAsync());
+        }
+    }
 }

@@ -162,6 +162,14 @@ public sealed partial class ProxyAndHeadersTests
             return await client.SendAsync(request);
         }
 
+        // A link opened in a browser sends no token: 401 with the challenge, but no guess is counted.
+        var noToken = new List<HttpStatusCode>();
+        for (var i = 0; i < Site.Intake.Export.ExportGuard.FailuresAllowed * 2; i++)
+        {
+            noToken.Add((await client.GetAsync("/api/drafts/open-draft/export.csv")).StatusCode);
+        }
+
+        Assert.All(noToken, s => Assert.Equal(HttpStatusCode.Unauthorized, s));
         var lower = await ExportAsync("bearer " + IntakeApplication.StaffToken);
         var wrong = new List<HttpStatusCode>();
         var challenges = new List<string>();

@@ -131,6 +131,14 @@ public sealed class ExportCommandTests : IDisposable
             Assert.Contains(Path.GetFullPath(arguments[^1]), output);
         }
 
+        // An existing folder is not a file name: refused before anything is written (no contacts left in a .part file).
+        foreach (var arguments in new[] { new[] { "export", "--root", _root, "--draft", "wuye", "--out", Path.Combine(_root, "exports") }, ["messages", "export", "--root", _root, "--out", Path.Combine(_root, "exports")] })
+        {
+            var (exit, output) = await RunAsync(arguments);
+            Assert.True(exit == 1, output);
+            Assert.Contains("是一个文件夹", output);
+        }
+
         var written = Directory.EnumerateFiles(_root, "*", SearchOption.AllDirectories).Where(f => !f.Contains(".data", StringComparison.Ordinal)).ToList();
         Assert.Equal([Path.Combine(_root, "elsewhere", "public", "site-manifest.json")], written);
 

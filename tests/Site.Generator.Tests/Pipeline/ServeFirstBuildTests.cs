@@ -9,7 +9,8 @@ namespace Site.Generator.Tests.Pipeline;
 /// <summary>
 /// `serve` answers on a real Kestrel at 127.0.0.1 before its first build has ended: a path the last
 /// build left a page for is served as it was, any other path says the site is being built (503,
-/// retried), and the endpoint answers as usual; once the build is done, the new pages are served.
+/// retried), and the endpoint answers as usual; once the build is done, the new pages are served,
+/// and a missing path, dotted or not, gets the site's 404 page.
 /// </summary>
 public sealed class ServeFirstBuildTests
 {
@@ -71,6 +72,15 @@ public sealed class ServeFirstBuildTests
 
             Assert.Contains("接待日", await built.Content.ReadAsStringAsync(deadline.Token));
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/", deadline.Token)).StatusCode);
+
+            // A missing path gets the site's 404 page, with or without a dot in it.
+            foreach (var missing in new[] { "/nothing/", "/foo.json", "/.env", "/about.html" })
+            {
+                var notFound = await client.GetAsync(missing, deadline.Token);
+                Assert.Equal(HttpStatusCode.NotFound, notFound.StatusCode);
+                Assert.Equal("text/html", notFound.Content.Headers.ContentType?.MediaType);
+                Assert.Contains("<html", await notFound.Content.ReadAsStringAsync(deadline.Token));
+            }
         }
         finally
         {
