@@ -135,7 +135,7 @@ public static class ExportApi
         };
         using var buffer = new MemoryStream();
         buffer.SaveAs(sheets, configuration: configuration);
-        return buffer.ToArray();
+        return Office.SheetText.RestoreAstral(buffer.ToArray());
     }
 
     /// <summary>草案: what the file is about, for a sheet printed or forwarded on its own — title, reading, period, URL, count.</summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Routing.Template;
 
@@ -111,7 +112,15 @@ public static partial class ApiProblems
         {
             var value = failed.Groups["value"].Value;
             value = value.Length > 40 ? value[..40] + "…" : value;
-            return $"参数 {failed.Groups["name"].Value} 的值“{value}”不对，应为{Expected(failed.Groups["type"].Value)}";
+            var name = failed.Groups["name"].Value;
+            var type = failed.Groups["type"].Value.ToLowerInvariant();
+            if (type.Contains("int", StringComparison.Ordinal) && OutOfRange().IsMatch(failed.Groups["value"].Value))
+            {
+                // Digits that do not fit an int: saying 应为整数 of 99999999999 is wrong, the range is what it misses.
+                return $"参数 {name} 的值“{value}”超出范围，应为{Range(name)}之间的整数";
+            }
+
+            return $"参数 {name} 的值“{value}”不对，应为{Expected(failed.Groups["type"].Value)}";
         }
 
         if (Missing().Match(ex.Message) is { Success: true } missing)
@@ -132,6 +141,11 @@ public static partial class ApiProblems
             : "另一种写法";
     }
 
+    /// <summary>The range of an int parameter, as words: page is clamped to the pages search counts (<see cref="Site.Search.SearchRequest.MaxPage"/>).</summary>
+    private static string Range(string name) => name == "page"
+        ? string.Create(CultureInfo.InvariantCulture, $" 1 到 {Site.Search.SearchRequest.MaxPage} ")
+        : string.Create(CultureInfo.InvariantCulture, $" {int.MinValue} 到 {int.MaxValue} ");
+
     private static async Task WriteAsync(HttpContext http, int status, string? detail)
     {
         http.Response.StatusCode = status;
@@ -141,6 +155,10 @@ public static partial class ApiProblems
     // RequestDelegateFactory's messages: Failed to bind parameter "bool all" from "maybe".
     [GeneratedRegex("""^Failed to bind parameter "(?<type>[^"]+) (?<name>[^" ]+)" from "(?<value>.*)"\.?$""", RegexOptions.Singleline)]
     private static partial Regex FailedToBind();
+
+    // An integer written in digits, too long for an int.
+    [GeneratedRegex("^[+-]?[0-9]{10,}$")]
+    private static partial Regex OutOfRange();
 
     // Required parameter "string number" was not provided from route.
     [GeneratedRegex("""^Required parameter "(?<type>[^"]+) (?<name>[^" ]+)" was not provided""")]

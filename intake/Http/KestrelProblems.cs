@@ -21,8 +21,9 @@ public static class KestrelProblems
         services.Configure<KestrelServerOptions>(kestrel => kestrel.ConfigureEndpointDefaults(listen => listen.Use(next => async connection =>
         {
             var transport = connection.Transport;
-            var output = new Output(transport.Output);
-            connection.Transport = new Duplex(transport.Input, output);
+            var input = new Input(transport.Input);
+            var output = new Output(transport.Output, input);
+            connection.Transport = new Duplex(input, output);
             try
             {
                 await next(connection);
@@ -39,7 +40,14 @@ public static class KestrelProblems
     /// whole header block of an HTTP/1.1 4xx or 5xx answer with "Content-Length: 0" and "Connection:
     /// close", as Kestrel writes its own refusals (the endpoint's own errors always have a body).
     /// </summary>
-    public static byte[]? Rewrite(ReadOnlySpan<byte> written)
+    public static byte[]? Rewrite(ReadOnlySpan<byte> written) => Rewrite(written, searchPage: false);
+
+    /// <summary>
+    /// As <see cref="Rewrite(ReadOnlySpan{byte})"/>; when <paramref name="searchPage"/> (the refused
+    /// request was the no-JavaScript search page, a browser's navigation), a 414 is a Chinese HTML
+    /// page with a way back to search instead of problem JSON a citizen would see raw.
+    /// </summary>
+    public static byte[]? Rewrite(ReadOnlySpan<byte> written, bool searchPage)
     {
         if (written.Length > 2048 || !written.StartsWith("HTTP/1.1 "u8) || !written.EndsWith("\r\n\r\n"u8)
             || written.Length < 13 || written[9] is not ((byte)'4' or (byte)'5')
@@ -61,12 +69,14 @@ public static class KestrelProblems
             return null;
         }
 
-        var body = JsonSerializer.SerializeToUtf8Bytes(new Problem(Type(status), ApiProblems.Title(status), status, Detail(status)), Json);
+        var html = searchPage && status == StatusCodes.Status414UriTooLong;
+        var body = html ? Encoding.UTF8.GetBytes(SearchTooLong)
+            : JsonSerializer.SerializeToUtf8Bytes(new Problem(Type(status), ApiProblems.Title(status), status, Detail(status)), Json);
         var answer = new StringBuilder();
         foreach (var line in lines)
         {
             answer.Append(line.Equals("Content-Length: 0", StringComparison.OrdinalIgnoreCase)
-                ? $"Content-Type: application/problem+json; charset=utf-8\r\nContent-Length: {body.Length}"
+                ? $"Content-Type: {(html ? "text/html" : "application/problem+json")}; charset=utf-8\r\nContent-Length: {body.Length}"
                 : line).Append("\r\n");
         }
 
@@ -78,6 +88,21 @@ public static class KestrelProblems
         answer.Append("\r\n");
         return [.. Encoding.ASCII.GetBytes(answer.ToString()), .. body];
     }
+
+    // Plain, with no site chrome: Kestrel refused the request before the application (and the build's
+    // layout) could be reached.
+    private const string SearchTooLong = """
+        <!DOCTYPE html>
+        <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>搜索词过长</title></head>
+        <body>
+        <h1>搜索词过长</h1>
+        <p>网址过长，无法处理。搜索词最多 100 个字，请缩短后重新搜索。</p>
+        <p><a href="/search/">返回搜索</a> · <a href="/">返回首页</a></p>
+        </body></html>
+        """;
+
+    private static ReadOnlySpan<byte> SearchPagePrefix => "GET /api/search/page"u8;
 
     private static string Detail(int status) => status == StatusCodes.Status400BadRequest
         ? "请求的格式不对（如网址中有 %00 等不允许的字符，或请求头有误），无法处理，请核对网址"
@@ -110,10 +135,56 @@ public static class KestrelProblems
     }
 
     /// <summary>
+    /// Notes whether what Kestrel last read starts with a GET of the search page: Kestrel reads a request
+    /// line it cannot take whole from where the previous request ended, so at a 414 this says whose it was.
+    /// </summary>
+    private sealed class Input(PipeReader inner) : PipeReader
+    {
+        public bool SearchPage { get; private set; }
+
+        public override void AdvanceTo(SequencePosition consumed) => inner.AdvanceTo(consumed);
+
+        public override void AdvanceTo(SequencePosition consumed, SequencePosition examined) => inner.AdvanceTo(consumed, examined);
+
+        public override void CancelPendingRead() => inner.CancelPendingRead();
+
+        public override void Complete(Exception? exception = null) => inner.Complete(exception);
+
+        public override ValueTask CompleteAsync(Exception? exception = null) => inner.CompleteAsync(exception);
+
+        public override async ValueTask<ReadResult> ReadAsync(CancellationToken cancellationToken = default) =>
+            Note(await inner.ReadAsync(cancellationToken));
+
+        public override bool TryRead(out ReadResult result)
+        {
+            if (!inner.TryRead(out result))
+            {
+                return false;
+            }
+
+            Note(result);
+            return true;
+        }
+
+        private ReadResult Note(ReadResult result)
+        {
+            var buffer = result.Buffer;
+            if (buffer.Length >= SearchPagePrefix.Length)
+            {
+                Span<byte> start = stackalloc byte[SearchPagePrefix.Length];
+                buffer.Slice(0, start.Length).CopyTo(start);
+                SearchPage = start.SequenceEqual(SearchPagePrefix);
+            }
+
+            return result;
+        }
+    }
+
+    /// <summary>
     /// Holds what Kestrel writes until it flushes (each answer's headers are flushed on their own when
     /// the answer has no body), then hands it on, or its rewrite (<see cref="Rewrite"/>).
     /// </summary>
-    private sealed class Output(PipeWriter inner) : PipeWriter
+    private sealed class Output(PipeWriter inner, Input input) : PipeWriter
     {
         private byte[] _buffer = ArrayPool<byte>.Shared.Rent(4096);
         private int _written;
@@ -182,7 +253,7 @@ public static class KestrelProblems
             }
 
             var written = _buffer.AsSpan(0, _written);
-            if (Rewrite(written) is { } rewritten)
+            if (Rewrite(written, input.SearchPage) is { } rewritten)
             {
                 inner.Write(rewritten);
             }

@@ -91,12 +91,12 @@ public static class MessageSheet
 
         using var buffer = new MemoryStream();
         buffer.SaveAs(rows, sheetName: SheetName, configuration: configuration);
-        return SheetDropDowns.Add(buffer.ToArray(),
+        return SheetText.RestoreAstral(SheetDropDowns.Add(buffer.ToArray(),
             [
                 new(Column(Status), OfficeStatuses.Select(s => s.Label()).ToList(), "选择办理状态：已转办、办理中、已答复、已办结（只能向后推进）。"),
                 new(Column(Public), [Yes, No], "答复是否在代表或联络站页面公开；留言人未同意公开时不能选“是”。"),
             ],
-            [new(Column(RepliedOn), "答复的日期，如 2026-03-09。")]);
+            [new(Column(RepliedOn), "答复的日期，如 2026-03-09。")]));
     }
 
     private static int Column(string header) => Columns.Select(c => c.Header).ToList().IndexOf(header);

@@ -49,8 +49,10 @@ public sealed class SubmissionRateLimit(IOptions<IntakeOptions> options)
 /// Receipt lookups that find nothing (400 or 404), per client address (Intake:LookupsPerMinute), so
 /// nobody can try receipt numbers in bulk; the numbers are random (<see cref="Storage.ReceiptNumbers"/>),
 /// this bounds the guessing. Only misses count: people behind one address (a station's Wi-Fi, a
-/// carrier's NAT) looking up their real receipts, or landing on the receipt after a form post, are
-/// never refused for each other's lookups. Over the limit: 429, as a page for the no-JS lookup.
+/// carrier's NAT) looking up their real receipts, or landing on the receipt after a form post, do not
+/// use up the limit. Once misses have used it up, every lookup from the address is refused until the
+/// window moves on, real receipts too, or a guesser would still learn hits at full speed. Over the
+/// limit: 429, as a page for the no-JS lookup.
 /// </summary>
 public sealed class LookupRateLimit(IOptions<IntakeOptions> options) : IEndpointFilter, IDisposable
 {

@@ -31,6 +31,7 @@ public static class SubmissionText
             : IsInvisible(text) ? $"{label}只有空白或看不见的字符，请填写文字"
             : length < min ? $"{label}至少 {min} 个字，当前 {length} 个字"
             : length > max ? $"{label}最多 {max} 个字，当前 {length} 个字"
+            : text.Length > MaxUnits(max) ? TooManyUnits(label)
             : null;
     }
 
@@ -39,7 +40,26 @@ public static class SubmissionText
         value is null ? null
         : Unstorable(value, label) is { } problem ? problem
         : Length(value) > max ? $"{label}最多 {max} 个字"
+        : value.Length > MaxUnits(max) ? TooManyUnits(label)
         : null;
+
+    /// <summary>
+    /// The most UTF-16 code units a field of <paramref name="max"/> text elements may hold: 16 per
+    /// element (a family emoji is 11, a subdivision flag 14), and never more than
+    /// <see cref="MaxCellUnits"/>. Counting text elements alone let one letter followed by 100,000
+    /// combining accents pass as one character.
+    /// </summary>
+    public static int MaxUnits(int max) => (int)Math.Min(16L * max, MaxCellUnits);
+
+    /// <summary>
+    /// UTF-16 code units a text may hold at most: under Excel's 32,767 characters per cell (Microsoft,
+    /// "Excel specifications and limits"), with room for the apostrophe the export puts before
+    /// formula-like text; a longer cell makes Excel repair the office's export.
+    /// </summary>
+    public const int MaxCellUnits = 32_000;
+
+    private static string TooManyUnits(string label) =>
+        $"{label}过长：含有过多的附加符号、表情或特殊字符，请删减后重新提交";
 
     /// <summary>User-perceived characters (text elements) in <paramref name="value"/>.</summary>
     public static int Length(string value) => new StringInfo(value).LengthInTextElements;

@@ -40,6 +40,8 @@ public sealed class ApiProblemsTests
         var nul = await RawAsync(server.BaseAddress, "GET /api/drafts/a%00b/stats HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
         var longUrl = await RawAsync(server.BaseAddress, $"GET /api/search?q={new string('a', 9000)} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
         var bigHeaders = await RawAsync(server.BaseAddress, $"GET /api/search HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Filler: {new string('a', 40_000)}\r\n\r\n");
+        // ~1,000 pasted characters in the no-JavaScript search form: a page the citizen can read, not JSON.
+        var longSearchPage = await RawAsync(server.BaseAddress, $"GET /api/search/page?q={Uri.EscapeDataString(new string('长', 1000))} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
 
         foreach (var (answer, status, title) in new[] { (nul, 400, "请求有误"), (longUrl, 414, "网址过长"), (bigHeaders, 431, "请求头过大") })
         {
@@ -53,6 +55,11 @@ public sealed class ApiProblemsTests
             Assert.Equal(title, problem.GetProperty("title").GetString());
             Assert.Matches("\\p{IsCJKUnifiedIdeographs}", problem.GetProperty("detail").GetString()!);
         }
+
+        Assert.StartsWith("HTTP/1.1 414 ", longSearchPage);
+        Assert.Contains("Content-Type: text/html; charset=utf-8", longSearchPage);
+        Assert.Contains("搜索词最多 100 个字", longSearchPage);
+        Assert.Contains("href=\"/search/\"", longSearchPage);
 
         // The connection's answers that are not Kestrel's refusals pass as they were written.
         using var client = new HttpClient { BaseAddress = server.BaseAddress };

@@ -116,6 +116,55 @@ public sealed class MessageSheetTests
         Assert.Equal(("-县住建局", "=HYPERLINK(\"http://x\")"), (row.Unit, row.Reply));
     }
 
+    internal const string Astral = "请帮忙反映。😀👍🏽𠮷";
+
+    /// <summary>Every worksheet and the shared strings of <paramref name="xlsx"/>, as the XML text an application reads.</summary>
+    internal static string SheetXml(byte[] xlsx)
+    {
+        using var zip = new ZipArchive(new MemoryStream(xlsx), ZipArchiveMode.Read);
+        return string.Concat(zip.Entries
+            .Where(e => e.FullName == "xl/sharedStrings.xml" || e.FullName.StartsWith("xl/worksheets/", StringComparison.Ordinal))
+            .Select(e => new StreamReader(e.Open()).ReadToEnd()));
+    }
+
+    [Fact]
+    public void Export_EmojiAndExtensionBCharacters_AreInTheCellsVerbatim_AndReadBack()
+    {
+        var xlsx = MessageSheet.Write(
+            [Stored("LY260302-AAAAAAAA", Astral, status: MessageStatus.Answered, unit: "县住建局", reply: "已处理👍", repliedOn: new DateOnly(2026, 3, 9))],
+            (_, _) => "赵明华（代表）");
+
+        var xml = SheetXml(xlsx);
+        Assert.Contains(Astral, xml);
+        Assert.Contains("已处理👍", xml);
+        Assert.DoesNotContain("_xD83D_", xml, StringComparison.OrdinalIgnoreCase);
+        var row = Assert.Single(MessageSheetReader.Read(xlsx, "回复.xlsx").Rows);
+        Assert.Equal("已处理👍", row.Reply);
+        using var stream = new MemoryStream(xlsx);
+        Assert.Equal(Astral, stream.Query(useHeaderRow: true).Cast<IDictionary<string, object?>>().Single()["留言内容"]);
+    }
+
+    [Theory]
+    [InlineData("_xD83D__xDE00_ 是我打的字")]
+    [InlineData("_x005F_ 和 _x0041_")]
+    [InlineData("a_x_b")]
+    public void Export_ALiteralEscapeTypedByACitizen_StaysLiteral(string text)
+    {
+        var xlsx = MessageSheet.Write([Stored("LY260302-AAAAAAAA", text + "😀")], (_, _) => "赵明华（代表）");
+
+        using var stream = new MemoryStream(xlsx);
+        Assert.Equal(text + "😀", stream.Query(useHeaderRow: true).Cast<IDictionary<string, object?>>().Single()["留言内容"]);
+        Assert.Contains("😀", SheetXml(xlsx));
+    }
+
+    [Theory]
+    [InlineData("_xD83D__xDE00_", "😀")]
+    [InlineData("_x005F_xD83D__xDE00_", "_x005F_xD83D__xDE00_")]
+    [InlineData("_xD83D_", "_xD83D_")]
+    [InlineData("_xDE00__xD83D_", "_xDE00__xD83D_")]
+    [InlineData("_x0041__xD83D__xDC4D__xD83C__xDFFD_", "_x0041_👍🏽")]
+    public void Restore_OnlySurrogatePairEscapes(string xml, string restored) => Assert.Equal(restored, SheetText.Restore(xml));
+
     [Fact]
     public void Export_ReadBackByALibrary_GivesDatesAsDatesAndPhonesAsStrings()
     {
@@ -311,5 +360,20 @@ public sealed class CommentExportXlsxTests
         Assert.Equal(("'@王", "'-1", "'+市民"), (row["姓名"], row["联系方式"], row["身份"]));
         Assert.Equal("'=HYPERLINK(\"http://x\",\"点这里\")", group["代表性意见"]);
         Assert.Equal("第三条", row["条文"]);
+    }
+
+    [Fact]
+    public void Xlsx_EmojiAndExtensionBCharacters_AreInTheCellsVerbatim()
+    {
+        var comment = new StoredComment("YJ260302-7KQ2M9PX", "open-draft", "第三条", MessageSheetTests.Astral, "王😀", null, null,
+            new DateTimeOffset(2026, 3, 2, 1, 30, 0, TimeSpan.Zero));
+        var xlsx = Site.Intake.Export.ExportApi.Xlsx([new Site.Intake.Export.ExportRow(comment, "第三条", "网上征求意见", 1, 1)]);
+
+        var xml = MessageSheetTests.SheetXml(xlsx);
+        Assert.Contains(MessageSheetTests.Astral, xml);
+        Assert.DoesNotContain("_xD83D_", xml, StringComparison.OrdinalIgnoreCase);
+        using var stream = new MemoryStream(xlsx);
+        var row = stream.Query(useHeaderRow: true, sheetName: Site.Intake.Export.ExportApi.CommentsSheet).Cast<IDictionary<string, object?>>().Single();
+        Assert.Equal((MessageSheetTests.Astral, "王😀"), (row["意见内容"], row["姓名"]));
     }
 }

@@ -26,6 +26,30 @@ public sealed class SearchApiTests
         Assert.Equal("易俗河镇", body.GetProperty("regions")[0].GetProperty("value").GetString());
     }
 
+    // page=99999999999 answered "应为整数（如 2）" though it is one; 0 and -1 are taken as page 1, as
+    // the index clamps them, and the answer says which page it is.
+    [Fact]
+    public async Task SearchJson_PageOutOfRange_SaysTheRange_ZeroAndNegativeAreTheFirstPage()
+    {
+        await using var application = new IntakeApplication();
+        var client = application.CreateClient();
+        var q = "/api/search?q=" + Uri.EscapeDataString("俗河");
+
+        var huge = await client.GetAsync(q + "&page=99999999999");
+        var first = await client.GetFromJsonAsync<JsonElement>(q + "&page=1");
+        var zero = await client.GetFromJsonAsync<JsonElement>(q + "&page=0");
+        var negative = await client.GetFromJsonAsync<JsonElement>(q + "&page=-1");
+
+        Assert.Equal(HttpStatusCode.BadRequest, huge.StatusCode);
+        Assert.Equal($"参数 page 的值“99999999999”超出范围，应为 1 到 {Site.Search.SearchRequest.MaxPage} 之间的整数",
+            (await huge.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+        foreach (var clamped in new[] { zero, negative })
+        {
+            Assert.Equal(1, clamped.GetProperty("page").GetInt32());
+            Assert.Equal(first.GetProperty("hits").GetRawText(), clamped.GetProperty("hits").GetRawText());
+        }
+    }
+
     [Fact]
     public async Task SearchJson_TypeAndYearFilters_NarrowHits()
     {

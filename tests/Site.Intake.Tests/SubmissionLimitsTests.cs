@@ -90,21 +90,49 @@ public sealed class SubmissionLimitsTests
         Assert.Equal("closed", problem.GetProperty("period").GetString());
     }
 
-    // 5,000 family emoji were refused by the body limit with "最多 5000 字".
+    // 5,000 family emoji were refused by the body limit with "最多 5000 字". Since the cap in UTF-16
+    // units (Excel's cell), 2,900 of them (31,900 units) fit; 5,000 (55,000 units) are refused by name.
     [Fact]
-    public async Task PostComment_FiveThousandFamilyEmoji_FitAsFormAndJson()
+    public async Task PostComment_FamilyEmojiUpToTheCellLimit_FitAsFormAndJson_MoreAreRefusedInChinese()
     {
         await using var application = new IntakeApplication(withSearch: false);
         var client = application.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        var text = string.Concat(Enumerable.Repeat("👨‍👩‍👧‍👦", 5000));
+        var text = string.Concat(Enumerable.Repeat("👨‍👩‍👧‍👦", 2900));
         var name = new string('名', 50);
 
         var form = await client.PostAsync("/api/drafts/open-draft/comments", Form(("text", text), ("name", name), ("idempotencyKey", "")));
         var json = await client.PostAsJsonAsync("/api/drafts/open-draft/comments", new { text, name = "另一人" });
+        var fiveThousand = await client.PostAsync("/api/drafts/open-draft/comments", Form(("text", string.Concat(Enumerable.Repeat("👨‍👩‍👧‍👦", 5000))), ("idempotencyKey", "")));
 
-        Assert.Equal(5000, new System.Globalization.StringInfo(text).LengthInTextElements);
+        Assert.Equal(2900, new System.Globalization.StringInfo(text).LengthInTextElements);
         Assert.True(form.StatusCode == HttpStatusCode.Redirect, await form.Content.ReadAsStringAsync());
         Assert.True(json.StatusCode == HttpStatusCode.Created, await json.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, fiveThousand.StatusCode);
+        Assert.Contains("意见内容过长", WebUtility.HtmlDecode(await fiveThousand.Content.ReadAsStringAsync()));
+    }
+
+    // One character followed by 33,000 combining accents counted as one character and was accepted,
+    // beyond what an Excel cell of the office's export holds.
+    [Fact]
+    public async Task Post_CombiningMarksBeyondTheCellLimit_AreRefusedNamingTheField_TwoThousandFamilyEmojiMessageFits()
+    {
+        await using var application = new IntakeApplication(withSearch: false);
+        var client = application.CreateClient();
+        var accents = "请补充第三条" + new string('\u0301', 33_000);
+
+        var comment = await client.PostAsJsonAsync("/api/drafts/open-draft/comments", new { text = accents });
+        var message = await client.PostAsJsonAsync("/api/stations/S01/messages", new { text = accents });
+        var name = await client.PostAsJsonAsync("/api/drafts/open-draft/comments", new { text = "对第三条的意见。", name = "王" + new string('\u0301', 900) });
+        var family = await client.PostAsJsonAsync("/api/stations/S01/messages", new { text = string.Concat(Enumerable.Repeat("👨‍👩‍👧‍👦", 2000)) });
+
+        Assert.Equal(6, Site.Intake.Submissions.SubmissionText.Length(accents));
+        Assert.Equal(HttpStatusCode.BadRequest, comment.StatusCode);
+        Assert.Contains("意见内容过长", (await comment.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("text")[0].GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, message.StatusCode);
+        Assert.Contains("留言内容过长", (await message.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("text")[0].GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, name.StatusCode);
+        Assert.Contains("姓名过长", await name.Content.ReadAsStringAsync());
+        Assert.True(family.StatusCode == HttpStatusCode.Created, await family.Content.ReadAsStringAsync());
     }
 
     // A cross-site Referer with no Origin header was taken as same-site.

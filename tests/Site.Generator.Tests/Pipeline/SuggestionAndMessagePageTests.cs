@@ -90,6 +90,25 @@ public sealed class SuggestionAndMessagePageTests
         Assert.Equal("/stories/banjie/", main.QuerySelector("section[aria-labelledby=stories] a")!.GetAttribute("href"));
     }
 
+    // ~900 pasted characters in the header's search box made a URL the server refused (网址过长);
+    // the query is cut to ChineseQuery.MaxLength anyway, so no search box takes more.
+    [Fact]
+    public async Task EverySearchBox_TakesAtMostTheQueryLength()
+    {
+        using var site = await TestSite.BuildAsync(Site);
+
+        site.AssertNoErrors();
+        var pages = Directory.EnumerateFiles(site.Output, "*.html", SearchOption.AllDirectories).ToList();
+        var boxes = pages.SelectMany(p => new AngleSharp.Html.Parser.HtmlParser().ParseDocument(File.ReadAllText(p)).QuerySelectorAll("input[type=search], input[name=q]")
+            .Select(input => (Page: Path.GetRelativePath(site.Output, p), Id: input.Id, MaxLength: input.GetAttribute("maxlength")))).ToList();
+
+        Assert.Contains(boxes, b => b.Id == "site-q");
+        Assert.Contains(boxes, b => b.Id == "search-q");
+        Assert.Contains(boxes, b => b.Id == "name-filter");
+        Assert.Contains(boxes, b => b.Id == "station-filter");
+        Assert.All(boxes, b => Assert.True(b.MaxLength == ChineseQuery.MaxLength.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{b.Page} #{b.Id}: maxlength {b.MaxLength}"));
+    }
+
     [Fact]
     public async Task SuggestionPage_NotAnsweredYet_SaysSo_AndItsNumberWithASlashIsASafeSlug()
     {

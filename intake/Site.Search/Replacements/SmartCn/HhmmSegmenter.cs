@@ -169,34 +169,12 @@ internal sealed class HhmmSegmenter
                     }
 
                 case CharType.LETTER or CharType.FULLWIDTH_LETTER:
-                    {
-                        var fullWidth = type == CharType.FULLWIDTH_LETTER;
-                        j = i + 1;
-                        while (j < length && TypeOf(sentence[j]) is CharType.LETTER or CharType.FULLWIDTH_LETTER)
-                        {
-                            fullWidth |= TypeOf(sentence[j]) == CharType.FULLWIDTH_LETTER;
-                            j++;
-                        }
-
-                        Add(i, j, fullWidth ? WordType.FULLWIDTH_STRING : WordType.STRING, _dictionaries.StringFrequency, StringChars, NumberChars - StringChars);
-                        i = j;
-                        break;
-                    }
+                    i = AddRun(sentence, i, CharType.LETTER, CharType.FULLWIDTH_LETTER, WordType.STRING, WordType.FULLWIDTH_STRING, _dictionaries.StringFrequency, StringChars, NumberChars - StringChars);
+                    break;
 
                 case CharType.DIGIT or CharType.FULLWIDTH_DIGIT:
-                    {
-                        var fullWidth = type == CharType.FULLWIDTH_DIGIT;
-                        j = i + 1;
-                        while (j < length && TypeOf(sentence[j]) is CharType.DIGIT or CharType.FULLWIDTH_DIGIT)
-                        {
-                            fullWidth |= TypeOf(sentence[j]) == CharType.FULLWIDTH_DIGIT;
-                            j++;
-                        }
-
-                        Add(i, j, fullWidth ? WordType.FULLWIDTH_NUMBER : WordType.NUMBER, _dictionaries.NumberFrequency, NumberChars, PlaceholderChars - NumberChars);
-                        i = j;
-                        break;
-                    }
+                    i = AddRun(sentence, i, CharType.DIGIT, CharType.FULLWIDTH_DIGIT, WordType.NUMBER, WordType.FULLWIDTH_NUMBER, _dictionaries.NumberFrequency, NumberChars, PlaceholderChars - NumberChars);
+                    break;
 
                 case CharType.DELIMITER:
                     Add(i, i + 1, WordType.DELIMITER, Utility.MAX_FREQUENCE, Push(sentence[i]), 1);
@@ -221,6 +199,24 @@ internal sealed class HhmmSegmenter
 
         _chars[_charCount] = c;
         return _charCount++;
+    }
+
+    /// <summary>
+    /// A run of letters (or digits) from <paramref name="start"/> as one word, full-width if any of its
+    /// characters is, as SmartCn's segmenter takes it; returns where the run ends.
+    /// </summary>
+    private int AddRun(ReadOnlySpan<char> sentence, int start, CharType half, CharType full, WordType halfWord, WordType fullWord, int frequency, int charsAt, int charsLength)
+    {
+        var fullWidth = TypeOf(sentence[start]) == full;
+        var end = start + 1;
+        while (end < sentence.Length && TypeOf(sentence[end]) is var type && (type == half || type == full))
+        {
+            fullWidth |= type == full;
+            end++;
+        }
+
+        Add(start, end, fullWidth ? fullWord : halfWord, frequency, charsAt, charsLength);
+        return end;
     }
 
     private void Add(int start, int end, WordType type, int frequency, int charsAt, int charsLength)
