@@ -65,7 +65,8 @@ public sealed class DutyFigureTableTests(SampleServer server)
         // Every card fits the phone: a long station name wraps instead of running off the screen
         // (in 关怀模式 it made the whole table scroll sideways, the right column cut off).
         var overflow = await page.EvaluateAsync<string[]>("""
-            () => [...document.querySelectorAll('#figure-table td, #figure-table th')]
+            () => [...document.querySelectorAll('#figure-table tbody td, #figure-table tbody th, #figure-table tfoot td, #figure-table tfoot th')]
+              .filter(cell => cell.getClientRects().length > 0)
               .filter(cell => cell.getBoundingClientRect().right > document.querySelector('#figure-table').closest('.table-wrap').getBoundingClientRect().right + 0.5
                 || cell.scrollWidth > cell.clientWidth + 0.5)
               .map(cell => cell.textContent.trim())
