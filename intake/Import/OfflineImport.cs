@@ -99,14 +99,21 @@ public static partial class OfflineImport
         var comments = new List<NewComment>();
         var occurrences = new Dictionary<string, int>(StringComparer.Ordinal);
         var sheetsWithHeader = 0;
+        // What the file is, from its bytes: an .xls, a CSV or a renamed .docx is said as such, in Chinese.
+        if (SheetFiles.Problem(path, file) is { } notWorkbook)
+        {
+            return new Plan([], [notWorkbook], []);
+        }
+
         List<MiniExcelLibs.OpenXml.SheetInfo> sheets;
         try
         {
             sheets = MiniExcel.GetSheetInformations(path).ToList();
         }
-        catch (Exception ex) when (ex is IOException or InvalidDataException or InvalidOperationException or FormatException or System.Xml.XmlException or ArgumentException or NotSupportedException)
+        catch (Exception ex) when (ex is IOException or InvalidDataException or InvalidOperationException or FormatException or System.Xml.XmlException or ArgumentException or NotSupportedException or NullReferenceException or KeyNotFoundException)
         {
-            return new Plan([], [$"{file}：无法读取表格文件（{ex.Message}）；请确认它是 Excel 工作簿 (.xlsx)"], []);
+            // The library's own message is English and names its internals: the office is told what to do instead.
+            return new Plan([], [$"{file}：无法读取这个 Excel 工作簿，文件可能已损坏或不完整。{SheetFiles.SaveAsXlsx}"], []);
         }
 
         foreach (var sheet in sheets)

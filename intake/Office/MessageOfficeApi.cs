@@ -79,7 +79,10 @@ public static class MessageOfficeApi
                 var form = await http.Request.ReadFormAsync(http.RequestAborted);
                 if (form.Files.Count != 1)
                 {
-                    return TypedResults.Problem("请上传一个 .xlsx 文件", statusCode: StatusCodes.Status400BadRequest, title: "没有文件");
+                    return TypedResults.Problem(form.Files.Count == 0
+                            ? "没有收到文件：请选择填好的留言办理表（.xlsx）再上传"
+                            : $"一次只能导入一个文件，这次收到 {form.Files.Count} 个（{string.Join("、", form.Files.Select(f => Path.GetFileName(f.FileName)))}）：请逐个上传",
+                        statusCode: StatusCodes.Status400BadRequest, title: form.Files.Count == 0 ? "没有文件" : "文件不止一个");
                 }
 
                 name = Path.GetFileName(form.Files[0].FileName);
@@ -105,7 +108,8 @@ public static class MessageOfficeApi
         catch (Exception ex) when (ex is IOException or InvalidDataException or InvalidOperationException && !http.RequestAborted.IsCancellationRequested)
         {
             // A truncated multipart or one without a boundary is the client's mistake, not the store's.
-            return TypedResults.Problem(Submissions.SubmissionBody.Malformed, statusCode: StatusCodes.Status400BadRequest, title: "表单格式不对");
+            // Worded for the staff who upload here, not the citizens' form's "从本站的表单重新提交".
+            return TypedResults.Problem(MalformedUpload, statusCode: StatusCodes.Status400BadRequest, title: "表单格式不对");
         }
 
         var report = await MessageImport.RunAsync(store, buffer.ToArray(), name, clock.GetUtcNow(), http.RequestAborted);
@@ -114,8 +118,11 @@ public static class MessageOfficeApi
         return report.Succeeded ? TypedResults.Ok(answer) : TypedResults.UnprocessableEntity(answer);
     }
 
+    /// <summary>The answer to a multipart upload that cannot be read (no boundary, cut short).</summary>
+    public const string MalformedUpload = "提交的表单格式不对，没有收到完整的文件（上传可能中断了）：请重新上传填好的留言办理表（.xlsx）；用脚本上传时，把文件作为请求正文或 multipart/form-data 中唯一的文件发送";
+
     private static IResult TooLarge() =>
-        TypedResults.Problem($"文件太大：最多 {MaxImportBytes / 1024 / 1024} MB", statusCode: StatusCodes.Status413PayloadTooLarge, title: "文件太大");
+        TypedResults.Problem($"文件太大：最多 {MaxImportBytes / 1024 / 1024} MB。请删去已办结的行，或分成几个文件导入", statusCode: StatusCodes.Status413PayloadTooLarge, title: "文件太大");
 
     /// <summary>The staff check of the comment export (<see cref="ExportApi.StaffRefusal"/>).</summary>
     private static IResult? Refusal(HttpContext http, IntakeOptions options, ExportGuard guard) => ExportApi.StaffRefusal(http, options.ExportToken, guard);
