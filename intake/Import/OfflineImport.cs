@@ -83,8 +83,12 @@ public static partial class OfflineImport
     /// <summary>What a file holds: the comments to store, or why not.</summary>
     public sealed record Plan(IReadOnlyList<NewComment> Comments, IReadOnlyList<string> Errors, IReadOnlyList<string> Warnings);
 
-    /// <summary>What an import did: stored <see cref="Added"/>, found <see cref="AlreadyImported"/> stored by an earlier run.</summary>
-    public sealed record Outcome(int Added, int AlreadyImported, IReadOnlyList<string> Errors, IReadOnlyList<string> Warnings);
+    /// <summary>
+    /// What an import did: stored <see cref="Added"/>, found <see cref="AlreadyImported"/> stored by an
+    /// earlier run; <see cref="Batch"/> names the comments it added (<see cref="ImportBatches"/>), null
+    /// when it added none.
+    /// </summary>
+    public sealed record Outcome(int Added, int AlreadyImported, IReadOnlyList<string> Errors, IReadOnlyList<string> Warnings, string? Batch = null);
 
     /// <summary>Reads <paramref name="path"/> (shown in messages as <paramref name="displayName"/>) against <paramref name="draft"/>; stores nothing.</summary>
     /// <paramref name="today"/>: the day a 收到日期 may not be after (default: today in Beijing).
@@ -302,7 +306,16 @@ public static partial class OfflineImport
 
         var receipts = await store.WriteBatchAsync(plan.Comments, cancellationToken);
         var again = receipts.Count(r => r.Replayed);
-        return new Outcome(receipts.Count - again, again, [], plan.Warnings);
+        var added = receipts.Where(r => !r.Replayed).Select(r => r.Number).ToList();
+        string? batch = null;
+        if (added.Count > 0)
+        {
+            // Only what this run added: undoing it must not take rows an earlier import of the same file stored.
+            batch = ImportBatches.NewId(DateTimeOffset.UtcNow);
+            await ImportBatches.RecordAsync(store, batch, draft.Id, displayName ?? Path.GetFileName(path), added, DateTimeOffset.UtcNow, cancellationToken);
+        }
+
+        return new Outcome(added.Count, again, [], plan.Warnings, batch);
     }
 
     /// <summary>

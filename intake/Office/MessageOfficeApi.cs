@@ -47,11 +47,11 @@ public static class MessageOfficeApi
     }
 
     /// <summary>
-    /// POST /api/messages/import with the .xlsx as the body (any content type) or as the one file of a
+    /// POST /api/messages/import[?overwrite=true] with the .xlsx as the body (any content type) or as the one file of a
     /// multipart form, and the staff token. 200 with the report when it was applied (or had nothing to
     /// change); 422 with every problem when it had errors, and then nothing was applied.
     /// </summary>
-    public static async Task<IResult> ImportAsync(HttpContext http, IMessageStore store, IOptions<IntakeOptions> options, ExportGuard guard, TimeProvider clock)
+    public static async Task<IResult> ImportAsync(HttpContext http, IMessageStore store, IOptions<IntakeOptions> options, ExportGuard guard, TimeProvider clock, bool overwrite = false)
     {
         if (Refusal(http, options.Value, guard) is { } refusal)
         {
@@ -112,9 +112,10 @@ public static class MessageOfficeApi
             return TypedResults.Problem(MalformedUpload, statusCode: StatusCodes.Status400BadRequest, title: "表单格式不对");
         }
 
-        var report = await MessageImport.RunAsync(store, buffer.ToArray(), name, clock.GetUtcNow(), http.RequestAborted);
-        var answer = new ImportAnswer(report.Succeeded, report.Summary, report.Applied, report.Unchanged, report.Untouched,
-            report.Problems.Where(p => p.IsError).Select(p => p.ToString()).ToList(), report.Problems.Where(p => !p.IsError).Select(p => p.ToString()).ToList());
+        var report = await MessageImport.RunAsync(store, buffer.ToArray(), name, clock.GetUtcNow(), http.RequestAborted, overwrite, MessageExport.RecipientNames(options.Value.DataPath));
+        var answer = new ImportAnswer(report.Succeeded, report.Summary.Replace("--overwrite", "?overwrite=true", StringComparison.Ordinal), report.Applied, report.Unchanged, report.Untouched,
+            report.Problems.Where(p => p.IsError).Select(p => p.ToString()).ToList(),
+            report.Problems.Where(p => !p.IsError).Select(p => p.ToString().Replace("--overwrite", "?overwrite=true", StringComparison.Ordinal)).ToList(), report.KeptNewer);
         return report.Succeeded ? TypedResults.Ok(answer) : TypedResults.UnprocessableEntity(answer);
     }
 
@@ -129,4 +130,4 @@ public static class MessageOfficeApi
 }
 
 /// <summary>The import's answer: whether it was applied, the summary, counts, and every error and warning as "file，sheet，row，column：message".</summary>
-public sealed record ImportAnswer(bool Applied, string Summary, int Updated, int Unchanged, int Untouched, IReadOnlyList<string> Errors, IReadOnlyList<string> Warnings);
+public sealed record ImportAnswer(bool Applied, string Summary, int Updated, int Unchanged, int Untouched, IReadOnlyList<string> Errors, IReadOnlyList<string> Warnings, int KeptNewer = 0);

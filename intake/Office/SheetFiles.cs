@@ -13,8 +13,11 @@ namespace Site.Intake.Office;
 /// </summary>
 public static class SheetFiles
 {
-    /// <summary>What to do, the same for every refusal: 另存为 in Excel or WPS.</summary>
+    /// <summary>What to do with a file a spreadsheet program opens: 另存为 .xlsx in Excel or WPS.</summary>
     public const string SaveAsXlsx = "请在 Excel 或 WPS 表格中打开它，点“文件 → 另存为”，文件类型选“Excel 工作簿 (*.xlsx)”，再导入另存的 .xlsx 文件";
+
+    /// <summary>What to do with a file no spreadsheet program opens (a Word document, a PDF).</summary>
+    private const string CopyIntoSheet = "请把其中的内容复制到 Excel 或 WPS 表格中，按导入表的列填好，点“文件 → 另存为”，文件类型选“Excel 工作簿 (*.xlsx)”，再导入";
 
     private static readonly byte[] Ole2 = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
@@ -41,7 +44,7 @@ public static class SheetFiles
 
     /// <summary>
     /// As <see cref="Problem(Stream, string)"/> without the file's name in front (for <see cref="SheetProblem"/>,
-    /// which puts it there): 无法导入，它是…。请在 Excel 或 WPS 表格中打开它….
+    /// which puts it there): 无法导入，这个文件是…，不是 Excel 工作簿（.xlsx）。请在 Excel 或 WPS 表格中打开它….
     /// </summary>
     public static string? Refusal(Stream content)
     {
@@ -49,26 +52,25 @@ public static class SheetFiles
         content.Position = 0;
         var length = content.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
         content.Position = 0;
-        var what = Kind(content, head.AsSpan(0, length));
-        return what is null ? null : $"无法导入，{what}，导入只读 Excel 工作簿（.xlsx）。{SaveAsXlsx}";
+        return Kind(content, head.AsSpan(0, length)) is { } kind ? $"无法导入，这个文件是{kind.What}，不是 Excel 工作簿（.xlsx）。{kind.Action}" : null;
     }
 
-    /// <summary>What the file is, when not a workbook (这是…); null for a workbook package.</summary>
-    private static string? Kind(Stream content, ReadOnlySpan<byte> head)
+    /// <summary>What the file is, when not a workbook (旧版的 Excel 97-2003 工作簿…), and what to do; null for a workbook package.</summary>
+    private static (string What, string Action)? Kind(Stream content, ReadOnlySpan<byte> head)
     {
         if (head.Length == 0)
         {
-            return "文件是空的（0 字节），可能没有保存完整";
+            return ("空文件（0 字节），可能没有保存或复制完整", "请打开原来的表格，点“文件 → 另存为”，文件类型选“Excel 工作簿 (*.xlsx)”，再导入另存的文件");
         }
 
         if (head.StartsWith(Ole2))
         {
-            return "它是旧版的 Excel 97-2003 工作簿（.xls）或 WPS 表格（.et）；如果它其实是设置了打开密码的 .xlsx，请先取消密码";
+            return ("旧版的 Excel 97-2003 工作簿（.xls）或 WPS 表格（.et）", SaveAsXlsx + "（如果它其实是设了打开密码的 .xlsx，请先取消密码再导入）");
         }
 
         if (head.StartsWith("%PDF-"u8))
         {
-            return "它是 PDF 文件，不是表格";
+            return ("PDF 文件", CopyIntoSheet);
         }
 
         if (head.StartsWith("PK\u0003\u0004"u8))
@@ -83,14 +85,14 @@ public static class SheetFiles
                 }
 
                 return names.Any(n => n.StartsWith("word/", StringComparison.OrdinalIgnoreCase))
-                    ? "它是 Word 文档（.docx），只是改了扩展名；请把意见复制到表格中"
+                    ? ("Word 文档（.docx），只是扩展名改成了表格的", CopyIntoSheet)
                     : names.Any(n => n.StartsWith("ppt/", StringComparison.OrdinalIgnoreCase))
-                        ? "它是 PowerPoint 演示文稿（.pptx），只是改了扩展名"
-                        : "它是一个压缩包（.zip），不是 Excel 工作簿";
+                        ? ("PowerPoint 演示文稿（.pptx），只是扩展名改成了表格的", CopyIntoSheet)
+                        : ("压缩包（.zip）", "请先解压，导入其中的 .xlsx 文件；里面没有时，请在 Excel 或 WPS 表格中打开表格，另存为“Excel 工作簿 (*.xlsx)”");
             }
             catch (InvalidDataException)
             {
-                return "它是损坏或不完整的压缩文件（可能没有下载或复制完整）";
+                return ("损坏或不完整的压缩文件（可能没有下载或复制完整）", "请重新下载或复制这个文件；仍然不行时，在 Excel 或 WPS 表格中打开原表格，另存为“Excel 工作簿 (*.xlsx)”");
             }
             finally
             {
@@ -101,10 +103,10 @@ public static class SheetFiles
         if (!head.Contains((byte)0))
         {
             return head.IndexOf("<html"u8) >= 0 || head.IndexOf("<HTML"u8) >= 0 || head.IndexOf("<table"u8) >= 0
-                ? "它是网页（HTML）格式的文件，只是扩展名是表格的"
-                : "它是文本文件（如 CSV 逗号分隔文件），不是 Excel 工作簿";
+                ? ("网页（HTML）格式的文件，只是扩展名是表格的", SaveAsXlsx)
+                : ("文本文件（CSV 逗号分隔文件或纯文本）", SaveAsXlsx);
         }
 
-        return "它不是 Excel 工作簿";
+        return ("不认识的格式", SaveAsXlsx);
     }
 }

@@ -28,10 +28,10 @@ public sealed class ImportFileKindsTests
     public static TheoryData<string, string, string> Files() => new()
     {
         { "线下意见.xls", "excel97", "Excel 97-2003 工作簿（.xls）" },
-        { "线下意见.csv", "csv-bom", "文本文件（如 CSV" },
-        { "线下意见.csv", "csv-gb18030", "文本文件（如 CSV" },
-        { "线下意见.xlsx", "docx", "Word 文档（.docx），只是改了扩展名" },
-        { "线下意见.xlsx", "empty", "文件是空的" },
+        { "线下意见.csv", "csv-bom", "文本文件（CSV" },
+        { "线下意见.csv", "csv-gb18030", "文本文件（CSV" },
+        { "线下意见.xlsx", "docx", "Word 文档（.docx），只是扩展名改成了表格的" },
+        { "线下意见.xlsx", "empty", "空文件（0 字节）" },
         { "线下意见.xlsx", "pdf", "PDF 文件" },
         { "线下意见.xls", "html", "网页（HTML）" },
         { "线下意见.xlsx", "zip", "压缩包" },
@@ -101,9 +101,9 @@ public sealed class ImportFileKindsTests
         var truncated = await client.PostAsync("/api/messages/import", cut);
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, csv.StatusCode);
-        Assert.StartsWith("办理表.csv：无法导入，它是文本文件", Assert.Single((await csv.Content.ReadFromJsonAsync<ImportAnswer>())!.Errors));
+        Assert.StartsWith("办理表.csv：无法导入，这个文件是文本文件", Assert.Single((await csv.Content.ReadFromJsonAsync<ImportAnswer>())!.Errors));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, xls.StatusCode);
-        Assert.StartsWith("办理表.xls：无法导入，它是旧版的 Excel 97-2003 工作簿", Assert.Single((await xls.Content.ReadFromJsonAsync<ImportAnswer>())!.Errors));
+        Assert.StartsWith("办理表.xls：无法导入，这个文件是旧版的 Excel 97-2003 工作簿", Assert.Single((await xls.Content.ReadFromJsonAsync<ImportAnswer>())!.Errors));
         Assert.Equal(HttpStatusCode.BadRequest, two.StatusCode);
         Assert.Contains("一次只能导入一个文件，这次收到 2 个（一.xlsx、二.xlsx）", await two.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.BadRequest, truncated.StatusCode);
