@@ -39,7 +39,7 @@ public static class MessageImport
                     : $"已更新 {Applied} 条留言的办理情况" + (Unchanged > 0 ? $"，{Unchanged} 条与已记录的一致" : "") + Blank;
 
         private string Blank => (Untouched > 0 ? $"；{Untouched} 行未填办理情况，未改动" : "")
-            + (KeptNewer > 0 ? $"；{KeptNewer} 行的答复比系统中已记录的旧，保留了系统中较新的答复（见上面的提示；确要替换，加 --overwrite 重新导入）" : "");
+            + (KeptNewer > 0 ? $"；{KeptNewer} 行的答复与系统中已记录的不同，保留了系统中的答复（见上面的提示；确要替换，请加 --overwrite 重新导入）" : "");
     }
 
     /// <summary>
@@ -101,15 +101,15 @@ public static class MessageImport
                 if (overwrite)
                 {
                     problems.Add(new SheetProblem(file, row.Sheet, row.Number, Where(MessageSheet.Reply),
-                        $"已按 --overwrite 用这一行的答复替换了{whose}较新的答复（{why}）。原来的{recorded}", IsError: false));
+                        $"已按 --overwrite 用这一行的答复替换了{whose} 在系统中已记录的答复（{why}）。原来的{recorded}", IsError: false));
                 }
                 else
                 {
                     keepRecorded = true;
                     kept++;
                     problems.Add(new SheetProblem(file, row.Sheet, row.Number, Where(MessageSheet.Reply),
-                        $"保留了{whose}较新的答复，这一行的答复内容和答复日期未导入：{why}。{recorded}；{sheet}。"
-                        + "这一行可能来自较早导出的表格；确要用这一行替换，请加 --overwrite 重新导入", IsError: false));
+                        $"保留了{whose} 在系统中已记录的答复，这一行的答复内容和答复日期未导入（{why}）。{recorded}；{sheet}。"
+                        + "这一行可能来自较早导出的表格；确要用这一行的答复替换，请加 --overwrite 重新导入", IsError: false));
                 }
             }
 
@@ -163,14 +163,6 @@ public static class MessageImport
                 problems.Add(new SheetProblem(file, row.Sheet, row.Number, Where(MessageSheet.RepliedOn), "填了答复日期，但没有答复内容"));
             }
 
-            // Two clerks working from their own exports, or an older sheet imported after a newer one:
-            // a recorded reply replaced under the same status is said, with what it was, so it can be put back.
-            if (!keepRecorded && !overwrite && row.Reply is not null && message.Reply is not null && row.Reply != message.Reply && row.Status == message.Status)
-            {
-                problems.Add(new SheetProblem(file, row.Sheet, row.Number, Where(MessageSheet.Reply),
-                    $"答复内容与系统中已记录的不同，已改为这里的内容（原来是“{Excerpt(message.Reply)}”）。如果这是一份较早导出的表格，请重新导出后再填", IsError: false));
-            }
-
             if (row.Public == true && !message.PublishConsent)
             {
                 problems.Add(new SheetProblem(file, row.Sheet, row.Number, Where(MessageSheet.Public),
@@ -204,10 +196,11 @@ public static class MessageImport
     }
 
     /// <summary>
-    /// Why the row's 答复内容 is older than the reply on record (Chinese), or null when it may be newer:
-    /// the record held the row's reply before and has since replaced it, or the row's 答复日期 is before
-    /// the recorded one. A reply the record never held, dated the same day or later, is taken as the
-    /// office's correction (and said, with what it replaces).
+    /// Why the row's 答复内容 must not replace the reply on record without --overwrite (Chinese), or null
+    /// when it is newer: the record held the row's reply before and has since replaced it; the row's
+    /// 答复日期 is before the recorded one; or the row keeps the recorded status, so nothing shows it is
+    /// the later one (a sheet exported before the reply was recorded looks just so). A different reply
+    /// with the status moved forward is the office's next step, and is applied.
     /// </summary>
     private static string? Older(MessageSheetReader.Row row, StoredMessage message)
     {
@@ -217,8 +210,14 @@ public static class MessageImport
             return $"这一行的答复系统中在 {SheetDates.Words(SheetDates.Day(replaced.RecordedAt))} 记录过，之后已被替换为现在的答复";
         }
 
-        return row.RepliedOn is { } on && message.RepliedOn is { } recorded && on < recorded
-            ? $"这一行的答复日期 {MessageSheet.Words(on)} 早于系统中的答复日期 {MessageSheet.Words(recorded)}"
+        if (row.RepliedOn is { } on && message.RepliedOn is { } recorded && on < recorded)
+        {
+            return $"这一行的答复日期 {MessageSheet.Words(on)} 早于系统中的答复日期 {MessageSheet.Words(recorded)}";
+        }
+
+        // Under the same status nothing in the sheet says which reply came later: the one on record stays.
+        return row.Status == message.Status
+            ? $"状态同为“{message.Status.Label()}”，看不出这一行的答复比系统中的新"
             : null;
     }
 
