@@ -34,6 +34,9 @@ public static class MessageImport
             ? $"发现 {Errors} 处错误，本次没有导入任何内容：请改正后重新导入整个文件"
             : Rows == 0
                 ? $"表中没有填写办理情况的行，没有改动（{Untouched} 行未填）"
+                : Applied == 0 && KeptNewer > 0
+                    ? $"没有更新任何留言：{KeptNewer} 行的答复与系统中已记录的不同，保留了系统中的答复（见上面的提示；确要替换，请加 --overwrite 重新导入）"
+                      + (Unchanged > KeptNewer ? $"；其余 {Unchanged - KeptNewer} 行与已记录的一致" : "") + (Untouched > 0 ? $"；{Untouched} 行未填办理情况，未改动" : "")
                 : Applied == 0
                     ? $"没有需要更新的内容：填了办理情况的 {Unchanged} 行都与已记录的一致（这个表格已导入过）" + Blank
                     : $"已更新 {Applied} 条留言的办理情况" + (Unchanged > 0 ? $"，{Unchanged} 条与已记录的一致" : "") + Blank;
@@ -95,13 +98,15 @@ public static class MessageImport
             var keepRecorded = false;
             if (row.Reply is not null && message.Reply is not null && row.Reply != message.Reply && Older(row, message) is { } why)
             {
-                var whose = $"{recipientName(message.Kind, message.Recipient)}的留言 {row.Receipt}";
-                var recorded = $"系统中的答复（{(message.RepliedOn is { } r ? MessageSheet.Words(r) : "未填日期")}）：“{Excerpt(message.Reply)}”";
+                var recipient = recipientName(message.Kind, message.Recipient);
+                var whose = $"{recipient}{(char.IsAsciiLetterOrDigit(recipient[^1]) ? " " : "")}的留言 {row.Receipt}";
+                var recordedOn = message.RepliedOn is { } r ? MessageSheet.Words(r) : "未填日期";
+                var recorded = $"系统中的答复（{recordedOn}）：“{Excerpt(message.Reply)}”";
                 var sheet = $"这一行的答复（{(row.RepliedOn is { } d ? MessageSheet.Words(d) : "未填日期")}）：“{Excerpt(row.Reply)}”";
                 if (overwrite)
                 {
                     problems.Add(new SheetProblem(file, row.Sheet, row.Number, Where(MessageSheet.Reply),
-                        $"已按 --overwrite 用这一行的答复替换了{whose} 在系统中已记录的答复（{why}）。原来的{recorded}", IsError: false));
+                        $"已按 --overwrite 用这一行的答复替换了{whose} 在系统中已记录的答复（{why}）。原来的答复（{recordedOn}）：“{Excerpt(message.Reply)}”", IsError: false));
                 }
                 else
                 {
