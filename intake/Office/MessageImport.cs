@@ -47,8 +47,8 @@ public static class MessageImport
 
     /// <summary>
     /// Checks and applies <paramref name="content"/> (the sheet named <paramref name="file"/>). A row
-    /// whose 答复内容 is older than the reply on record (it is one the record has since replaced, or its
-    /// 答复日期 is before the recorded one: an older sheet imported after a newer one) leaves the recorded
+    /// whose 答复内容 may be older than the reply on record (<see cref="Older"/>: an older sheet imported
+    /// after a newer one) leaves the recorded
     /// reply and date as they are, with a warning naming the sheet, row, recipient and receipt, unless
     /// <paramref name="overwrite"/>. <paramref name="recipientName"/> names a deputy or station in those
     /// warnings (default: its id).
@@ -168,6 +168,13 @@ public static class MessageImport
                 problems.Add(new SheetProblem(file, row.Sheet, row.Number, Where(MessageSheet.RepliedOn), "填了答复日期，但没有答复内容"));
             }
 
+            // A correction (a later 答复日期 under the same status) replaces the recorded reply: said, with what it was.
+            if (!keepRecorded && !overwrite && row.Reply is not null && message.Reply is not null && row.Reply != message.Reply && row.Status == message.Status)
+            {
+                problems.Add(new SheetProblem(file, row.Sheet, row.Number, Where(MessageSheet.Reply),
+                    $"答复内容与系统中已记录的不同，答复日期较晚，已改为这里的内容（原来是“{Excerpt(message.Reply)}”）", IsError: false));
+            }
+
             if (row.Public == true && !message.PublishConsent)
             {
                 problems.Add(new SheetProblem(file, row.Sheet, row.Number, Where(MessageSheet.Public),
@@ -203,9 +210,10 @@ public static class MessageImport
     /// <summary>
     /// Why the row's 答复内容 must not replace the reply on record without --overwrite (Chinese), or null
     /// when it is newer: the record held the row's reply before and has since replaced it; the row's
-    /// 答复日期 is before the recorded one; or the row keeps the recorded status, so nothing shows it is
-    /// the later one (a sheet exported before the reply was recorded looks just so). A different reply
-    /// with the status moved forward is the office's next step, and is applied.
+    /// 答复日期 is before the recorded one; or the row keeps the recorded status and 答复日期, so nothing
+    /// shows it is the later one (a sheet exported before the reply was recorded looks just so). A
+    /// different reply with the status moved forward or a later 答复日期 is the office's next step or
+    /// correction, and is applied (said, with the reply it replaces).
     /// </summary>
     private static string? Older(MessageSheetReader.Row row, StoredMessage message)
     {
@@ -220,9 +228,9 @@ public static class MessageImport
             return $"这一行的答复日期 {MessageSheet.Words(on)} 早于系统中的答复日期 {MessageSheet.Words(recorded)}";
         }
 
-        // Under the same status nothing in the sheet says which reply came later: the one on record stays.
-        return row.Status == message.Status
-            ? $"状态同为“{message.Status.Label()}”，看不出这一行的答复比系统中的新"
+        // Under the same status and 答复日期 nothing in the sheet says which reply came later: the one on record stays.
+        return row.Status == message.Status && (row.RepliedOn is null || message.RepliedOn is null || row.RepliedOn == message.RepliedOn)
+            ? $"状态和答复日期都与系统中的相同，看不出这一行的答复比系统中的新"
             : null;
     }
 

@@ -9,7 +9,7 @@ namespace Site.Intake.Office;
 /// signatures: OLE2 compound file D0 CF 11 E0 A1 B1 1A E1 (.xls, .doc, .et, and an .xlsx with an
 /// opening password, which Office encrypts into one); ZIP "PK\x03\x04" with xl/workbook.xml for a
 /// workbook (ECMA-376 Part 2, the package's parts), word/ or ppt/ for a document or a presentation;
-/// "%PDF-"; and text (no NUL byte in the first 4 KB) for CSV or a page saved as .xls.
+/// "%PDF-"; and text (no NUL byte at its start) for CSV or a page saved as .xls.
 /// </summary>
 public static class SheetFiles
 {

@@ -252,6 +252,16 @@ public abstract class MessageImportTests
         Assert.Equal((0, 1), (replaced.KeptNewer, replaced.Applied));
         Assert.Contains("已按 --overwrite 用这一行的答复替换了代表 ", Assert.Single(replaced.Problems).ToString());
         Assert.Equal("同上，已修补。", (await store.FindAsync(receipts[0], CancellationToken.None))!.Reply);
+
+        // A correction dated later under the same status is the office's own, and applies (said, with what it replaces).
+        var corrected = await MessageImport.RunAsync(store, Sheet(
+            ["回执编号", "状态", "答复内容", "答复日期"],
+            [receipts[0], "已答复", "更正：路灯已于3月9日修复。", "2026-03-09"]), "更正.xlsx", Now.AddDays(3), CancellationToken.None);
+
+        Assert.True(corrected.Succeeded, string.Join("\n", corrected.Problems));
+        Assert.Equal((0, 1), (corrected.KeptNewer, corrected.Applied));
+        Assert.Contains("已改为这里的内容（原来是“同上，已修补。”）", Assert.Single(corrected.Problems).ToString());
+        Assert.Equal("更正：路灯已于3月9日修复。", (await store.FindAsync(receipts[0], CancellationToken.None))!.Reply);
     }
 
     // The sheet exported before a reply was corrected, imported again after: its reply is one the record
