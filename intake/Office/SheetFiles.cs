@@ -52,7 +52,10 @@ public static class SheetFiles
         content.Position = 0;
         var length = content.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
         content.Position = 0;
-        return Kind(content, head.AsSpan(0, length)) is { } kind ? $"无法导入，这个文件是{kind.What}，不是 Excel 工作簿（.xlsx）。{kind.Action}" : null;
+        // A space between Han and a Latin word (是 Word 文档), as the rest of the messages write it.
+        return Kind(content, head.AsSpan(0, length)) is { } kind
+            ? $"无法导入，这个文件是{(char.IsAsciiLetter(kind.What[0]) ? " " : "")}{kind.What}，不是 Excel 工作簿（.xlsx）。{kind.Action}"
+            : null;
     }
 
     /// <summary>What the file is, when not a workbook (旧版的 Excel 97-2003 工作簿…), and what to do; null for a workbook package.</summary>
