@@ -397,6 +397,12 @@ public static partial class OfflineImport
                 errors.Add($"{where}第{number}行：有无法读取的单元格（如设为日期格式却超出日期范围的数字），这一行及以下未读取");
                 yield break;
             }
+            catch (Exception ex) when (ex is System.Xml.XmlException or InvalidDataException or IOException or InvalidOperationException or NullReferenceException or KeyNotFoundException)
+            {
+                // A damaged package (a sheet's XML cut short): said in Chinese with what to do, never the library's English.
+                errors.Add($"{where}：这个工作表从第{number}行起无法读取，文件可能已损坏或不完整。{SheetFiles.SaveAsXlsx}");
+                yield break;
+            }
 
             if (number > MaxRows)
             {

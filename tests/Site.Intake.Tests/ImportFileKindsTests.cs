@@ -84,6 +84,32 @@ public sealed class ImportFileKindsTests
     }
 
     [Fact]
+    public void OfflineImport_ASheetCutShort_IsChinese_NamingTheSheet()
+    {
+        var path = Path.Combine(IntakeApplication.CreateDataFolder(withSearch: false), "断了的表.xlsx");
+        using (var zip = ZipFile.Open(path, ZipArchiveMode.Create))
+        {
+            void Part(string name, string xml)
+            {
+                using var writer = new StreamWriter(zip.CreateEntry(name).Open());
+                writer.Write(xml);
+            }
+
+            Part("[Content_Types].xml", """<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>""");
+            Part("_rels/.rels", """<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>""");
+            Part("xl/workbook.xml", """<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="线下意见" sheetId="1" r:id="rId1"/></sheets></workbook>""");
+            Part("xl/_rels/workbook.xml.rels", """<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>""");
+            Part("xl/worksheets/sheet1.xml", """<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>渠道</t></is></c></row><row r="2"><c r="A2" t="inl""");
+        }
+
+        var errors = OfflineImport.Read(path, Draft, "断了的表.xlsx", new DateOnly(2026, 11, 20)).Errors;
+
+        Assert.NotEmpty(errors);
+        Assert.All(errors, e => Assert.StartsWith("断了的表.xlsx", e));
+        Assert.Contains(errors, e => e.Contains("另存为"));
+    }
+
+    [Fact]
     public async Task StaffUpload_ACsvOrAnXls_IsNamedAndWordedForStaff_AndABrokenFormIsNotACitizensMessage()
     {
         await using var app = new IntakeApplication(withSearch: false);
