@@ -55,6 +55,8 @@ public static class ExportApi
         }
 
         var (content, _) = await CommentExport.RenderAsync(store, draft, format, http.RequestAborted, catalog.Find(draft));
+        // Recorded, so undoing an offline import later knows its comments may be in this file.
+        await Import.ImportBatches.RecordExportAsync(store, draft, Import.ImportBatches.OverHttp, DateTimeOffset.UtcNow, http.RequestAborted);
         return format == "csv"
             ? Results.File(content, "text/csv; charset=utf-8", $"{draft}-comments.csv")
             : Results.File(content, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{draft}-comments.xlsx");
@@ -204,13 +206,13 @@ public static class ExportApi
     /// Excel shows as the text itself instead of 1.38E+10 or with its leading 0 lost. Only such
     /// cells: the formula holds nothing but those characters, so it can run nothing.
     /// </summary>
-    private static string AsText(string value) =>
+    internal static string AsText(string value) =>
         value.Length >= 5 && value.All(c => char.IsAsciiDigit(c) || c is '+' or '-' or ' ') && value.Any(char.IsAsciiDigit)
             ? "\"=\"\"" + value + "\"\"\""
             : Quote(value);
 
     /// <summary>Quotes a CSV cell, and defuses cells Excel would run as formulas.</summary>
-    private static string Quote(string value)
+    internal static string Quote(string value)
     {
         value = Defused(value);
         return "\"" + value.Replace("\"", "\"\"") + "\"";
