@@ -188,7 +188,7 @@ public static class ChineseQuery
         if (tokens is [{ IsLoneCjk: true } lone])
         {
             // The index keeps this character as the start of a bigram, or alone where its run ends.
-            return new PrefixQuery(new Term(field, lone.Term));
+            return new ConstantScoreQuery(new PrefixUnionFilter(new Term(field, lone.Term)));
         }
 
         if (tokens.Count == 1)
