@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -98,48 +97,13 @@ public static class CommentGroups
     /// </summary>
     public static IReadOnlyDictionary<string, string> Near(IReadOnlyList<(string Key, string Text)> texts)
     {
-        var sketches = texts.Select(t => Sketches.Get(t.Key, t.Text)).ToArray();
-        var parent = Enumerable.Range(0, texts.Count).ToArray();
-
-        int Find(int i)
-        {
-            while (parent[i] != i)
-            {
-                parent[i] = parent[parent[i]];
-                i = parent[i];
-            }
-
-            return i;
-        }
-
-        var members = new Dictionary<(int Band, ulong Hash), List<int>>();
-        for (var i = 0; i < sketches.Length; i++)
-        {
-            for (var band = 0; band < Bands; band++)
-            {
-                var key = (band, sketches[i].Band(band));
-                if (!members.TryGetValue(key, out var list))
-                {
-                    members[key] = list = [];
-                }
-
-                foreach (var other in list)
-                {
-                    if (Find(other) != Find(i) && Jaccard(sketches[i].Shingles, sketches[other].Shingles) >= Threshold)
-                    {
-                        parent[Find(i)] = Find(other);
-                    }
-                }
-
-                list.Add(i);
-            }
-        }
-
+        var index = new NearGroupIndex();
+        var nodes = index.AddTexts(texts.Select(t => (NearGroupIndex.Id(t.Key), t.Text)).ToList());
         var first = new Dictionary<int, string>();
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < texts.Count; i++)
         {
-            var root = Find(i);
+            var root = index.Find(nodes[i]);
             if (!first.TryGetValue(root, out var representative))
             {
                 first[root] = representative = texts[i].Key;
@@ -158,23 +122,14 @@ public static class CommentGroups
     /// </summary>
     public static (int[] Group, IReadOnlyList<int> Sizes) Assign(IReadOnlyList<(string Key, string Text)> comments)
     {
-        var distinct = new List<(string Key, string Text)>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var comment in comments)
-        {
-            if (seen.Add(comment.Key))
-            {
-                distinct.Add(comment);
-            }
-        }
-
-        var representative = Near(distinct);
-        var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
+        var index = new NearGroupIndex();
+        var nodes = index.AddTexts(comments.Select(c => (NearGroupIndex.Id(c.Key), c.Text)).ToList());
+        var numbers = new Dictionary<int, int>();
         var sizes = new List<int>();
         var groups = new int[comments.Count];
         for (var i = 0; i < comments.Count; i++)
         {
-            var root = representative[comments[i].Key];
+            var root = index.Find(nodes[i]);
             if (!numbers.TryGetValue(root, out var number))
             {
                 numbers[root] = number = numbers.Count + 1;
@@ -188,7 +143,7 @@ public static class CommentGroups
         return (groups, sizes);
     }
 
-    private static double Jaccard(ulong[] a, ulong[] b)
+    internal static double Jaccard(ulong[] a, ulong[] b)
     {
         // Both sorted and distinct.
         int i = 0, j = 0, common = 0;
@@ -215,72 +170,44 @@ public static class CommentGroups
     }
 
     /// <summary>
-    /// Sketches already made, by exact key: stats are asked for every second, and a draft's texts
-    /// rarely change, so each text is shingled and hashed once. Bounded: cleared when full.
+    /// A normalised text's shingle hashes (sorted, distinct) and the hashes of its MinHash signature's
+    /// <see cref="Bands"/> bands (the signature itself is not kept: only its bands are compared).
     /// </summary>
-    private static class Sketches
-    {
-        private const int Capacity = 50_000;
-        private static readonly ConcurrentDictionary<string, Sketch> Made = new(StringComparer.Ordinal);
-
-        public static Sketch Get(string key, string text)
-        {
-            if (Made.TryGetValue(key, out var sketch))
-            {
-                return sketch;
-            }
-
-            if (Made.Count >= Capacity)
-            {
-                Made.Clear();
-            }
-
-            return Made[key] = Sketch.Of(Normalize(text));
-        }
-    }
-
-    /// <summary>A normalised text's shingle hashes (sorted, distinct) and its MinHash signature.</summary>
-    private sealed class Sketch(ulong[] shingles, ulong[] signature)
+    internal sealed class Sketch(ulong[] shingles, ulong[] bands)
     {
         public ulong[] Shingles => shingles;
 
-        public ulong Band(int band)
-        {
-            var hash = 14695981039346656037UL;
-            for (var r = 0; r < Rows; r++)
-            {
-                hash = (hash ^ signature[band * Rows + r]) * 1099511628211UL;
-            }
-
-            return hash;
-        }
+        public ulong Band(int band) => bands[band];
 
         public static Sketch Of(string normalized)
         {
-            var elements = new List<string>();
-            var e = StringInfo.GetTextElementEnumerator(normalized);
-            while (e.MoveNext())
+            // Text element (grapheme) boundaries: a shingle is 3 elements, so an emoji with its
+            // modifier or a letter with its combining mark is one character of a shingle.
+            var starts = new List<int>(normalized.Length + 1);
+            for (var at = 0; at < normalized.Length; at += StringInfo.GetNextTextElementLength(normalized.AsSpan(at)))
             {
-                elements.Add(e.GetTextElement());
+                starts.Add(at);
             }
 
+            var elements = starts.Count;
+            starts.Add(normalized.Length);
             var set = new HashSet<ulong>();
-            if (elements.Count <= ShingleLength)
+            if (elements <= ShingleLength)
             {
-                set.Add(Fnv(string.Concat(elements)));
+                set.Add(Fnv(normalized));
             }
             else
             {
-                for (var i = 0; i + ShingleLength <= elements.Count; i++)
+                for (var i = 0; i + ShingleLength <= elements; i++)
                 {
-                    set.Add(Fnv(string.Concat(elements.GetRange(i, ShingleLength))));
+                    set.Add(Fnv(normalized.AsSpan(starts[i], starts[i + ShingleLength] - starts[i])));
                 }
             }
 
             var shingles = set.ToArray();
             Array.Sort(shingles);
-            var signature = new ulong[Hashes];
-            Array.Fill(signature, ulong.MaxValue);
+            Span<ulong> signature = stackalloc ulong[Hashes];
+            signature.Fill(ulong.MaxValue);
             foreach (var shingle in shingles)
             {
                 for (var h = 0; h < Hashes; h++)
@@ -293,7 +220,19 @@ public static class CommentGroups
                 }
             }
 
-            return new Sketch(shingles, signature);
+            var bands = new ulong[Bands];
+            for (var band = 0; band < Bands; band++)
+            {
+                var hash = 14695981039346656037UL;
+                for (var r = 0; r < Rows; r++)
+                {
+                    hash = (hash ^ signature[band * Rows + r]) * 1099511628211UL;
+                }
+
+                bands[band] = hash;
+            }
+
+            return new Sketch(shingles, bands);
         }
 
         /// <summary>Fixed seeds, so groups are the same on every instance and every run.</summary>
@@ -308,7 +247,7 @@ public static class CommentGroups
         }
 
         /// <summary>FNV-1a over UTF-16 units.</summary>
-        private static ulong Fnv(string s)
+        private static ulong Fnv(ReadOnlySpan<char> s)
         {
             var hash = 14695981039346656037UL;
             foreach (var c in s)
