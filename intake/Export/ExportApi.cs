@@ -54,16 +54,28 @@ public static class ExportApi
             return TypedResults.Problem("只支持 csv 或 xlsx", statusCode: StatusCodes.Status404NotFound);
         }
 
-        var (content, _) = await CommentExport.RenderAsync(store, draft, format, http.RequestAborted, catalog.Find(draft));
+        // Read before the answer starts, so a store failure is still a 503 with its Chinese problem;
+        // the file itself then goes out as it is written.
+        var entry = catalog.Find(draft);
+        var rows = await CommentExport.ReadAsync(store, draft, entry, http.RequestAborted);
         return format == "csv"
-            ? Results.File(content, "text/csv; charset=utf-8", $"{draft}-comments.csv")
-            : Results.File(content, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{draft}-comments.xlsx");
+            ? Results.Stream(body => CommentExport.WriteAsync(rows, format, entry, body, http.RequestAborted), "text/csv; charset=utf-8", $"{draft}-comments.csv")
+            : Results.Stream(body => CommentExport.WriteAsync(rows, format, entry, body, http.RequestAborted), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{draft}-comments.xlsx");
     }
 
     public static byte[] Csv(IEnumerable<ExportRow> rows)
     {
-        var text = new StringBuilder();
-        text.AppendJoin(',', Headers).Append("\r\n");
+        using var buffer = new MemoryStream();
+        WriteCsvAsync(rows, buffer, CancellationToken.None).GetAwaiter().GetResult();
+        return buffer.ToArray();
+    }
+
+    /// <summary>The .csv (UTF-8 with BOM, CRLF) written to <paramref name="output"/> a row at a time.</summary>
+    public static async Task WriteCsvAsync(IEnumerable<ExportRow> rows, Stream output, CancellationToken cancellationToken)
+    {
+        await output.WriteAsync(Encoding.UTF8.GetPreamble(), cancellationToken);
+        await using var text = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 64 * 1024, leaveOpen: true);
+        await text.WriteAsync(string.Join(',', Headers) + "\r\n");
         foreach (var row in rows)
         {
             var c = row.Comment;
@@ -73,14 +85,15 @@ public static class ExportApi
                 Quote(Beijing(c.CreatedAt).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)),
                 row.Group.ToString(CultureInfo.InvariantCulture), row.GroupSize.ToString(CultureInfo.InvariantCulture),
             ];
-            text.AppendJoin(',', cells).Append("\r\n");
+            await text.WriteAsync((string.Join(',', cells) + "\r\n").AsMemory(), cancellationToken);
         }
 
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
+        await text.FlushAsync(cancellationToken);
     }
 
     public static byte[] Xlsx(IReadOnlyList<ExportRow> rows, DraftEntry? entry = null)
     {
+        // Made as MiniExcel writes each row, not all first: a dictionary per comment is most of the memory.
         var comments = rows.Select(r => new Dictionary<string, object?>
         {
             ["回执编号"] = r.Comment.Receipt,
@@ -95,7 +108,7 @@ public static class ExportApi
             ["提交时间"] = Beijing(r.Comment.CreatedAt),
             ["意见组"] = r.Group,
             ["同组条数"] = r.GroupSize,
-        }).ToList();
+        });
         // Rows come oldest first (ICommentStore.ExportAsync), so a group's first row is its earliest comment (首条).
         var groups = rows.GroupBy(r => r.Group)
             .OrderByDescending(g => g.Count()).ThenBy(g => g.Key)
