@@ -28,8 +28,9 @@ namespace Site.Intake.Comments;
 /// bands of <see cref="Rows"/>, Leskovec, Rajaraman and Ullman, Mining of Massive Datasets ch. 3):
 /// a pair at Jaccard 0.5 shares a band with probability 1 − (1 − 0.5⁴)³² ≈ 0.87, one at 0.6 ≈ 0.99, one
 /// at 0.2 ≈ 0.05. Every candidate is then checked with the exact Jaccard, so no pair below the
-/// threshold is ever grouped. Near grouping runs at read time (stats, export), never stored: a new
-/// comment can join two earlier groups, which would make a stored group id stale.
+/// threshold is ever grouped. Near grouping is never stored in the database: a new comment can join
+/// two earlier groups, which would make a stored group id stale. Stats keep it in memory per draft
+/// and add new comments to it (<see cref="NearGroupIndex"/>); the export groups its rows afresh.
 /// </para>
 /// <para>
 /// The threshold was measured on <c>tests/Site.Intake.Tests/TestData/near-duplicates.txt</c> (22
