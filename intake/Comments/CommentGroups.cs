@@ -195,21 +195,32 @@ public static class CommentGroups
 
             var elements = starts.Count;
             starts.Add(normalized.Length);
-            var set = new HashSet<ulong>();
+            ulong[] hashes;
             if (elements <= ShingleLength)
             {
-                set.Add(Fnv(normalized));
+                hashes = [Fnv(normalized)];
             }
             else
             {
-                for (var i = 0; i + ShingleLength <= elements; i++)
+                hashes = new ulong[elements - ShingleLength + 1];
+                for (var i = 0; i < hashes.Length; i++)
                 {
-                    set.Add(Fnv(normalized.AsSpan(starts[i], starts[i + ShingleLength] - starts[i])));
+                    hashes[i] = Fnv(normalized.AsSpan(starts[i], starts[i + ShingleLength] - starts[i]));
                 }
             }
 
-            var shingles = set.ToArray();
-            Array.Sort(shingles);
+            // Sorted and distinct (a shingle that recurs counts once).
+            Array.Sort(hashes);
+            var distinct = hashes.Length == 0 ? 0 : 1;
+            for (var i = 1; i < hashes.Length; i++)
+            {
+                if (hashes[i] != hashes[distinct - 1])
+                {
+                    hashes[distinct++] = hashes[i];
+                }
+            }
+
+            var shingles = distinct == hashes.Length ? hashes : hashes[..distinct];
             Span<ulong> signature = stackalloc ulong[Hashes];
             signature.Fill(ulong.MaxValue);
             if (Vector512.IsHardwareAccelerated && Avx512DQ.IsSupported)
