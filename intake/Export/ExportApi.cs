@@ -148,7 +148,57 @@ public static class ExportApi
         };
         using var buffer = new MemoryStream();
         buffer.SaveAs(sheets, configuration: configuration);
-        return Office.SheetText.RestoreAstral(buffer.ToArray());
+        buffer.Position = 0;
+        using var restored = new MemoryStream();
+        RestoreAstral(buffer, restored);
+        return restored.ToArray();
+    }
+
+    /// <summary>
+    /// <see cref="Office.SheetText.RestoreAstral"/> a part at a time: each worksheet and the shared
+    /// strings are read in pieces and written on, never held whole (a sheet of a draft's comments is
+    /// far larger than the package). A piece ends before its last '&lt;': an escape lies inside a text
+    /// node, so none is cut in two and every escape is read left to right as in the whole part.
+    /// </summary>
+    internal static void RestoreAstral(Stream package, Stream output)
+    {
+        using var source = new System.IO.Compression.ZipArchive(package, System.IO.Compression.ZipArchiveMode.Read, leaveOpen: true);
+        using var target = new System.IO.Compression.ZipArchive(output, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true);
+        foreach (var entry in source.Entries)
+        {
+            var copy = target.CreateEntry(entry.FullName, System.IO.Compression.CompressionLevel.Optimal);
+            copy.LastWriteTime = entry.LastWriteTime;
+            using var from = entry.Open();
+            using var to = copy.Open();
+            var text = entry.FullName == "xl/sharedStrings.xml"
+                || (entry.FullName.StartsWith("xl/worksheets/", StringComparison.Ordinal) && entry.FullName.EndsWith(".xml", StringComparison.Ordinal));
+            if (!text)
+            {
+                from.CopyTo(to);
+                continue;
+            }
+
+            using var reader = new StreamReader(from, Encoding.UTF8);
+            using var writer = new StreamWriter(to, new UTF8Encoding(false));
+            var piece = new char[1 << 20];
+            var pending = new StringBuilder();
+            int read;
+            while ((read = reader.Read(piece, 0, piece.Length)) > 0)
+            {
+                pending.Append(piece, 0, read);
+                var chunk = pending.ToString();
+                var cut = chunk.LastIndexOf('<');
+                if (cut <= 0)
+                {
+                    continue;
+                }
+
+                writer.Write(Office.SheetText.Restore(chunk[..cut]));
+                pending.Clear().Append(chunk, cut, chunk.Length - cut);
+            }
+
+            writer.Write(Office.SheetText.Restore(pending.ToString()));
+        }
     }
 
     /// <summary>草案: what the file is about, for a sheet printed or forwarded on its own — title, reading, period, URL, count.</summary>
