@@ -79,11 +79,16 @@ public sealed class NearGroupIndex
             }
         }
 
-        var sketches = new CommentGroups.Sketch[fresh.Count];
-        Parallel.For(0, fresh.Count, i => sketches[i] = CommentGroups.Sketch.Of(CommentGroups.Normalize(fresh[i].Text)));
-        for (var i = 0; i < fresh.Count; i++)
+        // A slice at a time, so a draft's first count holds a slice's sketches, not all of them.
+        var sketches = new CommentGroups.Sketch[Math.Min(fresh.Count, SketchSlice)];
+        for (var start = 0; start < fresh.Count; start += SketchSlice)
         {
-            _nodes[fresh[i].Key] = Insert(sketches[i]);
+            var count = Math.Min(SketchSlice, fresh.Count - start);
+            Parallel.For(0, count, i => sketches[i] = CommentGroups.Sketch.Of(CommentGroups.Normalize(fresh[start + i].Text)));
+            for (var i = 0; i < count; i++)
+            {
+                _nodes[fresh[start + i].Key] = Insert(sketches[i]);
+            }
         }
 
         var nodes = new int[comments.Count];
@@ -111,6 +116,8 @@ public sealed class NearGroupIndex
 
         return node;
     }
+
+    private const int SketchSlice = 8192;
 
     private static long Duplicates(long size) => size > 1 ? size : 0;
 

@@ -19,15 +19,15 @@ internal static class CommentQueries
     public static Task<DraftStats> StatsAsync(DbConnection connection, string draft, DraftTallies tallies, CancellationToken cancellationToken) =>
         tallies.UpdateAsync(draft, (after, ct) => NewRowsAsync(connection, draft, after, ct), (upTo, ct) => CountUpToAsync(connection, draft, upTo, ct), cancellationToken);
 
-    /// <summary>The draft's comments with an id above <paramref name="after"/>, in id order.</summary>
+    /// <summary>The draft's comments with an id above <paramref name="after"/>, in id order, at most <see cref="DraftTallies.PageSize"/>.</summary>
     private static async Task<List<DraftTallies.Row>> NewRowsAsync(DbConnection connection, string draft, long after, CancellationToken cancellationToken)
     {
         // "draft || ''" keeps SQLite off the (draft, …) indexes, which would read every comment of the
         // draft to find the new ones: the primary key's range reads only those.
         await using var command = Command(connection, """
             SELECT id, text_key, text, article, channel, participant, people FROM comments
-            WHERE id > @after AND draft || '' = @draft ORDER BY id
-            """, ("@after", after), ("@draft", draft));
+            WHERE id > @after AND draft || '' = @draft ORDER BY id LIMIT @page
+            """, ("@after", after), ("@draft", draft), ("@page", DraftTallies.PageSize));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var rows = new List<DraftTallies.Row>();
         while (await reader.ReadAsync(cancellationToken))

@@ -24,12 +24,15 @@ public sealed class DraftTallies(bool idsCommitInOrder)
 {
     private readonly ConcurrentDictionary<string, Tally> _drafts = new(StringComparer.Ordinal);
 
+    /// <summary>The most comments <c>newRows</c> gives at once.</summary>
+    public const int PageSize = 50_000;
+
     /// <summary>A stored comment as the counts read it.</summary>
     public readonly record struct Row(long Id, string TextKey, string Text, string? Article, string? Channel, string Participant, int? People);
 
     /// <summary>
     /// Brings <paramref name="draft"/>'s counts up to date and returns them. <paramref name="newRows"/>
-    /// gives the draft's comments with an id above the one given, in id order; <paramref name="countUpTo"/>
+    /// gives the draft's comments with an id above the one given, in id order, at most <see cref="PageSize"/>; <paramref name="countUpTo"/>
     /// counts the draft's comments with an id at most the one given.
     /// </summary>
     public async Task<DraftStats> UpdateAsync(
@@ -44,8 +47,14 @@ public sealed class DraftTallies(bool idsCommitInOrder)
         {
             for (var attempt = 0; ; attempt++)
             {
-                var rows = await newRows(tally.LastId, cancellationToken);
-                tally.Add(rows);
+                // A page at a time: a draft's first count never holds all its comments at once.
+                List<Row> rows;
+                do
+                {
+                    rows = await newRows(tally.LastId, cancellationToken);
+                    tally.Add(rows);
+                }
+                while (rows.Count == PageSize);
 
                 // A second difference in a row (comments still committing below the last id) waits for the next request.
                 if (idsCommitInOrder || attempt == 1 || tally.Comments == await countUpTo(tally.LastId, cancellationToken))
