@@ -36,16 +36,21 @@ serve.SetAction((parse, token) => DevServer.RunAsync(
     parse.GetValue(verboseOption)));
 
 var draftOption = new Option<string>("--draft") { Description = "法规草案编号（网址中的名称，如 wuye-guanli-tiaoli）", HelpName = "编号", Required = true };
-var formatOption = new Option<string>("--format") { Description = "csv（UTF-8，Excel 可直接打开）或 xlsx（默认）", HelpName = "csv|xlsx", DefaultValueFactory = _ => "xlsx" };
+var formatOption = new Option<string?>("--format") { Description = "csv（UTF-8，Excel 可直接打开）或 xlsx（默认：按 --out 的扩展名，没有 --out 时 xlsx）", HelpName = "csv|xlsx" };
 formatOption.AcceptOnlyFromAmong(Site.Intake.Export.CommentExport.Formats);
-var exportOutOption = new Option<FileInfo?>("--out") { Description = "导出文件（默认：<root>/.data/exports/<草案编号>-comments-<日期时间>.<格式>，该目录不进入 git）", HelpName = "文件" };
+var exportOutOption = new Option<FileInfo?>("--out") { Description = "导出文件，.xlsx 或 .csv，所在文件夹须已存在（默认：<root>/.data/exports/<草案编号>-comments-<日期时间>.<格式>，该目录不进入 git）", HelpName = "文件" };
 var postgresOption = new Option<string?>("--postgres") { Description = "PostgreSQL 连接字符串（默认读取 <root>/.data/comments.db）", HelpName = "连接字符串" };
 var export = new Command("export", "导出某部法规草案收到的全部意见（含联系方式，仅供工作人员）") { rootOption, draftOption, formatOption, exportOutOption, postgresOption };
 export.SetAction((parse, token) => CommentExportCommand.RunAsync(
-    parse.GetValue(rootOption)!.FullName, parse.GetValue(draftOption)!, parse.GetValue(formatOption)!, parse.GetValue(exportOutOption)?.FullName, parse.GetValue(postgresOption), token));
+    parse.GetValue(rootOption)!.FullName, parse.GetValue(draftOption)!, parse.GetValue(formatOption), parse.GetValue(exportOutOption)?.FullName, parse.GetValue(postgresOption), token));
 
 var importFileOption = new Option<FileInfo>("--file") { Description = "线下收集的意见表（.xlsx）：渠道、收到日期、条款、意见内容、提出人/单位、联系点、人数（可选）", HelpName = "文件", Required = true };
-var import = new Command("import", "导入来信、座谈会、电话、基层立法联系点等线下收集的意见（可重复导入，不会重复保存）") { rootOption, draftOption, importFileOption, postgresOption };
+var batchArgument = new Argument<string>("批次号") { Description = "导入成功时显示的批次号，如 PC261120-7KQ2" };
+var forceOption = new Option<bool>("--force") { Description = "这部草案的意见在导入后已导出过、或已公布意见采纳情况时，仍然撤销" };
+var undoImport = new Command("undo", "撤销一次线下意见导入：只删除这一批新导入的意见，并列出删除了哪些") { batchArgument, rootOption, forceOption, postgresOption };
+undoImport.SetAction((parse, token) => CommentExportCommand.UndoImportAsync(
+    parse.GetValue(rootOption)!.FullName, parse.GetValue(batchArgument)!, parse.GetValue(forceOption), parse.GetValue(postgresOption), token));
+var import = new Command("import", "导入来信、座谈会、电话、基层立法联系点等线下收集的意见（可重复导入，不会重复保存；import undo 批次号 撤销一次导入）") { rootOption, draftOption, importFileOption, postgresOption, undoImport };
 import.SetAction((parse, token) => CommentExportCommand.ImportAsync(
     parse.GetValue(rootOption)!.FullName, parse.GetValue(draftOption)!, parse.GetValue(importFileOption)!.FullName, parse.GetValue(postgresOption), token));
 
@@ -76,14 +81,15 @@ var privacy = new Command("privacy", "个人信息：更正、删除意见或留
 
 var sinceOption = new Option<string?>("--since") { Description = "只导出这一天以来收到的留言（如 2026-03-01）", HelpName = "日期" };
 var allOption = new Option<bool>("--all") { Description = "连已办结的留言一起导出（默认只导出未办结的）" };
-var messagesOutOption = new Option<FileInfo?>("--out") { Description = "导出文件（默认：<root>/.data/exports/messages-<日期时间>.xlsx，该目录不进入 git）", HelpName = "文件" };
+var messagesOutOption = new Option<FileInfo?>("--out") { Description = "导出文件：.xlsx（办理表，可填写后导入）或 .csv（UTF-8，供查看），所在文件夹须已存在（默认：<root>/.data/exports/messages-<日期时间>.xlsx，该目录不进入 git）", HelpName = "文件" };
 var messagesExport = new Command("export", "导出留言办理表（.xlsx，含联系方式，仅供工作人员）") { rootOption, sinceOption, allOption, messagesOutOption, postgresOption };
 messagesExport.SetAction((parse, token) => MessageOfficeCommand.ExportAsync(
     parse.GetValue(rootOption)!.FullName, parse.GetValue(sinceOption), parse.GetValue(allOption), parse.GetValue(messagesOutOption)?.FullName, parse.GetValue(postgresOption), token));
 var replySheetOption = new Option<FileInfo>("--file") { Description = "填好的留言办理表（.xlsx）", HelpName = "文件", Required = true };
-var messagesImport = new Command("import", "导入填好的留言办理表：有任何错误时全部不导入，并列出每一处错误") { rootOption, replySheetOption, postgresOption };
+var overwriteOption = new Option<bool>("--overwrite") { Description = "表中的答复比系统中已记录的旧时（较早导出的表格），仍用表中的答复替换（默认保留较新的答复，并列出这些行）" };
+var messagesImport = new Command("import", "导入填好的留言办理表：有任何错误时全部不导入，并列出每一处错误") { rootOption, replySheetOption, overwriteOption, postgresOption };
 messagesImport.SetAction((parse, token) => MessageOfficeCommand.ImportAsync(
-    parse.GetValue(rootOption)!.FullName, parse.GetValue(replySheetOption)!.FullName, parse.GetValue(postgresOption), token));
+    parse.GetValue(rootOption)!.FullName, parse.GetValue(replySheetOption)!.FullName, parse.GetValue(postgresOption), token, parse.GetValue(overwriteOption)));
 var messages = new Command("messages", "留言办理：导出留言办理表，导入办理情况和答复（仅供工作人员）") { messagesExport, messagesImport };
 
 var root = new RootCommand("人大代表履职服务平台 静态网站生成器") { build, check, serve, export, import, template, verify, messages, privacy };

@@ -9,6 +9,7 @@ using Site.Generator.Rendering.Pages;
 using Site.Generator.Validation;
 using Site.Generator.Vocabulary;
 using Site.Generator.Writing;
+using Site.Search;
 using Site.Theme.ViewModels;
 
 namespace Site.Generator.Build;
@@ -74,12 +75,24 @@ public static class BuildPipeline
         var index = report.TimeBeside("index", () => IntakeDataWriter.Stage(site, plan.Chrome, options.IntakeOutput, output.Stamp, output.IndexMemory, plan.Context.PlainText), cancellationToken);
         await output.DiscardIndexIfThrows(index, async () =>
         {
-            await report.TimeAsync("render", async () => report.PagesRendered = await PageRenderer.RenderAsync(plan.Jobs, plan.Chrome, output.Site, diagnostics, output.PageMemory, cancellationToken, options.Progress));
-            report.Pages = plan.Jobs.Count;
+            // Photos: each size of every deputy's photo, encoded beside the render (they need nothing it
+            // makes); after it, their encoding was all a small site's build did at its end.
+            var photosWritten = report.TimeBeside("photos-write", () => report.PhotosEncoded = photos.Write(options.Root, output.Site, diagnostics), cancellationToken);
+            try
+            {
+                await report.TimeAsync("render", async () => report.PagesRendered = await PageRenderer.RenderAsync(plan.Jobs, plan.Chrome, output.Site, diagnostics, output.PageMemory, cancellationToken, options.Progress));
+                report.Pages = plan.Jobs.Count;
 
-            // Write: what is not a page (assets, content files, feed, sitemap, robots.txt).
-            report.Time("write", () => SiteFiles.Write(options, site, plan.Jobs, plan.Assets, photos.Published(validated.StaticFiles), output.Site, output.PageMemory));
-            report.Time("photos-write", () => report.PhotosEncoded = photos.Write(options.Root, output.Site, diagnostics));
+                // Write: what is not a page (assets, content files, feed, sitemap, robots.txt).
+                report.Time("write", () => SiteFiles.Write(options, site, plan.Jobs, plan.Assets, photos.Published(validated.StaticFiles), output.Site, output.PageMemory));
+            }
+            finally
+            {
+                // Never leave the photos writing into a staging folder that a failed render discards.
+                await Task.WhenAny(photosWritten);
+            }
+
+            await photosWritten;
 
             // Sign: every file's SHA-256, taken as it was written, in site-manifest.json signed with
             // Ed25519 (checked by `verify`), staged with the site so it is swapped in with it.
@@ -108,6 +121,15 @@ public static class BuildPipeline
         if (!options.CheckOnly && Directory.Exists(deputies) && Directory.EnumerateFiles(deputies, "*", SearchOption.AllDirectories).Any())
         {
             _ = NamePinyin.WarmUp();
+        }
+
+        // A build that writes the whole index segments every document's words: the segmenter's
+        // dictionaries load now, on the core these single-threaded steps leave idle, not when the
+        // index step reaches its first document. A rebuild that re-analyses a few documents, if any,
+        // loads them only when it needs them (ChineseWordAnalyzer).
+        if (!options.CheckOnly && cache?.SearchDocuments is null && SearchIndexWriter.WordFields)
+        {
+            _ = ChineseWordAnalyzer.WarmUp();
         }
 
         var content = ContentLoader.Load(options.Root, diagnostics, cache?.Files);

@@ -35,7 +35,15 @@ public static class ChineseCommandLine
             error.WriteLine($"缺少必填选项 {option.Name}：{option.Description}");
         }
 
-        foreach (var message in parse.Errors.Select(e => e.Message).Where(m => !missing.Any(o => m.Contains($"'{o.Name}'", StringComparison.Ordinal))))
+        // A missing argument (`import undo` without its batch id): said by name, not as the command's.
+        var missingArguments = command.Arguments.Where(a => a.Arity.MinimumNumberOfValues > 0 && (parse.GetResult(a) is not { } result || result.Tokens.Count == 0)).ToList();
+        foreach (var argument in missingArguments)
+        {
+            error.WriteLine($"缺少 <{argument.Name}>：{argument.Description}");
+        }
+
+        foreach (var message in parse.Errors.Select(e => e.Message).Where(m => !missing.Any(o => m.Contains($"'{o.Name}'", StringComparison.Ordinal)))
+                     .Where(m => missingArguments.Count == 0 || !m.Contains($"'{command.Name}'", StringComparison.Ordinal)))
         {
             error.WriteLine(message.TrimEnd('.'));
         }
@@ -54,7 +62,8 @@ public static class ChineseCommandLine
         output.WriteLine("  " + command.Description);
         output.WriteLine();
         output.WriteLine("用法：");
-        output.WriteLine($"  {path}{(command.Subcommands.Count > 0 ? " <命令>" : "")} [选项]");
+        output.WriteLine($"  {path}{string.Concat(command.Arguments.Where(a => !a.Hidden).Select(a => $" <{a.Name}>"))}{(command.Subcommands.Count > 0 ? " <命令>" : "")} [选项]");
+        Table(output, "参数：", command.Arguments.Where(a => !a.Hidden).Select(a => ($"<{a.Name}>", a.Description ?? "")));
 
         var options = command.Options.Concat(command == root ? [] : root.Options.Where(o => o.Recursive)).Where(o => !o.Hidden).ToList();
         Table(output, "选项：", options.Select(o => (Label(o), o.Description ?? "")));

@@ -14,7 +14,13 @@ namespace Site.Generator.Commands;
 /// </summary>
 public static class CommentExportCommand
 {
-    public static async Task<int> RunAsync(string root, string draft, string format, string? output, string? postgres, CancellationToken cancellationToken)
+    /// <summary>
+    /// Exports <paramref name="draft"/>'s comments as <paramref name="format"/> (csv or xlsx; null: the
+    /// extension of <paramref name="output"/>, else xlsx). An <paramref name="output"/> whose folder does
+    /// not exist, whose extension is neither .csv nor .xlsx, or which contradicts an explicit format is
+    /// refused (exit 1, in Chinese) before the store is opened.
+    /// </summary>
+    public static async Task<int> RunAsync(string root, string draft, string? format, string? output, string? postgres, CancellationToken cancellationToken)
     {
         if (draft.Length == 0 || draft.IndexOfAny(['/', '\\']) >= 0 || draft.Contains("..", StringComparison.Ordinal) || draft.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0)
         {
@@ -24,10 +30,35 @@ public static class CommentExportCommand
 
         var catalog = new DraftCatalog(Path.Combine(root, "_intake"));
         var entry = catalog.Find(draft);
-        var path = output ?? DefaultPath(root, draft, format, DateTimeOffset.Now);
-        if (OutputPaths.Problem(root, path, "导出的意见（含姓名和联系方式）") is { } problem)
+        if (output is not null)
         {
-            Console.Error.WriteLine("--out：" + problem);
+            if (OutputPaths.Problem(root, output, "导出的意见（含姓名和联系方式）") is { } problem)
+            {
+                Console.Error.WriteLine("--out：" + problem);
+                return 1;
+            }
+
+            if (OutputPaths.ExportProblem(output, CommentExport.Formats) is { } refusal)
+            {
+                Console.Error.WriteLine("--out：" + refusal);
+                return 1;
+            }
+
+            var named = Path.GetExtension(output).TrimStart('.').ToLowerInvariant();
+            if (format is not null && format != named)
+            {
+                Console.Error.WriteLine($"--format {format} 与 --out 的扩展名 .{named} 不一致：请去掉 --format（按扩展名导出），或把文件名改为以 .{format} 结尾");
+                return 1;
+            }
+
+            format = named;
+        }
+
+        format ??= "xlsx";
+        var path = output ?? DefaultPath(root, draft, format, DateTimeOffset.Now);
+        if (OutputPaths.Problem(root, path, "导出的意见（含姓名和联系方式）") is { } defaultProblem)
+        {
+            Console.Error.WriteLine("--out：" + defaultProblem);
             return 1;
         }
 
@@ -47,6 +78,7 @@ public static class CommentExportCommand
             }
 
             await CommentExport.ToFileAsync(content, path, cancellationToken);
+            await ImportBatches.RecordExportAsync(store, draft, ImportBatches.CommandLine, DateTimeOffset.UtcNow, cancellationToken);
             Console.WriteLine($"已导出 {count} 条意见到 {path}（含联系方式，请妥善保管）");
             return 0;
         }
@@ -127,6 +159,48 @@ public static class CommentExportCommand
         {
             var outcome = await OfflineImport.RunAsync(store!, file, entry, Path.GetFileName(file), cancellationToken);
             Console.WriteLine($"《{entry.Title}》：新导入 {outcome.Added} 条意见" + (outcome.AlreadyImported > 0 ? $"，{outcome.AlreadyImported} 条此前已导入（未重复保存）" : ""));
+            if (outcome.Batch is { } batch)
+            {
+                Console.WriteLine($"导入批次：{batch}。导入错了可以撤销这一批（只删除这次新导入的 {outcome.Added} 条）：site import undo {batch}");
+            }
+
+            return 0;
+        }
+        finally
+        {
+            (store as IDisposable)?.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// `site import undo PC…`: deletes the comments one offline import added (<see cref="ImportBatches.UndoAsync"/>),
+    /// printing each; exit 1 with the reason when refused (unknown or undone batch; exported since, or
+    /// the feedback report published, without <paramref name="force"/>).
+    /// </summary>
+    public static async Task<int> UndoImportAsync(string root, string batch, bool force, string? postgres, CancellationToken cancellationToken)
+    {
+        var store = await OpenStoreAsync(root, postgres, create: false, cancellationToken);
+        if (store is null)
+        {
+            return 1;
+        }
+
+        try
+        {
+            var catalog = new DraftCatalog(Path.Combine(root, "_intake"));
+            var outcome = await ImportBatches.UndoAsync(store, batch, force, catalog.Find, DateTimeOffset.UtcNow, cancellationToken);
+            if (!outcome.Done)
+            {
+                Console.Error.WriteLine("错误：" + outcome.Message);
+                return 1;
+            }
+
+            foreach (var row in outcome.Removed)
+            {
+                Console.WriteLine("已删除：" + ImportBatches.Describe(row));
+            }
+
+            Console.WriteLine(outcome.Message);
             return 0;
         }
         finally

@@ -59,6 +59,64 @@ public static class OutputPaths
     }
 
     /// <summary>
+    /// Why an <c>--out</c> of <paramref name="path"/> cannot be written because its folder does not exist
+    /// (Chinese, naming the folder), or null when it does. A command never makes the folder of a path
+    /// it was given: a mistyped path would otherwise put a file of names and phone numbers somewhere
+    /// nobody looks (only the default, &lt;root&gt;/.data/exports/, is made).
+    /// </summary>
+    public static string? MissingFolder(string path)
+    {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (string.IsNullOrEmpty(folder) || Directory.Exists(folder))
+        {
+            return null;
+        }
+
+        return File.Exists(folder)
+            ? $"{folder} 是一个文件，不是文件夹：请检查 --out 的路径"
+            : $"文件夹 {folder} 不存在：请先建好这个文件夹，或把 --out 写成已有文件夹中的文件（路径写错时不会自动新建文件夹，以免文件写到找不到的地方）";
+    }
+
+    /// <summary>
+    /// The format an <c>--out</c> file name asks for by its extension, in any case: "xlsx" or "csv"
+    /// (from <paramref name="formats"/>); null, with <paramref name="problem"/> in Chinese, for any
+    /// other extension or none.
+    /// </summary>
+    public static string? FormatOf(string path, IReadOnlyList<string> formats, out string? problem)
+    {
+        var extension = Path.GetExtension(path).TrimStart('.').ToLowerInvariant();
+        var allowed = string.Join(" 或 ", formats.Select(f => "." + f));
+        if (formats.Contains(extension))
+        {
+            problem = null;
+            return extension;
+        }
+
+        problem = extension.Length == 0
+            ? $"{path} 没有扩展名：文件名请以 {allowed} 结尾（如 {Path.GetFileName(path)}.{formats[0]}）"
+            : $"不能写成 .{extension} 文件：{path}。只能导出 {allowed}（{string.Join("；", formats.Select(Describe))}），请把文件名改为以 {allowed} 结尾";
+        return null;
+    }
+
+    /// <summary>Why an <c>--out</c> file of one of <paramref name="formats"/> cannot be written there (<see cref="MissingFolder"/>, then <see cref="FormatOf"/>); null when it can.</summary>
+    public static string? ExportProblem(string path, IReadOnlyList<string> formats)
+    {
+        if (MissingFolder(path) is { } missing)
+        {
+            return missing;
+        }
+
+        return FormatOf(path, formats, out var problem) is null ? problem : null;
+    }
+
+    private static string Describe(string format) => format switch
+    {
+        "xlsx" => ".xlsx 是 Excel 工作簿",
+        "csv" => ".csv 是 UTF-8 文本，Excel、WPS 可直接打开",
+        _ => "." + format,
+    };
+
+    /// <summary>
     /// <paramref name="path"/> made absolute with every symbolic link in it followed and every "." and
     /// ".." applied where it stands (after a link, ".." goes up from the link's target, as the system
     /// does). Parts that do not exist yet are kept as written.

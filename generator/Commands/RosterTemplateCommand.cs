@@ -67,7 +67,7 @@ public static class RosterTemplateCommand
             return 1;
         }
 
-        if (OutputPaths.Problem(root, output, "模板（含示例代表）") is { } problem)
+        if ((OutputPaths.Problem(root, output, "模板（含示例代表）") ?? OutputPaths.MissingFolder(output)) is { } problem)
         {
             Console.Error.WriteLine("--out：" + problem);
             return 1;

@@ -117,6 +117,12 @@ public static class DiagnosticCodes
     /// <summary>A deputy's photo smaller than the profile needs: shown, but blurred (a warning).</summary>
     public const string PhotoTooSmall = "SG3122";
 
+    /// <summary>A roster list (all, a level, a 代表组, a region) whose deputies have all left: its page says it has no serving deputy.</summary>
+    public const string NoServingDeputies = "SG3130";
+
+    /// <summary>A deputy's 履职承诺 that names a station (by its full name) other than the one the deputy is received at.</summary>
+    public const string PledgeNamesOtherStation = "SG3131";
+
     // Rendering and writing.
     public const string RenderFailed = "SG4001";
 

@@ -36,6 +36,16 @@ public sealed record SiteConfig(
     /// as the office's printed list of it has it; see <see cref="RosterListOrder"/>.
     /// </summary>
     public IReadOnlyList<RosterListOrder> RosterLists { get; init; } = [];
+
+    /// <summary>
+    /// site.yaml <c>congress:</c>, the people's congress (or its standing committee) that runs the site as
+    /// printed on paper it issues (湘潭县人大常委会): at the head of the 三亮 card and the station poster.
+    /// Null when not set; <see cref="CongressName"/> then falls back to the site's title.
+    /// </summary>
+    public string? Congress { get; init; }
+
+    /// <summary>The name printed on cards and posters: <see cref="Congress"/>, else the site's <see cref="Title"/>.</summary>
+    public string CongressName => Congress ?? Title;
 }
 
 /// <summary>

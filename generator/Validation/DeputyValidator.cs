@@ -120,7 +120,13 @@ public static partial class DeputyValidator
             fields.String("pledge"),
             termEnded);
         fields.ReportUnknownKeys();
-        return fields.ErrorCount > 0 ? null : deputy;
+        if (fields.ErrorCount > 0)
+        {
+            return null;
+        }
+
+        site.Records<DeputySource>().Add(new DeputySource(deputy.Id, map.Context, fields.LocationOf("termEnded"), fields.LocationOf("pledge"), fields.Describe("pledge")));
+        return deputy;
     }
 
     private static readonly Dictionary<DeputyLevel, string> LevelLabels = new()

@@ -51,6 +51,7 @@ public static partial class SiteConfigValidator
             ReadIdentity(fields, diagnostics, staticFiles))
         {
             Nav = ReadNav(fields.Node("nav"), diagnostics) ?? NavLink.Defaults,
+            Congress = fields.String("congress"),
         };
         var (shorterFirst, lists) = ReadRosterOrder(fields.Node("roster"), diagnostics);
         config = config with { ShorterNamesFirst = shorterFirst, RosterLists = lists };

@@ -66,6 +66,9 @@ public static class SiteRoutes
     /// <summary>The deputy page's QR code as a PNG (for WeChat and printing; the page itself offers the SVG too).</summary>
     public static string DeputyQrPng(DeputyId id) => Deputy(id) + "qr.png";
 
+    /// <summary>The same code as an SVG file (for print shops): a real file, since WeChat's browser will not save a data: link.</summary>
+    public static string DeputyQrSvg(DeputyId id) => Deputy(id) + "qr.svg";
+
     public static string DeputyLevel(DeputyLevel level) => $"/deputies/level/{level.ToString().ToLowerInvariant()}/";
 
     public static string DeputyGroup(string group) => $"/deputies/group/{group}/";

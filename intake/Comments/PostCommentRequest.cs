@@ -40,7 +40,16 @@ public sealed class PostCommentRequest
 
         if (!string.IsNullOrEmpty(Article) && !draft.HasArticle(Article))
         {
-            errors["article"] = ["草案中没有这一条，请从列表中选择"];
+            // An API client or a typed form may name the article as people do (第六条, 第6条, 6, 六):
+            // taken when it is one of this draft's articles; otherwise the error says which exist.
+            if (ArticleNumbers.Parse(Article) is { } number && draft.HasArticle(ArticleNumbers.Anchor(number)))
+            {
+                Article = ArticleNumbers.Anchor(number);
+            }
+            else
+            {
+                errors["article"] = [NoSuchArticle(draft, Article)];
+            }
         }
 
         Short("name", "姓名", Name, 50);
@@ -55,6 +64,24 @@ public sealed class PostCommentRequest
                 errors[field] = [problem];
             }
         }
+    }
+
+    /// <summary>
+    /// Why <paramref name="article"/> names none of <paramref name="draft"/>'s articles, with the articles
+    /// it has (本草案共有第一条至第三十条), in Chinese.
+    /// </summary>
+    internal static string NoSuchArticle(DraftEntry draft, string article)
+    {
+        var named = (ArticleNumbers.FromAnchor(article) ?? ArticleNumbers.Parse(article)) is { } number ? ArticleNumbers.Label(number) : $"“{article}”";
+        var numbers = draft.Articles.Select(a => ArticleNumbers.FromAnchor(a.Anchor)).OfType<int>().ToList();
+        var has = draft.Articles.Count == 0
+            ? "本草案没有分条，请不填条文（对草案整体提意见）"
+            : numbers.Count == 1 && draft.Articles.Count == 1
+                ? $"本草案只有{ArticleNumbers.Label(numbers[0])}"
+            : numbers.Count == draft.Articles.Count && numbers.SequenceEqual(Enumerable.Range(numbers[0], numbers.Count))
+                ? $"本草案共有{ArticleNumbers.Label(numbers[0])}至{ArticleNumbers.Label(numbers[^1])}"
+                : "本草案的条文有：" + string.Join("、", draft.Articles.Select(a => a.Label));
+        return $"草案中没有{named}：{has}。条文可写成 第六条、第6条、6 或 article-6，对草案整体的意见不填条文";
     }
 
     /// <summary>The JSON fields' Chinese names, for a value of the wrong type.</summary>

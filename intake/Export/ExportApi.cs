@@ -58,6 +58,8 @@ public static class ExportApi
         // the file itself then goes out as it is written.
         var entry = catalog.Find(draft);
         var rows = await CommentExport.ReadAsync(store, draft, entry, http.RequestAborted);
+        // Recorded, so undoing an offline import later knows its comments may be in this file.
+        await Import.ImportBatches.RecordExportAsync(store, draft, Import.ImportBatches.OverHttp, DateTimeOffset.UtcNow, http.RequestAborted);
         return format == "csv"
             ? Results.Stream(body => CommentExport.WriteAsync(rows, format, entry, body, http.RequestAborted), "text/csv; charset=utf-8", $"{draft}-comments.csv")
             : Results.Stream(body => CommentExport.WriteAsync(rows, format, entry, body, http.RequestAborted), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{draft}-comments.xlsx");
@@ -267,13 +269,13 @@ public static class ExportApi
     /// Excel shows as the text itself instead of 1.38E+10 or with its leading 0 lost. Only such
     /// cells: the formula holds nothing but those characters, so it can run nothing.
     /// </summary>
-    private static string AsText(string value) =>
+    internal static string AsText(string value) =>
         value.Length >= 5 && value.All(c => char.IsAsciiDigit(c) || c is '+' or '-' or ' ') && value.Any(char.IsAsciiDigit)
             ? "\"=\"\"" + value + "\"\"\""
             : Quote(value);
 
     /// <summary>Quotes a CSV cell, and defuses cells Excel would run as formulas.</summary>
-    private static string Quote(string value)
+    internal static string Quote(string value)
     {
         value = Defused(value);
         return "\"" + value.Replace("\"", "\"\"") + "\"";

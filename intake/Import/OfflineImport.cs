@@ -83,8 +83,12 @@ public static partial class OfflineImport
     /// <summary>What a file holds: the comments to store, or why not.</summary>
     public sealed record Plan(IReadOnlyList<NewComment> Comments, IReadOnlyList<string> Errors, IReadOnlyList<string> Warnings);
 
-    /// <summary>What an import did: stored <see cref="Added"/>, found <see cref="AlreadyImported"/> stored by an earlier run.</summary>
-    public sealed record Outcome(int Added, int AlreadyImported, IReadOnlyList<string> Errors, IReadOnlyList<string> Warnings);
+    /// <summary>
+    /// What an import did: stored <see cref="Added"/>, found <see cref="AlreadyImported"/> stored by an
+    /// earlier run; <see cref="Batch"/> names the comments it added (<see cref="ImportBatches"/>), null
+    /// when it added none.
+    /// </summary>
+    public sealed record Outcome(int Added, int AlreadyImported, IReadOnlyList<string> Errors, IReadOnlyList<string> Warnings, string? Batch = null);
 
     /// <summary>Reads <paramref name="path"/> (shown in messages as <paramref name="displayName"/>) against <paramref name="draft"/>; stores nothing.</summary>
     /// <paramref name="today"/>: the day a 收到日期 may not be after (default: today in Beijing).
@@ -99,14 +103,21 @@ public static partial class OfflineImport
         var comments = new List<NewComment>();
         var occurrences = new Dictionary<string, int>(StringComparer.Ordinal);
         var sheetsWithHeader = 0;
+        // What the file is, from its bytes: an .xls, a CSV or a renamed .docx is said as such, in Chinese.
+        if (SheetFiles.Problem(path, file) is { } notWorkbook)
+        {
+            return new Plan([], [notWorkbook], []);
+        }
+
         List<MiniExcelLibs.OpenXml.SheetInfo> sheets;
         try
         {
             sheets = MiniExcel.GetSheetInformations(path).ToList();
         }
-        catch (Exception ex) when (ex is IOException or InvalidDataException or InvalidOperationException or FormatException or System.Xml.XmlException or ArgumentException or NotSupportedException)
+        catch (Exception ex) when (ex is IOException or InvalidDataException or InvalidOperationException or FormatException or System.Xml.XmlException or ArgumentException or NotSupportedException or NullReferenceException or KeyNotFoundException)
         {
-            return new Plan([], [$"{file}：无法读取表格文件（{ex.Message}）；请确认它是 Excel 工作簿 (.xlsx)"], []);
+            // The library's own message is English and names its internals: the office is told what to do instead.
+            return new Plan([], [$"{file}：无法读取这个 Excel 工作簿，文件可能已损坏或不完整。{SheetFiles.SaveAsXlsx}"], []);
         }
 
         foreach (var sheet in sheets)
@@ -295,7 +306,16 @@ public static partial class OfflineImport
 
         var receipts = await store.WriteBatchAsync(plan.Comments, cancellationToken);
         var again = receipts.Count(r => r.Replayed);
-        return new Outcome(receipts.Count - again, again, [], plan.Warnings);
+        var added = receipts.Where(r => !r.Replayed).Select(r => r.Number).ToList();
+        string? batch = null;
+        if (added.Count > 0)
+        {
+            // Only what this run added: undoing it must not take rows an earlier import of the same file stored.
+            batch = ImportBatches.NewId(DateTimeOffset.UtcNow);
+            await ImportBatches.RecordAsync(store, batch, draft.Id, displayName ?? Path.GetFileName(path), added, DateTimeOffset.UtcNow, cancellationToken);
+        }
+
+        return new Outcome(added.Count, again, [], plan.Warnings, batch);
     }
 
     /// <summary>
@@ -375,6 +395,12 @@ public static partial class OfflineImport
             catch (Exception ex) when (ex is OverflowException or ArgumentException or InvalidCastException or FormatException)
             {
                 errors.Add($"{where}第{number}行：有无法读取的单元格（如设为日期格式却超出日期范围的数字），这一行及以下未读取");
+                yield break;
+            }
+            catch (Exception ex) when (ex is System.Xml.XmlException or InvalidDataException or IOException or InvalidOperationException or NullReferenceException or KeyNotFoundException)
+            {
+                // A damaged package (a sheet's XML cut short): said in Chinese with what to do, never the library's English.
+                errors.Add($"{where}：这个工作表从第{number}行起无法读取，文件可能已损坏或不完整。{SheetFiles.SaveAsXlsx}");
                 yield break;
             }
 

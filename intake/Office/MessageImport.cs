@@ -1,4 +1,5 @@
 using Site.Intake.Storage;
+using Site.Intake.Submissions;
 
 namespace Site.Intake.Office;
 
@@ -22,7 +23,7 @@ namespace Site.Intake.Office;
 public static class MessageImport
 {
     /// <summary>What an import did (or, with errors, would not do); <paramref name="Problems"/> in file order (sheet, then row).</summary>
-    public sealed record Report(IReadOnlyList<SheetProblem> Problems, int Rows, int Applied, int Unchanged, int Untouched)
+    public sealed record Report(IReadOnlyList<SheetProblem> Problems, int Rows, int Applied, int Unchanged, int Untouched, int KeptNewer = 0)
     {
         public bool Succeeded => !Problems.Any(p => p.IsError);
 
@@ -33,15 +34,30 @@ public static class MessageImport
             ? $"发现 {Errors} 处错误，本次没有导入任何内容：请改正后重新导入整个文件"
             : Rows == 0
                 ? $"表中没有填写办理情况的行，没有改动（{Untouched} 行未填）"
+                : Applied == 0 && KeptNewer > 0
+                    ? $"没有更新任何留言：{KeptNewer} 行的答复与系统中已记录的不同，保留了系统中的答复（见上面的提示；确要替换，请加 --overwrite 重新导入）"
+                      + (Unchanged > KeptNewer ? $"；其余 {Unchanged - KeptNewer} 行与已记录的一致" : "") + (Untouched > 0 ? $"；{Untouched} 行未填办理情况，未改动" : "")
                 : Applied == 0
                     ? $"没有需要更新的内容：填了办理情况的 {Unchanged} 行都与已记录的一致（这个表格已导入过）" + Blank
                     : $"已更新 {Applied} 条留言的办理情况" + (Unchanged > 0 ? $"，{Unchanged} 条与已记录的一致" : "") + Blank;
 
-        private string Blank => Untouched > 0 ? $"；{Untouched} 行未填办理情况，未改动" : "";
+        private string Blank => (Untouched > 0 ? $"；{Untouched} 行未填办理情况，未改动" : "")
+            + (KeptNewer > 0 ? $"；{KeptNewer} 行的答复与系统中已记录的不同，保留了系统中的答复（见上面的提示；确要替换，请加 --overwrite 重新导入）" : "");
     }
 
-    public static async Task<Report> RunAsync(IMessageStore store, byte[] content, string file, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Checks and applies <paramref name="content"/> (the sheet named <paramref name="file"/>). A row
+    /// whose 答复内容 may be older than the reply on record (<see cref="Older"/>: an older sheet imported
+    /// after a newer one) leaves the recorded
+    /// reply and date as they are, with a warning naming the sheet, row, recipient and receipt, unless
+    /// <paramref name="overwrite"/>. <paramref name="recipientName"/> names a deputy or station in those
+    /// warnings (default: its id).
+    /// </summary>
+    public static async Task<Report> RunAsync(IMessageStore store, byte[] content, string file, DateTimeOffset now, CancellationToken cancellationToken,
+        bool overwrite = false, Func<RecipientKind, string, string>? recipientName = null)
     {
+        recipientName ??= (kind, id) => kind == RecipientKind.Deputy ? $"代表 {id}" : $"家站点 {id}";
+        var kept = 0;
         var read = MessageSheetReader.Read(content, file, cancellationToken);
         var problems = read.Problems.ToList();
         var today = DateOnly.FromDateTime(now.ToOffset(TimeSpan.FromHours(8)).DateTime);
@@ -77,6 +93,33 @@ public static class MessageImport
                 continue;
             }
 
+            // An older sheet imported after a newer one: the reply on record stays unless the office
+            // says to overwrite it; the rest of the row (a status moving forward, 承办单位, 是否公开) still applies.
+            var keepRecorded = false;
+            if (row.Reply is not null && message.Reply is not null && row.Reply != message.Reply && Older(row, message) is { } why)
+            {
+                var recipient = recipientName(message.Kind, message.Recipient);
+                var whose = $"{recipient}{(char.IsAsciiLetterOrDigit(recipient[^1]) ? " " : "")}的留言 {row.Receipt}";
+                var recordedOn = message.RepliedOn is { } r ? MessageSheet.Words(r) : "未填日期";
+                var recorded = $"系统中的答复（{recordedOn}）：“{Excerpt(message.Reply)}”";
+                var sheet = $"这一行的答复（{(row.RepliedOn is { } d ? MessageSheet.Words(d) : "未填日期")}）：“{Excerpt(row.Reply)}”";
+                if (overwrite)
+                {
+                    problems.Add(new SheetProblem(file, row.Sheet, row.Number, Where(MessageSheet.Reply),
+                        $"已按 --overwrite 用这一行的答复替换了{whose} 在系统中已记录的答复（{why}）。原来的答复（{recordedOn}）：“{Excerpt(message.Reply)}”", IsError: false));
+                }
+                else
+                {
+                    keepRecorded = true;
+                    kept++;
+                    problems.Add(new SheetProblem(file, row.Sheet, row.Number, Where(MessageSheet.Reply),
+                        $"保留了{whose} 在系统中已记录的答复，这一行的答复内容和答复日期未导入（{why}）。{recorded}；{sheet}。"
+                        + "这一行可能来自较早导出的表格；确要用这一行的答复替换，请加 --overwrite 重新导入", IsError: false));
+                }
+            }
+
+            var reply = keepRecorded ? message.Reply : row.Reply ?? message.Reply;
+            var repliedOn = keepRecorded ? null : row.RepliedOn;
             var before = problems.Count;
             if (row.Status is { } status && status < message.Status)
             {
@@ -95,7 +138,7 @@ public static class MessageImport
             }
 
             var received = DateOnly.FromDateTime(message.CreatedAt.ToOffset(TimeSpan.FromHours(8)).DateTime);
-            if (row.RepliedOn is { } on)
+            if (repliedOn is { } on)
             {
                 if (on < received)
                 {
@@ -109,29 +152,27 @@ public static class MessageImport
                 }
             }
 
-            var reply = row.Reply ?? message.Reply;
             if (row.Status == MessageStatus.Answered && reply is null)
             {
                 problems.Add(new SheetProblem(file, row.Sheet, row.Number, row.Columns.ContainsKey(MessageSheet.Reply) ? Where(MessageSheet.Reply) : Where(MessageSheet.Status),
                     "状态是“已答复”，但没有答复内容"));
             }
 
-            else if (row.Reply is not null && (row.RepliedOn ?? message.RepliedOn) is null)
+            else if (!keepRecorded && row.Reply is not null && (row.RepliedOn ?? message.RepliedOn) is null)
             {
                 problems.Add(new SheetProblem(file, row.Sheet, row.Number, row.Columns.ContainsKey(MessageSheet.RepliedOn) ? Where(MessageSheet.RepliedOn) : Where(MessageSheet.Reply),
                     "填了答复内容，请同时填写答复日期"));
             }
-            else if (row.RepliedOn is not null && reply is null)
+            else if (repliedOn is not null && reply is null)
             {
                 problems.Add(new SheetProblem(file, row.Sheet, row.Number, Where(MessageSheet.RepliedOn), "填了答复日期，但没有答复内容"));
             }
 
-            // Two clerks working from their own exports, or an older sheet imported after a newer one:
-            // a recorded reply replaced under the same status is said, with what it was, so it can be put back.
-            if (row.Reply is not null && message.Reply is not null && row.Reply != message.Reply && row.Status == message.Status)
+            // A correction (a later 答复日期 under the same status) replaces the recorded reply: said, with what it was.
+            if (!keepRecorded && !overwrite && row.Reply is not null && message.Reply is not null && row.Reply != message.Reply && row.Status == message.Status)
             {
                 problems.Add(new SheetProblem(file, row.Sheet, row.Number, Where(MessageSheet.Reply),
-                    $"答复内容与系统中已记录的不同，已改为这里的内容（原来是“{Excerpt(message.Reply)}”）。如果这是一份较早导出的表格，请重新导出后再填", IsError: false));
+                    $"答复内容与系统中已记录的不同，答复日期较晚，已改为这里的内容（原来是“{Excerpt(message.Reply)}”）", IsError: false));
             }
 
             if (row.Public == true && !message.PublishConsent)
@@ -142,13 +183,13 @@ public static class MessageImport
 
             if (problems.Count == before || problems.Skip(before).All(p => !p.IsError))
             {
-                updates.Add((row, new MessageStatusUpdate(row.Receipt, row.Status!.Value, row.Unit, row.Reply, row.RepliedOn, row.Public, now, Path.GetFileName(file))));
+                updates.Add((row, new MessageStatusUpdate(row.Receipt, row.Status!.Value, row.Unit, keepRecorded ? null : row.Reply, repliedOn, row.Public, now, Path.GetFileName(file))));
             }
         }
 
         if (problems.Any(p => p.IsError))
         {
-            return new Report(SheetProblem.InFileOrder(problems, read.Sheets), read.Rows.Count, 0, 0, read.BlankRows);
+            return new Report(SheetProblem.InFileOrder(problems, read.Sheets), read.Rows.Count, 0, 0, read.BlankRows, kept);
         }
 
         var outcomes = updates.Count == 0 ? [] : await store.ApplyAsync(updates.Select(u => u.Update).ToList(), cancellationToken);
@@ -163,7 +204,34 @@ public static class MessageImport
             }
         }
 
-        return new Report(SheetProblem.InFileOrder(problems, read.Sheets), read.Rows.Count, outcomes.Count(o => o == UpdateOutcome.Applied), outcomes.Count(o => o == UpdateOutcome.Unchanged), read.BlankRows);
+        return new Report(SheetProblem.InFileOrder(problems, read.Sheets), read.Rows.Count, outcomes.Count(o => o == UpdateOutcome.Applied), outcomes.Count(o => o == UpdateOutcome.Unchanged), read.BlankRows, kept);
+    }
+
+    /// <summary>
+    /// Why the row's 答复内容 must not replace the reply on record without --overwrite (Chinese), or null
+    /// when it is newer: the record held the row's reply before and has since replaced it; the row's
+    /// 答复日期 is before the recorded one; or the row keeps the recorded status and 答复日期, so nothing
+    /// shows it is the later one (a sheet exported before the reply was recorded looks just so). A
+    /// different reply with the status moved forward or a later 答复日期 is the office's next step or
+    /// correction, and is applied (said, with the reply it replaces).
+    /// </summary>
+    private static string? Older(MessageSheetReader.Row row, StoredMessage message)
+    {
+        if (message.History.Any(e => e.Reply == row.Reply))
+        {
+            var replaced = message.History.Last(e => e.Reply == row.Reply);
+            return $"这一行的答复系统中在 {SheetDates.Words(SheetDates.Day(replaced.RecordedAt))} 记录过，之后已被替换为现在的答复";
+        }
+
+        if (row.RepliedOn is { } on && message.RepliedOn is { } recorded && on < recorded)
+        {
+            return $"这一行的答复日期 {MessageSheet.Words(on)} 早于系统中的答复日期 {MessageSheet.Words(recorded)}";
+        }
+
+        // Under the same status and 答复日期 nothing in the sheet says which reply came later: the one on record stays.
+        return row.Status == message.Status && (row.RepliedOn is null || message.RepliedOn is null || row.RepliedOn == message.RepliedOn)
+            ? $"状态和答复日期都与系统中的相同，看不出这一行的答复比系统中的新"
+            : null;
     }
 
     /// <summary>The first 30 text elements of <paramref name="text"/>, with … when cut.</summary>

@@ -47,11 +47,11 @@ public static class MessageOfficeApi
     }
 
     /// <summary>
-    /// POST /api/messages/import with the .xlsx as the body (any content type) or as the one file of a
+    /// POST /api/messages/import[?overwrite=true] with the .xlsx as the body (any content type) or as the one file of a
     /// multipart form, and the staff token. 200 with the report when it was applied (or had nothing to
     /// change); 422 with every problem when it had errors, and then nothing was applied.
     /// </summary>
-    public static async Task<IResult> ImportAsync(HttpContext http, IMessageStore store, IOptions<IntakeOptions> options, ExportGuard guard, TimeProvider clock)
+    public static async Task<IResult> ImportAsync(HttpContext http, IMessageStore store, IOptions<IntakeOptions> options, ExportGuard guard, TimeProvider clock, bool overwrite = false)
     {
         if (Refusal(http, options.Value, guard) is { } refusal)
         {
@@ -79,7 +79,10 @@ public static class MessageOfficeApi
                 var form = await http.Request.ReadFormAsync(http.RequestAborted);
                 if (form.Files.Count != 1)
                 {
-                    return TypedResults.Problem("请上传一个 .xlsx 文件", statusCode: StatusCodes.Status400BadRequest, title: "没有文件");
+                    return TypedResults.Problem(form.Files.Count == 0
+                            ? "没有收到文件：请选择填好的留言办理表（.xlsx）再上传"
+                            : $"一次只能导入一个文件，这次收到 {form.Files.Count} 个（{string.Join("、", form.Files.Select(f => Path.GetFileName(f.FileName)))}）：请逐个上传",
+                        statusCode: StatusCodes.Status400BadRequest, title: form.Files.Count == 0 ? "没有文件" : "文件不止一个");
                 }
 
                 name = Path.GetFileName(form.Files[0].FileName);
@@ -105,21 +108,26 @@ public static class MessageOfficeApi
         catch (Exception ex) when (ex is IOException or InvalidDataException or InvalidOperationException && !http.RequestAborted.IsCancellationRequested)
         {
             // A truncated multipart or one without a boundary is the client's mistake, not the store's.
-            return TypedResults.Problem(Submissions.SubmissionBody.Malformed, statusCode: StatusCodes.Status400BadRequest, title: "表单格式不对");
+            // Worded for the staff who upload here, not the citizens' form's "从本站的表单重新提交".
+            return TypedResults.Problem(MalformedUpload, statusCode: StatusCodes.Status400BadRequest, title: "表单格式不对");
         }
 
-        var report = await MessageImport.RunAsync(store, buffer.ToArray(), name, clock.GetUtcNow(), http.RequestAborted);
-        var answer = new ImportAnswer(report.Succeeded, report.Summary, report.Applied, report.Unchanged, report.Untouched,
-            report.Problems.Where(p => p.IsError).Select(p => p.ToString()).ToList(), report.Problems.Where(p => !p.IsError).Select(p => p.ToString()).ToList());
+        var report = await MessageImport.RunAsync(store, buffer.ToArray(), name, clock.GetUtcNow(), http.RequestAborted, overwrite, MessageExport.RecipientNames(options.Value.DataPath));
+        var answer = new ImportAnswer(report.Succeeded, report.Summary.Replace("--overwrite", "?overwrite=true", StringComparison.Ordinal), report.Applied, report.Unchanged, report.Untouched,
+            report.Problems.Where(p => p.IsError).Select(p => p.ToString()).ToList(),
+            report.Problems.Where(p => !p.IsError).Select(p => p.ToString().Replace("--overwrite", "?overwrite=true", StringComparison.Ordinal)).ToList(), report.KeptNewer);
         return report.Succeeded ? TypedResults.Ok(answer) : TypedResults.UnprocessableEntity(answer);
     }
 
+    /// <summary>The answer to a multipart upload that cannot be read (no boundary, cut short).</summary>
+    public const string MalformedUpload = "提交的表单格式不对，没有收到完整的文件（上传可能中断了）：请重新上传填好的留言办理表（.xlsx）；用脚本上传时，把文件作为请求正文或 multipart/form-data 中唯一的文件发送";
+
     private static IResult TooLarge() =>
-        TypedResults.Problem($"文件太大：最多 {MaxImportBytes / 1024 / 1024} MB", statusCode: StatusCodes.Status413PayloadTooLarge, title: "文件太大");
+        TypedResults.Problem($"文件太大：最多 {MaxImportBytes / 1024 / 1024} MB。请删去已办结的行，或分成几个文件导入", statusCode: StatusCodes.Status413PayloadTooLarge, title: "文件太大");
 
     /// <summary>The staff check of the comment export (<see cref="ExportApi.StaffRefusal"/>).</summary>
     private static IResult? Refusal(HttpContext http, IntakeOptions options, ExportGuard guard) => ExportApi.StaffRefusal(http, options.ExportToken, guard);
 }
 
 /// <summary>The import's answer: whether it was applied, the summary, counts, and every error and warning as "file，sheet，row，column：message".</summary>
-public sealed record ImportAnswer(bool Applied, string Summary, int Updated, int Unchanged, int Untouched, IReadOnlyList<string> Errors, IReadOnlyList<string> Warnings);
+public sealed record ImportAnswer(bool Applied, string Summary, int Updated, int Unchanged, int Untouched, IReadOnlyList<string> Errors, IReadOnlyList<string> Warnings, int KeptNewer = 0);

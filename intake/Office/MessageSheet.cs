@@ -99,6 +99,34 @@ public static class MessageSheet
             [new(Column(RepliedOn), "答复的日期，如 2026-03-09。")]));
     }
 
+    /// <summary>
+    /// The same columns as <see cref="Write"/> as CSV, for reading and passing on (the import takes the
+    /// .xlsx): UTF-8 with a BOM, so Excel and WPS open the Chinese as Chinese, CRLF line ends, dates as
+    /// yyyy-MM-dd, every cell quoted, phone numbers and receipts kept as text (="13812345678"), text
+    /// Excel would run as a formula behind an apostrophe (<see cref="Export.ExportApi.Defused"/>).
+    /// </summary>
+    public static byte[] Csv(IEnumerable<StoredMessage> messages, Func<RecipientKind, string, string> recipientName)
+    {
+        static string Day(DateOnly? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
+        var text = new System.Text.StringBuilder();
+        text.AppendJoin(',', Columns.Select(c => c.Header)).Append("\r\n");
+        var beijing = TimeSpan.FromHours(8);
+        foreach (var m in messages)
+        {
+            string[] cells =
+            [
+                Export.ExportApi.AsText(m.Receipt), Day(DateOnly.FromDateTime(m.CreatedAt.ToOffset(beijing).DateTime)),
+                Export.ExportApi.Quote(recipientName(m.Kind, m.Recipient)), Export.ExportApi.Quote(m.Text), Export.ExportApi.Quote(m.Name ?? ""),
+                Export.ExportApi.AsText(m.Contact ?? ""), m.WantsReply ? Yes : No, m.PublishConsent ? Yes : No,
+                m.Status == MessageStatus.Received ? "" : m.Status.Label(), Export.ExportApi.Quote(m.Unit ?? ""), Export.ExportApi.Quote(m.Reply ?? ""),
+                Day(m.RepliedOn), m.Status == MessageStatus.Received && !m.OfficePublic ? "" : m.OfficePublic ? Yes : No,
+            ];
+            text.AppendJoin(',', cells).Append("\r\n");
+        }
+
+        return [.. System.Text.Encoding.UTF8.GetPreamble(), .. System.Text.Encoding.UTF8.GetBytes(text.ToString())];
+    }
+
     private static int Column(string header) => Columns.Select(c => c.Header).ToList().IndexOf(header);
 
     /// <summary>How a date is written in messages: 2026年3月5日.</summary>

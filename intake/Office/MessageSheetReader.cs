@@ -77,6 +77,12 @@ public static partial class MessageSheetReader
         try
         {
             using var stream = new MemoryStream(content, writable: false);
+            if (SheetFiles.Refusal(stream) is { } notWorkbook)
+            {
+                problems.Add(new SheetProblem(file, null, null, null, notWorkbook));
+                return new Result(rows, problems, blank, names);
+            }
+
             var sheets = MiniExcel.GetSheetInformations(stream);
             names.AddRange(sheets.Select(s => s.Name));
             var read = 0;
@@ -110,7 +116,7 @@ public static partial class MessageSheetReader
         catch (Exception ex) when (ex is IOException or InvalidDataException or InvalidOperationException or FormatException
                                        or System.Xml.XmlException or ArgumentException or NotSupportedException)
         {
-            problems.Add(new SheetProblem(file, null, null, null, "无法读取这个文件：它不是 Excel 工作簿（.xlsx）。请在 Excel 中打开，另存为“Excel 工作簿 (.xlsx)”后再导入"));
+            problems.Add(new SheetProblem(file, null, null, null, $"无法读取这个 Excel 工作簿，文件可能已损坏或不完整。{SheetFiles.SaveAsXlsx}"));
         }
 
         return new Result(rows, problems, blank, names);

@@ -15,10 +15,10 @@ namespace Site.Search;
 /// decided by the bigram fields (exact substrings, whatever the segmenter makes of a text).
 /// <para>
 /// SmartCn's dictionaries (process-wide singletons: the library's WordDictionary and BigramDictionary, or <see cref="HhmmDictionaries"/>) load when
-/// the first text is segmented, once per process: nothing loads them earlier, so a process that
-/// segments nothing (an incremental build with no changed document, a <c>check</c>, <c>serve</c> and
-/// the endpoint until the first build or query that needs words) never pays for them, and a large
-/// first build does not share its cores with a load it has not reached yet.
+/// the first text is segmented, or when <see cref="WarmUp"/> starts them, once per process: a process
+/// that segments nothing (an incremental build with no changed document, a <c>check</c>, <c>serve</c>
+/// and the endpoint until the first build or query that needs words) never pays for them. A build
+/// that writes the whole index starts them beside its single-threaded loading steps.
 /// </para>
 /// <para>
 /// <see cref="WordTokenizer"/> (Replacements/SmartCn/) gives HMMChineseTokenizer's tokens from the
@@ -51,8 +51,8 @@ public sealed class ChineseWordAnalyzer : Analyzer
     }));
 
     /// <summary>
-    /// Starts loading the segmenter's dictionaries in the background, for a caller that wants them
-    /// ready before it measures anything (the relevance benchmark); the site's own code never calls it.
+    /// Starts loading the segmenter's dictionaries in the background, for a caller that will segment
+    /// soon: a build that writes the whole index, and the relevance benchmark before it measures.
     /// </summary>
     public static Task WarmUp() => Loaded.Value;
 

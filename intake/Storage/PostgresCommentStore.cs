@@ -184,5 +184,8 @@ public sealed class PostgresCommentStore : ICommentStore, IDisposable
     public Task<StoredComment?> FindAsync(string receipt, CancellationToken cancellationToken) =>
         _pools.ReadAsync(connection => CommentQueries.FindAsync(connection, receipt, cancellationToken), cancellationToken);
 
+    public Task<T> InTransactionAsync<T>(Func<System.Data.Common.DbConnection, System.Data.Common.DbTransaction, Task<T>> work, CancellationToken cancellationToken) =>
+        _pools.WriteAsync((connection, transaction) => work(connection, transaction), cancellationToken);
+
     public void Dispose() => _pools.Dispose();
 }

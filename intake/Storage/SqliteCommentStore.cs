@@ -185,6 +185,15 @@ public sealed class SqliteCommentStore(string path, ReceiptNumbers? numbers = nu
         return await CommentQueries.FindAsync(connection, receipt, cancellationToken);
     }
 
+    public async Task<T> InTransactionAsync<T>(Func<System.Data.Common.DbConnection, System.Data.Common.DbTransaction, Task<T>> work, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenReaderAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        var result = await work(connection, transaction);
+        await transaction.CommitAsync(cancellationToken);
+        return result;
+    }
+
     public void Dispose()
     {
         _stopping.Cancel();

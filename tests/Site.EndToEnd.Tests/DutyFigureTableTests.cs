@@ -62,6 +62,17 @@ public sealed class DutyFigureTableTests(SampleServer server)
         // Two columns, the same in every card.
         Assert.True(cells.Select(c => c[2]).Distinct().Count() == 2, "left edges: " + string.Join(", ", cells.GroupBy(c => c[2]).Select(g => $"{g.Key}×{g.Count()}")));
         Assert.True(cells.Select(c => c[3]).Distinct().Count() == 2, "right edges: " + string.Join(", ", cells.GroupBy(c => c[3]).Select(g => $"{g.Key}×{g.Count()}")));
+        // Every card fits the phone: a long station name wraps instead of running off the screen
+        // (in 关怀模式 it made the whole table scroll sideways, the right column cut off).
+        var overflow = await page.EvaluateAsync<string[]>("""
+            () => [...document.querySelectorAll('#figure-table tbody td, #figure-table tbody th, #figure-table tfoot td, #figure-table tfoot th')]
+              .filter(cell => cell.getClientRects().length > 0)
+              .filter(cell => cell.getBoundingClientRect().right > document.querySelector('#figure-table').closest('.table-wrap').getBoundingClientRect().right + 0.5
+                || cell.scrollWidth > cell.clientWidth + 0.5)
+              .map(cell => cell.textContent.trim())
+            """);
+        Assert.Empty(overflow);
+        Assert.False(await page.EvaluateAsync<bool>("() => document.querySelector('#figure-table').closest('.table-wrap').classList.contains('overflows')"));
     }
 
     /// <summary>Without JavaScript a heading is a link to the page sorted by it.</summary>

@@ -76,33 +76,67 @@ public sealed class PhoneLayoutTests(SampleServer server)
         });
     }
 
-    /// <summary>The switch turns 关怀模式 on without a reload (larger type), and every later page remembers it.</summary>
+    /// <summary>
+    /// The switch turns 关怀模式 on without a reload (larger type); from then on every page shows a
+    /// clearly labelled "退出关怀模式" in the header (and at the foot), which turns it off, remembered too.
+    /// </summary>
     [BrowserFact]
-    public async Task CareMode_SwitchesWithoutReload_AndIsRemembered()
+    public async Task CareMode_SwitchesWithoutReload_IsRemembered_AndSaysHowToLeave()
     {
         var page = await server.OpenAsync("phone", "/deputies/");
         await SampleServer.JourneyAsync(page, "care-switch", async () =>
         {
+            var care = new System.Text.RegularExpressions.Regex(@"\bcare\b");
+            var header = page.Locator(".site-header");
             var before = await page.EvaluateAsync<double>("() => parseFloat(getComputedStyle(document.querySelector('main p, main td')).fontSize)");
             await page.EvaluateAsync("() => { window.notReloaded = true; }");
-            var toggle = page.GetByRole(AriaRole.Button, new() { Name = "关怀模式" });
-            await Assertions.Expect(toggle).ToHaveAttributeAsync("aria-pressed", "false");
-            await toggle.ClickAsync();
+            await Assertions.Expect(header.GetByRole(AriaRole.Button, new() { Name = "退出关怀模式" })).ToBeHiddenAsync();
+            await header.GetByRole(AriaRole.Button, new() { Name = "关怀模式", Exact = true }).ClickAsync();
 
-            await Assertions.Expect(toggle).ToHaveAttributeAsync("aria-pressed", "true");
+            var leave = header.GetByRole(AriaRole.Button, new() { Name = "退出关怀模式" });
+            await Assertions.Expect(leave).ToBeVisibleAsync();
+            await Assertions.Expect(leave).ToBeFocusedAsync();
+            await Assertions.Expect(header.GetByRole(AriaRole.Button, new() { Name = "关怀模式", Exact = true })).ToBeHiddenAsync();
             Assert.True(await page.EvaluateAsync<bool>("() => window.notReloaded === true"));
             var after = await page.EvaluateAsync<double>("() => parseFloat(getComputedStyle(document.querySelector('main p, main td')).fontSize)");
             Assert.True(after >= before * 1.25 - 0.01, $"type grew from {before}px to {after}px only");
+            await ScreenshotAsync(page, "care-on-deputies-375");
 
+            // The next page remembers it, and says how to leave at the top and again at the foot.
             await page.GetByRole(AriaRole.Navigation, new() { Name = "主导航" }).GetByRole(AriaRole.Link, new() { Name = "家站点" }).ClickAsync();
-            await Assertions.Expect(page.Locator("html")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bcare\b"));
+            await Assertions.Expect(page.Locator("html")).ToHaveClassAsync(care);
+            await Assertions.Expect(page.Locator(".site-header").GetByRole(AriaRole.Button, new() { Name = "退出关怀模式" })).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator(".site-footer").GetByRole(AriaRole.Button, new() { Name = "退出关怀模式" })).ToBeVisibleAsync();
 
-            await page.GetByRole(AriaRole.Button, new() { Name = "关怀模式" }).ClickAsync();
-            await Assertions.Expect(page.Locator("html")).Not.ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bcare\b"));
+            await page.Locator(".site-footer").GetByRole(AriaRole.Button, new() { Name = "退出关怀模式" }).ClickAsync();
+            await Assertions.Expect(page.Locator("html")).Not.ToHaveClassAsync(care);
+            await Assertions.Expect(page.Locator(".site-header").GetByRole(AriaRole.Button, new() { Name = "关怀模式", Exact = true })).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator(".site-footer .care-exit")).ToBeHiddenAsync();
+
+            // Off is remembered too.
+            await page.GetByRole(AriaRole.Navigation, new() { Name = "主导航" }).GetByRole(AriaRole.Link, new() { Name = "代表" }).ClickAsync();
+            await Assertions.Expect(page.Locator("html")).Not.ToHaveClassAsync(care);
         });
     }
 
-    /// <summary>Without JavaScript the link turns 关怀模式 on for the page (care.css on :target), and "标准模式" off.</summary>
+    /// <summary>A page opened at #care (a shared link) turns it on; leaving drops #care, so a reload stays off.</summary>
+    [BrowserFact]
+    public async Task CareMode_OpenedAtHashCare_LeavingSurvivesAReload()
+    {
+        var page = await server.OpenAsync("phone", "/stations/#care");
+        await SampleServer.JourneyAsync(page, "care-hash", async () =>
+        {
+            var care = new System.Text.RegularExpressions.Regex(@"\bcare\b");
+            await Assertions.Expect(page.Locator("html")).ToHaveClassAsync(care);
+            await page.Locator(".site-header").GetByRole(AriaRole.Button, new() { Name = "退出关怀模式" }).ClickAsync();
+            await Assertions.Expect(page.Locator("html")).Not.ToHaveClassAsync(care);
+            Assert.DoesNotContain("#care", page.Url);
+            await page.ReloadAsync();
+            await Assertions.Expect(page.Locator("html")).Not.ToHaveClassAsync(care);
+        });
+    }
+
+    /// <summary>Without JavaScript the link turns 关怀模式 on for the page (care.css on :target), and "退出关怀模式" (shown instead) off.</summary>
     [BrowserFact]
     public async Task CareMode_WorksWithoutJavaScript()
     {
@@ -113,11 +147,14 @@ public sealed class PhoneLayoutTests(SampleServer server)
         {
             const string rootSize = "() => parseFloat(getComputedStyle(document.documentElement).fontSize)";
             Assert.Equal(16, await page.EvaluateAsync<double>(rootSize));
-            await page.GetByRole(AriaRole.Link, new() { Name = "关怀模式" }).ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "退出关怀模式" })).ToHaveCountAsync(0);
+            await page.GetByRole(AriaRole.Link, new() { Name = "关怀模式", Exact = true }).ClickAsync();
             Assert.Equal(20, await page.EvaluateAsync<double>(rootSize));
+            await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "关怀模式", Exact = true })).ToBeHiddenAsync();
             await ScreenshotAsync(page, "care-nojs-stations-S01-375");
-            await page.GetByRole(AriaRole.Link, new() { Name = "标准模式" }).ClickAsync();
+            await page.Locator(".site-header").GetByRole(AriaRole.Link, new() { Name = "退出关怀模式" }).ClickAsync();
             Assert.Equal(16, await page.EvaluateAsync<double>(rootSize));
+            await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "关怀模式", Exact = true })).ToBeVisibleAsync();
         });
     }
 

@@ -25,9 +25,13 @@ public sealed class QrCodeTests(SampleServer server)
             // As seen on the page: the code is drawn inline.
             Assert.Equal(expected, await page.EvaluateAsync<string?>(Decode, "inline"));
 
-            // As downloaded for a print shop: the download link carries the same SVG.
+            // As downloaded for a print shop: an SVG file beside the page (WeChat's browser saves no data: link), the same code.
             var download = page.GetByRole(AriaRole.Link, new() { Name = "矢量图（SVG，供印刷）" });
             Assert.EndsWith("代表二维码.svg", await download.GetAttributeAsync("download"));
+            Assert.Equal(path + "qr.svg", await download.GetAttributeAsync("href"));
+            var svgFile = await page.APIRequest.GetAsync(path + "qr.svg");
+            Assert.Equal(200, svgFile.Status);
+            Assert.StartsWith("image/svg+xml", svgFile.Headers["content-type"]);
             Assert.Equal(expected, await page.EvaluateAsync<string?>(Decode, "download"));
 
             // As a picture for WeChat and phones: a PNG file beside the page, made by the build, the same code.
@@ -75,7 +79,7 @@ public sealed class QrCodeTests(SampleServer server)
             await Assertions.Expect(heading).ToBeVisibleAsync();
             await Assertions.Expect(card.GetByRole(AriaRole.Heading, new() { Name = "王建国" })).ToBeVisibleAsync();
             await Assertions.Expect(card).ToContainTextAsync("易俗河镇金霞社区党委书记");
-            await Assertions.Expect(card).ToContainTextAsync("履职承诺：每月第一个星期三");
+            await Assertions.Expect(card).ToContainTextAsync("履职承诺：每月15日接待日到易俗河镇代表联络站");
             await Assertions.Expect(bio).ToBeHiddenAsync();
             await Assertions.Expect(page.Locator(".qr-downloads")).ToBeHiddenAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Note)).ToBeHiddenAsync();

@@ -42,6 +42,35 @@ public abstract class CommentsApiTests
         Assert.Equal(0, stats.GetProperty("comments").GetInt32());
     }
 
+    [PostgresFact]
+    public async Task PostComment_ArticleAsPeopleWriteIt_IsStoredUnderItsAnchor_AndAMissingOneNamesTheArticlesThatExist()
+    {
+        await using var application = await StartAsync();
+        var client = application.CreateClient();
+
+        var answers = new List<JsonElement>();
+        foreach (var article in new[] { "第三条", "第3条", "3", "三", "article-3" })
+        {
+            var response = await client.PostAsJsonAsync("/api/drafts/open-draft/comments", new { article, text = $"按“{article}”写的条文，意见内容不同。" });
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+            answers.Add(await response.Content.ReadFromJsonAsync<JsonElement>());
+        }
+
+        var missing = await client.PostAsJsonAsync("/api/drafts/open-draft/comments", new { article = "第六条", text = "草案没有第六条。" });
+        var words = await client.PostAsJsonAsync("/api/drafts/open-draft/comments", new { article = "物业费", text = "不是条文的写法。" });
+        var stats = await client.GetFromJsonAsync<JsonElement>("/api/drafts/open-draft/stats");
+
+        Assert.All(answers, a => Assert.Equal("article-3", a.GetProperty("article").GetString()));
+        Assert.Equal(5, stats.GetProperty("articles").GetProperty("article-3").GetInt32());
+        Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
+        var problem = await missing.Content.ReadFromJsonAsync<JsonElement>();
+        var message = problem.GetProperty("errors").GetProperty("article")[0].GetString()!;
+        Assert.StartsWith("草案中没有第六条：本草案共有第一条至第三条", message);
+        var other = (await words.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("article")[0].GetString()!;
+        Assert.StartsWith("草案中没有“物业费”：本草案共有第一条至第三条", other);
+        Assert.Equal(5, stats.GetProperty("comments").GetInt32());
+    }
+
     [PostgresTheory]
     [InlineData("closed-draft", HttpStatusCode.Conflict)]
     [InlineData("no-such-draft", HttpStatusCode.NotFound)]

@@ -332,6 +332,92 @@ public abstract class ConsultationTests
         Assert.DoesNotContain("article-12", text);
     }
 
+    // Testers: a mistaken offline import could not be undone. Each import is a batch; undoing one deletes
+    // exactly the comments it added: not those an earlier import stored, not online comments, not another draft's.
+    [PostgresFact]
+    public async Task Undo_RemovesExactlyTheBatchsComments_NothingElse_AndRefusesAfterAnExportOrReportWithoutForce()
+    {
+        using var disposable = (IDisposable)await CreateAsync();
+        var store = (ICommentStore)disposable;
+        string[] header = ["渠道", "收到日期", "条款", "意见内容", "提出人/单位"];
+        object?[] letter = ["来信", "2026-11-03", "第十二条", "建议写明合同期满前三个月组织续聘。", "易俗河镇 王某"];
+        object?[] meeting = ["座谈会", "2026-11-05", "第3条", "电子投票对老年人不友好，建议保留书面表决。", "金桂社区"];
+        object?[] phone = ["电话", "2026-11-06", "", "支持尽快出台。", null];
+        var other = Draft with { Id = "other", Title = "湘潭县养犬管理条例（草案）" };
+        await store.WriteBatchAsync([Online("网上提交的意见，与导入无关。", "article-3"), Online("另一条网上意见，对整部草案。")], CancellationToken.None);
+        var otherImport = await OfflineImport.RunAsync(store, Sheet(header, letter), other, "养犬.xlsx", CancellationToken.None, Today);
+        var first = await OfflineImport.RunAsync(store, Sheet(header, letter), Draft, "第一批.xlsx", CancellationToken.None, Today);
+        var mistaken = await OfflineImport.RunAsync(store, Sheet(header, letter, meeting, phone), Draft, "错导.xlsx", CancellationToken.None, Today);
+        var before = await AllAsync(store, Draft.Id);
+        var otherBefore = await AllAsync(store, other.Id);
+
+        Assert.Equal((2, 1), (mistaken.Added, mistaken.AlreadyImported));
+        Assert.Matches(@"^PC\d{6}-[0-9A-Z]{4}$", mistaken.Batch);
+        Assert.NotEqual(first.Batch, mistaken.Batch);
+        var undone = await ImportBatches.UndoAsync(store, " " + mistaken.Batch!.ToLowerInvariant().Replace("-", "") + " ", force: false, _ => Draft, DateTimeOffset.UtcNow, CancellationToken.None);
+        var after = await AllAsync(store, Draft.Id);
+
+        Assert.True(undone.Done, undone.Message);
+        Assert.Equal(["电子投票对老年人不友好，建议保留书面表决。", "支持尽快出台。"], undone.Removed.Select(r => r.Text));
+        Assert.Contains($"已撤销批次 {mistaken.Batch}（《湘潭县物业管理条例（草案）》，文件 错导.xlsx", undone.Message);
+        Assert.Contains("删除了 2 条意见", undone.Message);
+        Assert.Equal(before.Where(c => undone.Removed.All(r => r.Receipt != c.Receipt)), after);
+        Assert.Equal(3, after.Count);
+        Assert.Equal(otherBefore, await AllAsync(store, other.Id));
+        Assert.Equal(3, (await store.StatsAsync(Draft.Id, CancellationToken.None)).Comments);
+        Assert.Contains("2026年11月5日  第三条  金桂社区：电子投票", ImportBatches.Describe(undone.Removed[0]));
+
+        var twice = await ImportBatches.UndoAsync(store, mistaken.Batch!, force: false, _ => Draft, DateTimeOffset.UtcNow, CancellationToken.None);
+        var unknown = await ImportBatches.UndoAsync(store, "PC261120-0000", force: false, _ => Draft, DateTimeOffset.UtcNow, CancellationToken.None);
+        var typo = await ImportBatches.UndoAsync(store, "第一批", force: false, _ => Draft, DateTimeOffset.UtcNow, CancellationToken.None);
+
+        Assert.False(twice.Done);
+        Assert.Contains("撤销，没有可撤销的意见", twice.Message);
+        Assert.False(unknown.Done);
+        Assert.Contains($"没有导入批次 PC261120-0000。最近的导入批次：{mistaken.Batch}（wuye，错导.xlsx，", unknown.Message);
+        Assert.Contains(first.Batch!, unknown.Message);
+        Assert.False(typo.Done);
+        Assert.StartsWith("“第一批”不是导入批次号", typo.Message);
+
+        // Exported after the import, or the draft's report published: refused, nothing changed, until --force.
+        await ImportBatches.RecordExportAsync(store, Draft.Id, ImportBatches.CommandLine, DateTimeOffset.UtcNow, CancellationToken.None);
+        var exported = await ImportBatches.UndoAsync(store, first.Batch!, force: false, _ => Draft, DateTimeOffset.UtcNow, CancellationToken.None);
+        var reported = Draft with { Feedback = new DraftFeedbackEntry(new DateOnly(2026, 12, 5), "/drafts/wuye/#feedback", 40, 12, []) };
+        var answered = await ImportBatches.UndoAsync(store, otherImport.Batch!, force: false, _ => reported, DateTimeOffset.UtcNow, CancellationToken.None);
+
+        Assert.False(exported.Done);
+        Assert.Contains("导入后导出过 1 次", exported.Message);
+        Assert.Contains("--force", exported.Message);
+        Assert.False(answered.Done);
+        Assert.Contains("已于 2026年12月5日 公布意见采纳情况", answered.Message);
+        Assert.Equal(after, await AllAsync(store, Draft.Id));
+        Assert.Equal(otherBefore, await AllAsync(store, other.Id));
+
+        var forced = await ImportBatches.UndoAsync(store, first.Batch!, force: true, _ => Draft, DateTimeOffset.UtcNow, CancellationToken.None);
+
+        Assert.True(forced.Done, forced.Message);
+        Assert.Equal("建议写明合同期满前三个月组织续聘。", Assert.Single(forced.Removed).Text);
+        Assert.Contains("注意：这部草案的意见在导入后导出过 1 次", forced.Message);
+        Assert.Equal(2, (await AllAsync(store, Draft.Id)).Count);
+        Assert.Equal(otherBefore, await AllAsync(store, other.Id));
+
+        // The file fixed and imported again stores its rows anew, as a batch of its own.
+        var redo = await OfflineImport.RunAsync(store, Sheet(header, letter, meeting), Draft, "改正后.xlsx", CancellationToken.None, Today);
+        Assert.Equal((2, 0), (redo.Added, redo.AlreadyImported));
+        Assert.Equal(4, (await AllAsync(store, Draft.Id)).Count);
+    }
+
+    private static async Task<List<StoredComment>> AllAsync(ICommentStore store, string draft)
+    {
+        var rows = new List<StoredComment>();
+        await foreach (var row in store.ExportAsync(draft, CancellationToken.None))
+        {
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+
     /// <summary>An .xlsx with <paramref name="rows"/> from A1 on, as an office types it (no header of MiniExcel's own).</summary>
     protected static string Sheet(params object?[][] rows)
     {

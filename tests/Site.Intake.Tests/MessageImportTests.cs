@@ -215,9 +215,10 @@ public abstract class MessageImportTests
         Assert.Equal(MessageStatus.Closed, (await store.FindAsync(receipts[0], CancellationToken.None))!.Status);
     }
 
-    // A fresh clerk: an older sheet imported after a newer one put the older reply back without a word.
+    // A fresh clerk: an older sheet imported after a newer one put the older reply back without a word;
+    // then (testers, later) only with a warning. The reply on record now stays unless the clerk says --overwrite.
     [PostgresFact]
-    public async Task Import_AnotherReplyUnderTheSameStatus_IsAppliedWithAWarningNamingTheRecordedOne()
+    public async Task Import_AnotherReplyUnderTheSameStatus_KeepsTheRecordedOne_NamingSheetRowRecipientAndReceipt_UnlessOverwrite()
     {
         var (store, receipts) = await SeedAsync();
         using var _ = store as IDisposable;
@@ -225,16 +226,73 @@ public abstract class MessageImportTests
             ["回执编号", "状态", "承办单位", "答复内容", "答复日期"],
             [receipts[0], "已答复", "县住建局", "更新后的答复：12月3日前完成修补。", "2026-03-05"]), "新.xlsx", Now, CancellationToken.None);
         Assert.True(newer.Succeeded, string.Join("\n", newer.Problems));
+        var older = Sheet(
+            ["回执编号", "状态", "承办单位", "答复内容", "答复日期", "是否公开"],
+            [receipts[0], "已答复", "县住建局", "同上，已修补。", "2026-03-05", "是"]);
 
-        var older = await MessageImport.RunAsync(store, Sheet(
-            ["回执编号", "状态", "承办单位", "答复内容", "答复日期"],
-            [receipts[0], "已答复", "县住建局", "同上，已修补。", "2026-03-05"]), "旧.xlsx", Now.AddDays(1), CancellationToken.None);
+        var kept = await MessageImport.RunAsync(store, older, "旧.xlsx", Now.AddDays(1), CancellationToken.None,
+            recipientName: (kind, id) => kind == RecipientKind.Deputy ? "王建国（代表）" : id);
 
-        Assert.True(older.Succeeded, string.Join("\n", older.Problems));
-        var warning = Assert.Single(older.Problems).ToString();
-        Assert.StartsWith("旧.xlsx，工作表“3月留言”，第 2 行，“答复内容”列（D 列）：提示：", warning);
-        Assert.Contains("原来是“更新后的答复：12月3日前完成修补。”", warning);
-        Assert.Contains("较早导出的表格", warning);
+        Assert.True(kept.Succeeded, string.Join("\n", kept.Problems));
+        Assert.Equal(1, kept.KeptNewer);
+        var warning = Assert.Single(kept.Problems).ToString();
+        Assert.StartsWith($"旧.xlsx，工作表“3月留言”，第 2 行，“答复内容”列（D 列）：提示：保留了王建国（代表）的留言 {receipts[0]} 在系统中已记录的答复", warning);
+        Assert.Contains("“更新后的答复：12月3日前完成修补。”", warning);
+        Assert.Contains("“同上，已修补。”", warning);
+        Assert.Contains("--overwrite", warning);
+        Assert.Contains("保留了系统中的答复", kept.Summary);
+        var stored = (await store.FindAsync(receipts[0], CancellationToken.None))!;
+        Assert.Equal("更新后的答复：12月3日前完成修补。", stored.Reply);
+        // The rest of the row still applies: 是否公开 was not recorded before.
+        Assert.True(stored.OfficePublic);
+
+        var replaced = await MessageImport.RunAsync(store, older, "旧.xlsx", Now.AddDays(2), CancellationToken.None, overwrite: true);
+
+        Assert.True(replaced.Succeeded, string.Join("\n", replaced.Problems));
+        Assert.Equal((0, 1), (replaced.KeptNewer, replaced.Applied));
+        Assert.Contains("已按 --overwrite 用这一行的答复替换了代表 ", Assert.Single(replaced.Problems).ToString());
+        Assert.Equal("同上，已修补。", (await store.FindAsync(receipts[0], CancellationToken.None))!.Reply);
+
+        // A correction dated later under the same status is the office's own, and applies (said, with what it replaces).
+        var corrected = await MessageImport.RunAsync(store, Sheet(
+            ["回执编号", "状态", "答复内容", "答复日期"],
+            [receipts[0], "已答复", "更正：路灯已于3月9日修复。", "2026-03-09"]), "更正.xlsx", Now.AddDays(3), CancellationToken.None);
+
+        Assert.True(corrected.Succeeded, string.Join("\n", corrected.Problems));
+        Assert.Equal((0, 1), (corrected.KeptNewer, corrected.Applied));
+        Assert.Contains("已改为这里的内容（原来是“同上，已修补。”）", Assert.Single(corrected.Problems).ToString());
+        Assert.Equal("更正：路灯已于3月9日修复。", (await store.FindAsync(receipts[0], CancellationToken.None))!.Reply);
+    }
+
+    // The sheet exported before a reply was corrected, imported again after: its reply is one the record
+    // has since replaced, or is dated before the recorded one; a later status with a new reply is the next step.
+    [PostgresFact]
+    public async Task Import_AReplyTheRecordReplacedOrDatedEarlier_IsKept_AndANewReplyWithTheNextStatusApplies()
+    {
+        var (store, receipts) = await SeedAsync();
+        using var _ = store as IDisposable;
+        var first = Sheet(
+            ["回执编号", "状态", "答复内容", "答复日期"],
+            [receipts[0], "已答复", "已转交镇政府。", "2026-03-05"],
+            [receipts[2], "已答复", "已联系交警大队。", "2026-03-06"]);
+        Assert.True((await MessageImport.RunAsync(store, first, "第一次.xlsx", Now, CancellationToken.None)).Succeeded);
+        Assert.True((await MessageImport.RunAsync(store, Sheet(
+            ["回执编号", "状态", "答复内容", "答复日期"],
+            [receipts[0], "已办结", "路灯已于3月9日修复。", "2026-03-09"],
+            [receipts[2], "已办结", "减速带已安装。", "2026-03-10"]), "第二次.xlsx", Now.AddDays(1), CancellationToken.None)).Succeeded);
+
+        var again = await MessageImport.RunAsync(store, Sheet(
+            ["回执编号", "状态", "答复内容", "答复日期"],
+            [receipts[0], "已办结", "已转交镇政府。", "2026-03-09"],
+            [receipts[2], "已办结", "另一个答复。", "2026-03-07"]), "第一次改.xlsx", Now.AddDays(2), CancellationToken.None);
+
+        Assert.True(again.Succeeded, string.Join("\n", again.Problems));
+        Assert.Equal(2, again.KeptNewer);
+        Assert.Collection(again.Problems,
+            p => Assert.Contains("系统中在 2026年3月20日 记录过，之后已被替换为现在的答复", p.ToString()),
+            p => Assert.Contains("这一行的答复日期 2026年3月7日 早于系统中的答复日期 2026年3月10日", p.ToString()));
+        Assert.Equal("路灯已于3月9日修复。", (await store.FindAsync(receipts[0], CancellationToken.None))!.Reply);
+        Assert.Equal("减速带已安装。", (await store.FindAsync(receipts[2], CancellationToken.None))!.Reply);
     }
 
     [PostgresFact]
@@ -246,7 +304,7 @@ public abstract class MessageImportTests
         var csv = await MessageImport.RunAsync(store, "回执编号,状态\n"u8.ToArray(), "留言.csv", Now, CancellationToken.None);
         var noHeader = await MessageImport.RunAsync(store, Sheet(["姓名", "电话"], ["王某", "138"]), "名单.xlsx", Now, CancellationToken.None);
 
-        Assert.Contains("留言.csv：无法读取这个文件", Assert.Single(csv.Problems, p => p.IsError).ToString());
+        Assert.Contains("留言.csv：无法导入，这个文件是文本文件", Assert.Single(csv.Problems, p => p.IsError).ToString());
         Assert.Contains("名单.xlsx：没有找到含“回执编号”和“状态”列的工作表", Assert.Single(noHeader.Problems, p => p.IsError).ToString());
     }
 }

@@ -48,8 +48,11 @@ public sealed record StationPosterPage(
     string StationUrl,
     IReadOnlyList<PosterDeputy> Deputies)
 {
-    /// <summary>The site's name (site.yaml <c>title</c>), printed at the poster's head so a passer-by knows whose code it is.</summary>
+    /// <summary>The site's name (site.yaml <c>title</c>), printed at the poster's foot beside its address.</summary>
     public string SiteName { get; init; } = "";
+
+    /// <summary>The congress's name (site.yaml <c>congress</c>, else <c>title</c>), printed at the poster's head so a passer-by knows whose code it is.</summary>
+    public string Congress { get; init; } = "";
 
     /// <summary>The site's address as people type it (<c>rd.example.org</c>, from site.yaml <c>baseUrl</c>), printed at the foot.</summary>
     public string SiteAddress { get; init; } = "";

@@ -8,7 +8,11 @@ public sealed record DeputyRow(string Name, string Url, string Gender, string Le
 public sealed record DeputyPhotoView(string Thumb, string Card, string Profile);
 
 /// <summary>A roster page: all deputies, or one level, group or region; in 姓氏笔画 order.</summary>
-public sealed record DeputyListPage(PageMeta Meta, string Heading, string? Intro, IReadOnlyList<DeputyRow> Deputies, IReadOnlyList<LinkCard> Levels, IReadOnlyList<LinkCard> Groups, IReadOnlyList<LinkCard> Regions, Pager Pager);
+public sealed record DeputyListPage(PageMeta Meta, string Heading, string? Intro, IReadOnlyList<DeputyRow> Deputies, IReadOnlyList<LinkCard> Levels, IReadOnlyList<LinkCard> Groups, IReadOnlyList<LinkCard> Regions, Pager Pager)
+{
+    /// <summary>For a list with no serving deputy (<see cref="Deputies"/> empty): those of it who have left, latest first, to their records.</summary>
+    public IReadOnlyList<LinkCard> Departed { get; init; } = [];
+}
 
 /// <summary>One label/value line of a profile.</summary>
 public sealed record Fact(string Label, string Value, string? Url = null);
@@ -20,7 +24,7 @@ public sealed record SuggestionRow(string Anchor, string Url, string Number, str
 
 /// <summary>人大代表 page: 一人一档.</summary>
 /// <param name="QrSvg">The QR code of the page, drawn inline.</param>
-/// <param name="QrDownload">The same SVG as a data: URL, for the download link (no file per deputy).</param>
+/// <param name="QrDownload">The same SVG as a file beside the page (/deputies/D0001/qr.svg), for the download link: WeChat's browser saves no data: URL.</param>
 public sealed record DeputyPage(
     PageMeta Meta,
     string Name,
@@ -49,6 +53,15 @@ public sealed record DeputyPage(
     /// <summary>The day the deputy left office (离任), as "2026年6月30日", when it has passed by the build; null: serving.
     /// The page then says so at its top and offers no message button, QR downloads or printed card.</summary>
     public string? Departed { get; init; }
+
+    /// <summary>The congress's name (site.yaml <c>congress</c>, else <c>title</c>), at the head of the printed 三亮 card.</summary>
+    public string Congress { get; init; } = "";
+
+    /// <summary>The site's name and its address as people type it (rd.example.org), at the printed card's foot.</summary>
+    public string SiteName { get; init; } = "";
+
+    /// <inheritdoc cref="SiteName"/>
+    public string SiteAddress { get; init; } = "";
 }
 
 /// <summary>One year of a deputy's duty figures, counted from the duty records and suggestions (<see cref="DutyFigureRow.Counts"/> in the order of the table's columns).</summary>

@@ -39,8 +39,18 @@ public static class DeputyPages
                 ? deputies.Order(order).ToList()
                 : deputies;
 
-        IEnumerable<PageJob> Roster(string baseUrl, string heading, string? intro, IReadOnlyList<Deputy> deputies, params Crumb[] crumbs)
+        // A list whose deputies have all left (离任) keeps its page, saying it has no serving deputy and
+        // naming those who left (their records stay): a shared or bookmarked link never ends in 404.
+        // Linking/Kinds/DeputyLinks warns about it; the filter chips above lead only to serving deputies.
+        IEnumerable<Deputy> Departed(Func<Deputy, bool> inList) => site.Deputies.Count == site.ServingDeputies.Count
+            ? []
+            : site.Deputies.Where(d => inList(d) && d.HasLeftBy(site.Today)).OrderByDescending(d => d.TermEnded);
+
+        IEnumerable<PageJob> Roster(string baseUrl, string heading, string? intro, IReadOnlyList<Deputy> deputies, Func<Deputy, bool> inList, params Crumb[] crumbs)
         {
+            IReadOnlyList<LinkCard> departed = deputies.Count == 0
+                ? Departed(inList).Select(d => new LinkCard(d.Name, d.Url, d.TermEnded is { } ended ? $"{PageContext.ChineseDate(ended)}离任" : null)).ToList()
+                : [];
             var pageCount = Math.Max(1, (deputies.Count + RosterPageSize - 1) / RosterPageSize);
             for (var page = 1; page <= pageCount; page++)
             {
@@ -54,20 +64,24 @@ public static class DeputyPages
                     levelLinks,
                     groupLinks,
                     regionLinks,
-                    new Pager(number, pageCount, number > 1 ? PageContext.PageUrl(baseUrl, number - 1) : null, number < pageCount ? PageContext.PageUrl(baseUrl, number + 1) : null)));
+                    new Pager(number, pageCount, number > 1 ? PageContext.PageUrl(baseUrl, number - 1) : null, number < pageCount ? PageContext.PageUrl(baseUrl, number + 1) : null))
+                {
+                    Departed = departed,
+                });
             }
         }
 
-        foreach (var job in Roster(SiteRoutes.Deputies, "人大代表", "按姓氏笔画排序。点击姓名查看代表的履职档案。", InOrder(site.ServingDeputies, DeputyRosterLists.All), new Crumb("人大代表", null)))
+        foreach (var job in Roster(SiteRoutes.Deputies, "人大代表", "按姓氏笔画排序。点击姓名查看代表的履职档案。", InOrder(site.ServingDeputies, DeputyRosterLists.All), _ => true, new Crumb("人大代表", null)))
         {
             yield return job;
         }
 
-        foreach (var level in levels)
+        // Pages for every list the roster has, serving deputies or not (the links above: serving only).
+        foreach (var level in site.Deputies.SelectMany(d => d.Levels).Distinct().Order())
         {
             var label = $"{DeputyVocabulary.LevelLabels[level]}级人大代表";
             var levelName = DeputyVocabulary.LevelLabels[level];
-            foreach (var job in Roster(LevelUrl(level), label, null, InOrder(site.ServingDeputies.Where(d => d.Levels.Contains(level)).ToList(), label, levelName + "级", levelName), new Crumb("人大代表", SiteRoutes.Deputies), new Crumb(label, null)))
+            foreach (var job in Roster(LevelUrl(level), label, null, InOrder(site.ServingDeputies.Where(d => d.Levels.Contains(level)).ToList(), label, levelName + "级", levelName), d => d.Levels.Contains(level), new Crumb("人大代表", SiteRoutes.Deputies), new Crumb(label, null)))
             {
                 yield return job;
             }
@@ -77,18 +91,20 @@ public static class DeputyPages
         // not one pass per group or region: a province has hundreds of each and 100,000 deputies.
         var byGroup = site.ServingDeputies.Where(d => d.Group is not null).ToLookup(d => d.Group!, StringComparer.Ordinal);
         var byRegion = site.ServingDeputies.Where(d => d.Region is not null).ToLookup(d => d.Region!.Value);
-        foreach (var group in groups)
+        foreach (var group in site.Deputies.Count == site.ServingDeputies.Count ? groups
+            : site.Deputies.Where(d => d.Group is not null).Select(d => d.Group!).Distinct().Order(StringComparer.Ordinal).ToList())
         {
-            foreach (var job in Roster(SiteRoutes.DeputyGroup(group), group, null, InOrder(byGroup[group].ToList(), group), new Crumb("人大代表", SiteRoutes.Deputies), new Crumb(group, null)))
+            foreach (var job in Roster(SiteRoutes.DeputyGroup(group), group, null, InOrder(byGroup[group].ToList(), group), d => d.Group == group, new Crumb("人大代表", SiteRoutes.Deputies), new Crumb(group, null)))
             {
                 yield return job;
             }
         }
 
-        foreach (var region in regions)
+        foreach (var region in site.Deputies.Count == site.ServingDeputies.Count ? regions
+            : site.Deputies.Where(d => d.Region is not null).Select(d => d.Region!.Value).Distinct().OrderBy(r => r.Value, StringComparer.Ordinal).ToList())
         {
             var name = site.RegionLabel(region) is { Length: > 0 } n ? n : region.Value;
-            foreach (var job in Roster(SiteRoutes.DeputyRegion(region), $"{name}的人大代表", null, InOrder(byRegion[region].ToList(), name, region.Value, site.RegionName(region), $"{name}的人大代表"), new Crumb("人大代表", SiteRoutes.Deputies), new Crumb(name, null)))
+            foreach (var job in Roster(SiteRoutes.DeputyRegion(region), $"{name}的人大代表", null, InOrder(byRegion[region].ToList(), name, region.Value, site.RegionName(region), $"{name}的人大代表"), d => d.Region == region, new Crumb("人大代表", SiteRoutes.Deputies), new Crumb(name, null)))
             {
                 yield return job;
             }
@@ -102,6 +118,8 @@ public static class DeputyPages
             yield return PageJob.For<DeputyTemplate, DeputyPage>(deputy.Url, () => Page(context, deputy));
             // The code as a picture: WeChat shares and shows no SVG, and a phone prints a PNG as it is.
             yield return PageJob.File(SiteRoutes.DeputyQrPng(deputy.Id), () => context.QrPng(deputy.Url));
+            // The vector code for print shops, a file of its own: WeChat's browser blocks data: downloads.
+            yield return PageJob.File(SiteRoutes.DeputyQrSvg(deputy.Id), () => Encoding.UTF8.GetBytes(context.QrSvg(deputy.Url)));
         }
     }
 
@@ -163,7 +181,7 @@ public static class DeputyPages
         var site = context.Site;
         var station = deputy.Station is { } id && site.StationsById.TryGetValue(id, out var s) ? new LinkCard(s.Name, s.Url) : null;
 
-        // The code is drawn inline (no file per deputy) and offered as a download for posters.
+        // The code is drawn inline; the same code is published beside the page as qr.png and qr.svg.
         var qr = context.QrSvg(deputy.Url);
         return new DeputyPage(
             new PageMeta(deputy.Name, $"{deputy.Name}，{deputy.Term}人大代表{(deputy.Title is null ? "" : "，" + deputy.Title)}", deputy.Url, "deputies",
@@ -174,7 +192,7 @@ public static class DeputyPages
             deputy.Bio,
             deputy.Pledge,
             qr,
-            "data:image/svg+xml;base64," + Convert.ToBase64String(Encoding.UTF8.GetBytes(qr)),
+            SiteRoutes.DeputyQrSvg(deputy.Id),
             station,
             site.DutiesByDeputy[deputy.Id].Select(d => new DutyView(
                 PageContext.ChineseDate(d.Date), PageContext.IsoDate(d.Date), d.Kind, d.Title, d.Place, d.Summary, d.Evaluation)).ToList(),
@@ -190,6 +208,9 @@ public static class DeputyPages
             QrPng = SiteRoutes.DeputyQrPng(deputy.Id),
             // The same rule as the message form (MessagePages.DeputyBox): left as of the build's day.
             Departed = deputy.HasLeftBy(site.Today) && deputy.TermEnded is { } ended ? PageContext.ChineseDate(ended) : null,
+            Congress = site.Config.CongressName,
+            SiteName = site.Config.Title,
+            SiteAddress = StationPosterPages.SiteAddress(site.Config.BaseUrl),
         };
     }
 

@@ -47,6 +47,7 @@ public static class StationPosterPages
             site.DeputiesByStation[station.Id].Select(d => new PosterDeputy(d.Name, d.Title, context.Photos.For(d.Id))).ToList())
         {
             SiteName = site.Config.Title,
+            Congress = site.Config.CongressName,
             SiteAddress = SiteAddress(site.Config.BaseUrl),
         };
     }

@@ -95,3 +95,26 @@ CREATE TABLE IF NOT EXISTS privacy_log (
     detail TEXT NULL
 );
 CREATE INDEX IF NOT EXISTS ix_privacy_log_receipt ON privacy_log (receipt);
+
+-- 线下意见导入批次: the comments each offline import stored (Import/ImportBatches.cs), one row per
+-- comment it added (not those an earlier import had stored), so one mistaken import can be undone
+-- exactly; undone_at is set when it was, and the batch's comments are then deleted.
+CREATE TABLE IF NOT EXISTS comment_imports (
+    batch TEXT NOT NULL,
+    receipt TEXT NOT NULL,
+    draft TEXT NOT NULL,
+    file TEXT NOT NULL,
+    imported_at TEXT NOT NULL,
+    undone_at TEXT NULL,
+    PRIMARY KEY (batch, receipt)
+);
+
+-- 意见导出记录: when a draft's comments were exported (`site export` or the staff's HTTP export), so
+-- undoing an import can tell that its comments may already be in a sheet the office passed on.
+CREATE TABLE IF NOT EXISTS comment_exports (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    draft TEXT NOT NULL,
+    at TEXT NOT NULL,
+    how TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS ix_comment_exports_draft ON comment_exports (draft, at);

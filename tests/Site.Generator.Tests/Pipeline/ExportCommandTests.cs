@@ -18,6 +18,8 @@ public sealed class ExportCommandTests : IDisposable
             new NewComment("wuye", null, "=HYPERLINK(\"x\") 整体赞成", null, null, null, null, "p2", DateTimeOffset.Now),
             new NewComment("other", null, "另一部草案的意见。", null, null, null, null, "p3", DateTimeOffset.Now));
         var file = Path.Combine(_root, "out", "wuye.csv");
+        // --out never makes its folder (Export_OutIntoAMissingFolder_…): the office makes it first.
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
 
         var (exit, output) = await RunAsync("export", "--root", _root, "--draft", "wuye", "--format", "csv", "--out", file);
 
@@ -147,6 +149,130 @@ public sealed class ExportCommandTests : IDisposable
         Assert.True(fine == 0, fineOutput);
         var (template, templateOutput) = await RunAsync("template", "--root", _root, "--out", Path.Combine(_root, "exports", "名单.xlsx"));
         Assert.True(template == 0, templateOutput);
+    }
+
+    // Testers: `--out /nonexistent/dir/x.xlsx` made the folder without a word, and `messages export --out x.csv`
+    // wrote an .xlsx under a .csv name. The folder must exist; the extension decides the format; others are refused.
+    [Fact]
+    public async Task Export_OutIntoAMissingFolderOrWithAnotherExtension_IsRefused_AndCsvIsCsv()
+    {
+        await StoreAsync(new NewComment("wuye", "article-3", "建议明确物业费公示的期限。", "李明", "13800000001", null, null, "p1", DateTimeOffset.Now));
+        using (var messages = new SqliteMessageStore(Path.Combine(_root, ".data", "comments.db")))
+        {
+            await messages.WriteBatchAsync([new NewMessage(RecipientKind.Deputy, "D0001", "S01", "村口路灯坏了三个月，请代表帮忙反映。", "王秀兰", "013812345678", true, null, "p9", DateTimeOffset.Now)], CancellationToken.None);
+        }
+
+        var missing = Path.Combine(_root, "nonexistent", "dir");
+        var refusals = new (string[] Arguments, string Said)[]
+        {
+            (["export", "--root", _root, "--draft", "wuye", "--out", Path.Combine(missing, "x.xlsx")], $"--out：文件夹 {missing} 不存在"),
+            (["messages", "export", "--root", _root, "--out", Path.Combine(missing, "m.xlsx")], $"--out：文件夹 {missing} 不存在"),
+            (["template", "--root", _root, "--out", Path.Combine(missing, "名单.xlsx")], $"--out：文件夹 {missing} 不存在"),
+            (["messages", "export", "--root", _root, "--out", Path.Combine(_root, "m.xls")], "--out：不能写成 .xls 文件"),
+            (["messages", "export", "--root", _root, "--out", Path.Combine(_root, "m.txt")], "只能导出 .xlsx 或 .csv"),
+            (["messages", "export", "--root", _root, "--out", Path.Combine(_root, "留言")], "没有扩展名"),
+            (["export", "--root", _root, "--draft", "wuye", "--out", Path.Combine(_root, "x.pdf")], "--out：不能写成 .pdf 文件"),
+            (["export", "--root", _root, "--draft", "wuye", "--format", "xlsx", "--out", Path.Combine(_root, "x.csv")], "--format xlsx 与 --out 的扩展名 .csv 不一致"),
+        };
+        foreach (var (arguments, said) in refusals)
+        {
+            var (exit, output) = await RunAsync(arguments);
+            Assert.True(exit == 1, output);
+            Assert.Contains(said, output);
+        }
+
+        Assert.False(Directory.Exists(Path.Combine(_root, "nonexistent")));
+        Assert.Empty(Directory.EnumerateFiles(_root));
+
+        var messagesCsv = Path.Combine(_root, "留言.csv");
+        var commentsCsv = Path.Combine(_root, "意见.CSV");
+        var messagesXlsx = Path.Combine(_root, "留言.xlsx");
+        var (csvExit, csvOutput) = await RunAsync("messages", "export", "--root", _root, "--out", messagesCsv);
+        var (commentsExit, commentsOutput) = await RunAsync("export", "--root", _root, "--draft", "wuye", "--out", commentsCsv);
+        var (xlsxExit, xlsxOutput) = await RunAsync("messages", "export", "--root", _root, "--out", messagesXlsx);
+
+        Assert.True(csvExit == 0, csvOutput);
+        Assert.Contains("（CSV，含联系方式", csvOutput);
+        var bytes = File.ReadAllBytes(messagesCsv);
+        Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
+        var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n");
+        Assert.Equal("回执编号,收到日期,代表/联络站,留言内容,姓名,联系方式,希望答复,是否同意公开,状态,承办单位,答复内容,答复日期,是否公开", lines[0]);
+        Assert.Contains("\"村口路灯坏了三个月，请代表帮忙反映。\"", lines[1]);
+        Assert.Contains("\"=\"\"013812345678\"\"\"", lines[1]);
+        Assert.True(commentsExit == 0, commentsOutput);
+        Assert.StartsWith("\uFEFF回执编号,渠道", Encoding.UTF8.GetString(File.ReadAllBytes(commentsCsv)));
+        Assert.True(xlsxExit == 0, xlsxOutput);
+        Assert.Equal("PK"u8.ToArray(), File.ReadAllBytes(messagesXlsx)[..2]);
+        Assert.Equal("王秀兰", MiniExcel.Query(messagesXlsx, useHeaderRow: true).Cast<IDictionary<string, object>>().Single()["姓名"]);
+    }
+
+    // Testers: a mistaken offline import could not be undone. The import prints its batch; `import undo`
+    // removes that batch's comments, printing each, refuses after an export without --force, and keeps the rest.
+    [Fact]
+    public async Task Import_PrintsItsBatch_AndImportUndoRemovesExactlyIt()
+    {
+        Directory.CreateDirectory(Path.Combine(_root, "_intake"));
+        var draft = new Site.Contracts.DraftEntry("wuye", "湘潭县物业管理条例（草案）", "/drafts/wuye/", DateTimeOffset.Now.AddDays(-30), DateTimeOffset.Now.AddDays(-1),
+            [new("article-1", "第一条"), new("article-2", "第二条"), new("article-3", "第三条")]);
+        File.WriteAllText(Path.Combine(_root, "_intake", Site.Contracts.DraftManifest.FileName),
+            System.Text.Json.JsonSerializer.Serialize(new Site.Contracts.DraftManifest([draft]), Site.Contracts.DraftManifest.Json));
+        var online = await StoreAsync(new NewComment("wuye", "article-3", "网上提交的意见，撤销导入时要留下。", "李明", "13800000001", null, null, "p1", DateTimeOffset.Now));
+        using (var messages = new SqliteMessageStore(Path.Combine(_root, ".data", "comments.db")))
+        {
+            await messages.WriteBatchAsync([new NewMessage(RecipientKind.Deputy, "D0001", "S01", "村口路灯坏了三个月，请代表帮忙反映。", "王秀兰", "13812345678", true, null, "p9", DateTimeOffset.Now)], CancellationToken.None);
+        }
+
+        var day = DateTime.Today.AddDays(-10).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var sheet = Path.Combine(_root, "错导的意见.xlsx");
+        MiniExcel.SaveAs(sheet, new[]
+        {
+            new Dictionary<string, object?> { ["渠道"] = "来信", ["收到日期"] = day, ["条款"] = "第三条", ["意见内容"] = "建议保留书面表决的方式。" },
+            new Dictionary<string, object?> { ["渠道"] = "电话", ["收到日期"] = day, ["条款"] = "", ["意见内容"] = "支持尽快出台。" },
+        });
+
+        var (importExit, imported) = await RunAsync("import", "--root", _root, "--draft", "wuye", "--file", sheet);
+        var batch = System.Text.RegularExpressions.Regex.Match(imported, @"导入批次：(PC\d{6}-[0-9A-Z]{4})").Groups[1].Value;
+        var (exportExit, exported) = await RunAsync("export", "--root", _root, "--draft", "wuye");
+        var (refusedExit, refused) = await RunAsync("import", "undo", batch, "--root", _root);
+        var (noBatchExit, noBatch) = await RunAsync("import", "undo", "--root", _root);
+        var (undoExit, undo) = await RunAsync("import", "undo", batch, "--root", _root, "--force");
+
+        Assert.True(importExit == 0, imported);
+        Assert.Contains($"site import undo {batch}", imported);
+        Assert.True(exportExit == 0, exported);
+        Assert.Equal(1, refusedExit);
+        Assert.Contains($"错误：没有撤销批次 {batch}", refused);
+        Assert.Contains("--force", refused);
+        Assert.Equal(1, noBatchExit);
+        Assert.Contains("缺少 <批次号>", noBatch);
+        Assert.True(undoExit == 0, undo);
+        Assert.Contains("已删除：YJ", undo);
+        Assert.Contains("来信", undo);
+        Assert.Contains("电话", undo);
+        Assert.Contains($"已撤销批次 {batch}（《湘潭县物业管理条例（草案）》，文件 错导的意见.xlsx", undo);
+        Assert.Contains("删除了 2 条意见", undo);
+
+        using var store = new SqliteCommentStore(Path.Combine(_root, ".data", "comments.db"));
+        var left = new List<StoredComment>();
+        await foreach (var row in store.ExportAsync("wuye", CancellationToken.None))
+        {
+            left.Add(row);
+        }
+
+        Assert.Equal(online, left.Select(c => c.Receipt));
+        using var messageStore = new SqliteMessageStore(Path.Combine(_root, ".data", "comments.db"));
+        Assert.Single(await ToListAsync(messageStore.ListAsync(null, CancellationToken.None)));
+    }
+
+    private static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> items)
+    {
+        var list = new List<T>();
+        await foreach (var item in items)
+        {
+            list.Add(item);
+        }
+
+        return list;
     }
 
     // Fresh testers: any staff token was taken. `serve` hosts the same endpoint, so a weak one stops it

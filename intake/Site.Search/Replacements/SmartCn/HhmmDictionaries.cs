@@ -1,4 +1,6 @@
+using System.Buffers.Binary;
 using System.Reflection;
+using System.Runtime.InteropServices;
 using Lucene.Net.Analysis.Cn.Smart;
 
 namespace Site.Search;
@@ -68,8 +70,9 @@ internal sealed class HhmmDictionaries
         var assembly = typeof(HMMChineseTokenizer).Assembly;
         short[] wordIndex;
         char[] charIndex;
-        using (var reader = new BinaryReader(Resource(assembly, "coredict.mem")))
+        using (var stream = Resource(assembly, "coredict.mem"))
         {
+            var reader = new ResourceReader(stream);
             // The layout WordDictionary.LoadFromObjectInputStream reads: lengths as Int32, -1 for null.
             wordIndex = new short[reader.ReadInt32()];
             for (var i = 0; i < wordIndex.Length; i++)
@@ -126,20 +129,14 @@ internal sealed class HhmmDictionaries
             }
         }
 
-        using (var reader = new BinaryReader(Resource(assembly, "bigramdict.mem")))
+        using (var stream = Resource(assembly, "bigramdict.mem"))
         {
+            var reader = new ResourceReader(stream);
             // BigramDictionary.LoadFromInputStream: the hash table, then the frequency table.
             _bigramHash = new long[reader.ReadInt32()];
-            for (var i = 0; i < _bigramHash.Length; i++)
-            {
-                _bigramHash[i] = reader.ReadInt64();
-            }
-
+            reader.ReadInt64s(_bigramHash);
             _bigramFrequency = new int[reader.ReadInt32()];
-            for (var i = 0; i < _bigramFrequency.Length; i++)
-            {
-                _bigramFrequency[i] = reader.ReadInt32();
-            }
+            reader.ReadInt32s(_bigramFrequency);
         }
 
         foreach (var hash in _bigramHash)
@@ -178,6 +175,94 @@ internal sealed class HhmmDictionaries
         EndFrequency = Frequency(Utility.END_CHAR_ARRAY);
         StringFrequency = Frequency(Utility.STRING_CHAR_ARRAY);
         NumberFrequency = Frequency(Utility.NUMBER_CHAR_ARRAY);
+    }
+
+    /// <summary>
+    /// What BinaryReader reads from the library's files (little-endian integers, a char as its UTF-8
+    /// bytes), over the whole resource in memory: BinaryReader decodes each of the core dictionary's
+    /// chars through a decoder and a stream call of its own, and reads the bigram table a number at a
+    /// time, which every build that segments paid for before its first word.
+    /// </summary>
+    private sealed class ResourceReader(Stream stream)
+    {
+        private readonly byte[] _bytes = ReadAll(stream);
+        private int _at;
+
+        public int ReadInt32() => BinaryPrimitives.ReadInt32LittleEndian(Take(4));
+
+        public short ReadInt16() => BinaryPrimitives.ReadInt16LittleEndian(Take(2));
+
+        /// <summary>BinaryReader.ReadChar of UTF-8: one char of one to three bytes; anything else is not the library's data.</summary>
+        public char ReadChar()
+        {
+            var first = Take(1)[0];
+            if (first < 0x80)
+            {
+                return (char)first;
+            }
+
+            var (length, value) = first switch
+            {
+                >= 0xC2 and < 0xE0 => (2, first & 0x1F),
+                >= 0xE0 and < 0xF0 => (3, first & 0x0F),
+                _ => (0, 0),
+            };
+            if (length == 0)
+            {
+                throw Corrupt();
+            }
+
+            foreach (var next in Take(length - 1))
+            {
+                if ((next & 0xC0) != 0x80)
+                {
+                    throw Corrupt();
+                }
+
+                value = (value << 6) | (next & 0x3F);
+            }
+
+            // Overlong forms and surrogates are not what BinaryWriter writes for a char.
+            return value < (length == 2 ? 0x80 : 0x800) || char.IsSurrogate((char)value) ? throw Corrupt() : (char)value;
+        }
+
+        public void ReadInt64s(Span<long> values)
+        {
+            Take(values.Length * sizeof(long)).CopyTo(MemoryMarshal.AsBytes(values));
+            if (!BitConverter.IsLittleEndian)
+            {
+                BinaryPrimitives.ReverseEndianness(values, values);
+            }
+        }
+
+        public void ReadInt32s(Span<int> values)
+        {
+            Take(values.Length * sizeof(int)).CopyTo(MemoryMarshal.AsBytes(values));
+            if (!BitConverter.IsLittleEndian)
+            {
+                BinaryPrimitives.ReverseEndianness(values, values);
+            }
+        }
+
+        private ReadOnlySpan<byte> Take(int count)
+        {
+            if (count < 0 || count > _bytes.Length - _at)
+            {
+                throw new EndOfStreamException("SmartCn's dictionary ends early");
+            }
+
+            _at += count;
+            return _bytes.AsSpan(_at - count, count);
+        }
+
+        private static InvalidDataException Corrupt() => new("SmartCn's dictionary holds a char BinaryReader would not read");
+
+        private static byte[] ReadAll(Stream stream)
+        {
+            var bytes = new byte[stream.Length];
+            stream.ReadExactly(bytes);
+            return bytes;
+        }
     }
 
     private static Stream Resource(Assembly assembly, string name)

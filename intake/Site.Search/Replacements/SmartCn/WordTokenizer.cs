@@ -1,4 +1,3 @@
-using System.Globalization;
 using ICU4N.Text;
 using Lucene.Net.Analysis.Cn.Smart;
 using Lucene.Net.Analysis.TokenAttributes;
@@ -20,7 +19,17 @@ namespace Site.Search;
 /// </summary>
 public sealed class WordTokenizer : SegmentingTokenizerBase
 {
-    private static readonly BreakIterator SentencePrototype = BreakIterator.GetSentenceInstance(CultureInfo.InvariantCulture);
+    /// <summary>
+    /// ICU's sentence rules for the root locale (<c>brkitr/sent.brk</c>, the file the root locale's
+    /// <c>boundaries/sentence</c> names), the iterator <c>BreakIterator.GetSentenceInstance(CultureInfo.InvariantCulture)</c>
+    /// gives the library. Read directly: asking by culture first builds ICU4N's table of every locale's
+    /// default calendar, which a build that segments a few hundred stories paid for on every run.
+    /// (ICU marks reading compiled rules from a buffer internal; ICU4N's own factory reads them so.)
+    /// </summary>
+#pragma warning disable CS0618
+    private static readonly BreakIterator SentencePrototype =
+        RuleBasedBreakIterator.GetInstanceFromCompiledRules(ICU4N.Impl.ICUBinary.GetData(ICU4N.Impl.ICUData.IcuBreakIteratorName + "/sent.brk"));
+#pragma warning restore CS0618
     private static readonly char[] Delimiter = Utility.COMMON_DELIMITER;
 
     private readonly HhmmSegmenter _segmenter = new();
