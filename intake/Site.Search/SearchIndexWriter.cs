@@ -15,16 +15,36 @@ namespace Site.Search;
 /// </summary>
 public static class SearchIndexWriter
 {
-    public static void Write(string folder, IEnumerable<SearchDocument> documents, double ramBufferMb = 48)
+    /// <param name="folder">An empty folder, or one to create.</param>
+    /// <param name="documents">Every document of the index, each URL once.</param>
+    /// <param name="ramBufferMb">Megabytes of postings buffered per flush (Lucene's RAMBufferSizeMB).</param>
+    /// <param name="oneSegment">
+    /// Merge what was flushed into one segment before the commit (Lucene's ForceMerge). The index is
+    /// written once and then read by every search: each segment costs every term of every query one
+    /// more terms-dictionary lookup, whose allocations brought garbage collections, and their pauses,
+    /// into the slowest searches. False keeps every flushed segment, unmerged (for tests of several segments).
+    /// </param>
+    public static void Write(string folder, IEnumerable<SearchDocument> documents, double ramBufferMb = 48, bool oneSegment = true)
     {
         System.IO.Directory.CreateDirectory(folder);
         using var directory = new BuildIndexDirectory(FSDirectory.Open(folder));
         using var analyzer = ChineseAnalyzer.ForIndex();
         var config = Config(analyzer, OpenMode.CREATE);
         config.RAMBufferSizeMB = ramBufferMb;
+        if (!oneSegment)
+        {
+            config.MergePolicy = NoMergePolicy.NO_COMPOUND_FILES;
+        }
+
         using var writer = new IndexWriter(directory, config);
 
         ForEachDocument(documents, (document, fields) => writer.AddDocument(fields));
+        if (oneSegment)
+        {
+            // Document numbers may change with the merge; hits never depend on them (ties go by URL).
+            writer.ForceMerge(1);
+        }
+
         writer.Commit();
     }
 
@@ -120,13 +140,19 @@ public static class SearchIndexWriter
     /// </summary>
     public sealed class LuceneFields
     {
+        /// <summary>
+        /// The body's words rank by frequency alone (terms, never phrases: <see cref="ChineseQuery"/>),
+        /// so their positions are not written.
+        /// </summary>
+        private static readonly FieldType WordsType = new(TextField.TYPE_NOT_STORED) { IndexOptions = IndexOptions.DOCS_AND_FREQS };
+
         private readonly StringField _url = new(SearchFields.Url, "", Field.Store.YES);
         private readonly SortedDocValuesField _urlValue = new(SearchFields.Url, new BytesRef());
         private readonly TextField _title = new(SearchFields.Title, "", Field.Store.YES);
         private readonly StringField _titleExact = new(SearchFields.TitleExact, "", Field.Store.NO);
         private readonly TextField _body = new(SearchFields.Body, "", Field.Store.YES);
         private readonly TextField _titleWords = new(SearchFields.TitleWords, "", Field.Store.NO);
-        private readonly TextField _words = new(SearchFields.Words, "", Field.Store.NO);
+        private readonly Field _words = new(SearchFields.Words, "", WordsType);
         private readonly StringField _type = new(SearchFields.Type, "", Field.Store.YES);
         private readonly SortedDocValuesField _typeValue = new(SearchFields.Type, new BytesRef());
         private readonly TextField _keywords = new(SearchFields.Keywords, "", Field.Store.YES);

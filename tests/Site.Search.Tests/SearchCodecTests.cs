@@ -29,13 +29,12 @@ public sealed class SearchCodecTests : IDisposable
     public void WriteAndUpdate_EveryFile_PassesLucenesOwnCheck_WithoutCompoundFiles()
     {
         // Bodies long enough that files outgrow the output's buffer, and a RAM buffer small enough that
-        // many segments are flushed: with only a few, the merge policy could join them all into one
-        // when the machine is busy and the merges finish before the writer closes.
+        // many segments are flushed, kept unmerged.
         var paragraph = string.Concat(Enumerable.Range(0, 40).Select(i => $"第{i}次代表接待日，群众反映的{i % 7}件事已交办。"));
         var documents = Enumerable.Range(0, 2000)
             .Select(i => new SearchDocument($"/stories/{i}/", $"履职故事{i}", paragraph + i, SearchTypes.Story)).ToList();
         var first = Path.Combine(_root, "first");
-        SearchIndexWriter.Write(first, documents, ramBufferMb: 0.25);
+        SearchIndexWriter.Write(first, documents, ramBufferMb: 0.25, oneSegment: false);
         var second = Path.Combine(_root, "second");
         SearchIndexWriter.Update(second, first, documents.Take(500).Select(d => d with { Body = d.Body + "已办结。" }).ToList(), ["/stories/1999/"]);
 
@@ -58,6 +57,35 @@ public sealed class SearchCodecTests : IDisposable
         using var index = SearchIndex.Open(second);
         Assert.Equal(1999, index.DocumentCount);
         Assert.Equal(500, index.Search(new SearchRequest("已办结")).Total);
+    }
+
+    [Fact]
+    public void Write_MergesTheFlushedSegmentsIntoOne_AndAnswersAsTheSegmentsDid()
+    {
+        var documents = Enumerable.Range(0, 1500).Select(i => new SearchDocument($"/stories/{i}/", $"第{i % 40}次代表接待日",
+            string.Concat(Enumerable.Range(0, 20 + i % 13).Select(j => $"群众反映的第{(i + j) % 17}件事已交办，加装电梯{j % 5}部。")),
+            SearchTypes.Story, Region: i % 3 == 0 ? "易俗河镇" : "花石镇", Date: new DateOnly(2020 + i % 6, 1 + i % 12, 1))).ToList();
+        var merged = Path.Combine(_root, "merged");
+        var flushed = Path.Combine(_root, "flushed");
+        SearchIndexWriter.Write(merged, documents, ramBufferMb: 0.25);
+        SearchIndexWriter.Write(flushed, documents, ramBufferMb: 0.25, oneSegment: false);
+
+        Assert.Single(Segments(merged));
+        Assert.True(Segments(flushed).Count() > 1, "expected several segments in the unmerged index");
+        using var one = SearchIndex.Open(merged);
+        using var several = SearchIndex.Open(flushed);
+        foreach (var query in new[] { "加装电梯", "代表接待日", "第3次", "交办", "电", "第7件事已交办" })
+        {
+            for (var page = 1; page <= 3; page++)
+            {
+                var request = new SearchRequest(query, Page: page);
+                var a = one.Search(request);
+                var b = several.Search(request);
+                Assert.Equal(b.Total, a.Total);
+                Assert.Equal(b.Hits.Select(h => (h.Url, h.Score, h.SnippetHtml)), a.Hits.Select(h => (h.Url, h.Score, h.SnippetHtml)));
+                Assert.Equal(b.Regions.Select(r => (r.Value, r.Count)), a.Regions.Select(r => (r.Value, r.Count)));
+            }
+        }
     }
 
     [Fact]
