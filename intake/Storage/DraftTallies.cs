@@ -7,8 +7,8 @@ namespace Site.Intake.Storage;
 /// One store's running counts per draft (<see cref="DraftStats"/>: comments, articles, channels,
 /// participants, and the near-duplicate groups of <see cref="NearGroupIndex"/>), kept between stats
 /// requests: each request reads only the comments stored since the last one (by id) and adds them.
-/// Counting every comment again on each request read the whole draft, which at a few hundred
-/// thousand comments took longer than the request may.
+/// Counting every comment again on each request read the whole draft, which on a large draft took
+/// longer than a request may wait.
 /// <para>
 /// What the counts read never changes once stored: a removal at the commenter's request blanks the
 /// text and contact but keeps the row, its article, channel and text_key; a purge of old contacts
