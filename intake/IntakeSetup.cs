@@ -86,12 +86,23 @@ public static class IntakeSetup
 
     public static IEndpointRouteBuilder MapIntake(this IEndpointRouteBuilder app)
     {
-        app.MapComments();
-        app.MapMessages();
-        app.MapReceipts();
-        app.MapExport();
-        app.MapMessageOffice();
-        app.MapSearch();
+        // Every GET answers HEAD too (RFC 9110 9.3.2: the same status and headers, no body, which
+        // Kestrel leaves out for a HEAD request): link checkers and monitors ask with HEAD.
+        var routes = app.MapGroup("");
+        ((IEndpointConventionBuilder)routes).Add(endpoint =>
+        {
+            var methods = endpoint.Metadata.OfType<HttpMethodMetadata>().LastOrDefault();
+            if (methods is not null && methods.HttpMethods.Contains(HttpMethods.Get) && !methods.HttpMethods.Contains(HttpMethods.Head))
+            {
+                endpoint.Metadata.Add(new HttpMethodMetadata([.. methods.HttpMethods, HttpMethods.Head], methods.AcceptCorsPreflight));
+            }
+        });
+        routes.MapComments();
+        routes.MapMessages();
+        routes.MapReceipts();
+        routes.MapExport();
+        routes.MapMessageOffice();
+        routes.MapSearch();
 
         // Any other /api/ address: a JSON 404 in Chinese, not the site's HTML page; another method of
         // an address that exists: 405 with Allow.

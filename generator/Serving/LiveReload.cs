@@ -78,9 +78,15 @@ public sealed class LiveReload
             return;
         }
 
-        // A page kept by the browser would carry the build number it was served at, and reload forever.
-        request.Headers.Remove(HeaderNames.IfNoneMatch);
-        request.Headers.Remove(HeaderNames.IfModifiedSince);
+        // Deliberate for pages only: a page kept by the browser (a 304) would carry the build number it
+        // was served at, and reload forever. A stylesheet, script or image carries none, so the static
+        // files answer its If-None-Match / If-Modified-Since with 304 as a real server does.
+        if (IsPageRequest(request.Path))
+        {
+            request.Headers.Remove(HeaderNames.IfNoneMatch);
+            request.Headers.Remove(HeaderNames.IfModifiedSince);
+        }
+
         var original = context.Response.Body;
         using var buffer = new MemoryStream();
         context.Response.Body = buffer;
@@ -109,6 +115,16 @@ public sealed class LiveReload
             await buffer.CopyToAsync(original, context.RequestAborted);
         }
     });
+
+    /// <summary>
+    /// Whether <paramref name="path"/> asks for a page (a folder's index.html, an .html/.htm file, or a
+    /// name without extension, which the 404 page answers): the answers the script is injected into.
+    /// </summary>
+    public static bool IsPageRequest(PathString path)
+    {
+        var extension = Path.GetExtension(path.Value ?? "");
+        return extension.Length == 0 || extension.Equals(".html", StringComparison.OrdinalIgnoreCase) || extension.Equals(".htm", StringComparison.OrdinalIgnoreCase);
+    }
 
     /// <summary>The script before &lt;/body&gt; (or at the end of a fragment without one).</summary>
     public static string Inject(string html, int build)

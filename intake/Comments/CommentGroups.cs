@@ -1,5 +1,7 @@
-using System.Collections.Concurrent;
 using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using System.Security.Cryptography;
 using System.Text;
 using Site.Search;
@@ -26,8 +28,9 @@ namespace Site.Intake.Comments;
 /// bands of <see cref="Rows"/>, Leskovec, Rajaraman and Ullman, Mining of Massive Datasets ch. 3):
 /// a pair at Jaccard 0.5 shares a band with probability 1 − (1 − 0.5⁴)³² ≈ 0.87, one at 0.6 ≈ 0.99, one
 /// at 0.2 ≈ 0.05. Every candidate is then checked with the exact Jaccard, so no pair below the
-/// threshold is ever grouped. Near grouping runs at read time (stats, export), never stored: a new
-/// comment can join two earlier groups, which would make a stored group id stale.
+/// threshold is ever grouped. Near grouping is never stored in the database: a new comment can join
+/// two earlier groups, which would make a stored group id stale. Stats keep it in memory per draft
+/// and add new comments to it (<see cref="NearGroupIndex"/>); the export groups its rows afresh.
 /// </para>
 /// <para>
 /// The threshold was measured on <c>tests/Site.Intake.Tests/TestData/near-duplicates.txt</c> (22
@@ -98,48 +101,13 @@ public static class CommentGroups
     /// </summary>
     public static IReadOnlyDictionary<string, string> Near(IReadOnlyList<(string Key, string Text)> texts)
     {
-        var sketches = texts.Select(t => Sketches.Get(t.Key, t.Text)).ToArray();
-        var parent = Enumerable.Range(0, texts.Count).ToArray();
-
-        int Find(int i)
-        {
-            while (parent[i] != i)
-            {
-                parent[i] = parent[parent[i]];
-                i = parent[i];
-            }
-
-            return i;
-        }
-
-        var members = new Dictionary<(int Band, ulong Hash), List<int>>();
-        for (var i = 0; i < sketches.Length; i++)
-        {
-            for (var band = 0; band < Bands; band++)
-            {
-                var key = (band, sketches[i].Band(band));
-                if (!members.TryGetValue(key, out var list))
-                {
-                    members[key] = list = [];
-                }
-
-                foreach (var other in list)
-                {
-                    if (Find(other) != Find(i) && Jaccard(sketches[i].Shingles, sketches[other].Shingles) >= Threshold)
-                    {
-                        parent[Find(i)] = Find(other);
-                    }
-                }
-
-                list.Add(i);
-            }
-        }
-
+        var index = new NearGroupIndex();
+        var nodes = index.AddTexts(texts.Select(t => (NearGroupIndex.Id(t.Key), t.Text)).ToList());
         var first = new Dictionary<int, string>();
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < texts.Count; i++)
         {
-            var root = Find(i);
+            var root = index.Find(nodes[i]);
             if (!first.TryGetValue(root, out var representative))
             {
                 first[root] = representative = texts[i].Key;
@@ -158,23 +126,14 @@ public static class CommentGroups
     /// </summary>
     public static (int[] Group, IReadOnlyList<int> Sizes) Assign(IReadOnlyList<(string Key, string Text)> comments)
     {
-        var distinct = new List<(string Key, string Text)>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var comment in comments)
-        {
-            if (seen.Add(comment.Key))
-            {
-                distinct.Add(comment);
-            }
-        }
-
-        var representative = Near(distinct);
-        var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
+        var index = new NearGroupIndex();
+        var nodes = index.AddTexts(comments.Select(c => (NearGroupIndex.Id(c.Key), c.Text)).ToList());
+        var numbers = new Dictionary<int, int>();
         var sizes = new List<int>();
         var groups = new int[comments.Count];
         for (var i = 0; i < comments.Count; i++)
         {
-            var root = representative[comments[i].Key];
+            var root = index.Find(nodes[i]);
             if (!numbers.TryGetValue(root, out var number))
             {
                 numbers[root] = number = numbers.Count + 1;
@@ -188,7 +147,7 @@ public static class CommentGroups
         return (groups, sizes);
     }
 
-    private static double Jaccard(ulong[] a, ulong[] b)
+    internal static double Jaccard(ulong[] a, ulong[] b)
     {
         // Both sorted and distinct.
         int i = 0, j = 0, common = 0;
@@ -215,85 +174,97 @@ public static class CommentGroups
     }
 
     /// <summary>
-    /// Sketches already made, by exact key: stats are asked for every second, and a draft's texts
-    /// rarely change, so each text is shingled and hashed once. Bounded: cleared when full.
+    /// A normalised text's shingle hashes (sorted, distinct) and the hashes of its MinHash signature's
+    /// <see cref="Bands"/> bands (the signature itself is not kept: only its bands are compared).
     /// </summary>
-    private static class Sketches
-    {
-        private const int Capacity = 50_000;
-        private static readonly ConcurrentDictionary<string, Sketch> Made = new(StringComparer.Ordinal);
-
-        public static Sketch Get(string key, string text)
-        {
-            if (Made.TryGetValue(key, out var sketch))
-            {
-                return sketch;
-            }
-
-            if (Made.Count >= Capacity)
-            {
-                Made.Clear();
-            }
-
-            return Made[key] = Sketch.Of(Normalize(text));
-        }
-    }
-
-    /// <summary>A normalised text's shingle hashes (sorted, distinct) and its MinHash signature.</summary>
-    private sealed class Sketch(ulong[] shingles, ulong[] signature)
+    internal sealed class Sketch(ulong[] shingles, ulong[] bands)
     {
         public ulong[] Shingles => shingles;
 
-        public ulong Band(int band)
-        {
-            var hash = 14695981039346656037UL;
-            for (var r = 0; r < Rows; r++)
-            {
-                hash = (hash ^ signature[band * Rows + r]) * 1099511628211UL;
-            }
-
-            return hash;
-        }
+        public ulong Band(int band) => bands[band];
 
         public static Sketch Of(string normalized)
         {
-            var elements = new List<string>();
-            var e = StringInfo.GetTextElementEnumerator(normalized);
-            while (e.MoveNext())
+            // Text element (grapheme) boundaries: a shingle is 3 elements, so an emoji with its
+            // modifier or a letter with its combining mark is one character of a shingle.
+            var starts = new List<int>(normalized.Length + 1);
+            for (var at = 0; at < normalized.Length; at += StringInfo.GetNextTextElementLength(normalized.AsSpan(at)))
             {
-                elements.Add(e.GetTextElement());
+                starts.Add(at);
             }
 
-            var set = new HashSet<ulong>();
-            if (elements.Count <= ShingleLength)
+            var elements = starts.Count;
+            starts.Add(normalized.Length);
+            ulong[] hashes;
+            if (elements <= ShingleLength)
             {
-                set.Add(Fnv(string.Concat(elements)));
+                hashes = [Fnv(normalized)];
             }
             else
             {
-                for (var i = 0; i + ShingleLength <= elements.Count; i++)
+                hashes = new ulong[elements - ShingleLength + 1];
+                for (var i = 0; i < hashes.Length; i++)
                 {
-                    set.Add(Fnv(string.Concat(elements.GetRange(i, ShingleLength))));
+                    hashes[i] = Fnv(normalized.AsSpan(starts[i], starts[i + ShingleLength] - starts[i]));
                 }
             }
 
-            var shingles = set.ToArray();
-            Array.Sort(shingles);
-            var signature = new ulong[Hashes];
-            Array.Fill(signature, ulong.MaxValue);
-            foreach (var shingle in shingles)
+            // Sorted and distinct (a shingle that recurs counts once).
+            Array.Sort(hashes);
+            var distinct = hashes.Length == 0 ? 0 : 1;
+            for (var i = 1; i < hashes.Length; i++)
             {
-                for (var h = 0; h < Hashes; h++)
+                if (hashes[i] != hashes[distinct - 1])
                 {
-                    var value = Mix(shingle ^ Seeds[h]);
-                    if (value < signature[h])
+                    hashes[distinct++] = hashes[i];
+                }
+            }
+
+            var shingles = distinct == hashes.Length ? hashes : hashes[..distinct];
+            Span<ulong> signature = stackalloc ulong[Hashes];
+            signature.Fill(ulong.MaxValue);
+            if (Vector512.IsHardwareAccelerated && Avx512DQ.IsSupported)
+            {
+                // The same values, eight hashes at a time (most of the time grouping takes is here).
+                var seeds = MemoryMarshal.Cast<ulong, Vector512<ulong>>(Seeds.AsSpan());
+                var mins = MemoryMarshal.Cast<ulong, Vector512<ulong>>(signature);
+                foreach (var shingle in shingles)
+                {
+                    var value = Vector512.Create(shingle);
+                    for (var v = 0; v < mins.Length; v++)
                     {
-                        signature[h] = value;
+                        mins[v] = Vector512.Min(mins[v], Mix(value ^ seeds[v]));
+                    }
+                }
+            }
+            else
+            {
+                foreach (var shingle in shingles)
+                {
+                    for (var h = 0; h < Hashes; h++)
+                    {
+                        var value = Mix(shingle ^ Seeds[h]);
+                        if (value < signature[h])
+                        {
+                            signature[h] = value;
+                        }
                     }
                 }
             }
 
-            return new Sketch(shingles, signature);
+            var bands = new ulong[Bands];
+            for (var band = 0; band < Bands; band++)
+            {
+                var hash = 14695981039346656037UL;
+                for (var r = 0; r < Rows; r++)
+                {
+                    hash = (hash ^ signature[band * Rows + r]) * 1099511628211UL;
+                }
+
+                bands[band] = hash;
+            }
+
+            return new Sketch(shingles, bands);
         }
 
         /// <summary>Fixed seeds, so groups are the same on every instance and every run.</summary>
@@ -307,8 +278,15 @@ public static class CommentGroups
             return z ^ (z >> 31);
         }
 
+        private static Vector512<ulong> Mix(Vector512<ulong> z)
+        {
+            z = (z ^ Vector512.ShiftRightLogical(z, 30)) * 0xBF58476D1CE4E5B9UL;
+            z = (z ^ Vector512.ShiftRightLogical(z, 27)) * 0x94D049BB133111EBUL;
+            return z ^ Vector512.ShiftRightLogical(z, 31);
+        }
+
         /// <summary>FNV-1a over UTF-16 units.</summary>
-        private static ulong Fnv(string s)
+        private static ulong Fnv(ReadOnlySpan<char> s)
         {
             var hash = 14695981039346656037UL;
             foreach (var c in s)

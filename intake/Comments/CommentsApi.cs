@@ -155,7 +155,8 @@ public static class CommentsApi
         var stats = await cache.GetAsync(draft);
         return TypedResults.Ok(new DraftStatsAnswer(
             stats.Draft, stats.Comments, stats.Participants, stats.Articles, entry.StatusAt(clock.GetUtcNow()), entry.Opens, entry.Closes,
-            stats.Groups, stats.Duplicated, stats.Channels ?? new Dictionary<string, long>(), stats.OfflineArticles ?? new Dictionary<string, long>()));
+            stats.Groups, stats.Duplicated, stats.Channels ?? new Dictionary<string, long>(), stats.OfflineArticles ?? new Dictionary<string, long>(),
+            stats.GroupsApproximate ? DraftStatsAnswer.ApproximateGroups : null));
     }
 
     /// <summary>The receipt page a plain form post lands on: works without JavaScript.</summary>
@@ -199,9 +200,16 @@ public sealed record CommentReceipt(string Receipt, string Draft, string? Articl
 /// "N 条意见，其中 M 条内容相同或相近（K 组）": N is <paramref name="Comments"/>, M <paramref name="Duplicated"/>;
 /// <paramref name="Groups"/> counts distinct opinions (a comment with no duplicate is a group of one);
 /// <paramref name="Channels"/>: comments per channel (网上征求意见, and 来信, 座谈会 … imported from offline);
-/// <paramref name="ArticlesOffline"/>: per article, how many of <paramref name="Articles"/> came offline.
+/// <paramref name="ArticlesOffline"/>: per article, how many of <paramref name="Articles"/> came offline;
+/// <paramref name="GroupsNote"/>: null while groups and duplicated are exact, else <see cref="ApproximateGroups"/>
+/// (very many similar comments: <see cref="NearGroupIndex.Approximate"/>).
 /// </summary>
 public sealed record DraftStatsAnswer(
     string Draft, long Comments, long Participants, IReadOnlyDictionary<string, long> Articles,
     string Status, DateTimeOffset Opens, DateTimeOffset Closes,
-    long Groups, long Duplicated, IReadOnlyDictionary<string, long> Channels, IReadOnlyDictionary<string, long> ArticlesOffline);
+    long Groups, long Duplicated, IReadOnlyDictionary<string, long> Channels, IReadOnlyDictionary<string, long> ArticlesOffline,
+    string? GroupsNote = null)
+{
+    /// <summary>What <c>groupsNote</c> says when the groups are an estimate.</summary>
+    public const string ApproximateGroups = "组数为估算：相近意见很多，个别相近意见可能未归入同一组，实际组数可能略少";
+}

@@ -35,8 +35,40 @@ public sealed class DraftStatsCache(ICommentStore store, TimeProvider clock)
         }
     }
 
-    /// <summary>Forgets a draft's counts (a comment on it was just stored).</summary>
-    public void Invalidate(string draft) => _entries.TryRemove(draft, out _);
+    /// <summary>
+    /// Forgets a draft's counts (a comment on it was just stored), and within <see cref="Lifetime"/>
+    /// brings the store's running counts up to the new comments in the background: while comments
+    /// pour in, the next request then reads only the last moment's comments, not all since the last
+    /// request (<see cref="Storage.DraftTallies"/>).
+    /// </summary>
+    public void Invalidate(string draft)
+    {
+        _entries.TryRemove(draft, out _);
+        if (_catchingUp.TryAdd(draft, 0))
+        {
+            _ = CatchUpAsync(draft);
+        }
+    }
+
+    private readonly ConcurrentDictionary<string, byte> _catchingUp = new(StringComparer.Ordinal);
+
+    private async Task CatchUpAsync(string draft)
+    {
+        try
+        {
+            await Task.Delay(Lifetime, clock);
+            _catchingUp.TryRemove(draft, out _);
+            await store.StatsAsync(draft, CancellationToken.None);
+        }
+        catch (Exception)
+        {
+            // Nothing is lost: the next request reads the same comments, and reports a failure itself.
+        }
+        finally
+        {
+            _catchingUp.TryRemove(draft, out _);
+        }
+    }
 
     private sealed class Entry(Lazy<Task<DraftStats>> query, DateTimeOffset expires)
     {

@@ -18,20 +18,34 @@ public static class CommentExport
     /// </summary>
     public static async Task<(byte[] Content, int Count)> RenderAsync(ICommentStore store, string draft, string format, CancellationToken cancellationToken, DraftEntry? entry = null)
     {
+        var rows = await ReadAsync(store, draft, entry, cancellationToken);
+        using var buffer = new MemoryStream();
+        await WriteAsync(rows, format, entry, buffer, cancellationToken);
+        return (buffer.ToArray(), rows.Count);
+    }
+
+    /// <summary>Every comment on <paramref name="draft"/> as export rows (<see cref="Rows"/>), oldest first.</summary>
+    public static async Task<IReadOnlyList<ExportRow>> ReadAsync(ICommentStore store, string draft, DraftEntry? entry, CancellationToken cancellationToken)
+    {
         var comments = new List<StoredComment>();
         await foreach (var comment in store.ExportAsync(draft, cancellationToken))
         {
             comments.Add(comment);
         }
 
-        var rows = Rows(comments, entry);
-        return format switch
-        {
-            "csv" => (ExportApi.Csv(rows), rows.Count),
-            "xlsx" => (ExportApi.Xlsx(rows, entry), rows.Count),
-            _ => throw new ArgumentOutOfRangeException(nameof(format), format, "csv or xlsx"),
-        };
+        return Rows(comments, entry);
     }
+
+    /// <summary>
+    /// Writes <paramref name="rows"/> as <paramref name="format"/> (csv or xlsx) to <paramref name="output"/>
+    /// (a response body too: only asynchronous writes). The .csv goes out row by row, never held whole.
+    /// </summary>
+    public static Task WriteAsync(IReadOnlyList<ExportRow> rows, string format, DraftEntry? entry, Stream output, CancellationToken cancellationToken) => format switch
+    {
+        "csv" => ExportApi.WriteCsvAsync(rows, output, cancellationToken),
+        "xlsx" => output.WriteAsync(ExportApi.Xlsx(rows, entry), cancellationToken).AsTask(),
+        _ => throw new ArgumentOutOfRangeException(nameof(format), format, "csv or xlsx"),
+    };
 
     /// <summary>The comments with their labels, channels and groups, in the order given.</summary>
     public static IReadOnlyList<ExportRow> Rows(IReadOnlyList<StoredComment> comments, DraftEntry? entry)

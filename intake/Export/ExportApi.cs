@@ -54,18 +54,30 @@ public static class ExportApi
             return TypedResults.Problem("只支持 csv 或 xlsx", statusCode: StatusCodes.Status404NotFound);
         }
 
-        var (content, _) = await CommentExport.RenderAsync(store, draft, format, http.RequestAborted, catalog.Find(draft));
+        // Read before the answer starts, so a store failure is still a 503 with its Chinese problem;
+        // the file itself then goes out as it is written.
+        var entry = catalog.Find(draft);
+        var rows = await CommentExport.ReadAsync(store, draft, entry, http.RequestAborted);
         // Recorded, so undoing an offline import later knows its comments may be in this file.
         await Import.ImportBatches.RecordExportAsync(store, draft, Import.ImportBatches.OverHttp, DateTimeOffset.UtcNow, http.RequestAborted);
         return format == "csv"
-            ? Results.File(content, "text/csv; charset=utf-8", $"{draft}-comments.csv")
-            : Results.File(content, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{draft}-comments.xlsx");
+            ? Results.Stream(body => CommentExport.WriteAsync(rows, format, entry, body, http.RequestAborted), "text/csv; charset=utf-8", $"{draft}-comments.csv")
+            : Results.Stream(body => CommentExport.WriteAsync(rows, format, entry, body, http.RequestAborted), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{draft}-comments.xlsx");
     }
 
     public static byte[] Csv(IEnumerable<ExportRow> rows)
     {
-        var text = new StringBuilder();
-        text.AppendJoin(',', Headers).Append("\r\n");
+        using var buffer = new MemoryStream();
+        WriteCsvAsync(rows, buffer, CancellationToken.None).GetAwaiter().GetResult();
+        return buffer.ToArray();
+    }
+
+    /// <summary>The .csv (UTF-8 with BOM, CRLF) written to <paramref name="output"/> a row at a time.</summary>
+    public static async Task WriteCsvAsync(IEnumerable<ExportRow> rows, Stream output, CancellationToken cancellationToken)
+    {
+        await output.WriteAsync(Encoding.UTF8.GetPreamble(), cancellationToken);
+        await using var text = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 64 * 1024, leaveOpen: true);
+        await text.WriteAsync(string.Join(',', Headers) + "\r\n");
         foreach (var row in rows)
         {
             var c = row.Comment;
@@ -75,14 +87,15 @@ public static class ExportApi
                 Quote(Beijing(c.CreatedAt).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)),
                 row.Group.ToString(CultureInfo.InvariantCulture), row.GroupSize.ToString(CultureInfo.InvariantCulture),
             ];
-            text.AppendJoin(',', cells).Append("\r\n");
+            await text.WriteAsync((string.Join(',', cells) + "\r\n").AsMemory(), cancellationToken);
         }
 
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
+        await text.FlushAsync(cancellationToken);
     }
 
     public static byte[] Xlsx(IReadOnlyList<ExportRow> rows, DraftEntry? entry = null)
     {
+        // Made as MiniExcel writes each row, not all first: a dictionary per comment is most of the memory.
         var comments = rows.Select(r => new Dictionary<string, object?>
         {
             ["回执编号"] = r.Comment.Receipt,
@@ -97,7 +110,7 @@ public static class ExportApi
             ["提交时间"] = Beijing(r.Comment.CreatedAt),
             ["意见组"] = r.Group,
             ["同组条数"] = r.GroupSize,
-        }).ToList();
+        });
         // Rows come oldest first (ICommentStore.ExportAsync), so a group's first row is its earliest comment (首条).
         var groups = rows.GroupBy(r => r.Group)
             .OrderByDescending(g => g.Count()).ThenBy(g => g.Key)
@@ -137,7 +150,57 @@ public static class ExportApi
         };
         using var buffer = new MemoryStream();
         buffer.SaveAs(sheets, configuration: configuration);
-        return Office.SheetText.RestoreAstral(buffer.ToArray());
+        buffer.Position = 0;
+        using var restored = new MemoryStream();
+        RestoreAstral(buffer, restored);
+        return restored.ToArray();
+    }
+
+    /// <summary>
+    /// <see cref="Office.SheetText.RestoreAstral"/> a part at a time: each worksheet and the shared
+    /// strings are read in pieces and written on, never held whole (a sheet of a draft's comments is
+    /// far larger than the package). A piece ends before its last '&lt;': an escape lies inside a text
+    /// node, so none is cut in two and every escape is read left to right as in the whole part.
+    /// </summary>
+    internal static void RestoreAstral(Stream package, Stream output)
+    {
+        using var source = new System.IO.Compression.ZipArchive(package, System.IO.Compression.ZipArchiveMode.Read, leaveOpen: true);
+        using var target = new System.IO.Compression.ZipArchive(output, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true);
+        foreach (var entry in source.Entries)
+        {
+            var copy = target.CreateEntry(entry.FullName, System.IO.Compression.CompressionLevel.Optimal);
+            copy.LastWriteTime = entry.LastWriteTime;
+            using var from = entry.Open();
+            using var to = copy.Open();
+            var text = entry.FullName == "xl/sharedStrings.xml"
+                || (entry.FullName.StartsWith("xl/worksheets/", StringComparison.Ordinal) && entry.FullName.EndsWith(".xml", StringComparison.Ordinal));
+            if (!text)
+            {
+                from.CopyTo(to);
+                continue;
+            }
+
+            using var reader = new StreamReader(from, Encoding.UTF8);
+            using var writer = new StreamWriter(to, new UTF8Encoding(false));
+            var piece = new char[1 << 20];
+            var pending = new StringBuilder();
+            int read;
+            while ((read = reader.Read(piece, 0, piece.Length)) > 0)
+            {
+                pending.Append(piece, 0, read);
+                var chunk = pending.ToString();
+                var cut = chunk.LastIndexOf('<');
+                if (cut <= 0)
+                {
+                    continue;
+                }
+
+                writer.Write(Office.SheetText.Restore(chunk[..cut]));
+                pending.Clear().Append(chunk, cut, chunk.Length - cut);
+            }
+
+            writer.Write(Office.SheetText.Restore(pending.ToString()));
+        }
     }
 
     /// <summary>草案: what the file is about, for a sheet printed or forwarded on its own — title, reading, period, URL, count.</summary>

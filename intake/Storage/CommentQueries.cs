@@ -13,81 +13,45 @@ internal static class CommentQueries
 
     /// <summary>
     /// Counts, per article and per channel, participants (distinct contacts, each counted as the 人数
-    /// an offline row gives, else one), and duplicate groups:
-    /// exact groups come from SQL (one row per stored text_key with one of its texts), and those are
-    /// grouped further by <see cref="Comments.CommentGroups.Near"/>.
+    /// an offline row gives, else one), and duplicate groups (<see cref="Comments.CommentGroups"/>):
+    /// <paramref name="tallies"/> keeps them, and this reads only the comments stored since.
     /// </summary>
-    public static async Task<DraftStats> StatsAsync(DbConnection connection, string draft, CancellationToken cancellationToken)
+    public static Task<DraftStats> StatsAsync(DbConnection connection, string draft, DraftTallies tallies, CancellationToken cancellationToken) =>
+        tallies.UpdateAsync(draft, (after, ct) => NewRowsAsync(connection, draft, after, ct), (upTo, ct) => CountUpToAsync(connection, draft, upTo, ct), cancellationToken);
+
+    /// <summary>The draft's comments with an id above <paramref name="after"/>, in id order, at most <see cref="DraftTallies.PageSize"/>.</summary>
+    private static async Task<List<DraftTallies.Row>> NewRowsAsync(DbConnection connection, string draft, long after, CancellationToken cancellationToken)
     {
+        // "draft || ''" keeps SQLite off the (draft, …) indexes, which would read every comment of the
+        // draft to find the new ones: the primary key's range reads only those.
         await using var command = Command(connection, """
-            SELECT (SELECT COUNT(*) FROM comments WHERE draft = @draft),
-                (SELECT COALESCE(SUM(COALESCE(p, 1)), 0) FROM (SELECT MAX(people) AS p FROM comments WHERE draft = @draft GROUP BY participant) AS g);
-            SELECT article, COUNT(*) FROM comments WHERE draft = @draft AND article IS NOT NULL GROUP BY article;
-            SELECT channel, COUNT(*) FROM comments WHERE draft = @draft GROUP BY channel;
-            SELECT text_key, MIN(text), COUNT(*) FROM comments WHERE draft = @draft AND text_key IS NOT NULL GROUP BY text_key ORDER BY MIN(id);
-            SELECT text FROM comments WHERE draft = @draft AND text_key IS NULL ORDER BY id;
-            SELECT article, COUNT(*) FROM comments WHERE draft = @draft AND article IS NOT NULL AND channel IS NOT NULL GROUP BY article;
-            """, ("@draft", draft));
+            SELECT id, text_key, text, article, channel, participant, people FROM comments
+            WHERE id > @after AND draft || '' = @draft ORDER BY id LIMIT @page
+            """, ("@after", after), ("@draft", draft), ("@page", DraftTallies.PageSize));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
-        var comments = reader.GetInt64(0);
-        var participants = reader.GetInt64(1);
-        await reader.NextResultAsync(cancellationToken);
-        var articles = new Dictionary<string, long>(StringComparer.Ordinal);
+        var rows = new List<DraftTallies.Row>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            articles[reader.GetString(0)] = reader.GetInt64(1);
+            var text = reader.GetString(2);
+            rows.Add(new DraftTallies.Row(
+                reader.GetInt64(0),
+
+                // Rows stored before text_key existed have none: it is computed.
+                reader.IsDBNull(1) ? Comments.CommentGroups.Key(text) : reader.GetString(1),
+                text,
+                reader.IsDBNull(3) ? null : reader.GetString(3),
+                reader.IsDBNull(4) ? null : reader.GetString(4),
+                reader.GetString(5),
+                reader.IsDBNull(6) ? null : Convert.ToInt32(reader.GetValue(6), System.Globalization.CultureInfo.InvariantCulture)));
         }
 
-        await reader.NextResultAsync(cancellationToken);
-        var channels = new Dictionary<string, long>(StringComparer.Ordinal);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            var channel = reader.IsDBNull(0) ? DraftStats.OnlineChannel : reader.GetString(0);
-            channels[channel] = channels.GetValueOrDefault(channel) + reader.GetInt64(1);
-        }
+        return rows;
+    }
 
-        await reader.NextResultAsync(cancellationToken);
-        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
-        var texts = new List<(string Key, string Text)>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            var key = reader.GetString(0);
-            counts[key] = reader.GetInt64(2);
-            texts.Add((key, reader.GetString(1)));
-        }
-
-        // Rows stored before text_key existed.
-        await reader.NextResultAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            var text = reader.GetString(0);
-            var key = Comments.CommentGroups.Key(text);
-            if (counts.TryAdd(key, 1))
-            {
-                texts.Add((key, text));
-            }
-            else
-            {
-                counts[key]++;
-            }
-        }
-
-        // Per article, the part that came offline (channel set): the page shows online and offline apart.
-        await reader.NextResultAsync(cancellationToken);
-        var offlineArticles = new Dictionary<string, long>(StringComparer.Ordinal);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            offlineArticles[reader.GetString(0)] = reader.GetInt64(1);
-        }
-
-        var sizes = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var (key, representative) in Comments.CommentGroups.Near(texts))
-        {
-            sizes[representative] = sizes.GetValueOrDefault(representative) + counts[key];
-        }
-
-        return new DraftStats(draft, comments, participants, articles, sizes.Count, sizes.Values.Where(n => n > 1).Sum(), channels, offlineArticles);
+    private static async Task<long> CountUpToAsync(DbConnection connection, string draft, long upTo, CancellationToken cancellationToken)
+    {
+        await using var command = Command(connection, "SELECT COUNT(*) FROM comments WHERE draft = @draft AND id <= @upTo", ("@draft", draft), ("@upTo", upTo));
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     public static async IAsyncEnumerable<StoredComment> ExportAsync(DbConnection connection, string draft, [EnumeratorCancellation] CancellationToken cancellationToken)

@@ -48,12 +48,13 @@ public sealed record StoredComment(
 /// duplicate is a group of one, <see cref="Comments.CommentGroups"/>); <paramref name="Duplicated"/>:
 /// comments in a group of two or more; <paramref name="Channels"/>: comments per channel
 /// (<see cref="OnlineChannel"/> for the site's own); <paramref name="OfflineArticles"/>: per article, the
-/// comments of <paramref name="Articles"/> that came through an offline channel.
+/// comments of <paramref name="Articles"/> that came through an offline channel; <paramref name="GroupsApproximate"/>:
+/// <paramref name="Groups"/> and <paramref name="Duplicated"/> are an estimate (<see cref="Comments.NearGroupIndex.Approximate"/>).
 /// </summary>
 public sealed record DraftStats(
     string Draft, long Comments, long Participants, IReadOnlyDictionary<string, long> Articles,
     long Groups = 0, long Duplicated = 0, IReadOnlyDictionary<string, long>? Channels = null,
-    IReadOnlyDictionary<string, long>? OfflineArticles = null)
+    IReadOnlyDictionary<string, long>? OfflineArticles = null, bool GroupsApproximate = false)
 {
     /// <summary>The channel name of comments posted on the site (stored as null).</summary>
     public const string OnlineChannel = "网上征求意见";

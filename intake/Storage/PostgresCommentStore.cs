@@ -18,6 +18,7 @@ public sealed class PostgresCommentStore : ICommentStore, IDisposable
 
     private readonly PostgresPools _pools;
     private readonly ReceiptNumbers _numbers;
+    private readonly DraftTallies _tallies = new(idsCommitInOrder: false);
 
     /// <param name="connectionString">An Npgsql connection string; its Maximum Pool Size, if smaller, still applies.</param>
     /// <param name="readConnections">At most this many connections serve reads at once.</param>
@@ -159,7 +160,7 @@ public sealed class PostgresCommentStore : ICommentStore, IDisposable
     public bool StoredNothing(Exception failure) => failure is PostgresException;
 
     public Task<DraftStats> StatsAsync(string draft, CancellationToken cancellationToken) =>
-        _pools.ReadAsync(connection => CommentQueries.StatsAsync(connection, draft, cancellationToken), cancellationToken);
+        _pools.ReadAsync(connection => CommentQueries.StatsAsync(connection, draft, _tallies, cancellationToken), cancellationToken);
 
     public async IAsyncEnumerable<StoredComment> ExportAsync(string draft, [EnumeratorCancellation] CancellationToken cancellationToken)
     {

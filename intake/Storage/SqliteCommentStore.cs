@@ -27,6 +27,7 @@ public sealed class SqliteCommentStore(string path, ReceiptNumbers? numbers = nu
     private readonly CancellationTokenSource _stopping = new();
     private readonly ReceiptNumbers _numbers = numbers ?? ReceiptNumbers.Comments;
     private readonly SqliteFile _file = new(path);
+    private readonly DraftTallies _tallies = new(idsCommitInOrder: true);
     private Task? _checkpoints;
     private WriterStatements? _statements;
     private SqliteConnection? _writer;
@@ -166,7 +167,7 @@ public sealed class SqliteCommentStore(string path, ReceiptNumbers? numbers = nu
     public async Task<DraftStats> StatsAsync(string draft, CancellationToken cancellationToken)
     {
         await using var connection = await OpenReaderAsync(cancellationToken);
-        return await CommentQueries.StatsAsync(connection, draft, cancellationToken);
+        return await CommentQueries.StatsAsync(connection, draft, _tallies, cancellationToken);
     }
 
     public async IAsyncEnumerable<StoredComment> ExportAsync(string draft, [EnumeratorCancellation] CancellationToken cancellationToken)

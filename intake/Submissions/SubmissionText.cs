@@ -27,7 +27,7 @@ public static class SubmissionText
     {
         var length = Length(text);
         return Unstorable(text, label) is { } unstorable ? unstorable
-            : length == 0 ? $"请填写{label}"
+            : text.Length == 0 ? $"请填写{label}"
             : IsInvisible(text) ? $"{label}只有空白或看不见的字符，请填写文字"
             : length < min ? $"{label}至少 {min} 个字，当前 {length} 个字"
             : length > max ? $"{label}最多 {max} 个字，当前 {length} 个字"
@@ -61,8 +61,40 @@ public static class SubmissionText
     private static string TooManyUnits(string label) =>
         $"{label}过长：含有过多的附加符号、表情或特殊字符，请删减后重新提交";
 
-    /// <summary>User-perceived characters (text elements) in <paramref name="value"/>.</summary>
-    public static int Length(string value) => new StringInfo(value).LengthInTextElements;
+    /// <summary>
+    /// User-perceived characters (text elements) in <paramref name="value"/>, not counting an element
+    /// made only of zero-width characters (<see cref="IsZeroWidth"/>): "好" followed by four zero-width
+    /// spaces is one character, as it looks, not five. A zero-width joiner inside an emoji sequence
+    /// belongs to the emoji's element and counts with it.
+    /// </summary>
+    public static int Length(string value)
+    {
+        var count = 0;
+        var rest = value.AsSpan();
+        while (!rest.IsEmpty)
+        {
+            var element = rest[..StringInfo.GetNextTextElementLength(rest)];
+            foreach (var c in element)
+            {
+                if (!IsZeroWidth(c))
+                {
+                    count++;
+                    break;
+                }
+            }
+
+            rest = rest[element.Length..];
+        }
+
+        return count;
+    }
+
+    /// <summary>
+    /// The zero-width characters text pasted from web pages and chat apps carries: zero-width space,
+    /// non-joiner and joiner (U+200B–U+200D), word joiner (U+2060) and the byte order mark used as a
+    /// zero-width no-break space (U+FEFF).
+    /// </summary>
+    public static bool IsZeroWidth(char c) => c is (>= '\u200B' and <= '\u200D') or '\u2060' or '\uFEFF';
 
     /// <summary>
     /// Why <paramref name="value"/> cannot be stored, or null: a control character other than tab and

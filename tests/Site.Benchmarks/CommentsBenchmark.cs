@@ -18,7 +18,7 @@ namespace Site.Benchmarks;
 /// </summary>
 internal static class CommentsBenchmark
 {
-    public static async Task<int> RunAsync(int seconds, int clients, string? postgres, bool messages = false)
+    public static async Task<int> RunAsync(int seconds, int clients, string? postgres, bool messages = false, int preload = 0)
     {
         var folder = Bench.TempFolder(messages ? "messages" : "comments");
         try
@@ -41,11 +41,28 @@ internal static class CommentsBenchmark
             builder.Configuration["Intake:Sqlite"] = Path.Combine(folder, "comments.db");
             builder.Configuration["Intake:Postgres"] = postgres;
             builder.Configuration["Intake:PostsPerMinute"] = "100000000";
+            builder.Configuration["Intake:ExportToken"] = StaffToken;
             builder.Services.AddIntake(builder.Configuration);
             await using var app = builder.Build();
             app.MapIntake();
             await app.StartAsync();
             var address = app.Urls.First();
+            if (preload > 0)
+            {
+                // Stored through the store itself, as if the endpoint had taken them before a restart:
+                // no request has counted them yet.
+                var store = app.Services.GetRequiredService<Site.Intake.Storage.ICommentStore>();
+                var loading = Stopwatch.StartNew();
+                for (var start = 0; start < preload; start += 2000)
+                {
+                    await store.WriteBatchAsync(Enumerable.Range(start, Math.Min(2000, preload - start)).Select(k => new Site.Intake.Storage.NewComment(
+                        "bench", $"article-{k % 50 + 1}", $"第{k % 64}号用户的第{k / 64}条意见：建议明确物业服务收费标准并按季度公示。", null, null, null, null,
+                        $"preload-{k}", DateTimeOffset.UtcNow)).ToList(), CancellationToken.None);
+                }
+
+                Console.WriteLine($"preloaded {preload:N0} comments in {loading.Elapsed.TotalSeconds:0.0} s");
+            }
+
 
             using var http = new HttpClient { BaseAddress = new Uri(address) };
             var latencies = new List<double>[clients];
@@ -78,9 +95,16 @@ internal static class CommentsBenchmark
             })));
             var elapsed = clock.Elapsed.TotalSeconds;
             var all = latencies.SelectMany(l => l).Order().ToList();
+            var statsClock = Stopwatch.StartNew();
             var stored = messages
                 ? await app.Services.GetRequiredService<Site.Intake.Storage.IMessageStore>().ListAsync(null, CancellationToken.None).CountAsync()
                 : (await http.GetFromJsonAsync<JsonElement>("/api/drafts/bench/stats")).GetProperty("comments").GetInt32();
+            if (!messages)
+            {
+                Console.WriteLine($"closing stats request {statsClock.Elapsed.TotalMilliseconds:N0} ms (peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:N0} MB)");
+                await StaffRequestsAsync(http, stored);
+            }
+
             Console.WriteLine($"{(postgres is null ? "SQLite (WAL, synchronous=FULL)" : "PostgreSQL (fsync on, synchronous_commit on)")}, {clients} clients, {elapsed:0.0} s: " +
                 $"{all.Count:N0} acknowledged = {all.Count / elapsed:N0} {(messages ? "messages" : "comments")}/s; latency p50 {Bench.Percentile(all, 50):0.00} ms, p99 {Bench.Percentile(all, 99):0.00} ms; " +
                 $"refused {failures}; stored {stored:N0}, lost {Math.Max(0, all.Count - stored)}");
@@ -91,6 +115,42 @@ internal static class CommentsBenchmark
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Bench.Remove(folder);
+        }
+    }
+
+    private const string StaffToken = "bench-staff-token-0123456789abcdefghijklmnopqrstuv";
+
+    /// <summary>Exports above this many comments are skipped: their memory would crowd a shared machine.</summary>
+    private const int MaxExported = 200_000;
+
+    /// <summary>A second stats request, then the staff exports: time, size, and the process's peak working set after each.</summary>
+    private static async Task StaffRequestsAsync(HttpClient http, int stored)
+    {
+        var clock = Stopwatch.StartNew();
+        var stats = await http.GetFromJsonAsync<JsonElement>("/api/drafts/bench/stats");
+        Console.WriteLine($"next stats {clock.Elapsed.TotalMilliseconds:N0} ms ({stats.GetProperty("groups")} groups, {stats.GetProperty("duplicated")} duplicated, groupsNote {stats.GetProperty("groupsNote")})");
+        if (stored > MaxExported)
+        {
+            Console.WriteLine($"exports skipped: over {MaxExported:N0} comments");
+            return;
+        }
+
+        foreach (var format in new[] { "csv", "xlsx" })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/drafts/bench/export.{format}");
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", StaffToken);
+            var allocated = GC.GetTotalAllocatedBytes();
+            clock.Restart();
+            using var answer = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+            await using var body = await answer.Content.ReadAsStreamAsync();
+            var bytes = 0L;
+            var buffer = new byte[81920];
+            for (int n; (n = await body.ReadAsync(buffer)) > 0;)
+            {
+                bytes += n;
+            }
+
+            Console.WriteLine($"export.{format} {(int)answer.StatusCode} {bytes / 1e6:0.0} MB in {clock.Elapsed.TotalSeconds:0.0} s, allocated {(GC.GetTotalAllocatedBytes() - allocated) / 1e6:N0} MB, peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:N0} MB");
         }
     }
 

@@ -20,7 +20,7 @@ using Site.Benchmarks;
 //   index-only --root DIR --index DIR     (for `pagefind`) the site's search index written from its content, no page rendered
 //   words    [--rounds R]                  word segmentation: SmartCn against the replacement, chars/s and bytes/char, and the library's parts
 //   relevance                          MRR and precision@5 of the search relevance table, bigrams alone and with words
-//   comments --seconds S --clients C [--postgres CONN]
+//   comments --seconds S --clients C [--postgres CONN] [--preload N]   (N comments stored before the clients start, as after a restart)
 //   messages --seconds S --clients C [--postgres CONN]
 //   qr       --codes N                     QR encoding: QRCoder against the site's encoder
 //   files    --count N                     what the temp folder's disk charges per folder and per file
@@ -48,7 +48,7 @@ var exitCode = command switch
     "search" => SearchBenchmark.Run(arguments.Int("docs", 100_000), arguments.Int("queries", 2000), arguments.String("keep")),
     "words" => WordsBenchmark.Run(arguments.Int("rounds", 5)),
     "relevance" => await RelevanceBenchmark.RunAsync(),
-    "comments" => await CommentsBenchmark.RunAsync(arguments.Int("seconds", 10), arguments.Int("clients", 64), arguments.String("postgres")),
+    "comments" => await CommentsBenchmark.RunAsync(arguments.Int("seconds", 10), arguments.Int("clients", 64), arguments.String("postgres"), preload: arguments.Int("preload", 0)),
     "messages" => await CommentsBenchmark.RunAsync(arguments.Int("seconds", 10), arguments.Int("clients", 64), arguments.String("postgres"), messages: true),
     "qr" => QrBenchmark.Run(arguments.Int("codes", 20_000)),
     "files" => FilesBenchmark.Run(arguments.Int("count", 10_000)),

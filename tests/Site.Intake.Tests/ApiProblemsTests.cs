@@ -109,7 +109,7 @@ public sealed class ApiProblemsTests
         Assert.Equal("请求有误", pageProblem.GetProperty("title").GetString());
 
         Assert.Equal(HttpStatusCode.MethodNotAllowed, delete.StatusCode);
-        Assert.Equal(["GET"], delete.Content.Headers.Allow);
+        Assert.Equal(["GET", "HEAD"], delete.Content.Headers.Allow);
         Assert.Contains("不接受 DELETE 请求", (await ProblemAsync(delete)).GetProperty("detail").GetString());
         Assert.Equal(HttpStatusCode.MethodNotAllowed, postToSearch.StatusCode);
         Assert.Equal(HttpStatusCode.MethodNotAllowed, getComments.StatusCode);

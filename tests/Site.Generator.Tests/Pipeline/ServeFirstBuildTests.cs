@@ -96,6 +96,60 @@ public sealed class ServeFirstBuildTests
         }
     }
 
+    [Fact]
+    public async Task StaticFiles_AnswerIfNoneMatchWith304_PagesAlwaysComeWhole()
+    {
+        using var site = TestSite.Write(Site);
+        var port = FreePort();
+        using var stop = new CancellationTokenSource();
+        var serving = DevServer.RunAsync(BuildOptions.For(site.Root) with { Now = TestSite.Now }, port, stop.Token);
+        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
+        try
+        {
+            using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+            HttpResponseMessage home;
+            while ((home = await AnswerAsync(client, "/", serving)).StatusCode != HttpStatusCode.OK)
+            {
+                await Task.Delay(50, deadline.Token);
+            }
+
+            var html = await home.Content.ReadAsStringAsync(deadline.Token);
+            var href = System.Text.RegularExpressions.Regex.Match(html, "rel=\"stylesheet\" href=\"([^\"]+)\"").Groups[1].Value;
+            Assert.NotEqual("", href);
+            var stylesheet = new Uri(client.BaseAddress!, href).PathAndQuery;
+            var first = await client.GetAsync(stylesheet, deadline.Token);
+            Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+            var etag = first.Headers.ETag;
+            Assert.NotNull(etag);
+
+            using var again = new HttpRequestMessage(HttpMethod.Get, stylesheet);
+            again.Headers.IfNoneMatch.Add(etag);
+            var notModified = await client.SendAsync(again, deadline.Token);
+            Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
+            Assert.Empty(await notModified.Content.ReadAsByteArrayAsync(deadline.Token));
+
+            // A page is never answered 304: the copy a browser kept carries an old build number for the
+            // live-reload script, which would reload it forever.
+            using var page = new HttpRequestMessage(HttpMethod.Get, "/");
+            page.Headers.TryAddWithoutValidation("If-None-Match", "*");
+            page.Headers.IfModifiedSince = DateTimeOffset.UtcNow.AddDays(1);
+            var whole = await client.SendAsync(page, deadline.Token);
+            Assert.Equal(HttpStatusCode.OK, whole.StatusCode);
+            Assert.Contains(LiveReload.ScriptPath, await whole.Content.ReadAsStringAsync(deadline.Token));
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            try
+            {
+                await serving;
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        }
+    }
+
     /// <summary>The first answer on <paramref name="path"/>, retried while Kestrel is still starting.</summary>
     private static async Task<HttpResponseMessage> AnswerAsync(HttpClient client, string path, Task serving)
     {
