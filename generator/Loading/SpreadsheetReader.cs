@@ -49,7 +49,7 @@ public static class SpreadsheetReader
             {
                 case ".csv":
                     var encoding = DetectEncoding(file);
-                    var config = new CsvConfiguration { StreamReaderFunc = stream => new StreamReader(stream, encoding), SplitFn = SplitCsvRecord };
+                    var config = new CsvConfiguration { StreamReaderFunc = stream => new StreamReader(stream, encoding), SplitFn = PaddedCsvSplitter() };
                     ReadSheet(state, null, MergedCells.Fill(Rows(MiniExcel.Query(file, useHeaderRow: false, excelType: ExcelType.CSV, configuration: config)), null, MergedCells.ColumnLetters));
                     break;
                 case ".xls":
@@ -75,14 +75,19 @@ public static class SpreadsheetReader
                     break;
             }
         }
-        catch (Exception ex) when (ex is IOException or InvalidDataException or InvalidOperationException or FormatException
-                                       or System.Xml.XmlException or ArgumentException or NotSupportedException
-                                       or ExcelDataReader.Exceptions.ExcelReaderException)
+        catch (Exception ex) when (ex is not (OutOfMemoryException or OperationCanceledException))
         {
+            // Whatever a library throws, the office sees a Chinese message naming where reading stopped;
+            // the records read before it are kept.
             var hint = file.EndsWith(".xls", StringComparison.OrdinalIgnoreCase)
                 ? "；请在 Excel 中打开它，另存为“Excel 工作簿 (.xlsx)”后放回"
                 : "";
-            diagnostics.Error(DiagnosticCodes.UnreadableSpreadsheet, new SourceLocation(relative), $"无法读取表格文件：{ex.Message}{hint}");
+            var where = state.Sheet is null ? "" : $"工作表「{state.Sheet}」";
+            var location = state.Row > 0 ? new SourceLocation(relative, state.Row) : new SourceLocation(relative);
+            var message = state.Row > 0
+                ? $"无法读取表格文件：{where}第{state.Row}行{RowFailure(ex)}，此行及以后的行都未读取{hint}"
+                : $"无法读取表格文件：{FileFailure(ex)}{hint}";
+            diagnostics.Error(DiagnosticCodes.UnreadableSpreadsheet, location, message);
             return state.Records;
         }
 
@@ -103,6 +108,52 @@ public static class SpreadsheetReader
         {
             return Encoding.GetEncoding("GB18030");
         }
+    }
+
+    /// <summary>
+    /// Why a file could not be opened at all, in words an office can act on (the library's own
+    /// message is English and names its internals).
+    /// </summary>
+    private static string FileFailure(Exception ex) => ex switch
+    {
+        FileNotFoundException or DirectoryNotFoundException => "文件在读取时不见了",
+        UnauthorizedAccessException => "没有读取此文件的权限",
+        IOException => "文件打不开（是否正在 Excel 或 WPS 中打开？关闭后重试）",
+        InvalidDataException or System.Xml.XmlException or ExcelDataReader.Exceptions.ExcelReaderException or NotSupportedException
+            => "文件已损坏，或不是它的扩展名所说的格式",
+        _ => $"文件内容无法识别（{ex.GetType().Name}）；请在 Excel 或 WPS 中打开后重新保存，仍不行请把文件交给网站维护人员",
+    };
+
+    /// <summary>Why reading stopped at a row, in Chinese (see <see cref="FileFailure"/>).</summary>
+    private static string RowFailure(Exception ex) => ex switch
+    {
+        MiniExcelLibs.Exceptions.ExcelColumnNotFoundException => "的列数与表头不符",
+        InvalidDataException or System.Xml.XmlException => "所在的文件部分已损坏",
+        _ => $"的内容无法识别（{ex.GetType().Name}）；请检查此行各单元格，仍不行请把文件交给网站维护人员",
+    };
+
+    /// <summary>
+    /// <see cref="SplitCsvRecord"/> for one file, a record shorter than the widest before it padded
+    /// with empty cells: Excel and WPS leave trailing empty cells off a row (and a line break typed
+    /// unquoted into a cell splits its row in two), and MiniExcel throws on a row shorter than its first.
+    /// </summary>
+    internal static Func<string, string[]> PaddedCsvSplitter()
+    {
+        var width = 0;
+        return record =>
+        {
+            var cells = SplitCsvRecord(record);
+            if (cells.Length >= width)
+            {
+                width = cells.Length;
+                return cells;
+            }
+
+            var padded = new string[width];
+            cells.CopyTo(padded, 0);
+            Array.Fill(padded, "", cells.Length, width - cells.Length);
+            return padded;
+        };
     }
 
     /// <summary>
@@ -237,6 +288,28 @@ public static class SpreadsheetReader
 
     private static string XlsKey(int column) => column.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// The rows, with <see cref="FileState.Row"/> set to the row being fetched and then handled, so
+    /// that an exception from the library or from reading a cell names the row it stopped at.
+    /// </summary>
+    private static IEnumerable<T> Tracked<T>(IEnumerable<T> rows, FileState state)
+    {
+        var number = 0;
+        using var enumerator = rows.GetEnumerator();
+        while (true)
+        {
+            state.Row = ++number;
+            if (!enumerator.MoveNext())
+            {
+                break;
+            }
+
+            yield return enumerator.Current;
+        }
+
+        state.Row = 0;
+    }
+
     // MiniExcel's rows are typed dynamic but are dictionaries: taken as objects and cast, so that no
     // dynamic conversion loads the C# runtime binder (and compiles its expression trees) at every start.
     private static IEnumerable<IDictionary<string, object?>> Rows(IEnumerable<object> rows)
@@ -279,7 +352,8 @@ public static class SpreadsheetReader
         var nonBlankRows = 0;
         var records = 0;
         var firstText = (string?)null;
-        foreach (var (row, filled) in rows)
+        state.Sheet = sheet;
+        foreach (var (row, filled) in Tracked(rows, state))
         {
             rowNumber++;
             if (columns is null)
@@ -387,6 +461,8 @@ public static class SpreadsheetReader
             state.Records.Add(new RawMap(entries, new SourceLocation(relative, rowNumber), context));
             records++;
         }
+
+        state.Row = 0;
 
         if (columns is null)
         {
@@ -498,6 +574,11 @@ public static class SpreadsheetReader
         public List<RawMap> Records { get; } = [];
 
         public int NonEmptySheets { get; set; }
+
+        /// <summary>The sheet being read (null for a CSV) and the row being read or fetched, 1-based; 0 outside rows.</summary>
+        public string? Sheet { get; set; }
+
+        public int Row { get; set; }
 
         public void HiddenSheet(string name)
         {
