@@ -77,22 +77,49 @@ public static class SpreadsheetReader
         }
         catch (Exception ex) when (ex is not (OutOfMemoryException or OperationCanceledException))
         {
-            // Whatever a library throws, the office sees a Chinese message naming where reading stopped;
-            // the records read before it are kept.
-            var hint = file.EndsWith(".xls", StringComparison.OrdinalIgnoreCase)
-                ? "；请在 Excel 中打开它，另存为“Excel 工作簿 (.xlsx)”后放回"
-                : "";
-            var where = state.Sheet is null ? "" : $"工作表「{state.Sheet}」";
-            var location = state.Row > 0 ? new SourceLocation(relative, state.Row) : new SourceLocation(relative);
-            var message = state.Row > 0
-                ? $"无法读取表格文件：{where}第{state.Row}行{RowFailure(ex)}，此行及以后的行都未读取{hint}"
-                : $"无法读取表格文件：{FileFailure(ex)}{hint}";
-            diagnostics.Error(DiagnosticCodes.UnreadableSpreadsheet, location, message);
+            Unreadable(state, ex);
             return state.Records;
         }
 
         state.Finish();
         return state.Records;
+    }
+
+    /// <summary>
+    /// Rows already read into cells (as MiniExcel gives them, keyed by column letter) as one sheet of
+    /// <paramref name="relative"/>: for tests of what the reader says when the rows fail part way.
+    /// </summary>
+    internal static List<RawMap> ReadRows(string relative, RecordKind kind, DiagnosticBag diagnostics, string? sheet, IEnumerable<IDictionary<string, object?>> rows)
+    {
+        var state = new FileState(relative, kind, diagnostics, []);
+        try
+        {
+            ReadSheet(state, sheet, MergedCells.Fill(rows, null, MergedCells.ColumnLetters));
+        }
+        catch (Exception ex) when (ex is not (OutOfMemoryException or OperationCanceledException))
+        {
+            Unreadable(state, ex);
+        }
+
+        return state.Records;
+    }
+
+    /// <summary>
+    /// Whatever a library throws, the office sees a Chinese message naming the sheet and row where
+    /// reading stopped (the library's own message is English and names its internals); the records
+    /// read before it are kept.
+    /// </summary>
+    private static void Unreadable(FileState state, Exception ex)
+    {
+        var hint = state.Relative.EndsWith(".xls", StringComparison.OrdinalIgnoreCase)
+            ? "；请在 Excel 中打开它，另存为“Excel 工作簿 (.xlsx)”后放回"
+            : "";
+        var where = state.Sheet is null ? "" : $"工作表「{state.Sheet}」";
+        var location = state.Row > 0 ? new SourceLocation(state.Relative, state.Row) : new SourceLocation(state.Relative);
+        var message = state.Row > 0
+            ? $"无法读取表格文件：{where}第{state.Row}行{RowFailure(ex)}，此行及以后的行都未读取{hint}"
+            : $"无法读取表格文件：{FileFailure(ex)}{hint}";
+        state.Diagnostics.Error(DiagnosticCodes.UnreadableSpreadsheet, location, message);
     }
 
     /// <summary>UTF-8 if the bytes are valid UTF-8 (with or without BOM), otherwise GB18030.</summary>

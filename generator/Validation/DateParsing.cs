@@ -31,6 +31,13 @@ public static partial class DateParsing
     [GeneratedRegex(@"^([0-9]{4})([0-9]{2})([0-9]{2})?$")]
     private static partial Regex Packed();
 
+    /// <summary>
+    /// Whether the text is a bare number that <see cref="TryParse"/> would read as an Excel date serial.
+    /// A CSV has no serials (it holds text, and Excel writes a date cell as the date it shows), so
+    /// callers reading a CSV refuse such a value rather than guess.
+    /// </summary>
+    public static bool IsSerial(string text) => Serial().IsMatch(AsciiDigits(text).Trim());
+
     private static bool TrySerial(string text, out DateOnly date)
     {
         if (Serial().IsMatch(text) && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var serial))
