@@ -379,6 +379,7 @@ public static class SpreadsheetReader
         var nonBlankRows = 0;
         var records = 0;
         var firstText = (string?)null;
+        (string Text, int Row)? brokenHeader = null;
         state.Sheet = sheet;
         foreach (var (row, filled) in Tracked(rows, state))
         {
@@ -397,6 +398,10 @@ public static class SpreadsheetReader
                 if (known >= 2)
                 {
                     columns = ReadHeader(texts, rowNumber, where, state);
+                    if (sheet is null && texts.LastOrDefault(t => t.Text.Length > 0) is { Text: var last } && KeyOf(kind, last) is null)
+                    {
+                        brokenHeader = (last, rowNumber);
+                    }
                     keys = columns.Select(c => c.Key).OfType<string>().ToHashSet(StringComparer.Ordinal);
                     skip = MissingColumns(state, where, rowNumber, keys, columns);
                     deriveIds = kind == RecordKind.Deputies && !keys.Contains("id");
@@ -412,6 +417,19 @@ public static class SpreadsheetReader
                 }
 
                 continue;
+            }
+
+            if (brokenHeader is var (lastHeader, headerRow))
+            {
+                // A line break typed into a CSV header cell without quotes splits the header in two:
+                // "出生" ending one row and "年月" starting the next, which no column check explains.
+                brokenHeader = null;
+                var rest = NormalizeHeader(CellText(row.TryGetValue("A", out var first) ? first : null));
+                if (rest.Length > 0 && KeyOf(kind, lastHeader + rest) is not null)
+                {
+                    diagnostics.Error(DiagnosticCodes.UnreadableSpreadsheet, new SourceLocation(relative, headerRow),
+                        $"第{headerRow}行表头的「{lastHeader}」和第{rowNumber}行开头的「{rest}」是同一列「{lastHeader}{rest}」，中间有一个没加英文双引号的换行，表头被断成了两行，后面各行的列也对不上：请在 Excel 或 WPS 中改正该单元格后重新另存为 CSV");
+                }
             }
 
             if (skip)
