@@ -110,9 +110,11 @@ public static partial class OfflineImport
         }
 
         List<MiniExcelLibs.OpenXml.SheetInfo> sheets;
+        Dictionary<string, List<MergedCells.Range>> merges;
         try
         {
             sheets = MiniExcel.GetSheetInformations(path).ToList();
+            merges = MergedCells.ReadXlsx(path);
         }
         catch (Exception ex) when (ex is IOException or InvalidDataException or InvalidOperationException or FormatException or System.Xml.XmlException or ArgumentException or NotSupportedException or NullReferenceException or KeyNotFoundException)
         {
@@ -128,10 +130,22 @@ public static partial class OfflineImport
                 continue;
             }
 
-            var rows = MiniExcel.Query(path, useHeaderRow: false, sheetName: sheet.Name, excelType: ExcelType.XLSX, configuration: new OpenXmlConfiguration { FillMergedCells = true })
+            var rows = MiniExcel.Query(path, useHeaderRow: false, sheetName: sheet.Name, excelType: ExcelType.XLSX)
                 .Cast<IDictionary<string, object?>>();
             var where = SheetProblem.Place(file, sheet.Name);
-            rows = Bounded(rows, where, errors);
+            // A merged cell (座谈会 over A4:A5) counts for every row it covers, as the printed table reads;
+            // MiniExcel's own FillMergedCells misses covered cells WPS leaves out of the sheet's XML.
+            var filledBy = new Dictionary<IDictionary<string, object?>, HashSet<string>>(ReferenceEqualityComparer.Instance);
+            rows = MergedCells.Fill(Bounded(rows, where, errors), merges.GetValueOrDefault(sheet.Name), MergedCells.ColumnLetters)
+                .Select(r =>
+                {
+                    if (r.Filled is not null)
+                    {
+                        filledBy[r.Row] = r.Filled;
+                    }
+
+                    return r.Row;
+                });
             Dictionary<string, (string Column, string Header)>? columns = null;
             var rowNumber = 0;
             var read = 0;
@@ -155,7 +169,9 @@ public static partial class OfflineImport
                 }
 
                 var cells = columns.ToDictionary(c => c.Key, c => row.TryGetValue(c.Value.Column, out var v) ? v : null);
-                if (cells.Values.All(v => v is null || (v is string s && string.IsNullOrWhiteSpace(s))))
+                // A row whose only content is a merge running over it is blank: it has no comment of its own.
+                var filled = filledBy.Remove(row, out var f) ? f : null;
+                if (columns.All(c => filled?.Contains(c.Value.Column) == true || cells[c.Key] is null || (cells[c.Key] is string s && string.IsNullOrWhiteSpace(s))))
                 {
                     continue;
                 }
