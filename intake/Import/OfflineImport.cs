@@ -92,7 +92,7 @@ public static partial class OfflineImport
 
     /// <summary>Reads <paramref name="path"/> (shown in messages as <paramref name="displayName"/>) against <paramref name="draft"/>; stores nothing.</summary>
     /// <paramref name="today"/>: the day a 收到日期 may not be after (default: today in Beijing).
-    public static Plan Read(string path, DraftEntry draft, string? displayName = null, DateOnly? today = null)
+    public static Plan Read(string path, DraftEntry draft, string? displayName = null, DateOnly? today = null, StationManifest? stations = null)
     {
         var file = displayName ?? Path.GetFileName(path);
         var day = today ?? SheetDates.Day(DateTimeOffset.UtcNow);
@@ -256,6 +256,21 @@ public static partial class OfflineImport
                     {
                         rowErrors.Add($"{At("contactPoint")}：联系点最多 50 个字，且不能含控制字符");
                     }
+                    else if (contactPoint is not null && stations is not null)
+                    {
+                        // Stored as the station's id (家站点编号), as the build published it; its exact name is taken for it.
+                        var station = stations.Find(contactPoint.ToUpperInvariant())
+                                      ?? stations.Stations.FirstOrDefault(s => string.Equals(s.Name, contactPoint, StringComparison.Ordinal));
+                        if (station is null)
+                        {
+                            rowErrors.Add($"{At("contactPoint")}：没有编号或名称为“{contactPoint}”的家站点。请填家站点编号（如 {stations.Stations.FirstOrDefault()?.Id ?? "S01"}）"
+                                + "或完整的名称；编号和名称见网站“家站点”页面，或生成网站时写出的 _intake/stations.json");
+                        }
+                        else
+                        {
+                            contactPoint = station.Id;
+                        }
+                    }
                 }
 
                 int? people = null;
@@ -312,9 +327,9 @@ public static partial class OfflineImport
     }
 
     /// <summary>Reads and, when no row is bad, stores every row in one transaction.</summary>
-    public static async Task<Outcome> RunAsync(ICommentStore store, string path, DraftEntry draft, string? displayName, CancellationToken cancellationToken, DateOnly? today = null)
+    public static async Task<Outcome> RunAsync(ICommentStore store, string path, DraftEntry draft, string? displayName, CancellationToken cancellationToken, DateOnly? today = null, StationManifest? stations = null)
     {
-        var plan = Read(path, draft, displayName, today);
+        var plan = Read(path, draft, displayName, today, stations);
         if (plan.Errors.Count > 0)
         {
             return new Outcome(0, 0, plan.Errors, plan.Warnings);

@@ -34,6 +34,26 @@ public sealed class OfflineImportRowsTests
         Assert.All(plan.Comments, c => Assert.Equal("座谈会", c.Channel));
     }
 
+    // 联系点 is a station the build published: its id (S01) or its exact name, stored as the id; anything else is a row error.
+    [Fact]
+    public void TheContactPoint_IsAStationIdOrItsExactName_StoredAsTheId_AndAnUnknownOneIsARowError()
+    {
+        var stations = new StationManifest([new StationEntry("S01", "易俗河镇代表联络站", "/stations/S01/", null), new StationEntry("S02", "石鼓镇代表之家", "/stations/S02/", null)]);
+        string Row(int n, string point) => $"""<row r="{n}">{Cell($"A{n}", "基层立法联系点")}{Cell($"B{n}", "2026-11-12")}{Cell($"C{n}", "第三条")}{Cell($"D{n}", $"第 {n} 行的意见。")}{Cell($"E{n}", point)}</row>""";
+        var header = $"""<row r="1">{Cell("A1", "渠道")}{Cell("B1", "收到日期")}{Cell("C1", "条款")}{Cell("D1", "意见内容")}{Cell("E1", "联系点")}</row>""";
+
+        var good = OfflineImport.Read(Write("好.xlsx", header + Row(2, "S01") + Row(3, "石鼓镇代表之家")), Draft, "好.xlsx", new DateOnly(2026, 11, 20), stations);
+        var bad = OfflineImport.Read(Write("坏.xlsx", header + Row(2, "S99") + Row(3, "石鼓镇代表联络站")), Draft, "坏.xlsx", new DateOnly(2026, 11, 20), stations);
+
+        Assert.Empty(good.Errors);
+        Assert.Equal(["S01", "S02"], good.Comments.Select(c => c.ContactPoint));
+        Assert.Empty(bad.Comments);
+        Assert.Equal(2, bad.Errors.Count);
+        Assert.StartsWith("坏.xlsx，工作表“线下意见”，第 2 行，“联系点”列（E 列）：没有编号或名称为“S99”的家站点", bad.Errors[0]);
+        Assert.StartsWith("坏.xlsx，工作表“线下意见”，第 3 行，“联系点”列（E 列）：没有编号或名称为“石鼓镇代表联络站”的家站点", bad.Errors[1]);
+        Assert.All(bad.Errors, e => Assert.Contains("stations.json", e));
+    }
+
     internal static string Cell(string reference, string text) => $"""<c r="{reference}" t="inlineStr"><is><t>{text}</t></is></c>""";
 
     /// <summary>An .xlsx of one sheet 线下意见 with <paramref name="rows"/> and, after them, <paramref name="tail"/> (mergeCells).</summary>
