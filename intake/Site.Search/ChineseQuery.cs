@@ -30,7 +30,8 @@ public static class ChineseQuery
     /// looser query to try when the query finds nothing (null when there is none): each SmartCn word
     /// of a chunk must appear, not the chunk as typed (更换维护保养单位 finds 更换电梯维护保养单位).
     /// </summary>
-    public sealed record Parsed(Query? Query, IReadOnlySet<string> Terms, Query? Relaxed = null, IReadOnlySet<string>? RelaxedTerms = null);
+    /// <param name="Loose">When <paramref name="Relaxed"/> finds nothing too: most of those words, not all.</param>
+    public sealed record Parsed(Query? Query, IReadOnlySet<string> Terms, Query? Relaxed = null, IReadOnlySet<string>? RelaxedTerms = null, Query? Loose = null);
 
     /// <param name="rankByWords">
     /// Whether SmartCn words of the query (<see cref="ChineseWordAnalyzer"/>) add to the score and
@@ -54,26 +55,43 @@ public static class ChineseQuery
             return new Parsed(query, terms);
         }
 
-        // Every word in one and the same field (never a title's word with a body's).
-        var relaxed = new BooleanQuery();
-        var inOneField = new DisjunctionMaxQuery(0.1f);
         var relaxedTerms = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (field, boost) in Fields)
+        foreach (var word in words)
         {
-            var all = new BooleanQuery { Boost = boost };
-            foreach (var word in words)
-            {
-                var tokens = Analyze(analyzer, word);
-                all.Add(ForField(field, tokens), Occur.MUST);
-                relaxedTerms.UnionWith(tokens.Select(t => t.Term));
-            }
-
-            inOneField.Add(all);
+            relaxedTerms.UnionWith(Analyze(analyzer, word).Select(t => t.Term));
         }
 
-        relaxed.Add(inOneField, Occur.MUST);
-        AddWords(relaxed, typed);
-        return new Parsed(query, terms, relaxed, relaxedTerms);
+        // A question or a pasted sentence has words no page has (多少钱, 怎么办): then most of the
+        // words, all but a third (one of two, two of three, four of six), ranked by how many and which.
+        var most = words.Count - (words.Count + 2) / 3;
+        return new Parsed(query, terms, WordsInOneField(words, analyzer, typed, words.Count), relaxedTerms,
+            most < words.Count ? WordsInOneField(words, analyzer, typed, most) : null);
+    }
+
+    /// <summary>At least <paramref name="required"/> of the words in one and the same field (never a title's word with a body's).</summary>
+    private static BooleanQuery WordsInOneField(List<string> words, Analyzer analyzer, string typed, int required)
+    {
+        var query = new BooleanQuery();
+        var inOneField = new DisjunctionMaxQuery(0.1f);
+        foreach (var (field, boost) in Fields)
+        {
+            var some = new BooleanQuery { Boost = boost };
+            foreach (var word in words)
+            {
+                some.Add(ForField(field, Analyze(analyzer, word)), required == words.Count ? Occur.MUST : Occur.SHOULD);
+            }
+
+            if (required < words.Count)
+            {
+                some.MinimumNumberShouldMatch = required;
+            }
+
+            inOneField.Add(some);
+        }
+
+        query.Add(inOneField, Occur.MUST);
+        AddWords(query, typed);
+        return query;
     }
 
     /// <summary>Every chunk as a phrase in some field, plus the optional clauses that rank.</summary>

@@ -120,6 +120,11 @@ public sealed class SearchIndex : IDisposable
         {
             // Nothing has the text as typed (whatever the filters): pages that have each of its words.
             (top, facets) = Collect(parsed.Relaxed, request, page);
+            if (parsed.Loose is not null && Enumerable.Range(0, 3).All(d => facets.Counts(d).Count == 0))
+            {
+                (top, facets) = Collect(parsed.Loose, request, page);
+            }
+
             terms = parsed.RelaxedTerms ?? terms;
             relaxed = facets.Matched > 0;
         }

@@ -19,10 +19,11 @@ public static class SearchIndexWriter
     /// <param name="documents">Every document of the index, each URL once.</param>
     /// <param name="ramBufferMb">Megabytes of postings buffered per flush (Lucene's RAMBufferSizeMB).</param>
     /// <param name="oneSegment">
-    /// Merge what was flushed into one segment before the commit (Lucene's ForceMerge). The index is
-    /// written once and then read by every search: each segment costs every term of every query one
-    /// more terms-dictionary lookup, whose allocations brought garbage collections, and their pauses,
-    /// into the slowest searches. False keeps every flushed segment, unmerged (for tests of several segments).
+    /// Merge what was flushed into one segment (Lucene's ForceMerge) when the buffer was flushed more
+    /// often than there are indexing threads, that is, for a large index. The index is written once
+    /// and then read by every search: each segment costs every term of every query one more
+    /// terms-dictionary lookup, whose allocations brought garbage collections, and their pauses, into
+    /// the slowest searches. False keeps every flushed segment, unmerged (for tests of several segments).
     /// </param>
     public static void Write(string folder, IEnumerable<SearchDocument> documents, double ramBufferMb = 48, bool oneSegment = true)
     {
@@ -39,13 +40,23 @@ public static class SearchIndexWriter
         using var writer = new IndexWriter(directory, config);
 
         ForEachDocument(documents, (document, fields) => writer.AddDocument(fields));
-        if (oneSegment)
+        writer.Commit();
+
+        // Each indexing thread flushes one last segment anyway; a small site's few cost its queries
+        // nothing measurable, and merging them cost its build more than the index step's other work.
+        if (oneSegment && Segments(directory) > Environment.ProcessorCount)
         {
             // Document numbers may change with the merge; hits never depend on them (ties go by URL).
             writer.ForceMerge(1);
+            writer.Commit();
         }
+    }
 
-        writer.Commit();
+    private static int Segments(Lucene.Net.Store.Directory directory)
+    {
+        var infos = new SegmentInfos();
+        infos.Read(directory);
+        return infos.Count;
     }
 
     /// <summary>

@@ -124,6 +124,37 @@ public sealed class JourneyTests(SampleServer server)
         });
     }
 
+    [BrowserTheory]
+    [MemberData(nameof(Viewports))]
+    public async Task Search_WithJavaScript_NextPageAndFiltersShowWhatTheySay(string viewport)
+    {
+        var page = await server.OpenAsync(viewport, "/search/?q=%E7%AB%99");
+        await SampleServer.JourneyAsync(page, $"search-paging-{viewport}", async () =>
+        {
+            var hits = page.Locator(".search-hits li h2");
+            await Assertions.Expect(page.Locator(".pager")).ToContainTextAsync("第 1 /");
+            var firstPage = await hits.AllInnerTextsAsync();
+
+            await page.GetByRole(AriaRole.Link, new() { Name = "下一页" }).ClickAsync();
+            await Assertions.Expect(page.Locator(".pager")).ToContainTextAsync("第 2 /");
+            await page.WaitForTimeoutAsync(500);
+            await Assertions.Expect(page.Locator(".pager")).ToContainTextAsync("第 2 /");
+            var secondPage = await hits.AllInnerTextsAsync();
+            Assert.NotEmpty(secondPage);
+            Assert.Empty(firstPage.Intersect(secondPage));
+
+            // A search typed on the page (the address /search/?q=…&page=2) opens on that page too.
+            await page.GotoAsync("/search/?q=%E7%AB%99&page=2");
+            await Assertions.Expect(page.Locator(".pager")).ToContainTextAsync("第 2 /");
+            Assert.Equal(secondPage, await hits.AllInnerTextsAsync());
+
+            await page.Locator(".facets").GetByRole(AriaRole.Link, new() { Name = "家站点" }).First.ClickAsync();
+            await page.WaitForTimeoutAsync(500);
+            await Assertions.Expect(page.Locator(".facets a[aria-current=true]").First).ToContainTextAsync("家站点");
+            Assert.All(await page.Locator(".search-hits li .meta").AllInnerTextsAsync(), meta => Assert.StartsWith("家站点", meta));
+        });
+    }
+
     [BrowserFact]
     public async Task Search_WithoutJavaScript_StillWorks()
     {

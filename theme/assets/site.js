@@ -539,12 +539,16 @@
     var box = $("#search-results");
     var timer = null;
     var seq = 0;
-    var run = function () {
+    // `kept`: the address's other parameters (page, type, region, year) for the page's first search;
+    // a newly typed query starts again from its first page, unfiltered.
+    var run = function (kept) {
       var q = input.value.trim();
       var mine = ++seq;
       if (q === "") { box.innerHTML = ""; return; }
-      history.replaceState(null, "", "/search/?q=" + encodeURIComponent(q));
-      fetch("/api/search/page?q=" + encodeURIComponent(q), { headers: { Accept: "text/html" } })
+      var query = new URLSearchParams(kept || "");
+      query.set("q", q);
+      history.replaceState(null, "", "/search/?" + query.toString());
+      fetch("/api/search/page?" + query.toString(), { headers: { Accept: "text/html" } })
         .then(function (r) { return r.text(); })
         .then(function (html) {
           if (mine !== seq) { return; }
@@ -554,8 +558,10 @@
         .catch(function () { box.innerHTML = "<p class=\"error\">搜索服务暂时不可用，请稍后再试。</p>"; });
     };
     searchForm.addEventListener("submit", function (event) { event.preventDefault(); run(); });
-    input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 200); });
+    input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(function () { run(); }, 200); });
     var initial = new URLSearchParams(location.search).get("q");
-    if (initial) { input.value = initial; run(); }
+    // A page the endpoint rendered (a pager or filter link) already shows its results: searching
+    // again here would lose its page and filters.
+    if (initial && box.children.length === 0) { input.value = initial; run(location.search); }
   }
 })();

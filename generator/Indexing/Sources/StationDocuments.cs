@@ -22,6 +22,10 @@ public static class StationDocuments
             station.Address is null ? null : "地址：" + station.Address,
             station.Hours is null ? null : "开放时间：" + station.Hours,
             station.Schedule is null ? null : "接待日：" + station.Schedule,
+            // The page shows who runs the station; people remember the person before the station's name.
+            station.Head is null ? null : "负责人：" + station.Head,
+            station.Liaison is null ? null : "联络员：" + station.Liaison,
+            station.Phone is null ? null : "联系电话：" + station.Phone,
             station.Feature,
             station.Intro,
             string.Join("、", site.DeputiesByStation[station.Id].Select(d => d.Name))),

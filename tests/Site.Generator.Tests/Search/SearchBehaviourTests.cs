@@ -48,6 +48,33 @@ public sealed partial class SearchBehaviourTests(SampleSite sample) : IDisposabl
         Assert.Empty(failures);
     }
 
+    [Theory]
+    [InlineData("物业费太贵了怎么办", "物业费")]
+    [InlineData("怎么给代表留言", "留言")]
+    [InlineData("老旧小区加装电梯补助多少钱", "加装电梯")]
+    public void Search_AQuestionNoPageHasAsTyped_FindsPagesWithMostOfItsWords(string question, string expected)
+    {
+        using var index = SearchIndex.Open(IndexFolder);
+
+        var response = index.Search(new SearchRequest(question));
+
+        Assert.True(response.Relaxed, question);
+        Assert.NotEmpty(response.Hits);
+        Assert.Contains(expected, Regex.Replace(response.Hits[0].Title + response.Hits[0].SnippetHtml, "<[^>]+>", ""));
+    }
+
+    [Theory]
+    [InlineData("谭立新")]
+    [InlineData("欧阳敏")]
+    public void Search_TheNameOfAStationsHeadOrLiaison_FindsTheStation(string name)
+    {
+        using var index = SearchIndex.Open(IndexFolder);
+
+        var response = index.Search(new SearchRequest(name));
+
+        Assert.Contains(response.Hits, h => h.Type == SearchTypes.Station);
+    }
+
     [Fact]
     public void Search_SingleCharacter_FindsEveryDocumentWithIt()
     {
