@@ -136,8 +136,10 @@ public static class CommentExportCommand
             return 1;
         }
 
-        // Read first: a file with a bad row leaves the store untouched (not even created).
-        var plan = OfflineImport.Read(file, entry, Path.GetFileName(file));
+        // Read first: a file with a bad row leaves the store untouched (not even created). 联系点 is checked
+        // against the stations the build published.
+        var stations = StationManifest.Load(Path.Combine(root, "_intake", BuildContract.StationsFile));
+        var plan = OfflineImport.Read(file, entry, Path.GetFileName(file), stations: stations);
         foreach (var warning in plan.Warnings)
         {
             Console.Error.WriteLine("提示：" + warning);
@@ -157,7 +159,7 @@ public static class CommentExportCommand
         var store = await OpenStoreAsync(root, postgres, create: true, cancellationToken);
         try
         {
-            var outcome = await OfflineImport.RunAsync(store!, file, entry, Path.GetFileName(file), cancellationToken);
+            var outcome = await OfflineImport.RunAsync(store!, file, entry, Path.GetFileName(file), cancellationToken, stations: stations);
             Console.WriteLine($"《{entry.Title}》：新导入 {outcome.Added} 条意见" + (outcome.AlreadyImported > 0 ? $"，{outcome.AlreadyImported} 条此前已导入（未重复保存）" : ""));
             if (outcome.Batch is { } batch)
             {

@@ -7,6 +7,7 @@ using MiniExcelLibs.Csv;
 using MiniExcelLibs.OpenXml;
 using Site.Generator.Diagnostics;
 using Site.Generator.Validation;
+using MergedCells = Site.Intake.Office.MergedCells;
 
 namespace Site.Generator.Loading;
 

@@ -74,6 +74,11 @@ public static class CommentsApi
         }
         else
         {
+            if (SubmissionBody.UnsupportedMediaType(http.Request) is { } unsupported)
+            {
+                return await SubmissionAnswers.RefuseAsync(http, StatusCodes.Status415UnsupportedMediaType, unsupported);
+            }
+
             var read = await SubmissionBody.ReadJsonBodyAsync<PostCommentRequest>(http, JsonOptions);
             if (!read.Fits)
             {

@@ -72,7 +72,7 @@ public sealed class PostCommentRequest
     /// </summary>
     internal static string NoSuchArticle(DraftEntry draft, string article)
     {
-        var named = (ArticleNumbers.FromAnchor(article) ?? ArticleNumbers.Parse(article)) is { } number ? ArticleNumbers.Label(number) : $"“{article}”";
+        var named = (ArticleNumbers.FromAnchor(article) ?? ArticleNumbers.Parse(article)) is { } number ? ArticleNumbers.Label(number) : $"“{Submissions.SubmissionText.Shown(article)}”";
         var numbers = draft.Articles.Select(a => ArticleNumbers.FromAnchor(a.Anchor)).OfType<int>().ToList();
         var has = draft.Articles.Count == 0
             ? "本草案没有分条，请不填条文（对草案整体提意见）"

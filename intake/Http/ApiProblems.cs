@@ -18,8 +18,25 @@ public static partial class ApiProblems
     public static bool IsApi(HttpContext http) => http.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Minimal APIs throw <see cref="BadHttpRequestException"/> for a value they cannot bind, so this middleware can name it.</summary>
+    /// Every problem written through the problem details service (TypedResults.Problem, NotFound and the
+    /// like) gets a Chinese title where it was left to the framework's English default ("Not Found").
     public static IServiceCollection AddApiProblems(this IServiceCollection services) =>
-        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true)
+            .AddProblemDetails(o => o.CustomizeProblemDetails = context =>
+            {
+                var problem = context.ProblemDetails;
+                var status = problem.Status ?? context.HttpContext.Response.StatusCode;
+                if (string.IsNullOrEmpty(problem.Title) || !problem.Title.Any(c => c >= '\u2E80'))
+                {
+                    problem.Title = Title(status);
+                }
+
+                // A validation problem's errors are its detail; the generic sentence would contradict them.
+                if (string.IsNullOrEmpty(problem.Detail) && problem is not HttpValidationProblemDetails)
+                {
+                    problem.Detail = Detail(status);
+                }
+            });
 
     public static IApplicationBuilder UseApiProblems(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
@@ -79,8 +96,14 @@ public static partial class ApiProblems
     public static string Title(int status) => status switch
     {
         StatusCodes.Status400BadRequest => "请求有误",
-        StatusCodes.Status404NotFound => "没有这个接口",
+        StatusCodes.Status401Unauthorized => "需要工作人员凭据",
+        StatusCodes.Status403Forbidden => "没有权限",
+        StatusCodes.Status404NotFound => "没有找到",
         StatusCodes.Status405MethodNotAllowed => "请求方法不对",
+        StatusCodes.Status409Conflict => "与已有内容冲突",
+        StatusCodes.Status422UnprocessableEntity => "内容有误，未能处理",
+        StatusCodes.Status429TooManyRequests => "请求过于频繁",
+        StatusCodes.Status503ServiceUnavailable => "服务暂时不可用",
         StatusCodes.Status408RequestTimeout => "请求超时",
         StatusCodes.Status413PayloadTooLarge => "提交的内容过大",
         StatusCodes.Status414UriTooLong => "网址过长",
@@ -95,7 +118,11 @@ public static partial class ApiProblems
     public static string Detail(int status) => status switch
     {
         StatusCodes.Status400BadRequest => "请求的格式不对，无法处理，请核对网址和参数",
-        StatusCodes.Status404NotFound => "没有这个接口，请核对网址",
+        StatusCodes.Status401Unauthorized => "需要工作人员凭据，请在请求中附上正确的令牌",
+        StatusCodes.Status403Forbidden => "没有权限完成这个请求",
+        StatusCodes.Status404NotFound => "没有找到要的内容，请核对网址",
+        StatusCodes.Status429TooManyRequests => "请求过于频繁，请稍后再试",
+        StatusCodes.Status503ServiceUnavailable => "服务暂时不可用，请稍后再试",
         StatusCodes.Status408RequestTimeout => "请求的内容没有及时送到，请重试",
         StatusCodes.Status413PayloadTooLarge => "提交的内容过大，无法接收",
         StatusCodes.Status414UriTooLong => "网址过长，无法处理，请核对网址",

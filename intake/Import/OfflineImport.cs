@@ -92,7 +92,7 @@ public static partial class OfflineImport
 
     /// <summary>Reads <paramref name="path"/> (shown in messages as <paramref name="displayName"/>) against <paramref name="draft"/>; stores nothing.</summary>
     /// <paramref name="today"/>: the day a 收到日期 may not be after (default: today in Beijing).
-    public static Plan Read(string path, DraftEntry draft, string? displayName = null, DateOnly? today = null)
+    public static Plan Read(string path, DraftEntry draft, string? displayName = null, DateOnly? today = null, StationManifest? stations = null)
     {
         var file = displayName ?? Path.GetFileName(path);
         var day = today ?? SheetDates.Day(DateTimeOffset.UtcNow);
@@ -110,9 +110,11 @@ public static partial class OfflineImport
         }
 
         List<MiniExcelLibs.OpenXml.SheetInfo> sheets;
+        Dictionary<string, List<MergedCells.Range>> merges;
         try
         {
             sheets = MiniExcel.GetSheetInformations(path).ToList();
+            merges = MergedCells.ReadXlsx(path);
         }
         catch (Exception ex) when (ex is IOException or InvalidDataException or InvalidOperationException or FormatException or System.Xml.XmlException or ArgumentException or NotSupportedException or NullReferenceException or KeyNotFoundException)
         {
@@ -128,10 +130,22 @@ public static partial class OfflineImport
                 continue;
             }
 
-            var rows = MiniExcel.Query(path, useHeaderRow: false, sheetName: sheet.Name, excelType: ExcelType.XLSX, configuration: new OpenXmlConfiguration { FillMergedCells = true })
+            var rows = MiniExcel.Query(path, useHeaderRow: false, sheetName: sheet.Name, excelType: ExcelType.XLSX)
                 .Cast<IDictionary<string, object?>>();
             var where = SheetProblem.Place(file, sheet.Name);
-            rows = Bounded(rows, where, errors);
+            // A merged cell (座谈会 over A4:A5) counts for every row it covers, as the printed table reads;
+            // MiniExcel's own FillMergedCells misses covered cells WPS leaves out of the sheet's XML.
+            var filledBy = new Dictionary<IDictionary<string, object?>, HashSet<string>>(ReferenceEqualityComparer.Instance);
+            rows = MergedCells.Fill(Bounded(rows, where, errors), merges.GetValueOrDefault(sheet.Name), MergedCells.ColumnLetters)
+                .Select(r =>
+                {
+                    if (r.Filled is not null)
+                    {
+                        filledBy[r.Row] = r.Filled;
+                    }
+
+                    return r.Row;
+                });
             Dictionary<string, (string Column, string Header)>? columns = null;
             var rowNumber = 0;
             var read = 0;
@@ -155,7 +169,9 @@ public static partial class OfflineImport
                 }
 
                 var cells = columns.ToDictionary(c => c.Key, c => row.TryGetValue(c.Value.Column, out var v) ? v : null);
-                if (cells.Values.All(v => v is null || (v is string s && string.IsNullOrWhiteSpace(s))))
+                // A row whose only content is a merge running over it is blank: it has no comment of its own.
+                var filled = filledBy.Remove(row, out var f) ? f : null;
+                if (columns.All(c => filled?.Contains(c.Value.Column) == true || cells[c.Key] is null || (cells[c.Key] is string s && string.IsNullOrWhiteSpace(s))))
                 {
                     continue;
                 }
@@ -240,6 +256,21 @@ public static partial class OfflineImport
                     {
                         rowErrors.Add($"{At("contactPoint")}：联系点最多 50 个字，且不能含控制字符");
                     }
+                    else if (contactPoint is not null && stations is not null)
+                    {
+                        // Stored as the station's id (家站点编号), as the build published it; its exact name is taken for it.
+                        var station = stations.Find(contactPoint.ToUpperInvariant())
+                                      ?? stations.Stations.FirstOrDefault(s => string.Equals(s.Name, contactPoint, StringComparison.Ordinal));
+                        if (station is null)
+                        {
+                            rowErrors.Add($"{At("contactPoint")}：没有编号或名称为“{contactPoint}”的家站点。请填家站点编号（如 {stations.Stations.FirstOrDefault()?.Id ?? "S01"}）"
+                                + "或完整的名称；编号和名称见网站“家站点”页面，或生成网站时写出的 _intake/stations.json");
+                        }
+                        else
+                        {
+                            contactPoint = station.Id;
+                        }
+                    }
                 }
 
                 int? people = null;
@@ -296,9 +327,9 @@ public static partial class OfflineImport
     }
 
     /// <summary>Reads and, when no row is bad, stores every row in one transaction.</summary>
-    public static async Task<Outcome> RunAsync(ICommentStore store, string path, DraftEntry draft, string? displayName, CancellationToken cancellationToken, DateOnly? today = null)
+    public static async Task<Outcome> RunAsync(ICommentStore store, string path, DraftEntry draft, string? displayName, CancellationToken cancellationToken, DateOnly? today = null, StationManifest? stations = null)
     {
-        var plan = Read(path, draft, displayName, today);
+        var plan = Read(path, draft, displayName, today, stations);
         if (plan.Errors.Count > 0)
         {
             return new Outcome(0, 0, plan.Errors, plan.Warnings);

@@ -54,7 +54,7 @@ public static class MessagesApi
         if (recipient is null)
         {
             return await SubmissionAnswers.RefuseAsync(http, StatusCodes.Status404NotFound,
-                kind == RecipientKind.Deputy ? $"没有编号为“{id}”的代表，请从代表页面留言" : $"没有编号为“{id}”的代表家站点，请从家站点页面留言",
+                kind == RecipientKind.Deputy ? $"没有编号为“{SubmissionText.Shown(id)}”的代表，请从代表页面留言" : $"没有编号为“{SubmissionText.Shown(id)}”的代表家站点，请从家站点页面留言",
                 back: new Crumb(kind == RecipientKind.Deputy ? "查看代表名单" : "查看代表家站点", kind == RecipientKind.Deputy ? "/deputies/" : "/stations/"));
         }
 
@@ -94,6 +94,11 @@ public static class MessagesApi
         }
         else
         {
+            if (SubmissionBody.UnsupportedMediaType(http.Request) is { } unsupported)
+            {
+                return await SubmissionAnswers.RefuseAsync(http, StatusCodes.Status415UnsupportedMediaType, unsupported, back: recipient.Back);
+            }
+
             var read = await SubmissionBody.ReadJsonBodyAsync<PostMessageRequest>(http, CommentsApi.JsonOptions);
             if (!read.Fits)
             {
@@ -170,7 +175,7 @@ public static class MessagesApi
         if (Resolve(kind, id, catalog) is not { } recipient)
         {
             var what = kind == RecipientKind.Deputy ? "代表" : "代表家站点";
-            return TypedResults.Problem($"没有编号为“{id}”的{what}", statusCode: StatusCodes.Status404NotFound, title: $"没有这个{what}");
+            return TypedResults.Problem($"没有编号为“{SubmissionText.Shown(id)}”的{what}", statusCode: StatusCodes.Status404NotFound, title: $"没有这个{what}");
         }
 
         var year = clock.GetUtcNow().ToOffset(Beijing).Year;
@@ -215,7 +220,7 @@ public static class MessagesApi
         if (Resolve(kind, id, catalog) is not { } recipient)
         {
             var what = kind == RecipientKind.Deputy ? "代表" : "代表家站点";
-            return await pages.RefusedAsync($"没有这个{what}", $"没有编号为“{id}”的{what}。", [],
+            return await pages.RefusedAsync($"没有这个{what}", $"没有编号为“{SubmissionText.Shown(id)}”的{what}。", [],
                 StatusCodes.Status404NotFound, back: new Crumb(kind == RecipientKind.Deputy ? "查看代表名单" : "查看代表家站点", kind == RecipientKind.Deputy ? "/deputies/" : "/stations/"));
         }
 

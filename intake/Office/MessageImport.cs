@@ -10,7 +10,9 @@ namespace Site.Intake.Office;
 /// (<see cref="MessageSheetReader"/>) and against the store (the receipt exists, 答复日期 is not
 /// before the message came in nor after today, 已答复 has a reply, no receipt twice), and one error
 /// anywhere applies nothing, so the office fixes the sheet and imports the same file again instead
-/// of working out which half went in. A valid file is applied in one transaction. A status only
+/// of working out which half went in. Every error of a row is said (a row the sheet's own rules
+/// refuse is checked against the store too), and a notice that a reply was replaced only for a row
+/// that was applied. A valid file is applied in one transaction. A status only
 /// moves forward (已收到 &lt; 已转办 &lt; 办理中 &lt; 已答复 &lt; 已办结): a row that sets it back is an error,
 /// and a changed 承办单位 on a message already answered is a warning naming both units.
 /// </para>
@@ -63,9 +65,13 @@ public static class MessageImport
         var today = DateOnly.FromDateTime(now.ToOffset(TimeSpan.FromHours(8)).DateTime);
         var seen = new Dictionary<string, MessageSheetReader.Row>(StringComparer.Ordinal);
         var updates = new List<(MessageSheetReader.Row Row, MessageStatusUpdate Update)>();
+        // Notices that say a reply was replaced: said only when the file is applied, not beside its errors.
+        var applied = new List<(MessageSheetReader.Row Row, SheetProblem Notice)>();
         foreach (var row in read.Rows)
         {
             string Where(string field) => SheetProblem.ColumnOf(field, row.Columns[field]);
+            // A cell the sheet's own check refused (答复日期 “下周”) is not said again as missing.
+            bool Refused(string field) => row.Columns.ContainsKey(field) && read.Problems.Any(p => p.IsError && p.Sheet == row.Sheet && p.Row == row.Number && p.Column == Where(field));
             if (seen.TryGetValue(row.Receipt, out var first))
             {
                 problems.Add(new SheetProblem(file, row.Sheet, row.Number, Where(MessageSheet.Receipt),
@@ -88,11 +94,8 @@ public static class MessageImport
                 continue;
             }
 
-            if (!row.Valid)
-            {
-                continue;
-            }
-
+            // A row with errors of the sheet's own (是否公开 = Y) is still checked against the store, so
+            // every error of the row (an 答复日期 before the message came in) is said in the one run.
             // An older sheet imported after a newer one: the reply on record stays unless the office
             // says to overwrite it; the rest of the row (a status moving forward, 承办单位, 是否公开) still applies.
             var keepRecorded = false;
@@ -105,8 +108,8 @@ public static class MessageImport
                 var sheet = $"这一行的答复（{(row.RepliedOn is { } d ? MessageSheet.Words(d) : "未填日期")}）：“{Excerpt(row.Reply)}”";
                 if (overwrite)
                 {
-                    problems.Add(new SheetProblem(file, row.Sheet, row.Number, Where(MessageSheet.Reply),
-                        $"已按 --overwrite 用这一行的答复替换了{whose} 在系统中已记录的答复（{why}）。原来的答复（{recordedOn}）：“{Excerpt(message.Reply)}”", IsError: false));
+                    applied.Add((row, new SheetProblem(file, row.Sheet, row.Number, Where(MessageSheet.Reply),
+                        $"已按 --overwrite 用这一行的答复替换了{whose} 在系统中已记录的答复（{why}）。原来的答复（{recordedOn}）：“{Excerpt(message.Reply)}”", IsError: false)));
                 }
                 else
                 {
@@ -137,8 +140,10 @@ public static class MessageImport
                     $"留言 {row.Receipt} 已有答复，承办单位由“{oldUnit}”改为“{unit}”：已有的答复将记在“{unit}”名下，请确认确是换了承办单位", IsError: false));
             }
 
+            // The row's own 答复日期 is checked even where the recorded reply is kept: a date that cannot be
+            // right is an error whether or not this import would have used it.
             var received = DateOnly.FromDateTime(message.CreatedAt.ToOffset(TimeSpan.FromHours(8)).DateTime);
-            if (repliedOn is { } on)
+            if (row.RepliedOn is { } on)
             {
                 if (on < received)
                 {
@@ -152,18 +157,18 @@ public static class MessageImport
                 }
             }
 
-            if (row.Status == MessageStatus.Answered && reply is null)
+            if (row.Status == MessageStatus.Answered && reply is null && !Refused(MessageSheet.Reply))
             {
                 problems.Add(new SheetProblem(file, row.Sheet, row.Number, row.Columns.ContainsKey(MessageSheet.Reply) ? Where(MessageSheet.Reply) : Where(MessageSheet.Status),
                     "状态是“已答复”，但没有答复内容"));
             }
 
-            else if (!keepRecorded && row.Reply is not null && (row.RepliedOn ?? message.RepliedOn) is null)
+            else if (!keepRecorded && row.Reply is not null && (row.RepliedOn ?? message.RepliedOn) is null && !Refused(MessageSheet.RepliedOn))
             {
                 problems.Add(new SheetProblem(file, row.Sheet, row.Number, row.Columns.ContainsKey(MessageSheet.RepliedOn) ? Where(MessageSheet.RepliedOn) : Where(MessageSheet.Reply),
                     "填了答复内容，请同时填写答复日期"));
             }
-            else if (repliedOn is not null && reply is null)
+            else if (repliedOn is not null && reply is null && !Refused(MessageSheet.Reply))
             {
                 problems.Add(new SheetProblem(file, row.Sheet, row.Number, Where(MessageSheet.RepliedOn), "填了答复日期，但没有答复内容"));
             }
@@ -171,8 +176,8 @@ public static class MessageImport
             // A correction (a later 答复日期 under the same status) replaces the recorded reply: said, with what it was.
             if (!keepRecorded && !overwrite && row.Reply is not null && message.Reply is not null && row.Reply != message.Reply && row.Status == message.Status)
             {
-                problems.Add(new SheetProblem(file, row.Sheet, row.Number, Where(MessageSheet.Reply),
-                    $"答复内容与系统中已记录的不同，答复日期较晚，已改为这里的内容（原来是“{Excerpt(message.Reply)}”）", IsError: false));
+                applied.Add((row, new SheetProblem(file, row.Sheet, row.Number, Where(MessageSheet.Reply),
+                    $"答复内容与系统中已记录的不同，答复日期较晚，已改为这里的内容（原来是“{Excerpt(message.Reply)}”）", IsError: false)));
             }
 
             if (row.Public == true && !message.PublishConsent)
@@ -181,7 +186,7 @@ public static class MessageImport
                     "留言人没有同意公开，这条留言不会在网站上公开（只有本人同意并且这里填“是”才公开）", IsError: false));
             }
 
-            if (problems.Count == before || problems.Skip(before).All(p => !p.IsError))
+            if (row.Valid && problems.Skip(before).All(p => !p.IsError))
             {
                 updates.Add((row, new MessageStatusUpdate(row.Receipt, row.Status!.Value, row.Unit, keepRecorded ? null : row.Reply, repliedOn, row.Public, now, Path.GetFileName(file))));
             }
@@ -193,6 +198,8 @@ public static class MessageImport
         }
 
         var outcomes = updates.Count == 0 ? [] : await store.ApplyAsync(updates.Select(u => u.Update).ToList(), cancellationToken);
+        var appliedRows = updates.Where((_, i) => outcomes[i] == UpdateOutcome.Applied).Select(u => u.Row).ToHashSet(ReferenceEqualityComparer.Instance);
+        problems.AddRange(applied.Where(a => appliedRows.Contains(a.Row)).Select(a => a.Notice));
         for (var i = 0; i < outcomes.Count; i++)
         {
             // Deleted or gone between the check and the transaction: said, not silently skipped.

@@ -112,6 +112,13 @@ public static class MessageOfficeApi
             return TypedResults.Problem(MalformedUpload, statusCode: StatusCodes.Status400BadRequest, title: "表单格式不对");
         }
 
+        // Refused before the spreadsheet library unpacks it: the upload limit counts compressed bytes only.
+        buffer.Position = 0;
+        if (SheetFiles.UnpackedRefusal(buffer) is { } unpacked)
+        {
+            return TypedResults.Problem($"{name}：{unpacked}", statusCode: StatusCodes.Status413PayloadTooLarge, title: "工作簿解压后太大");
+        }
+
         var report = await MessageImport.RunAsync(store, buffer.ToArray(), name, clock.GetUtcNow(), http.RequestAborted, overwrite, MessageExport.RecipientNames(options.Value.DataPath));
         var answer = new ImportAnswer(report.Succeeded, report.Summary.Replace("--overwrite", "?overwrite=true", StringComparison.Ordinal), report.Applied, report.Unchanged, report.Untouched,
             report.Problems.Where(p => p.IsError).Select(p => p.ToString()).ToList(),

@@ -44,7 +44,8 @@ public static class SheetFiles
 
     /// <summary>
     /// As <see cref="Problem(Stream, string)"/> without the file's name in front (for <see cref="SheetProblem"/>,
-    /// which puts it there): 无法导入，这个文件是…，不是 Excel 工作簿（.xlsx）。请在 Excel 或 WPS 表格中打开它….
+    /// which puts it there): 无法导入，这个文件是…，不是 Excel 工作簿（.xlsx）。请在 Excel 或 WPS 表格中打开它…;
+    /// or, for a workbook too large unpacked, <see cref="UnpackedRefusal"/>.
     /// </summary>
     public static string? Refusal(Stream content)
     {
@@ -55,8 +56,75 @@ public static class SheetFiles
         // A space between Han and a Latin word (是 Word 文档), as the rest of the messages write it.
         return Kind(content, head.AsSpan(0, length)) is { } kind
             ? $"无法导入，这个文件是{(char.IsAsciiLetter(kind.What[0]) ? " " : "")}{kind.What}，不是 Excel 工作簿（.xlsx）。{kind.Action}"
-            : null;
+            : UnpackedRefusal(content);
     }
+
+    /// <summary>The most one part (entry) of a workbook may hold unpacked, in bytes: a sheet of tens of thousands of rows is a few MB.</summary>
+    public const long MaxPartBytes = 32L * 1024 * 1024;
+
+    /// <summary>The most all the parts of a workbook together may hold unpacked, in bytes.</summary>
+    public const long MaxUnpackedBytes = 64L * 1024 * 1024;
+
+    /// <summary>
+    /// Why the workbook package in <paramref name="content"/> is refused for its unpacked size (a "zip
+    /// bomb": a few hundred KB that unpack to hundreds of MB, which the spreadsheet library would read
+    /// into memory), as a Chinese sentence without the file's name; null when every part stays within
+    /// <see cref="MaxPartBytes"/> and all together within <see cref="MaxUnpackedBytes"/>. Both the sizes
+    /// the archive declares and the bytes each part really unpacks to are counted (System.IO.Compression
+    /// stops a part at its declared size; the count keeps the bound should a part unpack to more),
+    /// reading at most one buffer past the bound. A stream that is not a ZIP archive
+    /// is null here (<see cref="Refusal"/> says what it is). The stream must be seekable and is left at its start.
+    /// </summary>
+    public static string? UnpackedRefusal(Stream content)
+    {
+        content.Position = 0;
+        try
+        {
+            using var zip = new ZipArchive(content, ZipArchiveMode.Read, leaveOpen: true);
+            long declared = 0;
+            foreach (var entry in zip.Entries)
+            {
+                declared += entry.Length;
+                if (entry.Length > MaxPartBytes || declared > MaxUnpackedBytes)
+                {
+                    return TooLargeUnpacked(entry.FullName);
+                }
+            }
+
+            long total = 0;
+            var buffer = new byte[81920];
+            foreach (var entry in zip.Entries)
+            {
+                long part = 0;
+                using var stream = entry.Open();
+                int read;
+                while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
+                {
+                    part += read;
+                    total += read;
+                    if (part > MaxPartBytes || total > MaxUnpackedBytes)
+                    {
+                        return TooLargeUnpacked(entry.FullName);
+                    }
+                }
+            }
+
+            return null;
+        }
+        catch (InvalidDataException)
+        {
+            // A part whose bytes do not unpack: the library's read says the workbook is damaged.
+            return null;
+        }
+        finally
+        {
+            content.Position = 0;
+        }
+    }
+
+    private static string TooLargeUnpacked(string part) =>
+        $"无法导入，这个工作簿解压后太大（其中的“{part}”或全部内容超过上限：每个部分最多 {MaxPartBytes / 1024 / 1024} MB，合计最多 {MaxUnpackedBytes / 1024 / 1024} MB），"
+        + "可能含有异常巨大的单元格，或不是正常保存的表格。请在 Excel 或 WPS 表格中打开它，删去多余的内容，点“文件 → 另存为”，文件类型选“Excel 工作簿 (*.xlsx)”，再导入另存的文件";
 
     /// <summary>What the file is, when not a workbook (旧版的 Excel 97-2003 工作簿…), and what to do; null for a workbook package.</summary>
     private static (string What, string Action)? Kind(Stream content, ReadOnlySpan<byte> head)

@@ -100,6 +100,22 @@ public static class SubmissionBody
         }
     }
 
+    /// <summary>
+    /// The Chinese answer (415) to a body that is neither a form nor JSON (Content-Type text/xml,
+    /// text/plain); null for JSON (application/json, …+json) or a body with no Content-Type, which is read as JSON.
+    /// </summary>
+    public static string? UnsupportedMediaType(HttpRequest request)
+    {
+        if (string.IsNullOrWhiteSpace(request.ContentType) || request.HasJsonContentType())
+        {
+            return null;
+        }
+
+        var type = Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(request.ContentType, out var parsed) ? parsed.MediaType.Value ?? "" : "";
+        type = new string(type.Where(c => c is > ' ' and < '\u007F').Take(60).ToArray());
+        return $"不支持这种内容类型{(type.Length > 0 ? $"（{type}）" : "")}，内容没有保存。请用 JSON（Content-Type: application/json）或网页表单提交";
+    }
+
     /// <summary>The Chinese answer to a form whose bytes are not text in the charset it names (or UTF-8 when it names none).</summary>
     public const string NotUtf8 = "提交的文字编码无法识别（不是 UTF-8），内容没有保存。请用手机自带的浏览器或电脑打开本站后重新提交";
 

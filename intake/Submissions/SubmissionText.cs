@@ -130,6 +130,44 @@ public static class SubmissionText
     }
 
     /// <summary>
+    /// A value the client sent (an id from the address, an article), as an answer may quote it: percent-escapes
+    /// decoded (a %2F the router kept), controls, format characters (bidi overrides U+202E, zero-width
+    /// spaces) and default-ignorable code points removed, and cut to <paramref name="max"/> text elements
+    /// with "…", so a 404 never echoes invisible text or an id of thousands of characters.
+    /// </summary>
+    public static string Shown(string? value, int max = 40)
+    {
+        var text = value ?? "";
+        try
+        {
+            text = Uri.UnescapeDataString(text);
+        }
+        catch (UriFormatException)
+        {
+        }
+
+        var kept = new StringBuilder(Math.Min(text.Length, max * 4));
+        foreach (var rune in text.EnumerateRunes())
+        {
+            var category = Rune.GetUnicodeCategory(rune);
+            if (category is UnicodeCategory.Format or UnicodeCategory.Control or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator
+                or UnicodeCategory.Surrogate or UnicodeCategory.PrivateUse || IsDefaultIgnorable(rune.Value))
+            {
+                continue;
+            }
+
+            kept.Append(rune.ToString());
+            if (kept.Length > max * 8)
+            {
+                break;
+            }
+        }
+
+        var info = new StringInfo(kept.ToString());
+        return info.LengthInTextElements <= max ? info.String : info.SubstringByTextElements(0, max) + "…";
+    }
+
+    /// <summary>
     /// True when nothing in <paramref name="value"/> would show on a page: only spaces, line breaks,
     /// format characters (zero-width spaces and joiners, direction marks and overrides, U+FEFF), the
     /// Braille blank U+2800, and every Default_Ignorable_Code_Point (Unicode DerivedCoreProperties.txt:

@@ -264,6 +264,39 @@ public abstract class MessageImportTests
         Assert.Equal("更正：路灯已于3月9日修复。", (await store.FindAsync(receipts[0], CancellationToken.None))!.Reply);
     }
 
+    // A clerk's older sheet: its 答复日期 is before the message came in. Said as an error with or without
+    // --overwrite, every error of a row together (是否公开 = Y as well), and no "已按 --overwrite 替换了"
+    // notice for a file of which nothing was applied.
+    [PostgresFact]
+    public async Task Import_AnOlderSheetWithAnImpossibleDate_IsAnErrorWithOrWithoutOverwrite_EveryErrorOfARowSaid_AndNoReplacementNotice()
+    {
+        var (store, receipts) = await SeedAsync();
+        using var _ = store as IDisposable;
+        var newer = await MessageImport.RunAsync(store, Sheet(
+            ["回执编号", "状态", "承办单位", "答复内容", "答复日期"],
+            [receipts[0], "已答复", "县住建局", "更新后的答复：12月3日前完成修补。", "2026-03-05"]), "新.xlsx", Now, CancellationToken.None);
+        Assert.True(newer.Succeeded, string.Join("\n", newer.Problems));
+        var older = Sheet(
+            ["回执编号", "状态", "承办单位", "答复内容", "答复日期", "是否公开"],
+            [receipts[0], "已答复", "县住建局", "同上，已修补。", "2026-03-01", "是"],
+            [receipts[1], "已答复", "县住建局", "排水沟已疏通。", "2026-03-01", "Y"]);
+
+        foreach (var overwrite in new[] { false, true })
+        {
+            var report = await MessageImport.RunAsync(store, older, "旧.xlsx", Now.AddDays(1), CancellationToken.None, overwrite);
+
+            Assert.False(report.Succeeded);
+            var errors = report.Problems.Where(p => p.IsError).Select(p => p.ToString()).ToList();
+            Assert.Equal(3, errors.Count);
+            Assert.Contains(errors, e => e.StartsWith("旧.xlsx，工作表“3月留言”，第 2 行，“答复日期”列（E 列）：答复日期 2026年3月1日 早于收到留言的日期 2026年3月2日", StringComparison.Ordinal));
+            Assert.Contains(errors, e => e.Contains("第 3 行，“是否公开”列（F 列）：是否公开只能填“是”或“否”，这里是“Y”", StringComparison.Ordinal));
+            Assert.Contains(errors, e => e.Contains("第 3 行，“答复日期”列（E 列）：答复日期 2026年3月1日 早于收到留言的日期 2026年3月3日", StringComparison.Ordinal));
+            Assert.DoesNotContain(report.Problems, p => p.Message.Contains("已按 --overwrite", StringComparison.Ordinal));
+            Assert.Contains("没有导入任何内容", report.Summary);
+            Assert.Equal("更新后的答复：12月3日前完成修补。", (await store.FindAsync(receipts[0], CancellationToken.None))!.Reply);
+        }
+    }
+
     // The sheet exported before a reply was corrected, imported again after: its reply is one the record
     // has since replaced, or is dated before the recorded one; a later status with a new reply is the next step.
     [PostgresFact]

@@ -2,6 +2,7 @@ using MiniExcelLibs;
 using Site.Generator.Diagnostics;
 using Site.Generator.Loading;
 using Site.Generator.Tests.Support;
+using MergedCells = Site.Intake.Office.MergedCells;
 using static Site.Generator.Tests.Support.XlsxBuilder;
 
 namespace Site.Generator.Tests.Loading;

@@ -2,19 +2,20 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Xml;
 
-namespace Site.Generator.Loading;
+namespace Site.Intake.Office;
 
 /// <summary>
 /// Merged cells of a spreadsheet, filled in as a person reads the printed table: every cell a merge
 /// covers holds the value of its top-left cell. Excel writes the covered cells as empty cells; WPS,
 /// LibreOffice and other tools may leave them out of the sheet's XML altogether, so a covered cell is
 /// created where the row lacks it. Each filled cell is recorded, so a row is judged blank (or notes
-/// only) on its own cells: a merge running over a blank row does not make a record.
+/// only) on its own cells: a merge running over a blank row does not make a record. Shared by the
+/// generator's roster reading and the offline comment import.
 /// </summary>
-internal static class MergedCells
+public static class MergedCells
 {
     /// <summary>A merged range, rows and columns counted from 0, both ends included.</summary>
-    internal readonly record struct Range(int FromRow, int FromColumn, int ToRow, int ToColumn);
+    public readonly record struct Range(int FromRow, int FromColumn, int ToRow, int ToColumn);
 
     private const string Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
     private const string Relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -178,7 +179,7 @@ internal static class MergedCells
     }
 
     /// <summary>"B2:B14" as a range; null for anything else.</summary>
-    internal static Range? Parse(string? reference)
+    public static Range? Parse(string? reference)
     {
         if (reference?.Split(':') is not [var from, var to] || Cell(from) is not var (r1, c1) || Cell(to) is not var (r2, c2))
         {
