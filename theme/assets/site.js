@@ -75,12 +75,13 @@
   // (a township's stations) with nothing left is hidden too, and the count says how many remain.
   // What is typed is folded first: full-width letters and digits to ASCII (NFKC), and traditional
   // characters to simplified through data-fold, the page's own few pairs of the site search's table
-  // (陳 → 陈), so 陳美華 finds 陈美华 here as the search does.
+  // (陳陈華华: each traditional character, then its simplified one), so 陳美華 finds 陈美华 here as
+  // the search does.
   $all("input[data-filter-target]").forEach(function (input) {
     var target = document.getElementById(input.getAttribute("data-filter-target"));
     var count = document.getElementById(input.getAttribute("data-filter-target") + "-count");
-    var fold = {};
-    try { fold = JSON.parse(input.getAttribute("data-fold") || "{}") || {}; } catch (e) { fold = {}; }
+    var fold = {}, pairs = input.getAttribute("data-fold") || "";
+    for (var i = 0; i + 1 < pairs.length; i += 2) { fold[pairs.charAt(i)] = pairs.charAt(i + 1); }
     function folded(text) {
       if (text.normalize) { text = text.normalize("NFKC"); }
       return Array.prototype.map.call(text, function (c) { return Object.prototype.hasOwnProperty.call(fold, c) ? fold[c] : c; }).join("");

@@ -1,6 +1,5 @@
 using System.Collections.Frozen;
-using System.Text.Encodings.Web;
-using System.Text.Json;
+using System.Text;
 using Site.Search;
 
 namespace Site.Generator.Rendering.Pages;
@@ -13,32 +12,43 @@ namespace Site.Generator.Rendering.Pages;
 /// </summary>
 public static class FilterFolding
 {
-    private static readonly JsonSerializerOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     // Simplified character → the traditional ones that fold to it (陈 → 陳); built once per run.
     private static readonly Lazy<FrozenDictionary<char, char[]>> Traditional = new(() => SimplifiedFolding.Pairs()
         .GroupBy(p => p.Simplified)
         .ToFrozenDictionary(g => g.Key, g => g.Select(p => p.Traditional).ToArray()));
 
     /// <summary>
-    /// A JSON object from each traditional character to its simplified one (<c>{"陳":"陈","華":"华"}</c>),
-    /// for the characters of <paramref name="names"/> that have a traditional form, ordered by
-    /// code point; null when none has one.
+    /// Pairs of characters, each traditional one followed by its simplified one (<c>陳陈華华</c>), for
+    /// the characters of <paramref name="names"/> that have a traditional form, ordered by the
+    /// traditional code point; null when none has one. Pairs rather than JSON: an attribute escapes
+    /// every quote of JSON, tripling its size. Every character of the table is in the basic plane,
+    /// so each pair is two UTF-16 units.
     /// </summary>
     public static string? Map(IEnumerable<string?> names)
     {
-        var map = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var map = new SortedDictionary<char, char>();
         foreach (var c in names.SelectMany(n => n ?? "").Distinct())
         {
             if (Traditional.Value.TryGetValue(c, out var forms))
             {
                 foreach (var t in forms)
                 {
-                    map[t.ToString()] = c.ToString();
+                    map[t] = c;
                 }
             }
         }
 
-        return map.Count == 0 ? null : JsonSerializer.Serialize(map, Options);
+        if (map.Count == 0)
+        {
+            return null;
+        }
+
+        var pairs = new StringBuilder(map.Count * 2);
+        foreach (var (traditional, simplified) in map)
+        {
+            pairs.Append(traditional).Append(simplified);
+        }
+
+        return pairs.ToString();
     }
 }
