@@ -45,7 +45,7 @@ public static class BuildPipeline
         var (content, input) = report.Time("load", () => Load(options, diagnostics, cache));
 
         // Validate: raw → typed records; a bad field is a diagnostic, never an exception.
-        var validated = report.Time("validate", () => SiteValidator.Validate(content, input, diagnostics, cache?.Stories));
+        var validated = report.Time("validate", () => SiteValidator.Validate(content, input, diagnostics, cache?.Stories, options.Now));
 
         // Link: ids → records, back-links, roster order.
         var site = report.Model = report.Time("link", () => SiteLinker.Link(validated, options.Now, diagnostics));

@@ -49,7 +49,7 @@ public static class SpreadsheetReader
             {
                 case ".csv":
                     var encoding = DetectEncoding(file);
-                    var config = new CsvConfiguration { StreamReaderFunc = stream => new StreamReader(stream, encoding), SplitFn = SplitCsvRecord };
+                    var config = new CsvConfiguration { StreamReaderFunc = stream => new StreamReader(stream, encoding), SplitFn = PaddedCsvSplitter() };
                     ReadSheet(state, null, MergedCells.Fill(Rows(MiniExcel.Query(file, useHeaderRow: false, excelType: ExcelType.CSV, configuration: config)), null, MergedCells.ColumnLetters));
                     break;
                 case ".xls":
@@ -75,19 +75,51 @@ public static class SpreadsheetReader
                     break;
             }
         }
-        catch (Exception ex) when (ex is IOException or InvalidDataException or InvalidOperationException or FormatException
-                                       or System.Xml.XmlException or ArgumentException or NotSupportedException
-                                       or ExcelDataReader.Exceptions.ExcelReaderException)
+        catch (Exception ex) when (ex is not (OutOfMemoryException or OperationCanceledException))
         {
-            var hint = file.EndsWith(".xls", StringComparison.OrdinalIgnoreCase)
-                ? "；请在 Excel 中打开它，另存为“Excel 工作簿 (.xlsx)”后放回"
-                : "";
-            diagnostics.Error(DiagnosticCodes.UnreadableSpreadsheet, new SourceLocation(relative), $"无法读取表格文件：{ex.Message}{hint}");
+            Unreadable(state, ex);
             return state.Records;
         }
 
         state.Finish();
         return state.Records;
+    }
+
+    /// <summary>
+    /// Rows already read into cells (as MiniExcel gives them, keyed by column letter) as one sheet of
+    /// <paramref name="relative"/>: for tests of what the reader says when the rows fail part way.
+    /// </summary>
+    internal static List<RawMap> ReadRows(string relative, RecordKind kind, DiagnosticBag diagnostics, string? sheet, IEnumerable<IDictionary<string, object?>> rows)
+    {
+        var state = new FileState(relative, kind, diagnostics, []);
+        try
+        {
+            ReadSheet(state, sheet, MergedCells.Fill(rows, null, MergedCells.ColumnLetters));
+        }
+        catch (Exception ex) when (ex is not (OutOfMemoryException or OperationCanceledException))
+        {
+            Unreadable(state, ex);
+        }
+
+        return state.Records;
+    }
+
+    /// <summary>
+    /// Whatever a library throws, the office sees a Chinese message naming the sheet and row where
+    /// reading stopped (the library's own message is English and names its internals); the records
+    /// read before it are kept.
+    /// </summary>
+    private static void Unreadable(FileState state, Exception ex)
+    {
+        var hint = state.Relative.EndsWith(".xls", StringComparison.OrdinalIgnoreCase)
+            ? "；请在 Excel 中打开它，另存为“Excel 工作簿 (.xlsx)”后放回"
+            : "";
+        var where = state.Sheet is null ? "" : $"工作表「{state.Sheet}」";
+        var location = state.Row > 0 ? new SourceLocation(state.Relative, state.Row) : new SourceLocation(state.Relative);
+        var message = state.Row > 0
+            ? $"无法读取表格文件：{where}第{state.Row}行{RowFailure(ex)}，此行及以后的行都未读取{hint}"
+            : $"无法读取表格文件：{FileFailure(ex)}{hint}";
+        state.Diagnostics.Error(DiagnosticCodes.UnreadableSpreadsheet, location, message);
     }
 
     /// <summary>UTF-8 if the bytes are valid UTF-8 (with or without BOM), otherwise GB18030.</summary>
@@ -103,6 +135,52 @@ public static class SpreadsheetReader
         {
             return Encoding.GetEncoding("GB18030");
         }
+    }
+
+    /// <summary>
+    /// Why a file could not be opened at all, in words an office can act on (the library's own
+    /// message is English and names its internals).
+    /// </summary>
+    private static string FileFailure(Exception ex) => ex switch
+    {
+        FileNotFoundException or DirectoryNotFoundException => "文件在读取时不见了",
+        UnauthorizedAccessException => "没有读取此文件的权限",
+        IOException => "文件打不开（是否正在 Excel 或 WPS 中打开？关闭后重试）",
+        InvalidDataException or System.Xml.XmlException or ExcelDataReader.Exceptions.ExcelReaderException or NotSupportedException
+            => "文件已损坏，或不是它的扩展名所说的格式",
+        _ => $"文件内容无法识别（{ex.GetType().Name}）；请在 Excel 或 WPS 中打开后重新保存，仍不行请把文件交给网站维护人员",
+    };
+
+    /// <summary>Why reading stopped at a row, in Chinese (see <see cref="FileFailure"/>).</summary>
+    private static string RowFailure(Exception ex) => ex switch
+    {
+        MiniExcelLibs.Exceptions.ExcelColumnNotFoundException => "的列数与表头不符",
+        InvalidDataException or System.Xml.XmlException => "所在的文件部分已损坏",
+        _ => $"的内容无法识别（{ex.GetType().Name}）；请检查此行各单元格，仍不行请把文件交给网站维护人员",
+    };
+
+    /// <summary>
+    /// <see cref="SplitCsvRecord"/> for one file, a record shorter than the widest before it padded
+    /// with empty cells: Excel and WPS leave trailing empty cells off a row (and a line break typed
+    /// unquoted into a cell splits its row in two), and MiniExcel throws on a row shorter than its first.
+    /// </summary>
+    internal static Func<string, string[]> PaddedCsvSplitter()
+    {
+        var width = 0;
+        return record =>
+        {
+            var cells = SplitCsvRecord(record);
+            if (cells.Length >= width)
+            {
+                width = cells.Length;
+                return cells;
+            }
+
+            var padded = new string[width];
+            cells.CopyTo(padded, 0);
+            Array.Fill(padded, "", cells.Length, width - cells.Length);
+            return padded;
+        };
     }
 
     /// <summary>
@@ -237,6 +315,28 @@ public static class SpreadsheetReader
 
     private static string XlsKey(int column) => column.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// The rows, with <see cref="FileState.Row"/> set to the row being fetched and then handled, so
+    /// that an exception from the library or from reading a cell names the row it stopped at.
+    /// </summary>
+    private static IEnumerable<T> Tracked<T>(IEnumerable<T> rows, FileState state)
+    {
+        var number = 0;
+        using var enumerator = rows.GetEnumerator();
+        while (true)
+        {
+            state.Row = ++number;
+            if (!enumerator.MoveNext())
+            {
+                break;
+            }
+
+            yield return enumerator.Current;
+        }
+
+        state.Row = 0;
+    }
+
     // MiniExcel's rows are typed dynamic but are dictionaries: taken as objects and cast, so that no
     // dynamic conversion loads the C# runtime binder (and compiles its expression trees) at every start.
     private static IEnumerable<IDictionary<string, object?>> Rows(IEnumerable<object> rows)
@@ -279,7 +379,9 @@ public static class SpreadsheetReader
         var nonBlankRows = 0;
         var records = 0;
         var firstText = (string?)null;
-        foreach (var (row, filled) in rows)
+        (string Text, int Row)? brokenHeader = null;
+        state.Sheet = sheet;
+        foreach (var (row, filled) in Tracked(rows, state))
         {
             rowNumber++;
             if (columns is null)
@@ -296,6 +398,10 @@ public static class SpreadsheetReader
                 if (known >= 2)
                 {
                     columns = ReadHeader(texts, rowNumber, where, state);
+                    if (sheet is null && texts.LastOrDefault(t => t.Text.Length > 0) is { Text: var last } && KeyOf(kind, last) is null)
+                    {
+                        brokenHeader = (last, rowNumber);
+                    }
                     keys = columns.Select(c => c.Key).OfType<string>().ToHashSet(StringComparer.Ordinal);
                     skip = MissingColumns(state, where, rowNumber, keys, columns);
                     deriveIds = kind == RecordKind.Deputies && !keys.Contains("id");
@@ -311,6 +417,19 @@ public static class SpreadsheetReader
                 }
 
                 continue;
+            }
+
+            if (brokenHeader is var (lastHeader, headerRow))
+            {
+                // A line break typed into a CSV header cell without quotes splits the header in two:
+                // "出生" ending one row and "年月" starting the next, which no column check explains.
+                brokenHeader = null;
+                var rest = NormalizeHeader(CellText(row.TryGetValue("A", out var first) ? first : null));
+                if (rest.Length > 0 && KeyOf(kind, lastHeader + rest) is not null)
+                {
+                    diagnostics.Error(DiagnosticCodes.UnreadableSpreadsheet, new SourceLocation(relative, headerRow),
+                        $"第{headerRow}行表头的「{lastHeader}」和第{rowNumber}行开头的「{rest}」是同一列「{lastHeader}{rest}」，中间有一个没加英文双引号的换行，表头被断成了两行，后面各行的列也对不上：请在 Excel 或 WPS 中改正该单元格后重新另存为 CSV");
+                }
             }
 
             if (skip)
@@ -387,6 +506,8 @@ public static class SpreadsheetReader
             state.Records.Add(new RawMap(entries, new SourceLocation(relative, rowNumber), context));
             records++;
         }
+
+        state.Row = 0;
 
         if (columns is null)
         {
@@ -498,6 +619,11 @@ public static class SpreadsheetReader
         public List<RawMap> Records { get; } = [];
 
         public int NonEmptySheets { get; set; }
+
+        /// <summary>The sheet being read (null for a CSV) and the row being read or fetched, 1-based; 0 outside rows.</summary>
+        public string? Sheet { get; set; }
+
+        public int Row { get; set; }
 
         public void HiddenSheet(string name)
         {

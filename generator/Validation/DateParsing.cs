@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace Site.Generator.Validation;
@@ -10,13 +11,13 @@ namespace Site.Generator.Validation;
 /// </summary>
 public static partial class DateParsing
 {
-    [GeneratedRegex(@"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[ T].*)?$")]
+    [GeneratedRegex(@"^([0-9]{4})\s*[-/.年]\s*([0-9]{1,2})\s*[-/.月]\s*([0-9]{1,2})\s*日?(?:[ T].*)?$")]
     private static partial Regex FullDate();
 
-    [GeneratedRegex(@"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?$")]
+    [GeneratedRegex(@"^([0-9]{4})\s*[-/.年]\s*([0-9]{1,2})\s*月?$")]
     private static partial Regex YearMonth();
 
-    [GeneratedRegex(@"^\d{4}年?$")]
+    [GeneratedRegex(@"^[0-9]{4}年?$")]
     private static partial Regex YearOnly();
 
     /// <summary>
@@ -24,11 +25,18 @@ public static partial class DateParsing
     /// date (196703, 19670315) is never read as one. Excel's 1900 date system (the 1904 one is
     /// only the old Mac default); <see cref="DateTime.FromOADate"/> skips its phantom 1900-02-29.
     /// </summary>
-    [GeneratedRegex(@"^[1-9]\d{4}(?:\.\d+)?$")]
+    [GeneratedRegex(@"^[1-9][0-9]{4}(?:\.[0-9]+)?$")]
     private static partial Regex Serial();
 
-    [GeneratedRegex(@"^(\d{4})(\d{2})(\d{2})?$")]
+    [GeneratedRegex(@"^([0-9]{4})([0-9]{2})([0-9]{2})?$")]
     private static partial Regex Packed();
+
+    /// <summary>
+    /// Whether the text is a bare number that <see cref="TryParse"/> would read as an Excel date serial.
+    /// A CSV has no serials (it holds text, and Excel writes a date cell as the date it shows), so
+    /// callers reading a CSV refuse such a value rather than guess.
+    /// </summary>
+    public static bool IsSerial(string text) => Serial().IsMatch(AsciiDigits(text).Trim());
 
     private static bool TrySerial(string text, out DateOnly date)
     {
@@ -42,9 +50,31 @@ public static partial class DateParsing
         return false;
     }
 
+    /// <summary>
+    /// The text with full-width forms folded to ASCII (NFKC: ３ to 3, ／ to /, － to -) and any other
+    /// Unicode decimal digit (category Nd: ٣, ३) to its ASCII digit, so that dates typed with a Chinese
+    /// input method or pasted from Word read as their ASCII equivalents.
+    /// </summary>
+    public static string AsciiDigits(string text)
+    {
+        var folded = text.IsNormalized(NormalizationForm.FormKC) ? text : text.Normalize(NormalizationForm.FormKC);
+        if (!folded.Any(c => c > '\x7f' && char.IsDigit(c)))
+        {
+            return folded;
+        }
+
+        var builder = new StringBuilder(folded.Length);
+        foreach (var c in folded)
+        {
+            builder.Append(c > '\x7f' && char.IsDigit(c) ? (char)('0' + CharUnicodeInfo.GetDecimalDigitValue(c)) : c);
+        }
+
+        return builder.ToString();
+    }
+
     public static bool TryParse(string text, out DateOnly date)
     {
-        text = text.Trim();
+        text = AsciiDigits(text).Trim();
         if (TrySerial(text, out date))
         {
             return true;
@@ -93,7 +123,7 @@ public static partial class DateParsing
     /// </summary>
     public static string? NormalizeYearMonth(string text)
     {
-        text = text.Trim();
+        text = AsciiDigits(text).Trim();
         if (TryParse(text, out var full))
         {
             return $"{full.Year}年{full.Month}月";

@@ -20,6 +20,43 @@ public static partial class DeputyValidator
     /// <summary>Where a photo: written as a bare file name (D0001.jpg, as a roster's 照片 column has it) is looked for.</summary>
     public const string PhotoFolder = "content/deputies";
 
+    /// <summary>
+    /// A bare five-digit number read from a CSV: an .xlsx cell may hold a date as Excel's serial, but
+    /// a CSV holds text, so 44900 there is a number someone typed or a cell Excel showed as a number,
+    /// never a date to guess at.
+    /// </summary>
+    private static bool CsvSerial(FieldReader fields, string key, string text) =>
+        fields.LocationOf(key).Path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) && DateParsing.IsSerial(text);
+
+    private static string NotASerial(FieldReader fields, string key, string text) => CsvSerial(fields, key, text)
+        ? "（CSV 文件中的数字不是日期；若在 Excel 中它显示为日期，请把该列设为日期格式后重新另存为 CSV）"
+        : "";
+
+    /// <summary>
+    /// Why a birth (as <see cref="DateParsing.NormalizeYearMonth"/> writes it) cannot be a deputy's,
+    /// or null: younger than 18 at <paramref name="today"/> (the age to stand for election, Constitution
+    /// of the PRC Art. 34), or older than 100. With the month or year unknown, the age most in the
+    /// deputy's favour is taken, so only a certainly wrong date is named.
+    /// </summary>
+    internal static string? ImplausibleAge(string birth, DateOnly today)
+    {
+        if (BirthParts().Match(birth) is not { Success: true } match)
+        {
+            return null;
+        }
+
+        var year = int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        var month = match.Groups[2].Success ? int.Parse(match.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture) : 0;
+        var oldest = today.Year - year - (month > today.Month ? 1 : 0);
+        var youngest = today.Year - year - (month == 0 || month >= today.Month ? 1 : 0);
+        return oldest < 18 ? $"到 {today.Year}年{today.Month}月{today.Day}日 不满 18 周岁，不会是代表的出生年月"
+            : youngest > 100 ? $"到 {today.Year}年{today.Month}月{today.Day}日 已超过 100 周岁"
+            : null;
+    }
+
+    [GeneratedRegex(@"^([0-9]{4})年(?:([0-9]{1,2})月)?$")]
+    private static partial Regex BirthParts();
+
     public static Deputy? Validate(RawMap map, ValidatedSite site, DiagnosticBag diagnostics)
     {
         var fields = new FieldReader(map, diagnostics, Labels);
@@ -43,10 +80,15 @@ public static partial class DeputyValidator
         string? birth = null;
         if (birthText is not null)
         {
-            birth = DateParsing.NormalizeYearMonth(birthText);
+            birth = CsvSerial(fields, "birth", birthText) ? null : DateParsing.NormalizeYearMonth(birthText);
             if (birth is null)
             {
-                fields.Warning(DiagnosticCodes.BadDate, fields.LocationOf("birth"), "birth", $"“{birthText}”不是有效的出生年月（可写 1967年3月、1967.03、1967-3 或 1967），本项不发布，这位代表照常发布");
+                fields.Warning(DiagnosticCodes.BadDate, fields.LocationOf("birth"), "birth", $"“{birthText}”不是有效的出生年月（可写 1967年3月、1967.03、1967-3 或 1967），本项不发布，这位代表照常发布{NotASerial(fields, "birth", birthText)}");
+            }
+            else if (ImplausibleAge(birth, site.Today) is { } problem)
+            {
+                fields.Warning(DiagnosticCodes.BadDate, fields.LocationOf("birth"), "birth", $"“{birthText}”（{birth}）{problem}，请核对；本项不发布，这位代表照常发布");
+                birth = null;
             }
         }
 
@@ -90,13 +132,13 @@ public static partial class DeputyValidator
         DateOnly? termEnded = null;
         if (termEndedText is not null)
         {
-            if (DateParsing.TryParse(termEndedText, out var ended))
+            if (!CsvSerial(fields, "termEnded", termEndedText) && DateParsing.TryParse(termEndedText, out var ended))
             {
                 termEnded = ended;
             }
             else
             {
-                fields.Warning(DiagnosticCodes.BadDate, fields.LocationOf("termEnded"), "termEnded", $"“{termEndedText}”不是有效的离任日期（可写 2026年3月15日 或 2026-03-15），本项不发布，这位代表照常发布，仍可接收留言");
+                fields.Warning(DiagnosticCodes.BadDate, fields.LocationOf("termEnded"), "termEnded", $"“{termEndedText}”不是有效的离任日期（可写 2026年3月15日 或 2026-03-15），本项不发布，这位代表照常发布，仍可接收留言{NotASerial(fields, "termEnded", termEndedText)}");
             }
         }
 

@@ -149,7 +149,7 @@ public static partial class ReceptionRuleParser
     private static string Normalize(string text)
     {
         var builder = new StringBuilder(text.Length);
-        foreach (var c in text.Normalize(NormalizationForm.FormKC).Trim())
+        foreach (var c in DateParsing.AsciiDigits(text).Trim())
         {
             builder.Append(c switch
             {
@@ -192,13 +192,13 @@ public static partial class ReceptionRuleParser
         return true;
     }
 
-    [GeneratedRegex(@"\s*(\d{1,2}:\d{2})\s*-+\s*(\d{1,2}:\d{2})$")]
+    [GeneratedRegex(@"\s*([0-9]{1,2}:[0-9]{2})\s*-+\s*([0-9]{1,2}:[0-9]{2})$")]
     private static partial Regex HoursAtEnd();
 
     [GeneratedRegex(@"^每月\s*(?:第([一二三四五1-5])个|最后一个)\s*(周[一二三四五六日])$")]
     private static partial Regex NthWeekday();
 
-    [GeneratedRegex(@"^每月\s*\d{1,2}日?(?:\s*、\s*\d{1,2}日?)*$")]
+    [GeneratedRegex(@"^每月\s*[0-9]{1,2}日?(?:\s*、\s*[0-9]{1,2}日?)*$")]
     private static partial Regex MonthDays();
 
     [GeneratedRegex(@"^每周[一二三四五六日](?:\s*、?\s*周?[一二三四五六日])*$")]
@@ -207,13 +207,13 @@ public static partial class ReceptionRuleParser
     [GeneratedRegex(@"[一二三四五六日]")]
     private static partial Regex WeekdayChars();
 
-    [GeneratedRegex(@"^\d{4}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}日?(?:\s*、\s*\d{4}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}日?)*$")]
+    [GeneratedRegex(@"^[0-9]{4}\s*[-年/.]\s*[0-9]{1,2}\s*[-月/.]\s*[0-9]{1,2}日?(?:\s*、\s*[0-9]{4}\s*[-年/.]\s*[0-9]{1,2}\s*[-月/.]\s*[0-9]{1,2}日?)*$")]
     private static partial Regex DateList();
 
-    [GeneratedRegex(@"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")]
+    [GeneratedRegex(@"([0-9]{4})\s*[-年/.]\s*([0-9]{1,2})\s*[-月/.]\s*([0-9]{1,2})")]
     private static partial Regex OneDate();
 
-    [GeneratedRegex(@"\d+")]
+    [GeneratedRegex(@"[0-9]+")]
     private static partial Regex Digits();
 
     [GeneratedRegex(@"\s+")]

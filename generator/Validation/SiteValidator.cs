@@ -28,9 +28,15 @@ public static class SiteValidator
     ];
 
     /// <param name="stories">With `serve`, the last build's validated stories.</param>
-    public static ValidatedSite Validate(ContentLoader.Result content, InputRecords input, DiagnosticBag diagnostics, StoryMemo? stories = null)
+    /// <param name="now">The build's time (ages in the roster are checked against its date in China); now if null.</param>
+    public static ValidatedSite Validate(ContentLoader.Result content, InputRecords input, DiagnosticBag diagnostics, StoryMemo? stories = null, DateTimeOffset? now = null)
     {
-        var site = new ValidatedSite { Config = SiteConfigValidator.Validate(input.SiteConfig, diagnostics, content.StaticFiles) };
+        var site = new ValidatedSite
+        {
+            Config = SiteConfigValidator.Validate(input.SiteConfig, diagnostics, content.StaticFiles),
+            Today = ValidatedSite.DateInChina(now ?? DateTimeOffset.UtcNow),
+        };
+
         site.StaticFiles.AddRange(content.StaticFiles);
         var columns = stories is null ? default : StoryMemo.Columns(site.Config);
 

@@ -41,12 +41,13 @@ public static partial class StationValidator
         }
 
         var days = new List<int>();
-        foreach (Match match in Digits().Matches(fields.String("receptionDays") ?? ""))
+        foreach (Match match in Digits().Matches(DateParsing.AsciiDigits(fields.String("receptionDays") ?? "")))
         {
-            var day = int.Parse(match.Value, System.Globalization.CultureInfo.InvariantCulture);
+            // A run of digits too long for an int is out of range like any other, not an exception.
+            var day = int.TryParse(match.Value, System.Globalization.CultureInfo.InvariantCulture, out var parsed) ? parsed : 0;
             if (day is < 1 or > 31)
             {
-                fields.Error(DiagnosticCodes.BadNumber, fields.LocationOf("receptionDays"), "receptionDays", $"{day} 不是 1 到 31 之间的日期");
+                fields.Error(DiagnosticCodes.BadNumber, fields.LocationOf("receptionDays"), "receptionDays", $"{match.Value} 不是 1 到 31 之间的日期");
             }
             else
             {
@@ -120,6 +121,6 @@ public static partial class StationValidator
         return years.OrderByDescending(y => y.Year).ToList();
     }
 
-    [GeneratedRegex(@"\d+")]
+    [GeneratedRegex(@"[0-9]+")]
     private static partial Regex Digits();
 }

@@ -7,6 +7,12 @@ public sealed class ValidatedSite
 {
     public SiteConfig Config { get; set; } = SiteConfig.Default;
 
+    /// <summary>The build's date in China (UTC+8), against which ages in the roster are checked.</summary>
+    public DateOnly Today { get; init; } = DateInChina(DateTimeOffset.UtcNow);
+
+    /// <summary>The calendar date in China (UTC+8, no daylight saving) at <paramref name="at"/>.</summary>
+    public static DateOnly DateInChina(DateTimeOffset at) => DateOnly.FromDateTime(at.ToOffset(TimeSpan.FromHours(8)).DateTime);
+
     public List<Story> Stories { get; } = [];
 
     public List<PlainPage> Pages { get; } = [];

@@ -19,13 +19,16 @@ public static class SearchIndexWriter
     /// <param name="documents">Every document of the index, each URL once.</param>
     /// <param name="ramBufferMb">Megabytes of postings buffered per flush (Lucene's RAMBufferSizeMB).</param>
     /// <param name="oneSegment">
-    /// Merge what was flushed into one segment (Lucene's ForceMerge) when the buffer was flushed more
-    /// often than there are indexing threads, that is, for a large index. The index is written once
-    /// and then read by every search: each segment costs every term of every query one more
-    /// terms-dictionary lookup, whose allocations brought garbage collections, and their pauses, into
-    /// the slowest searches. False keeps every flushed segment, unmerged (for tests of several segments).
+    /// Merge what was flushed into one segment (Lucene's ForceMerge) once the index holds
+    /// <paramref name="mergeFrom"/> documents or more and the buffer was flushed more often than there
+    /// are indexing threads. Such an index is written once and then read by every search: each segment
+    /// costs every term of every query one more terms-dictionary lookup, whose allocations brought
+    /// garbage collections, and their pauses, into the slowest searches. A smaller index keeps its
+    /// segments: there the merge cost the build more than its queries gained (BENCHMARKS.md). False
+    /// keeps every flushed segment, unmerged (for tests of several segments).
     /// </param>
-    public static void Write(string folder, IEnumerable<SearchDocument> documents, double ramBufferMb = 48, bool oneSegment = true)
+    /// <param name="mergeFrom">Documents from which the index is merged; by default where a query's sample stops covering all of it.</param>
+    public static void Write(string folder, IEnumerable<SearchDocument> documents, double ramBufferMb = 48, bool oneSegment = true, int mergeFrom = FacetingCollector.SampleSpan)
     {
         System.IO.Directory.CreateDirectory(folder);
         using var directory = new BuildIndexDirectory(FSDirectory.Open(folder));
@@ -42,9 +45,8 @@ public static class SearchIndexWriter
         ForEachDocument(documents, (document, fields) => writer.AddDocument(fields));
         writer.Commit();
 
-        // Each indexing thread flushes one last segment anyway; a small site's few cost its queries
-        // nothing measurable, and merging them cost its build more than the index step's other work.
-        if (oneSegment && Segments(directory) > Environment.ProcessorCount)
+        // Each indexing thread flushes one last segment anyway: those few are never worth a merge.
+        if (oneSegment && writer.MaxDoc >= mergeFrom && Segments(directory) > Environment.ProcessorCount)
         {
             // Document numbers may change with the merge; hits never depend on them (ties go by URL).
             writer.ForceMerge(1);

@@ -67,7 +67,7 @@ public sealed class SearchCodecTests : IDisposable
             SearchTypes.Story, Region: i % 3 == 0 ? "易俗河镇" : "花石镇", Date: new DateOnly(2020 + i % 6, 1 + i % 12, 1))).ToList();
         var merged = Path.Combine(_root, "merged");
         var flushed = Path.Combine(_root, "flushed");
-        SearchIndexWriter.Write(merged, documents, ramBufferMb: 0.25);
+        SearchIndexWriter.Write(merged, documents, ramBufferMb: 0.25, mergeFrom: 1000);
         SearchIndexWriter.Write(flushed, documents, ramBufferMb: 0.25, oneSegment: false);
 
         Assert.Single(Segments(merged));
