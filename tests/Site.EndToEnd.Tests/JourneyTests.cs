@@ -31,6 +31,48 @@ public sealed class JourneyTests(SampleServer server)
         });
     }
 
+    // A citizen typed 陳 in the roster's filter and found nobody, while the site search found 陈美华:
+    // the filter folds traditional characters (and full-width letters) as the search does.
+    [BrowserFact]
+    public async Task FindMyDeputyByName_TypedInTraditionalCharacters_OnAPhone()
+    {
+        var page = await server.OpenAsync("phone", "/deputies/");
+        await SampleServer.JourneyAsync(page, "deputy-traditional-phone", async () =>
+        {
+            var filter = page.GetByPlaceholder("输入姓名或拼音筛选本页");
+            var visible = page.Locator("#deputy-table tbody tr:visible");
+
+            await filter.FillAsync("陳");
+            await Assertions.Expect(visible.GetByRole(AriaRole.Link, new() { Name = "陈美华" })).ToBeVisibleAsync();
+            Assert.All(await visible.Locator("td[data-label=姓名]").AllTextContentsAsync(), name => Assert.Contains("陈", name));
+
+            await filter.FillAsync("陳美華");
+            await Assertions.Expect(visible).ToHaveCountAsync(1);
+            await Assertions.Expect(page.Locator("#deputy-table-count")).ToHaveTextAsync("找到 1 名");
+
+            // Pinyin typed with a full-width keyboard.
+            await filter.FillAsync("ＣＭＨ");
+            await Assertions.Expect(visible).ToHaveCountAsync(1);
+
+            await visible.GetByRole(AriaRole.Link, new() { Name = "陈美华" }).ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("陈美华");
+            await AssertNothingOverflowsAsync(page);
+        });
+    }
+
+    // The station finder folds traditional characters too: 花石鎮 finds the stations of 花石镇.
+    [BrowserFact]
+    public async Task FindAStation_TypedInTraditionalCharacters_OnAPhone()
+    {
+        var page = await server.OpenAsync("phone", "/stations/");
+        await SampleServer.JourneyAsync(page, "station-traditional-phone", async () =>
+        {
+            await page.GetByLabel("按村（社区）、乡镇或站名查找").FillAsync("花石鎮");
+            await Assertions.Expect(page.Locator("#station-groups li.card:not([data-filter-only]):visible")).ToHaveCountAsync(2);
+            await Assertions.Expect(page.Locator("#station-groups-count")).ToHaveTextAsync("找到 2 个");
+        });
+    }
+
     [BrowserTheory]
     [MemberData(nameof(Viewports))]
     public async Task FindAStationInMyTownship_AndItsNextReceptionDay(string viewport)

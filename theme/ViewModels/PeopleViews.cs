@@ -12,6 +12,9 @@ public sealed record DeputyListPage(PageMeta Meta, string Heading, string? Intro
 {
     /// <summary>For a list with no serving deputy (<see cref="Deputies"/> empty): those of it who have left, latest first, to their records.</summary>
     public IReadOnlyList<LinkCard> Departed { get; init; } = [];
+
+    /// <summary>For the name filter: pairs of characters, each traditional one followed by the simplified one of this page's names it folds to (<c>陳陈華华</c>); null when none has one.</summary>
+    public string? FilterFold { get; init; }
 }
 
 /// <summary>One label/value line of a profile.</summary>
@@ -98,7 +101,11 @@ public sealed record StationFigureRow(int Year, int Received, int Collected, int
 
 /// <summary>Stations grouped by township/street.</summary>
 /// <param name="Places">Every town and village, for the finder: shown only when what is typed matches them.</param>
-public sealed record StationListPage(PageMeta Meta, IReadOnlyList<StationGroup> Groups, IReadOnlyList<PlaceRow> Places, string? TopRegionUrl);
+public sealed record StationListPage(PageMeta Meta, IReadOnlyList<StationGroup> Groups, IReadOnlyList<PlaceRow> Places, string? TopRegionUrl)
+{
+    /// <summary>For the finder: pairs of characters, each traditional one followed by the simplified one of the names it searches it folds to (<c>鎮镇</c>); null when none has one.</summary>
+    public string? FilterFold { get; init; }
+}
 
 /// <summary>A town or village in the station finder: its page, the names it answers to, and what it has.</summary>
 public sealed record PlaceRow(string Name, string Url, string Names, string Note);

@@ -73,11 +73,22 @@
   // Filter a roster's rows or a list's cards by the text in their data-name, offline, or by the
   // start of any pinyin form in data-pinyin (wjg, wang, wangjianguo for 王建国). A group
   // (a township's stations) with nothing left is hidden too, and the count says how many remain.
+  // What is typed is folded first: full-width letters and digits to ASCII (NFKC), and traditional
+  // characters to simplified through data-fold, the page's own few pairs of the site search's table
+  // (陳陈華华: each traditional character, then its simplified one), so 陳美華 finds 陈美华 here as
+  // the search does.
   $all("input[data-filter-target]").forEach(function (input) {
     var target = document.getElementById(input.getAttribute("data-filter-target"));
     var count = document.getElementById(input.getAttribute("data-filter-target") + "-count");
+    var fold = {}, pairs = input.getAttribute("data-fold") || "";
+    for (var i = 0; i + 1 < pairs.length; i += 2) { fold[pairs.charAt(i)] = pairs.charAt(i + 1); }
+    function folded(text) {
+      if (text.normalize) { text = text.normalize("NFKC"); }
+      return Array.prototype.map.call(text, function (c) { return Object.prototype.hasOwnProperty.call(fold, c) ? fold[c] : c; }).join("");
+    }
     input.addEventListener("input", function () {
-      var q = input.value.trim();
+      var typed = input.value.trim();
+      var q = folded(typed).trim();
       var latin = q.toLowerCase().replace(/\s+/g, "");
       var shown = 0, places = 0;
       $all("[data-name]", target).forEach(function (item) {
@@ -86,13 +97,13 @@
         // Entries marked data-filter-only (a village's page) show only when they match, and are
         // not counted with the stations.
         var only = item.hasAttribute("data-filter-only");
-        item.hidden = q === "" ? only : item.getAttribute("data-name").indexOf(q) < 0 && !byPinyin;
+        item.hidden = q === "" ? only : item.getAttribute("data-name").toLowerCase().indexOf(q.toLowerCase()) < 0 && !byPinyin;
         if (!item.hidden) { if (only) places++; else shown++; }
       });
       $all("[data-filter-group]", target).forEach(function (group) {
         group.hidden = $all("[data-name]", group).every(function (item) { return item.hidden; });
       });
-      filterCount(input, target, count, q, shown, places);
+      filterCount(input, target, count, typed, shown, places);
     });
     // In place of the search page the no-JavaScript form goes to.
     if (input.form) { input.form.addEventListener("submit", function (event) { event.preventDefault(); }); }

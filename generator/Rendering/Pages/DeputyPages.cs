@@ -56,17 +56,22 @@ public static class DeputyPages
             {
                 var number = page;
                 var url = PageContext.PageUrl(baseUrl, page);
-                yield return PageJob.For<DeputyListTemplate, DeputyListPage>(url, () => new DeputyListPage(
-                    PageContext.Meta(number == 1 ? heading : $"{heading}（第{number}页）", intro ?? heading, url, "deputies", crumbs),
-                    heading,
-                    intro,
-                    deputies.Skip((number - 1) * RosterPageSize).Take(RosterPageSize).Select(d => Row(context, d)).ToList(),
-                    levelLinks,
-                    groupLinks,
-                    regionLinks,
-                    new Pager(number, pageCount, number > 1 ? PageContext.PageUrl(baseUrl, number - 1) : null, number < pageCount ? PageContext.PageUrl(baseUrl, number + 1) : null))
+                yield return PageJob.For<DeputyListTemplate, DeputyListPage>(url, () =>
                 {
-                    Departed = departed,
+                    var rows = deputies.Skip((number - 1) * RosterPageSize).Take(RosterPageSize).Select(d => Row(context, d)).ToList();
+                    return new DeputyListPage(
+                        PageContext.Meta(number == 1 ? heading : $"{heading}（第{number}页）", intro ?? heading, url, "deputies", crumbs),
+                        heading,
+                        intro,
+                        rows,
+                        levelLinks,
+                        groupLinks,
+                        regionLinks,
+                        new Pager(number, pageCount, number > 1 ? PageContext.PageUrl(baseUrl, number - 1) : null, number < pageCount ? PageContext.PageUrl(baseUrl, number + 1) : null))
+                    {
+                        Departed = departed,
+                        FilterFold = FilterFolding.Map(rows.Select(r => r.Name)),
+                    };
                 });
             }
         }

@@ -248,15 +248,20 @@ public static class StationPages
             .Concat(sentHere.TryGetValue(station.Id, out var names) ? names : []));
 
         var top = site.Regions.Values.Where(r => r.Parent is not { } p || !site.Regions.ContainsKey(p)).OrderBy(r => r.Code.Value, StringComparer.Ordinal).FirstOrDefault();
-        return new StationListPage(
-            PageContext.Meta("代表家站点", "代表之家、代表联络站、代表联系点的地址、开放时间和接待安排", SiteRoutes.Stations, "stations", new Crumb("家站点", null)),
-            site.Stations
+        var groups = site.Stations
                 // By the township's code, not its name: two 龙潭镇 are two groups, each labelled with its county.
                 .GroupBy(s => site.Township(s.Region)?.Code.Value ?? (site.RegionLabel(s.Region) is { Length: > 0 } n ? n : "其他"))
                 .OrderBy(g => site.Township(g.First().Region)?.Code.Value ?? g.First().Region?.Value ?? "", StringComparer.Ordinal)
                 .Select((g, i) => new StationGroup(site.Township(g.First().Region) is { } town ? site.RegionLabel(town.Code) : g.Key, $"region-{i + 1}", g.Select(s => new StationRow(s.Name, s.Url, StationVocabulary.KindLabel(s), s.Address, s.Schedule, Places(s))).ToList()))
-                .ToList(),
+                .ToList();
+        return new StationListPage(
+            PageContext.Meta("代表家站点", "代表之家、代表联络站、代表联系点的地址、开放时间和接待安排", SiteRoutes.Stations, "stations", new Crumb("家站点", null)),
+            groups,
             places,
-            top is null ? null : SiteRoutes.Region(top.Code));
+            top is null ? null : SiteRoutes.Region(top.Code))
+        {
+            // The same text the finder matches: each card's data-name.
+            FilterFold = FilterFolding.Map(groups.SelectMany(g => g.Stations).SelectMany(s => new[] { s.Name, s.Places, s.Address }).Concat(places.Select(p => p.Names))),
+        };
     }
 }

@@ -75,6 +75,33 @@ public sealed class SampleSiteTests(SampleSite sample)
         Assert.Equal(names.OrderBy(n => n, Comparer<string>.Create(Site.Generator.Linking.StrokeOrder.Compare)), names);
     }
 
+    // A citizen typing 陳 in the roster's filter found nobody while the site search found 陈美华: the
+    // filter gets the traditional forms of the characters its own names use, and only those.
+    [Fact]
+    public void Build_SampleSite_NameFiltersCarryASmallTraditionalFoldOfTheirOwnNames()
+    {
+        foreach (var (file, target) in new[] { ("deputies/index.html", "#deputy-table tbody tr"), ("stations/index.html", "#station-groups [data-name]") })
+        {
+            var page = new HtmlParser().ParseDocument(File.ReadAllText(Path.Combine(sample.Output, file)));
+            var pairs = page.QuerySelector("input[data-filter-target][data-fold]")!.GetAttribute("data-fold")!;
+            Assert.Equal(0, pairs.Length % 2);
+            var fold = pairs.Chunk(2).ToDictionary(p => p[0].ToString(), p => p[1].ToString());
+            var used = page.QuerySelectorAll(target).SelectMany(r => r.GetAttribute("data-name")!).ToHashSet();
+
+            Assert.All(fold, pair =>
+            {
+                Assert.Equal(pair.Value, Site.Search.SimplifiedFolding.Fold(pair.Key));
+                Assert.Contains(pair.Value[0], used);
+            });
+            var wanted = Site.Search.SimplifiedFolding.Pairs().Where(p => used.Contains(p.Simplified)).Select(p => p.Traditional.ToString());
+            Assert.Equal(wanted.Order(StringComparer.Ordinal), fold.Keys.Order(StringComparer.Ordinal));
+            Assert.InRange(pairs.Length, 2, 800);
+        }
+
+        var deputies = new HtmlParser().ParseDocument(File.ReadAllText(Path.Combine(sample.Output, "deputies/index.html")));
+        Assert.Contains("陳陈", deputies.QuerySelector("#name-filter")!.GetAttribute("data-fold"));
+    }
+
     [Fact]
     public void Build_SampleSite_StoryPageIsSmall()
     {
