@@ -50,7 +50,7 @@ public static class ChineseQuery
         // Words of two characters or more only: single characters together would match almost anything.
         var words = chunks.SelectMany(chunk => ChineseWordAnalyzer.Words(chunk)).Where(w => w.Length >= 2)
             .Distinct(StringComparer.Ordinal).Take(4 * MaxChunks).ToList();
-        if (words.Count <= chunks.Count)
+        if (words.Count == 0)
         {
             return new Parsed(query, terms);
         }
@@ -61,12 +61,19 @@ public static class ChineseQuery
             relaxedTerms.UnionWith(Analyze(analyzer, word).Select(t => t.Term));
         }
 
+        // Each word, not the chunk as typed; only when a chunk has several (叶瑜代表 would otherwise be 代表).
+        var relaxed = words.Count > chunks.Count ? WordsInOneField(words, analyzer, typed, words.Count) : null;
+
         // A question or a pasted sentence has words no page has (多少钱, 怎么办): then most of the
-        // words, all but a third (one of two, two of three, four of six), ranked by how many and which.
-        var most = words.Count - (words.Count + 2) / 3;
-        return new Parsed(query, terms, WordsInOneField(words, analyzer, typed, words.Count), relaxedTerms,
-            most < words.Count ? WordsInOneField(words, analyzer, typed, most) : null);
+        // words, all but a third (one of two, two of three, four of six) and never more than
+        // MostWords, ranked by how many and which. Words typed apart (物业费 太贵) count as several.
+        var most = Math.Max(1, Math.Min(MostWords, words.Count - (words.Count + 2) / 3));
+        var loose = most < words.Count || chunks.Count > 1 ? WordsInOneField(words, analyzer, typed, most) : null;
+        return relaxed is null && loose is null ? new Parsed(query, terms) : new Parsed(query, terms, relaxed, relaxedTerms, loose);
     }
+
+    /// <summary>The most words a loose query asks one field to have: a long pasted sentence's pages have a few of its words, never most.</summary>
+    public const int MostWords = 4;
 
     /// <summary>At least <paramref name="required"/> of the words in one and the same field (never a title's word with a body's).</summary>
     private static BooleanQuery WordsInOneField(List<string> words, Analyzer analyzer, string typed, int required)

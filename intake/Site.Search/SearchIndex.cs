@@ -116,10 +116,14 @@ public sealed class SearchIndex : IDisposable
         var (top, facets) = Collect(parsed.Query, request, page);
         var terms = parsed.Terms;
         var relaxed = false;
-        if (parsed.Relaxed is not null && Enumerable.Range(0, 3).All(d => facets.Counts(d).Count == 0))
+        if ((parsed.Relaxed ?? parsed.Loose) is not null && Enumerable.Range(0, 3).All(d => facets.Counts(d).Count == 0))
         {
             // Nothing has the text as typed (whatever the filters): pages that have each of its words.
-            (top, facets) = Collect(parsed.Relaxed, request, page);
+            if (parsed.Relaxed is not null)
+            {
+                (top, facets) = Collect(parsed.Relaxed, request, page);
+            }
+
             if (parsed.Loose is not null && Enumerable.Range(0, 3).All(d => facets.Counts(d).Count == 0))
             {
                 (top, facets) = Collect(parsed.Loose, request, page);

@@ -52,6 +52,8 @@ public sealed partial class SearchBehaviourTests(SampleSite sample) : IDisposabl
     [InlineData("物业费太贵了怎么办", "物业费")]
     [InlineData("怎么给代表留言", "留言")]
     [InlineData("老旧小区加装电梯补助多少钱", "加装电梯")]
+    [InlineData("物业费 太贵", "物业费")]
+    [InlineData("我是易俗河镇金霞社区的居民，我们小区是二十多年前建的老房子，没有电梯，老人上下楼很不方便，想问问加装电梯补助多少钱", "电梯")]
     public void Search_AQuestionNoPageHasAsTyped_FindsPagesWithMostOfItsWords(string question, string expected)
     {
         using var index = SearchIndex.Open(IndexFolder);
