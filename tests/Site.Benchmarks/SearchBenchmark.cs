@@ -76,6 +76,9 @@ internal static partial class SearchBenchmark
             var latencies = new List<double>(queries);
             var timed = new List<(double Ms, string Fragment, long Total, bool Estimated)>(queries);
             var found = 0;
+            var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+            var collectionsBefore = GC.CollectionCount(0);
+            var pausedBefore = GC.GetTotalPauseDuration();
             foreach (var fragment in fragments)
             {
                 var start = Stopwatch.GetTimestamp();
@@ -88,6 +91,9 @@ internal static partial class SearchBenchmark
 
             latencies.Sort();
             Console.WriteLine($"queries: {queries:N0} random 2–6 character fragments, with facets and 10 snippets each: p50 {Bench.Percentile(latencies, 50):0.00} ms, p99 {Bench.Percentile(latencies, 99):0.00} ms, max {latencies[^1]:0.00} ms; recall {100.0 * found / queries:0.0}%");
+            // Garbage per query and the collections it caused: their pauses land in the slowest queries.
+            Console.WriteLine($"  allocated {(GC.GetAllocatedBytesForCurrentThread() - allocatedBefore) / 1024.0 / queries:N0} KiB per query; " +
+                $"{GC.CollectionCount(0) - collectionsBefore} gen0 collections, paused {(GC.GetTotalPauseDuration() - pausedBefore).TotalMilliseconds:N0} ms in all");
             Console.WriteLine("  slowest: " + string.Join("; ", timed.OrderByDescending(t => t.Ms).Take(8)
                 .Select(t => $"{t.Fragment} {t.Ms:0.0} ms ({(t.Estimated ? "≈" : "")}{t.Total:N0})")));
             var estimated = timed.Where(t => t.Estimated).ToList();
