@@ -47,7 +47,7 @@ public sealed class PrefixUnionFilter(Term prefix) : Filter
         }
         while (termsEnum.MoveNext());
 
-        return found.Count == 0 ? null : new Union(termsEnum, found, acceptDocs, context.AtomicReader.MaxDoc);
+        return found.Count == 0 ? null : new Union(terms, found, acceptDocs, context.AtomicReader.MaxDoc);
     }
 
     public override string ToString() => Prefix.Field + ":" + Prefix.Text + "*";
@@ -56,9 +56,10 @@ public sealed class PrefixUnionFilter(Term prefix) : Filter
 
     public override int GetHashCode() => Prefix.GetHashCode();
 
-    private sealed class Union(TermsEnum termsEnum, List<(BytesRef Term, TermState State)> terms, IBits? acceptDocs, int maxDoc) : DocIdSet
+    /// <summary>Each iterator seeks with its own terms enumerator, so two iterators of one set never share a position.</summary>
+    private sealed class Union(Terms segmentTerms, List<(BytesRef Term, TermState State)> terms, IBits? acceptDocs, int maxDoc) : DocIdSet
     {
-        public override DocIdSetIterator GetIterator() => new Iterator(termsEnum, terms, acceptDocs, maxDoc);
+        public override DocIdSetIterator GetIterator() => new Iterator(segmentTerms.GetEnumerator(), terms, acceptDocs, maxDoc);
     }
 
     /// <summary>
