@@ -63,13 +63,16 @@ public sealed class ServeFirstBuildTests
 
             mayBuild.SetResult();
             using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-            HttpResponseMessage built;
-            while ((built = await client.GetAsync("/stories/a/", deadline.Token)).StatusCode != HttpStatusCode.OK)
+            // The build has ended when a path without a page stops getting the building page. Pages
+            // appear while the build still runs, so a new page alone does not say it has ended.
+            while ((await client.GetAsync("/nothing/", deadline.Token)).StatusCode == HttpStatusCode.ServiceUnavailable)
             {
                 Assert.False(serving.IsCompleted, "serve stopped");
                 await Task.Delay(50, deadline.Token);
             }
 
+            var built = await client.GetAsync("/stories/a/", deadline.Token);
+            Assert.Equal(HttpStatusCode.OK, built.StatusCode);
             Assert.Contains("接待日", await built.Content.ReadAsStringAsync(deadline.Token));
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/", deadline.Token)).StatusCode);
 
@@ -107,12 +110,14 @@ public sealed class ServeFirstBuildTests
         try
         {
             using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-            HttpResponseMessage home;
-            while ((home = await AnswerAsync(client, "/", serving)).StatusCode != HttpStatusCode.OK)
+            // Wait for the whole first build: pages appear while it still runs, perhaps before the stylesheet.
+            while ((await AnswerAsync(client, "/nothing/", serving)).StatusCode == HttpStatusCode.ServiceUnavailable)
             {
                 await Task.Delay(50, deadline.Token);
             }
 
+            var home = await client.GetAsync("/", deadline.Token);
+            Assert.Equal(HttpStatusCode.OK, home.StatusCode);
             var html = await home.Content.ReadAsStringAsync(deadline.Token);
             var href = System.Text.RegularExpressions.Regex.Match(html, "rel=\"stylesheet\" href=\"([^\"]+)\"").Groups[1].Value;
             Assert.NotEqual("", href);
