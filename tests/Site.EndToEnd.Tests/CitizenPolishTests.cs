@@ -47,6 +47,50 @@ public sealed class CitizenPolishTests(SampleServer server)
         });
     }
 
+    /// <summary>The receipt lookup on a phone: 回执编号 and the prefixes (YJ 开头, LY 开头) whole wherever the text wraps (回执编 / 号 before).</summary>
+    [BrowserTheory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task ReceiptLookup_AtPhoneWidth_KeepsItsTermsWhole(bool care)
+    {
+        var page = await server.OpenAsync("phone", "/receipts/", care);
+        await SampleServer.JourneyAsync(page, "receipt-terms-375" + (care ? "-care" : ""), async () =>
+        {
+            var broken = await page.EvaluateAsync<string[]>(TermsScript, new object[] { "main", new[] { "回执编号", "YJ 开头", "LY 开头", "查询回执" } });
+            Assert.True(broken.Length == 0, "broken across lines:\n" + string.Join("\n", broken));
+            await ScreenshotAsync(page, "receipt-terms-375" + (care ? "-care" : ""), fullPage: true);
+        });
+    }
+
+    /// <summary>Occurrences of the given terms in the text under a selector that sit on more than one line.</summary>
+    private const string TermsScript = """
+        ([selector, terms]) => {
+          const out = [];
+          const root = document.querySelector(selector);
+          const text = [], at = [];
+          const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+          for (let node; (node = walker.nextNode());) {
+            for (let i = 0; i < node.data.length; i++) { text.push(node.data[i]); at.push([node, i]); }
+          }
+          const all = text.join('');
+          const range = document.createRange();
+          for (const term of terms) {
+            for (let from = all.indexOf(term); from >= 0; from = all.indexOf(term, from + 1)) {
+              let first = null, wrapped = false;
+              for (let k = from; k < from + term.length; k++) {
+                const [node, i] = at[k];
+                range.setStart(node, i); range.setEnd(node, i + 1);
+                const r = range.getClientRects()[0];
+                if (!r || r.width === 0) continue;
+                if (!first) first = r; else if (r.top >= first.bottom - 1) wrapped = true;
+              }
+              if (wrapped) out.push(`"${term}" in …${all.slice(Math.max(0, from - 10), from + term.length + 10)}…`);
+            }
+          }
+          return out;
+        }
+        """;
+
     /// <summary>The poster's deputies: a title under a photo never leaves one character alone on its last line (易俗河镇金霞社区党委书 / 记).</summary>
     [BrowserFact]
     public async Task StationPoster_AtPhoneWidth_LeavesNoOrphanCharacter()
