@@ -31,24 +31,27 @@ public static class ChineseQuery
     /// of a chunk must appear, not the chunk as typed (更换维护保养单位 finds 更换电梯维护保养单位).
     /// </summary>
     /// <param name="Loose">When <paramref name="Relaxed"/> finds nothing too: most of those words, not all.</param>
-    /// <param name="Pieces">
-    /// Tried first when the query finds nothing: each piece of a chunk in one field, where a piece is a
-    /// SmartCn word, a run of characters the segmenter split one by one (a name or place it does not
-    /// know: 叶瑜, 易俗河镇) kept together, or a lone character (易俗河镇联络站 finds 易俗河镇代表联络站); or, for
-    /// a place followed by a kind of station (<see cref="StationKinds"/>), the stations with that place in
-    /// their name (射埠联系点 finds 射埠镇代表之家). Null when it would ask what <paramref name="Relaxed"/> asks.
-    /// </param>
     public sealed record Parsed(Query? Query, IReadOnlySet<string> Terms, Query? Relaxed = null, IReadOnlySet<string>? RelaxedTerms = null, Query? Loose = null)
     {
-        public Query? Pieces { get; init; }
+        /// <summary>Made on first use: only a query that finds nothing needs it, and it segments the text again.</summary>
+        internal Lazy<(Query? Query, IReadOnlySet<string>? Terms)>? PiecesSource { get; init; }
 
-        public IReadOnlySet<string>? PiecesTerms { get; init; }
+        /// <summary>
+        /// Tried first when the query finds nothing: each piece of a chunk in one field, where a piece is a
+        /// SmartCn word, a run of characters the segmenter split one by one (a name or place it does not
+        /// know: 叶瑜, 易俗河镇) kept together, or a lone character (易俗河镇联络站 finds 易俗河镇代表联络站); or, for
+        /// a place followed by a kind of station (<see cref="StationKinds"/>), the stations with that place in
+        /// their name (射埠联系点 finds 射埠镇代表之家). Null when it would ask what <see cref="Relaxed"/> asks.
+        /// </summary>
+        public Query? Pieces => PiecesSource?.Value.Query;
+
+        public IReadOnlySet<string>? PiecesTerms => PiecesSource?.Value.Terms;
     }
 
     /// <summary>
     /// How people address a deputy after the name (叶瑜代表, 王主任, 陈书记): such a chunk also matches the
     /// deputies whose name starts with what comes before (<see cref="MaxNameLength"/> characters at most).
-    /// Longest first. Source: the forms of address in the congress's own reports and the seed articles.
+    /// Longest first: the congress's own titles (代表, 委员, 主任, 主席) and the usual ways of addressing an official or a professional.
     /// </summary>
     public static readonly IReadOnlyList<string> FormsOfAddress =
         ["人大代表", "副主任", "代表", "委员", "主任", "主席", "同志", "书记", "老师", "医生", "镇长", "乡长", "村长", "社长", "组长", "站长", "局长", "县长", "校长", "院长", "经理", "先生", "女士"];
@@ -149,7 +152,7 @@ public static class ChineseQuery
             return new Parsed(query, terms);
         }
 
-        var (pieces, piecesTerms) = PiecesQuery(chunks, words, analyzer, typed);
+        var pieces = new Lazy<(Query?, IReadOnlySet<string>?)>(() => PiecesQuery(chunks, words, analyzer, typed), LazyThreadSafetyMode.None);
         var relaxedTerms = new HashSet<string>(StringComparer.Ordinal);
         foreach (var word in words)
         {
@@ -165,11 +168,11 @@ public static class ChineseQuery
         var most = Math.Max(1, Math.Min(MostWords, words.Count - (words.Count + 2) / 3));
         var loose = most < words.Count || chunks.Count > 1 ? WordsInOneField(words, analyzer, typed, most) : null;
         return (relaxed is null && loose is null ? new Parsed(query, terms) : new Parsed(query, terms, relaxed, relaxedTerms, loose))
-            with { Pieces = pieces, PiecesTerms = piecesTerms };
+            with { PiecesSource = pieces };
     }
 
     /// <summary>See <see cref="Parsed.Pieces"/>; null when it adds nothing to the relaxed query of <paramref name="words"/>.</summary>
-    private static (Query? Query, HashSet<string>? Terms) PiecesQuery(List<string> chunks, List<string> words, Analyzer analyzer, string typed)
+    private static (Query? Query, IReadOnlySet<string>? Terms) PiecesQuery(List<string> chunks, List<string> words, Analyzer analyzer, string typed)
     {
         var query = new BooleanQuery();
         var terms = new HashSet<string>(StringComparer.Ordinal);

@@ -118,7 +118,7 @@ public sealed class SearchIndex : IDisposable
         var terms = parsed.Terms;
         var relaxed = false;
         bool NothingAtAll() => Enumerable.Range(0, 3).All(d => facets.Counts(d).Count == 0);
-        if ((parsed.Pieces ?? parsed.Relaxed ?? parsed.Loose) is not null && NothingAtAll())
+        if (NothingAtAll() && (parsed.Pieces ?? parsed.Relaxed ?? parsed.Loose) is not null)
         {
             // Nothing has the text as typed (whatever the filters): pages that have each of its pieces
             // (a name the segmenter does not know kept whole), then each of its words, then most.
