@@ -41,7 +41,8 @@ public static class ChineseQuery
         /// SmartCn word, a run of characters the segmenter split one by one (a name or place it does not
         /// know: 叶瑜, 易俗河镇) kept together, or a lone character (易俗河镇联络站 finds 易俗河镇代表联络站); or, for
         /// a place followed by a kind of station (<see cref="StationKinds"/>), the stations with that place in
-        /// their name (射埠联系点 finds 射埠镇代表之家). Null when it would ask what <see cref="Relaxed"/> asks.
+        /// their name (射埠联系点 finds 射埠镇代表之家); for a name before a form of address (<see cref="FormsOfAddress"/>),
+        /// the deputies of that name first (叶瑜代表). Null when it would ask what <see cref="Relaxed"/> asks.
         /// </summary>
         public Query? Pieces => PiecesSource?.Value.Query;
 
@@ -49,8 +50,9 @@ public static class ChineseQuery
     }
 
     /// <summary>
-    /// How people address a deputy after the name (叶瑜代表, 王主任, 陈书记): such a chunk also matches the
-    /// deputies whose name starts with what comes before (<see cref="MaxNameLength"/> characters at most).
+    /// How people address a deputy after the name (叶瑜代表, 王主任, 陈书记): when nothing holds such a chunk
+    /// as typed, it finds the deputies whose name starts with what comes before (<see cref="MaxNameLength"/>
+    /// characters at most) first. The query as typed stays exact: 刘文斌代表 finds only the pages that hold it.
     /// Longest first: the congress's own titles (代表, 委员, 主任, 主席) and the usual ways of addressing an official or a professional.
     /// </summary>
     public static readonly IReadOnlyList<string> FormsOfAddress =
@@ -196,6 +198,17 @@ public static class ChineseQuery
                 terms.UnionWith(placeTokens.Select(t => t.Term));
             }
 
+            // 叶瑜代表, 王书记: the deputies whose name starts with what comes before the form of address,
+            // first (only deputies: a chunk that ends in 代表 must not bring every page titled by its start).
+            if (AddressedName(chunk) is var (name, _))
+            {
+                differs = true;
+                var exactName = ExactTitle(name);
+                either.Add(OfType(SearchTypes.Deputy, new PrefixQuery(new Term(SearchFields.TitleExact, exactName)), AddressedNameBoost));
+                either.Add(OfType(SearchTypes.Deputy, new TermQuery(new Term(SearchFields.TitleExact, exactName)), 2 * AddressedNameBoost));
+                terms.UnionWith(Analyze(analyzer, name).Select(t => t.Term));
+            }
+
             query.Add(either, Occur.MUST);
             foreach (var piece in pieces)
             {
@@ -287,16 +300,6 @@ public static class ChineseQuery
             if (tokens is [{ IsLatin: true } only] && only.Term.Length >= 2)
             {
                 anyField.Add(new PrefixQuery(new Term(SearchFields.Keywords, only.Term)) { Boost = 2f });
-            }
-
-            // 叶瑜代表, 王代表: also the deputies whose name starts with what comes before the form of
-            // address (only deputies: 人大代表 must not bring every page titled 人大…).
-            if (AddressedName(chunk) is var (name, _))
-            {
-                var exactName = ExactTitle(name);
-                anyField.Add(OfType(SearchTypes.Deputy, new PrefixQuery(new Term(SearchFields.TitleExact, exactName)), AddressedNameBoost));
-                anyField.Add(OfType(SearchTypes.Deputy, new TermQuery(new Term(SearchFields.TitleExact, exactName)), 2 * AddressedNameBoost));
-                terms.UnionWith(Analyze(analyzer, name).Select(t => t.Term));
             }
 
             query.Add(anyField, Occur.MUST);
