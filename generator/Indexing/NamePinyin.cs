@@ -3,6 +3,7 @@ using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
 using ICU4N.Text;
+using Site.Generator.Replacements;
 
 namespace Site.Generator.Indexing;
 
@@ -26,7 +27,8 @@ namespace Site.Generator.Indexing;
 /// character (令狐, 万俟, 澹台, 长孙 at the start; 藏文, 重庆, 沈阳, 秘鲁) are applied here as ICU
 /// applies them. A name with anything else (Latin letters, digits, other punctuation, a space) is
 /// read by ICU itself, compiled on first use; ICU does not promise a transliterator is safe on
-/// several threads at once, so those calls are serialised. Every name is read once per process.
+/// several threads at once, so those calls are serialised. Every name is read once per process. With
+/// <see cref="LibraryPaths"/> on, every name is read by ICU.
 /// </para>
 /// </summary>
 public static class NamePinyin
@@ -40,8 +42,8 @@ public static class NamePinyin
     private static readonly Lock Gate = new();
     private static readonly ConcurrentDictionary<string, string?> Known = new(StringComparer.Ordinal);
 
-    /// <summary>Starts reading the table, so it is ready by the time the roster is rendered and indexed.</summary>
-    public static Task WarmUp() => Task.Run(() => _ = Table.Value);
+    /// <summary>Starts reading the table (with <see cref="LibraryPaths"/> on, compiling ICU's transform), so it is ready by the time the roster is rendered and indexed.</summary>
+    public static Task WarmUp() => Task.Run(() => _ = LibraryPaths.Enabled ? Names.Value : (object)Table.Value);
 
     /// <summary>"wangjianguo wang jian guo wjg" for 王建国, "wangji wang ji wj" for 王𠮷; null for a name without Han characters or readings.</summary>
     public static string? Keywords(string name)
@@ -54,7 +56,7 @@ public static class NamePinyin
         return Known.GetOrAdd(name, static string? (name) =>
         {
             var text = WithAstralReadings(name);
-            return Join(Table.Value.Syllables(name, text) ?? IcuSyllables(text));
+            return Join((LibraryPaths.Enabled ? null : Table.Value.Syllables(name, text)) ?? IcuSyllables(text));
         });
     }
 
