@@ -92,6 +92,24 @@ public sealed class SiteWriter : IDisposable
     /// <summary>Keeps the previous build's file as this build's, without reading it; false if there is none.</summary>
     public bool Keep(string relativePath)
     {
+        if (_previousFiles is not null)
+        {
+            // Delta: the previous build's file stays where it is (its path passed the check when that
+            // build claimed it). Tens of thousands of pages of a rebuild come here, each looked up once.
+            if (!_previousFiles.Contains(relativePath))
+            {
+                return false;
+            }
+
+            if (!_written.TryAdd(relativePath, true))
+            {
+                throw new InvalidOperationException($"Two outputs claim the same file: {relativePath}");
+            }
+
+            Interlocked.Increment(ref _unchanged);
+            return true;
+        }
+
         Claim(relativePath);
         if (KeepPrevious(relativePath, Path.Combine(_output, relativePath)))
         {
