@@ -42,7 +42,8 @@ internal sealed class BuildOutput : IDisposable
         var writer = new SiteWriter(options.Output, trusted ? cache!.OutputFiles : null, expectedFiles);
         var site = new SiteOutput(writer, options.Output, trusted ? cache!.FileHashes : null, expectedFiles) { PreviousManifestOrder = trusted ? cache!.ManifestOrder : null };
         var pageMemory = cache is null ? null : new PageRenderer.Memory(trusted ? cache.Pages : PageRenderer.PageLedger.Empty);
-        var indexMemory = cache is null ? null : new IntakeDataWriter.IndexMemory(trusted ? cache.SearchDocuments : null, new(), cache.SearchDocumentMemo);
+        // Sized to the last index: a rebuild adds every document's fingerprint again.
+        var indexMemory = cache is null ? null : new IntakeDataWriter.IndexMemory(trusted ? cache.SearchDocuments : null, new(cache.SearchDocuments?.Count ?? 0), cache.SearchDocumentMemo);
         return new BuildOutput(options, site, pageMemory, indexMemory);
     }
 

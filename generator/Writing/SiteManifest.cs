@@ -32,9 +32,15 @@ public static class SiteManifest
     /// </summary>
     public static (byte[] Manifest, byte[] Signature) Create(IReadOnlyDictionary<string, string> files, SigningKey key, string[]? previousOrder, out string[] order)
     {
-        order = previousOrder is not null && previousOrder.Length == files.Count && previousOrder.All(files.ContainsKey)
+        // Each path is looked up once: as many paths as before, each of them present, is the same set.
+        var hashes = new string[files.Count];
+        order = previousOrder is not null && previousOrder.Length == files.Count && HashesInOrder(files, previousOrder, hashes)
             ? previousOrder
             : Sorted(files);
+        if (order != previousOrder)
+        {
+            HashesInOrder(files, order, hashes);
+        }
 
         // Written as JsonSerializer writes the Written record (the same properties, order and
         // indentation), without first building an ordered copy of every path of a large site.
@@ -46,9 +52,9 @@ public static class SiteManifest
             json.WriteString(nameof(Written.Signature), "Ed25519");
             json.WriteString(nameof(Written.PublicKey), key.PublicKey);
             json.WriteStartObject(nameof(Written.Files));
-            foreach (var path in order)
+            for (var i = 0; i < order.Length; i++)
             {
-                json.WriteString(path, files[path]);
+                json.WriteString(order[i], hashes[i]);
             }
 
             json.WriteEndObject();
@@ -57,6 +63,21 @@ public static class SiteManifest
 
         var manifest = buffer.WrittenSpan.ToArray();
         return (manifest, new UTF8Encoding(false).GetBytes(Convert.ToBase64String(key.Sign(manifest)) + "\n"));
+    }
+
+    private static bool HashesInOrder(IReadOnlyDictionary<string, string> files, string[] order, string[] hashes)
+    {
+        for (var i = 0; i < order.Length; i++)
+        {
+            if (!files.TryGetValue(order[i], out var hash))
+            {
+                return false;
+            }
+
+            hashes[i] = hash;
+        }
+
+        return true;
     }
 
     private static string[] Sorted(IReadOnlyDictionary<string, string> files)

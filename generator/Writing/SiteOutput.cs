@@ -25,7 +25,8 @@ public sealed class SiteOutput : IOutputSink
         _writer = writer;
         _output = Path.GetFullPath(output);
         _previousHashes = previousHashes;
-        _hashes = new(64, Math.Max(1024, expectedFiles), StringComparer.Ordinal);
+        // Twice the files expected: a table grows once any of its lock stripes holds more than its share.
+        _hashes = new(64, Math.Max(1024, 2 * expectedFiles), StringComparer.Ordinal);
     }
 
     public SiteWriter Writer => _writer;
