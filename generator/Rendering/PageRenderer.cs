@@ -57,7 +57,7 @@ public static class PageRenderer
         /// <summary>Output path of each page, in the plan's order.</summary>
         public string[] Paths { get; }
 
-        /// <summary>Model fingerprint of each page; null for a page that failed to render.</summary>
+        /// <summary>Model fingerprint of each page (a committed build has one for every page).</summary>
         public UInt128?[] Fingerprints { get; }
 
         public PageInputs?[] Inputs { get; }
@@ -65,15 +65,10 @@ public static class PageRenderer
         /// <summary>Output path → fingerprint of generated files besides pages (sitemap.xml).</summary>
         public IReadOnlyDictionary<string, UInt128> Files { get; }
 
-        public int Count => Paths.Length;
-
         /// <summary>Where the page at <paramref name="path"/> was, given it is at <paramref name="hint"/> in this build's plan; -1 if it was not there.</summary>
         public int IndexOf(string path, int hint) =>
             (uint)hint < (uint)Paths.Length && string.Equals(Paths[hint], path, StringComparison.Ordinal) ? hint
             : _indexByPath.Value.TryGetValue(path, out var index) ? index : -1;
-
-        /// <summary>The fingerprint of the page at <paramref name="path"/> ('/' separated), or null.</summary>
-        public UInt128? Fingerprint(string path) => IndexOf(path, -1) is >= 0 and var i ? Fingerprints[i] : null;
     }
 
     /// <summary>
