@@ -27,17 +27,17 @@ public sealed class BuildCache
     /// <summary>The stamp written beside the last committed build; null before the first.</summary>
     public string? Stamp { get; private set; }
 
-    /// <summary>Output path → model fingerprint of every page of the last committed build.</summary>
-    public IReadOnlyDictionary<string, UInt128> Pages { get; private set; } = new Dictionary<string, UInt128>();
-
-    /// <summary>Output path → inputs of the pages of the last committed build that name theirs.</summary>
-    public IReadOnlyDictionary<string, PageRenderer.PageInputs> PageInputs { get; private set; } = new Dictionary<string, PageRenderer.PageInputs>();
+    /// <summary>Every page of the last committed build: output path, model fingerprint and inputs, in the plan's order.</summary>
+    public PageRenderer.PageLedger Pages { get; private set; } = PageRenderer.PageLedger.Empty;
 
     /// <summary>Every file of the last committed output, '/' separated.</summary>
     public IReadOnlySet<string> OutputFiles { get; private set; } = new HashSet<string>();
 
     /// <summary>Path → SHA-256 (lowercase hex) of every file of the last committed output but the manifest: kept files are signed with these unread.</summary>
     public IReadOnlyDictionary<string, string> FileHashes { get; private set; } = new Dictionary<string, string>();
+
+    /// <summary>The paths of the last committed manifest in their order: a rebuild with the same files does not sort them again.</summary>
+    public string[]? ManifestOrder { get; private set; }
 
     /// <summary>URL → fingerprint of every document in the last committed search index.</summary>
     public IReadOnlyDictionary<string, UInt128>? SearchDocuments { get; private set; }
@@ -57,15 +57,15 @@ public sealed class BuildCache
 
     /// <summary>Called once a build has committed: what it produced becomes the baseline for the next.</summary>
     public void Commit(
-        string stamp, IReadOnlyDictionary<string, UInt128> pages, IReadOnlyDictionary<string, PageRenderer.PageInputs> pageInputs, IReadOnlySet<string> outputFiles,
-        IReadOnlyDictionary<string, string> fileHashes, IReadOnlyDictionary<string, UInt128>? searchDocuments)
+        string stamp, PageRenderer.PageLedger pages, IReadOnlySet<string> outputFiles,
+        IReadOnlyDictionary<string, string> fileHashes, IReadOnlyDictionary<string, UInt128>? searchDocuments, string[]? manifestOrder)
     {
         Stamp = stamp;
         Pages = pages;
-        PageInputs = pageInputs;
         OutputFiles = outputFiles;
         FileHashes = fileHashes;
         SearchDocuments = searchDocuments;
+        ManifestOrder = manifestOrder;
 
         // Drop what the committed build no longer used, so a long `serve` does not grow without bound.
         Rendering.Trim();

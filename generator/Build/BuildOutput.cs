@@ -40,15 +40,10 @@ internal sealed class BuildOutput : IDisposable
         // (a `build` from another process in between writes a new stamp).
         var trusted = cache?.Stamp is { } stamp && IntakeDataWriter.ReadStamp(options.IntakeOutput) == stamp && Directory.Exists(options.Output);
         var writer = new SiteWriter(options.Output, trusted ? cache!.OutputFiles : null, expectedFiles);
-        var site = new SiteOutput(writer, options.Output, trusted ? cache!.FileHashes : null, expectedFiles);
-        var pageMemory = cache is null ? null : new PageRenderer.Memory(
-            trusted ? cache.Pages : new Dictionary<string, UInt128>(),
-            new(concurrencyLevel: 64, capacity: expectedFiles, StringComparer.Ordinal)) // sized up front: both render workers add every page
-        {
-            PreviousInputs = trusted ? cache.PageInputs : new Dictionary<string, PageRenderer.PageInputs>(),
-            CurrentInputs = new(concurrencyLevel: 64, capacity: expectedFiles, StringComparer.Ordinal),
-        };
-        var indexMemory = cache is null ? null : new IntakeDataWriter.IndexMemory(trusted ? cache.SearchDocuments : null, new(), cache.SearchDocumentMemo);
+        var site = new SiteOutput(writer, options.Output, trusted ? cache!.FileHashes : null, expectedFiles) { PreviousManifestOrder = trusted ? cache!.ManifestOrder : null };
+        var pageMemory = cache is null ? null : new PageRenderer.Memory(trusted ? cache.Pages : PageRenderer.PageLedger.Empty);
+        // Sized to the last index: a rebuild adds every document's fingerprint again.
+        var indexMemory = cache is null ? null : new IntakeDataWriter.IndexMemory(trusted ? cache.SearchDocuments : null, new(cache.SearchDocuments?.Count ?? 0), cache.SearchDocumentMemo);
         return new BuildOutput(options, site, pageMemory, indexMemory);
     }
 
@@ -86,7 +81,7 @@ internal sealed class BuildOutput : IDisposable
         IntakeDataWriter.SwapIn(_options.IntakeOutput);
         Site.Writer.Commit();
         _committed = true;
-        cache?.Commit(Stamp, PageMemory!.Current, PageMemory.CurrentInputs, Site.Writer.Files, Site.Hashes, IndexMemory!.Current.Count > 0 ? IndexMemory.Current : null);
+        cache?.Commit(Stamp, PageMemory!.Current(), Site.Writer.Files, Site.Hashes, IndexMemory!.Current.Count > 0 ? IndexMemory.Current : null, Site.ManifestOrder);
         return 0;
     }
 

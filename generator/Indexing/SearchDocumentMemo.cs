@@ -51,8 +51,9 @@ public sealed class SearchDocumentMemo
     /// <summary>Keeps only what the build that just committed used.</summary>
     public void Trim()
     {
-        (_stories, _usedStories) = (_usedStories, new(ReferenceEqualityComparer.Instance));
-        (_fingerprints, _usedFingerprints) = (_usedFingerprints, new(ReferenceEqualityComparer.Instance));
+        // The next build asks for about as many: sized up front, with lock stripes for both cores.
+        (_stories, _usedStories) = (_usedStories, new(64, _usedStories.Count, ReferenceEqualityComparer.Instance));
+        (_fingerprints, _usedFingerprints) = (_usedFingerprints, new(64, _usedFingerprints.Count, ReferenceEqualityComparer.Instance));
     }
 
     private sealed record StoryEntry(object Header, SearchDocument Document);

@@ -57,8 +57,22 @@ public sealed class ContentLoader
         markdown.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
         statics.Sort(StringComparer.Ordinal);
         var documents = new SourceDocument?[markdown.Count];
-        Parallel.For(0, markdown.Count, i => documents[i] = cache is null ? LoadOne(root, markdown[i].Path, diagnostics) : LoadCached(root, markdown[i], diagnostics, cache));
-        cache?.ForgetExcept(markdown.Count, markdown.Select(entry => entry.Path));
+        var known = 0;
+        Parallel.For(0, markdown.Count, i =>
+        {
+            if (cache is null)
+            {
+                documents[i] = LoadOne(root, markdown[i].Path, diagnostics);
+                return;
+            }
+
+            documents[i] = LoadCached(root, markdown[i], diagnostics, cache, out var inMemo);
+            if (inMemo)
+            {
+                Interlocked.Increment(ref known);
+            }
+        });
+        cache?.ForgetExcept(markdown.Count, markdown.Select(entry => entry.Path), known);
         return new Result(
             documents.Where(d => d is not null).Select(d => d!).ToList(),
             statics.Select(f => SitePaths.Relative(root, f)).ToList());
@@ -68,10 +82,11 @@ public sealed class ContentLoader
     /// An unchanged file (same modification time and size, as the listing found them, before the file
     /// is read) that loaded cleanly last time is not read again.
     /// </summary>
-    private static SourceDocument? LoadCached(string root, SafeTree.FileEntry file, DiagnosticBag diagnostics, LoadedFileMemo cache)
+    /// <param name="inMemo">Whether the memo holds the path once this returns (counted, so the memo need not look every path up again to find the ones gone).</param>
+    private static SourceDocument? LoadCached(string root, SafeTree.FileEntry file, DiagnosticBag diagnostics, LoadedFileMemo cache, out bool inMemo)
     {
         var fullPath = file.Path;
-        if (cache.Find(fullPath, file.Length, file.LastWriteUtc) is { } known)
+        if (cache.Find(fullPath, file.Length, file.LastWriteUtc, out inMemo) is { } known)
         {
             return known;
         }
@@ -82,6 +97,7 @@ public sealed class ContentLoader
         if (document is not null && local.Count == 0)
         {
             cache.Remember(fullPath, file.Length, file.LastWriteUtc, document);
+            inMemo = true;
         }
 
         return document;

@@ -13,10 +13,14 @@ public sealed class LoadedFileMemo
     /// <summary>How many loaded Markdown files are kept.</summary>
     public int Count => _files.Count;
 
-    public SourceDocument? Find(string fullPath, long length, DateTime modifiedUtc) =>
-        _files.TryGetValue(fullPath, out var file) && file.Length == length && file.Modified == modifiedUtc
-            ? file.Document
-            : null;
+    public SourceDocument? Find(string fullPath, long length, DateTime modifiedUtc) => Find(fullPath, length, modifiedUtc, out _);
+
+    /// <param name="known">Whether the memo holds the path at all (if not of this version).</param>
+    public SourceDocument? Find(string fullPath, long length, DateTime modifiedUtc, out bool known)
+    {
+        known = _files.TryGetValue(fullPath, out var file);
+        return known && file!.Length == length && file.Modified == modifiedUtc ? file.Document : null;
+    }
 
     /// <summary>Remembers a file that loaded without any diagnostic (one with problems is reloaded, so they are reported again).</summary>
     public void Remember(string fullPath, long length, DateTime modifiedUtc, SourceDocument document) =>
@@ -24,11 +28,12 @@ public sealed class LoadedFileMemo
 
     /// <summary>Drops files that are gone (deleted or renamed), so a long `serve` session does not keep them.</summary>
     /// <param name="count">How many paths <paramref name="fullPaths"/> holds, each once.</param>
-    public void ForgetExcept(int count, IEnumerable<string> fullPaths)
+    /// <param name="presentKnown">How many of <paramref name="fullPaths"/> the memo holds, if the caller counted them while loading; else they are counted here.</param>
+    public void ForgetExcept(int count, IEnumerable<string> fullPaths, int? presentKnown = null)
     {
         // Every kept file is among the present ones, so equal counts mean nothing is gone (the
         // usual rebuild), without a set of every path of the site.
-        if (_files.Count <= count && fullPaths.Count(_files.ContainsKey) == _files.Count)
+        if (_files.Count <= count && (presentKnown ?? fullPaths.Count(_files.ContainsKey)) == _files.Count)
         {
             return;
         }

@@ -23,16 +23,97 @@ namespace Site.Generator.Rendering;
 public static class PageRenderer
 {
     /// <summary>
-    /// Fingerprints of the previous build's pages (output path → model hash) and where this build's go.
-    /// A page whose fingerprint is unchanged is kept from the previous output without rendering. With
-    /// them, the inputs of the pages that name theirs (<see cref="PageJob.Inputs"/>): a page whose
-    /// inputs equal the previous build's is kept without building its model.
+    /// What one build recorded of its pages, for the next: each page's output path, model fingerprint
+    /// and (for pages that name them, <see cref="PageJob.Inputs"/>) inputs, in the plan's order, plus
+    /// the fingerprints of generated files that are not pages (the sitemap). A rebuild after an edit
+    /// plans the same pages in the same order, so page i is looked up at index i: no table keyed by
+    /// path is built or probed for tens of thousands of unchanged pages (one is built only for a plan
+    /// whose order moved).
     /// </summary>
-    public sealed record Memory(IReadOnlyDictionary<string, UInt128> Previous, ConcurrentDictionary<string, UInt128> Current)
+    public sealed class PageLedger
     {
-        public IReadOnlyDictionary<string, PageInputs> PreviousInputs { get; init; } = new Dictionary<string, PageInputs>();
+        private readonly Lazy<Dictionary<string, int>> _indexByPath;
 
-        public ConcurrentDictionary<string, PageInputs> CurrentInputs { get; init; } = new(StringComparer.Ordinal);
+        public PageLedger(string[] paths, UInt128?[] fingerprints, PageInputs?[] inputs, IReadOnlyDictionary<string, UInt128> files)
+        {
+            Paths = paths;
+            Fingerprints = fingerprints;
+            Inputs = inputs;
+            Files = files;
+            _indexByPath = new(() =>
+            {
+                var index = new Dictionary<string, int>(paths.Length, StringComparer.Ordinal);
+                for (var i = 0; i < paths.Length; i++)
+                {
+                    index[paths[i]] = i;
+                }
+
+                return index;
+            });
+        }
+
+        public static PageLedger Empty { get; } = new([], [], [], new Dictionary<string, UInt128>());
+
+        /// <summary>Output path of each page, in the plan's order.</summary>
+        public string[] Paths { get; }
+
+        /// <summary>Model fingerprint of each page (a committed build has one for every page).</summary>
+        public UInt128?[] Fingerprints { get; }
+
+        public PageInputs?[] Inputs { get; }
+
+        /// <summary>Output path → fingerprint of generated files besides pages (sitemap.xml).</summary>
+        public IReadOnlyDictionary<string, UInt128> Files { get; }
+
+        /// <summary>Where the page at <paramref name="path"/> was, given it is at <paramref name="hint"/> in this build's plan; -1 if it was not there.</summary>
+        public int IndexOf(string path, int hint) =>
+            (uint)hint < (uint)Paths.Length && string.Equals(Paths[hint], path, StringComparison.Ordinal) ? hint
+            : _indexByPath.Value.TryGetValue(path, out var index) ? index : -1;
+    }
+
+    /// <summary>
+    /// The previous build's pages (<see cref="PageLedger"/>) and where this build's go, by the index of
+    /// each job in the plan. A page whose fingerprint is unchanged is kept from the previous output
+    /// without rendering; a page whose inputs equal the previous build's is kept without building its model.
+    /// </summary>
+    public sealed class Memory(PageLedger previous)
+    {
+        private string[] _paths = [];
+        private UInt128?[] _fingerprints = [];
+        private PageInputs?[] _inputs = [];
+
+        public PageLedger Previous { get; } = previous;
+
+        /// <summary>This build's generated files besides pages (the write step's sitemap).</summary>
+        public System.Collections.Concurrent.ConcurrentDictionary<string, UInt128> Files { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Sizes this build's record for <paramref name="jobs"/>; called by the render before any page.</summary>
+        public void Begin(IReadOnlyList<PageJob> jobs)
+        {
+            _paths = new string[jobs.Count];
+            _fingerprints = new UInt128?[jobs.Count];
+            _inputs = new PageInputs?[jobs.Count];
+        }
+
+        internal void Record(int index, string path, UInt128 fingerprint, PageInputs? inputs)
+        {
+            _paths[index] = path;
+            _fingerprints[index] = fingerprint;
+            _inputs[index] = inputs;
+        }
+
+        /// <summary>This build's ledger, once the render and write steps are done.</summary>
+        public PageLedger Current()
+        {
+            // A page that failed has no path recorded; its slot is dropped.
+            if (Array.IndexOf(_paths, null) < 0)
+            {
+                return new PageLedger(_paths, _fingerprints, _inputs, Files);
+            }
+
+            var kept = Enumerable.Range(0, _paths.Length).Where(i => _paths[i] is not null).ToArray();
+            return new PageLedger(kept.Select(i => _paths[i]).ToArray(), kept.Select(i => _fingerprints[i]).ToArray(), kept.Select(i => _inputs[i]).ToArray(), Files);
+        }
     }
 
     /// <summary>A page's inputs, and the chrome key its page was rendered with (the chrome is part of every page).</summary>
@@ -63,6 +144,7 @@ public static class PageRenderer
         IRenderProgress? progress = null)
     {
         progress?.PagesStarted(jobs.Count);
+        memory?.Begin(jobs);
         var workers = Math.Max(1, Environment.ProcessorCount);
         var next = -1;
         var rendered = 0;
@@ -77,9 +159,11 @@ public static class PageRenderer
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var job = jobs[index];
+                var path = job.OutputPath;
                 try
                 {
-                    if (memory is not null && job.Inputs is not null && Unchanged(job, memory, chromeKey, writer))
+                    var previous = memory?.Previous.IndexOf(path, index) ?? -1;
+                    if (memory is not null && job.Inputs is not null && Unchanged(index, path, previous, job, memory, chromeKey, writer))
                     {
                         continue;
                     }
@@ -88,13 +172,8 @@ public static class PageRenderer
                     if (memory is not null)
                     {
                         var fingerprint = ModelFingerprint.Of(model, job.Template, chromeKey);
-                        memory.Current[job.OutputPath] = fingerprint;
-                        if (job.Inputs?.Invoke() is { } inputs)
-                        {
-                            memory.CurrentInputs[job.OutputPath] = new PageInputs(chromeKey, inputs);
-                        }
-
-                        if (memory.Previous.TryGetValue(job.OutputPath, out var previous) && previous == fingerprint && writer.Keep(job.OutputPath))
+                        memory.Record(index, path, fingerprint, job.Inputs?.Invoke() is { } inputs ? new PageInputs(chromeKey, inputs) : null);
+                        if (previous >= 0 && memory.Previous.Fingerprints[previous] == fingerprint && writer.Keep(path))
                         {
                             continue;
                         }
@@ -103,7 +182,7 @@ public static class PageRenderer
                     Interlocked.Increment(ref rendered);
                     if (job.Template is null)
                     {
-                        writer.Write(job.OutputPath, (byte[])model);
+                        writer.Write(path, (byte[])model);
                         continue;
                     }
 
@@ -113,11 +192,11 @@ public static class PageRenderer
                         await StaticHtml.RenderAsync(renderer, chrome, job.Template, model, page.Text);
                     }
 
-                    writer.Write(job.OutputPath, page.Utf8());
+                    writer.Write(path, page.Utf8());
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
-                    diagnostics.Error(DiagnosticCodes.RenderFailed, new SourceLocation(job.OutputPath), $"页面生成失败：{ex.GetType().Name}: {ex.Message}");
+                    diagnostics.Error(DiagnosticCodes.RenderFailed, new SourceLocation(path), $"页面生成失败：{ex.GetType().Name}: {ex.Message}");
                 }
                 finally
                 {
@@ -129,17 +208,15 @@ public static class PageRenderer
     }
 
     /// <summary>A page whose inputs equal the previous build's: kept with its fingerprint, its model never built.</summary>
-    private static bool Unchanged(PageJob job, Memory memory, string chromeKey, IOutputSink writer)
+    private static bool Unchanged(int index, string path, int previous, PageJob job, Memory memory, string chromeKey, IOutputSink writer)
     {
-        var path = job.OutputPath;
-        if (!memory.PreviousInputs.TryGetValue(path, out var before) || !memory.Previous.TryGetValue(path, out var fingerprint)
+        if (previous < 0 || memory.Previous.Inputs[previous] is not { } before || memory.Previous.Fingerprints[previous] is not { } fingerprint
             || job.Inputs!() is not { } inputs || !before.Matches(chromeKey, inputs) || !writer.Keep(path))
         {
             return false;
         }
 
-        memory.Current[path] = fingerprint;
-        memory.CurrentInputs[path] = before;
+        memory.Record(index, path, fingerprint, before);
         return true;
     }
 

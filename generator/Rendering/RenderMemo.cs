@@ -55,52 +55,65 @@ public sealed class RenderMemo
 
     /// <summary>Results by content hash, remembering which were asked for since the last trim.</summary>
     /// <remarks>
-    /// Every page of a rebuild asks, from both render workers: the sets have many lock stripes and
-    /// start at the size the last build reached, or the workers wait on each other's locks and on
-    /// the sets growing, a large part of a big site's rebuild.
+    /// Every page of a rebuild asks, from both render workers: the set has many lock stripes and
+    /// starts at the size the last build reached, or the workers wait on each other's locks and on
+    /// the set growing, a large part of a big site's rebuild. An entry asked for is marked with the
+    /// current generation in place, so asking adds nothing to any table.
     /// </remarks>
     private sealed class Memo<T>
     {
         private const int Stripes = 64;
-        private readonly ConcurrentDictionary<UInt128, T> _values = new(Stripes, 1024);
-        private ConcurrentDictionary<UInt128, bool> _used = new(Stripes, 1024);
+        private readonly ConcurrentDictionary<UInt128, Entry> _values = new(Stripes, 1024);
+        private int _generation;
 
         public bool Has(UInt128 key)
         {
-            if (!_values.ContainsKey(key))
+            if (!_values.TryGetValue(key, out var entry))
             {
                 return false;
             }
 
-            _used[key] = true;
+            entry.Used = _generation;
             return true;
         }
 
         public T Get(UInt128 key, Func<(T Value, bool Reusable)> compute)
         {
-            _used[key] = true;
-            if (_values.TryGetValue(key, out var value))
+            if (_values.TryGetValue(key, out var entry))
             {
-                return value;
+                entry.Used = _generation;
+                return entry.Value;
             }
 
             var (fresh, reusable) = compute();
             if (reusable)
             {
-                _values[key] = fresh;
+                _values[key] = new Entry(fresh) { Used = _generation };
             }
 
             return fresh;
         }
 
+        /// <summary>Drops every entry not asked for since the last trim (builds that did not commit count too).</summary>
         public void Trim()
         {
-            foreach (var key in _values.Keys.Where(k => !_used.ContainsKey(k)))
+            foreach (var (key, entry) in _values)
             {
-                _values.TryRemove(key, out _);
+                if (entry.Used != _generation)
+                {
+                    _values.TryRemove(key, out _);
+                }
             }
 
-            _used = new(Stripes, Math.Max(1024, _values.Count));
+            _generation++;
+        }
+
+        private sealed class Entry(T value)
+        {
+            public T Value { get; } = value;
+
+            /// <summary>The generation that last asked for it.</summary>
+            public volatile int Used;
         }
     }
 }

@@ -9,9 +9,9 @@ namespace Site.Generator.Serving;
 public sealed class RebuildWatcher : IDisposable
 {
     // An editor's save is a burst of events a few milliseconds apart; the wait is part of every save's
-    // time to the new page. A burst longer than this costs one more rebuild, never a lost change: a
-    // change during a build schedules another.
-    private static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(100);
+    // time to the new page, so it is kept to several times such a burst. A burst longer than this
+    // costs one more rebuild, never a lost change: a change during a build schedules another.
+    private static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(50);
     private readonly List<FileSystemWatcher> _watchers = [];
     private readonly Func<Task> _rebuild;
     private readonly Timer _timer;

@@ -33,12 +33,12 @@ public static class SiteFiles
 
         // Kept, like an unchanged page, while the pages it lists and their dates stay the same.
         var sitemap = SitemapWriter.Fingerprint(site, jobs);
-        if (pageMemory is null || !pageMemory.Previous.TryGetValue(SitemapFile, out var previous) || previous != sitemap || !writer.Keep(SitemapFile))
+        if (pageMemory is null || !pageMemory.Previous.Files.TryGetValue(SitemapFile, out var previous) || previous != sitemap || !writer.Keep(SitemapFile))
         {
             writer.Write(SitemapFile, SitemapWriter.Write(site, jobs));
         }
 
-        pageMemory?.Current.TryAdd(SitemapFile, sitemap);
+        pageMemory?.Files.TryAdd(SitemapFile, sitemap);
         writer.Write(SiteRoutes.OutputPath(SiteRoutes.Robots), Encoding.UTF8.GetBytes($"User-agent: *\nAllow: /\nSitemap: {site.Config.AbsoluteUrl(SiteRoutes.Sitemap)}\n"));
         return 0;
     }

@@ -23,20 +23,68 @@ public static class SiteManifest
     /// the manifest and its signature not among them), and the signature file's bytes: the Ed25519
     /// signature of exactly those manifest bytes, base64, one line.
     /// </summary>
-    public static (byte[] Manifest, byte[] Signature) Create(IReadOnlyDictionary<string, string> files, SigningKey key)
+    public static (byte[] Manifest, byte[] Signature) Create(IReadOnlyDictionary<string, string> files, SigningKey key) => Create(files, key, null, out _);
+
+    /// <summary>
+    /// As <see cref="Create(IReadOnlyDictionary{string, string}, SigningKey)"/>; <paramref name="previousOrder"/>
+    /// is the <paramref name="order"/> an earlier call gave (the paths in ordinal order): when this
+    /// build has exactly those paths, as a rebuild after an edit does, they are not sorted again.
+    /// </summary>
+    public static (byte[] Manifest, byte[] Signature) Create(IReadOnlyDictionary<string, string> files, SigningKey key, string[]? previousOrder, out string[] order)
     {
-        // Sorted once as an array: a sorted tree of every path of a large site, built on every
-        // rebuild, was most of this step.
-        var entries = files.ToArray();
-        Array.Sort(entries, (a, b) => string.CompareOrdinal(a.Key, b.Key));
-        var ordered = new OrderedDictionary<string, string>(entries.Length, StringComparer.Ordinal);
-        foreach (var (path, hash) in entries)
+        // Each path is looked up once: as many paths as before, each of them present, is the same set.
+        var hashes = new string[files.Count];
+        order = previousOrder is not null && previousOrder.Length == files.Count && HashesInOrder(files, previousOrder, hashes)
+            ? previousOrder
+            : Sorted(files);
+        if (order != previousOrder)
         {
-            ordered.Add(path, hash);
+            HashesInOrder(files, order, hashes);
         }
 
-        var manifest = JsonSerializer.SerializeToUtf8Bytes(new Written("SHA-256", "Ed25519", key.PublicKey, ordered), WriteOptions);
+        // Written as JsonSerializer writes the Written record (the same properties, order and
+        // indentation), without first building an ordered copy of every path of a large site.
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(Math.Max(4096, files.Count * 128));
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = WriteOptions.Encoder }))
+        {
+            json.WriteStartObject();
+            json.WriteString(nameof(Written.Hash), "SHA-256");
+            json.WriteString(nameof(Written.Signature), "Ed25519");
+            json.WriteString(nameof(Written.PublicKey), key.PublicKey);
+            json.WriteStartObject(nameof(Written.Files));
+            for (var i = 0; i < order.Length; i++)
+            {
+                json.WriteString(order[i], hashes[i]);
+            }
+
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+
+        var manifest = buffer.WrittenSpan.ToArray();
         return (manifest, new UTF8Encoding(false).GetBytes(Convert.ToBase64String(key.Sign(manifest)) + "\n"));
+    }
+
+    private static bool HashesInOrder(IReadOnlyDictionary<string, string> files, string[] order, string[] hashes)
+    {
+        for (var i = 0; i < order.Length; i++)
+        {
+            if (!files.TryGetValue(order[i], out var hash))
+            {
+                return false;
+            }
+
+            hashes[i] = hash;
+        }
+
+        return true;
+    }
+
+    private static string[] Sorted(IReadOnlyDictionary<string, string> files)
+    {
+        var paths = files.Keys.ToArray();
+        Array.Sort(paths, StringComparer.Ordinal);
+        return paths;
     }
 
     private static readonly JsonSerializerOptions WriteOptions = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };

@@ -25,10 +25,17 @@ public sealed class SiteOutput : IOutputSink
         _writer = writer;
         _output = Path.GetFullPath(output);
         _previousHashes = previousHashes;
-        _hashes = new(64, Math.Max(1024, expectedFiles), StringComparer.Ordinal);
+        // Twice the files expected: a table grows once any of its lock stripes holds more than its share.
+        _hashes = new(64, Math.Max(1024, 2 * expectedFiles), StringComparer.Ordinal);
     }
 
     public SiteWriter Writer => _writer;
+
+    /// <summary>The previous build's manifest paths in their order (<see cref="SiteManifest.Create(IReadOnlyDictionary{string, string}, SigningKey, string[], out string[])"/>), when its hashes are known.</summary>
+    public string[]? PreviousManifestOrder { get; init; }
+
+    /// <summary>This build's manifest paths in their order, once staged.</summary>
+    public string[]? ManifestOrder { get; private set; }
 
     /// <summary>Path → lowercase hex SHA-256 of every file of this build but the manifest and its signature.</summary>
     public IReadOnlyDictionary<string, string> Hashes => _hashes;
@@ -62,7 +69,8 @@ public sealed class SiteOutput : IOutputSink
     /// <summary>Stages <c>site-manifest.json</c> and its signature with the site, from the hashes of every file written so far; call it last.</summary>
     public int StageManifest(SigningKey key)
     {
-        var (manifest, signature) = SiteManifest.Create(_hashes, key);
+        var (manifest, signature) = SiteManifest.Create(_hashes, key, PreviousManifestOrder, out var order);
+        ManifestOrder = order;
         _writer.Write(SiteManifest.ManifestFile, manifest);
         _writer.Write(SiteManifest.SignatureFile, signature);
         return _hashes.Count;

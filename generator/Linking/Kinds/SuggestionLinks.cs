@@ -11,6 +11,6 @@ public static class SuggestionLinks
     {
         model.Suggestions = site.Suggestions.OrderBy(s => s.Session, StringComparer.Ordinal).ThenBy(s => s.Number, StringComparer.Ordinal).ToList();
         model.SuggestionsByDeputy = site.Suggestions.SelectMany(s => s.Deputies.Select(d => (d, s))).ToLookup(x => x.d, x => x.s);
-        model.StoriesBySuggestion = model.Stories.SelectMany(s => s.Suggestions.Distinct().Select(n => (n, s))).ToLookup(x => x.n, x => x.s, StringComparer.Ordinal);
+        model.StoriesBySuggestion = model.Stories.Where(s => s.Suggestions.Count > 0).SelectMany(s => s.Suggestions.Distinct().Select(n => (n, s))).ToLookup(x => x.n, x => x.s, StringComparer.Ordinal);
     }
 }

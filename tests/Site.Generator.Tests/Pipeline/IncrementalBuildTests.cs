@@ -89,6 +89,40 @@ public sealed class IncrementalBuildTests : IDisposable
     }
 
     [Fact]
+    public async Task Rebuild_AfterAddingTheNewestStory_KeepsUnaffectedPagesThoughEachMovedInThePlan()
+    {
+        // The newest story is planned first: every other story's page comes one place later than in
+        // the last build, and is still found, compared and kept by its path.
+        await _site.RebuildAsync(cache: _cache);
+        var before = BackDate(_site.Output);
+        _site.AddFiles("""
+            -- content/stories/2026/xinqiao.md --
+            ---
+            title: 第二座便民桥开工
+            date: 2026-11-20
+            column: 履职故事
+            tags: [建议办理]
+            ---
+            代表们又提出了修建第二座桥的建议。
+            """);
+        await _site.RebuildAsync(cache: _cache);
+
+        _site.AssertNoErrors();
+        _site.AssertFile("stories/xinqiao/index.html", "第二座便民桥开工");
+        _site.AssertFile("stories/index.html", "第二座便民桥开工", "一座桥的三年");
+        _site.AssertFile("columns/lvzhi/index.html", "第二座便民桥开工");
+        _site.AssertFile("tags/建议办理/index.html", "第二座便民桥开工");
+
+        // The other column's story and the plain page show nothing of it; stories of its column list it as related.
+        var touched = before.Where(f => File.GetLastWriteTimeUtc(Path.Combine(_site.Output, f)) != LongAgo).ToHashSet();
+        Assert.DoesNotContain("stories/jiedai/index.html", touched);
+        Assert.DoesNotContain(before.Single(f => f.EndsWith("about/index.html", StringComparison.Ordinal)), touched);
+        Assert.Contains("stories/dianti/index.html", touched);
+        Assert.InRange(_site.Report.PagesRendered, 5, _site.Report.Pages / 2);
+        AssertSameAsFreshBuild();
+    }
+
+    [Fact]
     public async Task Rebuild_AfterRemovingAStory_DeletesItsPageAndHit()
     {
         await _site.RebuildAsync(cache: _cache);

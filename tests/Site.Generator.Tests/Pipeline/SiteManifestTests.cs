@@ -139,4 +139,33 @@ public sealed class SiteManifestTests
         Assert.Equal(expected, manifest);
         Assert.Equal(Convert.ToBase64String(key.Sign(manifest)) + "\n", System.Text.Encoding.UTF8.GetString(signature));
     }
+    [Fact]
+    public void Manifest_GivenTheLastBuildsOrder_IsTheSameBytes_AndAnotherSetOfFilesIsSortedAgain()
+    {
+        // `serve` hands each rebuild the order of the last manifest: kept only for exactly the same paths.
+        var seed = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
+        using var key = SigningKey.Load("/srv/site", out _, name => name == SigningKey.EnvironmentVariable ? seed : null)!;
+        var files = new System.Collections.Concurrent.ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var path in new[] { "stories/b/index.html", "index.html", "tags/履职/index.html", "stories/a/index.html" })
+        {
+            files[path] = new string('a', 64);
+        }
+
+        var (first, _) = SiteManifest.Create(files, key, null, out var order);
+        Assert.Equal(["index.html", "stories/a/index.html", "stories/b/index.html", "tags/履职/index.html"], order);
+
+        // One page edited: same paths, a new hash.
+        files["stories/a/index.html"] = new string('b', 64);
+        var (edited, _) = SiteManifest.Create(files, key, order, out var kept);
+        Assert.Same(order, kept);
+        Assert.Equal(SiteManifest.Create(files, key).Manifest, edited);
+        Assert.NotEqual(first, edited);
+
+        // A page added and another gone, as many files as before: sorted again.
+        files.TryRemove("stories/b/index.html", out _);
+        files["stories/0/index.html"] = new string('c', 64);
+        var (moved, _) = SiteManifest.Create(files, key, order, out var resorted);
+        Assert.Equal(["index.html", "stories/0/index.html", "stories/a/index.html", "tags/履职/index.html"], resorted);
+        Assert.Equal(SiteManifest.Create(files, key).Manifest, moved);
+    }
 }
