@@ -184,14 +184,14 @@ public static class SearchIndexWriter
     /// phase's tables stay in the cache for a while, few enough that the two cores share out a small
     /// site's documents evenly. Settable for benchmarks.
     /// </summary>
-    public static int WordBatch { get; set; } = 64;
+    internal static int WordBatch { get; set; } = 64;
 
     /// <summary>
     /// Whether word fields are segmented a batch ahead (true, <see cref="SegmentedWords"/>) or by the
     /// inverter as it reaches each field (false). Null, the default: ahead, unless
     /// <see cref="LibraryPaths"/> is on. For tests comparing both ways.
     /// </summary>
-    public static bool? SegmentWordsAhead { get; set; }
+    internal static bool? SegmentWordsAhead { get; set; }
 
     /// <summary>
     /// One thread's Lucene fields, filled anew for each document, as Lucene's own guidance has it. A
