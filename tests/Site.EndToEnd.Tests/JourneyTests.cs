@@ -252,6 +252,33 @@ public sealed class JourneyTests(SampleServer server)
         });
     }
 
+    /// <summary>
+    /// The comment form counts as the message form does, and an empty required field is said in
+    /// Chinese whatever language the phone is set to (the browser's own sentence would follow it).
+    /// </summary>
+    [BrowserFact]
+    public async Task CommentForm_CountsCharacters_AndSaysAnEmptyFieldInChinese()
+    {
+        var page = await server.OpenAsync("phone", "/drafts/wuye-guanli-tiaoli/");
+        await SampleServer.JourneyAsync(page, "comment-count", async () =>
+        {
+            var text = page.Locator("#comment-text");
+            var counter = page.Locator("#comment-count");
+            await Assertions.Expect(counter).ToHaveTextAsync("最多 5000 字");
+
+            await page.GetByRole(AriaRole.Button, new() { Name = "提交意见" }).ClickAsync();
+            Assert.Equal("请填写此项", await text.EvaluateAsync<string>("t => t.validationMessage"));
+            await Assertions.Expect(page.Locator("#comment-result")).Not.ToContainTextAsync("正在提交");
+
+            await text.FillAsync("物业费");
+            await Assertions.Expect(counter).ToHaveTextAsync("已写 3 字，至少 5 字");
+            Assert.Equal("至少 5 字，已写 3 字", await text.EvaluateAsync<string>("t => t.validationMessage"));
+            await text.FillAsync("建议物业费公示到楼栋。");
+            await Assertions.Expect(counter).ToHaveTextAsync("已写 11 字，还可写 4989 字");
+            Assert.True(await text.EvaluateAsync<bool>("t => t.checkValidity()"));
+        });
+    }
+
     [BrowserFact]
     public async Task CommentForm_KeepsTheTextAfterAFailedNetworkCall()
     {

@@ -344,6 +344,19 @@
       };
       area.addEventListener("input", area.checkLength);
     });
+    // An empty required field is said in Chinese, not in the browser's own language (a phone set to
+    // English would say "Please fill out this field" on a Chinese form). The length check above keeps
+    // its own sentence: the empty-field one is cleared as soon as something is typed or ticked.
+    $all("[required]", form).forEach(function (el) {
+      var empty = el.type === "checkbox" ? "请勾选此项" : "请填写此项";
+      el.addEventListener("invalid", function () {
+        if (el.validity.valueMissing) { el.setCustomValidity(empty); }
+      });
+      el.addEventListener(el.type === "checkbox" ? "change" : "input", function () {
+        if (el.validationMessage === empty) { el.setCustomValidity(""); }
+        if (el.checkLength) { el.checkLength(); }
+      });
+    });
     // The counter counts characters as a person sees them (and as the endpoint counts them).
     $all("textarea[data-counter]", form).forEach(function (area) {
       var counter = document.getElementById(area.getAttribute("data-counter"));
