@@ -114,9 +114,9 @@ public static class BuildPipeline
 
     private static (ContentLoader.Result Content, InputRecords Input) Load(BuildOptions options, DiagnosticBag diagnostics, BuildCache? cache)
     {
-        // Deputies' names go into the roster pages and the index with their pinyin: the transform starts
-        // compiling now, beside the loading and checking, when there is a roster to read. `check`
-        // renders and indexes nothing, so it never needs it.
+        // Deputies' names go into the roster pages and the index with their pinyin: its table is read
+        // now, beside the loading and checking, when there is a roster to read. `check` renders and
+        // indexes nothing, so it never needs it.
         var deputies = Path.Combine(options.Root, "input", RecordKind.Deputies.Folder);
         if (!options.CheckOnly && Directory.Exists(deputies) && Directory.EnumerateFiles(deputies, "*", SearchOption.AllDirectories).Any())
         {

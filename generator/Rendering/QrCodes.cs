@@ -115,6 +115,36 @@ public static class QrCodes
     }
 
     /// <summary>
+    /// The code with a caption under it, for the file printed and taped to a station's wall (qr.svg,
+    /// "供印刷"): whose code it is (<paramref name="title"/>, 王建国代表) and what scanning does
+    /// (<paramref name="line"/>), so the paper says it by itself. The code keeps its quiet zone; the
+    /// caption is a band of 8 modules below it, in the reader's CJK font (print shops and browsers have
+    /// one). Printed 50 mm wide (width/height in mm); a caption wider than the code is squeezed to fit.
+    /// </summary>
+    public static string CaptionedSvg(QrMatrix matrix, string title, string line)
+    {
+        var size = matrix.Size;
+        var height = size + 8;
+        var code = Svg(matrix).Replace("<svg xmlns=\"http://www.w3.org/2000/svg\" ", $"<svg width=\"{size}\" height=\"{size}\" ", StringComparison.Ordinal);
+        var millimetres = (50.0 * height / size).ToString("0.#", CultureInfo.InvariantCulture);
+        return $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"50mm\" height=\"{millimetres}mm\" viewBox=\"0 0 {size} {height}\">"
+            + $"<rect width=\"{size}\" height=\"{height}\" fill=\"#fff\"/>{code}"
+            + $"<g font-family=\"'PingFang SC','Microsoft YaHei','Noto Sans CJK SC','Source Han Sans SC','WenQuanYi Micro Hei',sans-serif\" text-anchor=\"middle\" fill=\"#000\">"
+            + Text(title, size, size + 3, 3.2, bold: true)
+            + Text(line, size, size + 6.6, 2.4, bold: false)
+            + "</g></svg>";
+    }
+
+    /// <summary>One centred caption line; its width estimated (a CJK character 1 em, anything else 0.6 em) to squeeze a long one into the code's width.</summary>
+    private static string Text(string text, int size, double baseline, double fontSize, bool bold)
+    {
+        var width = text.Sum(c => c >= '\u2e80' ? 1.0 : 0.6) * fontSize;
+        var fit = width > size - 2 ? $" textLength=\"{size - 2}\" lengthAdjust=\"spacingAndGlyphs\"" : "";
+        return $"<text x=\"{(size / 2.0).ToString("0.#", CultureInfo.InvariantCulture)}\" y=\"{baseline.ToString("0.#", CultureInfo.InvariantCulture)}\" font-size=\"{fontSize.ToString("0.#", CultureInfo.InvariantCulture)}\"{(bold ? " font-weight=\"700\"" : "")}{fit}>"
+            + System.Net.WebUtility.HtmlEncode(text) + "</text>";
+    }
+
+    /// <summary>
     /// The code as a PNG, for sharing in WeChat (which shows no SVG) and for printing from a phone:
     /// <paramref name="scale"/> pixels per module (12: a 29-module code with its quiet zone is 348 px
     /// square), black on white, sharp module edges; one bit per pixel (<see cref="QrPngEncoder"/>).

@@ -68,6 +68,24 @@ public static class DevServer
             context.Response.ContentType = "text/html; charset=utf-8";
             await context.Response.WriteAsync(BuildingPage);
         });
+        // A static page takes GET and HEAD only: a POST or OPTIONS there (a form's action mistyped, a
+        // client probing) is told so (405 with Allow), as /api/* answers a method it does not take;
+        // a path without a page stays 404, and /api/* and /_serve/* keep their own answers.
+        app.Use(async (context, next) =>
+        {
+            var request = context.Request;
+            if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)
+                || request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/_serve") || !HasPage(files, request.Path))
+            {
+                await next();
+                return;
+            }
+
+            context.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+            context.Response.Headers.Allow = "GET, HEAD";
+            context.Response.ContentType = "text/plain; charset=utf-8";
+            await context.Response.WriteAsync($"这个网址是静态页面，只接受 GET、HEAD 请求，不接受 {request.Method} 请求。留言和意见请用页面上的表单提交。");
+        });
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
         app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
         app.UseRouting();
@@ -138,6 +156,10 @@ public static class DevServer
         "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">" +
         "<meta http-equiv=\"refresh\" content=\"1\"><title>正在生成网站…</title></head>" +
         "<body><p>正在生成网站…，完成后本页自动刷新。</p></body></html>";
+
+    /// <summary>A file at <paramref name="path"/>, or a page at <paramref name="path"/>/ (GET redirects there).</summary>
+    private static bool HasPage(IFileProvider files, PathString path) =>
+        HasFile(files, path) || (path.Value is { Length: > 1 } value && !value.EndsWith('/') && HasFile(files, new PathString(value + "/")));
 
     private static bool HasFile(IFileProvider files, PathString path)
     {

@@ -26,9 +26,14 @@ public static class SearchApi
             : Results.Json(response);
     }
 
-    public static async Task<IResult> SearchPageAsync(string? q, string? type, string? region, string? year, int? page, SearchService search, SearchPageRenderer renderer)
+    /// <param name="page">
+    /// Taken as text: a page number that is not one (page=abc from a mangled link) shows the first page
+    /// and says so, rather than a bare error where a person expects results.
+    /// </param>
+    public static async Task<IResult> SearchPageAsync(string? q, string? type, string? region, string? year, string? page, SearchService search, SearchPageRenderer renderer)
     {
-        var request = new SearchRequest(q, type, region, year, page ?? 1);
+        var (number, badPage) = PageNumber(page);
+        var request = new SearchRequest(q, type, region, year, number);
         var response = search.Search(request);
         var chrome = search.Chrome;
         if (chrome is null)
@@ -36,11 +41,40 @@ public static class SearchApi
             return Results.Problem(NotBuilt, statusCode: StatusCodes.Status503ServiceUnavailable);
         }
 
-        var html = await renderer.RenderAsync(chrome, Page(request, response ?? SearchResponse.Empty(q ?? "", NotBuilt)) with { Examples = search.Examples });
+        var view = Page(request, response ?? SearchResponse.Empty(q ?? "", NotBuilt));
+        if (view.Results is { } results)
+        {
+            // A number beyond int (page=99999999999) is said as typed, not as the int it was read as.
+            view = view with { Results = results with { BadPage = badPage, PastEnd = results.PastEnd is null ? null : PageAsTyped(page) ?? results.PastEnd } };
+        }
+
+        var html = await renderer.RenderAsync(chrome, view with { Examples = search.Examples });
         return Results.Content(html, "text/html; charset=utf-8", statusCode: response is null ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK);
     }
 
     private const string NotBuilt = "搜索索引尚未生成，请稍后再试";
+
+    private static string? PageAsTyped(string? page) =>
+        (page ?? "").Normalize(System.Text.NormalizationForm.FormKC).Trim().TrimStart('+').TrimStart('0') is { Length: > 0 and <= 20 } digits && digits.All(char.IsAsciiDigit) ? digits : null;
+
+    /// <summary>The page asked for (full-width digits too), or 1 and the text when it is not a whole number.</summary>
+    public static (int Page, string? Bad) PageNumber(string? page)
+    {
+        var text = TextElements.Cut((page ?? "").Normalize(System.Text.NormalizationForm.FormKC).Trim(), 20);
+        if (text.Length == 0)
+        {
+            return (1, null);
+        }
+
+        var digits = text.TrimStart('+', '-');
+        if (digits.Length == 0 || !digits.All(char.IsAsciiDigit))
+        {
+            return (1, text);
+        }
+
+        // 0 and below are the first page; a number too large for int is past any last page.
+        return text[0] == '-' ? (1, null) : (int.TryParse(digits, System.Globalization.CultureInfo.InvariantCulture, out var number) ? number : int.MaxValue, null);
+    }
 
     /// <summary>The endpoint's answer as the theme's view model: facet and pager links keep the other filters.</summary>
     public static SearchPage Page(SearchRequest request, SearchResponse response)
@@ -63,14 +97,55 @@ public static class SearchApi
             response.Page < response.PageCount ? Url(request with { Page = response.Page + 1 }) : null,
             response.Error,
             response.Estimated,
-            response.Relaxed);
+            response.Relaxed)
+        {
+            PastEnd = response.PastEnd?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            FirstUrl = response.PastEnd is null ? null : Url(request with { Page = 1 }),
+            Unfiltered = response.Unfiltered,
+            Filters = response.Unfiltered is null ? [] : Filters(request),
+            UnfilteredUrl = response.Unfiltered is null ? null : Url(new SearchRequest(request.Query)),
+            Suggestion = response.Suggestion,
+            SuggestionUrl = response.Suggestion is null ? null : Url(request with { Query = response.Suggestion, Page = 1 }),
+        };
         return new SearchPage(meta, response.Query, results);
     }
 
+    /// <summary>The filters of a request as a person reads them: (类型, 人大代表), (地区, 花石镇), (年份, 2025年).</summary>
+    private static List<(string Label, string Value)> Filters(SearchRequest request)
+    {
+        var filters = new List<(string, string)>();
+        foreach (var (label, value) in new[] { ("类型", request.Type), ("地区", request.Region), ("年份", request.Year) })
+        {
+            if (!string.IsNullOrWhiteSpace(value))
+            {
+                filters.Add((label, Display(label, value.Trim())));
+            }
+        }
+
+        return filters;
+    }
+
+    /// <summary>A filter's value as its chip says it: a type by its label, a year with 年.</summary>
+    private static string Display(string label, string value) => label switch
+    {
+        "类型" => SearchTypes.Label(value),
+        "年份" when value.All(char.IsAsciiDigit) => value + "年",
+        _ => value,
+    };
+
+    /// <summary>
+    /// A dimension's values; a value asked for that none of the hits has (typed into the address, or
+    /// from an old link) is kept as a chosen chip with no count, so the page shows what is filtering.
+    /// </summary>
     private static FacetGroup Group(string label, IReadOnlyList<FacetCount> counts, string? selected, Func<string?, SearchRequest> with)
     {
         var values = new List<Facet> { new("全部", null, Url(with(null)), string.IsNullOrEmpty(selected)) };
         values.AddRange(counts.Select(c => new Facet(c.Label, c.Count, Url(with(c.Value)), c.Value == selected)));
+        if (!string.IsNullOrWhiteSpace(selected) && counts.All(c => c.Value != selected))
+        {
+            values.Add(new Facet(Display(label, selected.Trim()), 0, Url(with(selected)), true));
+        }
+
         return new FacetGroup(label, values);
     }
 

@@ -31,7 +31,106 @@ public static class ChineseQuery
     /// of a chunk must appear, not the chunk as typed (更换维护保养单位 finds 更换电梯维护保养单位).
     /// </summary>
     /// <param name="Loose">When <paramref name="Relaxed"/> finds nothing too: most of those words, not all.</param>
-    public sealed record Parsed(Query? Query, IReadOnlySet<string> Terms, Query? Relaxed = null, IReadOnlySet<string>? RelaxedTerms = null, Query? Loose = null);
+    public sealed record Parsed(Query? Query, IReadOnlySet<string> Terms, Query? Relaxed = null, IReadOnlySet<string>? RelaxedTerms = null, Query? Loose = null)
+    {
+        /// <summary>Made on first use: only a query that finds nothing needs it, and it segments the text again.</summary>
+        internal Lazy<(Query? Query, IReadOnlySet<string>? Terms)>? PiecesSource { get; init; }
+
+        /// <summary>
+        /// Tried first when the query finds nothing: each piece of a chunk in one field, where a piece is a
+        /// SmartCn word, a run of characters the segmenter split one by one (a name or place it does not
+        /// know: 叶瑜, 易俗河镇) kept together, or a lone character (易俗河镇联络站 finds 易俗河镇代表联络站); or, for
+        /// a place followed by a kind of station (<see cref="StationKinds"/>), the stations with that place in
+        /// their name (射埠联系点 finds 射埠镇代表之家); for a name before a form of address (<see cref="FormsOfAddress"/>),
+        /// the deputies of that name first (叶瑜代表). Null when it would ask what <see cref="Relaxed"/> asks.
+        /// </summary>
+        public Query? Pieces => PiecesSource?.Value.Query;
+
+        public IReadOnlySet<string>? PiecesTerms => PiecesSource?.Value.Terms;
+    }
+
+    /// <summary>
+    /// How people address a deputy after the name (叶瑜代表, 王主任, 陈书记): when nothing holds such a chunk
+    /// as typed, it finds the deputies whose name starts with what comes before (<see cref="MaxNameLength"/>
+    /// characters at most) first. The query as typed stays exact: 刘文斌代表 finds only the pages that hold it.
+    /// Longest first: the congress's own titles (代表, 委员, 主任, 主席) and the usual ways of addressing an official or a professional.
+    /// </summary>
+    public static readonly IReadOnlyList<string> FormsOfAddress =
+        ["人大代表", "副主任", "代表", "委员", "主任", "主席", "同志", "书记", "老师", "医生", "镇长", "乡长", "村长", "社长", "组长", "站长", "局长", "县长", "校长", "院长", "经理", "先生", "女士"];
+
+    /// <summary>A personal name: one or two characters of surname, one or two of given name.</summary>
+    public const int MaxNameLength = 4;
+
+    /// <summary>
+    /// The kinds of liaison station as people name them (代表之家, 代表联络站, 代表联系点 and their short
+    /// forms), longest first: a place followed by one finds that place's stations, whatever their kind.
+    /// </summary>
+    public static readonly IReadOnlyList<string> StationKinds =
+        ["人大代表联络站", "人大代表之家", "基层立法联系点", "代表联络站", "代表联系点", "立法联系点", "代表之家", "联络站", "联系点", "代表站", "家站点", "之家", "站点"];
+
+    /// <summary>Splits 叶瑜代表 into (叶瑜, 代表): a trailing form of address after a short run of CJK characters; null otherwise.</summary>
+    public static (string Name, string Address)? AddressedName(string chunk)
+    {
+        foreach (var address in FormsOfAddress)
+        {
+            if (chunk.Length > address.Length && chunk.EndsWith(address, StringComparison.Ordinal)
+                && chunk[..^address.Length] is var name && name.Length <= MaxNameLength && name.All(IsHan))
+            {
+                return (name, address);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Splits 射埠联系点 into (射埠, 联系点): a place and a trailing kind of station; null otherwise.</summary>
+    public static (string Place, string Kind)? StationPlace(string chunk)
+    {
+        foreach (var kind in StationKinds)
+        {
+            if (chunk.Length > kind.Length + 1 && chunk.EndsWith(kind, StringComparison.Ordinal) && chunk[..^kind.Length].All(IsHan))
+            {
+                return (chunk[..^kind.Length], kind);
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsHan(char c) => c is >= '\u3400' and <= '\u9fff' or >= '\uf900' and <= '\ufaff';
+
+    /// <summary>
+    /// The chunk's SmartCn words with each run of single characters (what the segmenter makes of a name
+    /// it does not know) joined into one piece: 叶瑜代表 → 叶瑜, 代表; 易俗河镇联络站 → 易俗河镇, 联络, 站.
+    /// </summary>
+    public static List<string> Pieces(string chunk)
+    {
+        var pieces = new List<string>();
+        var run = new System.Text.StringBuilder();
+        foreach (var word in ChineseWordAnalyzer.Words(chunk))
+        {
+            if (word.Length == 1 && IsHan(word[0]))
+            {
+                run.Append(word);
+                continue;
+            }
+
+            if (run.Length > 0)
+            {
+                pieces.Add(run.ToString());
+                run.Clear();
+            }
+
+            pieces.Add(word);
+        }
+
+        if (run.Length > 0)
+        {
+            pieces.Add(run.ToString());
+        }
+
+        return pieces;
+    }
 
     /// <param name="rankByWords">
     /// Whether SmartCn words of the query (<see cref="ChineseWordAnalyzer"/>) add to the score and
@@ -55,6 +154,7 @@ public static class ChineseQuery
             return new Parsed(query, terms);
         }
 
+        var pieces = new Lazy<(Query?, IReadOnlySet<string>?)>(() => PiecesQuery(chunks, words, analyzer, typed), LazyThreadSafetyMode.None);
         var relaxedTerms = new HashSet<string>(StringComparer.Ordinal);
         foreach (var word in words)
         {
@@ -69,14 +169,82 @@ public static class ChineseQuery
         // MostWords, ranked by how many and which. Words typed apart (物业费 太贵) count as several.
         var most = Math.Max(1, Math.Min(MostWords, words.Count - (words.Count + 2) / 3));
         var loose = most < words.Count || chunks.Count > 1 ? WordsInOneField(words, analyzer, typed, most) : null;
-        return relaxed is null && loose is null ? new Parsed(query, terms) : new Parsed(query, terms, relaxed, relaxedTerms, loose);
+        return (relaxed is null && loose is null ? new Parsed(query, terms) : new Parsed(query, terms, relaxed, relaxedTerms, loose))
+            with { PiecesSource = pieces };
     }
+
+    /// <summary>See <see cref="Parsed.Pieces"/>; null when it adds nothing to the relaxed query of <paramref name="words"/>.</summary>
+    private static (Query? Query, IReadOnlySet<string>? Terms) PiecesQuery(List<string> chunks, List<string> words, Analyzer analyzer, string typed)
+    {
+        var query = new BooleanQuery();
+        var terms = new HashSet<string>(StringComparer.Ordinal);
+        var differs = false;
+        foreach (var chunk in chunks)
+        {
+            var pieces = Pieces(chunk).Where(p => Analyze(analyzer, p).Count > 0).Distinct(StringComparer.Ordinal).ToList();
+            if (pieces.Count == 0)
+            {
+                continue;
+            }
+
+            // Only a chunk with a name or place the segmenter does not know asks something new.
+            differs |= pieces.Any(p => p.Length >= 2 && !words.Contains(p));
+            var either = new DisjunctionMaxQuery(0.1f) { WordsInOneField(pieces, analyzer, typed: null, pieces.Count) };
+            if (StationPlace(chunk) is var (place, _) && Analyze(analyzer, place) is { Count: > 0 } placeTokens)
+            {
+                // The station's name says the place; its kind may be said another way (联系点 for 代表之家).
+                differs = true;
+                either.Add(OfType(SearchTypes.Station, ForField(SearchFields.Title, placeTokens), StationPlaceBoost));
+                terms.UnionWith(placeTokens.Select(t => t.Term));
+            }
+
+            // 叶瑜代表, 王书记: the deputies whose name starts with what comes before the form of address,
+            // first (only deputies: a chunk that ends in 代表 must not bring every page titled by its start).
+            if (AddressedName(chunk) is var (name, _))
+            {
+                differs = true;
+                var exactName = ExactTitle(name);
+                either.Add(OfType(SearchTypes.Deputy, new PrefixQuery(new Term(SearchFields.TitleExact, exactName)), AddressedNameBoost));
+                either.Add(OfType(SearchTypes.Deputy, new TermQuery(new Term(SearchFields.TitleExact, exactName)), 2 * AddressedNameBoost));
+                terms.UnionWith(Analyze(analyzer, name).Select(t => t.Term));
+            }
+
+            query.Add(either, Occur.MUST);
+            foreach (var piece in pieces)
+            {
+                terms.UnionWith(Analyze(analyzer, piece).Select(t => t.Term));
+            }
+        }
+
+        if (!differs || query.Clauses.Count == 0)
+        {
+            return (null, null);
+        }
+
+        AddWords(query, typed);
+        return (query, terms);
+    }
+
+    /// <summary>Pages of one type that match <paramref name="query"/>.</summary>
+    private static BooleanQuery OfType(string type, Query query, float boost)
+    {
+        var both = new BooleanQuery { Boost = boost };
+        both.Add(new TermQuery(new Term(SearchFields.Type, type)), Occur.MUST);
+        both.Add(query, Occur.MUST);
+        return both;
+    }
+
+    /// <summary>A station named after the place typed before a kind of station ranks above pages that merely mention both.</summary>
+    public const float StationPlaceBoost = 20f;
+
+    /// <summary>A deputy whose name is what was typed before a form of address (叶瑜代表) ranks first.</summary>
+    public const float AddressedNameBoost = 30f;
 
     /// <summary>The most words a loose query asks one field to have: a long pasted sentence's pages have a few of its words, never most.</summary>
     public const int MostWords = 4;
 
     /// <summary>At least <paramref name="required"/> of the words in one and the same field (never a title's word with a body's).</summary>
-    private static BooleanQuery WordsInOneField(List<string> words, Analyzer analyzer, string typed, int required)
+    private static BooleanQuery WordsInOneField(List<string> words, Analyzer analyzer, string? typed, int required)
     {
         var query = new BooleanQuery();
         var inOneField = new DisjunctionMaxQuery(0.1f);
@@ -97,7 +265,11 @@ public static class ChineseQuery
         }
 
         query.Add(inOneField, Occur.MUST);
-        AddWords(query, typed);
+        if (typed is not null)
+        {
+            AddWords(query, typed);
+        }
+
         return query;
     }
 

@@ -113,24 +113,64 @@ public sealed class SearchIndex : IDisposable
         }
 
         var page = Math.Clamp(request.Page, 1, SearchRequest.MaxPage);
-        var (top, facets) = Collect(parsed.Query, request, page);
+        var query = parsed.Query;
+        var (top, facets) = Collect(query, request, page);
         var terms = parsed.Terms;
         var relaxed = false;
-        if ((parsed.Relaxed ?? parsed.Loose) is not null && Enumerable.Range(0, 3).All(d => facets.Counts(d).Count == 0))
+        bool NothingAtAll() => Enumerable.Range(0, 3).All(d => facets.Counts(d).Count == 0);
+        if (NothingAtAll() && (parsed.Pieces ?? parsed.Relaxed ?? parsed.Loose) is not null)
         {
-            // Nothing has the text as typed (whatever the filters): pages that have each of its words.
-            if (parsed.Relaxed is not null)
+            // Nothing has the text as typed (whatever the filters): pages that have each of its pieces
+            // (a name the segmenter does not know kept whole), then each of its words, then most.
+            if (parsed.Pieces is not null)
             {
-                (top, facets) = Collect(parsed.Relaxed, request, page);
+                query = parsed.Pieces;
+                (top, facets) = Collect(query, request, page);
+                terms = parsed.PiecesTerms ?? terms;
             }
 
-            if (parsed.Loose is not null && Enumerable.Range(0, 3).All(d => facets.Counts(d).Count == 0))
+            if (parsed.Relaxed is not null && NothingAtAll())
             {
-                (top, facets) = Collect(parsed.Loose, request, page);
+                query = parsed.Relaxed;
+                (top, facets) = Collect(query, request, page);
+                terms = parsed.RelaxedTerms ?? terms;
             }
 
-            terms = parsed.RelaxedTerms ?? terms;
+            if (parsed.Loose is not null && NothingAtAll())
+            {
+                query = parsed.Loose;
+                (top, facets) = Collect(query, request, page);
+                terms = parsed.RelaxedTerms ?? terms;
+            }
+
             relaxed = facets.Matched > 0;
+        }
+
+        // Filters nothing matching the text has (a region or year typed into the address, or two
+        // chips of old links): how many hits there are without them, so the page can offer those.
+        long? unfiltered = null;
+        if (facets.Matched == 0 && (Blank(request.Type) ?? Blank(request.Region) ?? Blank(request.Year)) is not null)
+        {
+            var counter = new TotalHitCountCollector();
+            _searcher.Search(parsed.Query, counter);
+            if (counter.TotalHits > 0)
+            {
+                unfiltered = counter.TotalHits;
+                relaxed = false;
+            }
+        }
+
+        // Nothing at all: perhaps a character mistyped (花石真 for 花石镇).
+        var suggestion = facets.Matched == 0 && unfiltered is null ? Suggestions.OneCharacterOff(_reader, _searcher, text) : null;
+
+        // A page past the last (an old link, a hand-edited address): the last page, said so.
+        int? pastEnd = null;
+        var lastPage = LastPage(facets.Matched);
+        if (page > lastPage && lastPage > 0)
+        {
+            pastEnd = request.Page;
+            page = lastPage;
+            (top, facets) = Collect(query, request, page);
         }
 
         // When the sample filled up, counts are scaled by the share of the index it covered.
@@ -144,7 +184,7 @@ public sealed class SearchIndex : IDisposable
             .ToList();
         // Pages come from the hits actually collected (the sample, when the total is an estimate),
         // so a page number shown always has hits.
-        var pageCount = (int)Math.Min(SearchRequest.MaxPage, (facets.Matched + SearchRequest.PageSize - 1) / SearchRequest.PageSize);
+        var pageCount = LastPage(facets.Matched);
         return new SearchResponse(
             text,
             Scaled(facets.Matched),
@@ -157,8 +197,13 @@ public sealed class SearchIndex : IDisposable
         {
             Estimated = facets.StoppedAt is not null,
             Relaxed = relaxed,
+            PastEnd = pastEnd,
+            Unfiltered = unfiltered,
+            Suggestion = suggestion,
         };
     }
+
+    private static int LastPage(long matched) => (int)Math.Min(SearchRequest.MaxPage, (matched + SearchRequest.PageSize - 1) / SearchRequest.PageSize);
 
     private (TopFieldCollector Top, FacetingCollector Facets) Collect(Query query, SearchRequest request, int page)
     {

@@ -36,6 +36,21 @@ public sealed record SearchResponse(
     /// </summary>
     public bool Relaxed { get; init; }
 
+    /// <summary>
+    /// The page asked for when it was past the last one (page=11 of 10): <see cref="Page"/> is then the
+    /// last page, whose hits are shown instead of none. Null when the page asked for exists.
+    /// </summary>
+    public int? PastEnd { get; init; }
+
+    /// <summary>
+    /// When the filters leave nothing but the text alone matches: how many pages match it without
+    /// them (counted exactly); null otherwise.
+    /// </summary>
+    public long? Unfiltered { get; init; }
+
+    /// <summary>When nothing matches: the query with one character changed that titles hold (花石镇 for 花石真), or null.</summary>
+    public string? Suggestion { get; init; }
+
     public static SearchResponse Empty(string query, string? error) => new(query, 0, 1, 0, [], [], [], [], error);
 }
 

@@ -193,6 +193,56 @@ public sealed class PhoneLayoutTests(SampleServer server)
         });
     }
 
+    /// <summary>
+    /// Many places under 代表: on a 375 px phone their chips stay on one row that scrolls sideways, so
+    /// the first hit is on the first screen; every chip is still a link on the page (with and without
+    /// script), and nothing is wider than the screen.
+    /// </summary>
+    [BrowserTheory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task SearchPage_AtPhoneWidth_ManyPlaceChips_KeepTheFirstHitOnTheFirstScreen(bool javaScript)
+    {
+        var context = await server.Browser.NewContextAsync(new() { JavaScriptEnabled = javaScript, BaseURL = server.BaseUrl, ViewportSize = new() { Width = 375, Height = 812 }, IsMobile = true, HasTouch = true });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(javaScript ? "/search/?q=%E4%BB%A3%E8%A1%A8" : "/api/search/page?q=%E4%BB%A3%E8%A1%A8");
+        await SampleServer.JourneyAsync(page, "search-chips-" + (javaScript ? "js" : "nojs"), async () =>
+        {
+            var places = page.GetByRole(AriaRole.Navigation, new() { Name = "按地区筛选" }).GetByRole(AriaRole.Link);
+            await Assertions.Expect(places.First).ToBeVisibleAsync();
+            Assert.True(await places.CountAsync() >= 8, "the sample's 代表 has hits in many places");
+            await ScreenshotAsync(page, "search-chips-" + (javaScript ? "js" : "nojs") + "-375");
+
+            var first = await page.Locator(".search-hits > li").First.BoundingBoxAsync();
+            Assert.NotNull(first);
+            Assert.True(first.Y + 48 <= 812, $"the first hit starts at {first.Y}px, below the first screen");
+            foreach (var chip in await places.AllAsync())
+            {
+                Assert.True(await chip.EvaluateAsync<bool>("a => a.getClientRects().length > 0 && getComputedStyle(a).visibility === 'visible'"), await chip.TextContentAsync());
+            }
+
+            var overflowing = await page.EvaluateAsync<string[]>(OverflowScript);
+            Assert.True(overflowing.Length == 0, "wider than the 375 px screen:\n" + string.Join("\n", overflowing));
+        });
+    }
+
+    /// <summary>A pasted URL or a long run of Latin letters in the query breaks in the breadcrumb and the notices instead of widening the page.</summary>
+    [BrowserTheory]
+    [InlineData("/api/search/page?q=")]
+    [InlineData("/search/?q=")]
+    public async Task SearchPage_ALongLatinQuery_DoesNotWidenThePhoneScreen(string path)
+    {
+        var typed = "https://mp.weixin.qq.com/s?__biz=" + new string('a', 80) + "&mid=2650" + new string('x', 40);
+        var page = await server.OpenAsync("phone", path + Uri.EscapeDataString(typed));
+        await SampleServer.JourneyAsync(page, "search-long-latin", async () =>
+        {
+            await Assertions.Expect(page.Locator("#search-total")).ToBeVisibleAsync();
+            await ScreenshotAsync(page, "search-long-latin-" + (path.StartsWith("/search/", StringComparison.Ordinal) ? "js" : "nojs") + "-375");
+            var overflowing = await page.EvaluateAsync<string[]>(OverflowScript);
+            Assert.True(overflowing.Length == 0, "wider than the 375 px screen:\n" + string.Join("\n", overflowing));
+        });
+    }
+
     private static async Task ScreenshotAsync(IPage page, string name)
     {
         Directory.CreateDirectory(SampleServer.ScreenshotFolder);

@@ -33,6 +33,11 @@ public sealed class QrCodeTests(SampleServer server)
             Assert.Equal(200, svgFile.Status);
             Assert.StartsWith("image/svg+xml", svgFile.Headers["content-type"]);
             Assert.Equal(expected, await page.EvaluateAsync<string?>(Decode, "download"));
+            // On paper it says whose code it is and what scanning does.
+            var svgText = await svgFile.TextAsync();
+            var name = await page.Locator("#card h1").TextContentAsync();
+            Assert.Contains($">{name}代表</text>", svgText);
+            Assert.Contains(">扫码找代表、给Ta留言</text>", svgText);
 
             // As a picture for WeChat and phones: a PNG file beside the page, made by the build, the same code.
             var png = page.GetByRole(AriaRole.Link, new() { Name = "图片（PNG，可发微信）" });
@@ -108,13 +113,16 @@ public sealed class QrCodeTests(SampleServer server)
                 img.src = 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(new XMLSerializer().serializeToString(svg));
             }
             await img.decode();
+            // The SVG file for print shops has a caption under the code (its width and height in mm): drawn in its own proportions.
             const size = 600, margin = 40;
+            const height = source === 'download' ? Math.round(size * img.naturalHeight / img.naturalWidth) : size;
             const canvas = document.createElement('canvas');
-            canvas.width = canvas.height = size + 2 * margin;
+            canvas.width = size + 2 * margin;
+            canvas.height = height + 2 * margin;
             const context = canvas.getContext('2d');
             context.fillStyle = '#fff';
             context.fillRect(0, 0, canvas.width, canvas.height);
-            context.drawImage(img, margin, margin, size, size);
+            context.drawImage(img, margin, margin, size, height);
             const pixels = context.getImageData(0, 0, canvas.width, canvas.height);
             const code = jsQR(pixels.data, pixels.width, pixels.height);
             return code ? code.data : null;

@@ -439,8 +439,10 @@ public sealed class SqliteMessagesApiTests : MessagesApiTests
         var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html);
         Assert.Equal("王建国代表：留言和答复", document.QuerySelector("h1")!.TextContent);
         Assert.Equal(
-            [$"2{today.Year}年收到留言", "2已答复", "0答复用时中位数（天）"],
+            [$"2{today.Year}年收到留言", "2已答复", "0 天答复用时中位数"],
             document.QuerySelectorAll("[data-message-figures] li").Select(li => li.TextContent.Trim()));
+        // The unit beside the number, not at the end of the label (where a phone put "（天）" on a line of its own).
+        Assert.Equal(" 天", document.QuerySelector("[data-message-figures] li:last-child strong small")!.TextContent);
         var item = Assert.Single(document.QuerySelectorAll("[data-message-list] > li"));
         Assert.Equal(["同意公开的留言：村口路灯坏了。", "晚上接孩子看不清路。"], item.Children.Where(c => c.LocalName == "p" && !c.HasAttribute("class")).Select(p => p.TextContent));
         Assert.Equal($"县住建局答复（{today.Year}年{today.Month}月{today.Day}日）：", item.QuerySelector(".reply .meta")!.TextContent);

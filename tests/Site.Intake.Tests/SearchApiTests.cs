@@ -109,6 +109,97 @@ public sealed class SearchApiTests
         Assert.Null(exact.QuerySelector("#search-relaxed"));
     }
 
+    // page=11 of an old link or a hand-edited address showed 第 11 / 10 页 and no hit.
+    [Fact]
+    public async Task SearchPage_APagePastTheLast_ShowsTheLastPageAndSaysSo()
+    {
+        await using var application = new IntakeApplication(ManyHits(25));
+        var client = application.CreateClient();
+        var q = "/api/search/page?q=" + Uri.EscapeDataString("接待日");
+
+        var past = new HtmlParser().ParseDocument(await client.GetStringAsync(q + "&page=11"));
+        var huge = new HtmlParser().ParseDocument(await client.GetStringAsync(q + "&page=99999999999"));
+        var last = new HtmlParser().ParseDocument(await client.GetStringAsync(q + "&page=3"));
+
+        Assert.Equal("没有第 11 页：结果共 3 页，下面是最后一页（第 3 页）。回到第 1 页", past.QuerySelector("#search-past-end")?.TextContent);
+        Assert.Equal(q, past.QuerySelector("#search-past-end a")?.GetAttribute("href"));
+        Assert.Equal("第 3 / 3 页", past.QuerySelector(".pager span")?.TextContent);
+        Assert.Equal(Hits(last), Hits(past));
+        Assert.Equal(5, Hits(past).Count);
+        Assert.Contains("没有第 99999999999 页", huge.QuerySelector("#search-past-end")?.TextContent);
+        Assert.Equal(Hits(last), Hits(huge));
+        Assert.Null(last.QuerySelector("#search-past-end"));
+    }
+
+    // page=abc answered a bare 400 where a person expects results (the JSON API still says 400, in Chinese).
+    [Fact]
+    public async Task SearchPage_APageThatIsNotANumber_ShowsTheFirstPageAndSaysSo()
+    {
+        await using var application = new IntakeApplication(ManyHits(25));
+        var client = application.CreateClient();
+        var q = "/api/search/page?q=" + Uri.EscapeDataString("接待日");
+
+        var response = await client.GetAsync(q + "&page=abc");
+        var bad = new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+        var fullWidth = new HtmlParser().ParseDocument(await client.GetStringAsync(q + "&page=" + Uri.EscapeDataString("２")));
+        var first = new HtmlParser().ParseDocument(await client.GetStringAsync(q));
+        var second = new HtmlParser().ParseDocument(await client.GetStringAsync(q + "&page=2"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("页码“abc”不对，页码应为数字。下面是第 1 页。", bad.QuerySelector("#search-bad-page")?.TextContent);
+        Assert.Equal(Hits(first), Hits(bad));
+        Assert.Equal(Hits(second), Hits(fullWidth));
+        Assert.Null(first.QuerySelector("#search-bad-page"));
+    }
+
+    // A region or year nobody has, typed into the address, said 没有找到 though the text matches.
+    [Theory]
+    [InlineData("&region=" + "%E7%81%AB%E6%98%9F%E9%95%87", "地区：火星镇")]
+    [InlineData("&year=1999", "年份：1999年")]
+    [InlineData("&type=story&year=1999", "类型：履职故事，年份：1999年")]
+    public async Task SearchPage_AFilterNoneOfTheHitsHas_SaysSoAndOffersTheHitsWithoutIt(string filter, string said)
+    {
+        await using var application = new IntakeApplication();
+        var client = application.CreateClient();
+        var q = "/api/search/page?q=" + Uri.EscapeDataString("接待日");
+
+        var document = new HtmlParser().ParseDocument(await client.GetStringAsync(q + filter));
+
+        var notice = document.QuerySelector("#search-filtered-out");
+        Assert.Equal($"有 3 条结果包含“接待日”，但没有一条符合筛选条件（{said}）。查看不加筛选的 3 条结果", notice?.TextContent);
+        Assert.Equal(q, notice!.QuerySelector("a")?.GetAttribute("href"));
+        Assert.DoesNotContain("没有找到", document.QuerySelector("#search-results")!.TextContent);
+        Assert.Empty(Hits(document));
+        var chosen = document.QuerySelectorAll("nav.facets a[aria-current='true']").Select(a => a.TextContent).ToList();
+        Assert.Contains(said.Split('，')[^1].Split('：')[1] + "（0）", chosen);
+    }
+
+    [Fact]
+    public async Task SearchPage_ATypo_SuggestsWhatTheTitlesHold()
+    {
+        await using var application = new IntakeApplication();
+        var client = application.CreateClient();
+
+        var document = new HtmlParser().ParseDocument(await client.GetStringAsync("/api/search/page?q=" + Uri.EscapeDataString("花石真")));
+        var found = new HtmlParser().ParseDocument(await client.GetStringAsync("/api/search/page?q=" + Uri.EscapeDataString("花石镇")));
+
+        Assert.Equal("您是不是要找：花石镇", document.QuerySelector("#search-suggestion")?.TextContent);
+        Assert.Equal("/api/search/page?q=" + Uri.EscapeDataString("花石镇"), document.QuerySelector("#search-suggestion a")?.GetAttribute("href"));
+        Assert.Null(found.QuerySelector("#search-suggestion"));
+    }
+
+    private static List<string> Hits(AngleSharp.Html.Dom.IHtmlDocument document) =>
+        document.QuerySelectorAll(".search-hits > li a").Select(a => a.GetAttribute("href")!).ToList();
+
+    /// <summary>A data folder whose index has <paramref name="count"/> stories with 接待日.</summary>
+    private static string ManyHits(int count)
+    {
+        var folder = IntakeApplication.CreateDataFolder(withSearch: false);
+        IntakeApplication.WriteSearchData(folder, Enumerable.Range(1, count).Select(i => new Site.Search.SearchDocument(
+            $"/stories/s{i:00}/", $"第{i}次接待日", "代表联络站的接待日记录", "story")));
+        return folder;
+    }
+
     [Fact]
     public async Task SearchPage_MarkupInQueryAndText_IsNeverReflectedUnescaped()
     {

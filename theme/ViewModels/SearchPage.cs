@@ -20,7 +20,32 @@ public sealed record SearchResults(
     string? NextUrl,
     string? Error = null,
     bool Estimated = false,
-    bool Relaxed = false);
+    bool Relaxed = false)
+{
+    /// <summary>The page asked for (as typed) when it was past the last; <see cref="Page"/> is then the last page.</summary>
+    public string? PastEnd { get; init; }
+
+    /// <summary>The first page's link, given with <see cref="PastEnd"/>.</summary>
+    public string? FirstUrl { get; init; }
+
+    /// <summary>The page parameter as typed when it was not a number (the first page is shown).</summary>
+    public string? BadPage { get; init; }
+
+    /// <summary>
+    /// When the filters leave nothing but the text alone matches: how many hits there are without
+    /// them, the filters as (label, value), and the link to those hits.
+    /// </summary>
+    public long? Unfiltered { get; init; }
+
+    public IReadOnlyList<(string Label, string Value)> Filters { get; init; } = [];
+
+    public string? UnfilteredUrl { get; init; }
+
+    /// <summary>When nothing matched: a query one character off that titles hold (您是不是要找), and its link.</summary>
+    public string? Suggestion { get; init; }
+
+    public string? SuggestionUrl { get; init; }
+}
 
 public sealed record SearchHit(string Url, string Title, string TypeLabel, string SnippetHtml, string? Date, string? Region);
 

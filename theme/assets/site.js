@@ -484,10 +484,14 @@
           var items = [
             [figures.received, (figures.year || "") + "年收到留言"],
             [figures.answered, "已答复"],
-            [median === null || median === undefined ? "—" : Math.round(median * 10) / 10, "答复用时中位数（天）"]
+            [median === null || median === undefined ? "—" : Math.round(median * 10) / 10, "答复用时中位数", "天"]
           ];
           var ul = $("[data-message-figures]", box);
-          ul.innerHTML = items.map(function (f) { return "<li><span><strong>" + escapeHtml(f[0]) + "</strong>" + escapeHtml(f[1]) + "</span></li>"; }).join("");
+          // The unit goes beside the number (as the endpoint's page has it), never onto a line of its own.
+          ul.innerHTML = items.map(function (f) {
+            var unit = f[2] && f[0] !== "—" ? "<small> " + f[2] + "</small>" : "";
+            return "<li><span><strong>" + escapeHtml(f[0]) + unit + "</strong>" + escapeHtml(f[1]) + "</span></li>";
+          }).join("");
           ul.hidden = false;
         }
         $("[data-message-list]", box).innerHTML = list.map(function (m) {

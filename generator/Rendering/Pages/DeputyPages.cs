@@ -123,8 +123,9 @@ public static class DeputyPages
             yield return PageJob.For<DeputyTemplate, DeputyPage>(deputy.Url, () => Page(context, deputy));
             // The code as a picture: WeChat shares and shows no SVG, and a phone prints a PNG as it is.
             yield return PageJob.File(SiteRoutes.DeputyQrPng(deputy.Id), () => context.QrPng(deputy.Url));
-            // The vector code for print shops, a file of its own: WeChat's browser blocks data: downloads.
-            yield return PageJob.File(SiteRoutes.DeputyQrSvg(deputy.Id), () => Encoding.UTF8.GetBytes(context.QrSvg(deputy.Url)));
+            // The vector code for print shops, a file of its own (WeChat's browser blocks data: downloads),
+            // captioned: a code taped to a wall says whose it is and what scanning does.
+            yield return PageJob.File(SiteRoutes.DeputyQrSvg(deputy.Id), () => Encoding.UTF8.GetBytes(context.QrSvg(deputy.Url, $"{deputy.Name}代表", "扫码找代表、给Ta留言")));
         }
     }
 

@@ -102,6 +102,13 @@ public sealed class PageContext(SiteModel site, SiteUrls urls, DiagnosticBag dia
         return QrCodes.Svg(cache?.QrCode(url) ?? _qrCodes.GetOrAdd(url, QrCodes.Encode));
     }
 
+    /// <summary>The QR code of a page, as SVG with a caption under it (<see cref="QrCodes.CaptionedSvg"/>).</summary>
+    public string QrSvg(string path, string title, string line)
+    {
+        var url = Site.Config.AbsoluteUrl(path);
+        return QrCodes.CaptionedSvg(cache?.QrCode(url) ?? _qrCodes.GetOrAdd(url, QrCodes.Encode), title, line);
+    }
+
     /// <summary>The QR code of a page as a PNG (<see cref="QrCodes.Png"/>), pointing at its absolute URL.</summary>
     public byte[] QrPng(string path)
     {

@@ -155,6 +155,70 @@ public sealed class ServeFirstBuildTests
         }
     }
 
+    /// <summary>
+    /// A static page takes GET and HEAD only: POST or OPTIONS on it answers 405 with Allow and a Chinese
+    /// message (it answered 404, as if the page did not exist); a path without a page stays 404, and
+    /// /api/* keeps its own answers.
+    /// </summary>
+    [Fact]
+    public async Task StaticPage_OtherMethods_Answer405WithAllow_MissingPathsStay404()
+    {
+        using var site = TestSite.Write(Site);
+        var port = FreePort();
+        using var stop = new CancellationTokenSource();
+        var serving = DevServer.RunAsync(BuildOptions.For(site.Root) with { Now = TestSite.Now }, port, stop.Token);
+        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
+        try
+        {
+            using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+            while ((await AnswerAsync(client, "/nothing/", serving)).StatusCode == HttpStatusCode.ServiceUnavailable)
+            {
+                await Task.Delay(50, deadline.Token);
+            }
+
+            foreach (var (method, path) in new[] { ("POST", "/stories/a/"), ("OPTIONS", "/stories/a/"), ("POST", "/stories/a"), ("PUT", "/"), ("DELETE", "/stories/a/index.html") })
+            {
+                using var request = new HttpRequestMessage(new HttpMethod(method), path) { Content = method == "OPTIONS" ? null : new StringContent("text=1") };
+                var answer = await client.SendAsync(request, deadline.Token);
+                Assert.True(answer.StatusCode == HttpStatusCode.MethodNotAllowed, $"{method} {path}: {(int)answer.StatusCode}");
+                Assert.Equal(["GET", "HEAD"], answer.Content.Headers.Allow.Order());
+                Assert.Equal("utf-8", answer.Content.Headers.ContentType?.CharSet);
+                var text = await answer.Content.ReadAsStringAsync(deadline.Token);
+                Assert.Contains("只接受 GET、HEAD 请求", text);
+                Assert.Contains($"不接受 {method} 请求", text);
+            }
+
+            // GET and HEAD are as before; a path without a page is still missing, whatever the method.
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/stories/a/", deadline.Token)).StatusCode);
+            using (var head = new HttpRequestMessage(HttpMethod.Head, "/stories/a/"))
+            {
+                Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(head, deadline.Token)).StatusCode);
+            }
+
+            Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsync("/stories/nothing/", new StringContent("x"), deadline.Token)).StatusCode);
+            using (var options = new HttpRequestMessage(HttpMethod.Options, "/nothing"))
+            {
+                Assert.Equal(HttpStatusCode.NotFound, (await client.SendAsync(options, deadline.Token)).StatusCode);
+            }
+
+            // The endpoint answers in its own terms: a GET-only interface says which methods it takes.
+            var api = await client.PostAsync("/api/search", new StringContent("q=1"), deadline.Token);
+            Assert.Equal(HttpStatusCode.MethodNotAllowed, api.StatusCode);
+            Assert.Equal("application/problem+json", api.Content.Headers.ContentType?.MediaType);
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            try
+            {
+                await serving;
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        }
+    }
+
     /// <summary>The first answer on <paramref name="path"/>, retried while Kestrel is still starting.</summary>
     private static async Task<HttpResponseMessage> AnswerAsync(HttpClient client, string path, Task serving)
     {

@@ -1,0 +1,258 @@
+using Microsoft.Playwright;
+
+namespace Site.EndToEnd.Tests;
+
+/// <summary>
+/// Small things fresh testers met on a 375 px phone (often in WeChat) and at the office: the 三亮 card
+/// opened at #card, figure labels and receipt links broken mid-word, an orphan character on the poster,
+/// the search placeholder cut off in 关怀模式, the year shown on the figures page, breadcrumbs naming the
+/// deputies' section two ways.
+/// </summary>
+[Collection(nameof(SampleServer))]
+public sealed class CitizenPolishTests(SampleServer server)
+{
+    /// <summary>Opened at #card on a phone (the print link, or a shared address), the card is what the screen shows from its top.</summary>
+    [BrowserFact]
+    public async Task DeputyPage_OpenedAtHashCard_OnAPhone_ShowsTheCardFromTheTop()
+    {
+        var page = await server.OpenAsync("phone", "/deputies/D0001/#card");
+        await SampleServer.JourneyAsync(page, "card-hash-375", async () =>
+        {
+            await Assertions.Expect(page.GetByText("人大代表“三亮”卡片")).ToBeVisibleAsync();
+            var top = await page.EvaluateAsync<double>("() => document.getElementById('card').getBoundingClientRect().top");
+            Assert.InRange(top, -1, 24);
+            // What is painted at the top of the screen, and a little lower, belongs to the card: no empty band.
+            Assert.True(await page.EvaluateAsync<bool>("() => document.elementFromPoint(40, 12)?.closest('#card') != null"));
+            Assert.True(await page.EvaluateAsync<bool>("() => document.elementFromPoint(40, 120)?.closest('#card') != null"));
+            await Assertions.Expect(page.Locator("#card h1")).ToBeInViewportAsync();
+            await ScreenshotAsync(page, "card-hash-375", fullPage: false);
+        });
+    }
+
+    /// <summary>The message figures: "答复用时中位数" whole on its line, the unit beside the number, no number or short term split.</summary>
+    [BrowserTheory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task MessageFigures_AtPhoneWidth_KeepLabelsWhole(bool care)
+    {
+        var page = await server.OpenAsync("phone", "/api/deputies/D0001/messages/page", care);
+        await SampleServer.JourneyAsync(page, "message-figures-375" + (care ? "-care" : ""), async () =>
+        {
+            var label = page.Locator(".figures li", new() { HasText = "答复用时中位数" });
+            await Assertions.Expect(label).ToHaveCountAsync(1);
+            Assert.DoesNotContain("（天）", await label.TextContentAsync());
+            var broken = await page.EvaluateAsync<string[]>(BrokenScript, ".figures li, .crumbs li");
+            Assert.True(broken.Length == 0, "broken across lines:\n" + string.Join("\n", broken));
+            await ScreenshotAsync(page, "message-figures-375" + (care ? "-care" : ""), fullPage: true);
+        });
+    }
+
+    /// <summary>The receipt lookup on a phone: 回执编号 and the prefixes (YJ 开头, LY 开头) whole wherever the text wraps (回执编 / 号 before).</summary>
+    [BrowserTheory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task ReceiptLookup_AtPhoneWidth_KeepsItsTermsWhole(bool care)
+    {
+        var page = await server.OpenAsync("phone", "/receipts/", care);
+        await SampleServer.JourneyAsync(page, "receipt-terms-375" + (care ? "-care" : ""), async () =>
+        {
+            var broken = await page.EvaluateAsync<string[]>(TermsScript, new object[] { "main", new[] { "回执编号", "YJ 开头", "LY 开头", "查询回执" } });
+            Assert.True(broken.Length == 0, "broken across lines:\n" + string.Join("\n", broken));
+            await ScreenshotAsync(page, "receipt-terms-375" + (care ? "-care" : ""), fullPage: true);
+        });
+    }
+
+    /// <summary>Occurrences of the given terms in the text under a selector that sit on more than one line.</summary>
+    private const string TermsScript = """
+        ([selector, terms]) => {
+          const out = [];
+          const root = document.querySelector(selector);
+          const text = [], at = [];
+          const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+          for (let node; (node = walker.nextNode());) {
+            for (let i = 0; i < node.data.length; i++) { text.push(node.data[i]); at.push([node, i]); }
+          }
+          const all = text.join('');
+          const range = document.createRange();
+          for (const term of terms) {
+            for (let from = all.indexOf(term); from >= 0; from = all.indexOf(term, from + 1)) {
+              let first = null, wrapped = false;
+              for (let k = from; k < from + term.length; k++) {
+                const [node, i] = at[k];
+                range.setStart(node, i); range.setEnd(node, i + 1);
+                const r = range.getClientRects()[0];
+                if (!r || r.width === 0) continue;
+                if (!first) first = r; else if (r.top >= first.bottom - 1) wrapped = true;
+              }
+              if (wrapped) out.push(`"${term}" in …${all.slice(Math.max(0, from - 10), from + term.length + 10)}…`);
+            }
+          }
+          return out;
+        }
+        """;
+
+    /// <summary>The poster's deputies: a title under a photo never leaves one character alone on its last line (易俗河镇金霞社区党委书 / 记).</summary>
+    [BrowserFact]
+    public async Task StationPoster_AtPhoneWidth_LeavesNoOrphanCharacter()
+    {
+        var page = await server.OpenAsync("phone", "/stations/S01/poster/");
+        await SampleServer.JourneyAsync(page, "poster-orphans-375", async () =>
+        {
+            var orphans = await page.EvaluateAsync<string[]>(OrphanScript, ".poster-deputies .meta, .poster h1, .poster-foot");
+            Assert.True(orphans.Length == 0, "a character alone on the last line:\n" + string.Join("\n", orphans));
+            // The title of the sample's longest (王建国, 党委书记) takes two lines there: it was the one that broke.
+            Assert.Equal(2, await page.Locator(".poster-deputies li", new() { HasText = "王建国" }).Locator(".meta").EvaluateAsync<int>(LinesScript));
+        });
+    }
+
+    /// <summary>The header's search field shows its whole placeholder on a phone, in 关怀模式 too (the button goes under it there).</summary>
+    [BrowserTheory]
+    [InlineData("phone", false)]
+    [InlineData("phone", true)]
+    [InlineData("wide", true)]
+    public async Task HeaderSearch_ShowsItsWholePlaceholder(string viewport, bool care)
+    {
+        var page = await server.OpenAsync(viewport, "/deputies/", care);
+        await SampleServer.JourneyAsync(page, "search-placeholder-" + viewport + (care ? "-care" : ""), async () =>
+        {
+            var room = await page.EvaluateAsync<double[]>("""
+                () => {
+                  const input = document.querySelector('.site-search input');
+                  const style = getComputedStyle(input);
+                  const context = document.createElement('canvas').getContext('2d');
+                  context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+                  const inner = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+                  return [context.measureText(input.placeholder).width, inner];
+                }
+                """);
+            Assert.True(room[0] <= room[1], $"the placeholder needs {room[0]:0} px, the field has {room[1]:0} px");
+            var button = await page.Locator(".site-search button").BoundingBoxAsync();
+            var width = await page.EvaluateAsync<int>("() => document.documentElement.clientWidth");
+            Assert.True(button!.X + button.Width <= width, "the search button is off the screen");
+            Assert.True(button.Height >= 44);
+        });
+    }
+
+    /// <summary>The figures page marks the year it shows: aria-current on its chip, filled as the chosen sort chip is.</summary>
+    [BrowserTheory]
+    [InlineData("/deputies/figures/2025/", "2025年")]
+    [InlineData("/deputies/figures/2026/activities/", "2026年")]
+    public async Task FiguresPage_YearChips_MarkTheYearShown(string path, string year)
+    {
+        var page = await server.OpenAsync("phone", path);
+        await SampleServer.JourneyAsync(page, "figure-years", async () =>
+        {
+            var years = page.GetByRole(AriaRole.Navigation, new() { Name = "年度" });
+            var current = years.Locator("a[aria-current]");
+            await Assertions.Expect(current).ToHaveCountAsync(1);
+            await Assertions.Expect(current).ToHaveTextAsync(year);
+            await Assertions.Expect(current).ToHaveAttributeAsync("aria-current", "true");
+            var other = years.Locator("a:not([aria-current])").First;
+            const string look = "a => getComputedStyle(a).backgroundColor + ' ' + getComputedStyle(a).color";
+            Assert.NotEqual(await other.EvaluateAsync<string>(look), await current.EvaluateAsync<string>(look));
+        });
+    }
+
+    /// <summary>The deputies' section is named in every breadcrumb trail as the main navigation names it, on generated and endpoint pages alike.</summary>
+    [BrowserTheory]
+    [InlineData("/deputies/")]
+    [InlineData("/deputies/D0001/")]
+    [InlineData("/deputies/figures/")]
+    [InlineData("/deputies/reports/")]
+    [InlineData("/deputies/level/county/")]
+    [InlineData("/api/deputies/D0001/messages/page")]
+    public async Task Breadcrumbs_NameTheDeputiesAsTheNavigationDoes(string path)
+    {
+        var page = await server.OpenAsync("wide", path);
+        await SampleServer.JourneyAsync(page, "crumbs", async () =>
+        {
+            var nav = await page.Locator("nav.site-nav a[href='/deputies/']").TextContentAsync();
+            var crumbs = page.GetByRole(AriaRole.Navigation, new() { Name = "当前位置" });
+            var section = path == "/deputies/" ? crumbs.Locator("li[aria-current=page]") : crumbs.Locator("a[href='/deputies/']");
+            await Assertions.Expect(section).ToHaveTextAsync(nav!.Trim());
+        });
+    }
+
+    /// <summary>Lines a block's text takes.</summary>
+    private const string LinesScript = """
+        el => {
+          const range = document.createRange();
+          const tops = new Set();
+          const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+          for (let node; (node = walker.nextNode());) {
+            for (let i = 0; i < node.data.length; i++) {
+              range.setStart(node, i); range.setEnd(node, i + 1);
+              const r = range.getClientRects()[0];
+              if (r && r.width > 0) tops.add(Math.round(r.top));
+            }
+          }
+          return tops.size;
+        }
+        """;
+
+    /// <summary>Visible blocks whose last line holds a single character (an orphan).</summary>
+    private const string OrphanScript = """
+        selector => {
+          const out = [];
+          const range = document.createRange();
+          for (const el of document.querySelectorAll(selector)) {
+            if (!el.getClientRects().length) continue;
+            const chars = [];
+            const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+            for (let node; (node = walker.nextNode());) {
+              for (let i = 0; i < node.data.length; i++) {
+                if (/\s/.test(node.data[i])) continue;
+                range.setStart(node, i); range.setEnd(node, i + 1);
+                const r = range.getClientRects()[0];
+                if (r && r.width > 0) chars.push({ c: node.data[i], top: r.top, bottom: r.bottom });
+              }
+            }
+            if (chars.length < 2) continue;
+            const last = chars[chars.length - 1];
+            const onLast = chars.filter(x => x.top >= last.top - 1 && x.top <= last.top + 1);
+            const lines = new Set(chars.map(x => Math.round(x.top))).size;
+            // A closing punctuation mark does not count as company for the orphan.
+            if (lines > 1 && onLast.filter(x => !/[\p{P}]/u.test(x.c)).length < 2) out.push(el.textContent.trim().slice(0, 40));
+          }
+          return out;
+        }
+        """;
+
+    /// <summary>
+    /// Numbers, dates and short terms (four characters or fewer between spaces or punctuation; seven for a
+    /// figure's label, 答复用时中位数) that sit on more than one line inside the elements matched.
+    /// </summary>
+    internal const string BrokenScript = """
+        selector => {
+          const out = [];
+          const token = /\d{4}年\d{1,2}月(?:\d{1,2}日)?|\d[\dx]*(?:[-.:/,][\dx]+)*%?|[^\s\p{P}\p{S}\d]+/gu;
+          const range = document.createRange();
+          for (const el of document.querySelectorAll(selector)) {
+            if (!el.getClientRects().length) continue;
+            const max = el.closest('.figures') ? 7 : 4;
+            const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+            for (let node; (node = walker.nextNode());) {
+              for (const m of node.data.matchAll(token)) {
+                const text = m[0];
+                if (!/^\d/.test(text) && [...text].length > max) continue;
+                let first = null, wrapped = false;
+                for (let i = m.index; i < m.index + text.length; i++) {
+                  range.setStart(node, i); range.setEnd(node, i + 1);
+                  const r = range.getClientRects()[0];
+                  if (!r || r.width === 0) continue;
+                  if (!first) first = r; else if (r.top >= first.bottom - 1) wrapped = true;
+                }
+                if (wrapped) out.push(`"${text}" in ${el.textContent.trim().slice(0, 40)}`);
+              }
+            }
+          }
+          return out;
+        }
+        """;
+
+    private static async Task ScreenshotAsync(IPage page, string name, bool fullPage)
+    {
+        Directory.CreateDirectory(SampleServer.ScreenshotFolder);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(SampleServer.ScreenshotFolder, "polish-" + name + ".png"), FullPage = fullPage });
+    }
+}
