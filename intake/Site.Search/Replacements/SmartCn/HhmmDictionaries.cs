@@ -26,10 +26,20 @@ internal sealed class HhmmDictionaries
 
     private static readonly Lazy<HhmmDictionaries> Loaded = new(() => new HhmmDictionaries(), LazyThreadSafetyMode.ExecutionAndPublication);
 
-    // Core dictionary, per first character: the rest of each word (null for the character alone),
-    // sorted, and each word's frequency.
-    private readonly char[]?[][] _rest;
+    // Core dictionary, per first character (a row): the rest of each word (empty for the character
+    // alone; the library's null), sorted, and each word's frequency. The rests lie one after another in
+    // _restChars, item i of row r from _restStart[_rowStart[r] + i] to the next item's start: a lookup
+    // reads a few neighbouring arrays instead of an object per word compared.
+    private readonly char[] _restChars;
+    private readonly int[] _restStart;
+    private readonly int[] _rowStart;    // per row, and one past the last row; a missing row (the library's null) has no items
+    private readonly bool[] _rowPresent;
     private readonly int[][] _frequency;
+
+    // Rows whose rests are in strictly increasing ordinal order (all of the library's data): there the
+    // words with a given prefix are the items from the first one not below it, each word is there once,
+    // and the lookups below take those short cuts. Any other row is searched exactly as the library does.
+    private readonly bool[] _rowSorted;
 
     // The row of each Han character of the HANZI range in the tables above, -1 for none.
     private readonly int[] _rowOfHanzi = new int[LastHanzi - FirstHanzi + 1];
@@ -86,29 +96,41 @@ internal sealed class HhmmDictionaries
                 charIndex[i] = reader.ReadChar();
             }
 
-            var rows = reader.ReadInt32();
-            _rest = new char[]?[Math.Max(rows, 0)][];
+            var rows = Math.Max(reader.ReadInt32(), 0);
+            _rowStart = new int[rows + 1];
+            _rowPresent = new bool[rows];
+            var starts = new List<int>(1 << 17);
+            var chars = new List<char>(1 << 19);
             for (var i = 0; i < rows; i++)
             {
+                _rowStart[i] = starts.Count;
                 var count = reader.ReadInt32();
-                if (count < 0)
-                {
-                    continue;
-                }
-
-                var row = _rest[i] = new char[]?[count];
+                _rowPresent[i] = count >= 0;
                 for (var j = 0; j < count; j++)
                 {
+                    starts.Add(chars.Count);
                     var length = reader.ReadInt32();
-                    if (length >= 0)
+                    for (var k = 0; k < length; k++)
                     {
-                        var word = row[j] = new char[length];
-                        for (var k = 0; k < length; k++)
-                        {
-                            word[k] = reader.ReadChar();
-                        }
+                        chars.Add(reader.ReadChar());
                     }
                 }
+            }
+
+            _rowStart[rows] = starts.Count;
+            starts.Add(chars.Count);
+            _restStart = [.. starts];
+            _restChars = [.. chars];
+            _rowSorted = new bool[rows];
+            for (var i = 0; i < rows; i++)
+            {
+                var sorted = true;
+                for (var j = _rowStart[i] + 1; sorted && j < _rowStart[i + 1]; j++)
+                {
+                    sorted = Item(j - 1).SequenceCompareTo(Item(j)) < 0;
+                }
+
+                _rowSorted[i] = sorted;
             }
 
             rows = reader.ReadInt32();
@@ -155,7 +177,7 @@ internal sealed class HhmmDictionaries
             var slot = CharSlot(charIndex, c);
             var row = slot < 0 ? -1 : wordIndex[slot];
             // The library would fail on a character whose row is missing; none is in its data.
-            if (row >= 0 && (row >= _rest.Length || _rest[row] is null || _frequency[row] is null))
+            if (row >= 0 && (row >= _rowPresent.Length || !_rowPresent[row] || row >= _frequency.Length || _frequency[row] is null))
             {
                 throw new InvalidDataException($"SmartCn's core dictionary indexes U+{(int)c:X4} to an empty row");
             }
@@ -351,11 +373,11 @@ internal sealed class HhmmDictionaries
         }
 
         var rest = word[1..];
-        var items = _rest[row];
-        int start = 0, end = items.Length - 1, mid = (start + end) / 2;
+        var first = _rowStart[row];
+        int start = 0, end = _rowStart[row + 1] - first - 1, mid = (start + end) / 2;
         while (start <= end)
         {
-            var compared = items[mid].AsSpan().SequenceCompareTo(rest);
+            var compared = Item(first + mid).SequenceCompareTo(rest);
             if (compared == 0)
             {
                 return _frequency[row][mid];
@@ -377,6 +399,16 @@ internal sealed class HhmmDictionaries
     }
 
     /// <summary>
+    /// <see cref="Frequency"/> of a word <see cref="IsWord"/> found at <paramref name="index"/>: in a
+    /// sorted row the word is there and nowhere else, so no second search.
+    /// </summary>
+    public int FrequencyAt(ReadOnlySpan<char> word, int index)
+    {
+        var row = Row(word[0]);
+        return _rowSorted[row] ? _frequency[row][index] : Frequency(word);
+    }
+
+    /// <summary>
     /// WordDictionary.GetPrefixMatch(word, knownStart): the first item at or after a binary search
     /// from <paramref name="knownStart"/> whose word starts with <paramref name="word"/>, -1 for none.
     /// </summary>
@@ -389,14 +421,50 @@ internal sealed class HhmmDictionaries
         }
 
         var rest = word[1..];
-        var items = _rest[row];
-        int start = knownStart, end = items.Length - 1, mid = (start + end) / 2;
+        var first = _rowStart[row];
+        var count = _rowStart[row + 1] - first;
+        if (_rowSorted[row])
+        {
+            // The library's search finds an item with the prefix in [knownStart, count) if there is
+            // one, and then steps back to the first item of the row with it. In a sorted row those
+            // items are consecutive from the first one not below the prefix.
+            int low = knownStart, high = count;
+            while (low < high)
+            {
+                var middle = (low + high) >>> 1;
+                if (Item(first + middle).SequenceCompareTo(rest) < 0)
+                {
+                    low = middle + 1;
+                }
+                else
+                {
+                    high = middle;
+                }
+            }
+
+            if (low >= count || !Item(first + low).StartsWith(rest))
+            {
+                return -1;
+            }
+
+            if (low == knownStart)
+            {
+                while (low > 0 && Item(first + low - 1).StartsWith(rest))
+                {
+                    low--;
+                }
+            }
+
+            return low;
+        }
+
+        int start = knownStart, end = count - 1, mid = (start + end) / 2;
         while (start <= end)
         {
-            var compared = ComparePrefix(rest, items[mid]);
+            var compared = ComparePrefix(rest, Item(first + mid));
             if (compared == 0)
             {
-                while (mid >= 0 && ComparePrefix(rest, items[mid]) == 0)
+                while (mid >= 0 && ComparePrefix(rest, Item(first + mid)) == 0)
                 {
                     mid--;
                 }
@@ -419,12 +487,35 @@ internal sealed class HhmmDictionaries
         return -1;
     }
 
+    /// <summary>Every word of the core dictionary that starts with a Han character, row by row: what tests compare with the library.</summary>
+    internal IEnumerable<string> Words()
+    {
+        for (var c = FirstHanzi; c <= LastHanzi; c++)
+        {
+            var row = Row(c);
+            for (var i = row < 0 ? 0 : _rowStart[row]; row >= 0 && i < _rowStart[row + 1]; i++)
+            {
+                yield return c + Item(i).ToString();
+            }
+        }
+    }
+
+    /// <summary>Whether every row is in strictly increasing order (the short cuts apply everywhere).</summary>
+    internal bool EveryRowSorted => Array.TrueForAll(_rowSorted, sorted => sorted);
+
+    /// <summary>The rest of item <paramref name="index"/> of the whole dictionary (row by row).</summary>
+    private ReadOnlySpan<char> Item(int index) => _restChars.AsSpan(_restStart[index], _restStart[index + 1] - _restStart[index]);
+
     // Utility.CompareArrayByPrefix: 0 when the item starts with the prefix, else the order of the two.
-    private static int ComparePrefix(ReadOnlySpan<char> prefix, char[]? item) =>
-        item.AsSpan().StartsWith(prefix) ? 0 : prefix.SequenceCompareTo(item) > 0 ? 1 : -1;
+    private static int ComparePrefix(ReadOnlySpan<char> prefix, ReadOnlySpan<char> item) =>
+        item.StartsWith(prefix) ? 0 : prefix.SequenceCompareTo(item) > 0 ? 1 : -1;
 
     /// <summary>WordDictionary.IsEqual: whether item <paramref name="index"/> of the word's first character is the word.</summary>
-    public bool IsWord(ReadOnlySpan<char> word, int index) => _rest[Row(word[0])][index].AsSpan().SequenceEqual(word[1..]);
+    public bool IsWord(ReadOnlySpan<char> word, int index)
+    {
+        var row = Row(word[0]);
+        return index < _rowStart[row + 1] - _rowStart[row] ? Item(_rowStart[row] + index).SequenceEqual(word[1..]) : throw new IndexOutOfRangeException();
+    }
 
     /// <summary>
     /// The running hash state of a bigram key (BigramDictionary's Hash1 and Hash2 of a char array),

@@ -145,7 +145,7 @@ internal sealed class HhmmSegmenter
                             var word = _chars.AsSpan(at, wordLength);
                             if (wordLength > 1 && _dictionaries.IsWord(word, found))
                             {
-                                Add(i, j, WordType.CHINESE_WORD, _dictionaries.Frequency(word), at, wordLength);
+                                Add(i, j, WordType.CHINESE_WORD, _dictionaries.FrequencyAt(word, found), at, wordLength);
                             }
 
                             while (j < length && TypeOf(sentence[j]) == CharType.SPACE_LIKE)
