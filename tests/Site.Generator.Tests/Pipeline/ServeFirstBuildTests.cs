@@ -102,57 +102,34 @@ public sealed class ServeFirstBuildTests
     [Fact]
     public async Task StaticFiles_AnswerIfNoneMatchWith304_PagesAlwaysComeWhole()
     {
-        using var site = TestSite.Write(Site);
-        var port = FreePort();
-        using var stop = new CancellationTokenSource();
-        var serving = DevServer.RunAsync(BuildOptions.For(site.Root) with { Now = TestSite.Now }, port, stop.Token);
-        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
-        try
+        await WhenBuiltAsync(async (client, deadline) =>
         {
-            using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-            // Wait for the whole first build: pages appear while it still runs, perhaps before the stylesheet.
-            while ((await AnswerAsync(client, "/nothing/", serving)).StatusCode == HttpStatusCode.ServiceUnavailable)
-            {
-                await Task.Delay(50, deadline.Token);
-            }
-
-            var home = await client.GetAsync("/", deadline.Token);
+            var home = await client.GetAsync("/", deadline);
             Assert.Equal(HttpStatusCode.OK, home.StatusCode);
-            var html = await home.Content.ReadAsStringAsync(deadline.Token);
+            var html = await home.Content.ReadAsStringAsync(deadline);
             var href = System.Text.RegularExpressions.Regex.Match(html, "rel=\"stylesheet\" href=\"([^\"]+)\"").Groups[1].Value;
             Assert.NotEqual("", href);
             var stylesheet = new Uri(client.BaseAddress!, href).PathAndQuery;
-            var first = await client.GetAsync(stylesheet, deadline.Token);
+            var first = await client.GetAsync(stylesheet, deadline);
             Assert.Equal(HttpStatusCode.OK, first.StatusCode);
             var etag = first.Headers.ETag;
             Assert.NotNull(etag);
 
             using var again = new HttpRequestMessage(HttpMethod.Get, stylesheet);
             again.Headers.IfNoneMatch.Add(etag);
-            var notModified = await client.SendAsync(again, deadline.Token);
+            var notModified = await client.SendAsync(again, deadline);
             Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
-            Assert.Empty(await notModified.Content.ReadAsByteArrayAsync(deadline.Token));
+            Assert.Empty(await notModified.Content.ReadAsByteArrayAsync(deadline));
 
             // A page is never answered 304: the copy a browser kept carries an old build number for the
             // live-reload script, which would reload it forever.
             using var page = new HttpRequestMessage(HttpMethod.Get, "/");
             page.Headers.TryAddWithoutValidation("If-None-Match", "*");
             page.Headers.IfModifiedSince = DateTimeOffset.UtcNow.AddDays(1);
-            var whole = await client.SendAsync(page, deadline.Token);
+            var whole = await client.SendAsync(page, deadline);
             Assert.Equal(HttpStatusCode.OK, whole.StatusCode);
-            Assert.Contains(LiveReload.ScriptPath, await whole.Content.ReadAsStringAsync(deadline.Token));
-        }
-        finally
-        {
-            await stop.CancelAsync();
-            try
-            {
-                await serving;
-            }
-            catch (OperationCanceledException)
-            {
-            }
-        }
+            Assert.Contains(LiveReload.ScriptPath, await whole.Content.ReadAsStringAsync(deadline));
+        });
     }
 
     /// <summary>
@@ -162,6 +139,47 @@ public sealed class ServeFirstBuildTests
     /// </summary>
     [Fact]
     public async Task StaticPage_OtherMethods_Answer405WithAllow_MissingPathsStay404()
+    {
+        await WhenBuiltAsync(async (client, deadline) =>
+        {
+            foreach (var (method, path) in new[] { ("POST", "/stories/a/"), ("OPTIONS", "/stories/a/"), ("POST", "/stories/a"), ("PUT", "/"), ("DELETE", "/stories/a/index.html") })
+            {
+                using var request = new HttpRequestMessage(new HttpMethod(method), path) { Content = method == "OPTIONS" ? null : new StringContent("text=1") };
+                var answer = await client.SendAsync(request, deadline);
+                Assert.True(answer.StatusCode == HttpStatusCode.MethodNotAllowed, $"{method} {path}: {(int)answer.StatusCode}");
+                Assert.Equal(["GET", "HEAD"], answer.Content.Headers.Allow.Order());
+                Assert.Equal("utf-8", answer.Content.Headers.ContentType?.CharSet);
+                var text = await answer.Content.ReadAsStringAsync(deadline);
+                Assert.Contains("只接受 GET、HEAD 请求", text);
+                Assert.Contains($"不接受 {method} 请求", text);
+            }
+
+            // GET and HEAD are as before; a path without a page is still missing, whatever the method.
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/stories/a/", deadline)).StatusCode);
+            using (var head = new HttpRequestMessage(HttpMethod.Head, "/stories/a/"))
+            {
+                Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(head, deadline)).StatusCode);
+            }
+
+            Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsync("/stories/nothing/", new StringContent("x"), deadline)).StatusCode);
+            using (var options = new HttpRequestMessage(HttpMethod.Options, "/nothing"))
+            {
+                Assert.Equal(HttpStatusCode.NotFound, (await client.SendAsync(options, deadline)).StatusCode);
+            }
+
+            // The endpoint answers in its own terms: a GET-only interface says which methods it takes.
+            var api = await client.PostAsync("/api/search", new StringContent("q=1"), deadline);
+            Assert.Equal(HttpStatusCode.MethodNotAllowed, api.StatusCode);
+            Assert.Equal("application/problem+json", api.Content.Headers.ContentType?.MediaType);
+        });
+    }
+
+    /// <summary>
+    /// Runs <paramref name="test"/> against `serve` of the small site on a real Kestrel once its whole
+    /// first build has ended (pages appear while it still runs, so a page alone does not say so: the
+    /// building page for a path without one does), then stops the server.
+    /// </summary>
+    private static async Task WhenBuiltAsync(Func<HttpClient, CancellationToken, Task> test)
     {
         using var site = TestSite.Write(Site);
         var port = FreePort();
@@ -176,35 +194,7 @@ public sealed class ServeFirstBuildTests
                 await Task.Delay(50, deadline.Token);
             }
 
-            foreach (var (method, path) in new[] { ("POST", "/stories/a/"), ("OPTIONS", "/stories/a/"), ("POST", "/stories/a"), ("PUT", "/"), ("DELETE", "/stories/a/index.html") })
-            {
-                using var request = new HttpRequestMessage(new HttpMethod(method), path) { Content = method == "OPTIONS" ? null : new StringContent("text=1") };
-                var answer = await client.SendAsync(request, deadline.Token);
-                Assert.True(answer.StatusCode == HttpStatusCode.MethodNotAllowed, $"{method} {path}: {(int)answer.StatusCode}");
-                Assert.Equal(["GET", "HEAD"], answer.Content.Headers.Allow.Order());
-                Assert.Equal("utf-8", answer.Content.Headers.ContentType?.CharSet);
-                var text = await answer.Content.ReadAsStringAsync(deadline.Token);
-                Assert.Contains("只接受 GET、HEAD 请求", text);
-                Assert.Contains($"不接受 {method} 请求", text);
-            }
-
-            // GET and HEAD are as before; a path without a page is still missing, whatever the method.
-            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/stories/a/", deadline.Token)).StatusCode);
-            using (var head = new HttpRequestMessage(HttpMethod.Head, "/stories/a/"))
-            {
-                Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(head, deadline.Token)).StatusCode);
-            }
-
-            Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsync("/stories/nothing/", new StringContent("x"), deadline.Token)).StatusCode);
-            using (var options = new HttpRequestMessage(HttpMethod.Options, "/nothing"))
-            {
-                Assert.Equal(HttpStatusCode.NotFound, (await client.SendAsync(options, deadline.Token)).StatusCode);
-            }
-
-            // The endpoint answers in its own terms: a GET-only interface says which methods it takes.
-            var api = await client.PostAsync("/api/search", new StringContent("q=1"), deadline.Token);
-            Assert.Equal(HttpStatusCode.MethodNotAllowed, api.StatusCode);
-            Assert.Equal("application/problem+json", api.Content.Headers.ContentType?.MediaType);
+            await test(client, deadline.Token);
         }
         finally
         {
