@@ -169,8 +169,8 @@ public static class ChineseQuery
         // MostWords, ranked by how many and which. Words typed apart (物业费 太贵) count as several.
         var most = Math.Max(1, Math.Min(MostWords, words.Count - (words.Count + 2) / 3));
         var loose = most < words.Count || chunks.Count > 1 ? WordsInOneField(words, analyzer, typed, most) : null;
-        return (relaxed is null && loose is null ? new Parsed(query, terms) : new Parsed(query, terms, relaxed, relaxedTerms, loose))
-            with { PiecesSource = pieces };
+        var parsed = relaxed is null && loose is null ? new Parsed(query, terms) : new Parsed(query, terms, relaxed, relaxedTerms, loose);
+        return parsed with { PiecesSource = pieces };
     }
 
     /// <summary>See <see cref="Parsed.Pieces"/>; null when it adds nothing to the relaxed query of <paramref name="words"/>.</summary>
