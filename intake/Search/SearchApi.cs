@@ -106,6 +106,7 @@ public static class SearchApi
             UnfilteredUrl = response.Unfiltered is null ? null : Url(new SearchRequest(request.Query)),
             Suggestion = response.Suggestion,
             SuggestionUrl = response.Suggestion is null ? null : Url(request with { Query = response.Suggestion, Page = 1 }),
+            Deputy = response.Deputy,
         };
         return new SearchPage(meta, response.Query, results);
     }

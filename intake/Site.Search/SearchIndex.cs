@@ -185,6 +185,8 @@ public sealed class SearchIndex : IDisposable
         // Pages come from the hits actually collected (the sample, when the total is an estimate),
         // so a page number shown always has hits.
         var pageCount = LastPage(facets.Matched);
+        var deputy = page == 1 && Blank(request.Region) is null && Blank(request.Year) is null
+            && (Blank(request.Type) ?? SearchTypes.Deputy) == SearchTypes.Deputy ? AddressedDeputy(text, hits) : null;
         return new SearchResponse(
             text,
             Scaled(facets.Matched),
@@ -200,7 +202,35 @@ public sealed class SearchIndex : IDisposable
             PastEnd = pastEnd,
             Unfiltered = unfiltered,
             Suggestion = suggestion,
+            Deputy = deputy,
         };
+    }
+
+    /// <summary>
+    /// 王建国代表: the page of the deputy whose whole name comes before the form of address, when the
+    /// hits shown do not already hold it; null otherwise (王代表 names no one deputy).
+    /// </summary>
+    private (string Title, string Url)? AddressedDeputy(string text, List<SearchHitResult> hits)
+    {
+        if (ChineseQuery.AddressedName(text) is not var (name, _))
+        {
+            return null;
+        }
+
+        var query = new BooleanQuery
+        {
+            { new TermQuery(new Term(SearchFields.TitleExact, ChineseQuery.ExactTitle(name))), Occur.MUST },
+            { new TermQuery(new Term(SearchFields.Type, SearchTypes.Deputy)), Occur.MUST },
+        };
+        var found = _searcher.Search(query, 2).ScoreDocs;
+        if (found.Length != 1)
+        {
+            return null; // none, or two deputies of one name: the hits say more than one link could
+        }
+
+        var document = _searcher.Doc(found[0].Doc);
+        var url = document.Get(SearchFields.Url);
+        return hits.Any(h => h.Url == url) ? null : (document.Get(SearchFields.Title), url);
     }
 
     private static int LastPage(long matched) => (int)Math.Min(SearchRequest.MaxPage, (matched + SearchRequest.PageSize - 1) / SearchRequest.PageSize);

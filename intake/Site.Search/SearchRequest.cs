@@ -51,6 +51,13 @@ public sealed record SearchResponse(
     /// <summary>When nothing matches: the query with one character changed that titles hold (花石镇 for 花石真), or null.</summary>
     public string? Suggestion { get; init; }
 
+    /// <summary>
+    /// For a deputy's full name before a form of address (王建国代表) whose page is not among the hits of
+    /// the first page (pages holding the text as typed, such as his 述职评议, come first): his page, as
+    /// (title, URL), shown above the hits without changing them. Null otherwise.
+    /// </summary>
+    public (string Title, string Url)? Deputy { get; init; }
+
     public static SearchResponse Empty(string query, string? error) => new(query, 0, 1, 0, [], [], [], [], error);
 }
 

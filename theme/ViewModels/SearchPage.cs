@@ -45,6 +45,9 @@ public sealed record SearchResults(
     public string? Suggestion { get; init; }
 
     public string? SuggestionUrl { get; init; }
+
+    /// <summary>A deputy's page for 王建国代表 when the hits shown do not hold it (title, URL), or null.</summary>
+    public (string Title, string Url)? Deputy { get; init; }
 }
 
 public sealed record SearchHit(string Url, string Title, string TypeLabel, string SnippetHtml, string? Date, string? Region);

@@ -41,9 +41,10 @@ public sealed class SearchAsPeopleTypeTests(SampleSite sample)
     }
 
     // A page that holds the text as typed keeps search exact (any fragment finds exactly the pages holding it):
-    // 陈美华代表 is in a report-back's title, so the deputy's own page, which does not hold it, is not added.
+    // 陈美华代表 is in a report-back's title, so the deputy's own page, which does not hold it, is not added
+    // to the hits; it is offered above them instead.
     [Fact]
-    public void Search_ANameWithAFormOfAddressSomePageHolds_FindsExactlyThosePages()
+    public void Search_ANameWithAFormOfAddressSomePageHolds_FindsExactlyThosePages_AndOffersTheDeputysPage()
     {
         using var index = SearchIndex.Open(IndexFolder);
 
@@ -52,6 +53,22 @@ public sealed class SearchAsPeopleTypeTests(SampleSite sample)
         Assert.False(response.Relaxed);
         Assert.NotEmpty(response.Hits);
         Assert.All(response.Hits, h => Assert.Contains("陈美华代表", h.Title + h.SnippetHtml.Replace("<mark>", "").Replace("</mark>", "")));
+        Assert.Equal(("陈美华", "/deputies/D0003/"), response.Deputy);
+
+        // Not on later pages, not for a surname alone, not when a filter leaves deputies out.
+        Assert.Null(index.Search(new SearchRequest("王代表")).Deputy);
+        Assert.Null(index.Search(new SearchRequest("陈美华代表", Type: SearchTypes.Story)).Deputy);
+    }
+
+    [Fact]
+    public void Search_ADeputysNameWithAFormOfAddress_WhenTheHitsHoldTheDeputy_OffersNothingMore()
+    {
+        using var index = SearchIndex.Open(IndexFolder);
+
+        var response = index.Search(new SearchRequest("叶瑜代表"));
+
+        Assert.Contains(response.Hits, h => h.Type == SearchTypes.Deputy && h.Title == "叶瑜");
+        Assert.Null(response.Deputy);
     }
 
     [Fact]
