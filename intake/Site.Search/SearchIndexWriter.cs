@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using Lucene.Net.Analysis;
@@ -19,7 +18,7 @@ public static class SearchIndexWriter
 {
     /// <param name="folder">An empty folder, or one to create.</param>
     /// <param name="documents">Every document of the index, each URL once.</param>
-    /// <param name="ramBufferMb">Megabytes of postings buffered per flush (Lucene's RAMBufferSizeMB).</param>
+    /// <param name="ramBufferMb">Megabytes of postings each indexing thread buffers per flush (Lucene's RAMBufferSizeMB of its writer).</param>
     /// <param name="oneSegment">
     /// Merge what was flushed into one segment (Lucene's ForceMerge) once the index holds
     /// <paramref name="mergeFrom"/> documents or more and the buffer was flushed more often than there
@@ -39,26 +38,95 @@ public static class SearchIndexWriter
     public static void Write(string folder, IEnumerable<SearchDocument> documents, double ramBufferMb = 48, bool oneSegment = true, int mergeFrom = MergeFromDocuments)
     {
         System.IO.Directory.CreateDirectory(folder);
-        using var directory = new BuildIndexDirectory(FSDirectory.Open(folder));
-        using var analyzer = ChineseAnalyzer.ForIndex();
-        var config = Config(analyzer, OpenMode.CREATE);
-        config.RAMBufferSizeMB = ramBufferMb;
-        if (!oneSegment)
+        var parts = new PartIndex?[Environment.ProcessorCount];
+        try
         {
-            config.MergePolicy = NoMergePolicy.NO_COMPOUND_FILES;
+            // Each indexing thread writes its own part and flushes it itself (see PartIndex).
+            ForEachDocument(documents, parts.Length,
+                (worker, document, fields) => (parts[worker] ??= new PartIndex(Path.Combine(folder, PartFolder + worker.ToString(CultureInfo.InvariantCulture)), ramBufferMb, oneSegment)).Writer.AddDocument(fields),
+                worker => parts[worker]?.Commit());
+
+            using var directory = new BuildIndexDirectory(FSDirectory.Open(folder));
+            using var analyzer = ChineseAnalyzer.ForIndex();
+            var config = Config(analyzer, OpenMode.CREATE);
+            if (!oneSegment)
+            {
+                config.MergePolicy = NoMergePolicy.NO_COMPOUND_FILES;
+            }
+
+            using var writer = new IndexWriter(directory, config);
+            writer.AddIndexes(parts.OfType<PartIndex>().Select(part => part.Directory).ToArray());
+            writer.Commit();
+
+            // Each indexing thread flushes one last segment anyway: those few are never worth a merge.
+            if (oneSegment && writer.MaxDoc >= mergeFrom && Segments(directory) > Environment.ProcessorCount)
+            {
+                // Document numbers may change with the merge; hits never depend on them (ties go by URL).
+                writer.ForceMerge(1);
+                writer.Commit();
+            }
+        }
+        finally
+        {
+            foreach (var part in parts)
+            {
+                part?.Dispose();
+            }
+        }
+    }
+
+    private const string PartFolder = "part";
+
+    /// <summary>
+    /// One indexing thread's part of the index, in a folder inside the index's own, with an
+    /// IndexWriter of its own. With one writer for all threads, the last segment of each thread was
+    /// flushed at the commit, one after another on the committing thread, while the other cores had
+    /// nothing left to do; a writer per thread flushes its last segment on its own thread, beside the
+    /// others. The parts' segments are then added to the index as they are (IndexWriter.AddIndexes):
+    /// their files are moved, not copied (<see cref="PartDirectory"/>), and the part folders removed.
+    /// </summary>
+    private sealed class PartIndex : IDisposable
+    {
+        private readonly string _folder;
+        private readonly ChineseAnalyzer _analyzer = ChineseAnalyzer.ForIndex();
+        private bool _committed;
+
+        public PartIndex(string folder, double ramBufferMb, bool oneSegment)
+        {
+            _folder = folder;
+            System.IO.Directory.CreateDirectory(folder);
+            Directory = new PartDirectory(FSDirectory.Open(folder));
+            var config = Config(_analyzer, OpenMode.CREATE);
+            config.RAMBufferSizeMB = ramBufferMb;
+            if (!oneSegment)
+            {
+                config.MergePolicy = NoMergePolicy.NO_COMPOUND_FILES;
+            }
+
+            Writer = new IndexWriter(Directory, config);
         }
 
-        using var writer = new IndexWriter(directory, config);
+        public PartDirectory Directory { get; }
 
-        ForEachDocument(documents, (document, fields) => writer.AddDocument(fields));
-        writer.Commit();
+        public IndexWriter Writer { get; }
 
-        // Each indexing thread flushes one last segment anyway: those few are never worth a merge.
-        if (oneSegment && writer.MaxDoc >= mergeFrom && Segments(directory) > Environment.ProcessorCount)
+        /// <summary>Flushes what the thread buffered (on the thread that calls it) and closes the writer.</summary>
+        public void Commit()
         {
-            // Document numbers may change with the merge; hits never depend on them (ties go by URL).
-            writer.ForceMerge(1);
-            writer.Commit();
+            Writer.Dispose();
+            _committed = true;
+        }
+
+        public void Dispose()
+        {
+            if (!_committed)
+            {
+                Writer.Rollback();
+            }
+
+            Directory.Dispose();
+            _analyzer.Dispose();
+            System.IO.Directory.Delete(_folder, recursive: true);
         }
     }
 
@@ -102,7 +170,7 @@ public static class SearchIndexWriter
             writer.DeleteDocuments(new Term(SearchFields.Url, url));
         }
 
-        ForEachDocument(changed, (document, fields) => writer.UpdateDocument(new Term(SearchFields.Url, document.Url), fields));
+        ForEachDocument(changed, Environment.ProcessorCount, (_, document, fields) => writer.UpdateDocument(new Term(SearchFields.Url, document.Url), fields));
         writer.Commit();
     }
 
@@ -141,42 +209,55 @@ public static class SearchIndexWriter
     }
 
     /// <summary>
-    /// Hands each document, as Lucene fields, to <paramref name="write"/> from every core at once:
-    /// IndexWriter takes documents from several threads, and inverting their tokens is most of the cost.
-    /// Documents go <see cref="WordBatch"/> at a time, their word fields segmented before the batch is
-    /// inverted (<see cref="SegmentedWords"/>); with <see cref="LibraryPaths"/> on, each word field is
-    /// segmented by Lucene's inverter as it reaches the field, as the library's own design has it.
+    /// Hands each document, as Lucene fields, to <paramref name="write"/> with the number of the
+    /// indexing thread (0 to <paramref name="workers"/> - 1), from every core at once: inverting their
+    /// tokens is most of the cost. Each thread takes <see cref="WordBatch"/> documents at a time, as it
+    /// asks (a thread handed several batches at once could be left working alone at the end), and calls
+    /// <paramref name="done"/> on its own thread once no batch is left. Word fields are segmented a batch
+    /// before the batch is inverted (<see cref="SegmentedWords"/>); with <see cref="LibraryPaths"/> on,
+    /// each word field is segmented by Lucene's inverter as it reaches the field, as the library's own
+    /// design has it.
     /// </summary>
-    private static void ForEachDocument(IEnumerable<SearchDocument> documents, Action<SearchDocument, List<IIndexableField>> write)
+    private static void ForEachDocument(IEnumerable<SearchDocument> documents, int workers, Action<int, SearchDocument, List<IIndexableField>> write, Action<int>? done = null)
     {
-        var options = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
-        if (!WordFields || !(SegmentWordsAhead ?? !LibraryPaths.Enabled))
+        var ahead = WordFields && (SegmentWordsAhead ?? !LibraryPaths.Enabled);
+        using var batches = documents.Chunk(WordBatch).GetEnumerator();
+        var failed = false;
+        SearchDocument[]? Next()
         {
-            Parallel.ForEach(documents, options, () => new LuceneFields(),
-                (document, _, fields) =>
-                {
-                    write(document, fields.Fill(document));
-                    return fields;
-                },
-                _ => { });
-            return;
+            lock (batches)
+            {
+                return !Volatile.Read(ref failed) && batches.MoveNext() ? batches.Current : null;
+            }
         }
 
-        // One batch at a time to each thread, as it asks: a thread handed several at once could be left
-        // working alone at the end.
-        var batches = Partitioner.Create(documents.Chunk(WordBatch), EnumerablePartitionerOptions.NoBuffering);
-        Parallel.ForEach(batches, options, () => new LuceneFields(),
-            (batch, _, fields) =>
+        Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, worker =>
+        {
+            try
             {
-                fields.SegmentWords(batch);
-                for (var i = 0; i < batch.Length; i++)
+                var fields = new LuceneFields();
+                while (Next() is { } batch)
                 {
-                    write(batch[i], fields.Fill(batch[i], i));
+                    if (ahead)
+                    {
+                        fields.SegmentWords(batch);
+                    }
+
+                    for (var i = 0; i < batch.Length; i++)
+                    {
+                        write(worker, batch[i], ahead ? fields.Fill(batch[i], i) : fields.Fill(batch[i]));
+                    }
                 }
 
-                return fields;
-            },
-            _ => { });
+                done?.Invoke(worker);
+            }
+            catch
+            {
+                // The other threads stop at their next batch.
+                Volatile.Write(ref failed, true);
+                throw;
+            }
+        });
     }
 
     /// <summary>
@@ -326,12 +407,47 @@ public static class SearchIndexWriter
 /// The index folder as a build writes it: Lucene's own files, without fsync at commit. The build
 /// writes the index into a staging folder and swaps it in like every page it writes, none of which
 /// is fsynced, and after a power cut the next build writes them all again; Lucene's fsync at each
-/// commit was most of a `serve` rebuild's index step, spent waiting for the disk.
+/// commit was most of a `serve` rebuild's index step, spent waiting for the disk. Each file is
+/// written by <see cref="FileIndexOutput"/> (Replacements/Lucene/), or with <see cref="LibraryPaths"/>
+/// on by FSDirectory's own output.
 /// </summary>
-internal sealed class BuildIndexDirectory(FSDirectory inner) : FilterDirectory(inner)
+internal class BuildIndexDirectory(FSDirectory inner) : FilterDirectory(inner)
 {
+    /// <summary>The folder's full path.</summary>
+    public string Folder { get; } = inner.Directory.FullName;
+
+    public override IndexOutput CreateOutput(string name, IOContext context)
+    {
+        if (LibraryPaths.Enabled)
+        {
+            return base.CreateOutput(name, context);
+        }
+
+        EnsureOpen();
+        return new FileIndexOutput(Path.Combine(Folder, name));
+    }
+
     public override void Sync(ICollection<string> names)
     {
+    }
+}
+
+/// <summary>
+/// The folder of one indexing thread's part of the index (<see cref="SearchIndexWriter"/>): when
+/// IndexWriter.AddIndexes copies a part's segment files into the index's folder, they are moved
+/// instead, under their new names; the part folder is removed afterwards.
+/// </summary>
+internal sealed class PartDirectory(FSDirectory inner) : BuildIndexDirectory(inner)
+{
+    public override void Copy(Lucene.Net.Store.Directory to, string src, string dest, IOContext context)
+    {
+        if (to is BuildIndexDirectory target)
+        {
+            File.Move(Path.Combine(Folder, src), Path.Combine(target.Folder, dest));
+            return;
+        }
+
+        base.Copy(to, src, dest, context);
     }
 }
 
