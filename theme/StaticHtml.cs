@@ -47,14 +47,14 @@ public static class StaticHtml
     public static Task RenderAsync(HtmlRenderer renderer, SiteChrome chrome, Type template, object model, TextWriter output) =>
         renderer.Dispatcher.InvokeAsync(async () => (await RenderRootAsync(renderer, chrome, template, model)).WriteHtmlTo(output));
 
-    private static Task<Microsoft.AspNetCore.Components.Web.HtmlRendering.HtmlRootComponent> RenderRootAsync(HtmlRenderer renderer, SiteChrome chrome, Type template, object model)
+    private static async Task<Microsoft.AspNetCore.Components.Web.HtmlRendering.HtmlRootComponent> RenderRootAsync(HtmlRenderer renderer, SiteChrome chrome, Type template, object model)
     {
         var parameters = ParameterView.FromDictionary(new Dictionary<string, object?>
         {
-            [nameof(PageHost.Chrome)] = chrome,
+            [nameof(PageHost.Shared)] = await ChromeMarkup.ForAsync(renderer, chrome),
             [nameof(PageHost.Template)] = template,
-            [nameof(PageHost.Parameters)] = new Dictionary<string, object> { ["Page"] = model },
+            [nameof(PageHost.Model)] = model,
         });
-        return renderer.RenderComponentAsync<PageHost>(parameters);
+        return await renderer.RenderComponentAsync<PageHost>(parameters);
     }
 }
