@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Components;
@@ -33,7 +34,21 @@ public static class StaticHtml
 
         // The default encoder writes every Chinese character as &#x...; — three times the bytes.
         services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
+        services.AddSingleton<IComponentActivator>(new ParameterlessActivator());
         return services.BuildServiceProvider();
+    }
+
+    /// <summary>
+    /// Creates each component with its parameterless constructor (every theme and framework component
+    /// has one). The default activator builds a factory per component type for constructor injection,
+    /// which no component here uses: an expression tree compiled and JIT-compiled anew in every process,
+    /// a fixed cost that weighs on a small site's build.
+    /// </summary>
+    private sealed class ParameterlessActivator : IComponentActivator
+    {
+        public IComponent CreateInstance([DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] Type componentType) =>
+            Activator.CreateInstance(componentType) as IComponent
+            ?? throw new ArgumentException($"{componentType.FullName} is not a component.", nameof(componentType));
     }
 
     public static Task<string> RenderAsync(HtmlRenderer renderer, SiteChrome chrome, Type template, object model) =>
@@ -47,14 +62,14 @@ public static class StaticHtml
     public static Task RenderAsync(HtmlRenderer renderer, SiteChrome chrome, Type template, object model, TextWriter output) =>
         renderer.Dispatcher.InvokeAsync(async () => (await RenderRootAsync(renderer, chrome, template, model)).WriteHtmlTo(output));
 
-    private static Task<Microsoft.AspNetCore.Components.Web.HtmlRendering.HtmlRootComponent> RenderRootAsync(HtmlRenderer renderer, SiteChrome chrome, Type template, object model)
+    private static async Task<Microsoft.AspNetCore.Components.Web.HtmlRendering.HtmlRootComponent> RenderRootAsync(HtmlRenderer renderer, SiteChrome chrome, Type template, object model)
     {
         var parameters = ParameterView.FromDictionary(new Dictionary<string, object?>
         {
-            [nameof(PageHost.Chrome)] = chrome,
+            [nameof(PageHost.Shared)] = await ChromeMarkup.ForAsync(renderer, chrome),
             [nameof(PageHost.Template)] = template,
-            [nameof(PageHost.Parameters)] = new Dictionary<string, object> { ["Page"] = model },
+            [nameof(PageHost.Model)] = model,
         });
-        return renderer.RenderComponentAsync<PageHost>(parameters);
+        return await renderer.RenderComponentAsync<PageHost>(parameters);
     }
 }
