@@ -155,7 +155,9 @@ public static class KestrelProblems
             return null;
         }
 
-        if (!AnyAboveAscii(line))
+        // Only what is a request line as a whole (a read may start inside a body, which is never rewritten
+        // unless it holds such a line at that very point).
+        if (!AnyAboveAscii(line) || !(EndsWith(line, " HTTP/1.1"u8) || EndsWith(line, " HTTP/1.0"u8)))
         {
             return null;
         }
@@ -197,7 +199,7 @@ public static class KestrelProblems
         return (rewritten, at, bytes.Length + 2);
     }
 
-    /// <summary>A request line longer than Kestrel's default limit (8 KiB) is left for Kestrel to refuse (414).</summary>
+    /// <summary>Kestrel's default KestrelServerLimits.MaxRequestLineSize: a longer request line is left for Kestrel to refuse (414).</summary>
     private const int MaxRequestLine = 8 * 1024;
 
     private static bool AnyAboveAscii(ReadOnlySequence<byte> bytes)
@@ -211,6 +213,18 @@ public static class KestrelProblems
         }
 
         return false;
+    }
+
+    private static bool EndsWith(ReadOnlySequence<byte> line, ReadOnlySpan<byte> suffix)
+    {
+        if (line.Length < suffix.Length)
+        {
+            return false;
+        }
+
+        Span<byte> end = stackalloc byte[suffix.Length];
+        line.Slice(line.Length - suffix.Length).CopyTo(end);
+        return end.SequenceEqual(suffix);
     }
 
     private static bool StartsWith(ReadOnlySequence<byte> buffer, ReadOnlySpan<byte> prefix)
