@@ -135,16 +135,165 @@ public static class KestrelProblems
     }
 
     /// <summary>
+    /// Percent-encodes the bytes above ASCII in the target of a GET or HEAD request line at the start of
+    /// <paramref name="buffer"/>: some in-app browsers (WeChat's among them) send a typed query as raw
+    /// UTF-8 (<c>GET /api/search/page?q=花石</c>), which Kestrel refuses with 400 ("Invalid request
+    /// target") though it means what the encoded form means. Null when there is nothing to encode (no
+    /// whole request line, no byte above ASCII): the buffer is then read as it is.
+    /// </summary>
+    /// <returns>The buffer with the line encoded, where the line ends in it and in the original.</returns>
+    public static (byte[] Rewritten, int LineEnd, int OriginalLineEnd)? EncodeRequestTarget(ReadOnlySequence<byte> buffer)
+    {
+        if (!(StartsWith(buffer, "GET /"u8) || StartsWith(buffer, "HEAD /"u8)))
+        {
+            return null;
+        }
+
+        var reader = new SequenceReader<byte>(buffer);
+        if (!reader.TryReadTo(out ReadOnlySequence<byte> line, "\r\n"u8, advancePastDelimiter: true) || line.Length > MaxRequestLine)
+        {
+            return null;
+        }
+
+        // Only what is a request line as a whole (a read may start inside a body, which is never rewritten
+        // unless it holds such a line at that very point).
+        if (!AnyAboveAscii(line) || !(EndsWith(line, " HTTP/1.1"u8) || EndsWith(line, " HTTP/1.0"u8)))
+        {
+            return null;
+        }
+
+        var bytes = line.ToArray();
+        var target = Array.IndexOf(bytes, (byte)' ') + 1;
+        var version = Array.LastIndexOf(bytes, (byte)' ');
+        var above = 0;
+        for (var i = target; i < version; i++)
+        {
+            above += bytes[i] >= 0x80 ? 1 : 0;
+        }
+
+        if (above == 0 || version <= target)
+        {
+            return null;
+        }
+
+        var rest = buffer.Slice(reader.Position);
+        var rewritten = new byte[bytes.Length + 2 * above + 2 + rest.Length];
+        var at = 0;
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            if (i >= target && i < version && bytes[i] >= 0x80)
+            {
+                rewritten[at++] = (byte)'%';
+                rewritten[at++] = (byte)"0123456789ABCDEF"[bytes[i] >> 4];
+                rewritten[at++] = (byte)"0123456789ABCDEF"[bytes[i] & 0xF];
+            }
+            else
+            {
+                rewritten[at++] = bytes[i];
+            }
+        }
+
+        rewritten[at++] = (byte)'\r';
+        rewritten[at++] = (byte)'\n';
+        rest.CopyTo(rewritten.AsSpan(at));
+        return (rewritten, at, bytes.Length + 2);
+    }
+
+    /// <summary>Kestrel's default KestrelServerLimits.MaxRequestLineSize: a longer request line is left for Kestrel to refuse (414).</summary>
+    private const int MaxRequestLine = 8 * 1024;
+
+    private static bool AnyAboveAscii(ReadOnlySequence<byte> bytes)
+    {
+        foreach (var segment in bytes)
+        {
+            if (!System.Text.Ascii.IsValid(segment.Span))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool EndsWith(ReadOnlySequence<byte> line, ReadOnlySpan<byte> suffix)
+    {
+        if (line.Length < suffix.Length)
+        {
+            return false;
+        }
+
+        Span<byte> end = stackalloc byte[suffix.Length];
+        line.Slice(line.Length - suffix.Length).CopyTo(end);
+        return end.SequenceEqual(suffix);
+    }
+
+    private static bool StartsWith(ReadOnlySequence<byte> buffer, ReadOnlySpan<byte> prefix)
+    {
+        if (buffer.Length < prefix.Length)
+        {
+            return false;
+        }
+
+        Span<byte> start = stackalloc byte[prefix.Length];
+        buffer.Slice(0, prefix.Length).CopyTo(start);
+        return start.SequenceEqual(prefix);
+    }
+
+    /// <summary>
     /// Notes whether what Kestrel last read starts with a GET of the search page: Kestrel reads a request
     /// line it cannot take whole from where the previous request ended, so at a 414 this says whose it was.
+    /// A request line with raw UTF-8 in its target is handed to Kestrel percent-encoded
+    /// (<see cref="EncodeRequestTarget"/>), and the positions Kestrel gives back are mapped to the original.
     /// </summary>
     private sealed class Input(PipeReader inner) : PipeReader
     {
         public bool SearchPage { get; private set; }
 
-        public override void AdvanceTo(SequencePosition consumed) => inner.AdvanceTo(consumed);
+        // The original buffer and its rewrite, while Kestrel holds the rewrite.
+        private ReadOnlySequence<byte> _original;
+        private ReadOnlySequence<byte> _rewritten;
+        private int _lineEnd;
+        private int _originalLineEnd;
+        private bool _rewriting;
 
-        public override void AdvanceTo(SequencePosition consumed, SequencePosition examined) => inner.AdvanceTo(consumed, examined);
+        public override void AdvanceTo(SequencePosition consumed) => AdvanceTo(consumed, consumed);
+
+        public override void AdvanceTo(SequencePosition consumed, SequencePosition examined)
+        {
+            if (!_rewriting)
+            {
+                inner.AdvanceTo(consumed, examined);
+                return;
+            }
+
+            _rewriting = false;
+            inner.AdvanceTo(Original(consumed), Original(examined));
+        }
+
+        /// <summary>
+        /// A position in the rewrite as one in the original: past the line, shifted by what encoding added;
+        /// inside the line (Kestrel never stops there but at its start), its start.
+        /// </summary>
+        private SequencePosition Original(SequencePosition position)
+        {
+            var offset = _rewritten.Slice(0, position).Length;
+            return offset >= _lineEnd ? _original.GetPosition(offset - _lineEnd + _originalLineEnd) : _original.Start;
+        }
+
+        private ReadResult Rewrite(ReadResult result)
+        {
+            if (result.IsCanceled || EncodeRequestTarget(result.Buffer) is not var (rewritten, lineEnd, originalLineEnd))
+            {
+                return result;
+            }
+
+            _original = result.Buffer;
+            _rewritten = new ReadOnlySequence<byte>(rewritten);
+            _lineEnd = lineEnd;
+            _originalLineEnd = originalLineEnd;
+            _rewriting = true;
+            return new ReadResult(_rewritten, result.IsCanceled, result.IsCompleted);
+        }
 
         public override void CancelPendingRead() => inner.CancelPendingRead();
 
@@ -153,7 +302,7 @@ public static class KestrelProblems
         public override ValueTask CompleteAsync(Exception? exception = null) => inner.CompleteAsync(exception);
 
         public override async ValueTask<ReadResult> ReadAsync(CancellationToken cancellationToken = default) =>
-            Note(await inner.ReadAsync(cancellationToken));
+            Rewrite(Note(await inner.ReadAsync(cancellationToken)));
 
         public override bool TryRead(out ReadResult result)
         {
@@ -162,7 +311,7 @@ public static class KestrelProblems
                 return false;
             }
 
-            Note(result);
+            result = Rewrite(Note(result));
             return true;
         }
 

@@ -1,3 +1,5 @@
+using Site.Contracts;
+using Site.Intake.Drafts;
 using Site.Search;
 using Site.Theme;
 using Site.Theme.Templates;
@@ -30,7 +32,7 @@ public static class SearchApi
     /// Taken as text: a page number that is not one (page=abc from a mangled link) shows the first page
     /// and says so, rather than a bare error where a person expects results.
     /// </param>
-    public static async Task<IResult> SearchPageAsync(string? q, string? type, string? region, string? year, string? page, SearchService search, SearchPageRenderer renderer)
+    public static async Task<IResult> SearchPageAsync(string? q, string? type, string? region, string? year, string? page, SearchService search, SearchPageRenderer renderer, DraftCatalog drafts, TimeProvider clock)
     {
         var (number, badPage) = PageNumber(page);
         var request = new SearchRequest(q, type, region, year, number);
@@ -41,7 +43,7 @@ public static class SearchApi
             return Results.Problem(NotBuilt, statusCode: StatusCodes.Status503ServiceUnavailable);
         }
 
-        var view = Page(request, response ?? SearchResponse.Empty(q ?? "", NotBuilt));
+        var view = Page(request, response ?? SearchResponse.Empty(q ?? "", NotBuilt), drafts.Find, clock.GetUtcNow());
         if (view.Results is { } results)
         {
             // A number beyond int (page=99999999999) is said as typed, not as the int it was read as.
@@ -72,12 +74,22 @@ public static class SearchApi
             return (1, text);
         }
 
-        // 0 and below are the first page; a number too large for int is past any last page.
-        return text[0] == '-' ? (1, null) : (int.TryParse(digits, System.Globalization.CultureInfo.InvariantCulture, out var number) ? number : int.MaxValue, null);
+        // 0 and below are no page: the first is shown and said so, as for page=abc. A number too large
+        // for int is past any last page.
+        if (text[0] == '-' || digits.All(c => c == '0'))
+        {
+            return (1, text);
+        }
+
+        return (int.TryParse(digits, System.Globalization.CultureInfo.InvariantCulture, out var number) ? number : int.MaxValue, null);
     }
 
     /// <summary>The endpoint's answer as the theme's view model: facet and pager links keep the other filters.</summary>
-    public static SearchPage Page(SearchRequest request, SearchResponse response)
+    /// <param name="drafts">
+    /// The build's drafts by id (drafts.json): a hit of a draft or of its article shows the draft's
+    /// reading (一审, 二审) and its status at <paramref name="now"/>, so two readings of one title are told apart.
+    /// </param>
+    public static SearchPage Page(SearchRequest request, SearchResponse response, Func<string, DraftEntry?>? drafts = null, DateTimeOffset? now = null)
     {
         var title = response.Query.Length == 0 ? "全站搜索" : $"搜索：{response.Query}";
         var meta = new PageMeta(title, "全站搜索结果", "/search/", "search", [new Crumb("搜索", "/search/"), new Crumb(response.Query, null)], NoIndex: true);
@@ -91,7 +103,7 @@ public static class SearchApi
             response.Total,
             response.Page,
             response.PageCount,
-            response.Hits.Select(h => new SearchHit(h.Url, h.Title, h.TypeLabel, h.SnippetHtml, h.Date, h.Region)).ToList(),
+            response.Hits.Select(h => Hit(h, drafts, now ?? DateTimeOffset.UtcNow)).ToList(),
             facets,
             response.Page > 1 ? Url(request with { Page = response.Page - 1 }) : null,
             response.Page < response.PageCount ? Url(request with { Page = response.Page + 1 }) : null,
@@ -111,6 +123,33 @@ public static class SearchApi
         return new SearchPage(meta, response.Query, results);
     }
 
+    /// <summary>A hit as the page shows it; a draft's and its articles' with the reading and the status (征求意见中, 已截止).</summary>
+    private static SearchHit Hit(SearchHitResult h, Func<string, DraftEntry?>? drafts, DateTimeOffset now)
+    {
+        var hit = new SearchHit(h.Url, h.Title, h.TypeLabel, h.SnippetHtml, h.Date, h.Region);
+        if (drafts is null || h.Type is not (SearchTypes.Draft or SearchTypes.Article) || DraftId(h.Url) is not { } id || drafts(id) is not { } draft)
+        {
+            return hit;
+        }
+
+        // The words and classes of the drafts list (征求意见中, 尚未开始, 已截止), at the time of the search.
+        var (status, kind) = now < draft.Opens ? ("尚未开始", "upcoming") : now <= draft.Closes ? ("征求意见中", "open") : ("已截止", "closed");
+        return hit with { Reading = string.IsNullOrWhiteSpace(draft.Reading) ? null : draft.Reading.Trim(), Status = status, StatusClass = kind };
+    }
+
+    /// <summary>The draft id of /drafts/{id}/ and /drafts/{id}/#article-5; null for any other URL.</summary>
+    private static string? DraftId(string url)
+    {
+        const string prefix = "/drafts/";
+        if (!url.StartsWith(prefix, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var slash = url.IndexOf('/', prefix.Length);
+        return slash > prefix.Length && (url.Length == slash + 1 || url[slash + 1] == '#') ? url[prefix.Length..slash] : null;
+    }
+
     /// <summary>The filters of a request as a person reads them: (类型, 人大代表), (地区, 花石镇), (年份, 2025年).</summary>
     private static List<(string Label, string Value)> Filters(SearchRequest request)
     {
@@ -126,13 +165,27 @@ public static class SearchApi
         return filters;
     }
 
-    /// <summary>A filter's value as its chip says it: a type by its label, a year with 年.</summary>
+    /// <summary>
+    /// A filter's value as its chip says it: a type by its label, a year with 年, a region as it is. A value
+    /// that is none of these (an unknown type, region=&lt;script&gt;, 300 characters pasted into the
+    /// address) is not echoed: <see cref="Unrecognised"/> stands for it.
+    /// </summary>
     private static string Display(string label, string value) => label switch
     {
-        "类型" => SearchTypes.Label(value),
-        "年份" when value.All(char.IsAsciiDigit) => value + "年",
-        _ => value,
+        "类型" => SearchTypes.All.Any(t => t.Type == value) ? SearchTypes.Label(value) : Unrecognised,
+        "年份" => value.Length == 4 && value.All(char.IsAsciiDigit) ? value + "年" : Unrecognised,
+        _ => Plain(value) ? value : Unrecognised,
     };
+
+    /// <summary>What a filter value that is not shown is called.</summary>
+    public const string Unrecognised = "无法识别的值";
+
+    /// <summary>The longest region value shown as typed: the county's longest place names are far shorter.</summary>
+    private const int ShownValueLength = 12;
+
+    /// <summary>A short value of letters and digits only (花石镇, 430321100): shown as typed.</summary>
+    private static bool Plain(string value) =>
+        value.Length <= ShownValueLength && value.All(char.IsLetterOrDigit);
 
     /// <summary>
     /// A dimension's values; a value asked for that none of the hits has (typed into the address, or

@@ -41,7 +41,7 @@ public sealed class CitizenPolishTests(SampleServer server)
             var label = page.Locator(".figures li", new() { HasText = "答复用时中位数" });
             await Assertions.Expect(label).ToHaveCountAsync(1);
             Assert.DoesNotContain("（天）", await label.TextContentAsync());
-            var broken = await page.EvaluateAsync<string[]>(BrokenScript, ".figures li, .crumbs li");
+            var broken = await BrokenLines.FindAsync(page, ".figures li, .crumbs li");
             Assert.True(broken.Length == 0, "broken across lines:\n" + string.Join("\n", broken));
             await ScreenshotAsync(page, "message-figures-375" + (care ? "-care" : ""), fullPage: true);
         });
@@ -213,38 +213,6 @@ public sealed class CitizenPolishTests(SampleServer server)
             const lines = new Set(chars.map(x => Math.round(x.top))).size;
             // A closing punctuation mark does not count as company for the orphan.
             if (lines > 1 && onLast.filter(x => !/[\p{P}]/u.test(x.c)).length < 2) out.push(el.textContent.trim().slice(0, 40));
-          }
-          return out;
-        }
-        """;
-
-    /// <summary>
-    /// Numbers, dates and short terms (four characters or fewer between spaces or punctuation; seven for a
-    /// figure's label, 答复用时中位数) that sit on more than one line inside the elements matched.
-    /// </summary>
-    internal const string BrokenScript = """
-        selector => {
-          const out = [];
-          const token = /\d{4}年\d{1,2}月(?:\d{1,2}日)?|\d[\dx]*(?:[-.:/,][\dx]+)*%?|[^\s\p{P}\p{S}\d]+/gu;
-          const range = document.createRange();
-          for (const el of document.querySelectorAll(selector)) {
-            if (!el.getClientRects().length) continue;
-            const max = el.closest('.figures') ? 7 : 4;
-            const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-            for (let node; (node = walker.nextNode());) {
-              for (const m of node.data.matchAll(token)) {
-                const text = m[0];
-                if (!/^\d/.test(text) && [...text].length > max) continue;
-                let first = null, wrapped = false;
-                for (let i = m.index; i < m.index + text.length; i++) {
-                  range.setStart(node, i); range.setEnd(node, i + 1);
-                  const r = range.getClientRects()[0];
-                  if (!r || r.width === 0) continue;
-                  if (!first) first = r; else if (r.top >= first.bottom - 1) wrapped = true;
-                }
-                if (wrapped) out.push(`"${text}" in ${el.textContent.trim().slice(0, 40)}`);
-              }
-            }
           }
           return out;
         }

@@ -146,7 +146,7 @@ public sealed class SearchApiTests
         var second = new HtmlParser().ParseDocument(await client.GetStringAsync(q + "&page=2"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("页码“abc”不对，页码应为数字。下面是第 1 页。", bad.QuerySelector("#search-bad-page")?.TextContent);
+        Assert.Equal("页码“abc”不对，页码应为 1、2、3 这样的数字。下面是第 1 页。", bad.QuerySelector("#search-bad-page")?.TextContent);
         Assert.Equal(Hits(first), Hits(bad));
         Assert.Equal(Hits(second), Hits(fullWidth));
         Assert.Null(first.QuerySelector("#search-bad-page"));

@@ -50,7 +50,16 @@ public sealed record SearchResults(
     public (string Title, string Url)? Deputy { get; init; }
 }
 
-public sealed record SearchHit(string Url, string Title, string TypeLabel, string SnippetHtml, string? Date, string? Region);
+public sealed record SearchHit(string Url, string Title, string TypeLabel, string SnippetHtml, string? Date, string? Region)
+{
+    /// <summary>A draft's reading as its record names it (一审, 二审, 征求意见稿), for a draft or an article hit; null otherwise.</summary>
+    public string? Reading { get; init; }
+
+    /// <summary>A draft's status at the time of the search (征求意见中, 尚未开始, 已截止) and its class (open, upcoming, closed).</summary>
+    public string? Status { get; init; }
+
+    public string? StatusClass { get; init; }
+}
 
 /// <summary>A filter dimension (类型, 地区, 年份) with its values; the first value clears the filter.</summary>
 public sealed record FacetGroup(string Label, IReadOnlyList<Facet> Values);

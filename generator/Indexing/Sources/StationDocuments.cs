@@ -30,5 +30,7 @@ public static class StationDocuments
             station.Intro,
             string.Join("、", site.DeputiesByStation[station.Id].Select(d => d.Name))),
         SearchTypes.Station,
-        SearchDocuments.Township(site, station.Region));
+        // A station of the whole county (县经济开发区流动代表联络站) lies in no township: its area is the
+        // county, as its page's 所在地区 and the stations list's 湘潭县 group say.
+        SearchDocuments.Township(site, station.Region) ?? (site.RegionName(station.Region) is { Length: > 0 } area ? area : null));
 }

@@ -45,6 +45,8 @@ public static class RelevanceTable
         new("流动", "/stations/S04/", 1),
         new("花石 医疗", "/stations/S07/", 1),
         new("谭家山", "/stations/S08/", 1),
+        // A place typed alone: its station (代表之家) before a 民生实事 project that names the place in its title.
+        new("花石", "/stations/S06/", 1),
         new("河口", "/stations/S10/", 1),
         new("云湖桥", "/stations/S11/", 1),
         new("农业产业", "/stations/S12/", 1),

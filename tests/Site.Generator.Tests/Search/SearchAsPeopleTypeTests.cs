@@ -28,6 +28,45 @@ public sealed class SearchAsPeopleTypeTests(SampleSite sample)
         Assert.Equal((SearchTypes.Deputy, deputy), (response.Hits[0].Type, response.Hits[0].Title));
     }
 
+    // 花石 put a 民生实事 project (花石中学运动场改造) above 花石镇代表之家.
+    [Theory]
+    [InlineData("花石", "/stations/S06/")]
+    [InlineData("花石镇", "/stations/S06/")]
+    [InlineData("射埠", "/stations/S05/")]
+    [InlineData("譚家山", "/stations/S08/")]
+    [InlineData("易俗河", "/stations/S01/")]
+    public void Search_APlaceTypedAlone_PutsThatPlacesStationFirst(string typed, string station)
+    {
+        using var index = SearchIndex.Open(IndexFolder);
+
+        var response = index.Search(new SearchRequest(typed));
+
+        Assert.Equal((SearchTypes.Station, station), (response.Hits[0].Type, response.Hits[0].Url));
+        // The pages that match are the same; only their order changes.
+        Assert.Equal(index.CountExactly(typed), response.Total);
+    }
+
+    // A town without a station keeps its own page first (it points to the nearest stations).
+    [Fact]
+    public void Search_APlaceWithoutAStation_KeepsItsRegionPageFirst()
+    {
+        using var index = SearchIndex.Open(IndexFolder);
+
+        Assert.Equal("/regions/430321104/", index.Search(new SearchRequest("茶恩寺")).Hits[0].Url);
+    }
+
+    // The 县经济开发区 station lies in no township: its hit showed no area where every other station's showed its town.
+    [Fact]
+    public void Search_AStationOfTheWholeCounty_ShowsTheCountyAsItsArea()
+    {
+        using var index = SearchIndex.Open(IndexFolder);
+
+        var stations = index.Search(new SearchRequest("联络站", Type: SearchTypes.Station)).Hits;
+
+        Assert.Equal("湘潭县", stations.Single(h => h.Url == "/stations/S04/").Region);
+        Assert.All(stations, h => Assert.False(string.IsNullOrEmpty(h.Region), h.Title));
+    }
+
     [Fact]
     public void Search_ASurnameWithAFormOfAddress_FindsTheDeputiesOfThatSurnameFirst()
     {

@@ -1,0 +1,44 @@
+using Microsoft.Playwright;
+
+namespace Site.EndToEnd.Tests;
+
+/// <summary>
+/// Finds what a reader must see on one line but the browser wrapped: numbers (2026-001, 0731-5xxx1101,
+/// 36%, 2,100), dates (2026年1月12日) and short terms (four characters or fewer between spaces or
+/// punctuation: 已办结, 马志强, 县民政局; seven for a figure's label, 答复用时中位数). Two characters are
+/// on different lines when one starts below the other's bottom. One script for every browser test that
+/// checks this (table cells, figures, breadcrumbs, search hits).
+/// </summary>
+internal static class BrokenLines
+{
+    /// <summary>Each broken token, with the element it is in, inside the visible elements <paramref name="selector"/> matches.</summary>
+    public static Task<string[]> FindAsync(IPage page, string selector) => page.EvaluateAsync<string[]>(Script, selector);
+
+    private const string Script = """
+        selector => {
+          const out = [];
+          const token = /\d{4}年\d{1,2}月(?:\d{1,2}日)?|\d[\dx]*(?:[-.:/,][\dx]+)*%?|[^\s\p{P}\p{S}\d]+/gu;
+          const range = document.createRange();
+          for (const el of document.querySelectorAll(selector)) {
+            if (!el.getClientRects().length) continue;
+            const max = el.closest('.figures') ? 7 : 4;
+            const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+            for (let node; (node = walker.nextNode());) {
+              for (const m of node.data.matchAll(token)) {
+                const text = m[0];
+                if (!/^\d/.test(text) && [...text].length > max) continue;
+                let first = null, wrapped = false;
+                for (let i = m.index; i < m.index + text.length; i++) {
+                  range.setStart(node, i); range.setEnd(node, i + 1);
+                  const r = range.getClientRects()[0];
+                  if (!r || r.width === 0) continue;
+                  if (!first) first = r; else if (r.top >= first.bottom - 1) wrapped = true;
+                }
+                if (wrapped) out.push(`"${text}" in <${el.tagName.toLowerCase()}> ${el.textContent.trim().slice(0, 40)}`);
+              }
+            }
+          }
+          return out;
+        }
+        """;
+}
