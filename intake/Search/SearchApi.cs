@@ -47,7 +47,15 @@ public static class SearchApi
         if (view.Results is { } results)
         {
             // A number beyond int (page=99999999999) is said as typed, not as the int it was read as.
-            view = view with { Results = results with { BadPage = badPage, PastEnd = results.PastEnd is null ? null : PageAsTyped(page) ?? results.PastEnd } };
+            view = view with
+            {
+                Results = results with
+                {
+                    BadPage = badPage,
+                    PastEnd = results.PastEnd is null ? null : PageAsTyped(page) ?? results.PastEnd,
+                    Section = SectionWords.For(view.Query, chrome) is { } section ? (section.Label, section.Url) : null,
+                },
+            };
         }
 
         var html = await renderer.RenderAsync(chrome, view with { Examples = search.Examples });
@@ -91,8 +99,9 @@ public static class SearchApi
     /// </param>
     public static SearchPage Page(SearchRequest request, SearchResponse response, Func<string, DraftEntry?>? drafts = null, DateTimeOffset? now = null)
     {
-        var title = response.Query.Length == 0 ? "全站搜索" : $"搜索：{response.Query}";
-        var meta = new PageMeta(title, "全站搜索结果", "/search/", "search", [new Crumb("搜索", "/search/"), new Crumb(response.Query, null)], NoIndex: true);
+        var shown = SearchPage.Shown(response.Query);
+        var title = response.Query.Length == 0 ? "全站搜索" : $"搜索：{shown}";
+        var meta = new PageMeta(title, "全站搜索结果", "/search/", "search", [new Crumb("搜索", "/search/"), new Crumb(shown, null)], NoIndex: true);
         var facets = new List<FacetGroup>
         {
             Group("类型", response.Types, request.Type, v => request with { Type = v, Page = 1 }),

@@ -54,6 +54,12 @@ public static class SearchTypes
 public static class SearchFields
 {
     public const string Url = "url";
+
+    /// <summary>
+    /// The URL with each run of digits padded (<see cref="SearchOrder.Natural"/>), as a sort key only:
+    /// hits that score the same come in this order (第二条 before 第十条).
+    /// </summary>
+    public const string UrlOrder = "url_order";
     public const string Title = "title";
     public const string TitleExact = "title_exact";
     public const string Body = "body";
@@ -69,4 +75,36 @@ public static class SearchFields
     public const string Level = "level";
     public const string Year = "year";
     public const string Date = "date";
+}
+
+/// <summary>How hits that score the same are ordered: by URL, read as a person reads numbers in it.</summary>
+public static class SearchOrder
+{
+    /// <summary>
+    /// <paramref name="url"/> with every run of ASCII digits left-padded with zeros to 10 digits, so
+    /// that an ordinal comparison puts /drafts/x/#article-2 before /drafts/x/#article-10. A run longer
+    /// than 10 digits is kept as it is.
+    /// </summary>
+    public static string Natural(string url)
+    {
+        var builder = new System.Text.StringBuilder(url.Length + 16);
+        for (var i = 0; i < url.Length;)
+        {
+            if (!char.IsAsciiDigit(url[i]))
+            {
+                builder.Append(url[i++]);
+                continue;
+            }
+
+            var start = i;
+            while (i < url.Length && char.IsAsciiDigit(url[i]))
+            {
+                i++;
+            }
+
+            builder.Append('0', Math.Max(0, 10 - (i - start))).Append(url, start, i - start);
+        }
+
+        return builder.ToString();
+    }
 }

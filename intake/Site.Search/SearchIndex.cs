@@ -18,10 +18,12 @@ public sealed class SearchIndex : IDisposable
     private int _disposed;
 
     /// <summary>
-    /// The one order of hits, for ranking and paging alike: score, then URL (unique, and the same in
-    /// every build, unlike document numbers, which depend on which thread added a document first).
+    /// The one order of hits, for ranking and paging alike: score, then URL with its numbers read as
+    /// numbers (<see cref="SearchOrder.Natural"/>: the articles of a draft in their order), then URL
+    /// (unique, and the same in every build, unlike document numbers, which depend on which thread
+    /// added a document first; an index written before the natural order holds only this).
     /// </summary>
-    private static readonly Sort Order = new(SortField.FIELD_SCORE, new SortField(SearchFields.Url, SortFieldType.STRING));
+    private static readonly Sort Order = new(SortField.FIELD_SCORE, new SortField(SearchFields.UrlOrder, SortFieldType.STRING), new SortField(SearchFields.Url, SortFieldType.STRING));
 
     private readonly bool _rankByWords;
 

@@ -290,6 +290,7 @@ public static class SearchIndexWriter
 
         private readonly StringField _url = new(SearchFields.Url, "", Field.Store.YES);
         private readonly SortedDocValuesField _urlValue = new(SearchFields.Url, new BytesRef());
+        private readonly SortedDocValuesField _urlOrderValue = new(SearchFields.UrlOrder, new BytesRef());
         private readonly TextField _title = new(SearchFields.Title, "", Field.Store.YES);
         private readonly StringField _titleExact = new(SearchFields.TitleExact, "", Field.Store.NO);
         private readonly TextField _body = new(SearchFields.Body, "", Field.Store.YES);
@@ -334,6 +335,7 @@ public static class SearchIndexWriter
             _fields.Clear();
             Add(_url, d.Url);
             Add(_urlValue, d.Url);
+            Add(_urlOrderValue, SearchOrder.Natural(d.Url));
             Add(_title, d.Title);
             Add(_titleExact, ChineseQuery.ExactTitle(d.Title));
             Add(_body, d.Body);

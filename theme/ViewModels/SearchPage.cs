@@ -2,7 +2,25 @@ namespace Site.Theme.ViewModels;
 
 /// <summary>全站搜索: the static page (results fetched as you type) and the server-rendered results page.</summary>
 /// <param name="Examples">Queries the box suggests, taken from the site's own content (each finds something).</param>
-public sealed record SearchPage(PageMeta Meta, string Query, SearchResults? Results, IReadOnlyList<string>? Examples = null);
+public sealed record SearchPage(PageMeta Meta, string Query, SearchResults? Results, IReadOnlyList<string>? Examples = null)
+{
+    /// <summary>Characters (text elements) of a query the page repeats in its title, path and notices.</summary>
+    public const int ShownLength = 30;
+
+    /// <summary>The query as the page repeats it: the box keeps all of it.</summary>
+    public string ShownQuery => Shown(Query);
+
+    /// <summary>
+    /// <paramref name="query"/> as headings and notices repeat it: its first <see cref="ShownLength"/>
+    /// characters and "…" when longer (a pasted paragraph filled a phone's screen twice), never cut
+    /// inside a character made of several code points.
+    /// </summary>
+    public static string Shown(string query)
+    {
+        var text = new System.Globalization.StringInfo(query);
+        return text.LengthInTextElements <= ShownLength ? query : text.SubstringByTextElements(0, ShownLength) + "…";
+    }
+}
 
 /// <summary>
 /// One page of results as the endpoint renders them. <see cref="SearchHit.SnippetHtml"/> is escaped
@@ -48,6 +66,12 @@ public sealed record SearchResults(
 
     /// <summary>A deputy's page for 王建国代表 when the hits shown do not hold it (title, URL), or null.</summary>
     public (string Title, string Url)? Deputy { get; init; }
+
+    /// <summary>
+    /// When the query names a whole part of the site (法规草案): that part's list, as the navigation
+    /// labels and links it (征求意见, /drafts/), offered above the hits. Null otherwise.
+    /// </summary>
+    public (string Label, string Url)? Section { get; init; }
 }
 
 public sealed record SearchHit(string Url, string Title, string TypeLabel, string SnippetHtml, string? Date, string? Region)
