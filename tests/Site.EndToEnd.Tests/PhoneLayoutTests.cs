@@ -254,13 +254,13 @@ public sealed class PhoneLayoutTests(SampleServer server)
     /// A title reads as one text: each line below the last, each wrapped line starting at the title's left edge.
     /// </summary>
     [BrowserTheory]
-    [InlineData("/api/search/page?q=王建国", "王建国代表述职评议（2026年1月12日）")]
-    [InlineData("/api/search/page?q=花石", "2025年花石镇人民代表大会民生实事项目票决")]
-    [InlineData("/search/?q=花石", "2026年花石镇人民代表大会民生实事项目票决")]
-    public async Task SearchPage_CareMode_HitTitlesWrapAsOneText(string path, string title)
+    [InlineData("/api/search/page?q=王建国", "王建国代表述职评议（2026年1月12日）", "wangjianguo")]
+    [InlineData("/api/search/page?q=花石", "2025年花石镇人民代表大会民生实事项目票决", "huashi")]
+    [InlineData("/search/?q=花石", "2026年花石镇人民代表大会民生实事项目票决", "huashi-js")]
+    public async Task SearchPage_CareMode_HitTitlesWrapAsOneText(string path, string title, string shot)
     {
         var page = await server.OpenAsync("phone", path, care: true);
-        var name = "search-care-" + PageKindTests.Name(path.Replace("/api/search/page", "/api-search", StringComparison.Ordinal));
+        var name = "search-care-" + shot;
         await SampleServer.JourneyAsync(page, name, async () =>
         {
             await Assertions.Expect(page.Locator(".search-hits .card-title", new() { HasText = title }).First).ToBeVisibleAsync();
@@ -271,6 +271,8 @@ public sealed class PhoneLayoutTests(SampleServer server)
             Assert.True(scrambled.Length == 0, "a hit title not in reading order:\n" + string.Join("\n", scrambled));
             var broken = await BrokenLines.FindAsync(page, ".search-hits .card-title, .search-hits .meta");
             Assert.True(broken.Length == 0, "broken across lines in a hit:\n" + string.Join("\n", broken));
+            var overflowing = await page.EvaluateAsync<string[]>(OverflowScript);
+            Assert.True(overflowing.Length == 0, "wider than the 375 px screen:\n" + string.Join("\n", overflowing));
         });
     }
 
@@ -279,14 +281,14 @@ public sealed class PhoneLayoutTests(SampleServer server)
     /// edge split a name; the station's snippet ended inside its telephone number ("0731-5xxx…").
     /// </summary>
     [BrowserTheory]
-    [InlineData("/search/?q=花石&page=3", null)]
-    [InlineData("/search/?q=花石&type=station", "0731-5xxx")]
-    [InlineData("/api/search/page?q=花石&type=station", "9:00—12:00")]
-    [InlineData("/api/search/page?q=花石", null)]
-    public async Task SearchPage_Snippets_KeepNumbersWhole(string path, string? shown)
+    [InlineData("/search/?q=花石&page=3", null, "huashi-js-page-3")]
+    [InlineData("/search/?q=花石&type=station", "0731-5xxx", "huashi-js-station")]
+    [InlineData("/api/search/page?q=花石&type=station", "9:00—12:00", "huashi-station")]
+    [InlineData("/api/search/page?q=花石", null, "huashi")]
+    public async Task SearchPage_Snippets_KeepNumbersWhole(string path, string? shown, string shot)
     {
         var page = await server.OpenAsync("phone", path);
-        var name = "search-snippets-" + PageKindTests.Name(path.Replace("/api/search/page", "/api-search", StringComparison.Ordinal));
+        var name = "search-snippets-" + shot;
         await SampleServer.JourneyAsync(page, name, async () =>
         {
             await Assertions.Expect(page.Locator(".search-hits li").First).ToBeVisibleAsync();
@@ -304,6 +306,8 @@ public sealed class PhoneLayoutTests(SampleServer server)
                   .filter(t => /0\d{2,3}-?[\dx]{0,6}…$/.test(t) || /^…(?:\d{1,3}年|年|\d?月|日)/.test(t))
                 """);
             Assert.True(cut.Length == 0, "a snippet cut inside a number:\n" + string.Join("\n", cut));
+            var overflowing = await page.EvaluateAsync<string[]>(OverflowScript);
+            Assert.True(overflowing.Length == 0, "wider than the 375 px screen:\n" + string.Join("\n", overflowing));
         });
     }
 
