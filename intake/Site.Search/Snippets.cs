@@ -17,7 +17,13 @@ public static class Snippets
         var matches = terms.Count == 0 ? [] : Matches(analyzer, text, terms, Region(text, terms, length));
         if (matches.Count == 0)
         {
-            return Escape(text.Length <= length ? text : TextElements.Cut(text, length) + "…");
+            if (text.Length <= length)
+            {
+                return Escape(text);
+            }
+
+            var cut = OutsideNumber(text, TextElements.Boundary(text, length), forward: true, floor: 1);
+            return Escape(text[..cut] + (cut < text.Length ? "…" : ""));
         }
 
         // The window (of `length` characters) that starts at a match and holds the most matches.
@@ -46,6 +52,10 @@ public static class Snippets
         {
             end = TextElements.BoundaryAfter(text, Math.Min(text.Length, bestStart + 1));
         }
+
+        // Neither end inside a number: "联系电话：0731-5xxx…" gave half a telephone number, "…年12月" half a date.
+        start = OutsideNumber(text, start, forward: false, floor: 0, ceiling: bestStart);
+        end = OutsideNumber(text, end, forward: true, floor: bestStart + 1);
         var html = new StringBuilder();
         if (start > 0)
         {
@@ -139,6 +149,63 @@ public static class Snippets
 
         stream.End();
         return ranges;
+    }
+
+    /// <summary>
+    /// <paramref name="cut"/>, or where it would not split a number: the number's end (<paramref name="forward"/>)
+    /// or start, when that is at most <see cref="LongestNumber"/> characters on; else the other end of the number,
+    /// when that stays within <paramref name="floor"/>..<paramref name="ceiling"/>. A number here is a run of
+    /// ASCII letters and digits with the marks that join them (0731-5xxx1101, 9:00—12:00, 3.5) and the units
+    /// written right after a digit (2026年12月, 1月12日, 120元).
+    /// </summary>
+    private static int OutsideNumber(string text, int cut, bool forward, int floor, int ceiling = int.MaxValue)
+    {
+        if (cut <= 0 || cut >= text.Length || !InNumber(text, cut - 1) || !InNumber(text, cut))
+        {
+            return cut;
+        }
+
+        var first = cut - 1;
+        while (first > 0 && cut - first < LongestNumber && InNumber(text, first - 1))
+        {
+            first--;
+        }
+
+        var last = cut;
+        while (last + 1 < text.Length && last - cut < LongestNumber && InNumber(text, last + 1))
+        {
+            last++;
+        }
+
+        var (near, far) = forward ? (last + 1, first) : (first, last + 1);
+        var nearWhole = forward ? last + 1 == text.Length || !InNumber(text, last + 1) : first == 0 || !InNumber(text, first - 1);
+        if (nearWhole && near >= floor && near <= ceiling)
+        {
+            return near;
+        }
+
+        return far >= floor && far <= ceiling ? far : cut;
+    }
+
+    private const int LongestNumber = 24;
+
+    private static bool InNumber(string text, int i)
+    {
+        var c = text[i];
+        if (char.IsAsciiLetterOrDigit(c))
+        {
+            return true;
+        }
+
+        var afterDigit = i > 0 && char.IsAsciiDigit(text[i - 1]);
+        if (afterDigit && "年月日号时分秒元票名人件条项个次天位%％".Contains(c, StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        // A mark joins two parts of one number (0731-5xxx, 9:00—12:00, 2026年1月): between two of its characters.
+        return i > 0 && i + 1 < text.Length && "-‐–—~～:：./,".Contains(c, StringComparison.Ordinal)
+            && (afterDigit || char.IsAsciiLetterOrDigit(text[i - 1])) && char.IsAsciiLetterOrDigit(text[i + 1]);
     }
 
     /// <summary>Escaped, with line breaks shown as a space: a snippet is one line of text.</summary>

@@ -4,7 +4,7 @@ namespace Site.EndToEnd.Tests;
 
 /// <summary>
 /// Finds what a reader must see on one line but the browser wrapped: numbers (2026-001, 0731-5xxx1101,
-/// 36%, 2,100), dates (2026年1月12日) and short terms (four characters or fewer between spaces or
+/// 36%, 2,100, 9:00—12:00), dates (2026年1月12日, 2026年, 1月12日) and short terms (four characters or fewer between spaces or
 /// punctuation: 已办结, 马志强, 县民政局; seven for a figure's label, 答复用时中位数). Two characters are
 /// on different lines when one starts below the other's bottom. One script for every browser test that
 /// checks this (table cells, figures, breadcrumbs, search hits).
@@ -14,22 +14,39 @@ internal static class BrokenLines
     /// <summary>Each broken token, with the element it is in, inside the visible elements <paramref name="selector"/> matches.</summary>
     public static Task<string[]> FindAsync(IPage page, string selector) => page.EvaluateAsync<string[]>(Script, selector);
 
+    // The text of an element is read across inline elements (a <mark> or a span.nw inside a number or a name: "花" / "石镇"
+    // split at a highlight's edge), but not across blocks (two cells' figures are two tokens).
     private const string Script = """
         selector => {
           const out = [];
-          const token = /\d{4}年\d{1,2}月(?:\d{1,2}日)?|\d[\dx]*(?:[-.:/,][\dx]+)*%?|[^\s\p{P}\p{S}\d]+/gu;
+          const token = /\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?|\d{1,2}月\d{1,2}日|\d[\dx]*(?:[-.:/,—–~][\dx]+)*%?|[^\s\p{P}\p{S}\d]+/gu;
           const range = document.createRange();
+          const block = node => {
+            let el = node.parentElement;
+            while (el && getComputedStyle(el).display.startsWith('inline')) el = el.parentElement;
+            return el;
+          };
           for (const el of document.querySelectorAll(selector)) {
             if (!el.getClientRects().length) continue;
             const max = el.closest('.figures') ? 7 : 4;
+            // Runs of text within one block: the characters with the text node and offset each came from.
+            const runs = [];
+            let run = null, last = null;
             const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
             for (let node; (node = walker.nextNode());) {
-              for (const m of node.data.matchAll(token)) {
+              const b = block(node);
+              if (!run || b !== last) runs.push(run = { text: '', at: [] });
+              last = b;
+              for (let i = 0; i < node.data.length; i++) { run.text += node.data[i]; run.at.push([node, i]); }
+            }
+            for (const { text: all, at } of runs) {
+              for (const m of all.matchAll(token)) {
                 const text = m[0];
                 if (!/^\d/.test(text) && [...text].length > max) continue;
                 let first = null, wrapped = false;
                 for (let i = m.index; i < m.index + text.length; i++) {
-                  range.setStart(node, i); range.setEnd(node, i + 1);
+                  const [node, offset] = at[i];
+                  range.setStart(node, offset); range.setEnd(node, offset + 1);
                   const r = range.getClientRects()[0];
                   if (!r || r.width === 0) continue;
                   if (!first) first = r; else if (r.top >= first.bottom - 1) wrapped = true;

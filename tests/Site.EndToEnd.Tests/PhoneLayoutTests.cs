@@ -43,6 +43,9 @@ public sealed class PhoneLayoutTests(SampleServer server)
             var broken = await BrokenLines.FindAsync(page, "td, th");
             Assert.True(broken.Length == 0, "broken across lines in a table cell:\n" + string.Join("\n", broken));
 
+            var scrambled = await page.EvaluateAsync<string[]>(ScrambledTextScript, "main a");
+            Assert.True(scrambled.Length == 0, "a link's text not in reading order:\n" + string.Join("\n", scrambled));
+
             var overflowing = await page.EvaluateAsync<string[]>(OverflowScript);
             Assert.True(overflowing.Length == 0, "wider than the 375 px screen:\n" + string.Join("\n", overflowing));
         });
@@ -245,6 +248,69 @@ public sealed class PhoneLayoutTests(SampleServer server)
         });
     }
 
+    /// <summary>
+    /// 关怀模式 made every link a flex box, so a hit title with a date kept whole stood as columns at 375 px:
+    /// "王建国代表 / 述职评议（" left of "2026年1月12日）", "2025年" left of "花石镇人民代表大会 / 民生实事项目票决".
+    /// A title reads as one text: each line below the last, each wrapped line starting at the title's left edge.
+    /// </summary>
+    [BrowserTheory]
+    [InlineData("/api/search/page?q=王建国", "王建国代表述职评议（2026年1月12日）", "wangjianguo")]
+    [InlineData("/api/search/page?q=花石", "2025年花石镇人民代表大会民生实事项目票决", "huashi")]
+    [InlineData("/search/?q=花石", "2026年花石镇人民代表大会民生实事项目票决", "huashi-js")]
+    public async Task SearchPage_CareMode_HitTitlesWrapAsOneText(string path, string title, string shot)
+    {
+        var page = await server.OpenAsync("phone", path, care: true);
+        var name = "search-care-" + shot;
+        await SampleServer.JourneyAsync(page, name, async () =>
+        {
+            await Assertions.Expect(page.Locator(".search-hits .card-title", new() { HasText = title }).First).ToBeVisibleAsync();
+            Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.classList.contains('care')"));
+            await ScreenshotAsync(page, name + "-375");
+
+            var scrambled = await page.EvaluateAsync<string[]>(ScrambledTextScript, ".search-hits .card-title a");
+            Assert.True(scrambled.Length == 0, "a hit title not in reading order:\n" + string.Join("\n", scrambled));
+            var broken = await BrokenLines.FindAsync(page, ".search-hits .card-title, .search-hits .meta");
+            Assert.True(broken.Length == 0, "broken across lines in a hit:\n" + string.Join("\n", broken));
+            var overflowing = await page.EvaluateAsync<string[]>(OverflowScript);
+            Assert.True(overflowing.Length == 0, "wider than the 375 px screen:\n" + string.Join("\n", overflowing));
+        });
+    }
+
+    /// <summary>
+    /// Snippets at 375 px broke "2026" / "年花石镇…", "0731-" / "5xxx1106", "9:00—" / "12:00", and a highlight's
+    /// edge split a name; the station's snippet ended inside its telephone number ("0731-5xxx…").
+    /// </summary>
+    [BrowserTheory]
+    [InlineData("/search/?q=花石&page=3", null, "huashi-js-page-3")]
+    [InlineData("/search/?q=花石&type=station", "0731-5xxx", "huashi-js-station")]
+    [InlineData("/api/search/page?q=花石&type=station", "9:00—12:00", "huashi-station")]
+    [InlineData("/api/search/page?q=花石", null, "huashi")]
+    public async Task SearchPage_Snippets_KeepNumbersWhole(string path, string? shown, string shot)
+    {
+        var page = await server.OpenAsync("phone", path);
+        var name = "search-snippets-" + shot;
+        await SampleServer.JourneyAsync(page, name, async () =>
+        {
+            await Assertions.Expect(page.Locator(".search-hits li").First).ToBeVisibleAsync();
+            await ScreenshotAsync(page, name + "-375");
+            if (shown is not null)
+            {
+                await Assertions.Expect(page.Locator(".search-hits", new() { HasText = shown })).ToBeVisibleAsync();
+            }
+
+            var broken = await BrokenLines.FindAsync(page, ".search-hits p");
+            Assert.True(broken.Length == 0, "broken across lines in a snippet:\n" + string.Join("\n", broken));
+            // Half a telephone number at the end ("0731-5xxx…"), or half a date at the start ("…年12月", "…6年").
+            var cut = await page.EvaluateAsync<string[]>("""
+                () => [...document.querySelectorAll('.search-hits p:not(.meta)')].map(p => p.textContent)
+                  .filter(t => /0\d{2,3}-?[\dx]{0,6}…$/.test(t) || /^…(?:\d{1,3}年|年|\d?月|日)/.test(t))
+                """);
+            Assert.True(cut.Length == 0, "a snippet cut inside a number:\n" + string.Join("\n", cut));
+            var overflowing = await page.EvaluateAsync<string[]>(OverflowScript);
+            Assert.True(overflowing.Length == 0, "wider than the 375 px screen:\n" + string.Join("\n", overflowing));
+        });
+    }
+
     /// <summary>A pasted URL or a long run of Latin letters in the query breaks in the breadcrumb and the notices instead of widening the page.</summary>
     [BrowserTheory]
     [InlineData("/api/search/page?q=")]
@@ -270,6 +336,41 @@ public sealed class PhoneLayoutTests(SampleServer server)
     }
 
     /// <summary>Elements that reach past the right edge of the screen (or the page being wider than it), except inside a sideways-scrolling or clipping box.</summary>
+    /// <summary>
+    /// Elements (by the selector given) whose text is not laid out in reading order: a character above the one
+    /// before it, or a wrapped line that does not start at the element's left edge (text in side-by-side columns).
+    /// </summary>
+    private const string ScrambledTextScript = """
+        selector => {
+          const out = [];
+          const range = document.createRange();
+          for (const el of document.querySelectorAll(selector)) {
+            if (!el.getClientRects().length) continue;
+            const boxes = [];
+            const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+            for (let node; (node = walker.nextNode());) {
+              for (let i = 0; i < node.data.length; i++) {
+                if (/\s/.test(node.data[i])) continue;
+                range.setStart(node, i); range.setEnd(node, i + 1);
+                const r = range.getClientRects()[0];
+                if (r && r.width > 0) boxes.push(r);
+              }
+            }
+            if (boxes.length < 2) continue;
+            const left = Math.min(...boxes.map(b => b.left));
+            for (let i = 1; i < boxes.length; i++) {
+              const [a, b] = [boxes[i - 1], boxes[i]];
+              const newLine = b.top >= a.bottom - 1;
+              if (b.bottom <= a.top + 1 || (!newLine && b.left < a.left - 1) || (newLine && b.left > left + 1)) {
+                out.push(`<${el.tagName.toLowerCase()}> ${el.textContent.trim().slice(0, 40)}`);
+                break;
+              }
+            }
+          }
+          return out;
+        }
+        """;
+
     private const string OverflowScript = """
         () => {
           const out = [];
