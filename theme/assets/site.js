@@ -159,10 +159,11 @@
       }
     }
     if (dates.length === 0) return;
-    var hours = rule.s ? " " + rule.s + (rule.e ? "—" + rule.e : "起") : "";
+    // The date and the time range each kept whole (span.nw): in 关怀模式 "9:00—" / "12:00" broke apart.
+    var hours = rule.s ? " <span class=\"nw\">" + rule.s + (rule.e ? "—" + rule.e : "起") + "</span>" : "";
     box.querySelector("ul").innerHTML = dates.map(function (t) {
       var d = new Date(t);
-      return "<li>" + d.getUTCFullYear() + "年" + (d.getUTCMonth() + 1) + "月" + d.getUTCDate() + "日（周" + "日一二三四五六".charAt(d.getUTCDay()) + "）" + hours + "</li>";
+      return "<li><span class=\"nw\">" + d.getUTCFullYear() + "年" + (d.getUTCMonth() + 1) + "月" + d.getUTCDate() + "日（周" + "日一二三四五六".charAt(d.getUTCDay()) + "）</span>" + hours + "</li>";
     }).join("");
     box.hidden = false;
   });
