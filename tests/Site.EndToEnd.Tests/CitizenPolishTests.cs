@@ -62,6 +62,41 @@ public sealed class CitizenPolishTests(SampleServer server)
         });
     }
 
+    /// <summary>
+    /// Numbers with their labels, dates and time ranges a tester found split at 375 px: the ballot year totals
+    /// ("0" / "个已完成"), a project's deadline ("2026年12月" / "底前完成"), the vote chart's captions ("拟定 5" / "项）",
+    /// "实到代表 217" / "人）"), the drafts' comment period ("至 2026" / "年7月10日") and a station's next reception days
+    /// ("9:00—" / "12:00", filled in by site.js). Terms are from the sample data.
+    /// </summary>
+    [BrowserTheory]
+    [InlineData("/ballots/", false, "0 个已完成|23 个已完成")]
+    [InlineData("/ballots/", true, "0 个已完成|23 个已完成")]
+    [InlineData("/ballots/huashi-2026/", false, "2026年12月底前完成|拟定 5 项|实到 50 人|实到代表 50 人")]
+    [InlineData("/ballots/huashi-2026/", true, "2026年12月底前完成|拟定 5 项|实到 50 人|实到代表 50 人")]
+    [InlineData("/ballots/xiangtan-2026/", false, "实到代表 217 人|实到 217 人|拟定 10 项")]
+    [InlineData("/ballots/xiangtan-2026/", true, "实到代表 217 人|实到 217 人|拟定 10 项")]
+    [InlineData("/stations/S10/", false, "9:00—12:00")]
+    [InlineData("/stations/S10/", true, "9:00—12:00")]
+    [InlineData("/drafts/", false, "2026年6月10日|2026年7月10日")]
+    [InlineData("/drafts/", true, "2026年6月10日|2026年7月10日")]
+    public async Task NumbersAndDates_AtPhoneWidth_StayOnOneLine(string path, bool care, string terms)
+    {
+        var page = await server.OpenAsync("phone", path, care);
+        var name = "numbers-375" + path.TrimEnd('/').Replace('/', '-') + (care ? "-care" : "");
+        await SampleServer.JourneyAsync(page, name, async () =>
+        {
+            if (path.StartsWith("/stations/", StringComparison.Ordinal))
+            {
+                await Assertions.Expect(page.Locator("[data-reception] li").First).ToBeVisibleAsync();
+            }
+
+            var split = await page.EvaluateAsync<string[]>(TermsScript, new object[] { "main", terms.Split('|') });
+            var broken = await BrokenLines.FindAsync(page, "main .meta, main figcaption, main caption, [data-reception] li, #next p");
+            Assert.True(split.Length + broken.Length == 0, "broken across lines:\n" + string.Join("\n", split.Concat(broken)));
+            await ScreenshotAsync(page, name, fullPage: true);
+        });
+    }
+
     /// <summary>Occurrences of the given terms in the text under a selector that sit on more than one line.</summary>
     private const string TermsScript = """
         ([selector, terms]) => {
