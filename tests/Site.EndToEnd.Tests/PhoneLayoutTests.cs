@@ -335,7 +335,6 @@ public sealed class PhoneLayoutTests(SampleServer server)
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(SampleServer.ScreenshotFolder, "page-" + name + ".png"), FullPage = true });
     }
 
-    /// <summary>Elements that reach past the right edge of the screen (or the page being wider than it), except inside a sideways-scrolling or clipping box.</summary>
     /// <summary>
     /// Elements (by the selector given) whose text is not laid out in reading order: a character above the one
     /// before it, or a wrapped line that does not start at the element's left edge (text in side-by-side columns).
@@ -371,6 +370,7 @@ public sealed class PhoneLayoutTests(SampleServer server)
         }
         """;
 
+    /// <summary>Elements that reach past the right edge of the screen (or the page being wider than it), except inside a sideways-scrolling or clipping box.</summary>
     private const string OverflowScript = """
         () => {
           const out = [];
