@@ -226,22 +226,13 @@ public sealed class CitizenPolishTests(SampleServer server)
         """;
 
     /// <summary>Visible blocks whose last line holds a single character (an orphan).</summary>
-    private const string OrphanScript = """
+    private const string OrphanScript = $$"""
         selector => {
+          {{CharacterBoxes.Declaration}}
           const out = [];
-          const range = document.createRange();
           for (const el of document.querySelectorAll(selector)) {
             if (!el.getClientRects().length) continue;
-            const chars = [];
-            const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-            for (let node; (node = walker.nextNode());) {
-              for (let i = 0; i < node.data.length; i++) {
-                if (/\s/.test(node.data[i])) continue;
-                range.setStart(node, i); range.setEnd(node, i + 1);
-                const r = range.getClientRects()[0];
-                if (r && r.width > 0) chars.push({ c: node.data[i], top: r.top, bottom: r.bottom });
-              }
-            }
+            const chars = characterBoxes(el).map(x => ({ c: x.c, top: x.r.top, bottom: x.r.bottom }));
             if (chars.length < 2) continue;
             const last = chars[chars.length - 1];
             const onLast = chars.filter(x => x.top >= last.top - 1 && x.top <= last.top + 1);

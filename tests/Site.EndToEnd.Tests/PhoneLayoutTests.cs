@@ -339,22 +339,13 @@ public sealed class PhoneLayoutTests(SampleServer server)
     /// Elements (by the selector given) whose text is not laid out in reading order: a character above the one
     /// before it, or a wrapped line that does not start at the element's left edge (text in side-by-side columns).
     /// </summary>
-    private const string ScrambledTextScript = """
+    private const string ScrambledTextScript = $$"""
         selector => {
+          {{CharacterBoxes.Declaration}}
           const out = [];
-          const range = document.createRange();
           for (const el of document.querySelectorAll(selector)) {
             if (!el.getClientRects().length) continue;
-            const boxes = [];
-            const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-            for (let node; (node = walker.nextNode());) {
-              for (let i = 0; i < node.data.length; i++) {
-                if (/\s/.test(node.data[i])) continue;
-                range.setStart(node, i); range.setEnd(node, i + 1);
-                const r = range.getClientRects()[0];
-                if (r && r.width > 0) boxes.push(r);
-              }
-            }
+            const boxes = characterBoxes(el).map(x => x.r);
             if (boxes.length < 2) continue;
             const left = Math.min(...boxes.map(b => b.left));
             for (let i = 1; i < boxes.length; i++) {
