@@ -144,6 +144,7 @@ static async Task<int> RunBuildAsync(DirectoryInfo root, DirectoryInfo? output, 
     if (timings)
     {
         Console.WriteLine($"steps: {report.SummaryWithCpu()}");
+        Console.WriteLine($"gc: gen0 {GC.CollectionCount(0)}, gen1 {GC.CollectionCount(1)}, gen2 {GC.CollectionCount(2)}, paused {GC.GetTotalPauseDuration().TotalMilliseconds:0} ms, allocated {GC.GetTotalAllocatedBytes() / (1 << 20)} MiB; allocated by step: {report.SummaryWithGc()}");
     }
 
     return 0;
