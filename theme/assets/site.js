@@ -214,14 +214,23 @@
       var d = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso || "");
       return d ? d[1] + "年" + Number(d[2]) + "月" + Number(d[3]) + "日" : null;
     };
-    var applyStatus = function (status, closes) {
+    // Every date of the period on the page is a <time> (white-space: nowrap, so "2026年12月20日" never breaks on
+    // a phone); the endpoint's dates replace the build's in place, keeping that markup.
+    var showPeriod = function (opens, closes) {
+      [["data-opens", opens], ["data-closes", closes]].forEach(function (pair) {
+        var built = period && period.getAttribute(pair[0]);
+        var text = chineseDate(pair[1]);
+        if (!built || !text) { return; }
+        $all("time", draft).forEach(function (el) {
+          if (el.getAttribute("datetime") === built) { el.textContent = text; el.setAttribute("datetime", pair[1]); }
+        });
+        period.setAttribute(pair[0], pair[1]);
+      });
+    };
+    var applyStatus = function (status, opens, closes) {
       var badge = period && $(".status", period);
       if (!badge || !statusTexts[status]) { return; }
-      var closesText = chineseDate(closes);
-      if (closesText) {
-        $all("time", period).forEach(function (el) { el.textContent = closesText; el.setAttribute("datetime", closes); });
-        $all(".comment-closed").forEach(function (el) { el.textContent = "本草案征求意见已于 " + closesText + " 截止，不再接收新的意见。感谢您的关注。"; });
-      }
+      showPeriod(opens, closes);
       badge.textContent = statusTexts[status];
       badge.className = "status " + statusClasses[status];
       var form = $("#comment-form");
@@ -244,7 +253,7 @@
         .then(function (r) { return r.ok ? r.json() : null; })
         .then(function (stats) {
           if (!stats) { applyStatus(statusByClock()); return; }
-          applyStatus(stats.status || statusByClock(), stats.closes);
+          applyStatus(stats.status || statusByClock(), stats.opens, stats.closes);
           // Channels: "网上征求意见" is the site's own; every other one (来信, 座谈会 …) was imported offline.
           var channels = stats.channels || {};
           var online = channels["网上征求意见"] || 0;

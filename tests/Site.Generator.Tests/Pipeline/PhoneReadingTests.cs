@@ -106,6 +106,76 @@ public sealed class PhoneReadingTests
         Assert.Equal("2026年6月30日", departed.QuerySelector("span.nw")!.TextContent);
     }
 
+    /// <summary>
+    /// A draft page in each state it can be in at the build (not yet open, open, closed with its feedback report,
+    /// a first reading with a later one): every date reads as Chinese (2026年12月1日, never 2026-12-01) and sits whole
+    /// in a nowrap element (span.nw or time), in the status line, the reading history, the feedback and the
+    /// comment section alike ("本草案将于 2026年12月1日 开始" broke as "2026" / "年12月1日" at 375 px).
+    /// </summary>
+    [Theory]
+    [InlineData("drafts/dianti-later/index.html", "尚未开始征求意见")]
+    [InlineData("drafts/dianti/index.html", "征求意见中")]
+    [InlineData("drafts/dianti-yishen/index.html", "征求意见已截止")]
+    public async Task DraftPage_InEveryState_WritesItsDatesInChinese_EachKeptOnOneLine(string file, string status)
+    {
+        const string Body = "第一条 为了加强电梯安全工作，制定本条例。\n\n第二条 本条例适用于本县行政区域内电梯的安全管理。";
+        using var site = await TestSite.BuildAsync(TestSite.MinimalConfig + $$"""
+
+            -- content/drafts/dianti-yishen.md --
+            ---
+            title: 电梯安全条例（草案）
+            office: 法制工作委员会
+            reading: 一审
+            opens: 2026-06-01
+            closes: 2026-07-01
+            feedback:
+              published: 2026-08-20
+              received: 12
+              adopted: 3
+              report: 2026年8月20日公布：共收到意见 12 条，采纳 3 条。
+            ---
+            {{Body}}
+            -- content/drafts/dianti.md --
+            ---
+            title: 电梯安全条例（草案）
+            office: 法制工作委员会
+            reading: 二审
+            previous: dianti-yishen
+            opens: 2026-11-01
+            closes: 2026-12-20
+            ---
+            {{Body}}
+            -- content/drafts/dianti-later.md --
+            ---
+            title: 物业管理条例（草案）
+            office: 法制工作委员会
+            reading: 一审
+            opens: 2026-12-01
+            closes: 2026-12-31
+            ---
+            {{Body}}
+            """);
+        site.AssertNoErrors();
+
+        var main = site.Html(file).QuerySelector("main")!;
+        Assert.Equal(status, main.QuerySelector(".draft-status .status")!.TextContent);
+        Assert.DoesNotMatch(@"\d{4}-\d{2}-\d{2}", main.TextContent);
+        var dates = 0;
+        // The page's own lines; the report itself is the office's Markdown (.prose), set as written.
+        foreach (var node in main.Descendants<AngleSharp.Dom.IText>().Where(t => t.ParentElement?.Closest(".prose") is null))
+        {
+            foreach (System.Text.RegularExpressions.Match date in System.Text.RegularExpressions.Regex.Matches(node.Data, @"\d{4}年\d{1,2}月\d{1,2}日"))
+            {
+                dates++;
+                Assert.True(InNowrap(node.ParentElement), $"{date.Value} is not kept on one line in: {node.ParentElement!.TextContent.Trim()}");
+            }
+        }
+
+        // The comment section names its day too (hidden until the live clock says so, but shown without it).
+        Assert.Contains(main.QuerySelectorAll("#comment time"), t => t.TextContent == (file.Contains("later") ? "2026年12月1日" : file.Contains("yishen") ? "2026年7月1日" : "2026年12月20日"));
+        Assert.True(dates >= 3, $"only {dates} dates on {file}");
+    }
+
     [Fact]
     public async Task DepartedDeputy_SaysSoOnTop_AndOffersNoMessageQrOrCard_ButTheStation()
     {
