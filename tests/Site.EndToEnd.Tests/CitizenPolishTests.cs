@@ -97,6 +97,58 @@ public sealed class CitizenPolishTests(SampleServer server)
         });
     }
 
+    /// <summary>
+    /// The ballot's vote chart: its labels and counts stayed 12 px (SVG text) when 关怀模式 made the rest of the page
+    /// larger. They grow with it now, and at 375 px every label and count is on the screen, none overlapping
+    /// another, no count or rank split across lines.
+    /// </summary>
+    [BrowserTheory]
+    [InlineData("/ballots/xiangtan-2026/")]
+    [InlineData("/ballots/huashi-2026/")]
+    public async Task VoteChart_GrowsWithCareMode_AndStaysReadableAtPhoneWidth(string path)
+    {
+        const string sizes = "() => [...document.querySelectorAll('.vote-chart .bar-label, .vote-chart .bar-value')].map(e => parseFloat(getComputedStyle(e).fontSize))";
+        var plain = await server.OpenAsync("phone", path);
+        var before = await plain.EvaluateAsync<double[]>(sizes);
+        await plain.Context.CloseAsync();
+        Assert.NotEmpty(before);
+
+        var page = await server.OpenAsync("phone", path, care: true);
+        var name = "vote-chart-375" + path.TrimEnd('/').Replace('/', '-') + "-care";
+        await SampleServer.JourneyAsync(page, name, async () =>
+        {
+            var after = await page.EvaluateAsync<double[]>(sizes);
+            Assert.Equal(before.Length, after.Length);
+            Assert.True(after.Min() >= before.Max() * 1.25 - 0.01, $"the chart's text grew from {before.Max()}px to {after.Min()}px only in 关怀模式");
+            await ScreenshotAsync(page, name, fullPage: true);
+
+            var problems = await page.EvaluateAsync<string[]>("""
+                () => {
+                  const out = [];
+                  const width = document.documentElement.clientWidth;
+                  const boxes = [...document.querySelectorAll('.vote-chart .bar-label, .vote-chart .bar-value')].map(e => {
+                    const range = document.createRange();
+                    range.selectNodeContents(e);
+                    return { e, rects: [...range.getClientRects()].filter(r => r.width > 0) };
+                  });
+                  for (const { e, rects } of boxes) {
+                    if (rects.length === 0) out.push(`not shown: ${e.textContent}`);
+                    for (const r of rects) if (r.left < -1 || r.right > width + 1) out.push(`off the screen: ${e.textContent}`);
+                  }
+                  for (let i = 0; i < boxes.length; i++)
+                    for (let j = i + 1; j < boxes.length; j++)
+                      for (const a of boxes[i].rects) for (const b of boxes[j].rects)
+                        if (a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1)
+                          out.push(`overlap: ${boxes[i].e.textContent} / ${boxes[j].e.textContent}`);
+                  return out;
+                }
+                """);
+            Assert.True(problems.Length == 0, string.Join("\n", problems));
+            var broken = await BrokenLines.FindAsync(page, ".vote-chart .bar-label, .vote-chart .bar-value, .vote-chart figcaption");
+            Assert.True(broken.Length == 0, "broken across lines:\n" + string.Join("\n", broken));
+        });
+    }
+
     /// <summary>Occurrences of the given terms in the text under a selector that sit on more than one line.</summary>
     private const string TermsScript = """
         ([selector, terms]) => {

@@ -152,17 +152,21 @@ public sealed class BallotTests
         site.AssertNoErrors();
         var page = site.Html("ballots/county-2026/index.html");
 
-        var bars = page.QuerySelectorAll("svg g.bar").Select(g => (g.GetAttribute("data-title"), g.GetAttribute("data-for"), g.GetAttribute("data-against"), g.GetAttribute("data-abstain"))).ToList();
+        var bars = page.QuerySelectorAll("figure.vote-chart .bar").Select(g => (g.GetAttribute("data-title"), g.GetAttribute("data-for"), g.GetAttribute("data-against"), g.GetAttribute("data-abstain"))).ToList();
         var rows = page.QuerySelectorAll("table.vote-table tbody tr").Select(r => r.QuerySelector("th")!.QuerySelector("a")?.TextContent ?? r.QuerySelector("th")!.TextContent)
             .Zip(page.QuerySelectorAll("table.vote-table tbody tr"), (title, r) => ((string?)title, (string?)r.Children[2].TextContent, (string?)r.Children[3].TextContent, (string?)r.Children[4].TextContent)).ToList();
         Assert.Equal(4, bars.Count);
         Assert.Equal(bars, rows);
 
         // Bar widths are the votes over the deputies present, on a 300-unit scale.
-        var forBar = page.QuerySelector("svg g.bar rect.for")!;
+        var forBar = page.QuerySelector("figure.vote-chart .bar svg rect.for")!;
         Assert.Equal(Math.Round(90.0 / 96 * 300, 1).ToString(CultureInfo.InvariantCulture), forBar.GetAttribute("width"));
         Assert.Equal(3, page.QuerySelectorAll("table.vote-table tr.elected").Length);
-        Assert.Equal("svg", page.QuerySelector("figure.vote-chart svg[role=img]")?.LocalName);
+        // The chart is one image with a name; its labels and counts are text (they grow with 关怀模式), not SVG text.
+        var chart = page.QuerySelector("figure.vote-chart [role=img]")!;
+        Assert.False(string.IsNullOrWhiteSpace(chart.GetAttribute("aria-label")));
+        Assert.Empty(chart.QuerySelectorAll("svg text"));
+        Assert.Equal(["1. " + bars[0].Item1, bars[0].Item2], new[] { chart.QuerySelector(".bar-label")!.TextContent, chart.QuerySelector(".bar-value")!.TextContent });
     }
 
     [Fact]
