@@ -48,6 +48,9 @@ public sealed class PhoneLayoutTests(SampleServer server)
 
             var overflowing = await page.EvaluateAsync<string[]>(OverflowScript);
             Assert.True(overflowing.Length == 0, "wider than the 375 px screen:\n" + string.Join("\n", overflowing));
+
+            var clipped = await page.EvaluateAsync<string[]>(ClippedChipsScript);
+            Assert.True(clipped.Length == 0, "a chip cut off without a sign that its row scrolls:\n" + string.Join("\n", clipped));
         });
     }
 
@@ -216,6 +219,10 @@ public sealed class PhoneLayoutTests(SampleServer server)
             Assert.True(await places.CountAsync() >= 8, "the sample's 代表 has hits in many places");
             await ScreenshotAsync(page, "search-chips-" + (javaScript ? "js" : "nojs") + "-375");
 
+            // The row shows that it goes on: the chip cut at the right edge fades out (a phone shows no scrollbar).
+            var clipped = await page.EvaluateAsync<string[]>(ClippedChipsScript);
+            Assert.True(clipped.Length == 0, "a chip cut off without a sign that its row scrolls:\n" + string.Join("\n", clipped));
+
             var first = await page.Locator(".search-hits > li").First.BoundingBoxAsync();
             Assert.NotNull(first);
             Assert.True(first.Y + 48 <= 812, $"the first hit starts at {first.Y}px, below the first screen");
@@ -382,6 +389,37 @@ public sealed class PhoneLayoutTests(SampleServer server)
             if (el.closest('.skip, .sr')) continue;
             if ((r.right > width + 1 || r.left < -1) && !clipped(el)) {
               out.push(`<${el.tagName.toLowerCase()} class="${el.className}"> ${Math.round(r.left)}..${Math.round(r.right)}: ${(el.textContent || '').trim().slice(0, 30)}`);
+            }
+          }
+          return out.slice(0, 20);
+        }
+        """;
+
+    /// <summary>
+    /// Chips (filters, sorts, years: links in a .chips or .sort-chips row) that are not whole on the screen: cut by
+    /// the screen's edge, or by their row without a visible sign that the row scrolls (a fading edge, mask-image, or
+    /// a scrollbar that takes room; a phone's overlay scrollbar is hidden until touched). A chip may be cut only
+    /// where its row scrolls sideways and shows it.
+    /// </summary>
+    private const string ClippedChipsScript = """
+        () => {
+          const out = [];
+          const width = document.documentElement.clientWidth;
+          for (const row of document.querySelectorAll('main .chips, main .sort-chips')) {
+            if (!row.getClientRects().length) continue;
+            const box = row.getBoundingClientRect();
+            const s = getComputedStyle(row);
+            const scrolls = /auto|scroll/.test(s.overflowX) && row.scrollWidth > row.clientWidth + 1;
+            const mask = s.maskImage || s.webkitMaskImage || 'none';
+            const scrollbar = row.offsetHeight - row.clientHeight - parseFloat(s.borderTopWidth) - parseFloat(s.borderBottomWidth) > 0;
+            const shown = scrolls && (mask !== 'none' || scrollbar);
+            for (const chip of row.querySelectorAll('a')) {
+              const r = chip.getBoundingClientRect();
+              if (r.width === 0 || r.height === 0) continue;
+              const cut = r.right > Math.min(width, box.right) + 1 || r.left < Math.max(0, box.left) - 1;
+              if (cut && !shown) {
+                out.push(`"${chip.textContent.trim()}" ${Math.round(r.left)}..${Math.round(r.right)} in a row ${Math.round(box.left)}..${Math.round(box.right)} (overflow-x ${s.overflowX}, mask ${mask})`);
+              }
             }
           }
           return out.slice(0, 20);
