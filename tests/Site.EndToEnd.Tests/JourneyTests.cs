@@ -26,7 +26,7 @@ public sealed class JourneyTests(SampleServer server)
             await visible.GetByRole(AriaRole.Link, new() { Name = "欧阳红梅" }).ClickAsync();
 
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("欧阳红梅");
-            await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { Name = "欧阳红梅代表页面的二维码" })).ToBeVisibleAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { Name = "欧阳红梅代表的二维码：扫码打开欧阳红梅代表的主页，可以给代表留言" })).ToBeVisibleAsync();
             await AssertNothingOverflowsAsync(page);
         });
     }

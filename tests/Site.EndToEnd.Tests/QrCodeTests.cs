@@ -22,7 +22,13 @@ public sealed class QrCodeTests(SampleServer server)
             Assert.EndsWith(path, expected);
 
             await page.AddScriptTagAsync(new PageAddScriptTagOptions { Path = JsQr });
-            // As seen on the page: the code is drawn inline.
+            // As seen on the page: a picture (WeChat recognises a code pressed on a picture, not inline SVG), named for
+            // what scanning does, with a caption saying it.
+            var shown = page.Locator("#card figure img.qr");
+            await Assertions.Expect(shown).ToBeVisibleAsync();
+            Assert.Equal(path + "qr.png", await shown.GetAttributeAsync("src"));
+            Assert.Contains("扫码打开", await shown.GetAttributeAsync("alt"));
+            await Assertions.Expect(page.Locator("#card figure figcaption")).ToContainTextAsync("扫码给代表留言");
             Assert.Equal(expected, await page.EvaluateAsync<string?>(Decode, "inline"));
 
             // As downloaded for a print shop: an SVG file beside the page (WeChat's browser saves no data: link), the same code.
@@ -107,6 +113,9 @@ public sealed class QrCodeTests(SampleServer server)
             if (source === 'download' || source === 'png') {
                 const extension = source === 'png' ? '.png' : '.svg';
                 img.src = [...document.links].find(a => (a.getAttribute('download') || '').endsWith(extension)).href;
+            } else if (document.querySelector('figure img.qr')) {
+                // As the page shows it: the picture WeChat can recognise when pressed.
+                img.src = document.querySelector('figure img.qr').src;
             } else {
                 const svg = document.querySelector('figure svg');
                 if (!svg) return 'no QR code on the page';

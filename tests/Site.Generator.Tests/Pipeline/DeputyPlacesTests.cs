@@ -114,7 +114,7 @@ public sealed class DeputyPlacesTests
         site.AssertNoErrors();
         Assert.EndsWith("-l.webp", site.Html("deputies/D2/index.html").QuerySelector("#card img.photo")!.GetAttribute("src"));
         var none = site.Html("deputies/D3/index.html");
-        Assert.Null(none.QuerySelector("#card img"));
+        Assert.Null(none.QuerySelector("#card img:not(.qr)"));
         Assert.Equal("陈美华（暂无照片）", none.QuerySelector("#card .photo.placeholder")!.GetAttribute("aria-label"));
     }
 

@@ -199,6 +199,28 @@ public sealed class PhoneReadingTests
         Assert.Null(serving.QuerySelector(".departed-mark"));
     }
 
+    /// <summary>
+    /// The QR code on a deputy's page is the picture qr.png (WeChat recognises a code pressed on a picture, not inline
+    /// SVG), its alt text and caption saying what scanning does; the station poster's code is named for it too.
+    /// </summary>
+    [Fact]
+    public async Task QrCodes_SayWhatScanningDoes()
+    {
+        using var site = await TestSite.BuildAsync(Site);
+
+        var figure = site.Html("deputies/D0001/index.html").QuerySelector("#card .qr-box figure")!;
+        var image = figure.QuerySelector("img.qr")!;
+        Assert.Equal("/deputies/D0001/qr.png", image.GetAttribute("src"));
+        Assert.True(File.Exists(Path.Combine(site.Output, "deputies", "D0001", "qr.png")));
+        Assert.Equal("陈美华代表的二维码：扫码打开陈美华代表的主页，可以给代表留言", image.GetAttribute("alt"));
+        Assert.Equal("扫码给代表留言", figure.QuerySelector("figcaption strong")!.TextContent);
+        Assert.Contains("长按", figure.QuerySelector("figcaption .no-print")!.TextContent);
+
+        var poster = site.Html("stations/S01/poster/index.html").QuerySelector(".poster-qr")!;
+        Assert.Equal("易俗河镇代表联络站的留言二维码：扫码打开留言页面，给代表留言", poster.QuerySelector("[role=img]")!.GetAttribute("aria-label"));
+        Assert.Equal("扫码给代表留言", poster.QuerySelector("figcaption strong")!.TextContent);
+    }
+
     [Fact]
     public async Task StationButton_SaysTheStationsKind_NotTa()
     {
