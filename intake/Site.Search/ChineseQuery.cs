@@ -286,7 +286,7 @@ public static class ChineseQuery
 
     /// <summary>
     /// At least one of the chunks' clauses (<paramref name="each"/>, as <see cref="AllOf"/> made them):
-    /// a page's score adds up the chunks it has, so a page with both places typed ranks above one with either.
+    /// a page's score adds up the chunks it has, and a page with all of them ranks above one with some.
     /// </summary>
     private static BooleanQuery AnyOf(List<Query> each, string typed, bool rankByWords)
     {
@@ -298,6 +298,15 @@ public static class ChineseQuery
         }
 
         query.Add(any, Occur.MUST);
+
+        // A page with every chunk comes before any page with some, wherever it has them.
+        var all = new BooleanQuery();
+        foreach (var clause in each)
+        {
+            all.Add(clause, Occur.MUST);
+        }
+
+        query.Add(new ConstantScoreQuery(all) { Boost = AllChunksBoost }, Occur.SHOULD);
         if (rankByWords)
         {
             AddWords(query, typed);
@@ -305,6 +314,12 @@ public static class ChineseQuery
 
         return query;
     }
+
+    /// <summary>
+    /// Added in <see cref="Parsed.AnyChunk"/> to a page with every chunk: more than a text score of the
+    /// sample's or the real texts' pages, so those pages come before the pages with some of the chunks.
+    /// </summary>
+    public const float AllChunksBoost = 1_000f;
 
     /// <summary>Every chunk as a phrase in some field, plus the optional clauses that rank; and each chunk's own clause.</summary>
     private static (Query? Query, HashSet<string> Terms, List<Query> Each) AllOf(IEnumerable<string> chunks, Analyzer analyzer, string typed, bool rankByWords)

@@ -115,7 +115,10 @@ public sealed class SearchIndex : IDisposable
         }
 
         var page = Math.Clamp(request.Page, 1, SearchRequest.MaxPage);
-        var query = PlaceStationsFirst([text], parsed.Query);
+        // Townships typed together (花石 谭家山) mean either place: their pages, those with both first.
+        var query = parsed.AnyChunk is not null && Townships(parsed.Chunks)
+            ? PlaceStationsFirst(parsed.Chunks, parsed.AnyChunk)
+            : PlaceStationsFirst([text], parsed.Query);
         var (top, facets) = Collect(query, request, page);
         var terms = parsed.Terms;
         var relaxed = false;
@@ -258,6 +261,13 @@ public sealed class SearchIndex : IDisposable
         }
 
         return ranked ?? query;
+    }
+
+    /// <summary>Whether every chunk names a township (花石, 谭家山镇).</summary>
+    private bool Townships(IReadOnlyList<string> chunks)
+    {
+        var regions = MultiFields.GetTerms(_reader, SearchFields.Region)?.GetEnumerator();
+        return regions is not null && chunks.All(chunk => Township(regions, chunk) is not null);
     }
 
     /// <summary>The township a place typed names (花石 → 花石镇), as the region facet has it; null when none.</summary>
