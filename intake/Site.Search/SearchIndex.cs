@@ -223,7 +223,7 @@ public sealed class SearchIndex : IDisposable
     }
 
     /// <summary>
-    /// A place typed alone (花石, 花石镇, 谭家山) is asked by someone looking for that place's liaison
+    /// A place typed alone (花石, 花石镇, 谭家山, or its code 430321107) is asked by someone looking for that place's liaison
     /// station: the stations of the township it names come first, above projects, ballots and stories
     /// that only mention the place, and the township's own region page (地区) right after them. The
     /// query's matches are the same; only their order changes. A township without a station (茶恩寺)
@@ -240,7 +240,7 @@ public sealed class SearchIndex : IDisposable
         BooleanQuery? ranked = null;
         foreach (var place in places)
         {
-            if (Township(regions, place) is not { } region)
+            if ((Township(regions, place) ?? CodedTownship(place)) is not { } region)
             {
                 continue;
             }
@@ -261,6 +261,23 @@ public sealed class SearchIndex : IDisposable
         }
 
         return ranked ?? query;
+    }
+
+    /// <summary>The township whose region page has the code typed (430321107 → 花石镇); null when none.</summary>
+    private string? CodedTownship(string text)
+    {
+        if (text.Length is < 6 or > 12 || !text.All(char.IsAsciiDigit))
+        {
+            return null;
+        }
+
+        var page = new BooleanQuery
+        {
+            { new TermQuery(new Term(SearchFields.Type, SearchTypes.Region)), Occur.MUST },
+            { new TermQuery(new Term(SearchFields.Keywords, text)), Occur.MUST },
+        };
+        var found = _searcher.Search(page, 1).ScoreDocs;
+        return found.Length == 1 ? _searcher.Doc(found[0].Doc).Get(SearchFields.Region) : null;
     }
 
     /// <summary>Whether every chunk names a township (花石, 谭家山镇).</summary>
