@@ -47,6 +47,16 @@ public static class ChineseQuery
         public Query? Pieces => PiecesSource?.Value.Query;
 
         public IReadOnlySet<string>? PiecesTerms => PiecesSource?.Value.Terms;
+
+        /// <summary>
+        /// For text typed as several chunks (花石 谭家山: two places): pages with any of the chunks, those
+        /// with more of them first; null for one chunk. Tried when every chunk together finds nothing,
+        /// before <see cref="Loose"/>: a person who types two names means either, not a sentence's words.
+        /// </summary>
+        public Query? AnyChunk { get; init; }
+
+        /// <summary>The chunks as typed (<see cref="AnyChunk"/> ranks the places among them).</summary>
+        public IReadOnlyList<string> Chunks { get; init; } = [];
     }
 
     /// <summary>
@@ -140,10 +150,11 @@ public static class ChineseQuery
     {
         var typed = TextElements.Cut((text ?? "").Trim(), MaxLength);
         var chunks = typed.Split((char[])[' ', '\t', '\u3000', '\r', '\n'], StringSplitOptions.RemoveEmptyEntries).Take(MaxChunks).ToList();
-        var (query, terms) = AllOf(chunks, analyzer, typed, rankByWords);
+        var (query, terms, each) = AllOf(chunks, analyzer, typed, rankByWords);
+        var anyChunk = each.Count > 1 ? AnyOf(each, typed, rankByWords) : null;
         if (query is null || !rankByWords)
         {
-            return new Parsed(query, terms);
+            return new Parsed(query, terms) { AnyChunk = anyChunk, Chunks = chunks };
         }
 
         // Words of two characters or more only: single characters together would match almost anything.
@@ -151,7 +162,7 @@ public static class ChineseQuery
             .Distinct(StringComparer.Ordinal).Take(4 * MaxChunks).ToList();
         if (words.Count == 0)
         {
-            return new Parsed(query, terms);
+            return new Parsed(query, terms) { AnyChunk = anyChunk, Chunks = chunks };
         }
 
         var pieces = new Lazy<(Query?, IReadOnlySet<string>?)>(() => PiecesQuery(chunks, words, analyzer, typed), LazyThreadSafetyMode.None);
@@ -170,7 +181,7 @@ public static class ChineseQuery
         var most = Math.Max(1, Math.Min(MostWords, words.Count - (words.Count + 2) / 3));
         var loose = most < words.Count || chunks.Count > 1 ? WordsInOneField(words, analyzer, typed, most) : null;
         var parsed = relaxed is null && loose is null ? new Parsed(query, terms) : new Parsed(query, terms, relaxed, relaxedTerms, loose);
-        return parsed with { PiecesSource = pieces };
+        return parsed with { PiecesSource = pieces, AnyChunk = anyChunk, Chunks = chunks };
     }
 
     /// <summary>See <see cref="Parsed.Pieces"/>; null when it adds nothing to the relaxed query of <paramref name="words"/>.</summary>
@@ -273,11 +284,49 @@ public static class ChineseQuery
         return query;
     }
 
-    /// <summary>Every chunk as a phrase in some field, plus the optional clauses that rank.</summary>
-    private static (Query? Query, HashSet<string> Terms) AllOf(IEnumerable<string> chunks, Analyzer analyzer, string typed, bool rankByWords)
+    /// <summary>
+    /// At least one of the chunks' clauses (<paramref name="each"/>, as <see cref="AllOf"/> made them):
+    /// a page's score adds up the chunks it has, and a page with all of them ranks above one with some.
+    /// </summary>
+    private static BooleanQuery AnyOf(List<Query> each, string typed, bool rankByWords)
+    {
+        var query = new BooleanQuery();
+        var any = new BooleanQuery { MinimumNumberShouldMatch = 1 };
+        foreach (var clause in each)
+        {
+            any.Add(clause, Occur.SHOULD);
+        }
+
+        query.Add(any, Occur.MUST);
+
+        // A page with every chunk comes before any page with some, wherever it has them.
+        var all = new BooleanQuery();
+        foreach (var clause in each)
+        {
+            all.Add(clause, Occur.MUST);
+        }
+
+        query.Add(new ConstantScoreQuery(all) { Boost = AllChunksBoost }, Occur.SHOULD);
+        if (rankByWords)
+        {
+            AddWords(query, typed);
+        }
+
+        return query;
+    }
+
+    /// <summary>
+    /// Added in <see cref="Parsed.AnyChunk"/> to a page with every chunk: more than a text score of the
+    /// sample's or the real texts' pages, so those pages come before the pages with some of the chunks.
+    /// </summary>
+    public const float AllChunksBoost = 1_000f;
+
+    /// <summary>Every chunk as a phrase in some field, plus the optional clauses that rank; and each chunk's own clause.</summary>
+    private static (Query? Query, HashSet<string> Terms, List<Query> Each) AllOf(IEnumerable<string> chunks, Analyzer analyzer, string typed, bool rankByWords)
     {
         var terms = new HashSet<string>(StringComparer.Ordinal);
         var query = new BooleanQuery();
+        var each = new List<Query>();
         foreach (var chunk in chunks)
         {
             var tokens = Analyze(analyzer, chunk);
@@ -303,6 +352,7 @@ public static class ChineseQuery
             }
 
             query.Add(anyField, Occur.MUST);
+            each.Add(anyField);
             foreach (var token in tokens)
             {
                 terms.Add(token.Term);
@@ -311,7 +361,7 @@ public static class ChineseQuery
 
         if (query.Clauses.Count == 0)
         {
-            return (null, terms);
+            return (null, terms, each);
         }
 
         // Typing a whole name (a deputy, a station, a story's title) puts that page first.
@@ -321,7 +371,7 @@ public static class ChineseQuery
             AddWords(query, typed);
         }
 
-        return (query, terms);
+        return (query, terms, each);
     }
 
     public const float TitleWordBoost = 40f;

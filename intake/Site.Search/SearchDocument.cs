@@ -23,6 +23,12 @@ public sealed record SearchDocument(
 public static class SearchTypes
 {
     public const string Deputy = "deputy";
+
+    /// <summary>
+    /// A deputy's 述职评议 (report to the voters): its own kind, not 人大代表, so that the 人大代表 filter
+    /// lists and counts the deputies themselves, as a person clicking it expects.
+    /// </summary>
+    public const string ReportBack = "report";
     public const string Station = "station";
     public const string Region = "region";
     public const string Story = "story";
@@ -36,6 +42,7 @@ public static class SearchTypes
     public static readonly IReadOnlyList<(string Type, string Label)> All =
     [
         (Deputy, "人大代表"),
+        (ReportBack, "述职评议"),
         (Station, "家站点"),
         (Region, "地区"),
         (Story, "履职故事"),

@@ -115,12 +115,15 @@ public sealed class SearchIndex : IDisposable
         }
 
         var page = Math.Clamp(request.Page, 1, SearchRequest.MaxPage);
-        var query = PlaceStationsFirst(text, parsed.Query);
+        // Townships typed together (花石 谭家山) mean either place: their pages, those with both first.
+        var query = parsed.AnyChunk is not null && Townships(parsed.Chunks)
+            ? PlaceStationsFirst(parsed.Chunks, parsed.AnyChunk)
+            : PlaceStationsFirst([text], parsed.Query);
         var (top, facets) = Collect(query, request, page);
         var terms = parsed.Terms;
         var relaxed = false;
         bool NothingAtAll() => Enumerable.Range(0, 3).All(d => facets.Counts(d).Count == 0);
-        if (NothingAtAll() && (parsed.Pieces ?? parsed.Relaxed ?? parsed.Loose) is not null)
+        if (NothingAtAll() && (parsed.Pieces ?? parsed.Relaxed ?? parsed.AnyChunk ?? parsed.Loose) is not null)
         {
             // Nothing has the text as typed (whatever the filters): pages that have each of its pieces
             // (a name the segmenter does not know kept whole), then each of its words, then most.
@@ -136,6 +139,14 @@ public sealed class SearchIndex : IDisposable
                 query = parsed.Relaxed;
                 (top, facets) = Collect(query, request, page);
                 terms = parsed.RelaxedTerms ?? terms;
+            }
+
+            // Places or names typed apart (花石 谭家山): pages with either, both first.
+            if (parsed.AnyChunk is not null && NothingAtAll())
+            {
+                query = PlaceStationsFirst(parsed.Chunks, parsed.AnyChunk);
+                (top, facets) = Collect(query, request, page);
+                terms = parsed.Terms;
             }
 
             if (parsed.Loose is not null && NothingAtAll())
@@ -162,8 +173,11 @@ public sealed class SearchIndex : IDisposable
             }
         }
 
-        // Nothing at all: perhaps a character mistyped (花石真 for 花石镇).
-        var suggestion = facets.Matched == 0 && unfiltered is null ? Suggestions.OneCharacterOff(_reader, _searcher, text) : null;
+        // Nothing at all: perhaps a character mistyped (花石真 for 花石镇, 于朋 for the deputy 于鹏);
+        // never a suggestion that, with the same filters, would find nothing either.
+        var suggestion = facets.Matched == 0 && unfiltered is null
+            ? Suggestions.Likeliest(_reader, _searcher, text, candidate => Finds(candidate, request))
+            : null;
 
         // A page past the last (an old link, a hand-edited address): the last page, said so.
         int? pastEnd = null;
@@ -209,22 +223,76 @@ public sealed class SearchIndex : IDisposable
     }
 
     /// <summary>
-    /// A place typed alone (花石, 花石镇, 谭家山) is asked by someone looking for that place's liaison
+    /// A place typed alone (花石, 花石镇, 谭家山, or its code 430321107) is asked by someone looking for that place's liaison
     /// station: the stations of the township it names come first, above projects, ballots and stories
-    /// that only mention the place. The query's matches are the same; only their order changes. A
-    /// township without a station (茶恩寺) keeps its own order, its region page first.
+    /// that only mention the place, and the township's own region page (地区) right after them. The
+    /// query's matches are the same; only their order changes. A township without a station (茶恩寺)
+    /// has its region page first. Places typed apart (花石 谭家山) each bring theirs.
     /// </summary>
-    private Query PlaceStationsFirst(string text, Query query)
+    private Query PlaceStationsFirst(IEnumerable<string> places, Query query)
     {
-        if (text.Length is < 2 or > 10 || !text.All(c => c is >= '\u3400' and <= '\u9fff'))
-        {
-            return query;
-        }
-
         var regions = MultiFields.GetTerms(_reader, SearchFields.Region)?.GetEnumerator();
         if (regions is null)
         {
             return query;
+        }
+
+        BooleanQuery? ranked = null;
+        foreach (var place in places)
+        {
+            if ((Township(regions, place) ?? CodedTownship(place)) is not { } region)
+            {
+                continue;
+            }
+
+            ranked ??= new BooleanQuery { { query, Occur.MUST } };
+            var stations = new BooleanQuery
+            {
+                { new TermQuery(new Term(SearchFields.Type, SearchTypes.Station)), Occur.MUST },
+                { new TermQuery(new Term(SearchFields.Region, region)), Occur.MUST },
+            };
+            var page = new BooleanQuery
+            {
+                { new TermQuery(new Term(SearchFields.Type, SearchTypes.Region)), Occur.MUST },
+                { new TermQuery(new Term(SearchFields.Region, region)), Occur.MUST },
+            };
+            ranked.Add(new ConstantScoreQuery(stations) { Boost = PlaceStationBoost }, Occur.SHOULD);
+            ranked.Add(new ConstantScoreQuery(page) { Boost = PlaceRegionBoost }, Occur.SHOULD);
+        }
+
+        return ranked ?? query;
+    }
+
+    /// <summary>The township whose region page has the code typed (430321107 → 花石镇); null when none.</summary>
+    private string? CodedTownship(string text)
+    {
+        if (text.Length is < 6 or > 12 || !text.All(char.IsAsciiDigit))
+        {
+            return null;
+        }
+
+        var page = new BooleanQuery
+        {
+            { new TermQuery(new Term(SearchFields.Type, SearchTypes.Region)), Occur.MUST },
+            { new TermQuery(new Term(SearchFields.Keywords, text)), Occur.MUST },
+        };
+        var found = _searcher.Search(page, 1).ScoreDocs;
+        return found.Length == 1 ? _searcher.Doc(found[0].Doc).Get(SearchFields.Region) : null;
+    }
+
+    /// <summary>Whether every chunk names a township (花石, 谭家山镇).</summary>
+    private bool Townships(IReadOnlyList<string> chunks)
+    {
+        var regions = MultiFields.GetTerms(_reader, SearchFields.Region)?.GetEnumerator();
+        return regions is not null && chunks.All(chunk => Township(regions, chunk) is not null);
+    }
+
+    /// <summary>The township a place typed names (花石 → 花石镇), as the region facet has it; null when none.</summary>
+    private static string? Township(TermsEnum regions, string text)
+    {
+        if (text.Length is < 2 or > 10 || !text.All(c => c is >= '\u3400' and <= '\u9fff'))
+        {
+            return null;
         }
 
         // The index names townships in full (花石镇, 易俗河镇); people often leave out 镇, 乡 or 街道.
@@ -236,25 +304,20 @@ public sealed class SearchIndex : IDisposable
             }
 
             var region = SimplifiedFolding.Fold(text) + suffix;
-            if (!regions.SeekExact(new Lucene.Net.Util.BytesRef(region)))
+            if (regions.SeekExact(new Lucene.Net.Util.BytesRef(region)))
             {
-                continue;
+                return region;
             }
-
-            var stations = new BooleanQuery
-            {
-                { new TermQuery(new Term(SearchFields.Type, SearchTypes.Station)), Occur.MUST },
-                { new TermQuery(new Term(SearchFields.Region, region)), Occur.MUST },
-            };
-            return new BooleanQuery
-            {
-                { query, Occur.MUST },
-                { new ConstantScoreQuery(stations) { Boost = PlaceStationBoost }, Occur.SHOULD },
-            };
         }
 
-        return query;
+        return null;
     }
+
+    /// <summary>
+    /// Added to the score of the region page of a place typed alone: below its stations
+    /// (<see cref="PlaceStationBoost"/>), above any text score, so the township's own page comes right after them.
+    /// </summary>
+    public const float PlaceRegionBoost = 5_000f;
 
     /// <summary>
     /// Added to the score of a station of the place typed alone: more than any text score of the
@@ -317,6 +380,10 @@ public sealed class SearchIndex : IDisposable
         _searcher.Search(query, facets);
         return (top, facets);
     }
+
+    /// <summary>Whether <paramref name="text"/> as typed finds anything with the request's filters.</summary>
+    private bool Finds(string text, SearchRequest request) =>
+        ChineseQuery.Parse(text, _analyzer, _rankByWords).Query is { } query && Collect(query, request, 1).Facets.Matched > 0;
 
     /// <summary>Every match counted, without sampling: to check how close the estimates are.</summary>
     public int CountExactly(string text)

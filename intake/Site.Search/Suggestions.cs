@@ -5,13 +5,18 @@ using Lucene.Net.Util;
 namespace Site.Search;
 
 /// <summary>
-/// 您是不是要找: for a short Chinese query that finds nothing, the same text with one character
-/// changed (花石真 → 花石镇) that pages' titles hold, taken from the title field's own bigrams: for each
-/// character after the first, the bigrams that start with the character before it give the
-/// replacements, kept when the bigram with the character after it is in the titles too; of those, the
-/// one most titles hold as a phrase. Lucene's DirectSpellChecker (Lucene.Net.Suggest) does this for
-/// words, but that package is not served here at the index's version, and words are not what a
-/// bigram index holds.
+/// 您是不是要找: for a short Chinese query that finds nothing, what the person most likely meant.
+/// Candidates are the text with one character changed that pages' titles hold, taken from the title
+/// field's own bigrams (for each character after the first, the bigrams that start with the character
+/// before it give the replacements, kept when the bigram with the character after it is in the titles
+/// too), and the deputies whose name reads as the text does in pinyin (于朋 → 于鹏, a phone's pinyin
+/// keyboard offering the wrong character of the same sound; read with the generator's table,
+/// <c>generator/Indexing/Data/han-pinyin.txt</c>, the one the deputies' pinyin keywords come from).
+/// They rank: a deputy's whole name one character off that sounds the same, a deputy's name that
+/// sounds the same (余鹏 → 于鹏: the keyboard's slip), a deputy's name one character off, any whole title one character off, then the
+/// fragment most titles hold. The first that itself finds something is suggested. Lucene's
+/// DirectSpellChecker (Lucene.Net.Suggest) does this for words, but that package is not served here
+/// at the index's version, and words are not what a bigram index holds.
 /// </summary>
 public static class Suggestions
 {
@@ -21,8 +26,17 @@ public static class Suggestions
     /// <summary>Replacements tried per position: the bigrams after one character, in index order.</summary>
     private const int PerPosition = 200;
 
-    /// <summary>The text with one character changed that most titles hold, or null.</summary>
-    public static string? OneCharacterOff(IndexReader reader, IndexSearcher searcher, string text)
+    /// <summary>Readings of the text tried at most (polyphonic characters multiply them).</summary>
+    private const int MaxReadings = 16;
+
+    /// <summary>Candidates checked with a search before giving up.</summary>
+    private const int MaxChecked = 8;
+
+    /// <summary>
+    /// What the person most likely meant by <paramref name="text"/> (see the class), among candidates
+    /// for which <paramref name="finds"/> is true; null when there is none.
+    /// </summary>
+    public static string? Likeliest(IndexReader reader, IndexSearcher searcher, string text, Func<string, bool> finds)
     {
         var typed = ChineseQuery.ExactTitle(text);
         if (typed.Length is < 2 or > MaxLength || !typed.All(IsHan))
@@ -36,8 +50,9 @@ public static class Suggestions
             return null;
         }
 
-        string? best = null;
-        var bestCount = 0;
+        // Rank (lower first), then how many titles hold it, then the text (the same answer every time).
+        var candidates = new Dictionary<string, (int Rank, int Count)>(StringComparer.Ordinal);
+        var readings = Readings(typed);
         var seek = terms.GetEnumerator();
         var check = terms.GetEnumerator();
         for (var i = 1; i < typed.Length; i++)
@@ -69,15 +84,32 @@ public static class Suggestions
                 }
 
                 var count = TitlesWith(searcher, candidate);
-                if (count > bestCount)
+                if (count == 0)
                 {
-                    (best, bestCount) = (candidate, count);
+                    continue;
                 }
+
+                var rank = IsDeputy(searcher, candidate)
+                    ? (Readings(candidate).Overlaps(readings) ? 0 : 2)
+                    : WholeTitle(searcher, candidate) ? 3 : 4;
+                candidates[candidate] = (rank, count);
             }
             while (++tried < PerPosition && seek.MoveNext());
         }
 
-        return best;
+        foreach (var name in DeputiesReading(searcher, readings))
+        {
+            if (name != typed && !candidates.ContainsKey(name))
+            {
+                candidates[name] = (1, TitlesWith(searcher, name));
+            }
+        }
+
+        return candidates
+            .OrderBy(c => c.Value.Rank).ThenByDescending(c => c.Value.Count).ThenBy(c => c.Key, StringComparer.Ordinal)
+            .Take(MaxChecked)
+            .Select(c => c.Key)
+            .FirstOrDefault(finds);
     }
 
     /// <summary>How many titles hold the text as a phrase of its bigrams.</summary>
@@ -92,6 +124,102 @@ public static class Suggestions
         var counter = new TotalHitCountCollector();
         searcher.Search(phrase, counter);
         return counter.TotalHits;
+    }
+
+    private static bool WholeTitle(IndexSearcher searcher, string text) =>
+        searcher.Search(new TermQuery(new Term(SearchFields.TitleExact, text)), 1).TotalHits > 0;
+
+    private static bool IsDeputy(IndexSearcher searcher, string name) =>
+        searcher.Search(new BooleanQuery
+        {
+            { new TermQuery(new Term(SearchFields.TitleExact, name)), Occur.MUST },
+            { new TermQuery(new Term(SearchFields.Type, SearchTypes.Deputy)), Occur.MUST },
+        }, 1).TotalHits > 0;
+
+    /// <summary>The deputies whose pinyin keywords hold one of the readings (yupeng for 于鹏), by name.</summary>
+    private static IEnumerable<string> DeputiesReading(IndexSearcher searcher, IReadOnlySet<string> readings)
+    {
+        if (readings.Count == 0)
+        {
+            return [];
+        }
+
+        var any = new BooleanQuery();
+        foreach (var reading in readings)
+        {
+            any.Add(new TermQuery(new Term(SearchFields.Keywords, reading)), Occur.SHOULD);
+        }
+
+        var query = new BooleanQuery
+        {
+            { any, Occur.MUST },
+            { new TermQuery(new Term(SearchFields.Type, SearchTypes.Deputy)), Occur.MUST },
+        };
+        return searcher.Search(query, MaxChecked).ScoreDocs
+            .Select(d => ChineseQuery.ExactTitle(searcher.Doc(d.Doc).Get(SearchFields.Title) ?? ""))
+            .Where(name => name.Length > 0)
+            .ToList();
+    }
+
+    /// <summary>The text's pinyin without tones or spaces (yupeng), every reading of its polyphonic characters up to <see cref="MaxReadings"/>; empty when a character has none.</summary>
+    internal static IReadOnlySet<string> Readings(string text)
+    {
+        var readings = new List<string> { "" };
+        for (var i = 0; i < text.Length; i++)
+        {
+            var syllables = Pinyin.Value.Of(text[i], first: i == 0);
+            if (syllables.Count == 0)
+            {
+                return new HashSet<string>();
+            }
+
+            readings = readings.SelectMany(r => syllables.Select(s => r + s)).Take(MaxReadings).ToList();
+        }
+
+        return readings.ToHashSet(StringComparer.Ordinal);
+    }
+
+    private static readonly Lazy<PinyinTable> Pinyin = new(PinyinTable.Load);
+
+    /// <summary>
+    /// han-pinyin.txt: lines "syllables characters" (a character after another) and "^syllables
+    /// characters" (at the start of a name, where a surname reads otherwise); syllables comma-separated, "-" for none.
+    /// </summary>
+    private sealed class PinyinTable
+    {
+        private readonly Dictionary<char, string[]> _inner = [];
+        private readonly Dictionary<char, string[]> _first = [];
+
+        public IReadOnlyList<string> Of(char c, bool first) =>
+            first && _first.TryGetValue(c, out var surname)
+                ? surname.Union(_inner.GetValueOrDefault(c) ?? [], StringComparer.Ordinal).ToList()
+                : _inner.GetValueOrDefault(c) ?? [];
+
+        public static PinyinTable Load()
+        {
+            using var stream = typeof(Suggestions).Assembly.GetManifestResourceStream("han-pinyin.txt")
+                ?? throw new InvalidOperationException("han-pinyin.txt is not embedded in Site.Search");
+            using var reader = new StreamReader(stream, System.Text.Encoding.UTF8);
+            var table = new PinyinTable();
+            while (reader.ReadLine() is { } line)
+            {
+                var space = line.IndexOf(' ');
+                if (line.Length == 0 || line[0] == '#' || space < 0)
+                {
+                    continue;
+                }
+
+                var first = line[0] == '^';
+                var reading = line[(first ? 1 : 0)..space];
+                string[] syllables = reading == "-" ? [] : reading.Split(',');
+                foreach (var c in line.AsSpan(space + 1))
+                {
+                    (first ? table._first : table._inner)[c] = syllables;
+                }
+            }
+
+            return table;
+        }
     }
 
     private static bool IsHan(char c) => c is >= '\u3400' and <= '\u9fff' or >= '\uf900' and <= '\ufaff';

@@ -6,11 +6,12 @@ using Site.Search;
 namespace Site.Generator.Indexing.Sources;
 
 /// <summary>
-/// One document per region page of a town (or larger place) with no station in or below it
-/// (茶恩寺镇): its names, level, code, the regions above it and the stations its page sends people
-/// to. A place with a station is found through its stations, and a village through its town's
-/// stations and deputies, whose documents carry its name (the places keywords of search), so
-/// those stay the first hits for it.
+/// One document per region page of a town (or larger place): its names, level, code, the regions
+/// above it and, for one with no station in or below it (茶恩寺镇), the stations its page sends
+/// people to. Not its count of deputies: with every town's page indexed, "人大代表 12 名" in ten short
+/// bodies put the region pages above the deputies for 人大代表. Searching a township's name lists its stations first and this page right after
+/// (<c>SearchIndex</c>); a village is found through its town's stations and deputies, whose
+/// documents carry its name (the places keywords of search), so those stay the first hits for it.
 /// </summary>
 public static class RegionDocuments
 {
@@ -24,7 +25,7 @@ public static class RegionDocuments
 
         var people = new RegionPeople(site);
         return site.Regions.Values
-            .Where(region => region.Level != "village" && people.StationsIn(region).Count == 0)
+            .Where(region => region.Level != "village")
             .OrderBy(r => r.Code.Value, StringComparer.Ordinal)
             .Select(region => new SearchDocument(
                 SiteRoutes.Region(region.Code),
@@ -32,10 +33,9 @@ public static class RegionDocuments
                 SearchDocuments.Join(
                     $"{RegionVocabulary.LevelLabel(region.Level)} {string.Join(' ', site.RegionAndAbove(region.Parent).Select(r => r.Name))}",
                     region.Name,
-                    people.Nearby(region) is { Region: { } nearby } sent
+                    people.StationsIn(region).Count == 0 && people.Nearby(region) is { Region: { } nearby } sent
                         ? $"本地暂无家站点，可到{RegionPeople.Label(site, nearby)}的家站点：{string.Join("、", sent.Stations.Select(s => s.Name))}"
-                        : null,
-                    people.DeputiesIn(region) is { Count: > 0 } deputies ? $"人大代表 {deputies.Count} 名" : null),
+                        : null),
                 SearchTypes.Region,
                 SearchDocuments.Township(site, region.Code),
                 Keywords: region.Code.Value));

@@ -31,7 +31,7 @@ public static class ReportBackDocuments
                         report.Voters is { } voters ? $"参加选民 {voters} 人" : null,
                         view.Evaluation,
                         report.Summary),
-                    SearchTypes.Deputy,
+                    SearchTypes.ReportBack,
                     SearchDocuments.Township(site, deputy.Region),
                     Date: report.Date);
             }

@@ -51,6 +51,11 @@ public static class RelevanceTable
         new("云湖桥", "/stations/S11/", 1),
         new("农业产业", "/stations/S12/", 1),
         new("石鼓镇代表之家", "/stations/S02/", 1),
+        // Two townships typed together: either place, their stations first, then their own region pages.
+        new("花石 谭家山", "/stations/S06/", 3, "/stations/S07/", "/stations/S08/", "/regions/430321107/", "/regions/430321102/"),
+        new("射埠 中路铺", "/stations/S05/", 3, "/stations/S09/", "/regions/430321106/", "/regions/430321103/"),
+        // A township typed alone: its own region page (地区) right after its stations.
+        new("花石镇", "/regions/430321107/", 3, "/stations/S06/", "/stations/S07/"),
         new("接待日 易俗河", "/stations/S01/", 3),
 
         // Stories by a phrase of their title or a topic in their text.
