@@ -149,6 +149,33 @@ public sealed class CitizenPolishTests(SampleServer server)
         });
     }
 
+    /// <summary>
+    /// A deputy's page in 关怀模式 at 375 px: the station named in "有事找代表：到 …" (青山桥镇农业产业代表联络站, the
+    /// sample's longest) was kept on one line and ran off the screen; it wraps now, and every link is on the screen.
+    /// </summary>
+    [BrowserTheory]
+    [InlineData("/deputies/D0009/")]
+    [InlineData("/deputies/D0019/")]
+    public async Task DeputyPage_CareMode_LongStationNameStaysOnTheScreen(string path)
+    {
+        var page = await server.OpenAsync("phone", path, care: true);
+        await SampleServer.JourneyAsync(page, "station-name-care" + path.TrimEnd('/').Replace('/', '-'), async () =>
+        {
+            var off = await page.EvaluateAsync<string[]>("""
+                () => {
+                  const width = document.documentElement.clientWidth;
+                  const out = document.documentElement.scrollWidth > width ? [`page is ${document.documentElement.scrollWidth}px wide`] : [];
+                  for (const a of document.querySelectorAll('main a')) {
+                    const r = a.getBoundingClientRect();
+                    if (r.width > 0 && r.right > width + 1) out.push(`${a.textContent.trim()} ends at ${Math.round(r.right)}px`);
+                  }
+                  return out;
+                }
+                """);
+            Assert.True(off.Length == 0, "off the 375 px screen:\n" + string.Join("\n", off));
+        });
+    }
+
     /// <summary>Occurrences of the given terms in the text under a selector that sit on more than one line.</summary>
     private const string TermsScript = """
         ([selector, terms]) => {
