@@ -9,7 +9,7 @@ namespace Site.Search.Tests;
 /// </summary>
 public sealed class SearchFreshTesterTests : IDisposable
 {
-    private readonly List<string> _folders = [];
+    private readonly TempIndexes _indexes = new("fresh-tester-test-");
 
     private static IEnumerable<SearchDocument> Towns() =>
     [
@@ -147,19 +147,7 @@ public sealed class SearchFreshTesterTests : IDisposable
         Assert.Equal(all.Types.Single(t => t.Value == SearchTypes.Deputy).Count, deputies.Total);
     }
 
-    private SearchIndex Write(IEnumerable<SearchDocument> documents)
-    {
-        var folder = Path.Combine(Path.GetTempPath(), "fresh-tester-test-" + Guid.NewGuid().ToString("N")[..12]);
-        _folders.Add(folder);
-        SearchIndexWriter.Write(folder, documents);
-        return SearchIndex.Open(folder);
-    }
+    private SearchIndex Write(IEnumerable<SearchDocument> documents) => _indexes.Write(documents);
 
-    public void Dispose()
-    {
-        foreach (var folder in _folders.Where(Directory.Exists))
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-    }
+    public void Dispose() => _indexes.Dispose();
 }

@@ -10,7 +10,7 @@ namespace Site.Search.Tests;
 public sealed class SearchTextFormTests : IDisposable
 {
     private const string Astral = "𠮷😀👨‍👩‍👧";
-    private readonly List<string> _folders = [];
+    private readonly TempIndexes _indexes = new("text-form-test-");
 
     [Fact]
     public void Search_LongQueryWithAstralCharactersAtEveryCutPosition_AnswersWithValidText()
@@ -154,19 +154,7 @@ public sealed class SearchTextFormTests : IDisposable
         return starts;
     }
 
-    private SearchIndex Write(IEnumerable<SearchDocument> documents)
-    {
-        var folder = Path.Combine(Path.GetTempPath(), "text-form-test-" + Guid.NewGuid().ToString("N")[..12]);
-        _folders.Add(folder);
-        SearchIndexWriter.Write(folder, documents);
-        return SearchIndex.Open(folder);
-    }
+    private SearchIndex Write(IEnumerable<SearchDocument> documents) => _indexes.Write(documents);
 
-    public void Dispose()
-    {
-        foreach (var folder in _folders.Where(Directory.Exists))
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-    }
+    public void Dispose() => _indexes.Dispose();
 }
