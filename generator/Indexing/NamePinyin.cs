@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text;
 using ICU4N.Text;
 using Site.Generator.Replacements;
+using Site.Search;
 
 namespace Site.Generator.Indexing;
 
@@ -136,50 +137,10 @@ public static class NamePinyin
         return table.ToFrozenDictionary();
     }
 
-    /// <summary>
-    /// <c>han-pinyin.txt</c>: for every CJK (and compatibility) ideograph of the BMP, the syllables ICU's transform
-    /// gives it after another Han character, and (lines starting <c>^</c>) at the start of a name or of a
-    /// part after a separator, where that differs; <c>-</c> for a character without a reading.
-    /// </summary>
-    internal sealed class HanTable
+    /// <summary>Names read with <see cref="HanPinyin"/>, as ICU's transform reads them.</summary>
+    internal sealed class HanTable(HanPinyin pinyin)
     {
-        internal const string ResourceName = "Site.Generator.han-pinyin.txt";
-
-        private readonly string[]?[] _inner = new string[]?[char.MaxValue + 1];
-        private readonly Dictionary<char, string[]> _first = [];
-
-        public static HanTable Load()
-        {
-            using var stream = typeof(NamePinyin).Assembly.GetManifestResourceStream(ResourceName)
-                ?? throw new InvalidOperationException("han-pinyin.txt is not embedded in the generator");
-            using var reader = new StreamReader(stream, Encoding.UTF8);
-            var table = new HanTable();
-            while (reader.ReadLine() is { } line)
-            {
-                if (line.Length == 0 || line[0] == '#')
-                {
-                    continue;
-                }
-
-                var first = line[0] == '^';
-                var space = line.IndexOf(' ');
-                var reading = line[(first ? 1 : 0)..space];
-                var syllables = reading == "-" ? [] : reading.Split(',');
-                foreach (var c in line.AsSpan(space + 1))
-                {
-                    if (first)
-                    {
-                        table._first[c] = syllables;
-                    }
-                    else
-                    {
-                        table._inner[c] = syllables;
-                    }
-                }
-            }
-
-            return table;
-        }
+        public static HanTable Load() => new(HanPinyin.Table);
 
         /// <summary>
         /// The syllables of <paramref name="text"/> (<paramref name="name"/> with the readings of its characters beyond
@@ -189,7 +150,7 @@ public static class NamePinyin
         {
             foreach (var c in name)
             {
-                if (c != '·' && !char.IsSurrogate(c) && _inner[c] is null)
+                if (c != '·' && !char.IsSurrogate(c) && pinyin.After(c) is null)
                 {
                     return null;
                 }
@@ -217,15 +178,15 @@ public static class NamePinyin
                     continue;
                 }
 
-                if (_inner[c] is not { } inner)
+                if (pinyin.After(c) is not { } inner)
                 {
                     return null; // U+FFFD for a lone surrogate
                 }
 
                 // ICU marks a character that follows no Han character as the start, where surnames are read.
-                var first = i == 0 || _inner[text[i - 1]] is null;
+                var first = i == 0 || pinyin.After(text[i - 1]) is null;
                 var next = i + 1 < text.Length ? text[i + 1] : '\0';
-                syllables.AddRange(BeforeNext(c, next, first) ?? (first && _first.TryGetValue(c, out var surname) ? surname : inner));
+                syllables.AddRange(BeforeNext(c, next, first) ?? (first && pinyin.AtStart(c) is { } surname ? surname : inner));
             }
 
             if (latin >= 0)

@@ -167,7 +167,10 @@ public static class Suggestions
         var readings = new List<string> { "" };
         for (var i = 0; i < text.Length; i++)
         {
-            var syllables = Pinyin.Value.Of(text[i], first: i == 0);
+            var after = HanPinyin.Table.After(text[i]) ?? [];
+            var syllables = i == 0 && HanPinyin.Table.AtStart(text[i]) is { } surname
+                ? surname.Union(after, StringComparer.Ordinal).ToList()
+                : (IReadOnlyList<string>)after;
             if (syllables.Count == 0)
             {
                 return new HashSet<string>();
@@ -177,49 +180,6 @@ public static class Suggestions
         }
 
         return readings.ToHashSet(StringComparer.Ordinal);
-    }
-
-    private static readonly Lazy<PinyinTable> Pinyin = new(PinyinTable.Load);
-
-    /// <summary>
-    /// han-pinyin.txt: lines "syllables characters" (a character after another) and "^syllables
-    /// characters" (at the start of a name, where a surname reads otherwise); syllables comma-separated, "-" for none.
-    /// </summary>
-    private sealed class PinyinTable
-    {
-        private readonly Dictionary<char, string[]> _inner = [];
-        private readonly Dictionary<char, string[]> _first = [];
-
-        public IReadOnlyList<string> Of(char c, bool first) =>
-            first && _first.TryGetValue(c, out var surname)
-                ? surname.Union(_inner.GetValueOrDefault(c) ?? [], StringComparer.Ordinal).ToList()
-                : _inner.GetValueOrDefault(c) ?? [];
-
-        public static PinyinTable Load()
-        {
-            using var stream = typeof(Suggestions).Assembly.GetManifestResourceStream("han-pinyin.txt")
-                ?? throw new InvalidOperationException("han-pinyin.txt is not embedded in Site.Search");
-            using var reader = new StreamReader(stream, System.Text.Encoding.UTF8);
-            var table = new PinyinTable();
-            while (reader.ReadLine() is { } line)
-            {
-                var space = line.IndexOf(' ');
-                if (line.Length == 0 || line[0] == '#' || space < 0)
-                {
-                    continue;
-                }
-
-                var first = line[0] == '^';
-                var reading = line[(first ? 1 : 0)..space];
-                string[] syllables = reading == "-" ? [] : reading.Split(',');
-                foreach (var c in line.AsSpan(space + 1))
-                {
-                    (first ? table._first : table._inner)[c] = syllables;
-                }
-            }
-
-            return table;
-        }
     }
 
     private static bool IsHan(char c) => c is >= '\u3400' and <= '\u9fff' or >= '\uf900' and <= '\ufaff';

@@ -27,7 +27,7 @@ public sealed class NamePinyinTableTests
             Assert.Fail($"{path} written: run the test again without SITE_WRITE_PINYIN_TABLE");
         }
 
-        using var stream = typeof(NamePinyin).Assembly.GetManifestResourceStream(NamePinyin.HanTable.ResourceName)!;
+        using var stream = typeof(Site.Search.HanPinyin).Assembly.GetManifestResourceStream(Site.Search.HanPinyin.ResourceName)!;
         using var reader = new StreamReader(stream, Encoding.UTF8);
         Assert.Equal(expected, reader.ReadToEnd());
     }
