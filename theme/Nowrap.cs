@@ -12,34 +12,145 @@ namespace Site.Theme;
 /// (1 票, 3 名, 38 人), money (120 万元), time ranges (8:30—17:30), telephone numbers (0731-5xxx1101, which
 /// broke after the hyphen) and rates (满意率 90%) in a text are wrapped in <c>&lt;span class="nw"&gt;</c>
 /// (<c>white-space: nowrap</c> in site.css); the rest of the text is HTML-encoded as Razor would.
+/// <para>
+/// Also kept whole: a date written with spaces as office documents often are ("2026 年 10 月", which broke before
+/// 月), a bracketed or quoted short term of up to four characters (（草案）, （试行）, “代表”, “履职课堂”: "（草" / "案）"
+/// read as two words), names the caller gives (deputies' names in a story: "赵" / "大勇"). In a search snippet,
+/// closing punctuation also stays with the character before it: W3C CLREQ (Requirements for Chinese Text Layout) and
+/// GB/T 15834 forbid a line to start with ，。、；：！？）》」』”’, which browsers follow in running text, but a snippet
+/// breaks anywhere once a run is too long for the line (<c>word-break: keep-all; overflow-wrap: anywhere</c> in
+/// site.css), and there only the span kept "，" from starting a line.
+/// </para>
 /// </summary>
 public static partial class Nowrap
 {
     // A time range (8:30—17:30), a telephone number with its area code (0731-5xxx1101: the sample data masks digits
     // with x), a Chinese date (年 with 月 and 日 optional, or 月 and 日 without the year), or a count with its unit, or a label + count + unit
-    // such as "不满意 1 票" (the label is the part people misread when it is split).
-    [GeneratedRegex(@"\d{1,2}:\d{2}\s*[—–~～-]{1,2}\s*\d{1,2}:\d{2}|0\d{2,3}-[\dxX]{7,8}|\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?|\d{1,2}月(?:\d{1,2}日)?|\d{1,2}日|(?:[\p{IsCJKUnifiedIdeographs}]{1,5}[\s\u00a0]?)?\d+(?:\.\d+)?[\s\u00a0]?(?:[票名人件条项个次天位元%％]|万元|亿元)")]
+    // such as "不满意 1 票" (the label is the part people misread when it is split; only a label that is a whole word, with
+    // no Chinese character before it: "其中网上征求意见 186 条" kept "上征求意见 186 条" and broke "网" / "上").
+    [GeneratedRegex(@"\d{1,2}:\d{2}\s*[—–~～-]{1,2}\s*\d{1,2}:\d{2}|0\d{2,3}-[\dxX]{7,8}|\d{4}[ \u00a0]?年(?:[ \u00a0]?\d{1,2}[ \u00a0]?月(?:[ \u00a0]?\d{1,2}[ \u00a0]?日)?)?|\d{1,2}[ \u00a0]?月(?:[ \u00a0]?\d{1,2}[ \u00a0]?日)?|\d{1,2}日|(?:(?<!\p{IsCJKUnifiedIdeographs})\p{IsCJKUnifiedIdeographs}{1,5}[\s\u00a0]?)?\d+(?:[.,]\d+)*[\s\u00a0]?(?:[票名人件条项个次天位元组届期岁%％]|万元|亿元)|（[^（）\s]{1,4}）|“[^“”\s]{1,4}”")]
     private static partial Regex Pieces();
 
+    // For snippets: each piece with the closing punctuation after it, and any character with closing punctuation after it.
+    private static readonly Regex GluedPieces = new(
+        "(?:" + Pieces() + ")" + Closing + "*|[^\\s" + ClosingSet + "]" + Closing + "+", RegexOptions.Compiled | RegexOptions.CultureInvariant);
+
+    // W3C CLREQ's characters not allowed at the start of a line (the full-width ones Chinese text uses).
+    private const string ClosingSet = "，。、；：！？）》」』”’…";
+    private const string Closing = "[" + ClosingSet + "]";
+
     /// <summary>The text as HTML with its dates and counts in nowrap spans; null or empty gives empty markup.</summary>
-    public static MarkupString Html(string? text)
+    public static MarkupString Html(string? text) => new(Write(text, null));
+
+    /// <summary>
+    /// The same, also keeping whole each of <paramref name="names"/> (people's names: a deputy's name in running text,
+    /// which a browser breaks between any two characters) where it occurs outside a date or count.
+    /// </summary>
+    public static string Html(string? text, NameSet? names) => Write(text, names);
+
+    /// <summary>
+    /// Where <see cref="Html(string?, NameSet?)"/> puts its nowrap spans in <paramref name="text"/>: each piece's start and
+    /// length, in order, not overlapping (for writers with their own HTML escaping, such as Markdown's).
+    /// </summary>
+    public static List<(int Index, int Length)> Find(string text, NameSet? names)
+    {
+        var pieces = new List<(int Index, int Length)>();
+        foreach (Match match in Pieces().Matches(text))
+        {
+            pieces.Add((match.Index, match.Length));
+        }
+
+        names?.AddMatches(text, pieces);
+        return pieces;
+    }
+
+    private static string Write(string? text, NameSet? names)
     {
         if (string.IsNullOrEmpty(text))
         {
-            return new MarkupString(string.Empty);
+            return string.Empty;
         }
 
+        var pieces = Find(text, names);
         var html = new StringBuilder(text.Length + 32);
         var at = 0;
-        foreach (Match match in Pieces().Matches(text))
+        foreach (var (index, length) in pieces)
         {
-            html.Append(WebUtility.HtmlEncode(text[at..match.Index]));
-            html.Append("<span class=\"nw\">").Append(WebUtility.HtmlEncode(match.Value)).Append("</span>");
-            at = match.Index + match.Length;
+            html.Append(WebUtility.HtmlEncode(text[at..index]));
+            html.Append("<span class=\"nw\">").Append(WebUtility.HtmlEncode(text.Substring(index, length))).Append("</span>");
+            at = index + length;
         }
 
         html.Append(WebUtility.HtmlEncode(text[at..]));
-        return new MarkupString(html.ToString());
+        return html.ToString();
+    }
+
+    /// <summary>
+    /// Names to keep whole in running text (the site's deputies: 赵大勇, 欧阳红梅), made once and shared by every text
+    /// written with them. A name is found by looking up each two to <see cref="Longest"/> characters in a hash set, so a
+    /// roster of thousands costs no more per character than a few; the longest name at a place wins; names of one
+    /// character are left out (they would keep every such character of the text).
+    /// </summary>
+    public sealed class NameSet
+    {
+        private readonly HashSet<string> _names;
+
+        public NameSet(IEnumerable<string> names)
+        {
+            _names = new HashSet<string>(names.Where(n => n.Length is > 1 and <= 8 && !n.Any(char.IsWhiteSpace)), StringComparer.Ordinal);
+            Longest = _names.Count == 0 ? 0 : _names.Max(n => n.Length);
+        }
+
+        /// <summary>The length of the longest name, in UTF-16 units (at most 8).</summary>
+        public int Longest { get; }
+
+        /// <summary>Adds each name found in <paramref name="text"/> outside the given pieces (sorted, not overlapping), keeping the list sorted.</summary>
+        internal void AddMatches(string text, List<(int Index, int Length)> pieces)
+        {
+            if (Longest == 0)
+            {
+                return;
+            }
+
+            var lookup = _names.GetAlternateLookup<ReadOnlySpan<char>>();
+            var found = new List<(int Index, int Length)>();
+            var next = 0;
+            var piece = 0;
+            for (var i = 0; i < text.Length - 1; i++)
+            {
+                while (piece < pieces.Count && pieces[piece].Index + pieces[piece].Length <= i)
+                {
+                    piece++;
+                }
+
+                if (i < next || (piece < pieces.Count && pieces[piece].Index <= i))
+                {
+                    continue;
+                }
+
+                var limit = Math.Min(Longest, text.Length - i);
+                if (piece < pieces.Count)
+                {
+                    limit = Math.Min(limit, pieces[piece].Index - i);
+                }
+
+                for (var length = limit; length > 1; length--)
+                {
+                    if (lookup.Contains(text.AsSpan(i, length)))
+                    {
+                        found.Add((i, length));
+                        next = i + length;
+                        break;
+                    }
+                }
+            }
+
+            if (found.Count > 0)
+            {
+                pieces.AddRange(found);
+                pieces.Sort((a, b) => a.Index.CompareTo(b.Index));
+            }
+        }
     }
 
     /// <summary>
@@ -75,7 +186,7 @@ public static partial class Nowrap
 
         var source = text.ToString();
         var kept = new bool[source.Length];
-        foreach (Match match in Pieces().Matches(source))
+        foreach (Match match in GluedPieces.Matches(source))
         {
             Array.Fill(kept, true, match.Index, match.Length);
         }

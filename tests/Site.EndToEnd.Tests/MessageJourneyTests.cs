@@ -6,7 +6,7 @@ using MiniExcelLibs;
 namespace Site.EndToEnd.Tests;
 
 /// <summary>
-/// 给Ta留言 as a citizen does it on a 375 px phone: scan the deputy's printed QR code, write from the
+/// 给代表留言 as a citizen does it on a 375 px phone: scan the deputy's printed QR code, write from the
 /// deputy's page, keep the receipt number, look it up; without JavaScript too. The suggestion list
 /// and its pages. Real Kestrel, real SQLite, real Chromium.
 /// </summary>
@@ -24,6 +24,8 @@ public sealed class MessageJourneyTests(SampleServer server)
             await scanner.AddScriptTagAsync(new PageAddScriptTagOptions { Path = QrCodeTests.JsQr });
             scanned = await scanner.EvaluateAsync<string>(QrCodeTests.Decode, "inline");
         });
+        // The code opens the page at its message form (#message), as its caption 扫码给代表留言 says.
+        Assert.Equal("#message", new Uri(scanned).Fragment);
         var path = new Uri(scanned).AbsolutePath;
         Assert.Equal("/deputies/D0003/", path);
 
@@ -31,8 +33,8 @@ public sealed class MessageJourneyTests(SampleServer server)
         await SampleServer.JourneyAsync(page, "message-loop", async () =>
         {
             // The way to write is on the first screen.
-            var write = page.GetByRole(AriaRole.Link, new() { Name = "给Ta留言" });
-            Assert.True((await write.BoundingBoxAsync())!.Y < 812, "给Ta留言 is below the first screen");
+            var write = page.GetByRole(AriaRole.Link, new() { Name = "给陈美华代表留言" });
+            Assert.True((await write.BoundingBoxAsync())!.Y < 812, "给代表留言 is below the first screen");
             await write.ClickAsync();
             await Assertions.Expect(page).ToHaveURLAsync(new Regex("#message$"));
 

@@ -369,7 +369,7 @@ public sealed class PhoneLayoutTests(SampleServer server)
         """;
 
     /// <summary>Elements that reach past the right edge of the screen (or the page being wider than it), except inside a sideways-scrolling or clipping box.</summary>
-    private const string OverflowScript = """
+    internal const string OverflowScript = """
         () => {
           const out = [];
           const width = document.documentElement.clientWidth;

@@ -3,8 +3,9 @@ using Microsoft.Playwright;
 namespace Site.EndToEnd.Tests;
 
 /// <summary>
-/// The printed QR code on a deputy's profile and 三亮 card must take a phone to that deputy's page:
-/// the SVG is drawn in the browser and read back by an independent decoder (jsQR), as a phone camera would.
+/// The printed QR code on a deputy's profile and 三亮 card must take a phone to that deputy's message form
+/// (the page at #message, as its caption 扫码给代表留言 says; it opened the top of the page): the SVG is drawn
+/// in the browser and read back by an independent decoder (jsQR), as a phone camera would.
 /// The card is the profile's first block, printed alone when the page is opened at #card.
 /// </summary>
 [Collection(nameof(SampleServer))]
@@ -18,8 +19,9 @@ public sealed class QrCodeTests(SampleServer server)
         var page = await server.OpenAsync("desktop", path, injectsTools: true);
         await SampleServer.JourneyAsync(page, "qr-" + path.Replace('/', '-'), async () =>
         {
-            var expected = await page.EvaluateAsync<string>("() => document.querySelector('link[rel=canonical]').href");
-            Assert.EndsWith(path, expected);
+            var canonical = await page.EvaluateAsync<string>("() => document.querySelector('link[rel=canonical]').href");
+            Assert.EndsWith(path, canonical);
+            var expected = canonical + "#message";
 
             await page.AddScriptTagAsync(new PageAddScriptTagOptions { Path = JsQr });
             // As seen on the page: a picture (WeChat recognises a code pressed on a picture, not inline SVG), named for
@@ -43,7 +45,7 @@ public sealed class QrCodeTests(SampleServer server)
             var svgText = await svgFile.TextAsync();
             var name = await page.Locator("#card h1").TextContentAsync();
             Assert.Contains($">{name}代表</text>", svgText);
-            Assert.Contains(">扫码找代表、给Ta留言</text>", svgText);
+            Assert.Contains(">扫码给代表留言</text>", svgText);
 
             // As a picture for WeChat and phones: a PNG file beside the page, made by the build, the same code.
             var png = page.GetByRole(AriaRole.Link, new() { Name = "图片（PNG，可发微信）" });
@@ -99,8 +101,39 @@ public sealed class QrCodeTests(SampleServer server)
             await Assertions.Expect(page.Locator(".site-footer")).ToBeHiddenAsync();
 
             await page.AddScriptTagAsync(new PageAddScriptTagOptions { Path = JsQr });
-            var expected = await page.EvaluateAsync<string>("() => document.querySelector('link[rel=canonical]').href");
+            var expected = await page.EvaluateAsync<string>("() => document.querySelector('link[rel=canonical]').href") + "#message";
             Assert.Equal(expected, await page.EvaluateAsync<string?>(Decode, "inline"));
+        });
+    }
+
+    /// <summary>
+    /// What the code opens, on a phone: the message form's heading at the top of the first screen (not the photo and
+    /// facts above it). The "长按…识别图中二维码" advice is for a touch screen (a phone, where WeChat is): a desktop,
+    /// which has no long press, does not show it.
+    /// </summary>
+    [BrowserTheory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task QrCode_OpensTheMessageForm_AndLongPressAdviceIsOnlyOnPhones(bool care)
+    {
+        var page = await server.OpenAsync("phone", "/deputies/D0001/#message", care);
+        await SampleServer.JourneyAsync(page, "qr-opens-message" + (care ? "-care" : ""), async () =>
+        {
+            var heading = page.Locator("h2#message");
+            await Assertions.Expect(heading).ToHaveTextAsync("给王建国代表留言");
+            var top = await heading.EvaluateAsync<double>("h => h.getBoundingClientRect().top");
+            Assert.InRange(top, -1, 120);
+            await Assertions.Expect(page.GetByLabel("留言内容（5 至 2000 字，必填）")).ToBeInViewportAsync();
+            await page.EvaluateAsync("() => window.scrollTo(0, 0)");
+            await Assertions.Expect(page.Locator("#card .qr-hint")).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator("#card .qr-hint")).ToContainTextAsync("长按");
+        });
+
+        var desktop = await server.OpenAsync("wide", "/deputies/D0001/");
+        await SampleServer.JourneyAsync(desktop, "qr-hint-desktop", async () =>
+        {
+            await Assertions.Expect(desktop.Locator("#card figcaption strong")).ToHaveTextAsync("扫码给代表留言");
+            await Assertions.Expect(desktop.Locator("#card .qr-hint")).ToBeHiddenAsync();
         });
     }
 

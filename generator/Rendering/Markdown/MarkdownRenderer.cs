@@ -15,11 +15,15 @@ namespace Site.Generator.Rendering.Markdown;
 /// </summary>
 public static class MarkdownRenderer
 {
-    public static string Render(MarkdownSource source, SiteUrls urls, DiagnosticBag? diagnostics) =>
-        Render(source, urls, diagnostics, plainText: false).Html;
+    public static string Render(MarkdownSource source, SiteUrls urls, DiagnosticBag? diagnostics, Site.Theme.Nowrap.NameSet? names = null) =>
+        Render(source, urls, diagnostics, plainText: false, names).Html;
 
-    /// <summary>HTML, and with <paramref name="plainText"/> also the text the search index takes, from one parse.</summary>
-    public static Rendered Render(MarkdownSource source, SiteUrls urls, DiagnosticBag? diagnostics, bool plainText)
+    /// <summary>
+    /// HTML, and with <paramref name="plainText"/> also the text the search index takes, from one parse. The text's
+    /// dates, counts and <paramref name="names"/> (people's names, e.g. the site's deputies) are kept whole on a line
+    /// (<see cref="NowrapLiteralRenderer"/>).
+    /// </summary>
+    public static Rendered Render(MarkdownSource source, SiteUrls urls, DiagnosticBag? diagnostics, bool plainText, Site.Theme.Nowrap.NameSet? names = null)
     {
         var document = Markdig.Markdown.Parse(source.Text, SiteMarkdown.Pipeline);
 
@@ -39,7 +43,13 @@ public static class MarkdownRenderer
             autolink.Url = resolver.Resolve(autolink.Url, false, autolink.Line);
         }
 
-        return new Rendered(document.ToHtml(SiteMarkdown.Pipeline), plain);
+        var html = new StringWriter();
+        var renderer = new HtmlRenderer(html);
+        SiteMarkdown.Pipeline.Setup(renderer);
+        renderer.ObjectRenderers.Replace<Markdig.Renderers.Html.Inlines.LiteralInlineRenderer>(new NowrapLiteralRenderer(names));
+        renderer.Render(document);
+        html.Flush();
+        return new Rendered(html.ToString(), plain);
     }
 
     /// <summary>Markdown source → the plain text the search index takes (Markdig's ToPlainText, trimmed).</summary>

@@ -36,7 +36,43 @@ public static class BallotPages
         }
     }
 
-    public static string Money(decimal? value) => value is { } v ? v.ToString("#,0.##", CultureInfo.InvariantCulture) : "";
+    /// <summary>
+    /// An amount in 万元 as Chinese official documents write it: digits without a thousands separator and up to two
+    /// decimals (14130, 86.5; never "14,130"), so every page, the search index and the CSV agree. Null gives "".
+    /// </summary>
+    public static string Money(decimal? value) => value is { } v ? v.ToString("0.##", CultureInfo.InvariantCulture) : "";
+
+    /// <summary>
+    /// Whole percentages of <paramref name="counts"/> that add up to exactly 100 (when any count is above zero), by the
+    /// largest remainder method (Hamilton's): each share is rounded down, then the points still missing go one each to
+    /// the shares with the largest fractional parts (ties to the earlier one). Rounding each share on its own made a
+    /// ballot's collection channels add up to 99%. Shapes: one percentage per count, in order; all zeros for no counts.
+    /// </summary>
+    public static int[] Percentages(IReadOnlyList<int> counts)
+    {
+        var total = counts.Sum(c => (long)Math.Max(0, c));
+        var shares = new int[counts.Count];
+        if (total == 0)
+        {
+            return shares;
+        }
+
+        var remainders = new long[counts.Count];
+        for (var i = 0; i < counts.Count; i++)
+        {
+            var scaled = 100L * Math.Max(0, counts[i]);
+            shares[i] = (int)(scaled / total);
+            remainders[i] = scaled % total;
+        }
+
+        var missing = 100 - shares.Sum();
+        foreach (var i in Enumerable.Range(0, counts.Count).OrderByDescending(i => remainders[i]).ThenBy(i => i).Take(missing))
+        {
+            shares[i]++;
+        }
+
+        return shares;
+    }
 
     /// <summary>Totals over a set of ballots; the index shows them for all years and for each year.</summary>
     public static IReadOnlyList<Figure> Totals(IEnumerable<Ballot> ballots)
@@ -117,7 +153,7 @@ public static class BallotPages
         facts.Add(new($"应到 / 实到{words.Members}", $"{ballot.Due} 人 / {ballot.Present} 人"));
         facts.Add(new("当选项目投资", $"{Money(ballot.Elected.Sum(c => c.Budget ?? 0))} 万元"));
 
-        var channelTotal = Math.Max(1, ballot.Channels.Sum(c => c.Count));
+        var channelShares = Percentages(ballot.Channels.Select(c => c.Count).ToList());
         return new BallotPage(
             PageContext.Meta(title, ballot.Summary ?? $"{title}：候选项目得票、当选项目和实施进度", ballot.Url, "ballots",
                 new Crumb("民生实事票决", SiteRoutes.Ballots), new Crumb($"{ballot.Year}年{ballot.Body}", null)),
@@ -125,7 +161,7 @@ public static class BallotPages
             ballot.Summary,
             timeline,
             facts,
-            ballot.Channels.Select(c => new ChannelRow(c.Name, c.Count, (int)Math.Round(100.0 * c.Count / channelTotal))).ToList(),
+            ballot.Channels.Select((c, i) => new ChannelRow(c.Name, c.Count, channelShares[i])).ToList(),
             Chart(ballot),
             ballot.Elected.Select(c => c.Project!).Select(p => new ProjectCard(p.Title, p.Url, p.Unit, p.Budget is null ? null : Money(p.Budget), p.Schedule, p.Percent,
                 p.Progress.LastOrDefault() is { } last ? $"{PageContext.ChineseDate(last.Date)}：{last.Text}" : null,

@@ -122,14 +122,21 @@ public static class DeputyPages
             // paid for in file-system time (nearly half of its files).
             yield return PageJob.For<DeputyTemplate, DeputyPage>(deputy.Url, () => Page(context, deputy));
             // The code as a picture: WeChat shares and shows no SVG, and a phone prints a PNG as it is.
-            yield return PageJob.File(SiteRoutes.DeputyQrPng(deputy.Id), () => context.QrPng(deputy.Url));
+            yield return PageJob.File(SiteRoutes.DeputyQrPng(deputy.Id), () => context.QrPng(QrTarget(deputy)));
             // The vector code for print shops, a file of its own (WeChat's browser blocks data: downloads),
             // captioned: a code taped to a wall says whose it is and what scanning does.
-            yield return PageJob.File(SiteRoutes.DeputyQrSvg(deputy.Id), () => Encoding.UTF8.GetBytes(context.QrSvg(deputy.Url, $"{deputy.Name}代表", "扫码找代表、给Ta留言")));
+            yield return PageJob.File(SiteRoutes.DeputyQrSvg(deputy.Id), () => Encoding.UTF8.GetBytes(context.QrSvg(QrTarget(deputy), $"{deputy.Name}代表", "扫码给代表留言")));
         }
     }
 
     public static string LevelUrl(DeputyLevel level) => SiteRoutes.DeputyLevel(level);
+
+    /// <summary>
+    /// Where a deputy's QR code (page, qr.png, qr.svg, the 三亮 card) takes a phone: the page's message block
+    /// (<c>/deputies/D0001/#message</c>, which every deputy's page has: the form, or for a deputy who has left the
+    /// way to the station's serving deputies), as the caption "扫码给代表留言" promises and as a station's poster does.
+    /// </summary>
+    public static string QrTarget(Deputy deputy) => deputy.Url + "#" + StationPosterPages.MessageAnchor;
 
     private static DeputyRow Row(PageContext context, Deputy deputy)
     {
@@ -188,7 +195,7 @@ public static class DeputyPages
         var station = deputy.Station is { } id && site.StationsById.TryGetValue(id, out var s) ? new LinkCard(s.Name, s.Url) : null;
 
         // The code is drawn inline; the same code is published beside the page as qr.png and qr.svg.
-        var qr = context.QrSvg(deputy.Url);
+        var qr = context.QrSvg(QrTarget(deputy));
         return new DeputyPage(
             new PageMeta(deputy.Name, $"{deputy.Name}，{deputy.Term}人大代表{(deputy.Title is null ? "" : "，" + deputy.Title)}", deputy.Url, "deputies",
                 [new Crumb("人大代表", SiteRoutes.Deputies), new Crumb(deputy.Name, null)], OgType: "profile"),

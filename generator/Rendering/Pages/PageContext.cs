@@ -36,6 +36,20 @@ public sealed class PageContext(SiteModel site, SiteUrls urls, DiagnosticBag dia
     // string itself.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Conversion>> _conversions = new(ReferenceEqualityComparer.Instance);
 
+    /// <summary>What a body's HTML depends on besides its text: the URL set its links resolve in, and the deputies' names kept whole in it.</summary>
+    private UInt128 MarkdownKey => _markdownKey.Value;
+
+    private readonly Lazy<UInt128> _markdownKey = new(() =>
+    {
+        var names = System.IO.Hashing.XxHash128.HashToUInt128(System.Text.Encoding.UTF8.GetBytes(string.Join('\n', site.Deputies.Select(d => d.Name))));
+        return urls.Fingerprint() ^ names;
+    });
+
+    /// <summary>Every deputy's name (kept whole on a line where Markdown text names them).</summary>
+    private Site.Theme.Nowrap.NameSet DeputyNames => _deputyNames.Value;
+
+    private readonly Lazy<Site.Theme.Nowrap.NameSet> _deputyNames = new(() => new Site.Theme.Nowrap.NameSet(site.Deputies.Select(d => d.Name)));
+
     /// <summary>A Markdown body as HTML; with a cache, an unchanged body in an unchanged URL set is not converted again.</summary>
     public string Html(MarkdownSource source)
     {
@@ -45,7 +59,7 @@ public sealed class PageContext(SiteModel site, SiteUrls urls, DiagnosticBag dia
         }
 
         // Reused only if clean: a broken link must be reported by every build until it is fixed.
-        return cache.Markdown(source.Folder, source.Text, _urlSet.Value, () => Take(source, html: true));
+        return cache.Markdown(source.Folder, source.Text, MarkdownKey, () => Take(source, html: true));
     }
 
     /// <summary>
@@ -53,7 +67,7 @@ public sealed class PageContext(SiteModel site, SiteUrls urls, DiagnosticBag dia
     /// the same URL set that reported nothing. A body with a warning or a broken link is never kept,
     /// so every build converts it again and reports it again.
     /// </summary>
-    public bool KeepsHtml(MarkdownSource source) => cache is not null && cache.HasMarkdown(source.Folder, source.Text, _urlSet.Value);
+    public bool KeepsHtml(MarkdownSource source) => cache is not null && cache.HasMarkdown(source.Folder, source.Text, MarkdownKey);
 
     /// <summary>The fingerprint of every URL of the site (pages, files, sources): what links and cover images resolve against.</summary>
     public UInt128 UrlSet => _urlSet.Value;
@@ -68,7 +82,7 @@ public sealed class PageContext(SiteModel site, SiteUrls urls, DiagnosticBag dia
         {
             // Diagnostics are collected apart first, so the cache knows whether the HTML is clean.
             var local = new DiagnosticBag();
-            var rendered = MarkdownRenderer.Render(source, Urls, local, plainText: true);
+            var rendered = MarkdownRenderer.Render(source, Urls, local, plainText: true, DeputyNames);
             Diagnostics.AddRange(local);
             return new Conversion(rendered.Html, rendered.PlainText!, local.Count == 0);
         }));
@@ -81,7 +95,7 @@ public sealed class PageContext(SiteModel site, SiteUrls urls, DiagnosticBag dia
 
         // A half asked for twice (one body on two pages) is converted again, without reporting its problems twice.
         text ??= html
-            ? MarkdownRenderer.Render(source, Urls, diagnostics: null)
+            ? MarkdownRenderer.Render(source, Urls, diagnostics: null, DeputyNames)
             : MarkdownRenderer.PlainText(source);
         return (text, conversion.Clean);
     }

@@ -191,11 +191,12 @@ public sealed class BallotTests
 
         var figures = site.Html("ballots/index.html").QuerySelectorAll("ul.figures li strong").Select(s => s.TextContent).ToList();
 
-        Assert.Equal(["2", "4", "1,080.5", "1", "95.8%"], figures);
+        // 万元 as official documents write it: no thousands comma ("1,080.5" before; a tester read "14,130 万元" on the sample).
+        Assert.Equal(["2", "4", "1080.5", "1", "95.8%"], figures);
         // Each total is kept whole with its label (span.nw): "0" / "个已完成" broke apart on a 375 px phone.
         site.AssertFile(
             "ballots/index.html",
-            "<span class=\"nw\">1 场票决</span>，<span class=\"nw\">3 个民生实事项目</span>，<span class=\"nw\">1,000 万元投资</span>，<span class=\"nw\">0 个已完成</span>",
+            "<span class=\"nw\">1 场票决</span>，<span class=\"nw\">3 个民生实事项目</span>，<span class=\"nw\">1000 万元投资</span>，<span class=\"nw\">0 个已完成</span>",
             "<span class=\"nw\">1 场票决</span>，<span class=\"nw\">1 个民生实事项目</span>，<span class=\"nw\">80.5 万元投资</span>，<span class=\"nw\">1 个已完成</span>");
     }
 

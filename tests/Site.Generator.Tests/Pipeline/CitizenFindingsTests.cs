@@ -104,12 +104,13 @@ public sealed partial class CitizenFindingsTests
         // The file for print shops carries the same code with a caption: whose code it is and what scanning does
         // (a bare code taped to a station's wall said neither).
         var file = site.ReadFile("deputies/D1/qr.svg");
-        var code = QrCodes.Encode("https://rd.test.example/deputies/D1/");
-        Assert.Equal(QrCodes.CaptionedSvg(code, "王建国代表", "扫码找代表、给Ta留言"), file);
+        // It opens the page at its message form, as the caption says (#message, as a station's poster does).
+        var code = QrCodes.Encode("https://rd.test.example/deputies/D1/#message");
+        Assert.Equal(QrCodes.CaptionedSvg(code, "王建国代表", "扫码给代表留言"), file);
         var drawn = QrCodes.Svg(code);
         Assert.Contains(drawn[drawn.IndexOf("<path", StringComparison.Ordinal)..], file);
         var captions = System.Xml.Linq.XDocument.Parse(file).Descendants("{http://www.w3.org/2000/svg}text").Select(t => t.Value).ToList();
-        Assert.Equal(["王建国代表", "扫码找代表、给Ta留言"], captions);
+        Assert.Equal(["王建国代表", "扫码给代表留言"], captions);
         Assert.DoesNotContain("data:image", site.ReadFile("deputies/D1/index.html"));
         Assert.Equal("/deputies/D1/qr.png", card.QuerySelector("a[download$='.png']")!.GetAttribute("href"));
 

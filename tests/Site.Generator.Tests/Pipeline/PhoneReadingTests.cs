@@ -195,7 +195,10 @@ public sealed class PhoneReadingTests
         // A serving deputy keeps all of it.
         var serving = site.Html("deputies/D0001/index.html");
         Assert.NotNull(serving.QuerySelector("#card .qr-downloads"));
-        Assert.Equal("给Ta留言", serving.QuerySelector("a.write")!.TextContent);
+        // Plain official wording, naming the deputy (not the casual "给Ta留言").
+        Assert.Equal("给陈美华代表留言", serving.QuerySelector("a.write")!.TextContent);
+        Assert.Equal("给陈美华代表留言", serving.QuerySelector("h2#message")!.TextContent);
+        Assert.DoesNotContain("给Ta留言", serving.Body!.TextContent);
         Assert.Null(serving.QuerySelector(".departed-mark"));
     }
 
@@ -212,7 +215,7 @@ public sealed class PhoneReadingTests
         var image = figure.QuerySelector("img.qr")!;
         Assert.Equal("/deputies/D0001/qr.png", image.GetAttribute("src"));
         Assert.True(File.Exists(Path.Combine(site.Output, "deputies", "D0001", "qr.png")));
-        Assert.Equal("陈美华代表的二维码：扫码打开陈美华代表的主页，可以给代表留言", image.GetAttribute("alt"));
+        Assert.Equal("陈美华代表的二维码：扫码打开给陈美华代表留言的表单", image.GetAttribute("alt"));
         Assert.Equal("扫码给代表留言", figure.QuerySelector("figcaption strong")!.TextContent);
         Assert.Contains("长按", figure.QuerySelector("figcaption .no-print")!.TextContent);
 

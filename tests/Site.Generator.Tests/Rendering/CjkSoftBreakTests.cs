@@ -13,11 +13,11 @@ public sealed class CjkSoftBreakTests
     [InlineData("走访群众，\n听取意见。", "<p>走访群众，听取意见。</p>")]
     [InlineData("听取意见\n。", "<p>听取意见。</p>")]
     [InlineData("学习“两个\n确立”", "<p>学习“两个确立”</p>")]
-    [InlineData("他说：\n“好。”", "<p>他说：“好。”</p>")]
+    [InlineData("他说：\n“好。”", "<p>他说：<span class=\"nw\">“好。”</span></p>")]
     [InlineData("**桂花**\n坪", "<p><strong>桂花</strong>坪</p>")]
     [InlineData("桂花  \n坪", "<p>桂花<br />\n坪</p>")]
     [InlineData("people's\ncongress", "<p>people's\ncongress</p>")]
-    [InlineData("2025年\n3月", "<p>2025年\n3月</p>")]
+    [InlineData("2025年\n3月", "<p><span class=\"nw\">2025年</span>\n<span class=\"nw\">3月</span></p>")]
     [InlineData("代表\nNPC", "<p>代表\nNPC</p>")]
     [InlineData("𠀀\n字", "<p>𠀀字</p>")]
     public void Render_SoftBreak_JoinsChineseOnly(string markdown, string html)
