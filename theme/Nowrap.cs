@@ -16,7 +16,7 @@ namespace Site.Theme;
 /// Also kept whole: a date written with spaces as office documents often are ("2026 年 10 月", which broke before
 /// 月), a bracketed or quoted short term of up to four characters (（草案）, （试行）, “代表”, “履职课堂”: "（草" / "案）"
 /// read as two words), names the caller gives (deputies' names in a story: "赵" / "大勇"). In a search snippet,
-/// closing punctuation also stays with the character before it: W3C CLREQ (Requirements for Chinese Text Layout) and
+/// closing punctuation also stays with the character before it (outside highlights and pieces): W3C CLREQ (Requirements for Chinese Text Layout) and
 /// GB/T 15834 forbid a line to start with ，。、；：！？）》」』”’, which browsers follow in running text, but a snippet
 /// breaks anywhere once a run is too long for the line (<c>word-break: keep-all; overflow-wrap: anywhere</c> in
 /// site.css), and there only the span kept "，" from starting a line.
@@ -28,16 +28,24 @@ public static partial class Nowrap
     // with x), a Chinese date (年 with 月 and 日 optional, or 月 and 日 without the year), or a count with its unit, or a label + count + unit
     // such as "不满意 1 票" (the label is the part people misread when it is split; only a label that is a whole word, with
     // no Chinese character before it: "其中网上征求意见 186 条" kept "上征求意见 186 条" and broke "网" / "上").
-    [GeneratedRegex(@"\d{1,2}:\d{2}\s*[—–~～-]{1,2}\s*\d{1,2}:\d{2}|0\d{2,3}-[\dxX]{7,8}|\d{4}[ \u00a0]?年(?:[ \u00a0]?\d{1,2}[ \u00a0]?月(?:[ \u00a0]?\d{1,2}[ \u00a0]?日)?)?|\d{1,2}[ \u00a0]?月(?:[ \u00a0]?\d{1,2}[ \u00a0]?日)?|\d{1,2}日|(?:(?<!\p{IsCJKUnifiedIdeographs})\p{IsCJKUnifiedIdeographs}{1,5}[\s\u00a0]?)?\d+(?:[.,]\d+)*[\s\u00a0]?(?:[票名人件条项个次天位元组届期岁%％]|万元|亿元)|（[^（）\s]{1,4}）|“[^“”\s]{1,4}”")]
+    private const string Times = @"\d{1,2}:\d{2}\s*[—–~～-]{1,2}\s*\d{1,2}:\d{2}|0\d{2,3}-[\dxX]{7,8}";
+    private const string Dates = @"\d{4}[ \u00a0]?年(?:[ \u00a0]?\d{1,2}[ \u00a0]?月(?:[ \u00a0]?\d{1,2}[ \u00a0]?日)?)?|\d{1,2}[ \u00a0]?月(?:[ \u00a0]?\d{1,2}[ \u00a0]?日)?|\d{1,2}日";
+    private const string Label = @"(?:(?<!\p{IsCJKUnifiedIdeographs})\p{IsCJKUnifiedIdeographs}{1,5}[\s\u00a0]?)?";
+    private const string Count = @"\d+(?:[.,]\d+)*[\s\u00a0]?(?:[票名人件条项个次天位元组届期岁%％]|万元|亿元)";
+    private const string Terms = @"（[^（）\s]{1,4}）|“[^“”\s]{1,4}”";
+
+    [GeneratedRegex(Times + "|" + Dates + "|" + Label + Count + "|" + Terms)]
     private static partial Regex Pieces();
 
-    // For snippets: each piece with the closing punctuation after it, and any character with closing punctuation after it.
-    private static readonly Regex GluedPieces = new(
-        "(?:" + Pieces() + ")" + Closing + "*|[^\\s" + ClosingSet + "]" + Closing + "+", RegexOptions.Compiled | RegexOptions.CultureInvariant);
+    // Running text (Markdown): a count keeps its unit but not the word before it, which in a paragraph pushed
+    // "收集意见 57 条" to a line of its own and left a ragged gap.
+    [GeneratedRegex(Times + "|" + Dates + "|" + Count + "|" + Terms)]
+    private static partial Regex ProsePieces();
 
     // W3C CLREQ's characters not allowed at the start of a line (the full-width ones Chinese text uses).
     private const string ClosingSet = "，。、；：！？）》」』”’…";
-    private const string Closing = "[" + ClosingSet + "]";
+
+    private static bool IsClosing(char c) => ClosingSet.Contains(c);
 
     /// <summary>The text as HTML with its dates and counts in nowrap spans; null or empty gives empty markup.</summary>
     public static MarkupString Html(string? text) => new(Write(text, null));
@@ -52,10 +60,16 @@ public static partial class Nowrap
     /// Where <see cref="Html(string?, NameSet?)"/> puts its nowrap spans in <paramref name="text"/>: each piece's start and
     /// length, in order, not overlapping (for writers with their own HTML escaping, such as Markdown's).
     /// </summary>
-    public static List<(int Index, int Length)> Find(string text, NameSet? names)
+    public static List<(int Index, int Length)> Find(string text, NameSet? names) => Find(text, names, prose: false);
+
+    /// <summary>
+    /// The same for running text (<paramref name="prose"/>: a paragraph of a story or page): a count is kept with its
+    /// unit only, not with the label before it.
+    /// </summary>
+    public static List<(int Index, int Length)> Find(string text, NameSet? names, bool prose)
     {
         var pieces = new List<(int Index, int Length)>();
-        foreach (Match match in Pieces().Matches(text))
+        foreach (Match match in (prose ? ProsePieces() : Pieces()).Matches(text))
         {
             pieces.Add((match.Index, match.Length));
         }
@@ -185,15 +199,43 @@ public static partial class Nowrap
         }
 
         var source = text.ToString();
-        var kept = new bool[source.Length];
-        foreach (Match match in GluedPieces.Matches(source))
+        // Each piece by its number (0: none), so two pieces side by side are two spans: one span over both would hold
+        // "…站：" and the piece after it as one unbreakable run, wider than a phone.
+        var kept = new int[source.Length];
+        var number = 0;
+        foreach (Match match in Pieces().Matches(source))
         {
-            Array.Fill(kept, true, match.Index, match.Length);
+            Array.Fill(kept, ++number, match.Index, match.Length);
+        }
+
+        // Closing punctuation stays with the character before it, where neither is in a piece or a mark (a mark is not
+        // split for it): "班，" in "…培训班，邀请…" (a surrogate pair is taken whole: "😀，").
+        for (var i = 1; i < source.Length; i++)
+        {
+            if (!IsClosing(source[i]) || kept[i] != 0 || marked[i] || IsClosing(source[i - 1]))
+            {
+                continue;
+            }
+
+            var from = char.IsLowSurrogate(source[i - 1]) && i >= 2 && char.IsHighSurrogate(source[i - 2]) ? i - 2 : i - 1;
+            if (char.IsWhiteSpace(source[from]) || char.IsSurrogate(source[from]) && from == i - 1 || kept[from] != 0 || kept[i - 1] != 0 || marked[from] || marked[i - 1])
+            {
+                continue;
+            }
+
+            var to = i + 1;
+            while (to < source.Length && IsClosing(source[to]) && kept[to] == 0 && !marked[to])
+            {
+                to++;
+            }
+
+            Array.Fill(kept, ++number, from, to - from);
+            i = to - 1;
         }
 
         // Runs of characters alike in both respects; a mark is closed and reopened where a piece begins or ends.
         var output = new StringBuilder(html.Length + 32);
-        var (openNw, openMark) = (false, false);
+        var (openNw, openMark) = (0, false);
         var at = 0;
         while (at < source.Length)
         {
@@ -211,7 +253,7 @@ public static partial class Nowrap
 
             if (openNw != kept[at])
             {
-                output.Append(kept[at] ? "<span class=\"nw\">" : "</span>");
+                output.Append(openNw != 0 ? "</span>" : "").Append(kept[at] != 0 ? "<span class=\"nw\">" : "");
                 openNw = kept[at];
             }
 
@@ -225,7 +267,7 @@ public static partial class Nowrap
             at = end;
         }
 
-        output.Append(openMark ? "</mark>" : "").Append(openNw ? "</span>" : "");
+        output.Append(openMark ? "</mark>" : "").Append(openNw != 0 ? "</span>" : "");
         return new MarkupString(output.ToString());
     }
 

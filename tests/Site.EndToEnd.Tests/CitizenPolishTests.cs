@@ -177,7 +177,7 @@ public sealed class CitizenPolishTests(SampleServer server)
     }
 
     /// <summary>Occurrences of the given terms in the text under a selector that sit on more than one line.</summary>
-    private const string TermsScript = """
+    internal const string TermsScript = """
         ([selector, terms]) => {
           const out = [];
           const root = document.querySelector(selector);

@@ -12,7 +12,10 @@ namespace Site.EndToEnd.Tests;
 [Collection(nameof(SampleServer))]
 public sealed partial class PhoneFindingsTests(SampleServer server)
 {
-    /// <summary>The key names every colour the bars have: a candidate not elected has a pale 赞成 part, and the key says so in its colour.</summary>
+    /// <summary>
+    /// The key names every colour the bars have: a candidate not elected has a pale 赞成 part, and the key says so in its
+    /// colour; its words are not split across lines.
+    /// </summary>
     [BrowserTheory]
     [InlineData("/ballots/xiangtan-2025/", false)]
     [InlineData("/ballots/xiangtan-2025/", true)]
@@ -27,6 +30,9 @@ public sealed partial class PhoneFindingsTests(SampleServer server)
             var keyColour = await caption.Locator(".key-for-out").EvaluateAsync<string>("k => getComputedStyle(k, '::before').backgroundColor");
             var barColour = await page.Locator(".vote-chart .bar:not(.elected) rect.for").First.EvaluateAsync<string>("r => getComputedStyle(r).fill");
             Assert.Equal(barColour, keyColour);
+            // The key's words stay whole ("半" / "数" broke at 375 px).
+            var split = await page.EvaluateAsync<string[]>(CitizenPolishTests.TermsScript, new object[] { ".vote-chart figcaption", new[] { "实到代表半数", "赞成（当选）", "赞成（未当选）" } });
+            Assert.True(split.Length == 0, "broken across lines:\n" + string.Join("\n", split));
         });
     }
 
