@@ -34,7 +34,8 @@ public sealed partial class SubmissionPagesTests
 
         var status = document.QuerySelector(".draft-status")!;
         Assert.Equal("征求意见中", status.QuerySelector(".status")?.TextContent);
-        Assert.Contains("截止 2026年12月31日", status.TextContent);
+        // The whole period, not only its last day (a tester saw only the closing date on the open draft).
+        Assert.Contains("征求意见时间：2026年12月1日 至 2026年12月31日", status.TextContent);
         Assert.Equal("2026-12-01T00:00:00+08:00", status.GetAttribute("data-opens"));
         Assert.Equal("2026-12-31T23:59:59+08:00", status.GetAttribute("data-closes"));
         Assert.False(document.QuerySelector("#comment-form")!.HasAttribute("hidden"));
