@@ -31,7 +31,7 @@ public static partial class Nowrap
     private const string Times = @"\d{1,2}:\d{2}\s*[—–~～-]{1,2}\s*\d{1,2}:\d{2}|0\d{2,3}-[\dxX]{7,8}";
     private const string Dates = @"\d{4}[ \u00a0]?年(?:[ \u00a0]?\d{1,2}[ \u00a0]?月(?:[ \u00a0]?\d{1,2}[ \u00a0]?日)?)?|\d{1,2}[ \u00a0]?月(?:[ \u00a0]?\d{1,2}[ \u00a0]?日)?|\d{1,2}日";
     private const string Label = @"(?:(?<!\p{IsCJKUnifiedIdeographs})\p{IsCJKUnifiedIdeographs}{1,5}[\s\u00a0]?)?";
-    private const string Count = @"\d+(?:[.,]\d+)*[\s\u00a0]?(?:[票名人件条项个次天位元组届期岁%％]|万元|亿元)";
+    private const string Count = @"\d+(?:[.,]\d+)*[\s\u00a0]?(?:[票名人件条项个次天位元组届岁%％]|万元|亿元)";
     private const string Terms = @"（[^（）\s]{1,4}）|“[^“”\s]{1,4}”";
 
     [GeneratedRegex(Times + "|" + Dates + "|" + Label + Count + "|" + Terms)]

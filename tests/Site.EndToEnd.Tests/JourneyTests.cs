@@ -26,7 +26,7 @@ public sealed class JourneyTests(SampleServer server)
             await visible.GetByRole(AriaRole.Link, new() { Name = "欧阳红梅" }).ClickAsync();
 
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("欧阳红梅");
-            await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { Name = "欧阳红梅代表的二维码：扫码打开欧阳红梅代表的主页，可以给代表留言" })).ToBeVisibleAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { Name = "欧阳红梅代表的二维码：扫码打开给欧阳红梅代表留言的表单" })).ToBeVisibleAsync();
             await AssertNothingOverflowsAsync(page);
         });
     }
@@ -330,7 +330,8 @@ public sealed class JourneyTests(SampleServer server)
         var page = await server.OpenAsync("desktop", "/drafts/wuye-guanli-tiaoli/");
         await SampleServer.JourneyAsync(page, "draft-status", async () =>
         {
-            await Assertions.Expect(page.Locator(".draft-status")).ToContainTextAsync("截止");
+            // The deadline as the end of the whole period (征求意见时间：… 至 2026年12月31日).
+            await Assertions.Expect(page.Locator(".draft-status")).ToContainTextAsync(new Regex(@"征求意见时间：\d{4}年\d{1,2}月\d{1,2}日 至 \d{4}年\d{1,2}月\d{1,2}日"));
             await Assertions.Expect(page.Locator("[data-stat=comments]")).ToHaveTextAsync(new Regex(@"^\d+$"));
             await Assertions.Expect(page.Locator(".draft-status .status")).ToHaveTextAsync("征求意见中");
             await Assertions.Expect(page.Locator("#comment-form")).ToBeVisibleAsync();
