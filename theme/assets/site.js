@@ -261,6 +261,12 @@
             .sort(function (a, b) { return channels[b] - channels[a] || (a < b ? -1 : a > b ? 1 : 0); }); // most first
           stats.online = online;
           $all("[data-stat]").forEach(function (el) { el.textContent = stats[el.getAttribute("data-stat")]; });
+          // When the live count was taken, beside it: the report's figure above it has its own date.
+          var now = new Date();
+          $all("[data-stat-time]").forEach(function (el) {
+            el.textContent = "，截至" + (now.getMonth() + 1) + "月" + now.getDate() + "日 " + now.getHours() + ":" + ("0" + now.getMinutes()).slice(-2);
+            el.hidden = false;
+          });
           var groups = $("#draft-groups");
           if (groups) {
             groups.hidden = !(stats.duplicated > 0);
@@ -271,7 +277,8 @@
           if (channelLine) {
             var offlineTotal = offline.reduce(function (sum, c) { return sum + channels[c]; }, 0);
             channelLine.hidden = offline.length === 0;
-            channelLine.textContent = offline.length === 0 ? "" : "网上提交 " + online + " 条，线下收集 " + offlineTotal + " 条（"
+            // The endpoint's own record, so it adds up to its total ("comments"), never to the report's.
+            channelLine.textContent = offline.length === 0 ? "" : "本网站记录：在线提交 " + online + " 条，线下渠道录入 " + offlineTotal + " 条（"
               + offline.map(function (c) { return c + " " + channels[c] + " 条"; }).join("，") + "），合计 " + (online + offlineTotal) + " 条";
           }
           var max = 1;
