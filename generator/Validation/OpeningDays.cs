@@ -71,7 +71,31 @@ public static partial class OpeningDays
     }
 
     /// <summary>周一至周五, 周二、周四: the open days as the page would say them.</summary>
-    public static string Words(IReadOnlySet<DayOfWeek> open) => string.Join("、", Week.Where(open.Contains).Select(ReceptionRule.WeekdayName));
+    public static string Words(IReadOnlySet<DayOfWeek> open)
+    {
+        // Runs of three or more days as a range (周一至周五), others one by one, Monday first.
+        var parts = new List<string>();
+        for (var i = 0; i < Week.Length; i++)
+        {
+            if (!open.Contains(Week[i]))
+            {
+                continue;
+            }
+
+            var end = i;
+            while (end + 1 < Week.Length && open.Contains(Week[end + 1]))
+            {
+                end++;
+            }
+
+            parts.Add(end - i >= 2
+                ? $"{ReceptionRule.WeekdayName(Week[i])}至{ReceptionRule.WeekdayName(Week[end])}"
+                : string.Join("、", Week[i..(end + 1)].Select(ReceptionRule.WeekdayName)));
+            i = end;
+        }
+
+        return string.Join("、", parts);
+    }
 
     private static int Index(string day) => "一二三四五六日".IndexOf(day[0], StringComparison.Ordinal);
 

@@ -53,7 +53,7 @@ public sealed class ReceptionHoursTests
         var warning = site.AssertDiagnostic("input/stations/stations.yaml", 5, DiagnosticCodes.ReceptionOutsideHours, Severity.Warning);
         Assert.Contains("每月10日、25日", warning.Message);
         Assert.Contains("最近的是 2027年1月10日（周日）", warning.Message);
-        Assert.Contains("周一至周五 9:00—17:00", warning.Message);
+        Assert.Contains("“周一至周五 9:00—17:00”（周一至周五开放）", warning.Message);
         // The station is published all the same: the warning asks the office to correct it.
         Assert.True(File.Exists(Path.Combine(site.Output, "stations/S02/index.html")));
     }
@@ -77,6 +77,16 @@ public sealed class ReceptionHoursTests
 
         var warning = site.AssertDiagnostic("input/stations/stations.yaml", 5, DiagnosticCodes.ReceptionOutsideHours, Severity.Warning);
         Assert.Contains(day, warning.Message);
+    }
+
+    [Theory]
+    [InlineData("周一至周五 9:00—17:00", "周一至周五")]
+    [InlineData("周二、周四 14:30—17:30", "周二、周四")]
+    [InlineData("周一至周五 8:30—17:30，周六 9:00—12:00", "周一至周六")]
+    [InlineData("周一、周二 9:00—12:00，周五至周日 14:00—17:00", "周一、周二、周五至周日")]
+    public void OpenDays_AreSaidAsOfficesSayThem(string hours, string words)
+    {
+        Assert.Equal(words, OpeningDays.Words(OpeningDays.Parse(hours)!));
     }
 
     [Theory]
