@@ -139,9 +139,8 @@ public sealed class DraftReadingTitleTests
         var page = site.Html("drafts/wuye-yishen/index.html");
         var official = page.QuerySelector(".official-count")!.TextContent;
         Assert.StartsWith("各渠道收到意见 252 条", official);
-        Assert.Contains("网上征求意见 186 条，基层立法联系点座谈 57 条，群众来信 9 条", official);
-        Assert.Contains("2026年6月10日至2026年7月10日", official);
-        Assert.Contains("2026年8月20日发布的意见采纳情况报告", official);
+        Assert.Contains("：网上征求意见 186 条，基层立法联系点座谈 57 条，群众来信 9 条", official);
+        Assert.Contains("统计至2026年7月10日征求意见截止，据2026年8月20日发布的意见采纳情况报告", official);
 
         var live = page.QuerySelector("#draft-stats")!;
         Assert.StartsWith("本网站在线提交", live.TextContent);
