@@ -38,8 +38,9 @@ public static class DeputyLinks
     /// division code of its own). Such a group is an area chip of its own (Rendering/Pages/DeputyPages);
     /// a deputy with neither is a warning at the record's 所在地区, so nobody is left out of the filter unsaid.
     /// </summary>
+    /// <remarks>A site without input/regions/ has no area filter, so nobody is outside it.</remarks>
     public static IEnumerable<Deputy> OutsideTownships(SiteModel model, IEnumerable<Deputy> deputies) =>
-        deputies.Where(d => d.Region is not { } code || (model.Regions.ContainsKey(code) && model.Township(code) is null));
+        model.Regions.Count == 0 ? [] : deputies.Where(d => d.Region is not { } code || (model.Regions.ContainsKey(code) && model.Township(code) is null));
 
     private static void CheckAreas(SiteModel model, Dictionary<DeputyId, DeputySource> sources, DiagnosticBag diagnostics)
     {

@@ -70,6 +70,9 @@ public static partial class DraftTitles
     public static bool TitleNames(string title, string reading) =>
         Closing().Match(title) is { Success: true } match && Names(match.Groups["q"].Value, reading);
 
+    /// <summary>The regulation's name: the title without its closing bracket (湘潭县物业管理条例（草案二次审议稿） → 湘潭县物业管理条例).</summary>
+    public static string Name(string title) => Closing().Match(title) is { Success: true } match ? title[..match.Index].TrimEnd() : title;
+
     private static string[] Readings() => Vocabulary.DraftVocabulary.Readings;
 
     /// <summary>The bracket a title ends with: （草案）, (草案二次审议稿), 【征求意见稿】.</summary>

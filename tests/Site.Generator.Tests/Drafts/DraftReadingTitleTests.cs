@@ -66,6 +66,14 @@ public sealed class DraftReadingTitleTests
         Assert.Equal((expected, null), DraftTitles.Published(title, reading));
     }
 
+    [Theory]
+    [InlineData("湘潭县物业管理条例（草案二次审议稿）", "湘潭县物业管理条例")]
+    [InlineData("湘潭县物业管理条例", "湘潭县物业管理条例")]
+    public void Name_IsTheTitleWithoutItsReading(string title, string name)
+    {
+        Assert.Equal(name, DraftTitles.Name(title));
+    }
+
     [Fact]
     public void PublishedTitle_ThatNamesAnotherReading_IsKept_AndTheConflictReturned()
     {
