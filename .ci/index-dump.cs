@@ -15,6 +15,8 @@ if (args.Length != 2)
     return 2;
 }
 
+// The index's own codec (stored fields as Lucene 4.0 wrote them), registered as the endpoint does.
+_ = Site.Search.SearchCodec.Registered;
 using var directory = FSDirectory.Open(args[0]);
 using var reader = DirectoryReader.Open(directory);
 var urls = new string[reader.MaxDoc];
@@ -31,7 +33,7 @@ for (var doc = 0; doc < reader.MaxDoc; doc++)
     urls[doc] = document.Get("url") ?? throw new InvalidDataException($"document {doc} has no url");
     foreach (var field in document.Fields)
     {
-        lines.Add($"stored\t{urls[doc]}\t{field.Name}\t{field.GetStringValue()}");
+        lines.Add($"stored\t{urls[doc]}\t{field.Name}\t{field.GetStringValue()?.ReplaceLineEndings("\\n")}");
     }
 }
 
