@@ -279,7 +279,8 @@ public sealed class SearchIndex : IDisposable
     /// who puts a place or a level before 人大代表 wants the list of those deputies, not pages that hold the
     /// words. The deputies of the place (its region facet or place keywords), of the level said if any, above
     /// every other hit (<see cref="DeputyRoleBoost"/>); a county's own deputies (县级) first among the
-    /// county's. Null when the start is neither a place of the index nor a level (泥腿子代表 is about a story).
+    /// county's; a village's (<see cref="VillageDeputies"/>) are its township's. Null when the start is neither a
+    /// place of the index nor a level (泥腿子代表 is about a story).
     /// </summary>
     private Query? DeputiesNamedBy(string text)
     {
@@ -295,13 +296,13 @@ public sealed class SearchIndex : IDisposable
         {
             if (ChineseQuery.SaidLevel(prefix) is not var (before, said))
             {
-                return null;
+                return VillageDeputies(prefix);
             }
 
             level = said;
             if (before.Length > 0 && (region = Township(regions, before)) is null)
             {
-                return null;
+                return VillageDeputies(prefix); // 金霞社区 ends in 区 without being a level
             }
         }
 
@@ -329,6 +330,26 @@ public sealed class SearchIndex : IDisposable
         }
 
         return ranked;
+    }
+
+    /// <summary>
+    /// 金霞社区人大代表, 烟塘代表: a village or community (two characters or more) that deputies' place keywords
+    /// hold, which are their township's villages: that township's deputies first. Null when no deputy has it.
+    /// </summary>
+    private Query? VillageDeputies(string place)
+    {
+        if (place.Length < 2 || ChineseQuery.Analyze(_analyzer, place) is not { Count: > 0 } tokens)
+        {
+            return null;
+        }
+
+        var deputies = new BooleanQuery
+        {
+            { new TermQuery(new Term(SearchFields.Type, SearchTypes.Deputy)), Occur.MUST },
+            { ChineseQuery.ForField(SearchFields.Keywords, tokens), Occur.MUST },
+        };
+        return _searcher.Search(deputies, 1).TotalHits == 0 ? null
+            : new ConstantScoreQuery(deputies) { Boost = DeputyRoleBoost };
     }
 
     /// <summary>

@@ -19,7 +19,7 @@ public sealed class SearchCitizenQuestionTests : IDisposable
         new("/deputies/D0006/", "马志强", "县级人大代表\n个体工商户", SearchTypes.Deputy, "易俗河镇", "county",
             Keywords: "D0006 mazhiqiang mzq 易俗河镇 430321100 湘潭县 430321 金霞社区 430321100001"),
         new("/deputies/D0040/", "夏成", "乡镇级人大代表\n村医", SearchTypes.Deputy, "易俗河镇", "township",
-            Keywords: "D0040 xiacheng xc 易俗河镇 430321100 湘潭县 430321"),
+            Keywords: "D0040 xiacheng xc 易俗河镇 430321100 湘潭县 430321 金霞社区 430321100001"),
         new("/deputies/D0003/", "陈美华", "县级人大代表\n花石镇卫生院护士长", SearchTypes.Deputy, "花石镇", "county",
             Keywords: "D0003 chenmeihua cmh 花石镇 430321107 湘潭县 430321"),
         new("/deputies/D0019/", "宋呈轩", "乡镇级人大代表\n种粮大户", SearchTypes.Deputy, "花石镇", "township",
@@ -46,6 +46,7 @@ public sealed class SearchCitizenQuestionTests : IDisposable
     [InlineData("易俗河镇的人大代表")]
     [InlineData("易俗河镇 人大代表")]
     [InlineData("易俗河镇人大代表名单")]
+    [InlineData("金霞社区人大代表")] // a community of the township: the township's deputies
     public void APlaceBeforeTheRoleWord_ListsThatPlacesDeputiesFirst(string query)
     {
         using var index = Write(County());
@@ -98,6 +99,16 @@ public sealed class SearchCitizenQuestionTests : IDisposable
         var response = index.Search(new SearchRequest(query));
 
         Assert.Equal([story], response.Hits.Select(h => h.Url));
+    }
+
+    [Fact]
+    public void ASurnameBeforeTheRoleWord_IsAFormOfAddress_NotAPlace()
+    {
+        using var index = Write(County());
+
+        var response = index.Search(new SearchRequest("王代表"));
+
+        Assert.Equal(["/deputies/D0001/"], response.Hits.Where(h => h.Type == SearchTypes.Deputy).Select(h => h.Url));
     }
 
     [Fact]
