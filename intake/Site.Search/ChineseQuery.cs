@@ -268,7 +268,7 @@ public static class ChineseQuery
             return new Parsed(query, terms) { AnyChunk = anyChunk, Chunks = chunks };
         }
 
-        var asksForDeputy = chunks.SelectMany(chunk => ChineseWordAnalyzer.Words(chunk)).Any(RoleWords.Contains);
+        var asksForDeputy = words.Any(RoleWords.Contains);
         var pieces = new Lazy<(Query?, IReadOnlySet<string>?)>(() => PiecesQuery(chunks, words, analyzer, typed), LazyThreadSafetyMode.None);
         var relaxedTerms = new HashSet<string>(StringComparer.Ordinal);
         foreach (var word in words)
