@@ -1,3 +1,5 @@
+using System.Reflection;
+using System.Runtime.Loader;
 using System.Text;
 using ICU4N;
 using ICU4N.Globalization;
@@ -128,6 +130,58 @@ public sealed class SentenceBreaksTests
         ours.SetText(wrapper);
         Assert.Same(wrapper, ours.Text);
         Assert.Equal(Forward(Icu, new string(buffer, 2, buffer.Length - 4)), Forward(ours));
+    }
+
+    /// <summary>
+    /// The point of the iterator: the replacement tokenizer reads none of ICU4N's data, which ICU4N loads
+    /// as a satellite assembly (ICU4N.resources) that Native AOT cannot load. Each tokenizer runs in an
+    /// assembly load context of its own (fresh static state, its own loads): SmartCn's loads the data
+    /// (so the check sees a load), ours must not.
+    /// </summary>
+    [Fact]
+    public void WordTokenizer_LoadsNoIcuData_WhereSmartCnDoes()
+    {
+        const string text = "第一条　为了规范物业管理活动，维护业主的合法权益。Mr. Wang said: \"OK.\" 人大代表！\n第二条";
+        Assert.False(TokensInOwnContext("Site.Search", "Site.Search.WordTokenizer", text, out var tokens), "WordTokenizer loaded ICU4N.resources");
+        Assert.True(tokens > 10, tokens.ToString());
+        Assert.True(TokensInOwnContext("Lucene.Net.Analysis.SmartCn", "Lucene.Net.Analysis.Cn.Smart.HMMChineseTokenizer", text, out var libraryTokens), "SmartCn did not load ICU4N.resources");
+        Assert.Equal(libraryTokens, tokens);
+    }
+
+    // True if tokenizing loaded ICU4N's data assembly.
+    private static bool TokensInOwnContext(string assembly, string type, string text, out int tokens)
+    {
+        var context = new OwnContext(AppContext.BaseDirectory);
+        try
+        {
+            var tokenizer = (IDisposable)Activator.CreateInstance(context.LoadFromAssemblyName(new AssemblyName(assembly)).GetType(type, throwOnError: true)!, new StringReader(text))!;
+            var stream = tokenizer.GetType();
+            stream.GetMethod("Reset")!.Invoke(tokenizer, null);
+            var increment = stream.GetMethod("IncrementToken")!;
+            tokens = 0;
+            while ((bool)increment.Invoke(tokenizer, null)!)
+            {
+                tokens++;
+            }
+
+            stream.GetMethod("End")!.Invoke(tokenizer, null);
+            tokenizer.Dispose();
+            return context.Assemblies.Any(a => a.GetName().Name == "ICU4N.resources");
+        }
+        finally
+        {
+            context.Unload();
+        }
+    }
+
+    // The test's own folder first (ICU4N.resources.dll beside ICU4N.dll, per culture below), the framework after.
+    private sealed class OwnContext(string folder) : AssemblyLoadContext(isCollectible: true)
+    {
+        protected override Assembly? Load(AssemblyName name)
+        {
+            var path = Path.Combine(folder, name.CultureName ?? "", name.Name + ".dll");
+            return File.Exists(path) ? LoadFromAssemblyPath(path) : null;
+        }
     }
 
     private static string Pick(Random random, List<string> list) => list[random.Next(list.Count)];
