@@ -34,7 +34,7 @@ internal static class SentenceBreakProperty
         // ranges there (few, and rare in the congress's text).
         public static readonly byte[] Basic = BasicPlane();
         private static readonly int[] SupplementaryFirsts = Ranges.Where(r => r.First > char.MaxValue).Select(r => r.First).Prepend(char.MaxValue + 1).ToArray();
-        private static readonly byte[] SupplementaryValues = [Of(char.MaxValue + 1, Ranges), .. Ranges.Where(r => r.First > char.MaxValue).Select(r => r.Value)];
+        private static readonly byte[] SupplementaryValues = [ValueAt(char.MaxValue + 1, Ranges), .. Ranges.Where(r => r.First > char.MaxValue).Select(r => r.Value)];
 
         public static byte Supplementary(int codePoint)
         {
@@ -42,7 +42,7 @@ internal static class SentenceBreakProperty
             return SupplementaryValues[i >= 0 ? i : ~i - 1];
         }
 
-        private static byte Of(int codePoint, (int First, byte Value)[] ranges)
+        private static byte ValueAt(int codePoint, (int First, byte Value)[] ranges)
         {
             var value = ranges[0].Value;
             foreach (var (first, v) in ranges)
