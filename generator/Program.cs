@@ -99,6 +99,12 @@ try
 {
     var parse = root.Parse(args);
     LibraryPaths.Enabled |= parse.GetValue(libraryPathsOption);
+    if (NativeBuild.Refuses(parse.CommandResult.Command, LibraryPaths.Enabled) is { } refusal)
+    {
+        Console.Error.WriteLine(refusal);
+        return 2;
+    }
+
     // Our own handler below, not System.CommandLine's (which prints the exception and returns 1,
     // the exit code of a content error): an internal failure must exit 2, as the README says.
     return parse.Errors.Count > 0 && !ChineseCommandLine.AsksForHelp(parse)

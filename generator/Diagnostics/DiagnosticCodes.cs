@@ -90,6 +90,15 @@ public static class DiagnosticCodes
     public const string BallotMoney = "SG2204";
     public const string DraftStructure = "SG2301";
 
+    /// <summary>A draft's title names another reading than its <c>reading:</c> (（草案二次审议稿） on a 一审 draft).</summary>
+    public const string DraftTitleReading = "SG2302";
+
+    /// <summary>A feedback report whose text states a total (共收到意见 N 条, 采纳 N 条) unlike its <c>received</c>/<c>adopted</c>.</summary>
+    public const string DraftFeedbackFigures = "SG2303";
+
+    /// <summary>A station's reception day that falls outside its stated opening days (hours: 周一至周五).</summary>
+    public const string ReceptionOutsideHours = "SG2501";
+
     /// <summary>A 述职评议 whose appraisal does not add up: more appraisals than voters present, or a 满意率 the counts contradict.</summary>
     public const string ReportBackArithmetic = "SG2401";
 
@@ -122,6 +131,12 @@ public static class DiagnosticCodes
 
     /// <summary>A deputy's 履职承诺 that names a station (by its full name) other than the one the deputy is received at.</summary>
     public const string PledgeNamesOtherStation = "SG3131";
+
+    /// <summary>Two drafts published under one title: a reader cannot tell them apart in lists, shares and calendars.</summary>
+    public const string DraftTitleClash = "SG3132";
+
+    /// <summary>A serving deputy no area filter of /deputies/ leads to (no township region and no 代表组).</summary>
+    public const string DeputyWithoutArea = "SG3133";
 
     // Rendering and writing.
     public const string RenderFailed = "SG4001";

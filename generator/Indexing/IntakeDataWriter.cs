@@ -26,13 +26,17 @@ public static class IntakeDataWriter
     /// Writes everything into <paramref name="folder"/>.staging, leaving <paramref name="folder"/> as it
     /// is: the build swaps it in (<see cref="SwapIn"/>) only once it knows the site has no errors.
     /// </summary>
+    // The endpoint's settings (BuildContract), with the generator's source-generated metadata.
+    private static readonly JsonSerializerOptions ManifestJson = GeneratorJson.With(BuildContract.ManifestJson);
+    private static readonly JsonSerializerOptions ChromeJson = GeneratorJson.With(BuildContract.ChromeJson);
+
     public static void Stage(SiteModel site, SiteChrome chrome, string folder, string stamp, IndexMemory? memory = null, Func<MarkdownSource, string>? plainText = null)
     {
         var staging = StagingFolder.Create(folder);
-        File.WriteAllText(Path.Combine(staging, BuildContract.DraftsFile), JsonSerializer.Serialize(Manifest(site), BuildContract.ManifestJson));
-        File.WriteAllText(Path.Combine(staging, BuildContract.DeputiesFile), JsonSerializer.Serialize(DeputyManifest(site), BuildContract.ManifestJson));
-        File.WriteAllText(Path.Combine(staging, BuildContract.StationsFile), JsonSerializer.Serialize(StationManifest(site), BuildContract.ManifestJson));
-        File.WriteAllText(Path.Combine(staging, BuildContract.ChromeFile), JsonSerializer.Serialize(chrome, BuildContract.ChromeJson));
+        File.WriteAllText(Path.Combine(staging, BuildContract.DraftsFile), JsonSerializer.Serialize(Manifest(site), GeneratorJson.Info<DraftManifest>(ManifestJson)));
+        File.WriteAllText(Path.Combine(staging, BuildContract.DeputiesFile), JsonSerializer.Serialize(DeputyManifest(site), GeneratorJson.Info<DeputyManifest>(ManifestJson)));
+        File.WriteAllText(Path.Combine(staging, BuildContract.StationsFile), JsonSerializer.Serialize(StationManifest(site), GeneratorJson.Info<StationManifest>(ManifestJson)));
+        File.WriteAllText(Path.Combine(staging, BuildContract.ChromeFile), JsonSerializer.Serialize(chrome, GeneratorJson.Info<SiteChrome>(ChromeJson)));
         WriteIndex(Path.Combine(staging, BuildContract.IndexFolder), Path.Combine(folder, BuildContract.IndexFolder), SearchDocuments.From(site, plainText, memory?.Documents), memory);
         File.WriteAllText(Path.Combine(staging, BuildContract.StampFile), stamp);
     }

@@ -23,6 +23,9 @@ public sealed record Draft(
     /// <summary>Where <c>previous:</c> was written, for the linker's error.</summary>
     public Diagnostics.SourceLocation? PreviousLocation { get; init; }
 
+    /// <summary>Where the title was written (its <c>title:</c>, or the body's “# 标题”), for diagnostics about it.</summary>
+    public Diagnostics.SourceLocation? TitleLocation { get; init; }
+
     public string Url => SiteRoutes.Draft(Id);
 
     /// <summary>Comments are taken until the end of the closing day, Beijing time.</summary>

@@ -22,10 +22,10 @@ public sealed class LiveReload
     public const string ScriptPath = "/_serve/live.js";
     public const string EventsPath = "/_serve/events";
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    private static readonly JsonSerializerOptions Json = Writing.GeneratorJson.With(new(JsonSerializerDefaults.Web)
     {
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
+    });
 
     private readonly Lock _lock = new();
     private State _state = new(0, false, []);
@@ -154,7 +154,7 @@ public sealed class LiveReload
                         state = _state;
                     }
 
-                    await context.Response.WriteAsync("data: " + JsonSerializer.Serialize(state, Json) + "\n\n", stop.Token);
+                    await context.Response.WriteAsync("data: " + JsonSerializer.Serialize(state, Writing.GeneratorJson.Info<State>(Json)) + "\n\n", stop.Token);
                     await context.Response.Body.FlushAsync(stop.Token);
                     // A comment line now and then keeps proxies and phones from closing an idle stream.
                     while (await Task.WhenAny(changed, Task.Delay(TimeSpan.FromSeconds(20), stop.Token)) != changed)

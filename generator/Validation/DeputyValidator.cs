@@ -167,7 +167,11 @@ public static partial class DeputyValidator
             return null;
         }
 
-        site.Records<DeputySource>().Add(new DeputySource(deputy.Id, map.Context, fields.LocationOf("termEnded"), fields.LocationOf("pledge"), fields.Describe("pledge")));
+        site.Records<DeputySource>().Add(new DeputySource(deputy.Id, map.Context, fields.LocationOf("termEnded"), fields.LocationOf("pledge"), fields.Describe("pledge"))
+        {
+            Region = fields.LocationOf("region"),
+            RegionField = fields.Describe("region"),
+        });
         return deputy;
     }
 

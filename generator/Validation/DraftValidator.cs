@@ -89,6 +89,21 @@ public static class DraftValidator
             return null;
         }
 
+        var titleLocation = titleField is null ? new SourceLocation(document.RelativePath, document.BodyStartLine) : fields.LocationOf("title");
+
+        // The title as published names the reading (（草案二次审议稿）), so two readings of one regulation
+        // never share a title; a title that names another reading than reading: is left as written, and said.
+        var (published, otherReading) = DraftTitles.Published(title, reading);
+        if (otherReading is not null)
+        {
+            diagnostics.Warning(
+                DiagnosticCodes.DraftTitleReading,
+                titleLocation,
+                $"标题“{title}”写的是{otherReading}的稿本，但审次（reading）是“{reading}”：请核对，两者一致后读者才分得清各审次（{reading}的标题写作“…（{DraftTitles.Qualifier(reading)}）”）");
+        }
+
+        title = published;
+
         return new Draft(
             new DraftId(slug),
             document.RelativePath,
@@ -105,6 +120,7 @@ public static class DraftValidator
         {
             Previous = previous is null ? null : new DraftId(previous),
             PreviousLocation = previous is null ? null : previousLocation,
+            TitleLocation = titleLocation,
         };
     }
 
@@ -140,6 +156,43 @@ public static class DraftValidator
                 DiagnosticCodes.DraftStructure,
                 location,
                 $"起草说明写的是“{stated.Value}”，正文实际是{(chapters > 0 ? $"{ChineseNumerals.Format(chapters)}章" : "")}{ChineseNumerals.Format(articles)}条：请核对说明或正文是否完整");
+        }
+    }
+
+    /// <summary>“共收到意见 252 条”, “共收到意见二百五十二条”: the total a report's text states.</summary>
+    private static readonly Regex StatedReceived = new($"共收到(?:各类)?(?:意见|意见建议)?\\s*({CountNumeral})\\s*条", RegexOptions.CultureInvariant);
+
+    /// <summary>“采纳和部分采纳 31 条”, “采纳或部分采纳意见 31 条”.</summary>
+    private static readonly Regex StatedAdopted = new($"采纳[和或及、]部分采纳(?:意见|意见建议)?\\s*({CountNumeral})\\s*条", RegexOptions.CultureInvariant);
+
+    /// <summary>
+    /// A warning for each figure the report's text states unlike the record beside it: its total
+    /// (共收到意见 N 条 against <c>received</c>), what was adopted (采纳和部分采纳 N 条 against
+    /// <c>adopted</c>) and a channel named with its count (网上征求意见 N 条 against <c>channels</c>).
+    /// The page shows both, so a report written for other figures would say two things at once.
+    /// </summary>
+    public static void CheckReportFigures(string report, int received, int adopted, IReadOnlyList<ChannelCount> channels, SourceLocation location, DiagnosticBag diagnostics)
+    {
+        static int? Count(string value) => value.All(char.IsAsciiDigit)
+            ? int.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : null
+            : ChineseNumerals.Parse(value);
+
+        void Check(Match match, int recorded, string field)
+        {
+            if (match.Success && Count(match.Groups[1].Value) is { } stated && stated != recorded)
+            {
+                diagnostics.Warning(
+                    DiagnosticCodes.DraftFeedbackFigures,
+                    location,
+                    $"采纳情况说明（report）写的是“{match.Value}”，但{field}是 {recorded}：页面会同时显示两个数字，请核对");
+            }
+        }
+
+        Check(StatedReceived.Match(report), received, "收到意见条数（received）");
+        Check(StatedAdopted.Match(report), adopted, "采纳条数（adopted）");
+        foreach (var channel in channels)
+        {
+            Check(new Regex(Regex.Escape(channel.Channel) + $"\\s*({CountNumeral})\\s*条", RegexOptions.CultureInvariant).Match(report), channel.Count, $"各渠道意见条数（channels）中“{channel.Channel}”");
         }
     }
 
@@ -220,6 +273,11 @@ public static class DraftValidator
                 feedback.LocationOf("channels"),
                 "channels",
                 $"各渠道意见条数之和（{channels.Sum(c => c.Count)}）与收到意见条数（{received}）不一致");
+        }
+
+        if (report is not null && received is not null && adopted is not null)
+        {
+            CheckReportFigures(report, received.Value, adopted.Value, channels, feedback.LocationOf("report"), diagnostics);
         }
 
         feedback.ReportUnknownKeys();

@@ -73,6 +73,12 @@ public static partial class StationValidator
             }
         }
 
+        var hours = fields.String("hours");
+        if (reception is not null)
+        {
+            CheckOpeningDays(fields, reception, days.Count > 0 && reception.Kind == ReceptionKind.MonthDays && fields.String("receptionRule") is null ? "receptionDays" : "receptionRule", hours, site.Today);
+        }
+
         var station = new Station(
             new StationId(id ?? ""),
             name ?? "",
@@ -82,7 +88,7 @@ public static partial class StationValidator
             fields.String("address"),
             fields.Double("lat", -90, 90),
             fields.Double("lng", -180, 180),
-            fields.String("hours"),
+            hours,
             fields.String("schedule"),
             days.Distinct().Order().ToList(),
             fields.String("head"),
@@ -94,6 +100,32 @@ public static partial class StationValidator
             reception);
         fields.ReportUnknownKeys();
         return fields.ErrorCount > 0 ? null : station;
+    }
+
+    /// <summary>
+    /// A warning at the reception rule when its days fall outside the weekdays <c>hours</c> says the
+    /// station is open (每月10日 and 周一至周五: 2027年1月10日 is a Sunday): the page, its script and the
+    /// calendar would send people to a closed door. Checked only where the hours name weekdays plainly
+    /// (<see cref="OpeningDays.Parse"/>); the days looked at are the year from the build's date.
+    /// </summary>
+    private static void CheckOpeningDays(FieldReader fields, ReceptionRule rule, string key, string? hours, DateOnly today)
+    {
+        if (OpeningDays.Parse(hours) is not { } open || OpeningDays.Outside(rule, open, today) is not [var first, ..] outside)
+        {
+            return;
+        }
+
+        static string Day(DateOnly d) => $"{d.Year}年{d.Month}月{d.Day}日（{ReceptionRule.WeekdayName(d.DayOfWeek)}）";
+        var when = rule.Kind is ReceptionKind.Weekly or ReceptionKind.NthWeekday
+            ? $"接待日“{rule.Words()}”不在开放日内（如 {Day(first)}）"
+            : outside.Count == 1
+                ? $"接待日“{rule.Words()}”中的 {Day(first)} 不在开放日内"
+                : $"接待日“{rule.Words()}”今后一年中有 {outside.Count} 天不在开放日内，最近的是 {Day(first)}";
+        fields.Warning(
+            DiagnosticCodes.ReceptionOutsideHours,
+            fields.LocationOf(key),
+            key,
+            $"{when}，而开放时间（hours）写的是“{hours}”（{OpeningDays.Words(open)}开放）。页面和日历会把群众引到关着门的日子：请把接待日改在开放日（如“每月第二个周三”），或在开放时间中写明接待日照常开放");
     }
 
     private static List<StationYear> ReadFigures(RawNode? node, DiagnosticBag diagnostics)

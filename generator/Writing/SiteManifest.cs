@@ -117,7 +117,7 @@ public static class SiteManifest
         Manifest? manifest;
         try
         {
-            manifest = JsonSerializer.Deserialize<Manifest>(bytes);
+            manifest = JsonSerializer.Deserialize(bytes, GeneratorJson.Default.Manifest);
         }
         catch (JsonException ex)
         {

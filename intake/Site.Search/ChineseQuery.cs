@@ -57,6 +57,109 @@ public static class ChineseQuery
 
         /// <summary>The chunks as typed (<see cref="AnyChunk"/> ranks the places among them).</summary>
         public IReadOnlyList<string> Chunks { get; init; } = [];
+
+        /// <summary>
+        /// Whether the text asks for a deputy or a station by a <see cref="RoleWords"/> word (找哪个人大代表反映):
+        /// with a place in it, that place's stations and deputies are among what <see cref="Loose"/> finds.
+        /// </summary>
+        public bool AsksForDeputy { get; init; }
+    }
+
+    /// <summary>
+    /// Words that name whom a person wants (人大代表, 代表, 联络站, 代表之家) rather than what about: a question's
+    /// <see cref="Parsed.Loose"/> query does not count them among the words a page must have (every deputy's page
+    /// has 人大代表), and <see cref="Parsed.AsksForDeputy"/> says one was there.
+    /// </summary>
+    public static readonly IReadOnlySet<string> RoleWords = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "人大代表", "代表", "人大", "联络站", "联系点", "代表之家", "之家",
+    };
+
+    /// <summary>
+    /// Words of a question that say nothing a page is about (应该, 哪个, 怎么办, 我家, 问题): a long question's
+    /// <see cref="Parsed.Loose"/> query asks for its other words, so that 我家小区停车难，应该找哪个人大代表反映问题
+    /// finds the pages about 停车 and 小区. They still rank, as every word of the text does.
+    /// </summary>
+    public static readonly IReadOnlySet<string> QuestionWords = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "应该", "应当", "哪个", "哪些", "哪里", "哪儿", "什么", "怎么", "怎么办", "怎样", "如何", "请问", "可以", "能否",
+        "能不能", "是否", "为什么", "多少", "我们", "我家", "你们", "他们", "自己", "一下", "问问", "想问", "需要",
+        "有没有", "是不是", "这个", "那个", "这些", "那些", "现在", "已经", "问题", "反映", "情况", "事情", "谢谢",
+        "您好", "你好", "咨询", "一个", "没有",
+    };
+
+    /// <summary>
+    /// The deputy levels a person says before 人大代表 (县人大代表, 乡镇代表), as the index's level field has them
+    /// (the generator's <c>DeputyLevel</c>, lower case), longest first.
+    /// </summary>
+    public static readonly IReadOnlyList<(string Said, string Level)> DeputyLevels =
+    [
+        ("全国", "national"), ("省级", "provincial"), ("市级", "city"), ("县级", "county"), ("乡镇", "township"),
+        ("乡级", "township"), ("镇级", "township"), ("省", "provincial"), ("市", "city"), ("县", "county"), ("区", "county"),
+        ("乡", "township"), ("镇", "township"),
+    ];
+
+    /// <summary>
+    /// 湘潭县人大代表, 县人大代表, 易俗河镇代表, 花石 代表们: what comes before a trailing 人大代表 or 代表 (with 名单, 们
+    /// or 的 around it, spaces removed), to be read as a place and/or a level; null when the text is not that
+    /// or nothing comes before (代表 alone). Whether the start names a place is the index's to say.
+    /// </summary>
+    public static string? DeputyRolePrefix(string text)
+    {
+        var joined = string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
+        foreach (var tail in (string[])["名单", "们"])
+        {
+            if (joined.EndsWith(tail, StringComparison.Ordinal))
+            {
+                joined = joined[..^tail.Length];
+                break;
+            }
+        }
+
+        foreach (var role in (string[])["人大代表", "代表"])
+        {
+            if (joined.EndsWith(role, StringComparison.Ordinal))
+            {
+                var prefix = joined[..^role.Length].TrimEnd('的');
+                return prefix.Length is > 0 and <= 12 && prefix.All(IsHan) ? prefix : null;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The level said at the end of <paramref name="prefix"/> (县, 乡镇级) and what comes before it; null when none.</summary>
+    public static (string Before, string Level)? SaidLevel(string prefix)
+    {
+        foreach (var (said, level) in DeputyLevels)
+        {
+            if (prefix.EndsWith(said, StringComparison.Ordinal))
+            {
+                return (prefix[..^said.Length], level);
+            }
+
+            if (prefix.EndsWith(said + "级", StringComparison.Ordinal) && said.Length == 1)
+            {
+                return (prefix[..^2], level);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Pages whose place is <paramref name="region"/>: the region facet, or the place keywords (a deputy
+    /// or station lists its region, the regions above it and its township's villages, so the county finds them all).
+    /// </summary>
+    public static Query InPlace(string region, Analyzer analyzer)
+    {
+        var either = new BooleanQuery { { new TermQuery(new Term(SearchFields.Region, region)), Occur.SHOULD } };
+        if (Analyze(analyzer, region) is { Count: > 0 } tokens)
+        {
+            either.Add(ForField(SearchFields.Keywords, tokens), Occur.SHOULD);
+        }
+
+        return either;
     }
 
     /// <summary>
@@ -165,6 +268,7 @@ public static class ChineseQuery
             return new Parsed(query, terms) { AnyChunk = anyChunk, Chunks = chunks };
         }
 
+        var asksForDeputy = words.Any(RoleWords.Contains);
         var pieces = new Lazy<(Query?, IReadOnlySet<string>?)>(() => PiecesQuery(chunks, words, analyzer, typed), LazyThreadSafetyMode.None);
         var relaxedTerms = new HashSet<string>(StringComparer.Ordinal);
         foreach (var word in words)
@@ -176,12 +280,19 @@ public static class ChineseQuery
         var relaxed = words.Count > chunks.Count ? WordsInOneField(words, analyzer, typed, words.Count) : null;
 
         // A question or a pasted sentence has words no page has (多少钱, 怎么办): then most of the
-        // words, all but a third (one of two, two of three, four of six) and never more than
-        // MostWords, ranked by how many and which. Words typed apart (物业费 太贵) count as several.
-        var most = Math.Max(1, Math.Min(MostWords, words.Count - (words.Count + 2) / 3));
-        var loose = most < words.Count || chunks.Count > 1 ? WordsInOneField(words, analyzer, typed, most) : null;
+        // words that say what about (not QuestionWords, not RoleWords: 我家小区停车难，应该找哪个人大代表反映问题
+        // asks for 小区 and 停车), all but a third (one of two, two of three, four of six) and never more than
+        // MostWords, ranked by how many and which (every word of the text ranks). Words typed apart (物业费 太贵) count as several.
+        var topical = words.Where(w => !QuestionWords.Contains(w) && !RoleWords.Contains(w)).ToList();
+        if (topical.Count == 0)
+        {
+            topical = words;
+        }
+
+        var most = Math.Max(1, Math.Min(MostWords, topical.Count - (topical.Count + 2) / 3));
+        var loose = most < words.Count || chunks.Count > 1 ? WordsInOneField(topical, analyzer, typed, most) : null;
         var parsed = relaxed is null && loose is null ? new Parsed(query, terms) : new Parsed(query, terms, relaxed, relaxedTerms, loose);
-        return parsed with { PiecesSource = pieces, AnyChunk = anyChunk, Chunks = chunks };
+        return parsed with { PiecesSource = pieces, AnyChunk = anyChunk, Chunks = chunks, AsksForDeputy = asksForDeputy };
     }
 
     /// <summary>See <see cref="Parsed.Pieces"/>; null when it adds nothing to the relaxed query of <paramref name="words"/>.</summary>
@@ -430,7 +541,7 @@ public static class ChineseQuery
     public static string ExactTitle(string title) =>
         string.Concat(SimplifiedFolding.Fold(title.Normalize(System.Text.NormalizationForm.FormKC)).ToLowerInvariant().Where(c => !char.IsWhiteSpace(c)));
 
-    private static Query ForField(string field, IReadOnlyList<QueryToken> tokens)
+    internal static Query ForField(string field, IReadOnlyList<QueryToken> tokens)
     {
         if (tokens is [{ IsLoneCjk: true } lone])
         {

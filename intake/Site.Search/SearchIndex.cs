@@ -119,6 +119,17 @@ public sealed class SearchIndex : IDisposable
         var query = parsed.AnyChunk is not null && Townships(parsed.Chunks)
             ? PlaceStationsFirst(parsed.Chunks, parsed.AnyChunk)
             : PlaceStationsFirst([text], parsed.Query);
+        // 易俗河镇人大代表, 县人大代表: the deputies of that place or level first, then what holds the text.
+        var deputies = DeputiesNamedBy(text);
+        if (deputies is not null)
+        {
+            query = new BooleanQuery
+            {
+                { query, Occur.SHOULD },
+                { deputies, Occur.SHOULD },
+            };
+        }
+
         var (top, facets) = Collect(query, request, page);
         var terms = parsed.Terms;
         var relaxed = false;
@@ -151,7 +162,7 @@ public sealed class SearchIndex : IDisposable
 
             if (parsed.Loose is not null && NothingAtAll())
             {
-                query = parsed.Loose;
+                query = parsed.AsksForDeputy ? ContactsIn(text, parsed.Loose) : parsed.Loose;
                 (top, facets) = Collect(query, request, page);
                 terms = parsed.RelaxedTerms ?? terms;
             }
@@ -261,6 +272,154 @@ public sealed class SearchIndex : IDisposable
         }
 
         return ranked ?? query;
+    }
+
+    /// <summary>
+    /// 易俗河镇人大代表, 花石代表, 县人大代表, 湘潭县人大代表 (<see cref="ChineseQuery.DeputyRolePrefix"/>): a person
+    /// who puts a place or a level before 人大代表 wants the list of those deputies, not pages that hold the
+    /// words. The deputies of the place (its region facet or place keywords), of the level said if any, above
+    /// every other hit (<see cref="DeputyRoleBoost"/>); a county's own deputies (县级) first among the
+    /// county's; a village's (<see cref="VillageDeputies"/>) are its township's. Null when the start is neither a
+    /// place of the index nor a level (泥腿子代表 is about a story).
+    /// </summary>
+    private Query? DeputiesNamedBy(string text)
+    {
+        if (ChineseQuery.DeputyRolePrefix(text) is not { } prefix
+            || MultiFields.GetTerms(_reader, SearchFields.Region)?.GetEnumerator() is not { } regions)
+        {
+            return null;
+        }
+
+        string? region = Township(regions, prefix);
+        string? level = null;
+        if (region is null)
+        {
+            if (ChineseQuery.SaidLevel(prefix) is not var (before, said))
+            {
+                return VillageDeputies(prefix);
+            }
+
+            level = said;
+            if (before.Length > 0 && (region = Township(regions, before)) is null)
+            {
+                return VillageDeputies(prefix); // 金霞社区 ends in 区 without being a level
+            }
+        }
+
+        var deputies = new BooleanQuery { { new TermQuery(new Term(SearchFields.Type, SearchTypes.Deputy)), Occur.MUST } };
+        if (region is not null)
+        {
+            deputies.Add(ChineseQuery.InPlace(region, _analyzer), Occur.MUST);
+        }
+
+        if (level is not null)
+        {
+            deputies.Add(new TermQuery(new Term(SearchFields.Level, level)), Occur.MUST);
+        }
+
+        var ranked = new BooleanQuery { { new ConstantScoreQuery(deputies) { Boost = DeputyRoleBoost }, Occur.SHOULD } };
+        if (level is null && region is not null && region.EndsWith('县'))
+        {
+            // 湘潭县人大代表 says the county's congress: its deputies before the townships' own.
+            var county = new BooleanQuery
+            {
+                { deputies, Occur.MUST },
+                { new TermQuery(new Term(SearchFields.Level, "county")), Occur.MUST },
+            };
+            ranked.Add(new ConstantScoreQuery(county) { Boost = DeputyRoleBoost / 10 }, Occur.SHOULD);
+        }
+
+        return ranked;
+    }
+
+    /// <summary>
+    /// 金霞社区人大代表, 烟塘代表: a village or community (two characters or more) that deputies' place keywords
+    /// hold, which are their township's villages: that township's deputies first. Null when no deputy has it.
+    /// </summary>
+    private Query? VillageDeputies(string place)
+    {
+        if (place.Length < 2 || ChineseQuery.Analyze(_analyzer, place) is not { Count: > 0 } tokens)
+        {
+            return null;
+        }
+
+        var deputies = new BooleanQuery
+        {
+            { new TermQuery(new Term(SearchFields.Type, SearchTypes.Deputy)), Occur.MUST },
+            { ChineseQuery.ForField(SearchFields.Keywords, tokens), Occur.MUST },
+        };
+        return _searcher.Search(deputies, 1).TotalHits == 0 ? null
+            : new ConstantScoreQuery(deputies) { Boost = DeputyRoleBoost };
+    }
+
+    /// <summary>
+    /// Added to the score of a deputy of the place or level typed before 人大代表: more than any text score,
+    /// as <see cref="PlaceStationBoost"/> is for a place typed alone.
+    /// </summary>
+    public const float DeputyRoleBoost = 10_000f;
+
+    /// <summary>
+    /// A question that asks for a deputy (找哪个人大代表反映) and names a township (易俗河镇, 花石): the loose
+    /// query's pages and also that township's stations (first: the door a citizen knocks at, with its
+    /// deputies' names) and deputies (after the pages about the question's words). Unchanged without a township.
+    /// </summary>
+    private Query ContactsIn(string text, Query loose)
+    {
+        var places = PlacesIn(text);
+        if (places.Count == 0)
+        {
+            return loose;
+        }
+
+        var query = new BooleanQuery { { loose, Occur.SHOULD } };
+        foreach (var region in places)
+        {
+            var stations = new BooleanQuery
+            {
+                { new TermQuery(new Term(SearchFields.Type, SearchTypes.Station)), Occur.MUST },
+                { new TermQuery(new Term(SearchFields.Region, region)), Occur.MUST },
+            };
+            var deputies = new BooleanQuery
+            {
+                { new TermQuery(new Term(SearchFields.Type, SearchTypes.Deputy)), Occur.MUST },
+                { ChineseQuery.InPlace(region, _analyzer), Occur.MUST },
+            };
+            query.Add(new ConstantScoreQuery(stations) { Boost = PlaceStationBoost }, Occur.SHOULD);
+            query.Add(new ConstantScoreQuery(deputies) { Boost = 1f }, Occur.SHOULD);
+        }
+
+        return query;
+    }
+
+    /// <summary>
+    /// The townships a longer text names, in full or without 镇, 乡 or 街道 (我住花石，… → 花石镇), as the
+    /// region facet has them; not the county, which every deputy and station is in.
+    /// </summary>
+    private List<string> PlacesIn(string text)
+    {
+        var found = new List<string>();
+        var regions = MultiFields.GetTerms(_reader, SearchFields.Region)?.GetEnumerator();
+        var folded = SimplifiedFolding.Fold(text);
+        while (regions is not null && regions.MoveNext())
+        {
+            var region = regions.Term.Utf8ToString();
+            var bare = region;
+            foreach (var suffix in (string[])["街道", "镇", "乡"])
+            {
+                if (region.EndsWith(suffix, StringComparison.Ordinal) && region.Length - suffix.Length >= 2)
+                {
+                    bare = region[..^suffix.Length];
+                    break;
+                }
+            }
+
+            if (!region.EndsWith('县') && folded.Contains(bare, StringComparison.Ordinal))
+            {
+                found.Add(region);
+            }
+        }
+
+        return found;
     }
 
     /// <summary>The township whose region page has the code typed (430321107 → 花石镇); null when none.</summary>

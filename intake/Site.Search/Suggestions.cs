@@ -12,9 +12,11 @@ namespace Site.Search;
 /// too), and the deputies whose name reads as the text does in pinyin (于朋 → 于鹏, a phone's pinyin
 /// keyboard offering the wrong character of the same sound; read with the generator's table,
 /// <c>generator/Indexing/Data/han-pinyin.txt</c>, the one the deputies' pinyin keywords come from).
-/// They rank: a deputy's whole name one character off that sounds the same, a deputy's name that
-/// sounds the same (余鹏 → 于鹏: the keyboard's slip), a deputy's name one character off, any whole title one character off, then the
-/// fragment most titles hold. The first that itself finds something is suggested. Lucene's
+/// Places (the region facet's, also without 镇/乡/街道) and stations' names of the typed length are candidates
+/// too, whichever character is off (华石 → 花石, 潭家山 → 谭家山). They rank: a deputy's whole name one character
+/// off that sounds the same, a deputy's or a place's name that sounds the same (余鹏 → 于鹏: the keyboard's slip),
+/// a deputy's name one character off, any whole title (or place) one character off, then the fragment most
+/// titles hold, when SmartCn reads it as words (关于农村; never 华代, half of 中华代表). The first that itself finds something is suggested. Lucene's
 /// DirectSpellChecker (Lucene.Net.Suggest) does this for words, but that package is not served here
 /// at the index's version, and words are not what a bigram index holds.
 /// </summary>
@@ -92,6 +94,11 @@ public static class Suggestions
                 var rank = IsDeputy(searcher, candidate)
                     ? (Readings(candidate).Overlaps(readings) ? 0 : 2)
                     : WholeTitle(searcher, candidate) ? 3 : 4;
+                if (rank == 4 && !OfWords(candidate))
+                {
+                    continue; // 华代 from 中华代表: a fragment no one means
+                }
+
                 candidates[candidate] = (rank, count);
             }
             while (++tried < PerPosition && seek.MoveNext());
@@ -105,12 +112,67 @@ public static class Suggestions
             }
         }
 
+        // Places and stations, whatever character was mistyped, the first too (华石 → 花石, 潭家山 → 谭家山):
+        // one that sounds the same as a deputy's name that does; one a character off as a whole title.
+        foreach (var name in PlaceNames(reader, searcher))
+        {
+            if (name.Length != typed.Length || name == typed)
+            {
+                continue;
+            }
+
+            var rank = Readings(name).Overlaps(readings) ? 1 : Differing(name, typed) == 1 ? 3 : -1;
+            if (rank >= 0 && (!candidates.TryGetValue(name, out var known) || known.Rank > rank))
+            {
+                candidates[name] = (rank, TitlesWith(searcher, name));
+            }
+        }
+
         return candidates
             .OrderBy(c => c.Value.Rank).ThenByDescending(c => c.Value.Count).ThenBy(c => c.Key, StringComparer.Ordinal)
             .Take(MaxChecked)
             .Select(c => c.Key)
             .FirstOrDefault(finds);
     }
+
+    /// <summary>
+    /// The names of places and stations as people type them: every region of the region facet, also without
+    /// 镇, 乡 or 街道 (花石镇, 花石), and every station's title, folded as titles are compared.
+    /// </summary>
+    private static IEnumerable<string> PlaceNames(IndexReader reader, IndexSearcher searcher)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        var regions = MultiFields.GetTerms(reader, SearchFields.Region)?.GetEnumerator();
+        while (regions is not null && regions.MoveNext())
+        {
+            var region = regions.Term.Utf8ToString();
+            names.Add(region);
+            foreach (var suffix in (string[])["街道", "镇", "乡"])
+            {
+                if (region.EndsWith(suffix, StringComparison.Ordinal) && region.Length - suffix.Length >= 2)
+                {
+                    names.Add(region[..^suffix.Length]);
+                    break;
+                }
+            }
+        }
+
+        foreach (var station in searcher.Search(new TermQuery(new Term(SearchFields.Type, SearchTypes.Station)), MaxStations).ScoreDocs)
+        {
+            names.Add(ChineseQuery.ExactTitle(searcher.Doc(station.Doc).Get(SearchFields.Title) ?? ""));
+        }
+
+        names.Remove("");
+        return names.Order(StringComparer.Ordinal);
+    }
+
+    /// <summary>Stations whose names are tried at most (a county has a few dozen).</summary>
+    private const int MaxStations = 500;
+
+    private static int Differing(string a, string b) => a.Zip(b).Count(p => p.First != p.Second);
+
+    /// <summary>Whether SmartCn reads the text as words, none a lone character (关于农村, not 华代).</summary>
+    private static bool OfWords(string text) => ChineseWordAnalyzer.Words(text).All(w => w.Length >= 2);
 
     /// <summary>How many titles hold the text as a phrase of its bigrams.</summary>
     private static int TitlesWith(IndexSearcher searcher, string text)

@@ -55,6 +55,13 @@ internal static class RelevanceBenchmark
                 Console.WriteLine($"  {before.Entry.Query}: {Rank(before.Rank)} → {Rank(after.Rank)} (bound {before.Entry.WithinTop})");
             }
 
+            // Every query's rank with words, one a line, so that two runs (before and after a change) can be compared with diff.
+            Console.WriteLine("rank of each query with words:");
+            foreach (var row in results[true])
+            {
+                Console.WriteLine($"  {row.Entry.Query} → {Rank(row.Rank)}");
+            }
+
             Console.WriteLine("queries outside the table's bound with words: " + string.Join("; ", results[true]
                 .Where(r => r.Rank == 0 || r.Rank > r.Entry.WithinTop).Select(r => $"{r.Entry.Query} {Rank(r.Rank)} (bound {r.Entry.WithinTop})")));
             return report.Succeeded ? 0 : 1;

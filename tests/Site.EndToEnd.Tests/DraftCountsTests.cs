@@ -66,7 +66,7 @@ public sealed class DraftCountsTests(SampleServer server)
             await Assertions.Expect(page.Locator("#draft-groups")).ToHaveTextAsync(
                 string.Create(CultureInfo.InvariantCulture, $"{comments} 条意见，其中 {duplicated} 条内容相同或相近（{groups} 组）"));
             await Assertions.Expect(page.Locator("#draft-channels")).ToHaveTextAsync(
-                string.Create(CultureInfo.InvariantCulture, $"网上提交 {online} 条，线下收集 3 条（来信 2 条，座谈会 1 条），合计 {online + 3} 条"));
+                string.Create(CultureInfo.InvariantCulture, $"本网站记录：在线提交 {online} 条，线下渠道录入 3 条（来信 2 条，座谈会 1 条），合计 {online + 3} 条"));
             var articleFive = stats.GetProperty("articles").GetProperty("article-5").GetInt64();
             await Assertions.Expect(page.Locator("[data-article-count=article-5]")).ToHaveTextAsync(
                 string.Create(CultureInfo.InvariantCulture, $"已有 {articleFive} 条意见（网上 {articleFive - 2} 条，线下 2 条）"));

@@ -60,6 +60,43 @@ public sealed class JourneyTests(SampleServer server)
         });
     }
 
+    // A fresh tester typed a name the roster does not have and read "…全站搜索。，按姓氏笔画排序": stray
+    // punctuation, 全站搜索 not a link, no suggestion. The sentence stands alone, offers the name one
+    // character off and links the site search with what was typed.
+    [BrowserTheory]
+    [MemberData(nameof(Viewports))]
+    public async Task DeputyFilter_NobodyMatches_OffersTheCloseNameAndTheSiteSearch(string viewport)
+    {
+        var page = await server.OpenAsync(viewport, "/deputies/");
+        await SampleServer.JourneyAsync(page, $"deputy-filter-none-{viewport}", async () =>
+        {
+            var filter = page.GetByPlaceholder("输入姓名或拼音筛选本页");
+            // As read on the screen (innerText): the order's hidden words are not part of the sentence.
+            var line = page.Locator("#deputy-table-count").Locator("xpath=..");
+            var shown = new LocatorAssertionsToHaveTextOptions { UseInnerText = true };
+
+            await filter.FillAsync("王建过");
+            await Assertions.Expect(line).ToHaveTextAsync("本页没有找到“王建过”。您是不是要找王建国？可以到全站搜索查找。", shown);
+            await Assertions.Expect(line.GetByRole(AriaRole.Link, new() { Name = "王建国" })).ToHaveAttributeAsync("href", "/deputies/D0001/");
+            await Assertions.Expect(line.GetByRole(AriaRole.Link, new() { Name = "全站搜索" }))
+                .ToHaveAttributeAsync("href", "/search/?q=" + Uri.EscapeDataString("王建过"));
+            await Assertions.Expect(page.Locator("#deputy-table thead")).ToBeHiddenAsync();
+
+            // Nothing close: no suggestion, and the search link carries what was typed.
+            await filter.FillAsync("张三丰");
+            await Assertions.Expect(line).ToHaveTextAsync("本页没有找到“张三丰”。可以到全站搜索查找。", shown);
+            await AssertNothingOverflowsAsync(page);
+
+            await line.GetByRole(AriaRole.Link, new() { Name = "全站搜索" }).ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("全站搜索");
+            await Assertions.Expect(page.Locator("#search-q")).ToHaveValueAsync("张三丰");
+
+            await page.GoBackAsync();
+            await filter.FillAsync("");
+            await Assertions.Expect(line).ToHaveTextAsync(new Regex(@"^共 \d+ 名，按姓氏笔画排序$"), shown);
+        });
+    }
+
     // The station finder folds traditional characters too: 花石鎮 finds the stations of 花石镇.
     [BrowserFact]
     public async Task FindAStation_TypedInTraditionalCharacters_OnAPhone()

@@ -110,18 +110,72 @@
   });
 
   // What a filter says: a roster (data-filter-unit, a table) keeps "共 N 名" and with nothing left
-  // hides its header row too; a list of places says how many it found.
+  // hides its header row and its order ("，按姓氏笔画排序", #<target>-order) too, offers the name one
+  // character off (王建过 → 王建国, wangjiangou → 王建国) and links the site search (data-filter-search)
+  // with what was typed; a list of places says how many it found.
   function filterCount(input, target, count, q, shown, places) {
     var unit = input.getAttribute("data-filter-unit");
     if (target.tHead) { target.tHead.hidden = shown === 0; }
+    var order = document.getElementById(target.id + "-order");
+    if (order) { order.hidden = q !== "" && shown === 0; }
     if (!count) { return; }
     if (unit) {
       var all = $all("[data-name]", target).length;
-      count.textContent = q === "" ? "共 " + all + " " + unit : (shown === 0 ? "没有找到“" + q + "”，共 0 " + unit + "。可以试试全站搜索。" : "找到 " + shown + " " + unit);
+      if (q !== "" && shown === 0) {
+        var close = closeName(target, q);
+        say(count, ["本页没有找到“" + q + "”。"].concat(
+          close ? ["您是不是要找", link(close.querySelector("a[href]").getAttribute("href"), close.getAttribute("data-name")), "？"] : [],
+          ["可以到", searchLink(input, q), "查找。"]));
+        return;
+      }
+      count.textContent = q === "" ? "共 " + all + " " + unit : "找到 " + shown + " " + unit;
+    } else if (q !== "" && shown === 0 && places === 0) {
+      say(count, ["没有找到“" + q + "”，请换个地名试试，或到", searchLink(input, q), "查找。"]);
     } else {
-      count.textContent = q === "" ? "" : shown > 0 ? "找到 " + shown + " 个"
-        : places > 0 ? "这里暂无家站点，请点开下面的地区查看就近的家站点。" : "没有找到，请换个地名试试，或使用全站搜索。";
+      count.textContent = q === "" ? "" : shown > 0 ? "找到 " + shown + " 个" : "这里暂无家站点，请点开下面的地区查看就近的家站点。";
     }
+  }
+
+  // A sentence of text and links, built as nodes (what was typed is never read as markup).
+  function say(element, parts) {
+    element.textContent = "";
+    parts.forEach(function (part) { element.appendChild(typeof part === "string" ? document.createTextNode(part) : part); });
+  }
+
+  function link(href, text) {
+    var a = document.createElement("a");
+    a.href = href;
+    a.textContent = text;
+    return a;
+  }
+
+  function searchLink(input, q) {
+    return link((input.getAttribute("data-filter-search") || "/search/") + "?q=" + encodeURIComponent(q), "全站搜索");
+  }
+
+  // The first row (in the page's order) whose name, or whose whole pinyin, is one edit from what was
+  // typed (two characters or more; five letters or more) and that links to a page; null when none.
+  function closeName(target, q) {
+    var latin = q.toLowerCase().replace(/\s+/g, "");
+    var byPinyin = /^[a-z]+$/.test(latin);
+    if (byPinyin ? latin.length < 5 : q.length < 2) { return null; }
+    var rows = $all("[data-name]", target);
+    for (var i = 0; i < rows.length; i++) {
+      var forms = byPinyin ? (rows[i].getAttribute("data-pinyin") || "").split(" ").slice(0, 1) : [rows[i].getAttribute("data-name")];
+      if (forms.some(function (form) { return oneEdit(form.toLowerCase(), byPinyin ? latin : q); })) {
+        if (rows[i].querySelector("a[href]")) { return rows[i]; }
+      }
+    }
+    return null;
+  }
+
+  // Whether b is a one character substitution, insertion or deletion away from a.
+  function oneEdit(a, b) {
+    if (a === b || Math.abs(a.length - b.length) > 1) { return false; }
+    var i = 0;
+    while (i < a.length && i < b.length && a.charAt(i) === b.charAt(i)) { i++; }
+    return a.length === b.length ? a.slice(i + 1) === b.slice(i + 1)
+      : a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
   }
 
   // A station's next reception days, computed from its rule when the page is viewed (Beijing
@@ -261,6 +315,12 @@
             .sort(function (a, b) { return channels[b] - channels[a] || (a < b ? -1 : a > b ? 1 : 0); }); // most first
           stats.online = online;
           $all("[data-stat]").forEach(function (el) { el.textContent = stats[el.getAttribute("data-stat")]; });
+          // When the live count was taken, beside it: the report's figure above it has its own date.
+          var now = new Date();
+          $all("[data-stat-time]").forEach(function (el) {
+            el.textContent = "，截至" + (now.getMonth() + 1) + "月" + now.getDate() + "日 " + now.getHours() + ":" + ("0" + now.getMinutes()).slice(-2);
+            el.hidden = false;
+          });
           var groups = $("#draft-groups");
           if (groups) {
             groups.hidden = !(stats.duplicated > 0);
@@ -271,7 +331,8 @@
           if (channelLine) {
             var offlineTotal = offline.reduce(function (sum, c) { return sum + channels[c]; }, 0);
             channelLine.hidden = offline.length === 0;
-            channelLine.textContent = offline.length === 0 ? "" : "网上提交 " + online + " 条，线下收集 " + offlineTotal + " 条（"
+            // The endpoint's own record, so it adds up to its total ("comments"), never to the report's.
+            channelLine.textContent = offline.length === 0 ? "" : "本网站记录：在线提交 " + online + " 条，线下渠道录入 " + offlineTotal + " 条（"
               + offline.map(function (c) { return c + " " + channels[c] + " 条"; }).join("，") + "），合计 " + (online + offlineTotal) + " 条";
           }
           var max = 1;

@@ -21,13 +21,15 @@ public static class DeputyDocuments
     private static SearchDocument Deputy(SiteModel site, Deputy deputy)
     {
         var station = deputy.Station is { } id ? site.StationsById.GetValueOrDefault(id) : null;
-        var levels = string.Join("、", deputy.Levels.Select(l => DeputyVocabulary.LevelLabels[l] + "级"));
+        // Each level in full (县级人大代表、乡镇级人大代表, not 县级、乡镇级人大代表), so that the text 县级人大代表
+        // is on the page of every county deputy, as the search's level reading of it lists them.
+        var levels = deputy.Levels.Count == 0 ? "人大代表" : string.Join("、", deputy.Levels.Select(l => DeputyVocabulary.LevelLabels[l] + "级人大代表"));
         var duties = site.DutiesByDeputy[deputy.Id].Select(d => $"{d.Kind}：{d.Title}");
         return new SearchDocument(
             deputy.Url,
             deputy.Name,
             SearchDocuments.Join(
-                $"{levels}人大代表",
+                levels,
                 deputy.Title,
                 deputy.Group,
                 deputy.Constituency is null ? null : "选区：" + deputy.Constituency,

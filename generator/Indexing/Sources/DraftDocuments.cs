@@ -16,6 +16,11 @@ public static class DraftDocuments
         var plain = context.PlainText;
         foreach (var draft in context.Site.Drafts)
         {
+            // Readings of one regulation differ in their titles' brackets (（草案）, （草案二次审议稿）); a
+            // person typing the regulation's name means the reading now before the congress, so the
+            // latest reading carries the bare name as a keyword (a shorter superseded title would rank first).
+            var chain = context.Site.DraftReadings.GetValueOrDefault(draft.Id);
+            var keywords = chain is { Count: > 1 } && chain[^1].Id == draft.Id ? Validation.Drafts.DraftTitles.Name(draft.Title) : null;
             yield return new SearchDocument(
                 draft.Url,
                 draft.Title,
@@ -27,7 +32,8 @@ public static class DraftDocuments
                     draft.Feedback is { } f ? plain(f.Report) : null,
                     string.Join("\n", draft.Text.Attachments.Select(a => a.Title + "\n" + DraftPlainText(a.Paragraphs)))),
                 SearchTypes.Draft,
-                Date: draft.Opens);
+                Date: draft.Opens,
+                Keywords: keywords);
             if (context.Site.DraftReadings.TryGetValue(draft.Id, out var readings) && readings[^1].Id != draft.Id)
             {
                 continue;

@@ -29,6 +29,29 @@ public static class DeputyLinks
 
         CheckServingLists(model, sources, diagnostics);
         CheckPledges(model, sources, diagnostics);
+        CheckAreas(model, sources, diagnostics);
+    }
+
+    /// <summary>
+    /// Serving deputies no township's area filter of /deputies/ finds: the region is the county (or
+    /// above) or missing, as for a 代表组 that is not a township (开发区代表组, whose zone has no
+    /// division code of its own). Such a group is an area chip of its own (Rendering/Pages/DeputyPages);
+    /// a deputy with neither is a warning at the record's 所在地区, so nobody is left out of the filter unsaid.
+    /// </summary>
+    /// <remarks>A site without input/regions/ has no area filter, so nobody is outside it.</remarks>
+    public static IEnumerable<Deputy> OutsideTownships(SiteModel model, IEnumerable<Deputy> deputies) =>
+        model.Regions.Count == 0 ? [] : deputies.Where(d => d.Region is not { } code || (model.Regions.ContainsKey(code) && model.Township(code) is null));
+
+    private static void CheckAreas(SiteModel model, Dictionary<DeputyId, DeputySource> sources, DiagnosticBag diagnostics)
+    {
+        foreach (var deputy in OutsideTownships(model, model.ServingDeputies).Where(d => d.Group is null))
+        {
+            var source = sources.GetValueOrDefault(deputy.Id);
+            var where = deputy.Region is { } code ? $"所在地区是{model.RegionName(code)}（{code.Value}），不在任何乡镇" : "没有写所在地区";
+            diagnostics.Warning(DiagnosticCodes.DeputyWithoutArea, source?.Region ?? new SourceLocation("input/deputies"),
+                $"{source?.Context}{(source?.Context is null ? "" : " ")}{source?.RegionField ?? "region（所在地区）"}: {deputy.Name}（{deputy.Id.Value}）{where}，也没有代表组：" +
+                "“人大代表”页按地区查看时找不到Ta。请写到乡镇（街道）一级的区划代码，或填写代表组");
+        }
     }
 
     /// <summary>

@@ -20,6 +20,27 @@ public static class DraftLinks
             .ToList();
         var draftsById = site.Drafts.GroupBy(d => d.Id).ToDictionary(g => g.Key, g => g.First());
         (model.DraftComparisons, model.DraftReadings) = LinkReadings(draftsById, diagnostics);
+        ReportSharedTitles(site.Drafts, diagnostics);
+    }
+
+    /// <summary>
+    /// A warning at each draft whose published title another draft has too (two 一审 texts of one
+    /// regulation, a copied file whose title was not changed): the drafts list, the page's title, a
+    /// shared link and a calendar event could not tell them apart.
+    /// </summary>
+    private static void ReportSharedTitles(IReadOnlyList<Draft> drafts, DiagnosticBag diagnostics)
+    {
+        foreach (var same in drafts.GroupBy(d => d.Title, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            foreach (var draft in same)
+            {
+                var others = string.Join("、", same.Where(d => d != draft).Select(d => $"{d.SourcePath}（{d.Reading}）"));
+                diagnostics.Warning(
+                    DiagnosticCodes.DraftTitleClash,
+                    draft.TitleLocation ?? new SourceLocation(draft.SourcePath, 1, 1),
+                    $"标题“{draft.Title}”与 {others} 相同：草案列表、页面标题、分享和日历里读者分不清是哪一稿。请在标题括号中写明审次（如“（草案二次审议稿）”），并核对审次（reading）");
+            }
+        }
     }
 
     /// <summary>

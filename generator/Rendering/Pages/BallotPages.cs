@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Site.Generator.Model;
 using Site.Theme.Templates;
 using Site.Theme.ViewModels;
@@ -254,40 +255,85 @@ public static class BallotPages
     private static string Cell(string value) =>
         value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
 
-    /// <summary>Every ballot's figures as JSON, for journalists and researchers.</summary>
+    /// <summary>Every ballot's figures as JSON, for journalists and researchers (<see cref="JsonBallot"/>: camelCase, nulls written).</summary>
     public static byte[] Json(IEnumerable<Ballot> ballots) => JsonSerializer.SerializeToUtf8Bytes(
-        ballots.Select(b => new
-        {
-            id = b.Id,
-            year = b.Year,
-            body = b.Body,
-            method = b.MethodLabel,
-            region = b.Region?.Value,
-            session = b.Session,
-            stages = b.Stages.Where(s => s.Date is not null).ToDictionary(s => s.Label, s => s.Date),
-            proposals = b.Proposals,
-            channels = b.Channels.Select(c => new { name = c.Name, count = c.Count }),
-            vote = new { due = b.Due, present = b.Present, places = b.Places },
-            candidates = b.Candidates.Select(c => new
-            {
-                id = c.Id,
-                title = c.Title,
-                budgetWan = c.Budget,
-                source = c.Source,
-                votes = new { @for = c.For, against = c.Against, abstain = c.Abstain },
-                rank = c.Rank,
-                elected = c.Elected,
-                note = c.Note,
-                project = c.Project is not { } p ? null : new
-                {
-                    unit = p.Unit,
-                    schedule = p.Schedule,
-                    percent = p.Percent,
-                    progress = p.Progress.Select(u => new { date = u.Date, percent = u.Percent, milestone = u.Milestone, text = u.Text }),
-                    midYear = p.MidYear,
-                    final = p.Final,
-                },
-            }),
-        }),
-        new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        ballots.Select(b => new JsonBallot(
+            b.Id,
+            b.Year,
+            b.Body,
+            b.MethodLabel,
+            b.Region?.Value,
+            b.Session,
+            b.Stages.Where(s => s.Date is not null).ToDictionary(s => s.Label, s => s.Date),
+            b.Proposals,
+            b.Channels.Select(c => new JsonChannel(c.Name, c.Count)),
+            new JsonVote(b.Due, b.Present, b.Places),
+            b.Candidates.Select(c => new JsonCandidate(
+                c.Id,
+                c.Title,
+                c.Budget,
+                c.Source,
+                new JsonVotes(c.For, c.Against, c.Abstain),
+                c.Rank,
+                c.Elected,
+                c.Note,
+                c.Project is not { } p ? null : new JsonProject(
+                    p.Unit,
+                    p.Schedule,
+                    p.Percent,
+                    p.Progress.Select(u => new JsonProgress(u.Date, u.Percent, u.Milestone, u.Text)),
+                    p.MidYear,
+                    p.Final))))),
+        Writing.GeneratorJson.Info<IEnumerable<JsonBallot>>(BallotJson));
+
+    private static readonly JsonSerializerOptions BallotJson = Writing.GeneratorJson.With(new()
+    {
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+
+    // ballots.json, one record per level (the names as published; satisfaction votes as their model writes them).
+    internal sealed record JsonBallot(
+        [property: JsonPropertyName("id")] string Id,
+        [property: JsonPropertyName("year")] int Year,
+        [property: JsonPropertyName("body")] string Body,
+        [property: JsonPropertyName("method")] string Method,
+        [property: JsonPropertyName("region")] string? Region,
+        [property: JsonPropertyName("session")] string? Session,
+        [property: JsonPropertyName("stages")] Dictionary<string, DateOnly?> Stages,
+        [property: JsonPropertyName("proposals")] int? Proposals,
+        [property: JsonPropertyName("channels")] IEnumerable<JsonChannel> Channels,
+        [property: JsonPropertyName("vote")] JsonVote Vote,
+        [property: JsonPropertyName("candidates")] IEnumerable<JsonCandidate> Candidates);
+
+    internal sealed record JsonChannel([property: JsonPropertyName("name")] string Name, [property: JsonPropertyName("count")] int Count);
+
+    internal sealed record JsonVote([property: JsonPropertyName("due")] int Due, [property: JsonPropertyName("present")] int Present, [property: JsonPropertyName("places")] int Places);
+
+    internal sealed record JsonCandidate(
+        [property: JsonPropertyName("id")] string Id,
+        [property: JsonPropertyName("title")] string Title,
+        [property: JsonPropertyName("budgetWan")] decimal? BudgetWan,
+        [property: JsonPropertyName("source")] string? Source,
+        [property: JsonPropertyName("votes")] JsonVotes Votes,
+        [property: JsonPropertyName("rank")] int Rank,
+        [property: JsonPropertyName("elected")] bool Elected,
+        [property: JsonPropertyName("note")] string? Note,
+        [property: JsonPropertyName("project")] JsonProject? Project);
+
+    internal sealed record JsonVotes([property: JsonPropertyName("for")] int For, [property: JsonPropertyName("against")] int Against, [property: JsonPropertyName("abstain")] int Abstain);
+
+    internal sealed record JsonProject(
+        [property: JsonPropertyName("unit")] string? Unit,
+        [property: JsonPropertyName("schedule")] string? Schedule,
+        [property: JsonPropertyName("percent")] int Percent,
+        [property: JsonPropertyName("progress")] IEnumerable<JsonProgress> Progress,
+        [property: JsonPropertyName("midYear")] SatisfactionVote? MidYear,
+        [property: JsonPropertyName("final")] SatisfactionVote? Final);
+
+    internal sealed record JsonProgress(
+        [property: JsonPropertyName("date")] DateOnly Date,
+        [property: JsonPropertyName("percent")] int? Percent,
+        [property: JsonPropertyName("milestone")] string? Milestone,
+        [property: JsonPropertyName("text")] string Text);
 }

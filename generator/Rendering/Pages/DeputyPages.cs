@@ -30,6 +30,11 @@ public static class DeputyPages
                 .Where(r => regions.Contains(r.Code) || r.Level == "town")
                 .OrderBy(r => r.Code.Value, StringComparer.Ordinal)
                 .Select(r => new LinkCard(RegionPeople.Label(site, r), SiteRoutes.Region(r.Code))))
+            // A 代表组 that is not a township (开发区代表组: the zone has no division code, so its deputies
+            // carry the county's) is still an area a citizen looks for: its group's roster is its chip.
+            .Concat(Linking.Kinds.DeputyLinks.OutsideTownships(site, site.ServingDeputies)
+                .Where(d => d.Group is not null).Select(d => d.Group!).Distinct().Order(StringComparer.Ordinal)
+                .Select(g => new LinkCard(AreaName(g), SiteRoutes.DeputyGroup(g))))
             .ToList();
 
         // site.Deputies is in the site's order; a list with its own (roster: lists:) is sorted again.
@@ -137,6 +142,20 @@ public static class DeputyPages
     /// way to the station's serving deputies), as the caption "扫码给代表留言" promises and as a station's poster does.
     /// </summary>
     public static string QrTarget(Deputy deputy) => deputy.Url + "#" + StationPosterPages.MessageAnchor;
+
+    /// <summary>开发区代表组 → 开发区: a group named as the area it stands for (a name that is only 代表组 stays whole).</summary>
+    public static string AreaName(string group)
+    {
+        foreach (var suffix in (string[])["代表小组", "代表组", "代表团"])
+        {
+            if (group.Length > suffix.Length && group.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                return group[..^suffix.Length];
+            }
+        }
+
+        return group;
+    }
 
     private static DeputyRow Row(PageContext context, Deputy deputy)
     {

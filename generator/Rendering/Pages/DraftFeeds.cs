@@ -118,8 +118,13 @@ public static class DraftFeeds
         return new UTF8Encoding(false).GetBytes(new CalendarSerializer().SerializeToString(calendar) ?? "");
     }
 
-    /// <summary>（二审）, unless the title already names the reading (…（征求意见稿）).</summary>
-    private static string ReadingNote(Draft draft) => draft.Title.Contains(draft.Reading, StringComparison.Ordinal) ? "" : $"（{draft.Reading}）";
+    /// <summary>
+    /// （一审）, unless the title already names the reading (…（征求意见稿）, …（草案二次审议稿）); a first
+    /// reading's bare （草案） does not say it is the first, so it keeps the note.
+    /// </summary>
+    private static string ReadingNote(Draft draft) =>
+        draft.Title.Contains(draft.Reading, StringComparison.Ordinal)
+        || (draft.Reading != "一审" && Validation.Drafts.DraftTitles.TitleNames(draft.Title, draft.Reading)) ? "" : $"（{draft.Reading}）";
 
     private static void Link(XmlWriter xml, string href, string rel)
     {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Site.Generator.Model;
 using Site.Generator.Vocabulary;
 using Site.Theme.Templates;
@@ -119,10 +120,16 @@ public static class OpenDataPages
 
     /// <summary><c>{"fields":[{"key":"id","label":"代表编号"},…],"records":[{"id":"D0001",…},…]}</c>; empty cells are omitted.</summary>
     public static byte[] Json(Table table) => JsonSerializer.SerializeToUtf8Bytes(
-        new
-        {
-            fields = table.Columns.Select(c => new { key = c.Key, label = c.Label }),
-            records = table.Rows.Select(row => table.Columns.Select((c, i) => (c.Key, Value: row[i])).Where(x => x.Value.Length > 0).ToDictionary(x => x.Key, x => x.Value)),
-        },
-        new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        new JsonTable(
+            table.Columns.Select(c => new JsonField(c.Key, c.Label)),
+            table.Rows.Select(row => table.Columns.Select((c, i) => (c.Key, Value: row[i])).Where(x => x.Value.Length > 0).ToDictionary(x => x.Key, x => x.Value))),
+        Writing.GeneratorJson.Info<JsonTable>(TableJson));
+
+    private static readonly JsonSerializerOptions TableJson = Writing.GeneratorJson.With(new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+
+    internal sealed record JsonTable(
+        [property: JsonPropertyName("fields")] IEnumerable<JsonField> Fields,
+        [property: JsonPropertyName("records")] IEnumerable<Dictionary<string, string>> Records);
+
+    internal sealed record JsonField([property: JsonPropertyName("key")] string Key, [property: JsonPropertyName("label")] string Label);
 }

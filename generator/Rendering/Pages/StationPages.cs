@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
+using System.Text.Json.Nodes;
 using Ical.Net;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
@@ -85,12 +85,13 @@ public static class StationPages
     /// <summary>The rule for the page's script (<see cref="ReceptionView.Script"/>).</summary>
     public static string ReceptionScript(ReceptionRule rule)
     {
-        var json = new Dictionary<string, object>();
+        // Built as JSON nodes (no reflection), in this order: k, then d, n or w, then s and e.
+        var json = new JsonObject();
         switch (rule.Kind)
         {
             case ReceptionKind.MonthDays:
                 json["k"] = "monthdays";
-                json["d"] = rule.MonthDays;
+                json["d"] = new JsonArray([.. rule.MonthDays.Select(d => (JsonNode)d)]);
                 break;
             case ReceptionKind.NthWeekday:
                 json["k"] = "nth";
@@ -99,11 +100,11 @@ public static class StationPages
                 break;
             case ReceptionKind.Weekly:
                 json["k"] = "weekly";
-                json["w"] = rule.Weekdays.Select(d => (int)d).ToList();
+                json["w"] = new JsonArray([.. rule.Weekdays.Select(d => (JsonNode)(int)d)]);
                 break;
             default:
                 json["k"] = "dates";
-                json["d"] = rule.Dates.Select(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).ToList();
+                json["d"] = new JsonArray([.. rule.Dates.Select(d => (JsonNode)d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))]);
                 break;
         }
 
@@ -117,7 +118,7 @@ public static class StationPages
             json["e"] = ReceptionRule.Clock(end);
         }
 
-        return JsonSerializer.Serialize(json);
+        return json.ToJsonString();
     }
 
     /// <summary>

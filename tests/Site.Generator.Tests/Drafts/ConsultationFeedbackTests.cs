@@ -81,7 +81,7 @@ public sealed class ConsultationFeedbackTests
 
         var page = site.Html("drafts/wuye/index.html");
         Assert.Null(page.QuerySelector(".official-count"));
-        Assert.StartsWith("已收到意见", page.QuerySelector("#draft-stats")!.TextContent);
+        Assert.StartsWith("本网站统计：已收到意见", page.QuerySelector("#draft-stats")!.TextContent);
     }
 
     [Fact]
@@ -132,7 +132,7 @@ public sealed class ConsultationFeedbackTests
         var feed = XDocument.Parse(site.ReadFile("drafts/feed.xml"));
         var titles = feed.Root!.Elements(atom + "entry").Select(e => e.Element(atom + "title")!.Value).ToList();
         Assert.Equal(
-            ["即将截止：养犬管理条例（草案）", "开始征求意见：养犬管理条例（草案）（征求意见稿）", "意见采纳情况已发布：物业管理条例（草案）", "开始征求意见：物业管理条例（草案）（一审）"],
+            ["即将截止：养犬管理条例（草案征求意见稿）", "开始征求意见：养犬管理条例（草案征求意见稿）", "意见采纳情况已发布：物业管理条例（草案）", "开始征求意见：物业管理条例（草案）（一审）"],
             titles);
         Assert.All(feed.Root.Elements(atom + "entry"), e => Assert.True(DateTimeOffset.TryParse(e.Element(atom + "updated")!.Value, out _)));
         Assert.Equal("https://test.example/drafts/kaifang/", feed.Root.Elements(atom + "entry").First().Element(atom + "link")!.Attribute("href")!.Value);
@@ -142,7 +142,7 @@ public sealed class ConsultationFeedbackTests
         Assert.Equal(3, events.Count);
         Assert.Equal(new DateTime(2026, 11, 28), events[1].Start!.Value);
         Assert.False(events[1].Start!.HasTime);
-        Assert.Equal("征求意见截止：养犬管理条例（草案）", events[1].Summary);
+        Assert.Equal("征求意见截止：养犬管理条例（草案征求意见稿）", events[1].Summary);
         Assert.Equal(new Uri("https://test.example/drafts/kaifang/"), events[1].Url);
 
         var list = site.Html("drafts/index.html");

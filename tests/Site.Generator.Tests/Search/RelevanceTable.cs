@@ -36,6 +36,14 @@ public static class RelevanceTable
         new("ouyanghong", "/deputies/D0005/", 1),
         new("caoxiyao", "/deputies/D0009/", 1),
 
+        // A place or a level before the role word: the deputies of that township or level, in roster order.
+        new("易俗河镇人大代表", "/deputies/D0001/", 1, "/deputies/D0006/", "/deputies/D0007/", "/deputies/D0012/", "/deputies/D0017/"),
+        new("县人大代表", "/deputies/D0001/", 1, "/deputies/D0002/", "/deputies/D0003/", "/deputies/D0004/", "/deputies/D0005/"),
+
+        // A long pasted question: the pages about its topic; with a township, that township's station first.
+        new("我家小区停车难，应该找哪个人大代表反映问题", "/suggestions/2026-009/", 3, "/ballots/xiangtan-2025/P01/", "/suggestions/2026-015/"),
+        new("我是易俗河镇的，小区停车难，应该找哪个人大代表反映问题", "/stations/S01/", 1, "/stations/S03/"),
+
         // Stations by name, by a fragment of a place name, by kind.
         new("易俗河镇代表联络站", "/stations/S01/", 1),
         new("吴家巷", "/stations/S03/", 1),

@@ -1,4 +1,3 @@
-using ICU4N.Text;
 using Lucene.Net.Analysis.Cn.Smart;
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Analysis.Util;
@@ -8,28 +7,21 @@ namespace Site.Search;
 /// <summary>
 /// The tokens of SmartCn's <see cref="HMMChineseTokenizer"/> (term, offsets, type "word"), made by
 /// <see cref="HhmmSegmenter"/> over the library's own dictionaries. The text is read and cut into
-/// sentences exactly as the library does it: this is a <see cref="SegmentingTokenizerBase"/> (the
-/// library tokenizer's base: 1,024-character buffers cut after the last line break) with ICU's
-/// sentence break iterator for the root locale. Only the segmentation of each sentence is our own;
-/// the library's makes a string per sentence, a new array for each dictionary lookup and a graph of
-/// objects per sentence. It replaces the library for speed (BENCHMARKS.md, `words`), and
-/// <see cref="Replacements.LibraryPaths"/> routes around it. <c>WordTokenizerTests</c>
-/// (tests/Site.Search.Tests) checks that every token is the library's, through the whole word
-/// analyzer, on real regulations, the seeds, the sample content and mixed-script text.
+/// sentences as the library does it: this is a <see cref="SegmentingTokenizerBase"/> (the library
+/// tokenizer's base: 1,024-character buffers cut after the last line break), with the boundaries of
+/// ICU's sentence break iterator for the root locale. Those come from <see cref="SentenceBreakIterator"/>,
+/// our own reading of ICU 60's sentence rules over a table of the Sentence_Break property taken from
+/// ICU4N, not from ICU: ICU4N reads its rules and character data through
+/// <c>Assembly.GetSatelliteAssembly</c>, which .NET Native AOT does not support, and this path must run
+/// there. <c>SentenceBreaksTests</c> compares its boundaries with ICU's iterator on real and random text.
+/// The segmentation of each sentence is our own as well: the library's makes a string per sentence, a
+/// new array for each dictionary lookup and a graph of objects per sentence. It replaces the library for
+/// speed (BENCHMARKS.md, `words`), and <see cref="Replacements.LibraryPaths"/> routes around it.
+/// <c>WordTokenizerTests</c> (tests/Site.Search.Tests) checks that every token is the library's, through
+/// the whole word analyzer, on real regulations, the seeds, the sample content and mixed-script text.
 /// </summary>
 public sealed class WordTokenizer : SegmentingTokenizerBase
 {
-    /// <summary>
-    /// ICU's sentence rules for the root locale (<c>brkitr/sent.brk</c>, the file the root locale's
-    /// <c>boundaries/sentence</c> names), the iterator <c>BreakIterator.GetSentenceInstance(CultureInfo.InvariantCulture)</c>
-    /// gives the library. Read directly: asking by culture first builds ICU4N's table of every locale's
-    /// default calendar, which a build that segments a few hundred stories paid for on every run.
-    /// (ICU marks reading compiled rules from a buffer internal; ICU4N's own factory reads them so.)
-    /// </summary>
-#pragma warning disable CS0618
-    private static readonly BreakIterator SentencePrototype =
-        RuleBasedBreakIterator.GetInstanceFromCompiledRules(ICU4N.Impl.ICUBinary.GetData(ICU4N.Impl.ICUData.IcuBreakIteratorName + "/sent.brk"));
-#pragma warning restore CS0618
     private static readonly char[] Delimiter = Utility.COMMON_DELIMITER;
 
     private readonly HhmmSegmenter _segmenter = new();
@@ -42,7 +34,7 @@ public sealed class WordTokenizer : SegmentingTokenizerBase
     private int _words;
 
     public WordTokenizer(TextReader reader)
-        : base(reader, (BreakIterator)SentencePrototype.Clone())
+        : base(reader, new SentenceBreakIterator())
     {
         _term = AddAttribute<ICharTermAttribute>();
         _offset = AddAttribute<IOffsetAttribute>();
