@@ -164,7 +164,7 @@ public sealed class PhoneLayoutTests(SampleServer server)
         });
     }
 
-    /// <summary>The deputies filter: a name nobody has hides the header row and says so, with a count of 0.</summary>
+    /// <summary>The deputies filter: a name nobody has hides the header row and says so, pointing to the site search (the whole sentence: JourneyTests).</summary>
     [BrowserFact]
     public async Task DeputyFilter_NoMatch_SaysNothingFound()
     {
@@ -175,7 +175,7 @@ public sealed class PhoneLayoutTests(SampleServer server)
             await Assertions.Expect(page.Locator("#deputy-table tbody tr:visible")).ToHaveCountAsync(0);
             await Assertions.Expect(page.Locator("#deputy-table thead")).ToBeHiddenAsync();
             await Assertions.Expect(page.Locator("#deputy-table-count")).ToContainTextAsync("没有找到");
-            await Assertions.Expect(page.Locator("#deputy-table-count")).ToContainTextAsync("共 0 名");
+            await Assertions.Expect(page.Locator("#deputy-table-count")).ToContainTextAsync("可以到全站搜索查找。");
 
             await page.GetByPlaceholder("输入姓名或拼音筛选本页").FillAsync("");
             await Assertions.Expect(page.Locator("#deputy-table thead")).ToBeAttachedAsync();
