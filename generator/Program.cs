@@ -102,7 +102,7 @@ try
     if (NativeBuild.Refuses(parse.CommandResult.Command, LibraryPaths.Enabled) is { } refusal)
     {
         Console.Error.WriteLine(refusal);
-        return 2;
+        return 1;
     }
 
     // Our own handler below, not System.CommandLine's (which prints the exception and returns 1,

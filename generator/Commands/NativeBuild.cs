@@ -17,7 +17,7 @@ public static class NativeBuild
 
     private static readonly HashSet<string> Commands = ["build", "check", "verify", "template"];
 
-    /// <summary>Null when this process can run <paramref name="command"/>; else why not and what to run instead (Chinese, for the console).</summary>
+    /// <summary>Null when this process can run <paramref name="command"/>; else why not and what to run instead (Chinese, for the console; the caller exits 1, as for an unknown command).</summary>
     public static string? Refuses(Command command, bool libraryPaths) => Refuses(command, libraryPaths, IsNative);
 
     internal static string? Refuses(Command command, bool libraryPaths, bool native)
@@ -32,14 +32,16 @@ public static class NativeBuild
             return "原生版本（-p:Native=true 发布的生成器）不能走程序库路径（--library-paths 或 SITE_LIBRARY_PATHS）：请用 dotnet run --project generator -c Release -- 加原来的参数。";
         }
 
-        var top = command;
-        while (top.Parents.OfType<Command>().FirstOrDefault(p => p is not RootCommand) is { } parent)
+        // The command's whole name ("messages export"), from the top verb down.
+        var names = new List<string> { command.Name };
+        for (var at = command; at.Parents.OfType<Command>().FirstOrDefault(p => p is not RootCommand) is { } parent; at = parent)
         {
-            top = parent;
+            names.Insert(0, parent.Name);
         }
 
-        return Commands.Contains(top.Name)
+        var verb = string.Join(' ', names);
+        return Commands.Contains(names[0])
             ? null
-            : $"原生版本（-p:Native=true 发布的生成器）只用于生成、检查和核验网站（build、check、verify、template）；“{top.Name}”命令请用 dotnet run --project generator -c Release -- {top.Name} 运行。";
+            : $"原生版本（-p:Native=true 发布的生成器）只用于生成、检查和核验网站（build、check、verify、template）；“{verb}”命令请用 dotnet run --project generator -c Release -- {verb} 运行。";
     }
 }

@@ -36,7 +36,7 @@ public sealed class NativeBuildTests
         Assert.Equal(
             "原生版本（-p:Native=true 发布的生成器）只用于生成、检查和核验网站（build、check、verify、template）；“serve”命令请用 dotnet run --project generator -c Release -- serve 运行。",
             NativeBuild.Refuses(serve, libraryPaths: false, native: true));
-        Assert.Contains("“messages”命令请用 dotnet run --project generator -c Release -- messages", NativeBuild.Refuses(messagesExport, libraryPaths: false, native: true));
+        Assert.Contains("“messages export”命令请用 dotnet run --project generator -c Release -- messages export 运行。", NativeBuild.Refuses(messagesExport, libraryPaths: false, native: true));
     }
 
     [Fact]
