@@ -37,8 +37,8 @@ public sealed record BuildOptions(string Root, string Output, string IntakeOutpu
     /// <summary>
     /// Why <see cref="Output"/> cannot take a build (Chinese), or null. A build replaces its output
     /// folder whole, so the output must not be the site root or above it, nor lie in a source folder
-    /// (`--out .` or `--out content` would otherwise delete the site's own sources), nor be a
-    /// non-empty folder that is not a previous build's output.
+    /// (`--out .` or `--out content` would otherwise delete the site's own sources), nor be a file,
+    /// nor a non-empty folder that is not a previous build's output.
     /// </summary>
     public string? OutputProblem()
     {
@@ -57,6 +57,13 @@ public sealed record BuildOptions(string Root, string Output, string IntakeOutpu
             {
                 return $"输出目录 {Output} 在 {source}/ 之中：生成时会整个替换输出目录，请另选一个目录（默认为 _site）";
             }
+        }
+
+        // A file where the folder should go: the build would fail only at its very end, after the
+        // endpoint's data beside it (_intake/) was already swapped in.
+        if (File.Exists(output))
+        {
+            return $"输出目录 {Output} 是一个文件，不是目录：请另选一个目录（默认为 _site）";
         }
 
         // A --out folder that holds something other than a previous build (which always writes

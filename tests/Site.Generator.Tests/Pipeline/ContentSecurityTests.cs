@@ -271,6 +271,24 @@ public sealed class ContentSecurityTests : IDisposable
         Assert.True(File.Exists(Path.Combine(site.Root, "input/site.yaml")));
     }
 
+    [Fact]
+    public async Task Build_OutputThatIsAFile_IsRefusedBeforeAnythingIsReplaced()
+    {
+        using var site = TestSite.Write(TestSite.MinimalConfig + "\n-- content/stories/a.md --\n" + Story);
+        var parent = Path.Combine(site.Root, "elsewhere");
+        Directory.CreateDirectory(Path.Combine(parent, "_intake"));
+        File.WriteAllText(Path.Combine(parent, "_intake", "build.stamp"), "earlier");
+        var file = Path.Combine(parent, "afile");
+        File.WriteAllText(file, "x");
+
+        await site.RebuildAsync(output: file);
+
+        site.AssertDiagnostic("--out", null, DiagnosticCodes.UnsafeOutput);
+        Assert.Equal("x", File.ReadAllText(file));
+        // The endpoint's data beside it is the earlier build's, untouched.
+        Assert.Equal("earlier", File.ReadAllText(Path.Combine(parent, "_intake", "build.stamp")));
+    }
+
     // 3. Host control files and file types
 
     [Fact]
